@@ -1,0 +1,49 @@
+# ilcc build. `make` builds build/ilcc; `make test` installs what is missing,
+# builds and runs every test; `make bench` measures; `make fuzz` fuzzes the
+# metadata reader for FUZZ_SECONDS.
+CC ?= cc
+ifeq ($(origin CC),default)
+CC := gcc
+endif
+OPT ?= -O2
+CFLAGS ?= $(OPT) -g
+CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -MMD -MP
+BUILD ?= build
+PREFIX ?= /usr/local
+
+SRCS := $(wildcard src/*.c src/meta/*.c)
+OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
+LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
+
+all: $(BUILD)/ilcc
+
+$(BUILD)/ilcc: $(OBJS)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS)
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+-include $(OBJS:.o=.d)
+
+deps:
+	scripts/install-deps
+
+test: deps
+	$(MAKE) all
+	tests/run-all
+
+bench: all
+	bench/run
+
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	tests/fuzz/run $(FUZZ_SECONDS)
+
+install: all
+	install -D -m 755 $(BUILD)/ilcc $(DESTDIR)$(PREFIX)/bin/ilcc
+
+clean:
+	rm -rf $(BUILD)
+
+.PHONY: all deps test bench fuzz install clean
