@@ -70,9 +70,15 @@ static void check_methods(Image *img, Arena *a, Counts *n)
 		if (!md_body(img, a, r, &body))
 			continue;
 		sig_locals(img, a, body.local_sig);
-		char name[64];
-		snprintf(name, sizeof name, "0x%08x", TOKEN(T_MethodDef, r));
-		n->instrs += il_check(img, &body, name);
+		Buf name = {0};
+		uint32_t owner = md_owner_of_method(img, r);
+		if (owner) {
+			sig_print_token(&name, img, TOKEN(T_TypeDef, owner), false, NULL);
+			buf_puts(&name, "::");
+		}
+		buf_puts(&name, md_string(img, md_get(img, T_MethodDef, r, MethodDef_Name)));
+		n->instrs += il_check(img, &body, name.s);
+		buf_free(&name);
 		n->bodies++;
 		if (r % 256 == 0)
 			arena_free(a);

@@ -50,8 +50,7 @@ static const Flag field_flags[] = {
 	ACCESS_FLAGS, { 0x10, 0x10, "static" }, { 0x20, 0x20, "initonly" },
 	{ 0x40, 0x40, "literal" }, { 0x80, 0x80, "notserialized" },
 	{ 0x200, 0x200, "specialname" }, { 0x400, 0x400, "rtspecialname" },
-	{ 0x2000, 0x2000, "pinvokeimpl" }, { 0x1000, 0x1000, "marshal" },
-	{ 0x8000, 0x8000, "hasdefault" }, { 0x100, 0x100, "hasrva" },
+	{ 0x2000, 0x2000, "pinvokeimpl" },
 };
 
 static const Flag method_flags[] = {
@@ -74,7 +73,6 @@ static const Flag impl_flags[] = {
 
 static const Flag param_flags[] = {
 	{ 1, 1, "[in]" }, { 2, 2, "[out]" }, { 0x10, 0x10, "[opt]" },
-	{ 0x1000, 0x1000, "hasdefault" }, { 0x2000, 0x2000, "marshal" },
 };
 
 static const Flag gparam_flags[] = {
@@ -113,29 +111,6 @@ static void flush_line(Dump *d)
 static const char *str(Dump *d, unsigned t, uint32_t row, unsigned col)
 {
 	return md_string(d->img, md_get(d->img, t, row, col));
-}
-
-/* C#-style quoted text of UTF-16LE bytes. */
-void dump_quote_utf16(Buf *b, const uint8_t *p, uint32_t nbytes)
-{
-	buf_putc(b, '"');
-	for (uint32_t i = 0; i + 1 < nbytes; i += 2) {
-		unsigned c = p[i] | p[i + 1] << 8;
-		switch (c) {
-		case '"': buf_puts(b, "\\\""); break;
-		case '\\': buf_puts(b, "\\\\"); break;
-		case '\n': buf_puts(b, "\\n"); break;
-		case '\r': buf_puts(b, "\\r"); break;
-		case '\t': buf_puts(b, "\\t"); break;
-		case 0: buf_puts(b, "\\0"); break;
-		default:
-			if (c >= 0x20 && c < 0x7f)
-				buf_putc(b, (char)c);
-			else
-				buf_printf(b, "\\u%04x", c);
-		}
-	}
-	buf_putc(b, '"');
 }
 
 static void put_hex(Buf *b, const uint8_t *p, uint32_t n)
@@ -180,7 +155,7 @@ static void put_constant(Dump *d, Token parent)
 		buf_printf(b, "float64(%.17g)", f);
 		break;
 	}
-	case ET_STRING: dump_quote_utf16(b, v.p, v.len); break;
+	case ET_STRING: dump_quote_utf16(b, v); break;
 	case ET_CLASS: buf_puts(b, "nullref"); break;
 	default:
 		md_error(d->img, "Constant row %u has bad type 0x%02x", row, type);

@@ -22,6 +22,10 @@ void dump_image(FILE *out, Image *img, const DumpOptions *o);
  * without a body. */
 void dump_il(FILE *out, Image *img, Arena *a, uint32_t row, const char *indent);
 
+/* UTF-16LE text (a user string, a string constant) as a C# literal; anything
+ * outside printable ASCII as \uXXXX. */
+void dump_quote_utf16(Buf *b, Blob s);
+
 /* Load FILE and decode everything in it: every row's indices, every
  * signature, every method body and instruction. Prints one line of counts;
  * returns 0, or 1 after printing the error. */

@@ -13,9 +13,7 @@
 
 /* ---- operands ---- */
 
-/* A UTF-16LE user string as a C# literal; anything outside printable ASCII
- * as \uXXXX. */
-static void print_string(Buf *b, Blob s)
+void dump_quote_utf16(Buf *b, Blob s)
 {
 	static const char *const escapes[128] = {
 		['"'] = "\\\"", ['\\'] = "\\\\", ['\n'] = "\\n", ['\r'] = "\\r",
@@ -51,7 +49,7 @@ static void print_calli_sig(Buf *b, Image *img, Arena *a, Token tok)
 	    TOK_ROW(tok) > md_rows(img, T_StandAloneSig))
 		md_error(img, "calli token 0x%08x is not a StandAloneSig row", tok);
 	uint32_t blob = md_get(img, T_StandAloneSig, TOK_ROW(tok), StandAloneSig_Signature);
-	sig_print_method(b, img, sig_method(img, a, blob), "", NULL);
+	sig_print_method(b, img, sig_method(img, a, blob), NULL, NULL);
 }
 
 static void print_token(Buf *b, Image *img, Arena *a, const Instr *in)
@@ -59,7 +57,7 @@ static void print_token(Buf *b, Image *img, Arena *a, const Instr *in)
 	Token tok = in->token;
 	switch (TOK_TABLE(tok)) {
 	case T_UserString:
-		print_string(b, md_userstring(img, TOK_ROW(tok)));
+		dump_quote_utf16(b, md_userstring(img, TOK_ROW(tok)));
 		return;
 	case T_StandAloneSig:
 		print_calli_sig(b, img, a, tok);

@@ -244,7 +244,8 @@ bool md_body(Image *img, Arena *a, uint32_t row, MethodBody *out)
 
 /* ---- instruction decoding ---- */
 
-/* Opcode + 1 by first byte, and by second byte after 0xFE; 0 for none. */
+/* Opcode + 1 by first byte, and by second byte after 0xFE; 0 for none.
+ * Filled on first use; filling is idempotent, so a second filler is harmless. */
 static uint8_t op_one[256], op_two[256];
 _Static_assert(OP_COUNT < 255, "opcode numbers must fit the lookup tables");
 

@@ -248,7 +248,8 @@ TypeSig *sig_typespec(const Image *img, Arena *a, uint32_t typespec_row);
 void sig_methodspec(const Image *img, Arena *a, uint32_t methodspec_row,
 		    uint32_t *nargs, TypeSig ***args);
 
-/* Text forms, as the dump prints them. Generic parameters print as !N / !!N
+/* Text forms, as the dump prints them. A NULL method name prints a bare
+ * signature (calli); "*" a function pointer type. Generic parameters print as !N / !!N
  * unless `gnames` gives names (NULL: numbers). */
 typedef struct GenericNames {
 	const char **type;  uint32_t ntype;
@@ -288,8 +289,8 @@ typedef struct MethodBody {
 	EHClause *eh;
 } MethodBody;
 
-/* False when the method has no IL body (abstract, runtime, internal call,
- * P/Invoke: RVA 0). Checks the header, EH sections and that each clause lies
+/* False when the method has no IL body (RVA 0: abstract, internal call,
+ * P/Invoke; or a code type other than IL: native, runtime). Checks the header, EH sections and that each clause lies
  * inside the code; does not decode instructions. */
 bool md_body(Image *img, Arena *a, uint32_t methoddef_row, MethodBody *out);
 

@@ -317,10 +317,12 @@ static const char *const conv_names[] = {
 	[SIG_VARARG] = "vararg ",
 };
 
-void sig_print_method(Buf *b, Image *img, const MethodSig *m, const char *name,
-		      const GenericNames *g)
+/* `arity`: write <N> after the name of a generic method (not when the name
+ * already carries its instantiation or parameter names). */
+static void print_method(Buf *b, Image *img, const MethodSig *m, const char *name,
+			 const GenericNames *g, bool arity)
 {
-	if (!strcmp(name, "*"))
+	if (name && !strcmp(name, "*"))
 		buf_puts(b, "method ");
 	if (m->conv & SIG_HASTHIS)
 		buf_puts(b, "instance ");
@@ -330,8 +332,9 @@ void sig_print_method(Buf *b, Image *img, const MethodSig *m, const char *name,
 	if (kind < countof(conv_names) && conv_names[kind])
 		buf_puts(b, conv_names[kind]);
 	sig_print_type(b, img, m->ret, g);
-	buf_printf(b, " %s", name);
-	if (m->ngeneric && !(g && g->nmethod))
+	if (name)
+		buf_printf(b, " %s", name);
+	if (m->ngeneric && arity)
 		buf_printf(b, "<%u>", m->ngeneric);
 	buf_putc(b, '(');
 	for (uint32_t i = 0; i < m->nparams; i++) {
@@ -342,6 +345,12 @@ void sig_print_method(Buf *b, Image *img, const MethodSig *m, const char *name,
 		sig_print_type(b, img, m->params[i], g);
 	}
 	buf_putc(b, ')');
+}
+
+void sig_print_method(Buf *b, Image *img, const MethodSig *m, const char *name,
+		      const GenericNames *g)
+{
+	print_method(b, img, m, name, g, !(g && g->nmethod));
 }
 
 static void print_typedef(Buf *b, Image *img, uint32_t row, unsigned depth)
@@ -413,16 +422,18 @@ static void print_parent(Buf *b, Image *img, Token parent)
 	if (TOK_TABLE(parent) == T_ModuleRef)
 		buf_printf(b, "[.module %s]", md_string(img, md_get(img, T_ModuleRef,
 			   TOK_ROW(parent), ModuleRef_Name)));
-	else if (TOK_TABLE(parent) == T_MethodDef)
-		buf_printf(b, "%s", md_string(img, md_get(img, T_MethodDef,
-			   TOK_ROW(parent), MethodDef_Name)));
-	else if (parent)
+	else if (TOK_TABLE(parent) == T_MethodDef && parent) {
+		/* a vararg call site: the MemberRef's parent is the method itself */
+		uint32_t owner = md_owner_of_method(img, TOK_ROW(parent));
+		if (owner)
+			sig_print_token(b, img, TOKEN(T_TypeDef, owner), true, NULL);
+	} else if (parent)
 		sig_print_token(b, img, parent, true, NULL);
 	if (parent)
 		buf_puts(b, "::");
 }
 
-static void print_memberref(Buf *b, Image *img, Arena *a, uint32_t row)
+static void print_memberref(Buf *b, Image *img, Arena *a, uint32_t row, const char *inst)
 {
 	Token parent = md_get(img, T_MemberRef, row, MemberRef_Class);
 	const char *name = md_string(img, md_get(img, T_MemberRef, row, MemberRef_Name));
@@ -431,24 +442,26 @@ static void print_memberref(Buf *b, Image *img, Arena *a, uint32_t row)
 	Buf owner = {0};
 	print_parent(&owner, img, parent);
 	buf_puts(&owner, name);
+	buf_puts(&owner, inst);
 	if (sb.len && sb.p[0] == SIG_FIELD) {
 		sig_print_type(b, img, sig_field(img, a, blob), NULL);
 		buf_printf(b, " %s", owner.s);
 	} else {
-		sig_print_method(b, img, sig_method(img, a, blob), owner.s, NULL);
+		print_method(b, img, sig_method(img, a, blob), owner.s, NULL, !*inst);
 	}
 	buf_free(&owner);
 }
 
-static void print_methoddef(Buf *b, Image *img, Arena *a, uint32_t row)
+static void print_methoddef(Buf *b, Image *img, Arena *a, uint32_t row, const char *inst)
 {
 	Buf owner = {0};
 	uint32_t type = md_owner_of_method(img, row);
 	if (type)
 		print_parent(&owner, img, TOKEN(T_TypeDef, type));
 	buf_puts(&owner, md_string(img, md_get(img, T_MethodDef, row, MethodDef_Name)));
+	buf_puts(&owner, inst);
 	uint32_t blob = md_get(img, T_MethodDef, row, MethodDef_Signature);
-	sig_print_method(b, img, sig_method(img, a, blob), owner.s, NULL);
+	print_method(b, img, sig_method(img, a, blob), owner.s, NULL, !*inst);
 	buf_free(&owner);
 }
 
@@ -466,19 +479,22 @@ static void print_fielddef(Buf *b, Image *img, Arena *a, uint32_t row)
 static void print_methodspec(Buf *b, Image *img, Arena *a, uint32_t row)
 {
 	Token m = md_get(img, T_MethodSpec, row, MethodSpec_Method);
-	if (!m)
-		md_error(img, "MethodSpec row %u has no method", row);
-	sig_print_member(b, img, a, m);
 	uint32_t n;
 	TypeSig **args;
 	sig_methodspec(img, a, row, &n, &args);
-	buf_putc(b, '<');
+	Buf inst = {0};
 	for (uint32_t i = 0; i < n; i++) {
-		if (i)
-			buf_puts(b, ", ");
-		sig_print_type(b, img, args[i], NULL);
+		buf_puts(&inst, i ? ", " : "<");
+		sig_print_type(&inst, img, args[i], NULL);
 	}
-	buf_putc(b, '>');
+	buf_putc(&inst, '>');
+	if (TOK_TABLE(m) == T_MethodDef && m)
+		print_methoddef(b, img, a, TOK_ROW(m), inst.s);
+	else if (TOK_TABLE(m) == T_MemberRef)
+		print_memberref(b, img, a, TOK_ROW(m), inst.s);
+	else
+		md_error(img, "MethodSpec row %u has no method", row);
+	buf_free(&inst);
 }
 
 void sig_print_member(Buf *b, Image *img, Arena *a, Token tok)
@@ -488,8 +504,8 @@ void sig_print_member(Buf *b, Image *img, Arena *a, Token tok)
 	if (t >= T_COUNT || row == 0 || row > md_rows(img, t))
 		md_error(img, "member token 0x%08x is out of range", tok);
 	switch (t) {
-	case T_MethodDef: print_methoddef(b, img, a, row); break;
-	case T_MemberRef: print_memberref(b, img, a, row); break;
+	case T_MethodDef: print_methoddef(b, img, a, row, ""); break;
+	case T_MemberRef: print_memberref(b, img, a, row, ""); break;
 	case T_Field: print_fielddef(b, img, a, row); break;
 	case T_MethodSpec: print_methodspec(b, img, a, row); break;
 	default:
