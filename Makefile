@@ -33,6 +33,13 @@ test: deps
 	$(MAKE) all
 	tests/run-all
 
+# The README's first command: set up, then run ilcc on an example.
+example: deps
+	$(MAKE) all
+	@mkdir -p $(BUILD)/examples
+	mcs -nologo -out:$(BUILD)/examples/hello.exe examples/hello.cs
+	$(BUILD)/ilcc dump --il $(BUILD)/examples/hello.exe
+
 bench: all
 	bench/run
 
@@ -46,4 +53,4 @@ install: all
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps test bench fuzz install clean
+.PHONY: all deps example test bench fuzz install clean

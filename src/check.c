@@ -113,7 +113,7 @@ int check_file(Loader *ld, const char *path)
 	diag_end();
 	arena_free(&a);
 	printf("%s: %u types, %u methods, %u bodies, %u instructions, %u attributes;"
-	       " bodies in %.1f ms\n", path, n.types, n.methods, n.bodies, n.instrs,
+	       " decoded in %.1f ms\n", path, n.types, n.methods, n.bodies, n.instrs,
 	       n.attrs, t1 - t0);
 	return 0;
 }
