@@ -15,7 +15,23 @@ SRCS := $(wildcard src/*.c src/meta/*.c)
 OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 
-all: $(BUILD)/ilcc
+RT_SRCS := $(wildcard runtime/*.c)
+RT_OBJS := $(RT_SRCS:runtime/%.c=$(BUILD)/rt/%.o)
+RT_CFLAGS = $(OPT) -g -std=gnu11 -Wall -Wextra -Wno-unused-parameter -MMD -MP \
+	-DGC_THREADS -D_GNU_SOURCE
+
+all: $(BUILD)/ilcc $(BUILD)/libilccrt.a
+
+# The runtime, linked into every executable ilcc builds (with libgc).
+$(BUILD)/libilccrt.a: $(RT_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/rt/%.o: runtime/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(RT_CFLAGS) -c -o $@ $<
+
+-include $(RT_OBJS:.o=.d)
 
 $(BUILD)/ilcc: $(OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS)

@@ -8,7 +8,7 @@ mkdir -p "$OUT"
 pass=0
 fail=0
 
-ok() { pass=$((pass + 1)); [ -n "$QUIET" ] || echo "ok $1"; }
+ok() { pass=$((pass + 1)); [ -n "${QUIET:-}" ] || echo "ok $1"; }
 bad() {
 	fail=$((fail + 1))
 	echo "FAIL $1"

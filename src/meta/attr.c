@@ -21,7 +21,8 @@
 #include <strings.h>
 
 enum {
-	MAX_DEPTH = 16,         /* arrays of boxed arrays of ... */
+	MAX_DEPTH = 16,         /* type nesting, forwarder hops */
+	MAX_NEST = 64,          /* values: arrays of boxed arrays of ... */
 	FIELD_STATIC = 0x10,
 };
 
@@ -87,8 +88,8 @@ static void fail(Ctx *c, const char *fmt, ...)
 
 static void enter(Ctx *c)
 {
-	if (++c->depth > MAX_DEPTH)
-		rd_error(&c->r, "values nested more than %d deep", MAX_DEPTH);
+	if (++c->depth > MAX_NEST)
+		rd_error(&c->r, "values nested more than %d deep", MAX_NEST);
 }
 
 /* ---- type names ---- */
@@ -236,32 +237,35 @@ static unsigned split_name(Ctx *c, const char *s, const char **parts, unsigned m
 	return n;
 }
 
-static Image *assembly_ref(Ctx *c, Image *img, uint32_t ref)
+/* NULL when not found, or when there is no loader to look with. */
+static Image *assembly_ref(Image *img, uint32_t ref)
 {
-	if (!img->loader)
-		fail(c, "an enum is defined in another assembly, and no loader is set"
-		     " to find it");
-	return ld_assembly_ref(img->loader, img, ref);
+	return img->loader ? ld_assembly_ref(img->loader, img, ref) : NULL;
 }
 
-/* A top-level TypeDef by name in `img`, following ExportedType forwarders. */
-static uint32_t find_top(Ctx *c, Image **img, const char *ns, const char *name,
-			 unsigned hops)
+static bool exported_is(Image *img, uint32_t row, const char *ns, const char *name)
+{
+	const char *n = md_string(img, md_get(img, T_ExportedType, row, ExportedType_TypeName));
+	const char *s = md_string(img, md_get(img, T_ExportedType, row, ExportedType_TypeNamespace));
+	return !strcmp(n, name) && !strcmp(s, ns);
+}
+
+/* A top-level TypeDef by name in *img, following ExportedType forwarders
+ * (*img becomes the image that defines it). */
+static uint32_t find_top(Image **img, const char *ns, const char *name, unsigned hops)
 {
 	uint32_t row = ld_find_type(*img, ns, name);
 	if (row || hops > MAX_DEPTH)
 		return row;
 	for (uint32_t e = 1; e <= md_rows(*img, T_ExportedType); e++) {
 		Token impl = md_get(*img, T_ExportedType, e, ExportedType_Implementation);
-		if (TOK_TABLE(impl) != T_AssemblyRef ||
-		    strcmp(md_string(*img, md_get(*img, T_ExportedType, e, ExportedType_TypeName)), name) ||
-		    strcmp(md_string(*img, md_get(*img, T_ExportedType, e, ExportedType_TypeNamespace)), ns))
+		if (TOK_TABLE(impl) != T_AssemblyRef || !exported_is(*img, e, ns, name))
 			continue;
-		Image *ref = assembly_ref(c, *img, TOK_ROW(impl));
+		Image *ref = assembly_ref(*img, TOK_ROW(impl));
 		if (!ref)
 			return 0;
 		*img = ref;
-		return find_top(c, img, ns, name, hops + 1);
+		return find_top(img, ns, name, hops + 1);
 	}
 	return 0;
 }
@@ -284,7 +288,7 @@ static uint32_t find_in(Ctx *c, Image **img, const char **parts, unsigned n)
 {
 	const char *dot = strrchr(parts[0], '.');
 	const char *ns = dot ? arena_printf(c->a, "%.*s", (int)(dot - parts[0]), parts[0]) : "";
-	uint32_t row = find_top(c, img, ns, dot ? dot + 1 : parts[0], 0);
+	uint32_t row = find_top(img, ns, dot ? dot + 1 : parts[0], 0);
 	for (unsigned i = 1; row && i < n; i++)
 		row = find_nested(*img, row, parts[i]);
 	return row;
@@ -305,7 +309,7 @@ static uint32_t find_by_name(Ctx *c, Image **img, const char **parts, unsigned n
 			const char *an = md_string(self, md_get(self, T_AssemblyRef, r, AssemblyRef_Name));
 			if (pass == 0 && strcasecmp(an, assembly))
 				continue;
-			if ((*img = assembly_ref(c, self, r)) && (row = find_in(c, img, parts, n)))
+			if ((*img = assembly_ref(self, r)) && (row = find_in(c, img, parts, n)))
 				return row;
 		}
 	}
@@ -319,14 +323,15 @@ static CaType *enum_of_name(Ctx *c, const char *name)
 	unsigned n = split_name(c, name, parts, MAX_DEPTH, &assembly);
 	Image *img = c->img;
 	uint32_t row = find_by_name(c, &img, parts, n, assembly);
+	if (!row && !c->img->loader)
+		fail(c, "enum '%s' is not in this assembly, and no loader is set to"
+		     " look in others", name);
 	if (!row)
 		fail(c, "cannot find enum '%s' (needed to size its value)", name);
 	return enum_type(c, img, row, name);
 }
 
 /* ---- from constructor parameters to encodings ---- */
-
-static const CaType *param_type(Ctx *c, const TypeSig *t, bool in_array, bool subst);
 
 static const CaType *array_of(Ctx *c, const CaType *elem)
 {
@@ -441,18 +446,16 @@ static void read_prim(Ctx *c, unsigned et, AttrValue *v)
 }
 
 /* FieldOrPropType (§II.23.3): how a named argument or boxed value is written. */
-static const CaType *field_or_prop_type(Ctx *c)
+static const CaType *field_or_prop_type(Ctx *c, bool in_array)
 {
 	uint8_t et = rd_u8(&c->r);
 	const CaType *s = simple(et);
 	if (s)
 		return s;
-	if (et == ET_SZARRAY) {
-		const CaType *elem = field_or_prop_type(c);
-		if (elem->kind == ET_SZARRAY)
-			rd_error(&c->r, "array of arrays");
-		return array_of(c, elem);
-	}
+	if (et == ET_SZARRAY && in_array)
+		rd_error(&c->r, "array of arrays");
+	if (et == ET_SZARRAY)
+		return array_of(c, field_or_prop_type(c, true));
 	if (et == ET_CA_ENUM) {
 		uint32_t len;
 		const char *name = ser_string(c, &len);
@@ -486,9 +489,9 @@ static void read_array(Ctx *c, const CaType *elem, AttrValue *v)
 
 static void read_boxed(Ctx *c, AttrValue *v)
 {
-	const CaType *t = field_or_prop_type(c);
+	const CaType *t = field_or_prop_type(c, false);
 	if (t->kind == ET_CA_BOXED)
-		rd_error(&c->r, "boxed value of type object");
+		rd_error(&c->r, "a boxed value of type object (boxed twice)");
 	v->count = 1;
 	v->items = arena_alloc(c->a, sizeof *v->items);
 	enter(c);
@@ -529,7 +532,7 @@ static void read_named(Ctx *c, AttrNamed *n)
 		rd_error(&c->r, "named argument kind 0x%02x (expected 0x53 or 0x54)", kind);
 	}
 	n->is_property = kind == ET_CA_PROPERTY;
-	const CaType *t = field_or_prop_type(c);
+	const CaType *t = field_or_prop_type(c, false);
 	uint32_t len;
 	n->name = ser_string(c, &len);
 	if (!n->name)
@@ -541,8 +544,12 @@ static void read_named(Ctx *c, AttrNamed *n)
 
 static void read_blob(Ctx *c, MethodSig *m, Attribute *out)
 {
-	if (rd_done(&c->r) && m->nparams == 0)
-		return;         /* no Value at all: nothing to say */
+	if (rd_done(&c->r)) {   /* no Value: fine for a constructor without parameters */
+		if (m->nparams)
+			rd_error(&c->r, "empty, but the constructor takes %u argument%s",
+				 m->nparams, m->nparams == 1 ? "" : "s");
+		return;
+	}
 	uint16_t prolog = rd_u16(&c->r);
 	if (prolog != 0x0001) {
 		c->r.p -= 2;
@@ -557,8 +564,8 @@ static void read_blob(Ctx *c, MethodSig *m, Attribute *out)
 	for (uint32_t i = 0; i < out->nnamed; i++)
 		read_named(c, &out->named[i]);
 	if (!rd_done(&c->r))
-		rd_error(&c->r, "%zu bytes after the last argument",
-			 (size_t)(c->r.end - c->r.p));
+		rd_error(&c->r, "%zu byte%s of junk after the last argument",
+			 (size_t)(c->r.end - c->r.p), c->r.end - c->r.p == 1 ? "" : "s");
 }
 
 void attr_decode(Image *img, Arena *a, uint32_t row, Attribute *out)
@@ -586,7 +593,7 @@ static void put_text(Buf *b, const char *s, uint32_t len, bool quoted)
 	};
 	for (uint32_t i = 0; i < len; i++) {
 		unsigned char ch = (unsigned char)s[i];
-		if (quoted && ch < 128 && (esc[ch] || ch == 0))
+		if (quoted && ch < 128 && esc[ch])
 			buf_printf(b, "\\%c", esc[ch]);
 		else if (ch < 0x20 || ch == 0x7F)
 			buf_printf(b, "\\u%04X", ch);
@@ -670,7 +677,9 @@ void attr_print_value(Buf *b, const AttrValue *v)
 		buf_putc(b, ')');
 		break;
 	case ET_CA_ENUM:
-		buf_printf(b, "(%.*s)", (int)unqualified_len(v->enum_name), v->enum_name);
+		buf_putc(b, '(');
+		put_text(b, v->enum_name, (uint32_t)unqualified_len(v->enum_name), false);
+		buf_putc(b, ')');
 		put_prim(b, v->elem_type, v);
 		break;
 	case ET_SZARRAY:
