@@ -7,11 +7,11 @@ CC := gcc
 endif
 OPT ?= -O2
 CFLAGS ?= $(OPT) -g
-CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -MMD -MP
+CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -MMD -MP
 BUILD ?= build
 PREFIX ?= /usr/local
 
-SRCS := $(wildcard src/*.c src/meta/*.c)
+SRCS := $(wildcard src/*.c src/*/*.c)
 OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 
@@ -20,7 +20,13 @@ RT_OBJS := $(RT_SRCS:runtime/%.c=$(BUILD)/rt/%.o)
 RT_CFLAGS = $(OPT) -g -std=gnu11 -Wall -Wextra -Wno-unused-parameter -MMD -MP \
 	-DGC_THREADS -D_GNU_SOURCE
 
-all: $(BUILD)/ilcc $(BUILD)/libilccrt.a
+RT_HEADERS := $(BUILD)/include/rt.h $(BUILD)/include/rt_ops.h
+
+all: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(RT_HEADERS)
+
+$(BUILD)/include/%.h: runtime/%.h
+	@mkdir -p $(dir $@)
+	cp $< $@
 
 # The runtime, linked into every executable ilcc builds (with libgc).
 $(BUILD)/libilccrt.a: $(RT_OBJS)
@@ -65,6 +71,8 @@ fuzz: deps
 
 install: all
 	install -D -m 755 $(BUILD)/ilcc $(DESTDIR)$(PREFIX)/bin/ilcc
+	install -D -m 644 $(BUILD)/libilccrt.a $(DESTDIR)$(PREFIX)/lib/ilcc/libilccrt.a
+	install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/include $(RT_HEADERS)
 
 clean:
 	rm -rf $(BUILD)

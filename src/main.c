@@ -1,10 +1,15 @@
 /* ilcc driver: parses the command line and calls the stages in order.
  *
+ *   ilcc build PROGRAM.exe -o OUT        native executable (build.c)
+ *   ilcc run PROGRAM.exe [ARGS...]       build into the cache and run
  *   ilcc dump [--il] [-L DIR] FILE...    metadata and IL as text
  *   ilcc check [-L DIR] FILE...          load every table, signature and body
  */
+#include "build.h"
 #include "dump.h"
 #include "meta/meta.h"
+
+#include <unistd.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,13 +17,19 @@
 
 static void usage(FILE *f)
 {
-	fputs("usage: ilcc dump [--il] [-v] [-L DIR] FILE...\n"
+	fputs("usage: ilcc build [options] PROGRAM.exe -o OUT\n"
+	      "       ilcc run [options] PROGRAM.exe [ARGS...]\n"
+	      "       ilcc dump [--il] [-v] [-L DIR] FILE...\n"
 	      "       ilcc check [-v] [-L DIR] FILE...\n"
-	      "       ilcc --help\n", f);
+	      "       ilcc --help\n"
+	      "build and run options: -O0..-O3 (default -O2), -g, -v, -L DIR,\n"
+	      "  --keep-c DIR, --why NAME, --allow-missing-icalls; CC picks the C compiler\n", f);
 }
 
 typedef struct Options {
 	DumpOptions dump;
+	BuildOptions build;
+	bool stop_at_first_file;        /* run: what follows the program is its */
 	const char **files;
 	int nfiles;
 } Options;
@@ -34,14 +45,32 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 			o->dump.il = true;
 		else if (!strcmp(a, "-v"))
 			verbose = true;
+		else if (!strcmp(a, "-o") && i + 1 < argc)
+			o->build.output = argv[++i];
+		else if (!strcmp(a, "--keep-c") && i + 1 < argc)
+			o->build.keep_c = argv[++i];
+		else if (!strcmp(a, "--why") && i + 1 < argc)
+			o->build.why = argv[++i];
+		else if (!strcmp(a, "--allow-missing-icalls"))
+			o->build.allow_missing_icalls = true;
+		else if (!strcmp(a, "-g"))
+			o->build.debug = true;
+		else if (a[0] == '-' && a[1] == 'O' && a[2] >= '0' && a[2] <= '3' && !a[3])
+			o->build.opt = a;
 		else if (!strcmp(a, "-L") && i + 1 < argc)
 			ld_add_dir(ld, argv[++i]);
 		else if (!strncmp(a, "-L", 2) && a[2])
 			ld_add_dir(ld, a + 2);
 		else if (a[0] == '-' && a[1])
 			fatal("unknown option '%s' (try ilcc --help)", a);
-		else
+		else {
 			o->files[o->nfiles++] = a;
+			if (o->stop_at_first_file) {
+				for (i++; i < argc; i++)
+					o->files[o->nfiles++] = argv[i];
+				break;
+			}
+		}
 	}
 	if (o->nfiles == 0)
 		fatal("no input files (try ilcc --help)");
@@ -74,6 +103,31 @@ int main(int argc, char **argv)
 		for (int i = 0; i < o.nfiles; i++)
 			bad |= check_file(&ld, o.files[i]) != 0;
 		return bad;
+	}
+	o.build.opt = "-O2";
+	if (!strcmp(cmd, "build")) {
+		parse(argc - 2, argv + 2, &ld, &o);
+		if (o.nfiles != 1)
+			fatal("build takes one program (try ilcc --help)");
+		o.build.input = o.files[0];
+		if (!o.build.output && !o.build.why)
+			fatal("build needs -o OUT");
+		return build_program(&ld, &o.build);
+	}
+	if (!strcmp(cmd, "run")) {
+		o.stop_at_first_file = true;
+		parse(argc - 2, argv + 2, &ld, &o);
+		o.build.input = o.files[0];
+		o.build.output = arena_printf(&ld.arena, "%s/a.out", build_cache_dir(o.files[0]));
+		o.build.keep_c = build_cache_dir(o.files[0]);
+		build_program(&ld, &o.build);
+		char **args = calloc((size_t)o.nfiles + 1, sizeof *args);
+		args[0] = (char *)o.build.output;
+		for (int i = 1; i < o.nfiles; i++)
+			args[i] = (char *)o.files[i];
+		fflush(stdout);
+		execv(o.build.output, args);
+		fatal("%s: cannot run", o.build.output);
 	}
 	fatal("unknown command '%s' (try ilcc --help)", cmd);
 }

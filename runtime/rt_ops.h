@@ -1,0 +1,62 @@
+/* rt_ops.h: small inline helpers that generated code uses for IL
+ * instructions whose C equivalent is undefined or differs from the CLI:
+ * float-to-integer conversions, checked conversions, division. Included by
+ * generated code after rt.h.
+ *
+ * Float to integer (conv.i4 etc.) follows what Mono's JIT gives on x86-64:
+ * out-of-range and NaN inputs produce the "integer indefinite" value
+ * (INT_MIN / INT64_MIN) rather than C's undefined behaviour.
+ */
+#ifndef ILCC_RT_OPS_H
+#define ILCC_RT_OPS_H
+
+#include "rt.h"
+#include <math.h>
+
+typedef struct RtTypedRef {
+	char *value;
+	const RtType *type;
+} RtTypedRef;
+
+static inline int32_t rt_f2i4(double v)
+{
+	return (v > -2147483649.0 && v < 2147483648.0) ? (int32_t)v : INT32_MIN;
+}
+
+static inline int64_t rt_f2i8(double v)
+{
+	return (v >= -9223372036854775808.0 && v < 9223372036854775808.0) ?
+		(int64_t)v : INT64_MIN;
+}
+
+static inline uint32_t rt_f2u4(double v)
+{
+	return (uint32_t)rt_f2i8(v);
+}
+
+static inline uint64_t rt_f2u8(double v)
+{
+	if (v >= 9223372036854775808.0 && v < 18446744073709551616.0)
+		return (uint64_t)(v - 9223372036854775808.0) + 0x8000000000000000ull;
+	return (uint64_t)rt_f2i8(v);
+}
+
+static inline double rt_u8tof(uint64_t v) { return (double)v; }
+
+/* Checked float to integer: false when out of range (or NaN). */
+static inline bool rt_f_in(double v, double lo, double hi)
+{
+	return v > lo - 1.0 && v < hi + 1.0;
+}
+
+#define RT_THROW(kind, label) do { rt_exc_throw_kind(kind); goto label; } while (0)
+#define RT_NULLCHK(x, label) \
+	do { if (RT_UNLIKELY((x) == NULL)) RT_THROW(RT_EXC_NULLREF, label); } while (0)
+#define RT_PENDING(label) do { if (RT_UNLIKELY(rt_pending != NULL)) goto label; } while (0)
+#define RT_BOUNDS(arr, idx, label) \
+	do { if (RT_UNLIKELY((uintptr_t)(idx) >= ((RtArray *)(arr))->length)) \
+		RT_THROW(RT_EXC_INDEX, label); } while (0)
+
+static inline char *rt_unbox_ptr(Object *o) { return (char *)o + sizeof(Object); }
+
+#endif

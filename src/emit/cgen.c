@@ -1,0 +1,726 @@
+/* cgen: the C program around the methods.
+ *
+ * Requires: a Program after reach_run (every method's C is written).
+ * Produces, in the output folder:
+ *   prog.h   structs of the types whose layout the code uses, externs of
+ *            descriptors, statics, literals and prototypes of every function
+ *   data.c   type descriptors (RtType: display, vtable, interface tables),
+ *            statics, static-constructor records, string literals, field
+ *            data, thunks, generic virtual dispatchers, rt_known
+ *   mN.c     the methods, split into files of similar size so that cc can
+ *            build them in parallel
+ * Files are written only when their text changed, so an unchanged program
+ * rebuilds nothing (make-style timestamps stay valid for the caller).
+ */
+#include "emit.h"
+#include "../../runtime/rt.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+	TF_ABSTRACT = 0x80, TF_SEALED = 0x100,
+	MF_STATIC = 0x10,
+};
+
+typedef struct Gen {
+	Program *p;
+	Buf h, d;                       /* prog.h, data.c */
+} Gen;
+
+static bool needs(Type *t, uint32_t what)
+{
+	TypeState *ts = t->user;
+	return ts && (ts->needs & what);
+}
+
+static bool reached(Method *m)
+{
+	MethodState *ms = m->user;
+	return ms && ms->reason && ms->kind != BK_ABSTRACT;
+}
+
+static bool has_struct(Type *t)
+{
+	if (t->kind == TY_CLASS)
+		return true;
+	return t->kind == TY_STRUCT && !ty_info(t)->is_enum;
+}
+
+/* ---- struct definitions ---- */
+static void define_struct(Gen *g, Type *t);
+
+static void struct_fields(Gen *g, Type *t, TypeInfo *ti)
+{
+	for (uint32_t i = 0; i < ti->nfields; i++) {
+		Field *f = ti->fields[i];
+		if (f->type->kind == TY_STRUCT)
+			define_struct(g, f->type);
+	}
+}
+
+static void put_field(Buf *b, Field *f)
+{
+	buf_printf(b, "\t%s %s;\n", emit_ctype(f->type), f->cname);
+}
+
+static void explicit_fields(Buf *b, TypeInfo *ti)
+{
+	buf_puts(b, "\tunion {\n");
+	for (uint32_t i = 0; i < ti->nfields; i++) {
+		Field *f = ti->fields[i];
+		int32_t off = f->offset < 0 ? 0 : f->offset;
+		buf_puts(b, "\t\tstruct __attribute__((packed)) {");
+		if (off)
+			buf_printf(b, " char _p%u[%d];", i, off);
+		buf_printf(b, " %s %s; };\n", emit_ctype(f->type), f->cname);
+	}
+	if (ti->class_size)
+		buf_printf(b, "\t\tchar _size[%u];\n", ti->class_size);
+	buf_puts(b, "\t};\n");
+}
+
+static void value_fields(Buf *b, TypeInfo *ti)
+{
+	if (ti->explicit_layout) {
+		explicit_fields(b, ti);
+		return;
+	}
+	if (ti->class_size)
+		buf_puts(b, "\tunion {\n\tstruct {\n");
+	for (uint32_t i = 0; i < ti->nfields; i++)
+		put_field(b, ti->fields[i]);
+	if (ti->nfields == 0)
+		buf_puts(b, "\tuint8_t _empty;\n");
+	if (ti->class_size)
+		buf_printf(b, "\t};\n\tchar _size[%u];\n\t};\n", ti->class_size);
+}
+
+static void define_struct(Gen *g, Type *t)
+{
+	TypeState *ts = reach_tstate(t);
+	if (ts->needs & 0x100 || !has_struct(t) || ty_is_generic_def(t))
+		return;
+	ts->needs |= 0x100;             /* defined */
+	TypeInfo *ti = ty_info(t);
+	if (ti->base && has_struct(ti->base))
+		define_struct(g, ti->base);
+	struct_fields(g, t, ti);
+	Buf *b = &g->h;
+	bool packed = ti->pack && ti->pack < 8 && !ti->explicit_layout;
+	if (packed)
+		buf_printf(b, "#pragma pack(push, %u)\n", ti->pack);
+	buf_printf(b, "struct %s { /* %s */\n", t->cname, t->name);
+	if (t->kind == TY_CLASS) {
+		if (ti->base && has_struct(ti->base))
+			buf_printf(b, "\tstruct %s base;\n", ti->base->cname);
+		else
+			buf_puts(b, "\tObject hdr;\n");
+		if (ti->explicit_layout)
+			explicit_fields(b, ti);
+		else
+			for (uint32_t i = 0; i < ti->nfields; i++)
+				put_field(b, ti->fields[i]);
+	} else {
+		value_fields(b, ti);
+	}
+	buf_puts(b, "};\n");
+	if (packed)
+		buf_puts(b, "#pragma pack(pop)\n");
+}
+
+static void structs(Gen *g)
+{
+	Program *p = g->p;
+	for (uint32_t i = 0; i < p->types.n; i++)
+		if (has_struct(p->types.v[i]))
+			buf_printf(&g->h, "struct %s;\n", p->types.v[i]->cname);
+	for (uint32_t i = 0; i < p->types.n; i++)
+		if (needs(p->types.v[i], TN_LAYOUT | TN_DESCRIPTOR | TN_STATICS))
+			define_struct(g, p->types.v[i]);
+}
+
+/* ---- statics ---- */
+static void statics_of(Gen *g, Type *t, bool thread)
+{
+	TypeInfo *ti = ty_info(t);
+	Buf s = {0};
+	for (uint32_t i = 0; i < ti->nstatics; i++)
+		if (ti->statics[i]->is_thread_static == thread)
+			put_field(&s, ti->statics[i]);
+	if (s.len) {
+		const char *tl = thread ? "__thread " : "";
+		const char *sfx = thread ? "ts" : "s";
+		buf_printf(&g->h, "struct %s_%s {\n%s};\nextern %sstruct %s_%s %s_%s;\n",
+			   t->cname, sfx, s.s, tl, t->cname, sfx, t->cname, sfx);
+		buf_printf(&g->d, "%sstruct %s_%s %s_%s;\n", tl, t->cname, sfx, t->cname, sfx);
+	}
+	buf_free(&s);
+}
+
+static void statics(Gen *g)
+{
+	Program *p = g->p;
+	for (uint32_t i = 0; i < p->types.n; i++) {
+		Type *t = p->types.v[i];
+		if (!needs(t, TN_STATICS) || !t->img)
+			continue;
+		statics_of(g, t, false);
+		statics_of(g, t, true);
+		Method *cc = ty_info(t)->cctor;
+		if (cc && reached(cc)) {
+			buf_printf(&g->h, "extern RtClassInit %s_init;\n", t->cname);
+			buf_printf(&g->d, "RtClassInit %s_init = { RT_INIT_NONE, %s, &%s_type };\n",
+				   t->cname, cc->cname, t->cname);
+		}
+	}
+}
+
+/* ---- prototypes ---- */
+static void prototypes(Gen *g)
+{
+	Program *p = g->p;
+	for (uint32_t i = 0; i < p->methods.n; i++) {
+		Method *m = p->methods.v[i];
+		MethodState *ms = reach_state(m);
+		emit_prototype(&g->h, m);
+		buf_puts(&g->h, ";\n");
+		if (ms->kind == BK_ICALL) {
+			Method fake = *m;
+			fake.cname = ms->icall;
+			buf_puts(&g->h, "extern ");
+			emit_prototype(&g->h, &fake);
+			buf_puts(&g->h, ";\n");
+		}
+	}
+}
+
+const char *e_pinvoke_ctype(Type *t);
+
+static void pinvoke_prototypes(Gen *g)
+{
+	Program *p = g->p;
+	for (uint32_t i = 0; i < p->methods.n; i++) {
+		Method *m = p->methods.v[i];
+		if (reach_state(m)->kind != BK_PINVOKE)
+			continue;
+		uint32_t r = md_lookup1(m->img, T_ImplMap, ImplMap_MemberForwarded,
+					TOKEN(T_MethodDef, m->row));
+		const char *entry = r ? md_string(m->img, md_get(m->img, T_ImplMap, r,
+						  ImplMap_ImportName)) : m->name;
+		if (!*entry)
+			entry = m->name;
+		Type *rt = m->ret;
+		buf_printf(&g->h, "extern %s pinvoke_%s(", rt == ty_string ? "char *" :
+			   rt->kind == TY_BOOL ? "int32_t" : emit_ctype(rt), m->cname);
+		for (uint32_t k = 0; k < m->nparams; k++)
+			buf_printf(&g->h, "%s%s", k ? ", " : "", e_pinvoke_ctype(m->params[k]));
+		buf_printf(&g->h, "%s) __asm__(\"%s\");\n", m->nparams ? "" : "void", entry);
+	}
+}
+
+/* ---- type descriptors ---- */
+static const char *elem_kind(Type *t)
+{
+	static const char *const kinds[] = {
+		[TY_BOOL] = "RT_E_BOOL", [TY_CHAR] = "RT_E_CHAR", [TY_I1] = "RT_E_I1",
+		[TY_U1] = "RT_E_U1", [TY_I2] = "RT_E_I2", [TY_U2] = "RT_E_U2",
+		[TY_I4] = "RT_E_I4", [TY_U4] = "RT_E_U4", [TY_I8] = "RT_E_I8",
+		[TY_U8] = "RT_E_U8", [TY_R4] = "RT_E_R4", [TY_R8] = "RT_E_R8",
+		[TY_I] = "RT_E_I", [TY_U] = "RT_E_U",
+	};
+	if (t->kind == TY_STRUCT && ty_info(t)->is_enum && ty_info(t)->underlying)
+		t = ty_info(t)->underlying;
+	if (t->kind > TY_VOID && t->kind <= TY_U)
+		return kinds[t->kind];
+	if (t->kind == TY_STRUCT || t->kind == TY_TYPEDREF)
+		return "RT_E_STRUCT";
+	if (t->kind == TY_PTR || t->kind == TY_FNPTR)
+		return "RT_E_PTR";
+	return "RT_E_REF";
+}
+
+static Type *base_of(Type *t)
+{
+	if (t->kind == TY_SZARRAY || t->kind == TY_ARRAY)
+		return ty_array;
+	return t->img ? ty_info(t)->base : NULL;
+}
+
+static bool is_interface(Type *t) { return t->img && ty_info(t)->is_interface; }
+
+static uint32_t display(Gen *g, Type *t)
+{
+	Type *chain[256];
+	uint32_t n = 0;
+	if (is_interface(t))
+		chain[n++] = t;
+	else
+		for (Type *c = t; c && n < 256; c = base_of(c))
+			chain[n++] = c;
+	buf_printf(&g->d, "static const RtType *const %s_display[] = {", t->cname);
+	for (uint32_t i = n; i-- > 0;)
+		buf_printf(&g->d, " &%s_type,", chain[i]->cname);
+	buf_puts(&g->d, " };\n");
+	return n - 1;
+}
+
+static const char *slot_fn(Method *m)
+{
+	if (!m || !reached(m))
+		return "NULL";
+	if (ty_is_valuetype(m->owner) && m->has_this)
+		return arena_printf(ty_arena(), "(void *)%s_unbox", m->cname);
+	return arena_printf(ty_arena(), "(void *)%s", m->cname);
+}
+
+static uint32_t vtable(Gen *g, Type *t)
+{
+	Type *vt_owner = t->kind == TY_SZARRAY || t->kind == TY_ARRAY ? ty_array : t;
+	if (!needs(t, TN_CONSTRUCTED) || !vt_owner->img || is_interface(vt_owner))
+		return 0;
+	TypeInfo *ti = ty_info(vt_owner);
+	buf_printf(&g->d, "static void *const %s_vt[] = {", t->cname);
+	for (uint32_t j = 0; j < ti->nvirt; j++)
+		buf_printf(&g->d, " %s,", slot_fn(ti->vtable[j]));
+	buf_puts(&g->d, " NULL };\n");
+	return ti->nvirt;
+}
+
+static uint32_t iface_table(Gen *g, Type *t)
+{
+	if (!t->img)
+		return 0;
+	TypeInfo *ti = ty_info(t);
+	if (!ti->nifaces)
+		return 0;
+	bool built = needs(t, TN_CONSTRUCTED);
+	for (uint32_t i = 0; built && i < ti->nifaces; i++) {
+		TypeInfo *ii = ty_info(ti->ifaces[i]);
+		buf_printf(&g->d, "static void *const %s_if%u[] = {", t->cname, i);
+		for (uint32_t k = 0; k < ii->nmethods; k++)
+			buf_printf(&g->d, " %s,", slot_fn(ti->imap[i] ? ti->imap[i][k] : NULL));
+		buf_puts(&g->d, " NULL };\n");
+	}
+	buf_printf(&g->d, "static const RtIface %s_ifaces[] = {", t->cname);
+	for (uint32_t i = 0; i < ti->nifaces; i++) {
+		reach_type(g->p, ti->ifaces[i], TN_DESCRIPTOR, NULL);
+		if (built)
+			buf_printf(&g->d, " { &%s_type, %s_if%u },", ti->ifaces[i]->cname, t->cname, i);
+		else
+			buf_printf(&g->d, " { &%s_type, NULL },", ti->ifaces[i]->cname);
+	}
+	buf_puts(&g->d, " };\n");
+	return ti->nifaces;
+}
+
+static const char *type_flags(Type *t)
+{
+	Buf b = {0};
+	buf_puts(&b, "0");
+	if (ty_is_valuetype(t))
+		buf_puts(&b, " | RT_T_VALUETYPE");
+	if (t->kind <= TY_U)
+		buf_puts(&b, " | RT_T_PRIMITIVE");
+	if (t->kind == TY_SZARRAY)
+		buf_puts(&b, " | RT_T_ARRAY | RT_T_SZARRAY");
+	if (t->kind == TY_ARRAY)
+		buf_puts(&b, " | RT_T_ARRAY");
+	if (t == ty_string)
+		buf_puts(&b, " | RT_T_STRING");
+	if (t->img) {
+		TypeInfo *ti = ty_info(t);
+		if (ti->is_interface)
+			buf_puts(&b, " | RT_T_INTERFACE");
+		if (ti->flags & TF_ABSTRACT)
+			buf_puts(&b, " | RT_T_ABSTRACT");
+		if (ti->is_enum)
+			buf_puts(&b, " | RT_T_ENUM");
+		if (ti->is_nullable)
+			buf_puts(&b, " | RT_T_NULLABLE");
+		if (ti->is_delegate)
+			buf_puts(&b, " | RT_T_DELEGATE");
+		if (ti->pointer_free && t != ty_string)
+			buf_puts(&b, " | RT_T_POINTERFREE");
+	}
+	if ((t->kind == TY_SZARRAY || t->kind == TY_ARRAY) && !ty_is_ref(t->elem) &&
+	    (t->elem->kind != TY_STRUCT || ty_info(t->elem)->pointer_free))
+		buf_puts(&b, " | RT_T_POINTERFREE");
+	const char *s = arena_strdup(ty_arena(), b.s);
+	buf_free(&b);
+	return s;
+}
+
+static void names(Type *t, const char **ns, const char **name)
+{
+	Type *d = t;
+	while (d->kind == TY_SZARRAY || d->kind == TY_ARRAY || d->kind == TY_PTR)
+		d = d->elem;
+	*ns = "";
+	*name = t->name;
+	if (!d->img)
+		return;
+	*ns = md_string(d->img, md_get(d->img, T_TypeDef, d->row, TypeDef_Namespace));
+	uint32_t outer = d->row, o;
+	while ((o = md_enclosing(d->img, outer)))
+		outer = o;
+	*ns = md_string(d->img, md_get(d->img, T_TypeDef, outer, TypeDef_Namespace));
+	const char *full = t->name;
+	size_t nl = strlen(*ns);
+	if (nl && !strncmp(full, *ns, nl) && full[nl] == '.')
+		full += nl + 1;
+	char *n = arena_strdup(ty_arena(), full);
+	for (char *c = n; *c; c++)
+		if (*c == '/')
+			*c = '+';
+	*name = n;
+}
+
+static const char *size_expr(Type *t)
+{
+	if (t->kind == TY_SZARRAY || t->kind == TY_ARRAY)
+		return "sizeof(RtArray)";
+	if (t == ty_string)
+		return "sizeof(RtString)";
+	if (t->kind == TY_VOID)
+		return "0";
+	if (is_interface(t) || ty_is_generic_def(t) ||
+	    (t->kind == TY_CLASS && !needs(t, TN_LAYOUT | TN_CONSTRUCTED)))
+		return "sizeof(Object)";
+	if (t->kind == TY_STRUCT && !needs(t, TN_LAYOUT))
+		return "0";
+	if (t->kind == TY_CLASS)
+		return arena_printf(ty_arena(), "sizeof(struct %s)", t->cname);
+	return arena_printf(ty_arena(), "sizeof(%s)", emit_ctype(t));
+}
+
+static void descriptor(Gen *g, Type *t)
+{
+	uint32_t depth = display(g, t);
+	uint32_t nvirt = vtable(g, t);
+	uint32_t nif = iface_table(g, t);
+	const char *ns, *name;
+	names(t, &ns, &name);
+	Type *base = base_of(t);
+	Type *elem = t->elem;
+	TypeInfo *ti = t->img ? ty_info(t) : NULL;
+	if (ti && ti->is_enum)
+		elem = ti->underlying;
+	if (ti && ti->is_nullable && t->ninst)
+		elem = t->inst[0];
+	const char *esize = elem ? (ty_is_ref(elem) ? "sizeof(Object *)" :
+		arena_printf(ty_arena(), "sizeof(%s)", emit_ctype(elem))) :
+		t == ty_string ? "2" : "0";
+	Method *fin = ti && !ti->is_interface ? ti->finalizer : NULL;
+	bool init = ti && ti->cctor && reached(ti->cctor) && needs(t, TN_STATICS);
+	buf_printf(&g->d, "const RtType %s_type = { \"%s\", \"%s\", %s, %s, %s, %u, %u, %s,"
+		   " %s_display, %s%s%s, %s%s%s, %u, %s%s, %u, %s%s, %s%s, %s%s%s, NULL };\n",
+		   t->cname, ns, name, type_flags(t), size_expr(t),
+		   t->kind == TY_SZARRAY || t->kind == TY_ARRAY || (ti && (ti->is_enum || ti->is_nullable)) ? esize : "0",
+		   depth, t->kind == TY_ARRAY ? t->rank : t->kind == TY_SZARRAY ? 1 : 0,
+		   elem ? elem_kind(elem) : "RT_E_REF", t->cname,
+		   base ? "&" : "", base ? base->cname : "NULL", base ? "_type" : "",
+		   elem ? "&" : "", elem ? elem->cname : "NULL", elem ? "_type" : "",
+		   nif, nif ? t->cname : "NULL", nif ? "_ifaces" : "",
+		   nvirt, nvirt ? t->cname : "NULL", nvirt ? "_vt" : "",
+		   fin && reached(fin) ? "(void (*)(Object *))" : "", fin && reached(fin) ? fin->cname : "NULL",
+		   init ? "&" : "", init ? t->cname : "NULL", init ? "_init" : "");
+	if (elem)
+		reach_type(g->p, elem, TN_DESCRIPTOR, NULL);
+}
+
+static void descriptors(Gen *g)
+{
+	Program *p = g->p;
+	/* descriptors may ask for more descriptors (elements, interfaces) */
+	for (uint32_t i = 0; i < p->types.n; i++) {
+		Type *t = p->types.v[i];
+		if (t->kind == TY_VOID && 0)
+			continue;
+		reach_type(p, t, TN_DESCRIPTOR, NULL);
+	}
+	for (uint32_t i = 0; i < p->types.n; i++) {
+		Type *t = p->types.v[i];
+		buf_printf(&g->h, "extern const RtType %s_type;\n", t->cname);
+		descriptor(g, t);
+	}
+}
+
+/* ---- literals and field data ---- */
+static void literals(Gen *g)
+{
+	Program *p = g->p;
+	for (uint32_t i = 0; i < p->literals.n; i++) {
+		Literal *l = &p->literals.v[i];
+		uint32_t n = l->nbytes / 2;
+		buf_printf(&g->h, "extern RtString lit_%u;\n", i);
+		buf_printf(&g->d, "RtString lit_%u = { { &%s_type, 0 }, %u, {", i, ty_string->cname, n);
+		for (uint32_t k = 0; k < n; k++)
+			buf_printf(&g->d, "%s%u", !k ? "\n\t" : k % 16 ? "," : ",\n\t",
+				   l->utf16[2 * k] | l->utf16[2 * k + 1] << 8);
+		buf_puts(&g->d, n ? ",0 } };\n" : "0 } };\n");
+	}
+}
+
+static void field_data(Gen *g)
+{
+	Program *p = g->p;
+	for (uint32_t i = 0; i < p->rva_fields.n; i++) {
+		Field *f = p->rva_fields.v[i];
+		bool dup = false;
+		for (uint32_t k = 0; k < i; k++)
+			dup |= p->rva_fields.v[k] == f;
+		if (dup)
+			continue;
+		uint32_t r = md_lookup1(f->img, T_FieldRVA, FieldRVA_Field, f->row);
+		uint32_t size = f->type->kind == TY_STRUCT ? ty_info(f->type)->class_size : 0;
+		if (!size && f->type->kind <= TY_U)
+			size = 8;
+		uint32_t avail = 0;
+		const uint8_t *data = r ? md_rva_try(f->img, md_get(f->img, T_FieldRVA, r, FieldRVA_RVA), &avail) : NULL;
+		if (size > avail)
+			size = avail;
+		buf_printf(&g->h, "extern const uint8_t rva_%s[];\n", f->cname);
+		buf_printf(&g->d, "const uint8_t rva_%s[%u] __attribute__((aligned(8))) = {", f->cname, size + 1);
+		for (uint32_t k = 0; k < size; k++)
+			buf_printf(&g->d, "%s%u", !k ? "\n\t" : k % 24 ? "," : ",\n\t", data[k]);
+		buf_puts(&g->d, size ? " };\n" : "0 };\n");
+	}
+}
+
+/* ---- thunks and dispatchers ---- */
+static void thunk(Gen *g, Method *m, const char *suffix, const char *self)
+{
+	Buf *b = &g->d;
+	buf_printf(b, "%s %s_%s(Object *o", emit_ctype(m->ret), m->cname, suffix);
+	for (uint32_t i = 0; i < m->nparams; i++)
+		buf_printf(b, ", %s p%u", emit_ctype(m->params[i]), i);
+	buf_printf(b, ")\n{\n\t%s%s(%s", m->ret->kind == TY_VOID ? "" : "return ", m->cname, self);
+	for (uint32_t i = 0; i < m->nparams; i++)
+		buf_printf(b, "%sp%u", i || *self ? ", " : "", i);
+	buf_puts(b, ");\n}\n");
+	buf_printf(&g->h, "%s %s_%s(Object *o", emit_ctype(m->ret), m->cname, suffix);
+	for (uint32_t i = 0; i < m->nparams; i++)
+		buf_printf(&g->h, ", %s", emit_ctype(m->params[i]));
+	buf_puts(&g->h, ");\n");
+}
+
+static void thunks(Gen *g)
+{
+	Program *p = g->p;
+	for (uint32_t i = 0; i < p->methods.n; i++) {
+		Method *m = p->methods.v[i];
+		MethodState *ms = reach_state(m);
+		if (ms->need_sthunk)
+			thunk(g, m, "sthunk", "");
+		if ((ms->need_unbox || (ty_is_valuetype(m->owner) && m->has_this &&
+		     (m->flags & 0x40))) && m->has_this && ty_is_valuetype(m->owner))
+			thunk(g, m, "unbox", "rt_unbox_ptr(o)");
+	}
+}
+
+static void gvm_dispatcher(Gen *g, Method *m)
+{
+	Program *p = g->p;
+	Buf *b = &g->d;
+	Buf proto = {0};
+	buf_printf(&proto, "%s GVM_%s(Object *o", emit_ctype(m->ret), m->cname);
+	for (uint32_t i = 0; i < m->nparams; i++)
+		buf_printf(&proto, ", %s p%u", emit_ctype(m->params[i]), i);
+	buf_putc(&proto, ')');
+	buf_printf(&g->h, "%s;\n", proto.s);
+	buf_printf(b, "%s\n{\n\tconst RtType *t = o->type;\n", proto.s);
+	for (uint32_t k = 0; k < p->constructed.n; k++) {
+		Type *t = p->constructed.v[k];
+		if (t->kind == TY_SZARRAY || t->kind == TY_ARRAY || !ty_is_subclass(t, m->owner))
+			if (!(ty_info(m->owner)->is_interface && t->img && ty_implements(t, m->owner)))
+				continue;
+		Method *impl = ty_resolve_virtual(t, m);
+		if (!impl || !reached(impl))
+			continue;
+		buf_printf(b, "\tif (t == &%s_type) return %s(%s", t->cname, impl->cname,
+			   ty_is_valuetype(t) ? "rt_unbox_ptr(o)" : "o");
+		for (uint32_t i = 0; i < m->nparams; i++)
+			buf_printf(b, ", p%u", i);
+		buf_puts(b, ");\n");
+	}
+	buf_printf(b, "\trt_exc_throw_kind(RT_EXC_MISSINGMETHOD);\n");
+	if (m->ret->kind != TY_VOID)
+		buf_printf(b, "\t{ %s z; memset(&z, 0, sizeof z); return z; }\n", emit_ctype(m->ret));
+	buf_puts(b, "}\n");
+	buf_free(&proto);
+}
+
+/* ---- the runtime's view of the program ---- */
+static Method *ctor_of(Type *t, uint32_t nparams)
+{
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t i = 0; i < ti->nmethods; i++)
+		if (!strcmp(ti->methods[i]->name, ".ctor") && ti->methods[i]->nparams == nparams &&
+		    (nparams == 0 || (ti->methods[i]->params[0] == ty_string)))
+			return ti->methods[i];
+	return NULL;
+}
+
+static const char *const exc_names[][2] = {
+#define X(id, ns, name) { ns, name },
+	RT_EXCEPTIONS(X)
+#undef X
+};
+
+static Field *exc_field(const char *name)
+{
+	TypeInfo *ti = ty_info(ty_exception);
+	for (uint32_t i = 0; i < ti->nfields; i++)
+		if (!strcmp(ti->fields[i]->name, name))
+			return ti->fields[i];
+	return NULL;
+}
+
+static void known(Gen *g)
+{
+	Buf *b = &g->d;
+	for (size_t i = 0; i < countof(exc_names); i++) {
+		Type *t = ty_corlib_type(exc_names[i][0], exc_names[i][1]);
+		Method *c = ctor_of(t, 0);
+		buf_printf(b, "static Object *new_exc_%zu(void)\n{\n\tObject *o = rt_gc_alloc(&%s_type);\n"
+			   "\tif (!o) return NULL;\n\t%s(o);\n\treturn rt_pending ? NULL : o;\n}\n",
+			   i, t->cname, c->cname);
+	}
+	Type *tie = ty_corlib_type("System", "TypeInitializationException");
+	Method *tc = NULL;
+	TypeInfo *ti = ty_info(tie);
+	for (uint32_t i = 0; i < ti->nmethods; i++)
+		if (!strcmp(ti->methods[i]->name, ".ctor") && ti->methods[i]->nparams == 2 &&
+		    ti->methods[i]->params[0] == ty_string)
+			tc = ti->methods[i];
+	buf_printf(b, "static Object *new_type_init(RtString *n, Object *inner)\n{\n"
+		   "\tObject *o = rt_gc_alloc(&%s_type);\n\tif (!o) return NULL;\n"
+		   "\t%s(o, (Object *)n, inner);\n\treturn rt_pending ? NULL : o;\n}\n",
+		   tie->cname, tc->cname);
+	Method *e = g->p->entry;
+	buf_printf(b, "static int32_t managed_main(RtArray *args)\n{\n");
+	if (ty_info(e->owner)->cctor && reached(ty_info(e->owner)->cctor) && needs(e->owner, TN_STATICS))
+		buf_printf(b, "\tif (!rt_init_check(&%s_init)) return 0;\n", e->owner->cname);
+	buf_printf(b, "\t%s%s(%s);\n", e->ret->kind == TY_VOID ? "" : "return ", e->cname,
+		   e->nparams ? "(Object *)args" : "");
+	if (e->ret->kind == TY_VOID)
+		buf_puts(b, "\treturn rt_exit_code;\n");
+	buf_puts(b, "}\n");
+	buf_printf(b, "const RtKnown rt_known = {\n\t&%s_type, &%s_type, &%s_type, &%s_type,\n\t{",
+		   ty_object->cname, ty_string->cname, ty_sz(ty_prim[TY_CHAR])->cname,
+		   ty_sz(ty_string)->cname);
+	for (size_t i = 0; i < countof(exc_names); i++)
+		buf_printf(b, " new_exc_%zu,", i);
+	Field *msg = exc_field("_message"), *trace = exc_field("_stackTraceString"),
+	      *inner = exc_field("_innerException");
+	buf_printf(b, " },\n\tnew_type_init,\n\toffsetof(struct %s, %s), offsetof(struct %s, %s),\n"
+		   "\tmanaged_main,\n\toffsetof(struct %s, %s),\n};\n",
+		   ty_exception->cname, msg->cname, ty_exception->cname, trace->cname,
+		   ty_exception->cname, inner->cname);
+	/* the layout Mono's String code reads must be rt.h's (DESIGN.md) */
+	TypeInfo *si = ty_info(ty_string);
+	buf_printf(b, "_Static_assert(offsetof(struct %s, %s) == offsetof(RtString, length), \"String layout\");\n",
+		   ty_string->cname, si->fields[0]->cname);
+	buf_printf(b, "_Static_assert(offsetof(struct %s, %s) == offsetof(RtString, chars), \"String layout\");\n",
+		   ty_string->cname, si->fields[1]->cname);
+}
+
+/* What rt_known needs must be reachable before the worklist runs. */
+void emit_roots(Program *p)
+{
+	for (size_t i = 0; i < countof(exc_names); i++) {
+		Type *t = ty_corlib_type(exc_names[i][0], exc_names[i][1]);
+		reach_type(p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, NULL);
+		Method *c = ctor_of(t, 0);
+		if (!c)
+			fatal("the class library's %s has no parameterless constructor", t->name);
+		reach_method(p, c, NULL, "the runtime raises this exception");
+	}
+	Type *tie = ty_corlib_type("System", "TypeInitializationException");
+	reach_type(p, tie, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, NULL);
+	TypeInfo *ti = ty_info(tie);
+	for (uint32_t i = 0; i < ti->nmethods; i++)
+		if (!strcmp(ti->methods[i]->name, ".ctor") && ti->methods[i]->nparams == 2 &&
+		    ti->methods[i]->params[0] == ty_string)
+			reach_method(p, ti->methods[i], NULL, "the runtime raises this exception");
+	reach_type(p, ty_exception, TN_LAYOUT | TN_DESCRIPTOR, NULL);
+	reach_type(p, ty_string, TN_LAYOUT | TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
+	reach_type(p, ty_object, TN_LAYOUT | TN_DESCRIPTOR, NULL);
+	reach_type(p, ty_sz(ty_prim[TY_CHAR]), TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
+	reach_type(p, ty_sz(ty_string), TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
+	reach_type(p, ty_mcdelegate, TN_LAYOUT, NULL);
+}
+
+/* ---- files ---- */
+static void write_if_changed(const char *dir, const char *name, const Buf *b)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	MappedFile old;
+	if (map_file(path, &old)) {
+		bool same = old.size == b->len && (b->len == 0 || !memcmp(old.data, b->s, b->len));
+		unmap_file(&old);
+		if (same)
+			return;
+	}
+	FILE *f = fopen(path, "w");
+	if (!f || fwrite(b->s, 1, b->len, f) != b->len || fclose(f) != 0)
+		fatal("%s: cannot write", path);
+}
+
+static void method_files(Program *p, const char *dir, uint32_t nfiles)
+{
+	Buf *files = calloc(nfiles, sizeof *files);
+	size_t *sizes = calloc(nfiles, sizeof *sizes);
+	for (uint32_t i = 0; i < nfiles; i++)
+		buf_puts(&files[i], "#include \"prog.h\"\n\n");
+	for (uint32_t i = 0; i < p->methods.n; i++) {
+		MethodState *ms = reach_state(p->methods.v[i]);
+		uint32_t best = 0;
+		for (uint32_t k = 1; k < nfiles; k++)
+			if (sizes[k] < sizes[best])
+				best = k;
+		buf_putn(&files[best], ms->code.s ? ms->code.s : "", ms->code.len);
+		sizes[best] += ms->code.len;
+	}
+	for (uint32_t i = 0; i < nfiles; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "m%u.c", i);
+		write_if_changed(dir, name, &files[i]);
+		buf_free(&files[i]);
+	}
+	free(files);
+	free(sizes);
+}
+
+void emit_program(Program *p, const char *dir, uint32_t nfiles)
+{
+	Gen g = { .p = p };
+	buf_puts(&g.h, "/* generated by ilcc */\n#include \"rt.h\"\n#include \"rt_ops.h\"\n\n");
+	buf_puts(&g.d, "/* generated by ilcc */\n#include \"prog.h\"\n\n");
+	Buf types = {0};
+	Buf saved_d = g.d;
+	g.d = types;
+	descriptors(&g);                /* first: may reach more descriptors */
+	types = g.d;
+	g.d = saved_d;
+	structs(&g);
+	statics(&g);
+	prototypes(&g);
+	pinvoke_prototypes(&g);
+	literals(&g);
+	field_data(&g);
+	thunks(&g);
+	for (uint32_t i = 0; i < p->gvms.n; i++)
+		gvm_dispatcher(&g, p->gvms.v[i]);
+	buf_putn(&g.d, types.s, types.len);
+	known(&g);
+	write_if_changed(dir, "prog.h", &g.h);
+	write_if_changed(dir, "data.c", &g.d);
+	method_files(p, dir, nfiles);
+	buf_free(&g.h);
+	buf_free(&g.d);
+	buf_free(&types);
+}

@@ -1,0 +1,83 @@
+/* ctypes: how Types look in C.
+ *
+ * Requires: types/. Produces: C type names. References of every class are
+ * `Object *` (fields are reached by casting to the owner's struct); value
+ * types are their struct, enums their underlying integer; managed pointers
+ * `char *` (byte arithmetic, as IL does); unmanaged pointers `intptr_t`,
+ * which is what they are on the IL stack.
+ */
+#include "emit.h"
+
+static const char *const prim_ctypes[] = {
+	[TY_VOID] = "void", [TY_BOOL] = "uint8_t", [TY_CHAR] = "uint16_t",
+	[TY_I1] = "int8_t", [TY_U1] = "uint8_t", [TY_I2] = "int16_t",
+	[TY_U2] = "uint16_t", [TY_I4] = "int32_t", [TY_U4] = "uint32_t",
+	[TY_I8] = "int64_t", [TY_U8] = "uint64_t", [TY_R4] = "float",
+	[TY_R8] = "double", [TY_I] = "intptr_t", [TY_U] = "uintptr_t",
+};
+
+static Type *enum_base(Type *t)
+{
+	if (t->kind == TY_STRUCT && ty_info(t)->is_enum && ty_info(t)->underlying)
+		return ty_info(t)->underlying;
+	return t;
+}
+
+StackKind emit_kind(Type *t)
+{
+	t = enum_base(t);
+	switch (t->kind) {
+	case TY_BOOL: case TY_CHAR: case TY_I1: case TY_U1: case TY_I2:
+	case TY_U2: case TY_I4: case TY_U4:
+		return SK_I4;
+	case TY_I8: case TY_U8: return SK_I8;
+	case TY_I: case TY_U: case TY_PTR: case TY_FNPTR: return SK_IP;
+	case TY_R4: return SK_F4;
+	case TY_R8: return SK_F8;
+	case TY_CLASS: case TY_SZARRAY: case TY_ARRAY: return SK_O;
+	case TY_BYREF: return SK_P;
+	case TY_STRUCT: case TY_TYPEDREF: return SK_VT;
+	case TY_VOID: return SK_NONE;
+	default:
+		fatal("internal error: open type %s in compiled code", t->name);
+	}
+}
+
+const char *emit_ctype(Type *t)
+{
+	t = enum_base(t);
+	if (t->kind <= TY_U)
+		return prim_ctypes[t->kind];
+	switch (t->kind) {
+	case TY_CLASS: case TY_SZARRAY: case TY_ARRAY: return "Object *";
+	case TY_BYREF: return "char *";
+	case TY_PTR: case TY_FNPTR: return "intptr_t";
+	case TY_TYPEDREF: return "RtTypedRef";
+	case TY_STRUCT: return emit_struct(t);
+	default:
+		fatal("internal error: open type %s in compiled code", t->name);
+	}
+}
+
+const char *emit_struct(Type *t)
+{
+	return arena_printf(ty_arena(), "struct %s", t->cname);
+}
+
+const char *emit_this_ctype(Type *t)
+{
+	return ty_is_valuetype(t) ? "char *" : "Object *";
+}
+
+void emit_prototype(Buf *b, Method *m)
+{
+	buf_printf(b, "%s %s(", emit_ctype(m->ret), m->cname);
+	uint32_t n = 0;
+	if (m->has_this)
+		buf_printf(b, "%s a%u", emit_this_ctype(m->owner), n++);
+	for (uint32_t i = 0; i < m->nparams; i++, n++)
+		buf_printf(b, "%s%s a%u", n ? ", " : "", emit_ctype(m->params[i]), n);
+	if (n == 0)
+		buf_puts(b, "void");
+	buf_putc(b, ')');
+}

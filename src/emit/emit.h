@@ -1,0 +1,34 @@
+/* emit: C code from the reached program.
+ *
+ * il2c.c   one method's IL to one C function (DESIGN.md "Code generation")
+ * ctypes.c C types and names for Types
+ * cgen.c   the program around the functions: structs, type descriptors,
+ *          vtables, statics, literals; split into files for parallel cc
+ */
+#ifndef ILCC_EMIT_H
+#define ILCC_EMIT_H
+
+#include "../reach.h"
+
+/* Stack kinds of the evaluation stack (ECMA-335 §III.1.1), with float32
+ * kept apart from float64 as Mono does. */
+typedef enum StackKind {
+	SK_I4, SK_I8, SK_IP, SK_F4, SK_F8, SK_O, SK_P, SK_VT, SK_NONE,
+} StackKind;
+
+StackKind emit_kind(Type *t);
+/* The C type of a value of type t: "int32_t", "Object *", "struct T5_Point". */
+const char *emit_ctype(Type *t);
+/* The C type of `this` in methods of t. */
+const char *emit_this_ctype(Type *t);
+/* The C struct a reference of type t points to ("struct T5_Foo"). */
+const char *emit_struct(Type *t);
+/* The prototype of m's C function, with parameter names a0, a1, ... */
+void emit_prototype(Buf *b, Method *m);
+
+void emit_method(Program *p, Method *m);
+/* Make reachable what the runtime needs of the program (rt_known). */
+void emit_roots(Program *p);
+void emit_program(Program *p, const char *dir, uint32_t nfiles);
+
+#endif

@@ -1,0 +1,257 @@
+/* il2c: one method's IL to one C function.
+ *
+ * Requires: a reached Method with an IL body; the type system. Produces: the
+ * C text of the function in the method's MethodState, and, through reach_*,
+ * everything the code uses (callees, types, literals).
+ *
+ * The evaluation stack becomes C variables named by depth and kind (s2_i4,
+ * s0_o, s1_T12_Point), so that at a join every path leaves its values in
+ * the same variables; the C compiler turns them into registers. Basic blocks
+ * are labels (L_001a). The stack state at each branch target is recorded
+ * the first time a branch reaches it; IL's rules (§III.1.7.5) guarantee
+ * that one pass in offset order sees every target's state before its code.
+ *
+ * Exceptions follow DESIGN.md: a throw sets rt_pending and jumps to the
+ * dispatch label of the innermost enclosing try (D<clause>), which tests the
+ * clause and falls to the next enclosing one, and finally to UNWIND, which
+ * records the frame in the trace and returns. `leave` through finally
+ * blocks sets a continuation number per finally and jumps to it;
+ * `endfinally` switches on it (the switch is written after the body, once
+ * every leave is known).
+ */
+#include "il2c.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void e_fn_error(Fn *f, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	md_error(f->img, "method %s: IL_%04x: %s", f->name, f->off, msg);
+}
+
+void e_out(Fn *f, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	buf_putc(&f->out, '\t');
+	if (n >= (int)sizeof buf) {
+		char *big = malloc((size_t)n + 1);
+		va_start(ap, fmt);
+		vsnprintf(big, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+		buf_puts(&f->out, big);
+		free(big);
+	} else {
+		buf_puts(&f->out, buf);
+	}
+	buf_putc(&f->out, '\n');
+}
+
+/* ---- stack variables ---- */
+static const char *const kind_suffix[] = {
+	[SK_I4] = "i4", [SK_I8] = "i8", [SK_IP] = "ip", [SK_F4] = "f4",
+	[SK_F8] = "f8", [SK_O] = "o", [SK_P] = "p",
+};
+static const char *const kind_ctype[] = {
+	[SK_I4] = "int32_t", [SK_I8] = "int64_t", [SK_IP] = "intptr_t",
+	[SK_F4] = "float", [SK_F8] = "double", [SK_O] = "Object *", [SK_P] = "char *",
+};
+
+const char *e_var_at(Fn *f, uint32_t d, const Slot *s)
+{
+	if (s->k != SK_VT) {
+		if (!(f->declared[d] & (1u << s->k))) {
+			f->declared[d] |= 1u << s->k;
+			buf_printf(&f->decl, "\t%s s%u_%s = 0;\n", kind_ctype[s->k], d,
+				   kind_suffix[s->k]);
+		}
+		return arena_printf(&f->a, "s%u_%s", d, kind_suffix[s->k]);
+	}
+	const char *name = arena_printf(&f->a, "s%u_%s", d, s->t->cname);
+	for (uint32_t i = 0; i < f->vt_declared.n; i++)
+		if (!strcmp(f->vt_declared.v[i], name))
+			return name;
+	VEC_PUSH(f->vt_declared, name);
+	reach_type(f->p, s->t, TN_LAYOUT, f->m);
+	buf_printf(&f->decl, "\t%s %s = {0};\n", emit_ctype(s->t), name);
+	return name;
+}
+
+/* The variable of the slot `i` below the top (0 = top). */
+const char *e_sv(Fn *f, uint32_t i)
+{
+	return e_var_at(f, f->sp - 1 - i, &f->st[f->sp - 1 - i]);
+}
+
+Slot *e_top(Fn *f, uint32_t i)
+{
+	if (i >= f->sp)
+		e_fn_error(f, "evaluation stack underflow");
+	return &f->st[f->sp - 1 - i];
+}
+
+const char *e_push(Fn *f, StackKind k, Type *t)
+{
+	if (f->sp >= STACK_MAX)
+		e_fn_error(f, "evaluation stack deeper than %d", STACK_MAX);
+	f->st[f->sp] = (Slot){ k, t, NULL };
+	f->sp++;
+	return e_var_at(f, f->sp - 1, &f->st[f->sp - 1]);
+}
+
+const char *e_push_type(Fn *f, Type *t)
+{
+	return e_push(f, emit_kind(t), t);
+}
+
+void e_pop(Fn *f, uint32_t n)
+{
+	if (n > f->sp)
+		e_fn_error(f, "evaluation stack underflow");
+	f->sp -= n;
+}
+
+/* ---- exception regions ---- */
+bool e_in_range(uint32_t off, uint32_t start, uint32_t len)
+{
+	return off >= start && off - start < len;
+}
+
+uint32_t e_filter_len(const EHClause *c) { return c->handler_off - c->filter_off; }
+
+/* Where an exception raised at `off` goes. */
+const char *e_fail_at(Fn *f, uint32_t off)
+{
+	for (uint32_t i = 0; i < f->body.neh; i++) {
+		const EHClause *c = &f->body.eh[i];
+		if (c->kind == EH_FILTER && e_in_range(off, c->filter_off, e_filter_len(c)))
+			return arena_printf(&f->a, "FF%u", i);
+	}
+	for (uint32_t i = 0; i < f->body.neh; i++)
+		if (e_in_range(off, f->body.eh[i].try_off, f->body.eh[i].try_len))
+			return arena_printf(&f->a, "D%u", i);
+	return "UNWIND";
+}
+
+const char *e_fail(Fn *f) { return e_fail_at(f, f->off); }
+
+/* The next clause to test after clause i fails to catch. */
+const char *e_next_dispatch(Fn *f, uint32_t i)
+{
+	const EHClause *c = &f->body.eh[i];
+	for (uint32_t j = i + 1; j < f->body.neh; j++) {
+		const EHClause *o = &f->body.eh[j];
+		if (o->try_off <= c->try_off &&
+		    o->try_off + o->try_len >= c->try_off + c->try_len)
+			return arena_printf(&f->a, "D%u", j);
+	}
+	/* no enclosing try: the clause's own surroundings decide */
+	for (uint32_t j = 0; j < f->body.neh; j++) {
+		const EHClause *o = &f->body.eh[j];
+		if (j != i && o->kind == EH_FILTER && e_in_range(c->try_off, o->filter_off, e_filter_len(o)))
+			return arena_printf(&f->a, "FF%u", j);
+	}
+	return "UNWIND";
+}
+
+void e_check_pending(Fn *f)
+{
+	e_out(f, "RT_PENDING(%s);", e_fail(f));
+}
+
+/* ---- block boundaries ---- */
+void e_save_entry(Fn *f, uint32_t target)
+{
+	if (target > f->body.code_size)
+		e_fn_error(f, "branch target IL_%04x outside the body", target);
+	Entry *e = &f->entry[target];
+	if (e->set) {
+		if (e->sp != f->sp)
+			e_fn_error(f, "stack depth %u at IL_%04x differs from %u on another path",
+				 f->sp, target, e->sp);
+		return;
+	}
+	e->set = true;
+	e->sp = f->sp;
+	e->st = arena_alloc(&f->a, (f->sp + 1) * sizeof *e->st);
+	memcpy(e->st, f->st, f->sp * sizeof *f->st);
+	for (uint32_t i = 0; i < f->sp; i++)
+		e_var_at(f, i, &f->st[i]);
+}
+
+void e_enter_block(Fn *f, uint32_t off)
+{
+	Entry *e = &f->entry[off];
+	if (f->reachable)
+		e_save_entry(f, off);
+	if (e->set) {
+		f->sp = e->sp;
+		memcpy(f->st, e->st, e->sp * sizeof *f->st);
+		f->reachable = true;
+	}
+}
+
+void e_jump(Fn *f, uint32_t target)
+{
+	e_save_entry(f, target);
+	e_out(f, "goto L_%04x;", target);
+}
+
+/* ---- conversions of stack values ---- */
+/* A stack value as an expression of C type `ct` (for stores and calls). */
+const char *e_as_ctype(Fn *f, uint32_t i, const char *ct)
+{
+	Slot *s = e_top(f, i);
+	const char *v = e_sv(f, i);
+	if (s->k == SK_VT)
+		return v;
+	return arena_printf(&f->a, "(%s)(%s)", ct, v);
+}
+
+const char *e_as_type(Fn *f, uint32_t i, Type *t)
+{
+	return e_as_ctype(f, i, emit_ctype(t));
+}
+
+/* ---- locals and arguments ---- */
+void e_load_var(Fn *f, Type *t, const char *name)
+{
+	const char *d = e_push_type(f, t);
+	e_out(f, "%s = %s;", d, name);
+}
+
+Type *e_arg_type(Fn *f, uint32_t i)
+{
+	if (i >= f->nargs)
+		e_fn_error(f, "argument %u does not exist", i);
+	return f->args[i];
+}
+
+Type *e_local_type(Fn *f, uint32_t i)
+{
+	if (i >= f->nlocals)
+		e_fn_error(f, "local %u does not exist", i);
+	return f->locals[i];
+}
+
+void e_store_var(Fn *f, Type *t, const char *name)
+{
+	e_out(f, "%s = %s;", name, e_as_type(f, 0, t));
+	e_pop(f, 1);
+}
+
+void e_load_addr(Fn *f, Type *t, const char *name)
+{
+	const char *d = e_push(f, SK_P, t);
+	e_out(f, "%s = (char *)&%s;", d, name);
+}
+

@@ -1,0 +1,87 @@
+/* il2c.h: what the parts of il2c share (private to src/emit/il2c*.c).
+ *
+ * il2c.c          stack variables, block boundaries, locals; the driver
+ * il2c_ops.c      arithmetic, comparisons, conversions, branches, constants
+ * il2c_calls.c    calls, delegates, P/Invoke and internal-call bodies
+ * il2c_objects.c  fields, statics, arrays, boxing, casts, tokens, memory
+ * il2c_eh.c       throw, leave, endfinally, endfilter, dispatch code
+ */
+#ifndef ILCC_IL2C_H
+#define ILCC_IL2C_H
+
+#include "emit.h"
+
+enum { STACK_MAX = 256 };
+
+typedef struct Slot {
+	StackKind k;
+	Type *t;                        /* O, P, VT: the static type; IP: pointee */
+	Method *ftn;                    /* from ldftn / ldvirtftn */
+} Slot;
+
+typedef struct Entry {
+	bool set;
+	uint32_t sp;
+	Slot *st;
+} Entry;
+
+typedef struct Fn {
+	Program *p;
+	Method *m;
+	Image *img;
+	Ctx ctx;
+	MethodBody body;
+	Arena a;
+	Buf out, decl, tail;
+	const char *name;               /* "Ns.Type::Method" for diagnostics */
+	Slot st[STACK_MAX];
+	uint32_t sp;
+	bool reachable;                 /* the current point can be reached */
+	Entry *entry;                   /* by IL offset */
+	uint8_t declared[STACK_MAX];    /* bit per scalar kind */
+	VEC(const char *) vt_declared;
+	Type **locals;
+	uint32_t nlocals;
+	Type **args;
+	uint32_t nargs;
+	uint32_t off;                   /* offset of the instruction being emitted */
+	uint32_t next_cont;
+	Buf *fin_cases;                 /* per clause: endfinally's switch cases */
+	Type *constrained;
+	bool is_tail;
+} Fn;
+
+void e_fn_error(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
+void e_out(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+const char *e_var_at(Fn *f, uint32_t d, const Slot *s);
+const char *e_sv(Fn *f, uint32_t i);            /* variable of slot i below top */
+Slot *e_top(Fn *f, uint32_t i);
+const char *e_push(Fn *f, StackKind k, Type *t);
+const char *e_push_type(Fn *f, Type *t);
+void e_pop(Fn *f, uint32_t n);
+bool e_in_range(uint32_t off, uint32_t start, uint32_t len);
+uint32_t e_filter_len(const EHClause *c);
+const char *e_fail_at(Fn *f, uint32_t off);     /* where an exception goes */
+const char *e_fail(Fn *f);
+const char *e_next_dispatch(Fn *f, uint32_t clause);
+void e_check_pending(Fn *f);
+void e_save_entry(Fn *f, uint32_t target);
+void e_enter_block(Fn *f, uint32_t off);
+void e_jump(Fn *f, uint32_t target);
+const char *e_as_ctype(Fn *f, uint32_t i, const char *ct);
+const char *e_as_type(Fn *f, uint32_t i, Type *t);
+void e_load_var(Fn *f, Type *t, const char *name);
+Type *e_arg_type(Fn *f, uint32_t i);
+Type *e_local_type(Fn *f, uint32_t i);
+void e_store_var(Fn *f, Type *t, const char *name);
+void e_load_addr(Fn *f, Type *t, const char *name);
+
+/* The instruction groups: each returns false if `in` is not one of its. */
+bool e_ops(Fn *f, const Instr *in);
+bool e_calls(Fn *f, const Instr *in);
+bool e_objects(Fn *f, const Instr *in);
+bool e_eh(Fn *f, const Instr *in);
+void e_eh_epilogue(Fn *f);                      /* dispatch and finally code */
+void e_special_body(Fn *f);                     /* icall, P/Invoke, delegate */
+
+#endif

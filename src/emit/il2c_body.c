@@ -1,0 +1,169 @@
+/* il2c_body: the driver of il2c — a method's frame (arguments, locals),
+ * the pass over its instructions, and the assembled function.
+ */
+#include "il2c.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void setup_args(Fn *f)
+{
+	Method *m = f->m;
+	f->nargs = m->nparams + m->has_this;
+	f->args = arena_alloc(&f->a, (f->nargs + 1) * sizeof *f->args);
+	uint32_t n = 0;
+	if (m->has_this)
+		f->args[n++] = ty_is_valuetype(m->owner) ? ty_byref(m->owner) : m->owner;
+	for (uint32_t i = 0; i < m->nparams; i++)
+		f->args[n++] = m->params[i];
+}
+
+static void setup_locals(Fn *f)
+{
+	LocalsSig ls = sig_locals(f->img, &f->a, f->body.local_sig);
+	f->nlocals = ls.count;
+	f->locals = arena_alloc(&f->a, (ls.count + 1) * sizeof *f->locals);
+	for (uint32_t i = 0; i < ls.count; i++) {
+		Type *t = ty_from_sig(f->img, ls.types[i], &f->ctx);
+		f->locals[i] = t;
+		reach_type(f->p, t, TN_LAYOUT, f->m);
+		if (emit_kind(t) == SK_VT)
+			buf_printf(&f->decl, "\t%s l%u; memset(&l%u, 0, sizeof l%u);\n",
+				   emit_ctype(t), i, i, i);
+		else
+			buf_printf(&f->decl, "\t%s l%u = 0;\n", emit_ctype(t), i);
+	}
+}
+
+/* Offsets where a label is needed: branch targets and handler starts. */
+static uint8_t *find_labels(Fn *f)
+{
+	uint8_t *mark = arena_alloc(&f->a, f->body.code_size + 1);
+	for (uint32_t off = 0; off < f->body.code_size;) {
+		Instr in;
+		off = il_decode(f->img, &f->body, off, &in);
+		OperandKind k = op_info[in.op].operand;
+		if (k == OPK_BR8 || k == OPK_BR32)
+			mark[in.target] = 1;
+		for (uint32_t i = 0; in.op == OP_SWITCH && i < in.ncases; i++)
+			mark[il_switch_target(&in, i)] = 1;
+	}
+	for (uint32_t i = 0; i < f->body.neh; i++) {
+		const EHClause *c = &f->body.eh[i];
+		mark[c->handler_off] = 1;
+		if (c->kind == EH_FILTER)
+			mark[c->filter_off] = 1;
+	}
+	return mark;
+}
+
+/* Handlers start with the exception on the stack (catch, filter) or none. */
+static void handler_entries(Fn *f)
+{
+	for (uint32_t i = 0; i < f->body.neh; i++) {
+		const EHClause *c = &f->body.eh[i];
+		bool with_exc = c->kind == EH_CATCH || c->kind == EH_FILTER;
+		Type *t = c->kind == EH_CATCH ? ty_from_token(f->img, c->class_token, &f->ctx) : ty_object;
+		f->sp = 0;
+		if (with_exc)
+			e_push(f, SK_O, t);
+		e_save_entry(f, c->handler_off);
+		if (c->kind == EH_FILTER) {
+			f->entry[c->filter_off] = f->entry[c->handler_off];
+		}
+	}
+	f->sp = 0;
+}
+
+static bool prefix(Fn *f, const Instr *in)
+{
+	switch (in->op) {
+	case OP_CONSTRAINED:
+		f->constrained = ty_from_token(f->img, in->token, &f->ctx);
+		return true;
+	case OP_TAIL: f->is_tail = true; return true;
+	case OP_VOLATILE: case OP_UNALIGNED: case OP_READONLY: case OP_NO:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void instruction(Fn *f, const Instr *in)
+{
+	if (prefix(f, in))
+		return;
+	if (e_ops(f, in) || e_calls(f, in) || e_objects(f, in) || e_eh(f, in))
+		return;
+	e_fn_error(f, "the instruction %s is not supported", op_info[in->op].text);
+}
+
+static void translate(Fn *f)
+{
+	uint8_t *labels = find_labels(f);
+	handler_entries(f);
+	f->reachable = true;
+	for (uint32_t off = 0; off < f->body.code_size;) {
+		Instr in;
+		uint32_t next = il_decode(f->img, &f->body, off, &in);
+		f->off = off;
+		if (labels[off]) {
+			buf_printf(&f->out, "L_%04x:;\n", off);
+			e_enter_block(f, off);
+		}
+		if (f->reachable)
+			instruction(f, &in);
+		off = next;
+	}
+	if (f->reachable)
+		e_fn_error(f, "control falls off the end of the method");
+}
+
+static void assemble(Fn *f, MethodState *ms)
+{
+	Buf *b = &ms->code;
+	emit_prototype(b, f->m);
+	buf_puts(b, "\n{\n");
+	buf_puts(b, f->decl.s ? f->decl.s : "");
+	buf_puts(b, f->out.s ? f->out.s : "");
+	buf_puts(b, "}\n\n");
+}
+
+static void method_name(Fn *f)
+{
+	Buf b = {0};
+	buf_printf(&b, "%s::%s", f->m->owner->name, f->m->name);
+	/* for the trace and diagnostics: no quotes or backslashes */
+	for (char *s = b.s; *s; s++)
+		if (*s == '"' || *s == '\\')
+			*s = '\'';
+	f->name = arena_strdup(&f->a, b.s);
+	buf_free(&b);
+}
+
+void emit_method(Program *p, Method *m)
+{
+	MethodState *ms = reach_state(m);
+	Fn f = { .p = p, .m = m, .img = m->img, .ctx = ty_ctx(m) };
+	method_name(&f);
+	setup_args(&f);
+	if (ms->kind != BK_IL) {
+		e_special_body(&f);
+		assemble(&f, ms);
+	} else {
+		if (!md_body(m->img, &f.a, m->row, &f.body))
+			e_fn_error(&f, "method has no body");
+		f.entry = arena_alloc(&f.a, (f.body.code_size + 1) * sizeof *f.entry);
+		f.fin_cases = arena_alloc(&f.a, (f.body.neh + 1) * sizeof *f.fin_cases);
+		setup_locals(&f);
+		translate(&f);
+		e_eh_epilogue(&f);
+		assemble(&f, ms);
+		for (uint32_t i = 0; i < f.body.neh; i++)
+			buf_free(&f.fin_cases[i]);
+	}
+	buf_free(&f.out);
+	buf_free(&f.decl);
+	free(f.vt_declared.v);
+	arena_free(&f.a);
+}

@@ -1,0 +1,167 @@
+/* il2c_eh: throw, rethrow, leave, endfinally, endfilter, and the dispatch
+ * code after the body (see il2c.c's contract for the scheme).
+ *
+ * Per clause i the function has: exc_i, the exception a handler of clause
+ * i is working on (for rethrow, and for a finally or fault run by an
+ * exception, to throw on afterwards); cont_i, for a finally, which leave
+ * (or -1: an exception) entered it.
+ */
+#include "il2c.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The innermost clause whose handler (or filter) holds `off`. */
+static int32_t handler_at(Fn *f, uint32_t off, bool filter)
+{
+	for (uint32_t i = 0; i < f->body.neh; i++) {
+		const EHClause *c = &f->body.eh[i];
+		if (filter ? (c->kind == EH_FILTER && e_in_range(off, c->filter_off, e_filter_len(c)))
+			   : e_in_range(off, c->handler_off, c->handler_len))
+			return (int32_t)i;
+	}
+	return -1;
+}
+
+static void throw_(Fn *f)
+{
+	e_out(f, "rt_exc_throw(%s);", e_sv(f, 0));
+	e_pop(f, 1);
+	e_out(f, "goto %s;", e_fail(f));
+	f->reachable = false;
+}
+
+static void rethrow(Fn *f)
+{
+	int32_t c = handler_at(f, f->off, false);
+	if (c < 0)
+		e_fn_error(f, "rethrow outside a catch handler");
+	e_out(f, "rt_exc_rethrow(exc_%d);", c);
+	e_out(f, "goto %s;", e_fail(f));
+	f->reachable = false;
+}
+
+/* leave: run, innermost first, the finally blocks of the clauses whose try
+ * holds the leave but not its target. */
+static void leave(Fn *f, uint32_t target)
+{
+	VEC(uint32_t) chain = {0};
+	for (uint32_t i = 0; i < f->body.neh; i++) {
+		const EHClause *c = &f->body.eh[i];
+		if (c->kind == EH_FINALLY && e_in_range(f->off, c->try_off, c->try_len) &&
+		    !e_in_range(target, c->try_off, c->try_len))
+			VEC_PUSH(chain, i);
+	}
+	f->sp = 0;
+	if (chain.n == 0) {
+		e_jump(f, target);
+	} else {
+		for (uint32_t k = 0; k < chain.n; k++) {
+			uint32_t c = chain.v[k], id = ++f->next_cont;
+			const char *to = k + 1 < chain.n ?
+				arena_printf(&f->a, "{ cont_%u = %u; goto L_%04x; }", chain.v[k + 1],
+					     id + 1, f->body.eh[chain.v[k + 1]].handler_off) :
+				arena_printf(&f->a, "goto L_%04x;", target);
+			buf_printf(&f->fin_cases[c], "\tcase %u: %s\n", id, to);
+		}
+		e_save_entry(f, target);
+		e_out(f, "cont_%u = %u; goto L_%04x;", chain.v[0], f->next_cont - chain.n + 1,
+		      f->body.eh[chain.v[0]].handler_off);
+	}
+	free(chain.v);
+	f->reachable = false;
+}
+
+static void endfinally(Fn *f)
+{
+	int32_t c = handler_at(f, f->off, false);
+	if (c < 0)
+		e_fn_error(f, "endfinally outside a finally or fault handler");
+	e_out(f, "goto ENDF%d;", c);
+	f->sp = 0;
+	f->reachable = false;
+}
+
+static void endfilter(Fn *f)
+{
+	int32_t c = handler_at(f, f->off, true);
+	if (c < 0)
+		e_fn_error(f, "endfilter outside a filter");
+	const char *v = e_sv(f, 0);
+	e_pop(f, 1);
+	e_out(f, "if (%s) { rt_exc_trace(\"%s\"); s0_o = exc_%d; goto L_%04x; }", v, f->name, c,
+	      f->body.eh[c].handler_off);
+	e_out(f, "rt_exc_rethrow(exc_%d); goto %s;", c, e_next_dispatch(f, (uint32_t)c));
+	f->reachable = false;
+}
+
+bool e_eh(Fn *f, const Instr *in)
+{
+	switch (in->op) {
+	case OP_THROW: throw_(f); return true;
+	case OP_RETHROW: rethrow(f); return true;
+	case OP_LEAVE: case OP_LEAVE_S: leave(f, in->target); return true;
+	case OP_ENDFINALLY: endfinally(f); return true;
+	case OP_ENDFILTER: endfilter(f); return true;
+	default: return false;
+	}
+}
+
+/* ---- after the body ---- */
+static void dispatch(Fn *f, uint32_t i)
+{
+	const EHClause *c = &f->body.eh[i];
+	const char *next = e_next_dispatch(f, i);
+	buf_printf(&f->out, "D%u:\n", i);
+	switch (c->kind) {
+	case EH_CATCH: {
+		Type *t = ty_from_token(f->img, c->class_token, &f->ctx);
+		reach_type(f->p, t, TN_DESCRIPTOR, f->m);
+		buf_printf(&f->out, "\tif (!rt_type_isinst(rt_pending, &%s_type)) goto %s;\n",
+			   t->cname, next);
+		buf_printf(&f->out, "\trt_exc_trace(\"%s\");\n\texc_%u = s0_o = rt_exc_catch();\n"
+			   "\tgoto L_%04x;\n", f->name, i, c->handler_off);
+		break;
+	}
+	case EH_FILTER:
+		buf_printf(&f->out, "\texc_%u = s0_o = rt_exc_catch();\n\tgoto L_%04x;\n"
+			   "FF%u:\n\t(void)rt_exc_catch();\n\trt_exc_rethrow(exc_%u);\n\tgoto %s;\n", i, c->filter_off, i, i, next);
+		break;
+	case EH_FINALLY:
+		buf_printf(&f->out, "\texc_%u = rt_exc_catch();\n\tcont_%u = -1;\n\tgoto L_%04x;\n",
+			   i, i, c->handler_off);
+		break;
+	case EH_FAULT:
+		buf_printf(&f->out, "\texc_%u = rt_exc_catch();\n\tgoto L_%04x;\n", i, c->handler_off);
+		break;
+	}
+	if (c->kind == EH_FINALLY || c->kind == EH_FAULT) {
+		buf_printf(&f->out, "ENDF%u:\n", i);
+		if (c->kind == EH_FINALLY)
+			buf_printf(&f->out, "\tswitch (cont_%u) {\n%s\tdefault: break;\n\t}\n", i,
+				   f->fin_cases[i].s ? f->fin_cases[i].s : "");
+		buf_printf(&f->out, "\trt_exc_rethrow(exc_%u);\n\tgoto %s;\n", i, next);
+	}
+}
+
+void e_eh_epilogue(Fn *f)
+{
+	for (uint32_t i = 0; i < f->body.neh; i++) {
+		buf_printf(&f->decl, "\tObject *exc_%u = NULL;\n", i);
+		if (f->body.eh[i].kind == EH_FINALLY)
+			buf_printf(&f->decl, "\tint cont_%u = -1;\n", i);
+		dispatch(f, i);
+	}
+	Slot o = { SK_O, ty_object, NULL };
+	if (f->body.neh)
+		e_var_at(f, 0, &o);
+	buf_printf(&f->out, "UNWIND:\n\trt_exc_trace(\"%s\");\n", f->name);
+	Type *rt = f->m->ret;
+	if (rt->kind == TY_VOID)
+		buf_puts(&f->out, "\treturn;\n");
+	else if (emit_kind(rt) == SK_VT)
+		buf_printf(&f->out, "\t{ %s z_; memset(&z_, 0, sizeof z_); return z_; }\n",
+			   emit_ctype(rt));
+	else
+		buf_printf(&f->out, "\treturn (%s)0;\n", emit_ctype(rt));
+}

@@ -1,0 +1,533 @@
+/* il2c_objects: fields, statics, arrays, boxing, casts, tokens, strings and
+ * raw memory.
+ *
+ * Instance fields are reached by casting the reference (or the managed
+ * pointer) to the C struct of the field's declaring type; statics live in
+ * one global struct per type (<type>_s, or <type>_ts for thread statics)
+ * and are reached after the type's static constructor check. Array
+ * accesses check for null and bounds (§III.4), and stelem.ref checks array
+ * covariance in the runtime.
+ */
+#include "il2c.h"
+
+#include <string.h>
+
+void e_init_check(Fn *f, Type *t);
+
+/* ---- fields ---- */
+static bool scalar_owner(Type *o)
+{
+	return o->kind <= TY_U || (o->kind == TY_STRUCT && ty_info(o)->is_enum);
+}
+
+/* The lvalue of instance field `fd` of the value in slot i. */
+static const char *field_lv(Fn *f, Field *fd, uint32_t i)
+{
+	Slot *s = e_top(f, i);
+	const char *v = e_sv(f, i);
+	Type *o = fd->owner;
+	const char *ct = emit_ctype(fd->type);
+	if (fd->is_static)
+		e_fn_error(f, "instance field access to static field %s", fd->name);
+	reach_type(f->p, o, TN_LAYOUT, f->m);
+	if (s->k == SK_VT)
+		return scalar_owner(o) ? v : arena_printf(&f->a, "%s.%s", v, fd->cname);
+	const char *ptr = v;
+	if (s->k == SK_O) {
+		e_out(f, "RT_NULLCHK(%s, %s);", v, e_fail(f));
+		if (ty_is_valuetype(o))
+			ptr = arena_printf(&f->a, "rt_unbox_ptr(%s)", v);
+	}
+	if (scalar_owner(o))
+		return arena_printf(&f->a, "(*(%s *)%s)", ct, ptr);
+	return arena_printf(&f->a, "((%s *)%s)->%s", emit_struct(o), ptr, fd->cname);
+}
+
+static const char *static_lv(Fn *f, Field *fd)
+{
+	Type *o = fd->owner;
+	reach_type(f->p, o, TN_STATICS | TN_LAYOUT, f->m);
+	e_init_check(f, o);
+	return arena_printf(&f->a, "%s_%s.%s", o->cname, fd->is_thread_static ? "ts" : "s",
+			    fd->cname);
+}
+
+static bool fields(Fn *f, const Instr *in)
+{
+	if (in->op < OP_LDFLD || in->op > OP_STSFLD)
+		return false;
+	Field *fd = ty_field_from_token(f->img, in->token, &f->ctx);
+	const char *lv;
+	switch (in->op) {
+	case OP_LDFLD:
+		lv = field_lv(f, fd, 0);
+		e_pop(f, 1);
+		e_out(f, "%s = %s;", e_push_type(f, fd->type), lv);
+		return true;
+	case OP_LDFLDA:
+		lv = field_lv(f, fd, 0);
+		e_pop(f, 1);
+		e_out(f, "%s = (char *)&%s;", e_push(f, SK_P, fd->type), lv);
+		return true;
+	case OP_STFLD:
+		lv = field_lv(f, fd, 1);
+		e_out(f, "%s = %s;", lv, e_as_type(f, 0, fd->type));
+		e_pop(f, 2);
+		return true;
+	case OP_LDSFLD:
+		lv = static_lv(f, fd);
+		e_out(f, "%s = %s;", e_push_type(f, fd->type), lv);
+		return true;
+	case OP_LDSFLDA:
+		lv = static_lv(f, fd);
+		e_out(f, "%s = (char *)&%s;", e_push(f, SK_P, fd->type), lv);
+		return true;
+	case OP_STSFLD:
+		lv = static_lv(f, fd);
+		e_out(f, "%s = %s;", lv, e_as_type(f, 0, fd->type));
+		e_pop(f, 1);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* ---- arrays ---- */
+static Type *tok_type(Fn *f, const Instr *in)
+{
+	return ty_from_token(f->img, in->token, &f->ctx);
+}
+
+static const struct { Opcode op; TypeKind k; bool store; } elem_ops[] = {
+	{ OP_LDELEM_I1, TY_I1 }, { OP_LDELEM_U1, TY_U1 }, { OP_LDELEM_I2, TY_I2 },
+	{ OP_LDELEM_U2, TY_U2 }, { OP_LDELEM_I4, TY_I4 }, { OP_LDELEM_U4, TY_U4 },
+	{ OP_LDELEM_I8, TY_I8 }, { OP_LDELEM_I, TY_I }, { OP_LDELEM_R4, TY_R4 },
+	{ OP_LDELEM_R8, TY_R8 }, { OP_LDELEM_REF, TY_CLASS },
+	{ OP_STELEM_I, TY_I, true }, { OP_STELEM_I1, TY_I1, true },
+	{ OP_STELEM_I2, TY_I2, true }, { OP_STELEM_I4, TY_I4, true },
+	{ OP_STELEM_I8, TY_I8, true }, { OP_STELEM_R4, TY_R4, true },
+	{ OP_STELEM_R8, TY_R8, true }, { OP_STELEM_REF, TY_CLASS, true },
+};
+
+/* Checks array (slot ai) and index (slot ii); returns the element lvalue. */
+static const char *element(Fn *f, uint32_t ai, uint32_t ii, Type *et)
+{
+	const char *a = e_sv(f, ai), *i = e_sv(f, ii);
+	e_out(f, "RT_NULLCHK(%s, %s);", a, e_fail(f));
+	e_out(f, "RT_BOUNDS(%s, %s, %s);", a, i, e_fail(f));
+	reach_type(f->p, et, TN_LAYOUT, f->m);
+	return arena_printf(&f->a, "RT_ARRAY_DATA(%s, %s)[(intptr_t)%s]", a, emit_ctype(et), i);
+}
+
+static Type *array_elem(Fn *f, uint32_t ai)
+{
+	Slot *s = e_top(f, ai);
+	if (s->t && (s->t->kind == TY_SZARRAY || s->t->kind == TY_ARRAY))
+		return s->t->elem;
+	return ty_object;
+}
+
+static void ldelem(Fn *f, Type *et)
+{
+	const char *lv = element(f, 1, 0, et);
+	e_pop(f, 2);
+	e_out(f, "%s = %s;", e_push_type(f, et), lv);
+}
+
+static void stelem(Fn *f, Type *et)
+{
+	const char *lv = element(f, 2, 1, et);
+	if (ty_is_ref(et))
+		e_out(f, "if (RT_UNLIKELY(!rt_type_check_store((RtArray *)%s, %s))) goto %s;",
+		      e_sv(f, 2), e_sv(f, 0), e_fail(f));
+	e_out(f, "%s = %s;", lv, e_as_type(f, 0, et));
+	e_pop(f, 3);
+}
+
+static bool arrays(Fn *f, const Instr *in)
+{
+	for (unsigned k = 0; k < countof(elem_ops); k++) {
+		if (elem_ops[k].op != in->op)
+			continue;
+		Type *et = elem_ops[k].k == TY_CLASS ?
+			array_elem(f, elem_ops[k].store ? 2 : 1) : ty_prim[elem_ops[k].k];
+		if (elem_ops[k].store)
+			stelem(f, et);
+		else
+			ldelem(f, et);
+		return true;
+	}
+	switch (in->op) {
+	case OP_LDELEM: ldelem(f, tok_type(f, in)); return true;
+	case OP_STELEM: stelem(f, tok_type(f, in)); return true;
+	case OP_LDELEMA: {
+		Type *et = tok_type(f, in);
+		const char *lv = element(f, 1, 0, et);
+		e_pop(f, 2);
+		e_out(f, "%s = (char *)&%s;", e_push(f, SK_P, et), lv);
+		return true;
+	}
+	case OP_LDLEN: {
+		const char *a = e_sv(f, 0);
+		e_out(f, "RT_NULLCHK(%s, %s);", a, e_fail(f));
+		e_pop(f, 1);
+		e_out(f, "%s = (intptr_t)((RtArray *)%s)->length;", e_push(f, SK_IP, NULL), a);
+		return true;
+	}
+	case OP_NEWARR: {
+		Type *at = ty_sz(tok_type(f, in));
+		reach_type(f->p, at, TN_DESCRIPTOR | TN_CONSTRUCTED, f->m);
+		const char *n = e_sv(f, 0);
+		e_pop(f, 1);
+		e_out(f, "%s = (Object *)rt_gc_alloc_array(&%s_type, (intptr_t)%s);",
+		      e_push(f, SK_O, at), at->cname, n);
+		e_check_pending(f);
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
+/* Get, Set, Address and .ctor of a multi-dimensional array type. */
+bool e_array_method(Fn *f, const Instr *in)
+{
+	if (TOK_TABLE(in->token) != T_MemberRef)
+		return false;
+	Token parent = md_get(f->img, T_MemberRef, TOK_ROW(in->token), MemberRef_Class);
+	if (TOK_TABLE(parent) != T_TypeSpec)
+		return false;
+	Type *at = ty_from_token(f->img, parent, &f->ctx);
+	if (at->kind != TY_ARRAY)
+		return false;
+	const char *name = md_string(f->img, md_get(f->img, T_MemberRef, TOK_ROW(in->token),
+						    MemberRef_Name));
+	uint32_t rank = at->rank;
+	Buf idx = {0};
+	bool ctor = !strcmp(name, ".ctor"), set = !strcmp(name, "Set");
+	uint32_t nidx = ctor ? (uint32_t)(f->sp) : rank;
+	(void)nidx;
+	reach_type(f->p, at, TN_DESCRIPTOR | TN_CONSTRUCTED, f->m);
+	reach_type(f->p, at->elem, TN_LAYOUT, f->m);
+	if (ctor) {
+		/* (lengths) or (lower, length) pairs */
+		Arena a = {0};
+		MethodSig *s = sig_method(f->img, &a, md_get(f->img, T_MemberRef, TOK_ROW(in->token),
+							 MemberRef_Signature));
+		uint32_t n = s->nparams;
+		arena_free(&a);
+		bool pairs = n == 2 * rank;
+		Buf lens = {0}, lows = {0};
+		for (uint32_t d = 0; d < rank; d++) {
+			uint32_t base = n - 1 - (pairs ? 2 * d : d);
+			if (pairs) {
+				buf_printf(&lows, "%s(int32_t)%s", d ? ", " : "", e_sv(f, base));
+				buf_printf(&lens, "%s(int32_t)%s", d ? ", " : "", e_sv(f, base - 1));
+			} else {
+				buf_printf(&lens, "%s(int32_t)%s", d ? ", " : "", e_sv(f, base));
+			}
+		}
+		e_pop(f, n);
+		e_out(f, "%s = (Object *)rt_gc_alloc_mdarray(&%s_type, (int32_t[]){%s}, %s%s%s);",
+		      e_push(f, SK_O, at), at->cname, lens.s, pairs ? "(int32_t[]){" : "NULL",
+		      pairs ? lows.s : "", pairs ? "}" : "");
+		e_check_pending(f);
+		buf_free(&lens);
+		buf_free(&lows);
+		return true;
+	}
+	uint32_t argc = rank + (set ? 1 : 0);
+	const char *arr = e_sv(f, argc);
+	for (uint32_t d = 0; d < rank; d++)
+		buf_printf(&idx, "%s(int32_t)%s", d ? ", " : "", e_sv(f, argc - 1 - d));
+	e_out(f, "RT_NULLCHK(%s, %s);", arr, e_fail(f));
+	e_out(f, "{ intptr_t i_ = rt_arr_md_index((RtArray *)%s, (int32_t[]){%s}); if (i_ < 0) goto %s;",
+	      arr, idx.s, e_fail(f));
+	const char *lv = arena_printf(&f->a, "RT_ARRAY_DATA(%s, %s)[i_]", arr, emit_ctype(at->elem));
+	if (set) {
+		if (ty_is_ref(at->elem))
+			e_out(f, "if (RT_UNLIKELY(!rt_type_check_store((RtArray *)%s, %s))) goto %s;",
+			      arr, e_sv(f, 0), e_fail(f));
+		e_out(f, "%s = %s; }", lv, e_as_type(f, 0, at->elem));
+		e_pop(f, argc + 1);
+	} else {
+		e_pop(f, argc + 1);
+		if (!strcmp(name, "Address"))
+			e_out(f, "%s = (char *)&%s; }", e_push(f, SK_P, at->elem), lv);
+		else
+			e_out(f, "%s = %s; }", e_push_type(f, at->elem), lv);
+	}
+	buf_free(&idx);
+	return true;
+}
+
+/* ---- boxing and casts ---- */
+static Field *nullable_field(Type *t, const char *name)
+{
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t i = 0; i < ti->nfields; i++)
+		if (!strcmp(ti->fields[i]->name, name))
+			return ti->fields[i];
+	fatal("internal error: %s has no field %s", t->name, name);
+}
+
+static void box(Fn *f, Type *t)
+{
+	if (!ty_is_valuetype(t))
+		return;                 /* boxing a reference is a no-op */
+	const char *v = e_sv(f, 0);
+	if (t->img && ty_is_valuetype(t) && t->kind == TY_STRUCT && ty_info(t)->is_nullable) {
+		Type *u = t->inst[0];
+		reach_type(f->p, u, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+		reach_type(f->p, t, TN_LAYOUT, f->m);
+		Field *has = nullable_field(t, "hasValue"), *val = nullable_field(t, "value");
+		e_pop(f, 1);
+		const char *d = e_push(f, SK_O, u);
+		e_out(f, "if (!%s.%s) %s = NULL; else { %s = rt_gc_alloc(&%s_type);"
+		      " *(%s *)rt_unbox_ptr(%s) = %s.%s; }", v, has->cname, d, d, u->cname,
+		      emit_ctype(u), d, v, val->cname);
+		e_check_pending(f);
+		return;
+	}
+	reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+	const char *val = e_as_type(f, 0, t);
+	e_pop(f, 1);
+	const char *d = e_push(f, SK_O, t);
+	e_out(f, "%s = rt_gc_alloc(&%s_type);", d, t->cname);
+	e_check_pending(f);
+	e_out(f, "*(%s *)rt_unbox_ptr(%s) = %s;", emit_ctype(t), d, val);
+}
+
+/* A pointer to the value inside boxed `o`, checked to be a T. */
+static const char *unbox_ptr(Fn *f, Type *t, const char *o)
+{
+	reach_type(f->p, t, TN_DESCRIPTOR | TN_LAYOUT, f->m);
+	e_out(f, "RT_NULLCHK(%s, %s);", o, e_fail(f));
+	e_out(f, "if (RT_UNLIKELY(((Object *)%s)->type != &%s_type && !rt_type_isinst(%s, &%s_type)))"
+	      " RT_THROW(RT_EXC_CAST, %s);", o, t->cname, o, t->cname, e_fail(f));
+	return arena_printf(&f->a, "rt_unbox_ptr(%s)", o);
+}
+
+static void unbox_any(Fn *f, Type *t)
+{
+	const char *o = e_sv(f, 0);
+	if (!ty_is_valuetype(t)) {
+		reach_type(f->p, t, TN_DESCRIPTOR, f->m);
+		e_pop(f, 1);
+		e_out(f, "%s = rt_type_castclass(%s, &%s_type);", e_push(f, SK_O, t), o, t->cname);
+		e_check_pending(f);
+		return;
+	}
+	if (t->kind == TY_STRUCT && ty_info(t)->is_nullable) {
+		Type *u = t->inst[0];
+		reach_type(f->p, t, TN_LAYOUT, f->m);
+		Field *has = nullable_field(t, "hasValue"), *val = nullable_field(t, "value");
+		e_pop(f, 1);
+		const char *d = e_push(f, SK_VT, t);
+		e_out(f, "memset(&%s, 0, sizeof %s);", d, d);
+		e_out(f, "if (%s) {", o);
+		const char *p = unbox_ptr(f, u, o);
+		e_out(f, "%s.%s = 1; %s.%s = *(%s *)%s; }", d, has->cname, d, val->cname,
+		      emit_ctype(u), p);
+		return;
+	}
+	const char *p = unbox_ptr(f, t, o);
+	e_pop(f, 1);
+	e_out(f, "%s = *(%s *)%s;", e_push_type(f, t), emit_ctype(t), p);
+}
+
+static void cast(Fn *f, Type *t, bool throws)
+{
+	if (t->kind == TY_STRUCT && ty_info(t)->is_nullable)
+		t = t->inst[0];
+	reach_type(f->p, t, TN_DESCRIPTOR, f->m);
+	const char *o = e_sv(f, 0);
+	e_pop(f, 1);
+	const char *d = e_push(f, SK_O, t);
+	e_out(f, "%s = rt_type_%s(%s, &%s_type);", d, throws ? "castclass" : "isinst", o, t->cname);
+	if (throws)
+		e_check_pending(f);
+}
+
+static bool objects(Fn *f, const Instr *in)
+{
+	switch (in->op) {
+	case OP_BOX: box(f, tok_type(f, in)); return true;
+	case OP_UNBOX_ANY: unbox_any(f, tok_type(f, in)); return true;
+	case OP_UNBOX: {
+		Type *t = tok_type(f, in);
+		const char *p = unbox_ptr(f, t, e_sv(f, 0));
+		e_pop(f, 1);
+		e_out(f, "%s = (char *)%s;", e_push(f, SK_P, t), p);
+		return true;
+	}
+	case OP_CASTCLASS: cast(f, tok_type(f, in), true); return true;
+	case OP_ISINST: cast(f, tok_type(f, in), false); return true;
+	default: return false;
+	}
+}
+
+/* ---- tokens and strings ---- */
+static void handle(Fn *f, const char *type_name, const char *value)
+{
+	Type *t = ty_corlib_type("System", type_name);
+	reach_type(f->p, t, TN_LAYOUT, f->m);
+	Field *v = ty_info(t)->fields[0];
+	const char *d = e_push(f, SK_VT, t);
+	e_out(f, "%s.%s = (intptr_t)%s;", d, v->cname, value);
+}
+
+static void ldtoken(Fn *f, const Instr *in)
+{
+	unsigned table = TOK_TABLE(in->token);
+	if (table == T_Field || (table == T_MemberRef && md_blob(f->img, md_get(f->img,
+	    T_MemberRef, TOK_ROW(in->token), MemberRef_Signature)).p[0] == SIG_FIELD)) {
+		Field *fd = ty_field_from_token(f->img, in->token, &f->ctx);
+		VEC_PUSH(f->p->rva_fields, fd);
+		handle(f, "RuntimeFieldHandle", arena_printf(&f->a, "rva_%s", fd->cname));
+		return;
+	}
+	if (table == T_MethodDef || table == T_MemberRef || table == T_MethodSpec) {
+		handle(f, "RuntimeMethodHandle", "0");
+		return;
+	}
+	Type *t = tok_type(f, in);
+	reach_type(f->p, t, TN_DESCRIPTOR, f->m);
+	handle(f, "RuntimeTypeHandle", arena_printf(&f->a, "&%s_type", t->cname));
+}
+
+static bool tokens(Fn *f, const Instr *in)
+{
+	switch (in->op) {
+	case OP_LDSTR: {
+		if (TOK_TABLE(in->token) != T_UserString)
+			e_fn_error(f, "ldstr of token 0x%08x", in->token);
+		uint32_t id = reach_literal(f->p, md_userstring(f->img, TOK_ROW(in->token)));
+		reach_type(f->p, ty_string, TN_DESCRIPTOR, f->m);
+		e_out(f, "%s = (Object *)&lit_%u;", e_push(f, SK_O, ty_string), id);
+		return true;
+	}
+	case OP_LDTOKEN:
+		ldtoken(f, in);
+		return true;
+	case OP_SIZEOF: {
+		Type *t = tok_type(f, in);
+		reach_type(f->p, t, TN_LAYOUT, f->m);
+		e_out(f, "%s = (int32_t)sizeof(%s);", e_push(f, SK_I4, NULL), emit_ctype(t));
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
+/* ---- memory through pointers ---- */
+static const struct { Opcode op; TypeKind k; bool store; } ind_ops[] = {
+	{ OP_LDIND_I1, TY_I1 }, { OP_LDIND_U1, TY_U1 }, { OP_LDIND_I2, TY_I2 },
+	{ OP_LDIND_U2, TY_U2 }, { OP_LDIND_I4, TY_I4 }, { OP_LDIND_U4, TY_U4 },
+	{ OP_LDIND_I8, TY_I8 }, { OP_LDIND_I, TY_I }, { OP_LDIND_R4, TY_R4 },
+	{ OP_LDIND_R8, TY_R8 }, { OP_LDIND_REF, TY_CLASS },
+	{ OP_STIND_REF, TY_CLASS, true }, { OP_STIND_I1, TY_I1, true },
+	{ OP_STIND_I2, TY_I2, true }, { OP_STIND_I4, TY_I4, true },
+	{ OP_STIND_I8, TY_I8, true }, { OP_STIND_R4, TY_R4, true },
+	{ OP_STIND_R8, TY_R8, true }, { OP_STIND_I, TY_I, true },
+};
+
+static void load_ind(Fn *f, Type *t)
+{
+	const char *p = e_sv(f, 0);
+	e_pop(f, 1);
+	reach_type(f->p, t, TN_LAYOUT, f->m);
+	e_out(f, "%s = *(%s *)%s;", e_push_type(f, t), emit_ctype(t), p);
+}
+
+static void store_ind(Fn *f, Type *t)
+{
+	reach_type(f->p, t, TN_LAYOUT, f->m);
+	e_out(f, "*(%s *)%s = %s;", emit_ctype(t), e_sv(f, 1), e_as_type(f, 0, t));
+	e_pop(f, 2);
+}
+
+static bool memory(Fn *f, const Instr *in)
+{
+	for (unsigned k = 0; k < countof(ind_ops); k++) {
+		if (ind_ops[k].op != in->op)
+			continue;
+		Type *t = ind_ops[k].k == TY_CLASS ? ty_object : ty_prim[ind_ops[k].k];
+		if (ind_ops[k].store)
+			store_ind(f, t);
+		else
+			load_ind(f, t);
+		return true;
+	}
+	switch (in->op) {
+	case OP_LDOBJ: load_ind(f, tok_type(f, in)); return true;
+	case OP_STOBJ: store_ind(f, tok_type(f, in)); return true;
+	case OP_INITOBJ: {
+		Type *t = tok_type(f, in);
+		reach_type(f->p, t, TN_LAYOUT, f->m);
+		e_out(f, "memset(%s, 0, sizeof(%s));", e_sv(f, 0), emit_ctype(t));
+		e_pop(f, 1);
+		return true;
+	}
+	case OP_CPOBJ: {
+		Type *t = tok_type(f, in);
+		reach_type(f->p, t, TN_LAYOUT, f->m);
+		e_out(f, "memcpy(%s, %s, sizeof(%s));", e_sv(f, 1), e_sv(f, 0), emit_ctype(t));
+		e_pop(f, 2);
+		return true;
+	}
+	case OP_CPBLK:
+		e_out(f, "memmove((void *)%s, (void *)%s, (size_t)(uint32_t)%s);",
+		      e_sv(f, 2), e_sv(f, 1), e_sv(f, 0));
+		e_pop(f, 3);
+		return true;
+	case OP_INITBLK:
+		e_out(f, "memset((void *)%s, (int)%s, (size_t)(uint32_t)%s);",
+		      e_sv(f, 2), e_sv(f, 1), e_sv(f, 0));
+		e_pop(f, 3);
+		return true;
+	case OP_LOCALLOC: {
+		const char *n = e_sv(f, 0);
+		e_pop(f, 1);
+		const char *d = e_push(f, SK_IP, NULL);
+		e_out(f, "%s = (intptr_t)__builtin_alloca((size_t)%s);", d, n);
+		if (f->body.init_locals)
+			e_out(f, "memset((void *)%s, 0, (size_t)%s);", d, n);
+		return true;
+	}
+	case OP_MKREFANY: {
+		Type *t = tok_type(f, in);
+		reach_type(f->p, t, TN_DESCRIPTOR, f->m);
+		const char *p = e_sv(f, 0);
+		e_pop(f, 1);
+		const char *d = e_push(f, SK_VT, ty_prim[TY_TYPEDREF]);
+		e_out(f, "%s.value = (char *)%s; %s.type = &%s_type;", d, p, d, t->cname);
+		return true;
+	}
+	case OP_REFANYVAL: {
+		Type *t = tok_type(f, in);
+		reach_type(f->p, t, TN_DESCRIPTOR, f->m);
+		const char *r = e_sv(f, 0);
+		e_out(f, "if (RT_UNLIKELY(%s.type != &%s_type)) RT_THROW(RT_EXC_CAST, %s);",
+		      r, t->cname, e_fail(f));
+		e_pop(f, 1);
+		e_out(f, "%s = %s.value;", e_push(f, SK_P, t), r);
+		return true;
+	}
+	case OP_REFANYTYPE: {
+		const char *r = e_sv(f, 0);
+		e_pop(f, 1);
+		handle(f, "RuntimeTypeHandle", arena_printf(&f->a, "%s.type", r));
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
+bool e_objects(Fn *f, const Instr *in)
+{
+	return fields(f, in) || arrays(f, in) || objects(f, in) || tokens(f, in) ||
+	       memory(f, in);
+}

@@ -1,0 +1,170 @@
+/* il2c_special: the bodies ilcc writes itself and delegate creation.
+ *
+ * - internal calls: a call of the runtime's C function (runtime/icalls.def);
+ * - P/Invoke: a call of the C function by its entry name, with strings
+ *   marshalled to UTF-8 and arrays to their data (Mono's defaults on Unix);
+ * - delegates' Invoke (`runtime managed`): a call through the delegate's
+ *   method_ptr with its target as the first argument, or over the list of a
+ *   multicast delegate. Static methods behind delegates get a thunk that
+ *   drops the target (<name>_sthunk), so Invoke never tests which it is;
+ *   value type methods a thunk that unboxes the target (<name>_unbox);
+ * - a missing internal call, allowed by --allow-missing-icalls: throws
+ *   MissingMethodException.
+ */
+#include "il2c.h"
+
+#include <string.h>
+
+static Field *field(Type *t, const char *name)
+{
+	for (Type *c = t; c; c = ty_info(c)->base) {
+		TypeInfo *ti = ty_info(c);
+		for (uint32_t i = 0; i < ti->nfields; i++)
+			if (!strcmp(ti->fields[i]->name, name))
+				return ti->fields[i];
+	}
+	fatal("internal error: %s has no field %s", t->name, name);
+}
+
+static const char *dfield(Fn *f, const char *obj, const char *name)
+{
+	Field *fd = field(!strcmp(name, "delegates") ? ty_mcdelegate : ty_delegate, name);
+	reach_type(f->p, fd->owner, TN_LAYOUT, f->m);
+	return arena_printf(&f->a, "((%s *)%s)->%s", emit_struct(fd->owner), obj, fd->cname);
+}
+
+static void args_from(Fn *f, Buf *b, uint32_t first)
+{
+	for (uint32_t i = first; i < f->nargs; i++)
+		buf_printf(b, "%sa%u", i > first ? ", " : "", i);
+}
+
+static void invoke_body(Fn *f)
+{
+	Method *m = f->m;
+	const char *rt = emit_ctype(m->ret);
+	bool is_void = m->ret->kind == TY_VOID;
+	Buf call = {0}, ft = {0};
+	buf_printf(&ft, "%s (*)(Object *", rt);
+	for (uint32_t i = 0; i < m->nparams; i++)
+		buf_printf(&ft, ", %s", emit_ctype(m->params[i]));
+	buf_putc(&ft, ')');
+	e_out(f, "Object *list = %s;", dfield(f, "a0", "delegates"));
+	if (!is_void)
+		e_out(f, "%s r = {0};", rt);
+	buf_printf(&call, "%s(RT_ARRAY_DATA(list, Object *)[i]%s", m->cname, m->nparams ? ", " : "");
+	args_from(f, &call, 1);
+	buf_putc(&call, ')');
+	e_out(f, "if (list) {");
+	e_out(f, "for (uintptr_t i = 0; i < ((RtArray *)list)->length; i++) {");
+	e_out(f, "%s%s;", is_void ? "" : "r = ", call.s);
+	e_out(f, "if (RT_UNLIKELY(rt_pending != NULL)) break;");
+	e_out(f, "}");
+	e_out(f, "return%s;", is_void ? "" : " r");
+	e_out(f, "}");
+	buf_clear(&call);
+	buf_printf(&call, "((%s)%s)(%s%s", ft.s, dfield(f, "a0", "method_ptr"),
+		   dfield(f, "a0", "m_target"), m->nparams ? ", " : "");
+	args_from(f, &call, 1);
+	buf_putc(&call, ')');
+	e_out(f, "%s%s;", is_void ? "" : "return ", call.s);
+	buf_free(&call);
+	buf_free(&ft);
+}
+
+void e_new_delegate(Fn *f, Method *ctor)
+{
+	Type *t = ctor->owner;
+	Slot fn = *e_top(f, 0);
+	const char *target = e_sv(f, 1), *ptr = e_sv(f, 0);
+	Method *m = fn.ftn;
+	if (m && !m->has_this) {
+		reach_state(m)->need_sthunk = true;
+		ptr = arena_printf(&f->a, "(intptr_t)&%s_sthunk", m->cname);
+	} else if (m && ty_is_valuetype(m->owner)) {
+		reach_state(m)->need_unbox = true;
+		ptr = arena_printf(&f->a, "(intptr_t)&%s_unbox", m->cname);
+	}
+	Method *invoke = ty_find_method(t, "Invoke", -1);
+	if (invoke)
+		reach_method(f->p, invoke, f->m, "delegate created");
+	reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+	e_pop(f, 2);
+	const char *d = e_push(f, SK_O, t);
+	e_out(f, "%s = rt_gc_alloc(&%s_type);", d, t->cname);
+	e_check_pending(f);
+	e_out(f, "%s = %s;", dfield(f, d, "method_ptr"), ptr);
+	e_out(f, "%s = %s;", dfield(f, d, "m_target"), target);
+}
+
+/* ---- internal calls and P/Invoke ---- */
+static void icall_body(Fn *f, const char *fn)
+{
+	Buf b = {0};
+	buf_printf(&b, "%s(", fn);
+	args_from(f, &b, 0);
+	buf_putc(&b, ')');
+	e_out(f, "%s%s;", f->m->ret->kind == TY_VOID ? "" : "return ", b.s);
+	buf_free(&b);
+}
+
+/* The C type a P/Invoke passes for a parameter of type t. */
+const char *e_pinvoke_ctype(Type *t)
+{
+	if (t == ty_string)
+		return "char *";
+	if (t->kind == TY_SZARRAY || t->kind == TY_BYREF)
+		return "void *";
+	if (t->kind == TY_BOOL)
+		return "int32_t";
+	if (ty_is_ref(t))
+		return "void *";
+	return emit_ctype(t);
+}
+
+static void pinvoke_body(Fn *f)
+{
+	Method *m = f->m;
+	Buf b = {0};
+	buf_printf(&b, "pinvoke_%s(", m->cname);
+	for (uint32_t i = 0; i < m->nparams; i++) {
+		Type *t = m->params[i];
+		const char *a = arena_printf(&f->a, "a%u", i);
+		if (i)
+			buf_puts(&b, ", ");
+		if (t == ty_string)
+			buf_printf(&b, "%s ? rt_str_to_utf8((RtString *)%s) : NULL", a, a);
+		else if (t->kind == TY_SZARRAY)
+			buf_printf(&b, "%s ? (void *)((RtArray *)%s)->data : NULL", a, a);
+		else
+			buf_printf(&b, "(%s)%s", e_pinvoke_ctype(t), a);
+	}
+	buf_putc(&b, ')');
+	Type *rt = m->ret;
+	if (rt->kind == TY_VOID)
+		e_out(f, "%s;", b.s);
+	else if (rt == ty_string)
+		e_out(f, "{ char *s_ = %s; return s_ ? (Object *)rt_str_from_utf8(s_) : NULL; }", b.s);
+	else if (rt->kind == TY_BOOL)
+		e_out(f, "return %s != 0;", b.s);
+	else
+		e_out(f, "return (%s)%s;", emit_ctype(rt), b.s);
+	buf_free(&b);
+}
+
+void e_special_body(Fn *f)
+{
+	MethodState *ms = reach_state(f->m);
+	switch (ms->kind) {
+	case BK_ICALL: icall_body(f, ms->icall); break;
+	case BK_PINVOKE: pinvoke_body(f); break;
+	case BK_DELEGATE: invoke_body(f); break;
+	case BK_MISSING:
+		e_out(f, "rt_exc_throw_kind(RT_EXC_MISSINGMETHOD);");
+		/* fallthrough */
+	default:
+		buf_clear(&f->decl);
+		e_eh_epilogue(f);
+		break;
+	}
+}

@@ -1,0 +1,280 @@
+/* reach: see reach.h for the contract.
+ *
+ * Worklist: reach_method() appends a method once; reach_run() emits each in
+ * turn (emit_method), and emitting discovers more. Types record what the
+ * code needs of them (TypeNeeds). Virtual calls (RTA): a call site marks
+ * its slot (or interface method) called; a constructed type contributes its
+ * implementation of every called slot — whichever of the two comes second
+ * adds the implementation.
+ */
+#include "reach.h"
+#include "emit/emit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+	MF_ABSTRACT = 0x400, MF_PINVOKE = 0x2000,
+	MI_CODETYPE = 3, MI_RUNTIME = 3, MI_INTERNALCALL = 0x1000,
+};
+
+static const struct { const char *key, *fn; } icalls[] = {
+#define ICALL(fn, key) { key, #fn },
+#include "../runtime/icalls.def"
+#undef ICALL
+};
+
+void reach_init(Program *p, Loader *ld, Image *img)
+{
+	*p = (Program){ .ld = ld, .img = img };
+}
+
+MethodState *reach_state(Method *m)
+{
+	if (!m->user)
+		m->user = arena_alloc(ty_arena(), sizeof(MethodState));
+	return m->user;
+}
+
+TypeState *reach_tstate(Type *t)
+{
+	if (!t->user)
+		t->user = arena_alloc(ty_arena(), sizeof(TypeState));
+	return t->user;
+}
+
+/* ---- internal calls ---- */
+/* "System.String::FastAllocateString(System.Int32)", from the open
+ * (uninstantiated) signature. */
+static const char *icall_key(Method *m)
+{
+	Method *open = m->ninst ? ty_method(m->owner, m->img, m->row, NULL, 0) : m;
+	Buf b = {0};
+	buf_printf(&b, "%s::%s(", m->owner->name, m->name);
+	for (uint32_t i = 0; i < open->nparams; i++)
+		buf_printf(&b, "%s%s", i ? "," : "", open->params[i]->name);
+	buf_putc(&b, ')');
+	const char *key = arena_strdup(ty_arena(), b.s);
+	buf_free(&b);
+	return key;
+}
+
+static const char *find_icall(const char *key)
+{
+	for (size_t i = 0; i < countof(icalls); i++)
+		if (!strcmp(icalls[i].key, key))
+			return icalls[i].fn;
+	return NULL;
+}
+
+static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
+{
+	if (m->flags & MF_ABSTRACT)
+		return BK_ABSTRACT;
+	if (m->impl_flags & MI_INTERNALCALL) {
+		ms->icall = find_icall(icall_key(m));
+		if (ms->icall)
+			return BK_ICALL;
+		VEC_PUSH(p->missing, m);
+		return BK_MISSING;
+	}
+	if ((m->impl_flags & MI_CODETYPE) == MI_RUNTIME)
+		return !strcmp(m->name, "Invoke") ? BK_DELEGATE : BK_MISSING;
+	if (m->flags & MF_PINVOKE)
+		return BK_PINVOKE;
+	return BK_IL;
+}
+
+void reach_method(Program *p, Method *m, Method *why, const char *reason)
+{
+	MethodState *ms = reach_state(m);
+	if (ms->reason)
+		return;
+	ms->why = why;
+	ms->reason = reason;
+	if (getenv("ILCC_DEBUG_OPEN") && (ty_is_generic_def(m->owner) || strstr(m->owner->name, "!"))) {
+		Buf b = {0};
+		buf_printf(&b, "OPEN %s\n", ty_method_name(m));
+		reach_why(&b, m);
+		fputs(b.s, stderr);
+	}
+	ms->kind = body_kind(p, m, ms);
+	if (ms->kind == BK_ABSTRACT)
+		return;
+	if (m->has_this)
+		reach_type(p, m->owner, TN_LAYOUT, m);
+	VEC_PUSH(p->methods, m);
+}
+
+/* ---- virtual calls ---- */
+static Method *slot_root(Method *m)
+{
+	if (m->ninst || !m->owner->img || m->slot < 0)
+		return m;
+	TypeInfo *ti = ty_info(m->owner);
+	if (ti->is_interface || (uint32_t)m->slot >= ti->nvirt)
+		return m;
+	return ti->slot_decl[m->slot];
+}
+
+static void add_impl(Program *p, Type *t, Method *m)
+{
+	Method *impl = ty_resolve_virtual(t, m);
+	if (!impl)
+		return;
+	if (ty_is_valuetype(impl->owner))
+		reach_state(impl)->need_unbox = true;
+	reach_method(p, impl, m, "virtual call on a constructed type");
+}
+
+static bool applies(Type *t, Method *m)
+{
+	if (t->kind == TY_SZARRAY || t->kind == TY_ARRAY)
+		return false;
+	if (ty_info(m->owner)->is_interface)
+		return ty_implements(t, m->owner);
+	return ty_is_subclass(t, m->owner);
+}
+
+void reach_vcall(Program *p, Method *m, Method *why)
+{
+	m = slot_root(m);
+	MethodState *ms = reach_state(m);
+	if (ms->virtual_called)
+		return;
+	ms->virtual_called = true;
+	if (!ms->why)
+		ms->why = why;
+	VEC_PUSH(p->vcalls, m);
+	if (m->ninst)
+		VEC_PUSH(p->gvms, m);
+	for (uint32_t i = 0; i < p->constructed.n; i++)
+		if (applies(p->constructed.v[i], m))
+			add_impl(p, p->constructed.v[i], m);
+}
+
+static void constructed(Program *p, Type *t, Method *why)
+{
+	VEC_PUSH(p->constructed, t);
+	if (t->kind == TY_SZARRAY || t->kind == TY_ARRAY)
+		t = ty_array;
+	TypeInfo *ti = ty_info(t);
+	if (ti->finalizer)
+		reach_method(p, ti->finalizer, why, "finalizer of a constructed type");
+	for (uint32_t i = 0; i < p->vcalls.n; i++)
+		if (applies(t, p->vcalls.v[i]))
+			add_impl(p, t, p->vcalls.v[i]);
+}
+
+/* ---- types ---- */
+static void needs_of_parts(Program *p, Type *t, uint32_t added, Method *why)
+{
+	if ((added & TN_DESCRIPTOR) && t->img) {
+		TypeInfo *ti = ty_info(t);
+		if (ti->base)
+			reach_type(p, ti->base, TN_DESCRIPTOR, why);
+		for (uint32_t i = 0; i < ti->nifaces; i++)
+			reach_type(p, ti->ifaces[i], TN_DESCRIPTOR, why);
+		if (ti->is_enum && ti->underlying)
+			reach_type(p, ti->underlying, TN_DESCRIPTOR, why);
+	}
+	if ((added & TN_DESCRIPTOR) && t->elem)
+		reach_type(p, t->elem, TN_DESCRIPTOR | TN_LAYOUT, why);
+	if ((added & TN_DESCRIPTOR) && (t->kind == TY_SZARRAY || t->kind == TY_ARRAY))
+		reach_type(p, ty_array, TN_DESCRIPTOR, why);
+	if ((added & TN_LAYOUT) && t->img) {
+		TypeInfo *ti = ty_info(t);
+		if (ti->base)
+			reach_type(p, ti->base, TN_LAYOUT, why);
+		for (uint32_t i = 0; i < ti->nfields; i++)
+			if (ty_is_valuetype(ti->fields[i]->type))
+				reach_type(p, ti->fields[i]->type, TN_LAYOUT, why);
+	}
+	if ((added & TN_STATICS) && t->img) {
+		TypeInfo *ti = ty_info(t);
+		for (uint32_t i = 0; i < ti->nstatics; i++)
+			if (ty_is_valuetype(ti->statics[i]->type))
+				reach_type(p, ti->statics[i]->type, TN_LAYOUT, why);
+		if (ti->cctor)
+			reach_method(p, ti->cctor, why, "static constructor");
+	}
+	if (added & TN_CONSTRUCTED)
+		constructed(p, t, why);
+}
+
+void reach_type(Program *p, Type *t, uint32_t needs, Method *why)
+{
+	if (t->kind == TY_BYREF || t->kind == TY_PTR) {
+		reach_type(p, t->elem, TN_LAYOUT, why);
+		return;
+	}
+	if (t->kind == TY_VAR || t->kind == TY_MVAR || t->kind == TY_FNPTR)
+		return;
+	TypeState *ts = reach_tstate(t);
+	if (ts->needs == 0) {
+		ts->why = why;
+		VEC_PUSH(p->types, t);
+	}
+	uint32_t added = needs & ~ts->needs;
+	if (!added)
+		return;
+	ts->needs |= added;
+	needs_of_parts(p, t, added, why);
+}
+
+/* ---- literals ---- */
+uint32_t reach_literal(Program *p, Blob s)
+{
+	for (uint32_t i = 0; i < p->literals.n; i++)
+		if (p->literals.v[i].nbytes == s.len &&
+		    !memcmp(p->literals.v[i].utf16, s.p, s.len))
+			return i;
+	Literal l = { s.p, s.len, p->literals.n };
+	VEC_PUSH(p->literals, l);
+	return l.id;
+}
+
+/* ---- the fixed point ---- */
+void reach_why(Buf *b, Method *m)
+{
+	Method *seen[16];
+	for (unsigned depth = 0; m && depth < countof(seen); depth++) {
+		for (unsigned k = 0; k < depth; k++)
+			if (seen[k] == m)
+				return;
+		seen[depth] = m;
+		MethodState *ms = reach_state(m);
+		buf_printf(b, "  %s%s%s\n", ty_method_name(m), ms->reason ? ": " : "",
+			   ms->reason ? ms->reason : "");
+		m = ms->why;
+	}
+	if (m)
+		buf_puts(b, "  ...\n");
+}
+
+static void report_missing(Program *p)
+{
+	Buf b = {0};
+	for (uint32_t i = 0; i < p->missing.n; i++) {
+		Method *m = p->missing.v[i];
+		buf_printf(&b, "ilcc: %s: missing internal call %s\n", m->img->path, icall_key(m));
+		if (i < 5 || verbose)
+			reach_why(&b, reach_state(m)->why);
+	}
+	fputs(b.s, stderr);
+	buf_free(&b);
+	fatal("%u internal call%s not implemented by the runtime (--allow-missing-icalls"
+	      " turns them into MissingMethodException)", p->missing.n,
+	      p->missing.n == 1 ? " is" : "s are");
+}
+
+void reach_run(Program *p)
+{
+	while (p->next_work < p->methods.n) {
+		Method *m = p->methods.v[p->next_work++];
+		emit_method(p, m);
+	}
+	if (p->missing.n && !p->allow_missing_icalls)
+		report_missing(p);
+}

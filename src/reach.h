@@ -1,0 +1,92 @@
+/* reach: whole-program reachability (tree shaking) from the entry point.
+ *
+ * Requires: the type system (types/). Produces: the Program — every method
+ * that can run, in the order it was found, each with the reason it was
+ * added and its C code; every type whose descriptor, statics or instances
+ * the code needs; the string literals.
+ *
+ * Rapid type analysis (DESIGN.md): a virtual or interface method is
+ * included when its slot is called and a type that implements it is
+ * constructed. The worklist runs to a fixed point; the order in which things
+ * are found is deterministic, so the output is too.
+ */
+#ifndef ILCC_REACH_H
+#define ILCC_REACH_H
+
+#include "types/types.h"
+
+#include <stdlib.h>
+
+typedef enum BodyKind {
+	BK_IL, BK_ICALL, BK_PINVOKE, BK_DELEGATE, BK_ABSTRACT, BK_MISSING,
+} BodyKind;
+
+typedef struct MethodState {
+	Method *why;                    /* the method that made this one reachable */
+	const char *reason;
+	BodyKind kind;
+	const char *icall;              /* BK_ICALL: the runtime's C function */
+	Buf code;                       /* the C function */
+	bool virtual_called;            /* a slot or interface method called virtually */
+	bool emitted;
+	bool need_sthunk;               /* static method behind a delegate */
+	bool need_unbox;                /* value type method behind a vtable or delegate */
+} MethodState;
+
+enum TypeNeeds {
+	TN_DESCRIPTOR = 1,              /* its RtType is referenced */
+	TN_CONSTRUCTED = 2,             /* instances exist: vtable needed */
+	TN_STATICS = 4,                 /* its static fields are used */
+	TN_LAYOUT = 8,                  /* its C struct is needed */
+};
+
+typedef struct TypeState {
+	uint32_t needs;
+	Method *why;
+} TypeState;
+
+#define VEC(T) struct { T *v; uint32_t n, cap; }
+#define VEC_PUSH(vec, x) do { \
+	if ((vec).n == (vec).cap) { \
+		(vec).cap = (vec).cap ? 2 * (vec).cap : 64; \
+		(vec).v = realloc((vec).v, (vec).cap * sizeof *(vec).v); \
+	} \
+	(vec).v[(vec).n++] = (x); \
+} while (0)
+
+typedef struct Literal {
+	const uint8_t *utf16;
+	uint32_t nbytes;
+	uint32_t id;
+} Literal;
+
+typedef struct Program {
+	Loader *ld;
+	Image *img;                     /* the program's assembly */
+	Method *entry;
+	bool allow_missing_icalls;
+	VEC(Method *) methods;          /* reached, in order */
+	uint32_t next_work;             /* methods[next_work..] still to emit */
+	VEC(Type *) types;              /* with any TypeNeeds, in order */
+	VEC(Type *) constructed;
+	VEC(Method *) vcalls;           /* virtually called slots and interface methods */
+	VEC(Literal) literals;
+	VEC(Method *) missing;          /* internal calls with no implementation */
+	VEC(Field *) rva_fields;        /* fields whose data ldtoken hands out */
+	VEC(Method *) gvms;             /* generic virtual methods called */
+} Program;
+
+void reach_init(Program *p, Loader *ld, Image *img);
+void reach_method(Program *p, Method *m, Method *why, const char *reason);
+void reach_type(Program *p, Type *t, uint32_t needs, Method *why);
+void reach_vcall(Program *p, Method *m, Method *why);
+uint32_t reach_literal(Program *p, Blob utf16);
+/* Run the worklist to a fixed point; fatal() on a missing internal call
+ * (unless allowed), naming the chain of callers. */
+void reach_run(Program *p);
+MethodState *reach_state(Method *m);
+TypeState *reach_tstate(Type *t);
+/* The chain of reasons that reached `m`, one line per step. */
+void reach_why(Buf *b, Method *m);
+
+#endif

@@ -1,0 +1,420 @@
+/* info: what a class or struct is made of — base type, fields, methods,
+ * interfaces, vtable and interface maps — computed on first use.
+ *
+ * Requires: types.c for interning and resolution. Produces: TypeInfo.
+ *
+ * Vtables (ECMA-335 §II.10.3): a type starts from its base's slots; each own
+ * virtual method overrides the base slot with the same name and signature
+ * unless it is `newslot`, else it takes a new slot; MethodImpl rows then
+ * override explicitly. Interface maps: an explicit MethodImpl wins; for an
+ * interface the type itself lists, a public virtual method of the same name
+ * and signature (most derived first); otherwise the base type's mapping,
+ * followed through this type's vtable so that overrides take effect.
+ */
+#include "types.h"
+
+#include <string.h>
+
+enum {
+	MF_STATIC = 0x10, MF_VIRTUAL = 0x40, MF_NEWSLOT = 0x100, MF_ABSTRACT = 0x400,
+	FF_STATIC = 0x10, FF_LITERAL = 0x40,
+	TF_INTERFACE = 0x20, TF_ABSTRACT = 0x80, TF_LAYOUT = 0x18,
+	TF_SEQUENTIAL = 0x08, TF_EXPLICIT = 0x10,
+};
+
+static Ctx type_ctx(Type *t) { return (Ctx){ t->inst, t->ninst, NULL, 0 }; }
+
+static void *grow(void *old, uint32_t n, size_t size)
+{
+	void *p = arena_alloc(ty_arena(), (n + 1) * size);
+	if (old && n)
+		memcpy(p, old, n * size);
+	return p;
+}
+
+/* ---- fields ---- */
+static void add_field(TypeInfo *ti, Field *f)
+{
+	if (f->is_static) {
+		ti->statics = grow(ti->statics, ti->nstatics, sizeof *ti->statics);
+		ti->statics[ti->nstatics++] = f;
+	} else {
+		ti->fields = grow(ti->fields, ti->nfields, sizeof *ti->fields);
+		ti->fields[ti->nfields++] = f;
+	}
+}
+
+/* Does the field carry [ThreadStatic]? */
+static bool thread_static(Image *img, uint32_t row)
+{
+	uint32_t first, end;
+	md_lookup(img, T_CustomAttribute, CustomAttribute_Parent, TOKEN(T_Field, row),
+		  &first, &end);
+	for (uint32_t pos = first; pos < end; pos++) {
+		uint32_t ca = md_lookup_row(img, T_CustomAttribute, CustomAttribute_Parent, pos);
+		Token ctor = md_get(img, T_CustomAttribute, ca, CustomAttribute_Type);
+		Token owner = TOK_TABLE(ctor) == T_MemberRef ?
+			md_get(img, T_MemberRef, TOK_ROW(ctor), MemberRef_Class) :
+			TOKEN(T_TypeDef, md_owner_of_method(img, TOK_ROW(ctor)));
+		if (TOK_TABLE(owner) != T_TypeRef && TOK_TABLE(owner) != T_TypeDef)
+			continue;
+		Buf b = {0};
+		sig_print_token(&b, img, owner, false, NULL);
+		bool yes = !strcmp(b.s, "System.ThreadStaticAttribute");
+		buf_free(&b);
+		if (yes)
+			return true;
+	}
+	return false;
+}
+
+static Field *make_field(Type *t, uint32_t row)
+{
+	Image *img = t->img;
+	Field *f = arena_alloc(ty_arena(), sizeof *f);
+	f->owner = t, f->img = img, f->row = row;
+	f->name = md_string(img, md_get(img, T_Field, row, Field_Name));
+	f->flags = (uint16_t)md_get(img, T_Field, row, Field_Flags);
+	f->is_static = f->flags & FF_STATIC;
+	f->is_literal = f->flags & FF_LITERAL;
+	f->is_thread_static = f->is_static && thread_static(img, row);
+	Arena a = {0};
+	Ctx ctx = type_ctx(t);
+	f->type = ty_from_sig(img, sig_field(img, &a, md_get(img, T_Field, row,
+					     Field_Signature)), &ctx);
+	arena_free(&a);
+	uint32_t lay = md_lookup1(img, T_FieldLayout, FieldLayout_Field, row);
+	f->offset = lay ? (int32_t)md_get(img, T_FieldLayout, lay, FieldLayout_Offset) : -1;
+	static uint32_t next_id;
+	Buf b = {0};
+	buf_printf(&b, "f_");
+	for (const char *s = f->name; *s; s++)
+		buf_putc(&b, ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+			      (*s >= '0' && *s <= '9')) ? *s : '_');
+	buf_printf(&b, "_%u", next_id++);
+	f->cname = arena_strdup(ty_arena(), b.s);
+	buf_free(&b);
+	return f;
+}
+
+static void load_fields(Type *t, TypeInfo *ti)
+{
+	uint32_t first, end;
+	md_list(t->img, T_TypeDef, t->row, TypeDef_FieldList, &first, &end);
+	for (uint32_t pos = first; pos < end; pos++) {
+		Field *f = make_field(t, md_list_row(t->img, T_Field, pos));
+		if (!f->is_literal)
+			add_field(ti, f);
+		if (!f->is_static && !strcmp(f->name, "value__"))
+			ti->underlying = f->type;
+	}
+}
+
+static bool type_pointer_free(Type *t)
+{
+	switch (t->kind) {
+	case TY_CLASS: case TY_SZARRAY: case TY_ARRAY: case TY_BYREF:
+	case TY_TYPEDREF: case TY_VAR: case TY_MVAR:
+		return false;
+	case TY_STRUCT:
+		return ty_info(t)->pointer_free;
+	default:
+		return true;
+	}
+}
+
+static bool fields_pointer_free(Type *t, TypeInfo *ti)
+{
+	if (ti->base && ti->base->img && !ty_info(ti->base)->pointer_free)
+		return false;
+	for (uint32_t i = 0; i < ti->nfields; i++)
+		if (ti->fields[i]->type != t && !type_pointer_free(ti->fields[i]->type))
+			return false;
+	return true;
+}
+
+/* ---- methods ---- */
+static void load_methods(Type *t, TypeInfo *ti)
+{
+	uint32_t first, end;
+	md_list(t->img, T_TypeDef, t->row, TypeDef_MethodList, &first, &end);
+	ti->methods = arena_alloc(ty_arena(), (end - first + 1) * sizeof *ti->methods);
+	for (uint32_t pos = first; pos < end; pos++) {
+		Method *m = ty_method(t, t->img, md_list_row(t->img, T_MethodDef, pos), NULL, 0);
+		ti->methods[ti->nmethods++] = m;
+		if (!strcmp(m->name, ".cctor") && (m->flags & MF_STATIC))
+			ti->cctor = m;
+	}
+}
+
+/* ---- interfaces ---- */
+static void add_iface(TypeInfo *ti, Type *i)
+{
+	for (uint32_t k = 0; k < ti->nifaces; k++)
+		if (ti->ifaces[k] == i)
+			return;
+	ti->ifaces = grow(ti->ifaces, ti->nifaces, sizeof *ti->ifaces);
+	ti->ifaces[ti->nifaces++] = i;
+	TypeInfo *ii = ty_info(i);
+	for (uint32_t k = 0; k < ii->nifaces; k++)
+		add_iface(ti, ii->ifaces[k]);
+}
+
+static bool declares_iface(Type *t, Type *iface)
+{
+	Ctx ctx = type_ctx(t);
+	uint32_t first, end;
+	md_lookup(t->img, T_InterfaceImpl, InterfaceImpl_Class, t->row, &first, &end);
+	for (uint32_t pos = first; pos < end; pos++) {
+		uint32_t r = md_lookup_row(t->img, T_InterfaceImpl, InterfaceImpl_Class, pos);
+		Token tok = md_get(t->img, T_InterfaceImpl, r, InterfaceImpl_Interface);
+		if (ty_from_token(t->img, tok, &ctx) == iface)
+			return true;
+	}
+	return false;
+}
+
+static void load_ifaces(Type *t, TypeInfo *ti)
+{
+	if (ti->base) {
+		TypeInfo *bi = ty_info(ti->base);
+		for (uint32_t k = 0; k < bi->nifaces; k++)
+			add_iface(ti, bi->ifaces[k]);
+	}
+	Ctx ctx = type_ctx(t);
+	uint32_t first, end;
+	md_lookup(t->img, T_InterfaceImpl, InterfaceImpl_Class, t->row, &first, &end);
+	for (uint32_t pos = first; pos < end; pos++) {
+		uint32_t r = md_lookup_row(t->img, T_InterfaceImpl, InterfaceImpl_Class, pos);
+		Token tok = md_get(t->img, T_InterfaceImpl, r, InterfaceImpl_Interface);
+		add_iface(ti, ty_from_token(t->img, tok, &ctx));
+	}
+}
+
+/* ---- vtables ---- */
+static bool same_sig(const Method *a, const Method *b)
+{
+	if (a->nparams != b->nparams || a->ret != b->ret || a->has_this != b->has_this)
+		return false;
+	for (uint32_t i = 0; i < a->nparams; i++)
+		if (a->params[i] != b->params[i])
+			return false;
+	return true;
+}
+
+static int32_t find_slot(TypeInfo *ti, Method **decl, Method *m)
+{
+	for (int32_t j = (int32_t)ti->nvirt - 1; j >= 0; j--)
+		if (!strcmp(decl[j]->name, m->name) && same_sig(decl[j], m))
+			return j;
+	return -1;
+}
+
+static void build_vtable(Type *t, TypeInfo *ti)
+{
+	TypeInfo *bi = ti->base ? ty_info(ti->base) : NULL;
+	uint32_t nbase = bi ? bi->nvirt : 0, cap = nbase + ti->nmethods;
+	ti->vtable = arena_alloc(ty_arena(), (cap + 1) * sizeof *ti->vtable);
+	ti->slot_decl = arena_alloc(ty_arena(), (cap + 1) * sizeof *ti->slot_decl);
+	if (nbase) {
+		memcpy(ti->vtable, bi->vtable, nbase * sizeof *ti->vtable);
+		memcpy(ti->slot_decl, bi->slot_decl, nbase * sizeof *ti->slot_decl);
+	}
+	ti->nvirt = nbase;
+	for (uint32_t i = 0; i < ti->nmethods; i++) {
+		Method *m = ti->methods[i];
+		if (!(m->flags & MF_VIRTUAL))
+			continue;
+		int32_t j = (m->flags & MF_NEWSLOT) ? -1 : find_slot(ti, ti->slot_decl, m);
+		if (j < 0) {
+			j = (int32_t)ti->nvirt++;
+			ti->slot_decl[j] = m;
+		}
+		ti->vtable[j] = m;
+		m->slot = j;
+	}
+}
+
+/* MethodImpl rows of t: explicit overrides of class slots and interface
+ * methods. Interface ones are applied in build_imap. */
+static void apply_class_overrides(Type *t, TypeInfo *ti)
+{
+	Ctx ctx = type_ctx(t);
+	uint32_t first, end;
+	md_lookup(t->img, T_MethodImpl, MethodImpl_Class, t->row, &first, &end);
+	for (uint32_t pos = first; pos < end; pos++) {
+		uint32_t r = md_lookup_row(t->img, T_MethodImpl, MethodImpl_Class, pos);
+		Method *decl = ty_method_from_token(t->img, md_get(t->img, T_MethodImpl, r,
+						    MethodImpl_MethodDeclaration), &ctx);
+		if (ty_info(decl->owner)->is_interface)
+			continue;
+		Method *body = ty_method_from_token(t->img, md_get(t->img, T_MethodImpl, r,
+						    MethodImpl_MethodBody), &ctx);
+		if (decl->slot >= 0 && (uint32_t)decl->slot < ti->nvirt) {
+			ti->vtable[decl->slot] = body;
+			if (body->slot < 0)
+				body->slot = decl->slot;
+		}
+	}
+}
+
+static Method *explicit_impl(Type *t, Method *im)
+{
+	for (Type *c = t; c && c->img; c = ty_info(c)->base) {
+		Ctx ctx = type_ctx(c);
+		uint32_t first, end;
+		md_lookup(c->img, T_MethodImpl, MethodImpl_Class, c->row, &first, &end);
+		for (uint32_t pos = first; pos < end; pos++) {
+			uint32_t r = md_lookup_row(c->img, T_MethodImpl, MethodImpl_Class, pos);
+			Method *decl = ty_method_from_token(c->img, md_get(c->img, T_MethodImpl,
+							    r, MethodImpl_MethodDeclaration), &ctx);
+			if (decl == im)
+				return ty_method_from_token(c->img, md_get(c->img, T_MethodImpl,
+							    r, MethodImpl_MethodBody), &ctx);
+		}
+	}
+	return NULL;
+}
+
+static Method *by_name(TypeInfo *ti, Method *im)
+{
+	for (int32_t j = (int32_t)ti->nvirt - 1; j >= 0; j--) {
+		Method *m = ti->vtable[j];
+		if (m && !strcmp(m->name, im->name) && same_sig(m, im))
+			return m;
+	}
+	return NULL;
+}
+
+static Method *through_vtable(TypeInfo *ti, Method *m)
+{
+	if (m && m->slot >= 0 && (uint32_t)m->slot < ti->nvirt && ti->vtable[m->slot])
+		return ti->vtable[m->slot];
+	return m;
+}
+
+static Method *iface_impl(Type *t, TypeInfo *ti, Type *iface, uint32_t k)
+{
+	Method *im = ty_info(iface)->methods[k];
+	if (!(im->flags & MF_VIRTUAL))
+		return NULL;
+	Method *m = explicit_impl(t, im);
+	if (m)
+		return through_vtable(ti, m);
+	if (!ti->is_interface && declares_iface(t, iface) && (m = by_name(ti, im)))
+		return m;
+	if (ti->base && ty_implements(ti->base, iface))
+		return through_vtable(ti, ty_resolve_virtual(ti->base, im));
+	return by_name(ti, im);
+}
+
+static void build_imap(Type *t, TypeInfo *ti)
+{
+	ti->imap = arena_alloc(ty_arena(), (ti->nifaces + 1) * sizeof *ti->imap);
+	if (ti->is_interface)
+		return;
+	for (uint32_t i = 0; i < ti->nifaces; i++) {
+		TypeInfo *ii = ty_info(ti->ifaces[i]);
+		ti->imap[i] = arena_alloc(ty_arena(), (ii->nmethods + 1) * sizeof **ti->imap);
+		for (uint32_t k = 0; k < ii->nmethods; k++)
+			ti->imap[i][k] = iface_impl(t, ti, ti->ifaces[i], k);
+	}
+}
+
+static void find_finalizer(TypeInfo *ti)
+{
+	Method *fin = ty_find_method(ty_object, "Finalize", 0);
+	if (fin && fin->slot >= 0 && (uint32_t)fin->slot < ti->nvirt &&
+	    ti->vtable[fin->slot] != fin)
+		ti->finalizer = ti->vtable[fin->slot];
+}
+
+/* ---- the whole ---- */
+static void load_header(Type *t, TypeInfo *ti)
+{
+	Image *img = t->img;
+	ti->flags = md_get(img, T_TypeDef, t->row, TypeDef_Flags);
+	ti->is_interface = ti->flags & TF_INTERFACE;
+	ti->is_abstract = ti->flags & TF_ABSTRACT;
+	ti->explicit_layout = (ti->flags & TF_LAYOUT) == TF_EXPLICIT;
+	ti->sequential = (ti->flags & TF_LAYOUT) == TF_SEQUENTIAL;
+	Token ext = md_get(img, T_TypeDef, t->row, TypeDef_Extends);
+	Ctx ctx = type_ctx(t);
+	if (ext)
+		ti->base = ty_from_token(img, ext, &ctx);
+	ti->is_enum = ti->base == ty_enum;
+	ti->is_delegate = ti->base == ty_mcdelegate && t != ty_mcdelegate;
+	ti->is_nullable = img == ty_nullable_def->img && t->row == ty_nullable_def->row;
+	uint32_t lay = md_lookup1(img, T_ClassLayout, ClassLayout_Parent, t->row);
+	if (lay) {
+		ti->pack = md_get(img, T_ClassLayout, lay, ClassLayout_PackingSize);
+		ti->class_size = md_get(img, T_ClassLayout, lay, ClassLayout_ClassSize);
+	}
+}
+
+TypeInfo *ty_info(Type *t)
+{
+	if (t->info)
+		return t->info;
+	if (!t->img)
+		fatal("internal error: no type information for %s", t->name);
+	TypeInfo *ti = arena_alloc(ty_arena(), sizeof *ti);
+	t->info = ti;
+	load_header(t, ti);
+	load_fields(t, ti);
+	load_methods(t, ti);
+	ti->pointer_free = true;        /* provisional, for self-references */
+	ti->pointer_free = fields_pointer_free(t, ti);
+	load_ifaces(t, ti);
+	if (!ti->is_interface) {
+		build_vtable(t, ti);
+		apply_class_overrides(t, ti);
+		find_finalizer(ti);
+	}
+	build_imap(t, ti);
+	return ti;
+}
+
+/* ---- queries ---- */
+bool ty_is_subclass(Type *t, Type *of)
+{
+	for (Type *c = t; c; c = c->img ? ty_info(c)->base : NULL)
+		if (c == of)
+			return true;
+	return false;
+}
+
+bool ty_implements(Type *t, Type *iface)
+{
+	if (!t->img)
+		return false;
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t i = 0; i < ti->nifaces; i++)
+		if (ti->ifaces[i] == iface)
+			return true;
+	return false;
+}
+
+Method *ty_resolve_virtual(Type *t, Method *m)
+{
+	if (m->ninst) {
+		Method *def = ty_method(m->owner, m->img, m->row, NULL, 0);
+		Method *impl = ty_resolve_virtual(t, def);
+		return impl ? ty_method(impl->owner, impl->img, impl->row, m->inst, m->ninst) : NULL;
+	}
+	TypeInfo *ti = ty_info(t);
+	if (ty_info(m->owner)->is_interface) {
+		for (uint32_t i = 0; i < ti->nifaces; i++) {
+			if (ti->ifaces[i] != m->owner)
+				continue;
+			TypeInfo *ii = ty_info(m->owner);
+			for (uint32_t k = 0; k < ii->nmethods; k++)
+				if (ii->methods[k] == m)
+					return ti->imap[i] ? ti->imap[i][k] : NULL;
+		}
+		return NULL;
+	}
+	if (m->slot < 0 || (uint32_t)m->slot >= ti->nvirt)
+		return m;
+	return ti->vtable[m->slot];
+}

@@ -1,0 +1,597 @@
+/* types: interning, names, and resolution of tokens to Types, Methods and
+ * Fields. Layout-level facts (fields, vtables, interfaces) are in info.c.
+ *
+ * See types.h for the contract. Interning is one hash table per kind of
+ * object; keys compare by identity of their parts, which are interned
+ * themselves, so a structural key is a short array of pointers and numbers.
+ */
+#include "types.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static Arena arena;
+static Loader *loader;
+Image *ty_corlib;
+Type *ty_prim[TY_TYPEDREF + 1];
+Type *ty_object, *ty_string, *ty_valuetype, *ty_enum, *ty_array, *ty_delegate,
+	*ty_mcdelegate, *ty_exception, *ty_nullable_def;
+
+/* ---- interning ---- */
+enum { TYPE_BUCKETS = 1 << 14, METHOD_BUCKETS = 1 << 15 };
+static Type *type_table[TYPE_BUCKETS];
+static Method *method_table[METHOD_BUCKETS];
+static uint32_t next_type_id, next_method_id;
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+	h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+	return h;
+}
+
+static uint64_t hash_inst(uint64_t h, Type **inst, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		h = mix(h, inst[i]->id);
+	return h;
+}
+
+static bool same_inst(Type **a, uint32_t na, Type **b, uint32_t nb)
+{
+	if (na != nb)
+		return false;
+	for (uint32_t i = 0; i < na; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
+static uint64_t type_hash(const Type *k)
+{
+	uint64_t h = mix(k->kind, (uintptr_t)k->img);
+	h = mix(h, k->row);
+	h = mix(h, k->elem ? k->elem->id + 1 : 0);
+	h = mix(h, k->rank);
+	return hash_inst(h, k->inst, k->ninst);
+}
+
+static bool type_eq(const Type *a, const Type *b)
+{
+	return a->kind == b->kind && a->img == b->img && a->row == b->row &&
+	       a->elem == b->elem && a->rank == b->rank &&
+	       same_inst(a->inst, a->ninst, b->inst, b->ninst);
+}
+
+/* ---- names ---- */
+static void put_def_name(Buf *b, Image *img, uint32_t row)
+{
+	sig_print_token(b, img, TOKEN(T_TypeDef, row), false, NULL);
+}
+
+static const char *const prim_cnames[] = {
+	[TY_VOID] = "void", [TY_BOOL] = "bool", [TY_CHAR] = "char", [TY_I1] = "int8",
+	[TY_U1] = "uint8", [TY_I2] = "int16", [TY_U2] = "uint16", [TY_I4] = "int32",
+	[TY_U4] = "uint32", [TY_I8] = "int64", [TY_U8] = "uint64", [TY_R4] = "float32",
+	[TY_R8] = "float64", [TY_I] = "intptr", [TY_U] = "uintptr",
+	[TY_TYPEDREF] = "typedref",
+};
+
+static void put_type_name(Buf *b, const Type *t)
+{
+	switch (t->kind) {
+	case TY_SZARRAY: put_type_name(b, t->elem); buf_puts(b, "[]"); return;
+	case TY_ARRAY:
+		put_type_name(b, t->elem);
+		buf_putc(b, '[');
+		for (uint32_t i = 1; i < t->rank; i++)
+			buf_putc(b, ',');
+		buf_putc(b, ']');
+		return;
+	case TY_PTR: put_type_name(b, t->elem); buf_putc(b, '*'); return;
+	case TY_BYREF: put_type_name(b, t->elem); buf_putc(b, '&'); return;
+	case TY_VAR: buf_printf(b, "!%u", t->rank); return;
+	case TY_MVAR: buf_printf(b, "!!%u", t->rank); return;
+	case TY_FNPTR: buf_puts(b, "method*"); return;
+	default: break;
+	}
+	if (!t->img) {
+		buf_puts(b, t->kind < countof(prim_cnames) && prim_cnames[t->kind] ?
+			 prim_cnames[t->kind] : "?");
+		return;
+	}
+	put_def_name(b, t->img, t->row);
+	for (uint32_t i = 0; i < t->ninst; i++) {
+		buf_puts(b, i ? "," : "<");
+		put_type_name(b, t->inst[i]);
+	}
+	if (t->ninst)
+		buf_putc(b, '>');
+}
+
+/* A C identifier from `s`: letters, digits and '_' kept, the rest '_'. */
+static void put_ident(Buf *b, const char *s, size_t max)
+{
+	for (size_t i = 0; s[i] && i < max; i++) {
+		char c = s[i];
+		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			  (c >= '0' && c <= '9');
+		buf_putc(b, ok ? c : '_');
+	}
+}
+
+static const char *simple_name(const Type *t)
+{
+	if (t->kind == TY_SZARRAY || t->kind == TY_ARRAY)
+		return "Array";
+	if (t->kind == TY_PTR || t->kind == TY_BYREF)
+		return "Ptr";
+	if (!t->img)
+		return t->kind < countof(prim_cnames) && prim_cnames[t->kind] ?
+			prim_cnames[t->kind] : "var";
+	return md_string(t->img, md_get(t->img, T_TypeDef, t->row, TypeDef_Name));
+}
+
+static void name_type(Type *t)
+{
+	Buf b = {0};
+	put_type_name(&b, t);
+	t->name = arena_strdup(&arena, b.s);
+	buf_clear(&b);
+	buf_printf(&b, "T%u_", t->id);
+	put_ident(&b, simple_name(t), 40);
+	t->cname = arena_strdup(&arena, b.s);
+	buf_free(&b);
+}
+
+static Type *intern_type(const Type *key)
+{
+	uint64_t h = type_hash(key) & (TYPE_BUCKETS - 1);
+	for (Type *t = type_table[h]; t; t = t->hash_next)
+		if (type_eq(t, key))
+			return t;
+	Type *t = arena_alloc(&arena, sizeof *t);
+	*t = *key;
+	if (key->ninst) {
+		t->inst = arena_alloc(&arena, key->ninst * sizeof *t->inst);
+		memcpy(t->inst, key->inst, key->ninst * sizeof *t->inst);
+	}
+	t->id = next_type_id++;
+	name_type(t);
+	t->hash_next = type_table[h];
+	type_table[h] = t;
+	return t;
+}
+
+/* ---- kinds of TypeDefs ---- */
+static const struct { const char *name; TypeKind kind; } prim_defs[] = {
+	{ "Void", TY_VOID }, { "Boolean", TY_BOOL }, { "Char", TY_CHAR },
+	{ "SByte", TY_I1 }, { "Byte", TY_U1 }, { "Int16", TY_I2 },
+	{ "UInt16", TY_U2 }, { "Int32", TY_I4 }, { "UInt32", TY_U4 },
+	{ "Int64", TY_I8 }, { "UInt64", TY_U8 }, { "Single", TY_R4 },
+	{ "Double", TY_R8 }, { "IntPtr", TY_I }, { "UIntPtr", TY_U },
+	{ "TypedReference", TY_TYPEDREF },
+};
+
+static bool def_is(Image *img, uint32_t row, const char *ns, const char *name)
+{
+	return !strcmp(md_string(img, md_get(img, T_TypeDef, row, TypeDef_Name)), name) &&
+	       !strcmp(md_string(img, md_get(img, T_TypeDef, row, TypeDef_Namespace)), ns);
+}
+
+typedef struct DefRef {
+	Image *img;
+	uint32_t row;
+} DefRef;
+
+/* TypeDef or TypeRef token to its TypeDef; fatal when it cannot be found. */
+static DefRef resolve_def(Image *img, Token tok)
+{
+	if (TOK_TABLE(tok) == T_TypeDef)
+		return (DefRef){ img, TOK_ROW(tok) };
+	if (TOK_TABLE(tok) != T_TypeRef)
+		md_error(img, "token 0x%08x is not a TypeDef or TypeRef", tok);
+	TypeRefTarget t = ld_resolve_typeref(loader, img, TOK_ROW(tok));
+	if (!t.row) {
+		Buf b = {0};
+		sig_print_token(&b, img, tok, true, NULL);
+		md_error(img, "cannot find type %s (is its assembly installed, or"
+			 " given with -L?)", b.s);
+	}
+	return (DefRef){ t.img, t.row };
+}
+
+static TypeKind def_kind(Image *img, uint32_t row)
+{
+	if (img == ty_corlib &&
+	    !strcmp(md_string(img, md_get(img, T_TypeDef, row, TypeDef_Namespace)), "System")) {
+		const char *name = md_string(img, md_get(img, T_TypeDef, row, TypeDef_Name));
+		for (unsigned i = 0; i < countof(prim_defs); i++)
+			if (!strcmp(name, prim_defs[i].name))
+				return prim_defs[i].kind;
+	}
+	Token ext = md_get(img, T_TypeDef, row, TypeDef_Extends);
+	if (!ext || TOK_TABLE(ext) == T_TypeSpec)
+		return TY_CLASS;
+	DefRef base = resolve_def(img, ext);
+	if (base.img != ty_corlib)
+		return TY_CLASS;
+	if (def_is(base.img, base.row, "System", "Enum"))
+		return TY_STRUCT;
+	if (def_is(base.img, base.row, "System", "ValueType") &&
+	    !def_is(img, row, "System", "Enum"))
+		return TY_STRUCT;
+	return TY_CLASS;
+}
+
+Type *ty_def(Image *img, uint32_t row, Type **inst, uint32_t ninst)
+{
+	TypeKind k = def_kind(img, row);
+	if (k < TY_CLASS || k == TY_TYPEDREF) {
+		if (ty_prim[k])
+			return ty_prim[k];
+	}
+	Type key = { .kind = k, .img = img, .row = row, .ninst = ninst, .inst = inst };
+	return intern_type(&key);
+}
+
+static Type *derived(TypeKind k, Type *elem, uint32_t rank)
+{
+	Type key = { .kind = k, .elem = elem, .rank = rank };
+	return intern_type(&key);
+}
+
+Type *ty_sz(Type *elem) { return derived(TY_SZARRAY, elem, 1); }
+Type *ty_md(Type *elem, uint32_t rank) { return derived(TY_ARRAY, elem, rank); }
+Type *ty_ptr(Type *elem) { return derived(TY_PTR, elem, 0); }
+Type *ty_byref(Type *elem) { return derived(TY_BYREF, elem, 0); }
+Type *ty_var(bool method, uint32_t i) { return derived(method ? TY_MVAR : TY_VAR, NULL, i); }
+
+Type *ty_corlib_type(const char *ns, const char *name)
+{
+	uint32_t row = ld_find_type(ty_corlib, ns, name);
+	if (!row)
+		md_error(ty_corlib, "the class library has no type %s.%s", ns, name);
+	return ty_def(ty_corlib, row, NULL, 0);
+}
+
+void ty_init(Loader *ld, Image *corlib)
+{
+	loader = ld;
+	ty_corlib = corlib;
+	for (unsigned i = 0; i < countof(prim_defs); i++) {
+		TypeKind k = prim_defs[i].kind;
+		uint32_t row = ld_find_type(corlib, "System", prim_defs[i].name);
+		if (!row)
+			md_error(corlib, "not a class library: no System.%s", prim_defs[i].name);
+		Type key = { .kind = k, .img = corlib, .row = row };
+		ty_prim[k] = intern_type(&key);
+	}
+	ty_object = ty_corlib_type("System", "Object");
+	ty_string = ty_corlib_type("System", "String");
+	ty_valuetype = ty_corlib_type("System", "ValueType");
+	ty_enum = ty_corlib_type("System", "Enum");
+	ty_array = ty_corlib_type("System", "Array");
+	ty_delegate = ty_corlib_type("System", "Delegate");
+	ty_mcdelegate = ty_corlib_type("System", "MulticastDelegate");
+	ty_exception = ty_corlib_type("System", "Exception");
+	ty_nullable_def = ty_corlib_type("System", "Nullable`1");
+}
+
+/* ---- from signatures and tokens ---- */
+static Type *from_sig(Image *img, const TypeSig *s, const Ctx *ctx);
+
+static Type *generic_inst(Image *img, const TypeSig *s, const Ctx *ctx)
+{
+	DefRef d = resolve_def(img, s->elem->token);
+	Type **args = arena_alloc(&arena, s->nargs * sizeof *args);
+	for (uint32_t i = 0; i < s->nargs; i++)
+		args[i] = from_sig(img, s->args[i], ctx);
+	return ty_def(d.img, d.row, args, s->nargs);
+}
+
+static Type *from_sig(Image *img, const TypeSig *s, const Ctx *ctx)
+{
+	switch (s->kind) {
+	case ET_VOID: return ty_prim[TY_VOID];
+	case ET_BOOLEAN: return ty_prim[TY_BOOL];
+	case ET_CHAR: return ty_prim[TY_CHAR];
+	case ET_I1: return ty_prim[TY_I1];
+	case ET_U1: return ty_prim[TY_U1];
+	case ET_I2: return ty_prim[TY_I2];
+	case ET_U2: return ty_prim[TY_U2];
+	case ET_I4: return ty_prim[TY_I4];
+	case ET_U4: return ty_prim[TY_U4];
+	case ET_I8: return ty_prim[TY_I8];
+	case ET_U8: return ty_prim[TY_U8];
+	case ET_R4: return ty_prim[TY_R4];
+	case ET_R8: return ty_prim[TY_R8];
+	case ET_I: return ty_prim[TY_I];
+	case ET_U: return ty_prim[TY_U];
+	case ET_TYPEDBYREF: return ty_prim[TY_TYPEDREF];
+	case ET_STRING: return ty_string;
+	case ET_OBJECT: return ty_object;
+	case ET_CLASS: case ET_VALUETYPE: return ty_from_token(img, s->token, ctx);
+	case ET_VAR:
+		if (ctx && s->index < ctx->ntinst)
+			return ctx->tinst[s->index];
+		return ty_var(false, s->index);
+	case ET_MVAR:
+		if (ctx && s->index < ctx->nminst)
+			return ctx->minst[s->index];
+		return ty_var(true, s->index);
+	case ET_SZARRAY: return ty_sz(from_sig(img, s->elem, ctx));
+	case ET_ARRAY: return ty_md(from_sig(img, s->elem, ctx), s->shape->rank);
+	case ET_PTR: return ty_ptr(from_sig(img, s->elem, ctx));
+	case ET_BYREF: return ty_byref(from_sig(img, s->elem, ctx));
+	case ET_PINNED: return from_sig(img, s->elem, ctx);
+	case ET_GENERICINST: return generic_inst(img, s, ctx);
+	case ET_FNPTR: return derived(TY_FNPTR, NULL, 0);
+	}
+	md_error(img, "element type 0x%02x cannot be compiled", s->kind);
+}
+
+Type *ty_from_sig(Image *img, const TypeSig *s, const Ctx *ctx)
+{
+	return from_sig(img, s, ctx);
+}
+
+Type *ty_from_token(Image *img, Token tok, const Ctx *ctx)
+{
+	if (TOK_TABLE(tok) == T_TypeSpec) {
+		Arena a = {0};
+		Type *t = from_sig(img, sig_typespec(img, &a, TOK_ROW(tok)), ctx);
+		arena_free(&a);
+		return t;
+	}
+	DefRef d = resolve_def(img, tok);
+	return ty_def(d.img, d.row, NULL, 0);
+}
+
+/* ---- methods ---- */
+static uint64_t method_hash(Type *owner, Image *img, uint32_t row, Type **inst, uint32_t n)
+{
+	return hash_inst(mix(mix(owner->id, (uintptr_t)img), row), inst, n);
+}
+
+Ctx ty_ctx(const Method *m)
+{
+	return (Ctx){ m->owner->inst, m->owner->ninst, m->inst, m->ninst };
+}
+
+static void method_sig(Method *m)
+{
+	Arena a = {0};
+	MethodSig *s = sig_method(m->img, &a, md_get(m->img, T_MethodDef, m->row,
+						 MethodDef_Signature));
+	Ctx ctx = ty_ctx(m);
+	m->has_this = s->conv & SIG_HASTHIS;
+	m->is_vararg = (s->conv & SIG_KIND_MASK) == SIG_VARARG;
+	m->ret = from_sig(m->img, s->ret, &ctx);
+	m->nparams = s->nparams;
+	m->params = arena_alloc(&arena, (s->nparams + 1) * sizeof *m->params);
+	for (uint32_t i = 0; i < s->nparams; i++)
+		m->params[i] = from_sig(m->img, s->params[i], &ctx);
+	arena_free(&a);
+}
+
+static void name_method(Method *m, uint32_t id)
+{
+	Buf b = {0};
+	buf_printf(&b, "M%u_", id);
+	put_ident(&b, simple_name(m->owner), 24);
+	buf_putc(&b, '_');
+	put_ident(&b, m->name, 32);
+	m->cname = arena_strdup(&arena, b.s);
+	buf_free(&b);
+}
+
+Method *ty_method(Type *owner, Image *img, uint32_t row, Type **inst, uint32_t ninst)
+{
+	uint64_t h = method_hash(owner, img, row, inst, ninst) & (METHOD_BUCKETS - 1);
+	for (Method *m = method_table[h]; m; m = m->hash_next)
+		if (m->owner == owner && m->img == img && m->row == row &&
+		    same_inst(m->inst, m->ninst, inst, ninst))
+			return m;
+	Method *m = arena_alloc(&arena, sizeof *m);
+	m->owner = owner, m->img = img, m->row = row, m->ninst = ninst;
+	if (ninst) {
+		m->inst = arena_alloc(&arena, ninst * sizeof *inst);
+		memcpy(m->inst, inst, ninst * sizeof *inst);
+	}
+	m->name = md_string(img, md_get(img, T_MethodDef, row, MethodDef_Name));
+	m->flags = (uint16_t)md_get(img, T_MethodDef, row, MethodDef_Flags);
+	m->impl_flags = (uint16_t)md_get(img, T_MethodDef, row, MethodDef_ImplFlags);
+	m->slot = -1;
+	m->hash_next = method_table[h];
+	method_table[h] = m;
+	name_method(m, next_method_id++);
+	method_sig(m);
+	return m;
+}
+
+/* Is Method m's signature, seen openly, the one in blob `s` of `img`? */
+static bool sig_matches(Method *m, Image *img, const MethodSig *s)
+{
+	Arena a = {0};
+	MethodSig *ms = sig_method(m->img, &a, md_get(m->img, T_MethodDef, m->row,
+						  MethodDef_Signature));
+	uint32_t n = s->sentinel >= 0 ? (uint32_t)s->sentinel : s->nparams;
+	bool eq = (ms->conv & SIG_HASTHIS) == (s->conv & SIG_HASTHIS) &&
+		  ms->ngeneric == s->ngeneric && ms->nparams == n &&
+		  from_sig(m->img, ms->ret, NULL) == from_sig(img, s->ret, NULL);
+	for (uint32_t i = 0; eq && i < n; i++)
+		eq = from_sig(m->img, ms->params[i], NULL) == from_sig(img, s->params[i], NULL);
+	arena_free(&a);
+	return eq;
+}
+
+/* The method named `name` with signature `s` in `t` or its bases. */
+static Method *find_by_sig(Type *t, const char *name, Image *img, const MethodSig *s)
+{
+	for (Type *c = t; c; c = c->img ? ty_info(c)->base : NULL) {
+		if (c->kind == TY_SZARRAY || c->kind == TY_ARRAY)
+			c = ty_array;
+		TypeInfo *ti = ty_info(c);
+		for (uint32_t i = 0; i < ti->nmethods; i++)
+			if (!strcmp(ti->methods[i]->name, name) &&
+			    sig_matches(ti->methods[i], img, s))
+				return ti->methods[i];
+	}
+	return NULL;
+}
+
+static Method *memberref_method(Image *img, uint32_t row, const Ctx *ctx)
+{
+	Token parent = md_get(img, T_MemberRef, row, MemberRef_Class);
+	const char *name = md_string(img, md_get(img, T_MemberRef, row, MemberRef_Name));
+	if (TOK_TABLE(parent) == T_MethodDef && parent)
+		return ty_method_from_token(img, parent, ctx);
+	if (TOK_TABLE(parent) == T_ModuleRef || !parent)
+		md_error(img, "MemberRef row %u (%s): methods of other modules are not"
+			 " supported", row, name);
+	Type *t = ty_from_token(img, parent, ctx);
+	Arena a = {0};
+	MethodSig *s = sig_method(img, &a, md_get(img, T_MemberRef, row, MemberRef_Signature));
+	Method *m = find_by_sig(t, name, img, s);
+	arena_free(&a);
+	if (!m) {
+		Buf b = {0};
+		sig_print_member(&b, img, &a, TOKEN(T_MemberRef, row));
+		md_error(img, "cannot find method %s", b.s);
+	}
+	return m;
+}
+
+/* A TypeDef named by a MethodDef or FieldDef token: inside the generic type
+ * itself (MethodImpl rows, own fields) it means the current instantiation. */
+static Type *def_in_ctx(Image *img, uint32_t row, const Ctx *ctx)
+{
+	Type *open = ty_def(img, row, NULL, 0);
+	if (!ctx || !ctx->ntinst || !ty_is_generic_def(open))
+		return open;
+	uint32_t first, end;
+	md_lookup(img, T_GenericParam, GenericParam_Owner, TOKEN(T_TypeDef, row), &first, &end);
+	if (end - first != ctx->ntinst)
+		return open;
+	return ty_def(img, row, ctx->tinst, ctx->ntinst);
+}
+
+Method *ty_method_from_token(Image *img, Token tok, const Ctx *ctx)
+{
+	uint32_t row = TOK_ROW(tok);
+	switch (TOK_TABLE(tok)) {
+	case T_MethodDef: {
+		uint32_t owner = md_owner_of_method(img, row);
+		if (!owner)
+			md_error(img, "MethodDef row %u belongs to no type", row);
+		return ty_method(def_in_ctx(img, owner, ctx), img, row, NULL, 0);
+	}
+	case T_MemberRef:
+		return memberref_method(img, row, ctx);
+	case T_MethodSpec: {
+		Method *g = ty_method_from_token(img, md_get(img, T_MethodSpec, row,
+						     MethodSpec_Method), ctx);
+		Arena a = {0};
+		uint32_t n;
+		TypeSig **args;
+		sig_methodspec(img, &a, row, &n, &args);
+		Type **inst = arena_alloc(&arena, n * sizeof *inst);
+		for (uint32_t i = 0; i < n; i++)
+			inst[i] = from_sig(img, args[i], ctx);
+		arena_free(&a);
+		return ty_method(g->owner, g->img, g->row, inst, n);
+	}
+	}
+	md_error(img, "token 0x%08x is not a method", tok);
+}
+
+/* ---- fields ---- */
+static Field *field_in(Type *t, Image *img, uint32_t row)
+{
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t i = 0; i < ti->nfields; i++)
+		if (ti->fields[i]->img == img && ti->fields[i]->row == row)
+			return ti->fields[i];
+	for (uint32_t i = 0; i < ti->nstatics; i++)
+		if (ti->statics[i]->img == img && ti->statics[i]->row == row)
+			return ti->statics[i];
+	return NULL;
+}
+
+static Field *field_named(Type *t, const char *name)
+{
+	for (Type *c = t; c; c = ty_info(c)->base) {
+		TypeInfo *ti = ty_info(c);
+		for (uint32_t i = 0; i < ti->nfields; i++)
+			if (!strcmp(ti->fields[i]->name, name))
+				return ti->fields[i];
+		for (uint32_t i = 0; i < ti->nstatics; i++)
+			if (!strcmp(ti->statics[i]->name, name))
+				return ti->statics[i];
+	}
+	return NULL;
+}
+
+Field *ty_field_from_token(Image *img, Token tok, const Ctx *ctx)
+{
+	uint32_t row = TOK_ROW(tok);
+	Field *f = NULL;
+	if (TOK_TABLE(tok) == T_Field) {
+		uint32_t owner = md_owner_of_field(img, row);
+		if (!owner)
+			md_error(img, "Field row %u belongs to no type", row);
+		f = field_in(def_in_ctx(img, owner, ctx), img, row);
+	} else if (TOK_TABLE(tok) == T_MemberRef) {
+		Token parent = md_get(img, T_MemberRef, row, MemberRef_Class);
+		Type *t = ty_from_token(img, parent, ctx);
+		f = field_named(t, md_string(img, md_get(img, T_MemberRef, row, MemberRef_Name)));
+	} else {
+		md_error(img, "token 0x%08x is not a field", tok);
+	}
+	if (!f)
+		md_error(img, "cannot find the field of token 0x%08x", tok);
+	return f;
+}
+
+Method *ty_find_method(Type *t, const char *name, int nparams)
+{
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t i = 0; i < ti->nmethods; i++)
+		if (!strcmp(ti->methods[i]->name, name) &&
+		    (nparams < 0 || ti->methods[i]->nparams == (uint32_t)nparams))
+			return ti->methods[i];
+	return NULL;
+}
+
+/* ---- predicates and names ---- */
+bool ty_is_ref(const Type *t)
+{
+	return t->kind == TY_CLASS || t->kind == TY_SZARRAY || t->kind == TY_ARRAY;
+}
+
+bool ty_is_valuetype(const Type *t)
+{
+	return t->kind == TY_STRUCT || (t->kind <= TY_U && t->kind != TY_VOID) ||
+	       t->kind == TY_TYPEDREF;
+}
+
+bool ty_is_generic_def(const Type *t)
+{
+	if (!t->img || t->ninst)
+		return false;
+	uint32_t first, end;
+	md_lookup(t->img, T_GenericParam, GenericParam_Owner, TOKEN(T_TypeDef, t->row),
+		  &first, &end);
+	return first < end;
+}
+
+const char *ty_name(const Type *t) { return t->name; }
+
+const char *ty_method_name(const Method *m)
+{
+	return arena_printf(&arena, "%s::%s", m->owner->name, m->name);
+}
+
+Arena *ty_arena(void) { return &arena; }
+Loader *ty_loader(void) { return loader; }

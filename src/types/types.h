@@ -1,0 +1,142 @@
+/* types: the type system of the program being compiled.
+ *
+ * Requires: Images opened through one Loader. Produces: interned Type,
+ * Method and Field objects — one object per distinct (generic-instantiated)
+ * entity, so pointer equality is type identity — with their C names, field
+ * lists, base types, interfaces and vtables. Everything is built on first
+ * use and lives for the whole compilation (one arena).
+ *
+ * Generics are fully specialised (DESIGN.md): a Type or Method always
+ * carries concrete arguments, except while signatures are being compared,
+ * where the open placeholders TY_VAR / TY_MVAR stand for !N / !!N.
+ */
+#ifndef ILCC_TYPES_H
+#define ILCC_TYPES_H
+
+#include "../meta/meta.h"
+
+typedef enum TypeKind {
+	TY_VOID, TY_BOOL, TY_CHAR, TY_I1, TY_U1, TY_I2, TY_U2, TY_I4, TY_U4,
+	TY_I8, TY_U8, TY_R4, TY_R8, TY_I, TY_U,   /* primitives */
+	TY_CLASS,       /* reference type with a TypeDef (incl. interfaces) */
+	TY_STRUCT,      /* value type with a TypeDef (incl. enums) */
+	TY_SZARRAY, TY_ARRAY, TY_PTR, TY_BYREF, TY_FNPTR, TY_TYPEDREF,
+	TY_VAR, TY_MVAR,
+	TY_KIND_COUNT
+} TypeKind;
+
+typedef struct Type Type;
+typedef struct Method Method;
+typedef struct Field Field;
+typedef struct TypeInfo TypeInfo;
+
+struct Type {
+	TypeKind kind;
+	Image *img;                     /* TypeDef, for primitives, classes, structs */
+	uint32_t row;
+	uint32_t ninst;                 /* generic arguments */
+	Type **inst;
+	Type *elem;                     /* arrays, pointers, byrefs */
+	uint32_t rank;                  /* TY_ARRAY; also TY_VAR/MVAR index */
+	const char *name;               /* "System.Collections.Generic.List`1<int32>" */
+	const char *cname;              /* C identifier, unique: "T12_List_1" */
+	uint32_t id;                    /* order of creation */
+	TypeInfo *info;                 /* ty_info() */
+	Type *hash_next;
+	void *user;                     /* for the reachability pass */
+};
+
+struct Field {
+	Type *owner;
+	Image *img;
+	uint32_t row;
+	const char *name, *cname;
+	Type *type;
+	uint16_t flags;
+	bool is_static, is_literal, is_thread_static;
+	int32_t offset;                 /* explicit layout, else -1 */
+};
+
+struct Method {
+	Type *owner;
+	Image *img;
+	uint32_t row;
+	uint32_t ninst;                 /* method generic arguments */
+	Type **inst;
+	const char *name, *cname;
+	uint16_t flags, impl_flags;
+	bool has_this, is_vararg;
+	Type *ret;
+	uint32_t nparams;
+	Type **params;                  /* not counting `this` */
+	int32_t slot;                   /* vtable slot, -1 if not virtual */
+	Method *hash_next;
+	void *user;                     /* for the reachability pass */
+};
+
+struct TypeInfo {
+	Type *base;                     /* NULL for Object, interfaces */
+	uint32_t flags;                 /* TypeDef flags */
+	bool is_interface, is_enum, is_delegate, is_nullable, is_abstract;
+	bool pointer_free;              /* instances hold no references */
+	bool explicit_layout, sequential;
+	uint32_t pack, class_size;
+	uint32_t nfields, nstatics;
+	Field **fields, **statics;      /* own instance fields, own statics */
+	uint32_t nmethods;
+	Method **methods;               /* own methods (generic ones: open) */
+	uint32_t nifaces;
+	Type **ifaces;                  /* every interface, inherited ones too */
+	uint32_t nvirt;
+	Method **vtable;                /* slot -> implementation */
+	Method **slot_decl;             /* slot -> the method that introduced it */
+	Method ***imap;                 /* per ifaces[i]: its methods' impls */
+	Method *cctor, *finalizer;
+	Type *underlying;               /* enums */
+};
+
+/* ---- the type system ---- */
+typedef struct Ctx {
+	Type **tinst;                   /* the type's generic arguments */
+	uint32_t ntinst;
+	Type **minst;                   /* the method's */
+	uint32_t nminst;
+} Ctx;
+
+void ty_init(Loader *ld, Image *corlib);
+extern Image *ty_corlib;
+extern Type *ty_prim[TY_TYPEDREF + 1];          /* TY_VOID..TY_U, TY_TYPEDREF */
+extern Type *ty_object, *ty_string, *ty_valuetype, *ty_enum, *ty_array,
+	*ty_delegate, *ty_mcdelegate, *ty_exception, *ty_nullable_def;
+
+Type *ty_def(Image *img, uint32_t row, Type **inst, uint32_t ninst);
+Type *ty_sz(Type *elem);
+Type *ty_md(Type *elem, uint32_t rank);
+Type *ty_ptr(Type *elem);
+Type *ty_byref(Type *elem);
+Type *ty_var(bool method, uint32_t index);
+Type *ty_corlib_type(const char *ns, const char *name);   /* fatal if absent */
+
+Type *ty_from_sig(Image *img, const TypeSig *s, const Ctx *ctx);
+Type *ty_from_token(Image *img, Token tok, const Ctx *ctx);
+Method *ty_method(Type *owner, Image *img, uint32_t row, Type **inst, uint32_t ninst);
+Method *ty_method_from_token(Image *img, Token tok, const Ctx *ctx);
+Field *ty_field_from_token(Image *img, Token tok, const Ctx *ctx);
+Method *ty_find_method(Type *t, const char *name, int nparams); /* own methods */
+Ctx ty_ctx(const Method *m);
+
+TypeInfo *ty_info(Type *t);                     /* classes and structs */
+bool ty_is_ref(const Type *t);                  /* GC reference on the stack */
+bool ty_is_valuetype(const Type *t);            /* TY_STRUCT or primitive */
+bool ty_is_generic_def(const Type *t);          /* has open generic params */
+bool ty_is_subclass(Type *t, Type *of);
+bool ty_implements(Type *t, Type *iface);
+/* Implementation of virtual `m` (a slot of a base or an interface method) in t. */
+Method *ty_resolve_virtual(Type *t, Method *m);
+/* "Ns.Name" of a Type for diagnostics. */
+const char *ty_name(const Type *t);
+const char *ty_method_name(const Method *m);    /* "Ns.Type::Name" */
+Arena *ty_arena(void);                          /* program lifetime */
+Loader *ty_loader(void);
+
+#endif
