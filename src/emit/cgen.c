@@ -608,17 +608,30 @@ static void known(Gen *g)
 	if (e->ret->kind == TY_VOID)
 		buf_puts(b, "\treturn rt_exit_code;\n");
 	buf_puts(b, "}\n");
-	buf_printf(b, "const RtKnown rt_known = {\n\t&%s_type, &%s_type, &%s_type, &%s_type,\n\t{",
+	Type *rtype = ty_corlib_type("System", "RuntimeType");
+	Type *thread = ty_corlib_type("System.Threading", "Thread");
+	Field *msg = exc_field("_message"), *trace = exc_field("_stackTraceString"),
+	      *inner = exc_field("_innerException");
+	Field *impl = NULL;
+	TypeInfo *tyi = ty_info(ty_corlib_type("System", "Type"));
+	for (uint32_t i = 0; i < tyi->nfields; i++)
+		if (!strcmp(tyi->fields[i]->name, "_impl"))
+			impl = tyi->fields[i];
+	buf_printf(b, "const RtKnown rt_known = {\n\t.object = &%s_type,\n\t.string = &%s_type,\n"
+		   "\t.char_array = &%s_type,\n\t.string_array = &%s_type,\n\t.new_exception = {",
 		   ty_object->cname, ty_string->cname, ty_sz(ty_prim[TY_CHAR])->cname,
 		   ty_sz(ty_string)->cname);
 	for (size_t i = 0; i < countof(exc_names); i++)
 		buf_printf(b, " new_exc_%zu,", i);
-	Field *msg = exc_field("_message"), *trace = exc_field("_stackTraceString"),
-	      *inner = exc_field("_innerException");
-	buf_printf(b, " },\n\tnew_type_init,\n\toffsetof(struct %s, %s), offsetof(struct %s, %s),\n"
-		   "\tmanaged_main,\n\toffsetof(struct %s, %s),\n};\n",
+	buf_printf(b, " },\n\t.new_type_init = new_type_init,\n"
+		   "\t.exc_message_off = offsetof(struct %s, %s),\n"
+		   "\t.exc_trace_off = offsetof(struct %s, %s),\n"
+		   "\t.exc_inner_off = offsetof(struct %s, %s),\n\t.main = managed_main,\n"
+		   "\t.runtime_type = &%s_type,\n\t.type_impl_off = offsetof(struct %s, %s),\n"
+		   "\t.thread_type = &%s_type,\n};\n",
 		   ty_exception->cname, msg->cname, ty_exception->cname, trace->cname,
-		   ty_exception->cname, inner->cname);
+		   ty_exception->cname, inner->cname, rtype->cname, impl->owner->cname,
+		   impl->cname, thread->cname);
 	/* the layout Mono's String code reads must be rt.h's (DESIGN.md) */
 	TypeInfo *si = ty_info(ty_string);
 	buf_printf(b, "_Static_assert(offsetof(struct %s, %s) == offsetof(RtString, length), \"String layout\");\n",
@@ -651,6 +664,10 @@ void emit_roots(Program *p)
 	reach_type(p, ty_sz(ty_prim[TY_CHAR]), TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
 	reach_type(p, ty_sz(ty_string), TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
 	reach_type(p, ty_mcdelegate, TN_LAYOUT, NULL);
+	reach_type(p, ty_corlib_type("System", "RuntimeType"),
+		   TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, NULL);
+	reach_type(p, ty_corlib_type("System.Threading", "Thread"),
+		   TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, NULL);
 }
 
 /* ---- files ---- */

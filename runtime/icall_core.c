@@ -1,0 +1,530 @@
+/* icall_core: internal calls of Mono's class library that ilcc's runtime
+ * implements, grouped by managed class (the keys are in icalls.def).
+ *
+ * Arguments come as generated code passes them: `this` first, references
+ * as Object *, managed pointers as char *, native ints and unmanaged
+ * pointers as intptr_t.
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ---- System.Object ---- */
+Object *rt_Object_GetType(Object *self);
+
+Object *rt_Object_MemberwiseClone(Object *self)
+{
+	const RtType *t = self->type;
+	size_t size;
+	if (t->flags & RT_T_ARRAY) {
+		RtArray *a = (RtArray *)self;
+		size = offsetof(RtArray, data) + a->length * t->elem_size;
+		if (a->bounds)
+			return NULL;    /* multi-dimensional: not supported yet */
+	} else if (t->flags & RT_T_STRING) {
+		size = offsetof(RtString, chars) + 2 * ((size_t)((RtString *)self)->length + 1);
+	} else {
+		size = t->size + ((t->flags & RT_T_VALUETYPE) ? sizeof(Object) : 0);
+	}
+	Object *o = rt_gc_alloc_raw(size, (t->flags & RT_T_POINTERFREE) != 0);
+	if (!o)
+		return NULL;
+	memcpy(o, self, size);
+	o->sync = 0;
+	if (t->finalize)
+		rt_gc_register_finalizer(o);
+	return o;
+}
+
+int32_t rt_Object_InternalGetHashCode(Object *o) { return o ? rt_mon_hash(o) : 0; }
+
+/* ---- System.Type: one RuntimeType object per RtType ---- */
+typedef struct TypeObj {
+	const RtType *t;
+	Object *obj;
+} TypeObj;
+
+static TypeObj *type_objs;
+static size_t ntype_objs, cap_type_objs;
+static pthread_mutex_t type_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static Object *type_object(const RtType *t)
+{
+	if (!t)
+		return NULL;
+	pthread_mutex_lock(&type_lock);
+	Object *found = NULL;
+	for (size_t i = 0; i < ntype_objs && !found; i++)
+		if (type_objs[i].t == t)
+			found = type_objs[i].obj;
+	if (!found) {
+		found = rt_gc_alloc(rt_known.runtime_type);
+		if (found) {
+			*(const RtType **)((char *)found + rt_known.type_impl_off) = t;
+			if (ntype_objs == cap_type_objs) {
+				/* the table lives in GC memory, found through this
+				 * file's static pointer */
+				size_t cap = cap_type_objs ? 2 * cap_type_objs : 64;
+				TypeObj *grown = rt_gc_alloc_raw(cap * sizeof *grown, false);
+				if (ntype_objs)
+					memcpy(grown, type_objs, ntype_objs * sizeof *grown);
+				type_objs = grown;
+				cap_type_objs = cap;
+			}
+			type_objs[ntype_objs++] = (TypeObj){ t, found };
+		}
+	}
+	pthread_mutex_unlock(&type_lock);
+	return found;
+}
+
+Object *rt_Object_GetType(Object *self) { return type_object(self->type); }
+Object *rt_Type_internal_from_handle(intptr_t h) { return type_object((const RtType *)h); }
+
+/* ---- System.String ---- */
+Object *rt_String_FastAllocateString(int32_t n) { return (Object *)rt_gc_alloc_string(n); }
+Object *rt_String_InternalIntern(Object *s) { return s; }
+Object *rt_String_InternalIsInterned(Object *s) { return s; }
+
+/* ---- System.Array ---- */
+static RtArray *arr(Object *o) { return (RtArray *)o; }
+
+int32_t rt_Array_GetRank(Object *self) { return self->type->rank ? self->type->rank : 1; }
+
+int32_t rt_Array_GetLength(Object *self, int32_t dim)
+{
+	RtArray *a = arr(self);
+	if (dim < 0 || dim >= rt_Array_GetRank(self)) {
+		rt_exc_throw_kind(RT_EXC_INDEX);
+		return 0;
+	}
+	return a->bounds ? (int32_t)a->bounds[dim].length : (int32_t)a->length;
+}
+
+int32_t rt_Array_GetLowerBound(Object *self, int32_t dim)
+{
+	RtArray *a = arr(self);
+	if (dim < 0 || dim >= rt_Array_GetRank(self)) {
+		rt_exc_throw_kind(RT_EXC_INDEX);
+		return 0;
+	}
+	return a->bounds ? a->bounds[dim].lower_bound : 0;
+}
+
+/* Same element representation: a raw copy is right. */
+static bool same_elements(const RtType *a, const RtType *b)
+{
+	if (a == b)
+		return true;
+	if (a->elem_kind != b->elem_kind || a->elem_size != b->elem_size)
+		return false;
+	if (a->elem_kind == RT_E_STRUCT)
+		return a->elem == b->elem;
+	if (a->elem_kind == RT_E_REF)       /* covariance: dst must accept src */
+		return rt_type_is_assignable(b->elem, a->elem);
+	return true;
+}
+
+bool rt_Array_FastCopy(Object *src, int32_t si, Object *dst, int32_t di, int32_t n)
+{
+	RtArray *s = arr(src), *d = arr(dst);
+	if (!same_elements(src->type, dst->type))
+		return false;
+	if (si < 0 || di < 0 || n < 0 || (uintptr_t)si + (uintptr_t)n > s->length ||
+	    (uintptr_t)di + (uintptr_t)n > d->length)
+		return false;
+	size_t es = src->type->elem_size;
+	memmove(d->data + (size_t)di * es, s->data + (size_t)si * es, (size_t)n * es);
+	return true;
+}
+
+void rt_Array_ClearInternal(Object *a, int32_t index, int32_t n)
+{
+	size_t es = a->type->elem_size;
+	memset(arr(a)->data + (size_t)index * es, 0, (size_t)n * es);
+}
+
+void rt_Array_GetGenericValueImpl(Object *self, int32_t pos, char *value)
+{
+	size_t es = self->type->elem_size;
+	memcpy(value, arr(self)->data + (size_t)pos * es, es);
+}
+
+void rt_Array_SetGenericValueImpl(Object *self, int32_t pos, char *value)
+{
+	size_t es = self->type->elem_size;
+	memcpy(arr(self)->data + (size_t)pos * es, value, es);
+}
+
+Object *rt_Array_GetValueImpl(Object *self, int32_t pos)
+{
+	const RtType *et = self->type->elem;
+	unsigned char *p = arr(self)->data + (size_t)pos * self->type->elem_size;
+	if (self->type->elem_kind == RT_E_REF)
+		return *(Object **)p;
+	Object *box = rt_gc_alloc(et);
+	if (box)
+		memcpy((char *)box + sizeof(Object), p, self->type->elem_size);
+	return box;
+}
+
+void rt_Array_SetValueImpl(Object *self, Object *value, int32_t pos)
+{
+	unsigned char *p = arr(self)->data + (size_t)pos * self->type->elem_size;
+	if (self->type->elem_kind == RT_E_REF) {
+		if (rt_type_check_store(arr(self), value))
+			*(Object **)p = value;
+		return;
+	}
+	if (!value) {
+		memset(p, 0, self->type->elem_size);
+		return;
+	}
+	if (value->type != self->type->elem) {
+		rt_exc_throw_kind(RT_EXC_CAST);
+		return;
+	}
+	memcpy(p, (char *)value + sizeof(Object), self->type->elem_size);
+}
+
+/* ---- System.Buffer and System.Runtime.RuntimeImports ---- */
+int32_t rt_Buffer__ByteLength(Object *a)
+{
+	if (a->type->elem_kind == RT_E_REF || a->type->elem_kind == RT_E_STRUCT)
+		return -1;
+	return (int32_t)(arr(a)->length * a->type->elem_size);
+}
+
+bool rt_Buffer_InternalBlockCopy(Object *src, int32_t so, Object *dst, int32_t dof, int32_t n)
+{
+	int32_t sl = rt_Buffer__ByteLength(src), dl = rt_Buffer__ByteLength(dst);
+	if (so < 0 || dof < 0 || n < 0 || so > sl - n || dof > dl - n)
+		return false;
+	memmove(arr(dst)->data + dof, arr(src)->data + so, (size_t)n);
+	return true;
+}
+
+void rt_Buffer_InternalMemcpy(intptr_t d, intptr_t s, int32_t n)
+{
+	memcpy((void *)d, (void *)s, (size_t)n);
+}
+
+void rt_RuntimeImports_Memmove(intptr_t d, intptr_t s, uint32_t n)
+{
+	memmove((void *)d, (void *)s, n);
+}
+
+void rt_RuntimeImports_Memmove_wbarrier(intptr_t d, intptr_t s, uint32_t n, intptr_t type)
+{
+	const RtType *t = (const RtType *)type;
+	size_t es = (t->flags & RT_T_VALUETYPE) ? t->size : sizeof(Object *);
+	memmove((void *)d, (void *)s, n * es);
+}
+
+void rt_RuntimeImports_ZeroMemory(intptr_t p, uint32_t n) { memset((void *)p, 0, n); }
+
+/* ---- System.Runtime.CompilerServices.RuntimeHelpers ---- */
+void rt_RuntimeHelpers_InitializeArray(Object *a, intptr_t data)
+{
+	memcpy(arr(a)->data, (const void *)data, arr(a)->length * a->type->elem_size);
+}
+
+int32_t rt_RuntimeHelpers_get_OffsetToStringData(void)
+{
+	return (int32_t)offsetof(RtString, chars);
+}
+
+Object *rt_RuntimeHelpers_GetObjectValue(Object *o)
+{
+	if (!o || !(o->type->flags & RT_T_VALUETYPE))
+		return o;
+	return rt_Object_MemberwiseClone(o);
+}
+
+bool rt_RuntimeHelpers_SufficientExecutionStack(void) { return true; }
+
+bool rt_RuntimeTypeHandle_HasReferences(Object *rtype)
+{
+	const RtType *t = *(const RtType **)((char *)rtype + rt_known.type_impl_off);
+	return !(t->flags & RT_T_POINTERFREE) || !(t->flags & RT_T_VALUETYPE);
+}
+
+/* ---- System.Math ---- */
+double rt_Math_Round(double x) { return nearbyint(x); }
+double rt_Math_Abs(double x) { return fabs(x); }
+float rt_Math_Absf(float x) { return fabsf(x); }
+double rt_Math_Acos(double x) { return acos(x); }
+double rt_Math_Acosh(double x) { return acosh(x); }
+double rt_Math_Asin(double x) { return asin(x); }
+double rt_Math_Asinh(double x) { return asinh(x); }
+double rt_Math_Atan(double x) { return atan(x); }
+double rt_Math_Atan2(double y, double x) { return atan2(y, x); }
+double rt_Math_Atanh(double x) { return atanh(x); }
+double rt_Math_Cbrt(double x) { return cbrt(x); }
+double rt_Math_Ceiling(double x) { return ceil(x); }
+double rt_Math_Cos(double x) { return cos(x); }
+double rt_Math_Cosh(double x) { return cosh(x); }
+double rt_Math_Exp(double x) { return exp(x); }
+double rt_Math_Floor(double x) { return floor(x); }
+double rt_Math_Log(double x) { return log(x); }
+double rt_Math_Log10(double x) { return log10(x); }
+double rt_Math_Pow(double x, double y) { return pow(x, y); }
+double rt_Math_Sin(double x) { return sin(x); }
+double rt_Math_Sinh(double x) { return sinh(x); }
+double rt_Math_Sqrt(double x) { return sqrt(x); }
+double rt_Math_Tan(double x) { return tan(x); }
+double rt_Math_Tanh(double x) { return tanh(x); }
+double rt_Math_FMod(double x, double y) { return fmod(x, y); }
+double rt_Math_ModF(double x, intptr_t ip) { return modf(x, (double *)ip); }
+float rt_MathF_Sqrt(float x) { return sqrtf(x); }
+
+/* ---- System.Threading.Monitor ---- */
+void rt_Monitor_Enter(Object *o)
+{
+	if (!o)
+		rt_exc_throw_kind(RT_EXC_NULLREF);
+	else
+		rt_mon_enter(o);
+}
+
+void rt_Monitor_Exit(Object *o)
+{
+	if (!o)
+		rt_exc_throw_kind(RT_EXC_NULLREF);
+	else
+		rt_mon_exit(o);
+}
+
+void rt_Monitor_try_enter_with_atomic_var(Object *o, int32_t timeout, char *taken)
+{
+	if (!o) {
+		rt_exc_throw_kind(RT_EXC_NULLREF);
+		return;
+	}
+	*(uint8_t *)taken = rt_mon_try_enter(o, timeout);
+}
+
+bool rt_Monitor_Monitor_wait(Object *o, int32_t ms) { return rt_mon_wait(o, ms); }
+void rt_Monitor_Monitor_pulse(Object *o) { rt_mon_pulse(o, false); }
+void rt_Monitor_Monitor_pulse_all(Object *o) { rt_mon_pulse(o, true); }
+
+/* ---- System.Threading.Interlocked ---- */
+int32_t rt_Interlocked_CompareExchange_i4(char *p, int32_t v, int32_t cmp)
+{
+	__atomic_compare_exchange_n((int32_t *)p, &cmp, v, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+	return cmp;
+}
+
+int64_t rt_Interlocked_CompareExchange_i8(char *p, int64_t v, int64_t cmp)
+{
+	__atomic_compare_exchange_n((int64_t *)p, &cmp, v, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+	return cmp;
+}
+
+intptr_t rt_Interlocked_CompareExchange_ip(char *p, intptr_t v, intptr_t cmp)
+{
+	__atomic_compare_exchange_n((intptr_t *)p, &cmp, v, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+	return cmp;
+}
+
+/* Bit-for-bit moves between floats and integers. */
+#define BITS(to, from) ({ to t_; _Static_assert(sizeof(to) == sizeof(from), "size"); \
+	memcpy(&t_, &(from), sizeof t_); t_; })
+
+float rt_Interlocked_CompareExchange_r4(char *p, float v, float cmp)
+{
+	int32_t r = rt_Interlocked_CompareExchange_i4(p, BITS(int32_t, v), BITS(int32_t, cmp));
+	return BITS(float, r);
+}
+
+double rt_Interlocked_CompareExchange_r8(char *p, double v, double cmp)
+{
+	int64_t r = rt_Interlocked_CompareExchange_i8(p, BITS(int64_t, v), BITS(int64_t, cmp));
+	return BITS(double, r);
+}
+
+int32_t rt_Interlocked_CompareExchange_i4_ok(char *p, int32_t v, int32_t cmp, char *ok)
+{
+	int32_t old = rt_Interlocked_CompareExchange_i4(p, v, cmp);
+	*(uint8_t *)ok = old == cmp;
+	return old;
+}
+
+/* CompareExchange(ref object location, ref object value, ref object comparand,
+ * ref object result) */
+void rt_Interlocked_CompareExchange_obj(char *loc, char *v, char *cmp, char *res)
+{
+	Object *c = *(Object **)cmp;
+	__atomic_compare_exchange_n((Object **)loc, &c, *(Object **)v, false,
+				    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+	*(Object **)res = c;
+}
+
+void rt_Interlocked_Exchange_obj(char *loc, char *v, char *res)
+{
+	*(Object **)res = __atomic_exchange_n((Object **)loc, *(Object **)v, __ATOMIC_SEQ_CST);
+}
+
+int32_t rt_Interlocked_Exchange_i4(char *p, int32_t v) { return __atomic_exchange_n((int32_t *)p, v, __ATOMIC_SEQ_CST); }
+int64_t rt_Interlocked_Exchange_i8(char *p, int64_t v) { return __atomic_exchange_n((int64_t *)p, v, __ATOMIC_SEQ_CST); }
+intptr_t rt_Interlocked_Exchange_ip(char *p, intptr_t v) { return __atomic_exchange_n((intptr_t *)p, v, __ATOMIC_SEQ_CST); }
+
+float rt_Interlocked_Exchange_r4(char *p, float v)
+{
+	int32_t r = rt_Interlocked_Exchange_i4(p, BITS(int32_t, v));
+	return BITS(float, r);
+}
+
+double rt_Interlocked_Exchange_r8(char *p, double v)
+{
+	int64_t r = rt_Interlocked_Exchange_i8(p, BITS(int64_t, v));
+	return BITS(double, r);
+}
+
+int32_t rt_Interlocked_Increment_i4(char *p) { return __atomic_add_fetch((int32_t *)p, 1, __ATOMIC_SEQ_CST); }
+int64_t rt_Interlocked_Increment_i8(char *p) { return __atomic_add_fetch((int64_t *)p, 1, __ATOMIC_SEQ_CST); }
+int32_t rt_Interlocked_Decrement_i4(char *p) { return __atomic_sub_fetch((int32_t *)p, 1, __ATOMIC_SEQ_CST); }
+int64_t rt_Interlocked_Decrement_i8(char *p) { return __atomic_sub_fetch((int64_t *)p, 1, __ATOMIC_SEQ_CST); }
+int32_t rt_Interlocked_Add_i4(char *p, int32_t v) { return __atomic_add_fetch((int32_t *)p, v, __ATOMIC_SEQ_CST); }
+int64_t rt_Interlocked_Add_i8(char *p, int64_t v) { return __atomic_add_fetch((int64_t *)p, v, __ATOMIC_SEQ_CST); }
+int64_t rt_Interlocked_Read(char *p) { return __atomic_load_n((int64_t *)p, __ATOMIC_SEQ_CST); }
+void rt_Interlocked_MemoryBarrierProcessWide(void) { __atomic_thread_fence(__ATOMIC_SEQ_CST); }
+
+/* ---- System.Threading.Thread ---- */
+void rt_Thread_MemoryBarrier(void) { __atomic_thread_fence(__ATOMIC_SEQ_CST); }
+void rt_Thread_SpinWait_nop(void) {}
+bool rt_Thread_YieldInternal(void) { return sched_yield() == 0; }
+
+void rt_Thread_SleepInternal(int32_t ms)
+{
+	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000 };
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+}
+
+/* Thread objects, one per OS thread that asked; __thread storage is not
+ * scanned by the collector, so each is also kept in a static table. */
+static __thread Object *current_thread;
+static Object *thread_objs[4096];
+static atomic_int nthread_objs;
+
+Object *rt_Thread_GetCurrentThread(void)
+{
+	if (!current_thread) {
+		current_thread = rt_gc_alloc(rt_known.thread_type);
+		int i = atomic_fetch_add(&nthread_objs, 1);
+		if (i < (int)(sizeof thread_objs / sizeof *thread_objs))
+			thread_objs[i] = current_thread;
+	}
+	return current_thread;
+}
+
+int32_t rt_Thread_GetDomainID(void) { return 1; }
+int32_t rt_Thread_SystemMaxStackStize(void) { return 8 << 20; }
+
+int32_t rt_Thread_VolatileRead_i4(char *p) { return __atomic_load_n((int32_t *)p, __ATOMIC_SEQ_CST); }
+Object *rt_Thread_VolatileRead_obj(char *p) { return __atomic_load_n((Object **)p, __ATOMIC_SEQ_CST); }
+void rt_Thread_VolatileWrite_i4(char *p, int32_t v) { __atomic_store_n((int32_t *)p, v, __ATOMIC_SEQ_CST); }
+void rt_Thread_VolatileWrite_obj(char *p, Object *v) { __atomic_store_n((Object **)p, v, __ATOMIC_SEQ_CST); }
+
+/* ---- System.GC ---- */
+void rt_GC_InternalCollect(int32_t gen) { rt_gc_collect(); }
+int64_t rt_GC_GetTotalMemory(bool force)
+{
+	if (force)
+		rt_gc_collect();
+	return rt_gc_total_memory();
+}
+int32_t rt_GC_GetMaxGeneration(void) { return 0; }
+int32_t rt_GC_GetCollectionCount(int32_t gen) { return 0; }
+int32_t rt_GC_GetGeneration(Object *o) { return 0; }
+void rt_GC_RecordPressure(int64_t n) {}
+void rt_GC__SuppressFinalize(Object *o) { if (o) rt_gc_suppress_finalizer(o); }
+void rt_GC__ReRegisterForFinalize(Object *o) { if (o) rt_gc_register_finalizer(o); }
+void rt_GC_WaitForPendingFinalizers(void) { rt_gc_wait_for_finalizers(); }
+void rt_GC_register_ephemeron_array(Object *a) {}
+
+static Object *tombstone;
+int64_t rt_GC_GetAllocatedBytesForCurrentThread(void) { return rt_gc_total_memory(); }
+
+Object *rt_GC_get_ephemeron_tombstone(void)
+{
+	if (!tombstone)
+		tombstone = rt_gc_alloc(rt_known.object);
+	return tombstone;
+}
+
+/* ---- System.Environment ---- */
+Object *rt_Environment_GetNewLine(void) { return (Object *)rt_str_from_utf8("\n"); }
+int32_t rt_Environment_get_ExitCode(void) { return rt_exit_code; }
+void rt_Environment_set_ExitCode(int32_t c) { rt_exit_code = c; }
+bool rt_Environment_get_HasShutdownStarted(void) { return false; }
+void rt_Environment_Exit(int32_t c) { rt_exit(c); }
+int32_t rt_Environment_get_Platform(void) { return 4; }       /* PlatformID.Unix */
+bool rt_Environment_GetIs64BitOperatingSystem(void) { return sizeof(void *) == 8; }
+int32_t rt_Environment_GetPageSize(void) { return (int32_t)sysconf(_SC_PAGESIZE); }
+int32_t rt_Environment_get_ProcessorCount(void) { return (int32_t)sysconf(_SC_NPROCESSORS_ONLN); }
+
+int32_t rt_Environment_get_TickCount(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int32_t)((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
+
+Object *rt_Environment_GetCommandLineArgs(void)
+{
+	RtArray *a = rt_gc_alloc_array(rt_known.string_array, rt_argc);
+	if (!a)
+		return NULL;
+	for (int i = 0; i < rt_argc; i++)
+		RT_ARRAY_DATA(a, RtString *)[i] = rt_str_from_utf8(rt_argv[i]);
+	return (Object *)a;
+}
+
+Object *rt_Environment_internalGetEnvironmentVariable_native(intptr_t name)
+{
+	const char *v = getenv((const char *)name);
+	return v ? (Object *)rt_str_from_utf8(v) : NULL;
+}
+
+Object *rt_Environment_GetOSVersionString(void) { return (Object *)rt_str_from_utf8("0.0.0.0"); }
+Object *rt_Environment_internalGetHome(void)
+{
+	const char *h = getenv("HOME");
+	return (Object *)rt_str_from_utf8(h ? h : "/");
+}
+
+Object *rt_Environment_get_MachineName(void)
+{
+	char name[256] = "localhost";
+	gethostname(name, sizeof name - 1);
+	return (Object *)rt_str_from_utf8(name);
+}
+
+Object *rt_Environment_get_UserName(void)
+{
+	const char *u = getenv("USER");
+	return (Object *)rt_str_from_utf8(u ? u : "");
+}
+
+/* ---- Mono.SafeStringMarshal ---- */
+intptr_t rt_SafeStringMarshal_StringToUtf8(Object *s)
+{
+	if (!s)
+		return 0;
+	char *u = rt_str_to_utf8((RtString *)s);
+	size_t n = strlen(u) + 1;
+	char *copy = malloc(n);
+	memcpy(copy, u, n);
+	return (intptr_t)copy;
+}
+
+void rt_SafeStringMarshal_GFree(intptr_t p) { free((void *)p); }
