@@ -563,6 +563,22 @@ static Method *ctor_of(Type *t, uint32_t nparams)
 	return NULL;
 }
 
+/* TypeInitializationException(string typeName, string message, Exception
+ * inner): the runtime writes the message itself, which keeps string
+ * formatting out of every program. */
+static Method *type_init_ctor(Type *tie)
+{
+	TypeInfo *ti = ty_info(tie);
+	for (uint32_t i = 0; i < ti->nmethods; i++) {
+		Method *m = ti->methods[i];
+		if (!strcmp(m->name, ".ctor") && m->nparams == 3 && m->params[0] == ty_string &&
+		    m->params[1] == ty_string)
+			return m;
+	}
+	fatal("the class library's TypeInitializationException has no (string, string,"
+	      " Exception) constructor");
+}
+
 static const char *const exc_names[][2] = {
 #define X(id, ns, name) { ns, name },
 	RT_EXCEPTIONS(X)
@@ -589,15 +605,15 @@ static void known(Gen *g)
 			   i, t->cname, c->cname);
 	}
 	Type *tie = ty_corlib_type("System", "TypeInitializationException");
-	Method *tc = NULL;
-	TypeInfo *ti = ty_info(tie);
-	for (uint32_t i = 0; i < ti->nmethods; i++)
-		if (!strcmp(ti->methods[i]->name, ".ctor") && ti->methods[i]->nparams == 2 &&
-		    ti->methods[i]->params[0] == ty_string)
-			tc = ti->methods[i];
+	Method *tc = type_init_ctor(tie);
 	buf_printf(b, "static Object *new_type_init(RtString *n, Object *inner)\n{\n"
+		   "\tconst char *tn = rt_str_to_utf8(n);\n"
+		   "\tchar *text = rt_gc_alloc_raw(strlen(tn) + 64, true);\n"
+		   "\tstrcpy(text, \"The type initializer for '\");\n\tstrcat(text, tn);\n"
+		   "\tstrcat(text, \"' threw an exception.\");\n"
 		   "\tObject *o = rt_gc_alloc(&%s_type);\n\tif (!o) return NULL;\n"
-		   "\t%s(o, (Object *)n, inner);\n\treturn rt_pending ? NULL : o;\n}\n",
+		   "\t%s(o, (Object *)n, (Object *)rt_str_from_utf8(text), inner);\n"
+		   "\treturn rt_pending ? NULL : o;\n}\n",
 		   tie->cname, tc->cname);
 	Method *e = g->p->entry;
 	buf_printf(b, "static int32_t managed_main(RtArray *args)\n{\n");
@@ -653,11 +669,7 @@ void emit_roots(Program *p)
 	}
 	Type *tie = ty_corlib_type("System", "TypeInitializationException");
 	reach_type(p, tie, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, NULL);
-	TypeInfo *ti = ty_info(tie);
-	for (uint32_t i = 0; i < ti->nmethods; i++)
-		if (!strcmp(ti->methods[i]->name, ".ctor") && ti->methods[i]->nparams == 2 &&
-		    ti->methods[i]->params[0] == ty_string)
-			reach_method(p, ti->methods[i], NULL, "the runtime raises this exception");
+	reach_method(p, type_init_ctor(tie), NULL, "the runtime raises this exception");
 	reach_type(p, ty_exception, TN_LAYOUT | TN_DESCRIPTOR, NULL);
 	reach_type(p, ty_string, TN_LAYOUT | TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
 	reach_type(p, ty_object, TN_LAYOUT | TN_DESCRIPTOR, NULL);
