@@ -196,8 +196,13 @@ void e_enter_block(Fn *f, uint32_t off)
 	if (e->set) {
 		f->sp = e->sp;
 		memcpy(f->st, e->st, e->sp * sizeof *f->st);
-		f->reachable = true;
+	} else {
+		/* only reached by a later (backward) branch: its stack is
+		 * empty (§III.1.7.5) */
+		f->sp = 0;
+		e_save_entry(f, off);
 	}
+	f->reachable = true;
 }
 
 void e_jump(Fn *f, uint32_t target)

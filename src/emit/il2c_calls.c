@@ -22,15 +22,18 @@ enum {
 /* Code that runs Type t's static constructor if it has not run. */
 void e_init_check(Fn *f, Type *t)
 {
-	if (!t->img || t == f->m->owner || !ty_info(t)->cctor)
+	if (!t->img || !ty_info(t)->cctor || f->m == ty_info(t)->cctor)
 		return;
 	reach_type(f->p, t, TN_STATICS | TN_DESCRIPTOR, f->m);
 	e_out(f, "if (RT_UNLIKELY(!rt_init_check(&%s_init))) goto %s;", t->cname, e_fail(f));
 }
 
+/* Types without beforefieldinit run their static constructor before any
+ * static method or constructor; the type's own code has triggered it
+ * already. */
 static void precise_init(Fn *f, Type *t)
 {
-	if (t->img && !(ty_info(t)->flags & TF_BEFOREFIELDINIT))
+	if (t->img && t != f->m->owner && !(ty_info(t)->flags & TF_BEFOREFIELDINIT))
 		e_init_check(f, t);
 }
 

@@ -1,0 +1,319 @@
+/* gc.c: allocation on Boehm GC (rt_gc_).
+ *
+ * Requires: rt_gc_init once from the main thread before any allocation;
+ * type descriptors as rt.h describes them (objects: size with header;
+ * value types: unboxed size, so a box is header + size; arrays: elem_size
+ * and elem_kind).
+ * Provides: zeroed objects, boxes, vectors, multi-dimensional arrays and
+ * strings with hdr.type set. Instances that hold no references are
+ * allocated atomic (Boehm does not scan them; they are zeroed here, since
+ * Boehm leaves atomic memory dirty). Allocation failures and impossible
+ * sizes throw (OutOfMemoryException, OverflowException for a negative
+ * length) and return NULL.
+ * Finalizers run on one finalizer thread, as in .NET: Boehm is told to
+ * finalize on demand and wakes the thread through its notifier. The thread
+ * starts with the first finalizable object, so programs without finalizers
+ * never start it.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <gc/gc.h>
+#include <gc/gc_mark.h>
+
+#include "internal.h"
+
+/* Boehm's object kind for atomic blocks (PTRFREE in its private gc_priv.h;
+ * GC_get_kind_and_size reports it). */
+#define GC_KIND_PTRFREE 0
+
+/* Array.MaxLength in .NET: longer arrays throw OutOfMemoryException. */
+#define MAX_ARRAY_LENGTH 0x7FFFFFC7
+
+void rt_gc_init(void)
+{
+	GC_INIT();
+	GC_set_warn_proc(GC_ignore_warn_proc);
+	GC_set_finalize_on_demand(1);
+}
+
+/* ---- raw blocks ---- */
+
+/* A GC-stress build (-DRT_GC_STRESS=N) collects at every Nth allocation,
+ * to flush out references the collector cannot see. */
+#ifdef RT_GC_STRESS
+static void stress(void)
+{
+	static unsigned long count;
+	if (__atomic_add_fetch(&count, 1, __ATOMIC_RELAXED) % RT_GC_STRESS == 0)
+		GC_gcollect();
+}
+#else
+static inline void stress(void) {}
+#endif
+
+void *rt_gc_alloc_raw(size_t n, bool pointerfree)
+{
+	void *p;
+	stress();
+	if (pointerfree) {
+		p = GC_MALLOC_ATOMIC(n);
+		if (p)
+			memset(p, 0, n);
+	} else {
+		p = GC_MALLOC(n);       /* Boehm zeroes scanned memory */
+	}
+	if (RT_UNLIKELY(!p))
+		rt_exc_throw_kind(RT_EXC_OOM);
+	return p;
+}
+
+bool rt_gc_type_is_atomic(const RtType *t)
+{
+	return (t->flags & RT_T_POINTERFREE) != 0;
+}
+
+static bool array_is_atomic(const RtType *arr)
+{
+	switch (arr->elem_kind) {
+	case RT_E_REF:
+		return false;
+	case RT_E_STRUCT:
+		return arr->elem && rt_gc_type_is_atomic(arr->elem);
+	default:
+		return true;
+	}
+}
+
+bool rt_gc_obj_is_atomic(const void *o)
+{
+	if (GC_base((void *)(uintptr_t)o) != o)
+		return false;           /* not from the heap: static data */
+	return GC_get_kind_and_size(o, NULL) == GC_KIND_PTRFREE;
+}
+
+/* ---- objects ---- */
+
+Object *rt_gc_alloc(const RtType *t)
+{
+	size_t size = t->size;
+	if (t->flags & RT_T_VALUETYPE)
+		size += sizeof(Object);         /* a box */
+	Object *o = rt_gc_alloc_raw(size, rt_gc_type_is_atomic(t));
+	if (RT_UNLIKELY(!o))
+		return NULL;
+	o->type = t;
+	if (t->finalize)
+		rt_gc_register_finalizer(o);
+	return o;
+}
+
+RtString *rt_gc_alloc_string(int32_t length)
+{
+	if (RT_UNLIKELY(length < 0)) {
+		rt_exc_throw_kind(RT_EXC_OVERFLOW);
+		return NULL;
+	}
+	size_t size = offsetof(RtString, chars) + 2 * ((size_t)length + 1);
+	RtString *s = rt_gc_alloc_raw(size, true);
+	if (RT_UNLIKELY(!s))
+		return NULL;
+	s->hdr.type = rt_known.string;
+	s->length = length;
+	return s;
+}
+
+/* ---- arrays ---- */
+
+/* Bytes for `count` elements after `fixed` bytes, or 0 when too big. */
+static size_t array_bytes(const RtType *arr, size_t count, size_t fixed)
+{
+	size_t data, total;
+	if (count > MAX_ARRAY_LENGTH ||
+	    __builtin_mul_overflow(count, (size_t)arr->elem_size, &data) ||
+	    __builtin_add_overflow(data, fixed, &total) || total > SIZE_MAX / 2)
+		return 0;
+	return total;
+}
+
+RtArray *rt_gc_alloc_array(const RtType *arr, intptr_t length)
+{
+	if (RT_UNLIKELY(length < 0)) {
+		rt_exc_throw_kind(RT_EXC_OVERFLOW);
+		return NULL;
+	}
+	size_t size = array_bytes(arr, (size_t)length, offsetof(RtArray, data));
+	if (RT_UNLIKELY(size == 0)) {
+		rt_exc_throw_kind(RT_EXC_OOM);
+		return NULL;
+	}
+	RtArray *a = rt_gc_alloc_raw(size, array_is_atomic(arr));
+	if (RT_UNLIKELY(!a))
+		return NULL;
+	a->hdr.type = arr;
+	a->length = (uintptr_t)length;
+	return a;
+}
+
+/* Element count of a multi-dimensional array; -1 (thrown) when a length
+ * is negative, -2 (not yet thrown) when the product is too big. */
+static intptr_t md_count(int rank, const int32_t *lengths)
+{
+	intptr_t count = 1;
+	bool too_big = false;
+	for (int i = 0; i < rank; i++) {
+		if (lengths[i] < 0) {
+			rt_exc_throw_kind(RT_EXC_OVERFLOW);
+			return -1;
+		}
+		too_big |= __builtin_mul_overflow(count, lengths[i], &count) ||
+			   count > MAX_ARRAY_LENGTH;
+	}
+	return too_big ? -2 : count;
+}
+
+/* The bounds go in the same block, after the data (8-aligned): the block
+ * is atomic when the elements are, which suits the bounds too. */
+RtArray *rt_gc_alloc_mdarray(const RtType *arr, const int32_t *lengths,
+			     const int32_t *lower)
+{
+	int rank = arr->rank;
+	intptr_t count = md_count(rank, lengths);
+	if (count == -1)
+		return NULL;
+	size_t data_end = 0;
+	if (count >= 0)
+		data_end = array_bytes(arr, (size_t)count, offsetof(RtArray, data));
+	if (RT_UNLIKELY(data_end == 0)) {
+		rt_exc_throw_kind(RT_EXC_OOM);
+		return NULL;
+	}
+	data_end = (data_end + 7) & ~(size_t)7;
+	RtArray *a = rt_gc_alloc_raw(data_end + rank * sizeof(RtBounds),
+				     array_is_atomic(arr));
+	if (RT_UNLIKELY(!a))
+		return NULL;
+	a->hdr.type = arr;
+	a->length = (uintptr_t)count;
+	a->bounds = (RtBounds *)((char *)a + data_end);
+	for (int i = 0; i < rank; i++) {
+		a->bounds[i].length = (uintptr_t)lengths[i];
+		a->bounds[i].lower_bound = lower ? lower[i] : 0;
+	}
+	return a;
+}
+
+/* ---- collection ---- */
+
+void rt_gc_collect(void)
+{
+	GC_gcollect();
+}
+
+int64_t rt_gc_total_memory(void)
+{
+	return (int64_t)(GC_get_heap_size() - GC_get_free_bytes());
+}
+
+/* Opaque to the optimiser, so `o` is live until here. */
+void rt_gc_keep_alive(Object *o)
+{
+	__asm__ volatile("" : : "r"(o) : "memory");
+}
+
+/* ---- finalizers ---- */
+
+static pthread_mutex_t fin_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t fin_wake = PTHREAD_COND_INITIALIZER;
+static pthread_cond_t fin_done = PTHREAD_COND_INITIALIZER;
+static bool fin_requested;          /* under fin_lock */
+static bool fin_running;            /* under fin_lock: a pass under way */
+static unsigned long fin_passes;    /* under fin_lock: passes completed */
+static bool fin_started;            /* thread running */
+static uintptr_t fin_thread;        /* its rt_thread_id */
+static pthread_once_t fin_once = PTHREAD_ONCE_INIT;
+
+/* Called by Boehm on the finalizer thread for each dead object. An
+ * exception escaping a finalizer ends the process, as in .NET. */
+static void finalize_one(void *obj, void *unused)
+{
+	Object *o = obj;
+	o->type->finalize(o);
+	if (RT_UNLIKELY(rt_pending != NULL))
+		rt_exc_unhandled();
+}
+
+static void *finalizer_thread(void *unused)
+{
+	rt_thread_attach(false);
+	pthread_mutex_lock(&fin_lock);
+	fin_thread = rt_thread_id();
+	for (;;) {
+		while (!fin_requested)
+			pthread_cond_wait(&fin_wake, &fin_lock);
+		fin_requested = false;
+		fin_running = true;
+		pthread_mutex_unlock(&fin_lock);
+		while (GC_should_invoke_finalizers())
+			GC_invoke_finalizers();
+		pthread_mutex_lock(&fin_lock);
+		fin_running = false;
+		fin_passes++;
+		pthread_cond_broadcast(&fin_done);
+	}
+	return NULL;
+}
+
+static void request_finalization(void)
+{
+	pthread_mutex_lock(&fin_lock);
+	fin_requested = true;
+	pthread_cond_signal(&fin_wake);
+	pthread_mutex_unlock(&fin_lock);
+}
+
+static void start_finalizer_thread(void)
+{
+	pthread_t tid;
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	if (pthread_create(&tid, &attr, finalizer_thread, NULL) == 0) {
+		GC_set_finalizer_notifier(request_finalization);
+		__atomic_store_n(&fin_started, true, __ATOMIC_RELEASE);
+	}
+	pthread_attr_destroy(&attr);
+}
+
+void rt_gc_register_finalizer(Object *o)
+{
+	if (!o || !o->type->finalize)
+		return;
+	pthread_once(&fin_once, start_finalizer_thread);
+	GC_REGISTER_FINALIZER_NO_ORDER(o, finalize_one, NULL, NULL, NULL);
+}
+
+void rt_gc_suppress_finalizer(Object *o)
+{
+	if (o)
+		GC_REGISTER_FINALIZER_NO_ORDER(o, NULL, NULL, NULL, NULL);
+}
+
+void rt_gc_wait_for_finalizers(void)
+{
+	if (!__atomic_load_n(&fin_started, __ATOMIC_ACQUIRE))
+		return;
+	pthread_mutex_lock(&fin_lock);
+	if (fin_thread == rt_thread_id()) {     /* called by a finalizer */
+		pthread_mutex_unlock(&fin_lock);
+		return;
+	}
+	/* A pass under way may have looked at the queue before our call. */
+	unsigned long target = fin_passes + (fin_running ? 2 : 1);
+	fin_requested = true;
+	pthread_cond_signal(&fin_wake);
+	while (fin_passes < target)
+		pthread_cond_wait(&fin_done, &fin_lock);
+	pthread_mutex_unlock(&fin_lock);
+}

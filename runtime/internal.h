@@ -1,0 +1,75 @@
+/* internal.h: what runtime files share with each other (not with generated
+ * code, which sees rt.h only). One banner section per file, as in rt.h.
+ * Unit tests (tests/runtime) include it to start the runtime without the
+ * library's main().
+ */
+#ifndef ILCC_RT_INTERNAL_H
+#define ILCC_RT_INTERNAL_H
+
+#include "rt.h"
+
+/* ---- thread.c: per-thread record (rt_thread_) ---- */
+
+/* Most frames kept for one exception's trace; the text notes that there
+ * were more. */
+#define RT_TRACE_MAX 64
+
+/* One per thread that has run runtime code. Allocated uncollectable, so the
+ * collector scans it: `pending` mirrors the __thread rt_pending (Boehm does
+ * not reliably scan __thread storage); `trace_exc` and `trace_prefix` keep
+ * alive what the trace being gathered refers to (exc.c). */
+typedef struct RtThread {
+	Object *pending;
+	Object *thread_obj;         /* the managed Thread, once asked for */
+	Object *trace_exc;          /* exception that `frames` belong to */
+	RtString *trace_prefix;     /* its earlier text, when rethrown here */
+	int prefix_lines;           /* lines in trace_prefix */
+	int nframes;                /* frames kept */
+	bool dropped;               /* frames came past the bound */
+	int shown_frames;           /* what the text says already */
+	bool shown_dropped;
+	const char *frames[RT_TRACE_MAX];   /* innermost first */
+	uintptr_t stack_lo, stack_hi;       /* 0 when unknown */
+	void *altstack;             /* signal stack for the overflow handler */
+	size_t altstack_size;
+} RtThread;
+
+extern __thread RtThread *rt_thread_cur;
+
+RtThread *rt_thread_attach(bool is_main);   /* idempotent */
+uintptr_t rt_thread_id(void);               /* never 0 */
+
+static inline RtThread *rt_thread_self(void)
+{
+	RtThread *t = rt_thread_cur;
+	return RT_LIKELY(t != NULL) ? t : rt_thread_attach(false);
+}
+
+/* ---- sig.c: stack overflow and stray faults (rt_sig_) ---- */
+void rt_sig_init(void);                     /* process-wide handlers */
+void rt_sig_thread_init(RtThread *th);      /* this thread's signal stack */
+void rt_sig_thread_done(RtThread *th);
+
+/* ---- gc.c (rt_gc_) ---- */
+void rt_gc_init(void);
+/* Instances of `t` hold no references (allocated atomic). */
+bool rt_gc_type_is_atomic(const RtType *t);
+/* Allocated from the collected heap without interior references? */
+bool rt_gc_obj_is_atomic(const void *o);
+
+/* ---- exc.c (rt_exc_) ---- */
+/* "Ns.Name", or "Name" in the global namespace; malloc'ed. */
+char *rt_exc_type_name(const RtType *t);
+/* "ilcc runtime: <msg>" on stderr, then abort(): for broken invariants of
+ * the runtime itself, never for managed errors. */
+void rt_fatal(const char *fmt, ...)
+	__attribute__((noreturn, format(printf, 1, 2)));
+
+/* ---- proc.c: process start (rt_proc_) ---- */
+/* Everything main() does before calling managed code: GC, signal handlers,
+ * the main thread's record. Call once, from the main thread. */
+void rt_proc_start(int argc, char **argv);
+/* argv[1..] as a managed string[]. */
+RtArray *rt_proc_args(void);
+
+#endif

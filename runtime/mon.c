@@ -1,0 +1,319 @@
+/* mon.c: monitors and default hash codes (rt_mon_).
+ *
+ * Requires: objects whose header word `sync` starts 0 and that live in
+ * writable memory.
+ * Provides: Monitor.Enter/TryEnter/Exit/Wait/Pulse/PulseAll and
+ * RuntimeHelpers.GetHashCode. Each object that needs one gets an RtSync,
+ * allocated on first use and installed in hdr.sync by compare-and-swap (the
+ * loser of a race drops its record); it never changes after that.
+ *
+ * The record must live as long as its object. An object the collector
+ * scans keeps it alive through hdr.sync. An atomic (pointer-free) object,
+ * such as the usual `new object()` lock, is not scanned, so its record goes
+ * in a keep-alive list, with a long weak link to the object that Boehm
+ * clears once the object is dead for good (after any finalizer that could
+ * resurrect it); the list drops such records when it next grows.
+ *
+ * The monitor: a mutex guarding owner/count and two condition variables,
+ * `entry` (the monitor became free) and `wake` (some waiter was pulsed).
+ * Wait gives up every recursion level and takes them all back before it
+ * returns. Hash codes are a scrambled global counter: stable for the
+ * object's life, never 0, non-negative, distinct for the first 2^31.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <time.h>
+
+#include <gc/gc.h>
+
+#include "internal.h"
+
+typedef struct Waiter {
+	struct Waiter *next;
+	bool pulsed;
+} Waiter;
+
+typedef struct RtSync {
+	int32_t hash;
+	int32_t count;              /* owner's recursion depth */
+	uintptr_t owner;            /* rt_thread_id, 0 when free */
+	int32_t entering;           /* threads blocked waiting for entry */
+	Waiter *waiters;            /* in Wait, oldest first (on their stacks) */
+	GC_hidden_pointer weak_obj; /* atomic objects: long link to the object */
+	pthread_mutex_t lock;
+	pthread_cond_t entry, wake;
+} RtSync;
+
+static pthread_condattr_t cond_attr;
+static pthread_once_t cond_attr_once = PTHREAD_ONCE_INIT;
+
+static void cond_attr_init(void)
+{
+	pthread_condattr_init(&cond_attr);
+	pthread_condattr_setclock(&cond_attr, CLOCK_MONOTONIC);
+}
+
+static int32_t next_hash(void)
+{
+	static uint32_t seq;
+	uint32_t n = __atomic_add_fetch(&seq, 1, __ATOMIC_RELAXED);
+	uint32_t h = (n * 0x9E3779B1u) & 0x7FFFFFFF;   /* odd: a bijection */
+	return h ? (int32_t)h : 1;
+}
+
+/* ---- keep-alive list for records of atomic objects ---- */
+
+static pthread_mutex_t keep_lock = PTHREAD_MUTEX_INITIALIZER;
+static RtSync **keep;               /* uncollectable, so scanned */
+static size_t nkeep, capkeep;
+
+/* Drops records whose object is dead; grows the list if still half full. */
+static void keep_make_room(void)
+{
+	size_t j = 0;
+	for (size_t i = 0; i < nkeep; i++)
+		if (keep[i]->weak_obj)
+			keep[j++] = keep[i];
+	nkeep = j;
+	if (nkeep < capkeep / 2)
+		return;
+	size_t cap = capkeep ? capkeep * 2 : 64;
+	RtSync **grown = GC_MALLOC_UNCOLLECTABLE(cap * sizeof *grown);
+	if (!grown)
+		rt_fatal("out of memory for monitor records");
+	if (nkeep)
+		memcpy(grown, keep, nkeep * sizeof *grown);
+	GC_FREE(keep);
+	keep = grown;
+	capkeep = cap;
+}
+
+static void keep_alive(RtSync *s, Object *o)
+{
+	s->weak_obj = GC_HIDE_POINTER(o);
+	GC_register_long_link((void **)&s->weak_obj, o);
+	pthread_mutex_lock(&keep_lock);
+	if (nkeep == capkeep)
+		keep_make_room();
+	keep[nkeep++] = s;
+	pthread_mutex_unlock(&keep_lock);
+}
+
+/* ---- records ---- */
+
+static RtSync *new_sync(void)
+{
+	RtSync *s = rt_gc_alloc_raw(sizeof *s, true);
+	if (!s)
+		return NULL;
+	pthread_once(&cond_attr_once, cond_attr_init);
+	s->hash = next_hash();
+	pthread_mutex_init(&s->lock, NULL);
+	pthread_cond_init(&s->entry, &cond_attr);
+	pthread_cond_init(&s->wake, &cond_attr);
+	return s;
+}
+
+/* NULL with an exception pending when o is null or memory ran out. */
+static RtSync *get_sync(Object *o)
+{
+	if (RT_UNLIKELY(!o)) {
+		rt_exc_throw_kind(RT_EXC_NULLREF);
+		return NULL;
+	}
+	uintptr_t cur = __atomic_load_n(&o->sync, __ATOMIC_ACQUIRE);
+	if (RT_LIKELY(cur != 0))
+		return (RtSync *)cur;
+	RtSync *s = new_sync();
+	if (!s)
+		return NULL;
+	if (!__atomic_compare_exchange_n(&o->sync, &cur, (uintptr_t)s, false,
+					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+		return (RtSync *)cur;   /* another thread won */
+	if (rt_gc_obj_is_atomic(o))
+		keep_alive(s, o);
+	return s;
+}
+
+int32_t rt_mon_hash(Object *o)
+{
+	RtSync *s = get_sync(o);
+	return s ? s->hash : 0;
+}
+
+/* ---- entering and leaving ---- */
+
+static struct timespec deadline_after(int32_t ms)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	t.tv_sec += ms / 1000;
+	t.tv_nsec += (long)(ms % 1000) * 1000000;
+	if (t.tv_nsec >= 1000000000) {
+		t.tv_sec++;
+		t.tv_nsec -= 1000000000;
+	}
+	return t;
+}
+
+/* With s->lock held: waits until the monitor is free (or the deadline, if
+ * any, passes), then takes it with recursion count `count`. */
+static bool acquire_locked(RtSync *s, uintptr_t me, int32_t count,
+			   const struct timespec *deadline)
+{
+	while (s->owner != 0) {
+		int rc;
+		s->entering++;
+		if (deadline)
+			rc = pthread_cond_timedwait(&s->entry, &s->lock, deadline);
+		else
+			rc = pthread_cond_wait(&s->entry, &s->lock);
+		s->entering--;
+		if (rc == ETIMEDOUT && s->owner != 0)
+			return false;
+	}
+	s->owner = me;
+	s->count = count;
+	return true;
+}
+
+/* timeout_ms < 0: wait as long as it takes. */
+static bool enter(Object *o, int32_t timeout_ms)
+{
+	RtSync *s = get_sync(o);
+	if (!s)
+		return false;
+	uintptr_t me = rt_thread_id();
+	pthread_mutex_lock(&s->lock);
+	bool got;
+	if (s->owner == me) {
+		s->count++;
+		got = true;
+	} else if (timeout_ms < 0) {
+		got = acquire_locked(s, me, 1, NULL);
+	} else {
+		struct timespec d = deadline_after(timeout_ms);
+		got = acquire_locked(s, me, 1, &d);
+	}
+	pthread_mutex_unlock(&s->lock);
+	return got;
+}
+
+void rt_mon_enter(Object *o)
+{
+	enter(o, -1);
+}
+
+bool rt_mon_try_enter(Object *o, int32_t timeout_ms)
+{
+	return enter(o, timeout_ms);
+}
+
+/* With s->lock held: gives the monitor up entirely. */
+static void release_locked(RtSync *s)
+{
+	s->owner = 0;
+	s->count = 0;
+	if (s->entering)
+		pthread_cond_signal(&s->entry);
+}
+
+/* s->lock held on true; on false, released and SynchronizationLock-
+ * Exception thrown: the caller does not own the monitor. */
+static bool lock_owned(RtSync *s, uintptr_t me)
+{
+	pthread_mutex_lock(&s->lock);
+	if (RT_LIKELY(s->owner == me))
+		return true;
+	pthread_mutex_unlock(&s->lock);
+	rt_exc_throw_kind(RT_EXC_SYNCLOCK);
+	return false;
+}
+
+/* A monitor never entered has no record, and its exit throws. */
+static RtSync *owned_sync(Object *o)
+{
+	if (RT_UNLIKELY(!o)) {
+		rt_exc_throw_kind(RT_EXC_NULLREF);
+		return NULL;
+	}
+	RtSync *s = (RtSync *)__atomic_load_n(&o->sync, __ATOMIC_ACQUIRE);
+	if (RT_UNLIKELY(!s)) {
+		rt_exc_throw_kind(RT_EXC_SYNCLOCK);
+		return NULL;
+	}
+	return lock_owned(s, rt_thread_id()) ? s : NULL;
+}
+
+void rt_mon_exit(Object *o)
+{
+	RtSync *s = owned_sync(o);
+	if (!s)
+		return;
+	if (--s->count == 0)
+		release_locked(s);
+	pthread_mutex_unlock(&s->lock);
+}
+
+/* ---- Wait and Pulse ---- */
+
+static void unlink_waiter(RtSync *s, Waiter *w)
+{
+	for (Waiter **p = &s->waiters; *p; p = &(*p)->next) {
+		if (*p == w) {
+			*p = w->next;
+			return;
+		}
+	}
+}
+
+static void append_waiter(RtSync *s, Waiter *w)
+{
+	Waiter **p = &s->waiters;
+	while (*p)
+		p = &(*p)->next;
+	*p = w;
+}
+
+/* True when pulsed, false when the time ran out; either way the monitor
+ * is held again, at the same recursion depth, on return. */
+bool rt_mon_wait(Object *o, int32_t timeout_ms)
+{
+	RtSync *s = owned_sync(o);
+	if (!s)
+		return false;
+	uintptr_t me = rt_thread_id();
+	int32_t depth = s->count;
+	Waiter w = { NULL, false };
+	struct timespec d = deadline_after(timeout_ms < 0 ? 0 : timeout_ms);
+	append_waiter(s, &w);
+	release_locked(s);
+	while (!w.pulsed) {
+		int rc = timeout_ms < 0 ? pthread_cond_wait(&s->wake, &s->lock)
+			: pthread_cond_timedwait(&s->wake, &s->lock, &d);
+		if (rc == ETIMEDOUT && !w.pulsed) {
+			unlink_waiter(s, &w);
+			break;
+		}
+	}
+	acquire_locked(s, me, depth, NULL);
+	pthread_mutex_unlock(&s->lock);
+	return w.pulsed;
+}
+
+void rt_mon_pulse(Object *o, bool all)
+{
+	RtSync *s = owned_sync(o);
+	if (!s)
+		return;
+	bool any = s->waiters != NULL;
+	while (s->waiters) {
+		s->waiters->pulsed = true;
+		s->waiters = s->waiters->next;
+		if (!all)
+			break;
+	}
+	if (any)
+		pthread_cond_broadcast(&s->wake);
+	pthread_mutex_unlock(&s->lock);
+}

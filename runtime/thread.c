@@ -1,0 +1,88 @@
+/* thread.c: the per-thread record (rt_thread_).
+ *
+ * Requires: the collector initialised (rt_gc_init) before the first attach.
+ * Provides: rt_thread_self(), a record per thread created on first use and
+ * reachable through a __thread pointer; it is allocated uncollectable so the
+ * collector scans it as a root (the exception slots in it must stay visible
+ * even though Boehm does not reliably scan __thread storage). A thread's
+ * record and signal stack are released by a pthread key destructor when it
+ * exits; the main thread's live until the process ends.
+ */
+#include <pthread.h>
+#include <sys/resource.h>
+
+#include <gc/gc.h>
+
+#include "internal.h"
+
+__thread RtThread *rt_thread_cur;
+
+static pthread_key_t thread_key;
+static pthread_once_t thread_key_once = PTHREAD_ONCE_INIT;
+
+static void thread_exit(void *p)
+{
+	RtThread *th = p;
+	rt_sig_thread_done(th);
+	rt_thread_cur = NULL;
+	GC_FREE(th);
+}
+
+static void thread_key_init(void)
+{
+	if (pthread_key_create(&thread_key, thread_exit) != 0)
+		rt_fatal("cannot create the thread key");
+}
+
+/* The main thread's stack may grow to RLIMIT_STACK below where it is now;
+ * pthread_getattr_np would read /proc/self/maps to say the same, slowly. */
+static void main_stack_bounds(RtThread *th)
+{
+	struct rlimit rl;
+	uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+	if (getrlimit(RLIMIT_STACK, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY ||
+	    rl.rlim_cur >= here)
+		return;
+	th->stack_hi = here;
+	th->stack_lo = here - rl.rlim_cur;
+}
+
+static void thread_stack_bounds(RtThread *th)
+{
+	pthread_attr_t attr;
+	void *addr;
+	size_t size;
+	if (pthread_getattr_np(pthread_self(), &attr) != 0)
+		return;
+	if (pthread_attr_getstack(&attr, &addr, &size) == 0) {
+		th->stack_lo = (uintptr_t)addr;
+		th->stack_hi = (uintptr_t)addr + size;
+	}
+	pthread_attr_destroy(&attr);
+}
+
+RtThread *rt_thread_attach(bool is_main)
+{
+	if (rt_thread_cur)
+		return rt_thread_cur;
+	RtThread *th = GC_MALLOC_UNCOLLECTABLE(sizeof *th);
+	if (!th)
+		rt_fatal("out of memory attaching a thread");
+	memset(th, 0, sizeof *th);
+	if (is_main)
+		main_stack_bounds(th);
+	else
+		thread_stack_bounds(th);
+	rt_sig_thread_init(th);
+	rt_thread_cur = th;
+	if (!is_main) {
+		pthread_once(&thread_key_once, thread_key_init);
+		pthread_setspecific(thread_key, th);
+	}
+	return th;
+}
+
+uintptr_t rt_thread_id(void)
+{
+	return (uintptr_t)pthread_self();
+}

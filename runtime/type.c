@@ -1,0 +1,140 @@
+/* type.c: casts, array store checks, interface lookup (rt_type_).
+ *
+ * Requires type descriptors where: a class's display lists its ancestors
+ * (display[0] = Object, display[depth] = itself); a type's ifaces lists
+ * every interface it implements, inherited and indirect ones included (an
+ * interface type lists its base interfaces); an array type has rank, the
+ * SZARRAY flag for vectors, elem and elem_kind, and base System.Array (its
+ * display, when present, is {Object, Array}). Types without a display are
+ * handled by walking `base`.
+ * Provides: isinst/castclass per ECMA-335 §I.8.7 (assignment
+ * compatibility), including array covariance: arrays of reference types
+ * convert when the ranks match and the element types do; arrays of value
+ * types when the elements have the same reduced type (int[] and uint[],
+ * an enum and its underlying type), otherwise only when identical.
+ * Not handled: variance of generic interfaces and delegates
+ * (IEnumerable<string> as IEnumerable<object>), including the generic
+ * interfaces of arrays (string[] as IList<object>); the compiler would have
+ * to list such pairs in ifaces, or a slow path here would have to learn
+ * generic arguments and their variance.
+ */
+#include "internal.h"
+
+bool rt_type_is_subclass(const RtType *t, const RtType *of)
+{
+	if (t->display && of->display)
+		return rt_type_is_class(t, of);
+	for (; t; t = t->base)
+		if (t == of)
+			return true;
+	return false;
+}
+
+/* A linear scan: lists are short, and the interface dispatched on most is
+ * usually near the front. */
+void *const *rt_type_iface_slots(const RtType *t, const RtType *iface)
+{
+	for (uint32_t i = 0; i < t->niface; i++)
+		if (t->ifaces[i].iface == iface)
+			return t->ifaces[i].slots;
+	return NULL;
+}
+
+bool rt_type_implements(const RtType *t, const RtType *iface)
+{
+	if (t == iface)
+		return true;
+	for (uint32_t i = 0; i < t->niface; i++)
+		if (t->ifaces[i].iface == iface)
+			return true;
+	return false;
+}
+
+/* ---- arrays ---- */
+
+/* The reduced type (§I.8.7.1) of an array's elements, as an RtElemKind:
+ * enums count as their underlying type, unsigned as signed. */
+static int reduced_kind(const RtType *arr)
+{
+	int k = arr->elem_kind;
+	if (k == RT_E_STRUCT && arr->elem && (arr->elem->flags & RT_T_ENUM))
+		k = arr->elem->elem_kind;
+	switch (k) {
+	case RT_E_U1: return RT_E_I1;
+	case RT_E_U2: return RT_E_I2;
+	case RT_E_U4: return RT_E_I4;
+	case RT_E_U8: return RT_E_I8;
+	case RT_E_U: return RT_E_I;
+	default: return k;
+	}
+}
+
+static bool array_compatible(const RtType *to, const RtType *from)
+{
+	if (to->rank != from->rank ||
+	    (to->flags & RT_T_SZARRAY) != (from->flags & RT_T_SZARRAY))
+		return false;
+	if (to->elem == from->elem)
+		return true;
+	bool to_ref = to->elem_kind == RT_E_REF;
+	bool from_ref = from->elem_kind == RT_E_REF;
+	if (to_ref || from_ref)
+		return to_ref && from_ref &&
+		       rt_type_is_assignable(to->elem, from->elem);
+	int k = reduced_kind(to);
+	if (k == RT_E_STRUCT || k == RT_E_PTR)
+		return false;           /* only identical element types */
+	return k == reduced_kind(from);
+}
+
+/* ---- assignment compatibility ---- */
+
+/* May a value whose exact type is `from` be stored where `to` is
+ * expected? (`from` is an object's type, or an array's element type.) */
+bool rt_type_is_assignable(const RtType *to, const RtType *from)
+{
+	if (to == from)
+		return true;
+	if (to->flags & RT_T_INTERFACE)
+		return rt_type_implements(from, to);
+	if (to->flags & RT_T_ARRAY)
+		return (from->flags & RT_T_ARRAY) && array_compatible(to, from);
+	if (to->flags & RT_T_NULLABLE)
+		return from == to->elem;        /* Nullable<T> boxes as a T */
+	if (to == rt_known.object)
+		return true;
+	return rt_type_is_subclass(from, to);
+}
+
+Object *rt_type_isinst(Object *o, const RtType *t)
+{
+	if (!o)
+		return NULL;
+	const RtType *ot = o->type;
+	if (ot == t)
+		return o;
+	if (!(t->flags & (RT_T_INTERFACE | RT_T_ARRAY | RT_T_NULLABLE)) &&
+	    ot->display && t->display)
+		return rt_type_is_class(ot, t) ? o : NULL;
+	return rt_type_is_assignable(t, ot) ? o : NULL;
+}
+
+Object *rt_type_castclass(Object *o, const RtType *t)
+{
+	if (!o || rt_type_isinst(o, t))
+		return o;
+	rt_exc_throw_kind(RT_EXC_CAST);
+	return NULL;
+}
+
+bool rt_type_check_store(RtArray *a, Object *o)
+{
+	if (!o)
+		return true;
+	const RtType *elem = a->hdr.type->elem;
+	if (o->type == elem || elem == rt_known.object ||
+	    rt_type_is_assignable(elem, o->type))
+		return true;
+	rt_exc_throw_kind(RT_EXC_ARRAYTYPE);
+	return false;
+}

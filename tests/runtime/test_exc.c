@@ -1,0 +1,214 @@
+/* Exceptions: throw and catch, throw null, constructed kinds, a failing
+ * constructor, trace text (fresh throw, rethrow, bound), the pending slot
+ * surviving collections, and the slot being per thread. */
+#include <pthread.h>
+
+#include "test.h"
+
+static Object *new_invalid_op(const char *msg)
+{
+	return t_new_exc(&t_invalid_op, msg, NULL);
+}
+
+static void test_throw_catch(void)
+{
+	CHECK(rt_exc_catch() == NULL);
+	Object *e = new_invalid_op("boom");
+	rt_exc_throw(e);
+	CHECK(rt_pending == e && rt_thread_self()->pending == e);
+	CHECK(rt_exc_catch() == e);
+	CHECK(rt_pending == NULL && rt_thread_self()->pending == NULL);
+	CHECK(t_exc(e)->trace == NULL);         /* no frames, no text */
+
+	rt_exc_throw(NULL);
+	Object *n = rt_exc_catch();
+	CHECK(n && n->type == &t_exc_types[RT_EXC_NULLREF]);
+	CHECK(!strcmp(t_text(t_exc(n)->message),
+		      "Object reference not set to an instance of an object."));
+	rt_exc_rethrow(NULL);
+	n = rt_exc_catch();
+	CHECK(n && n->type == &t_exc_types[RT_EXC_NULLREF]);
+
+	rt_exc_throw_kind(RT_EXC_INDEX);
+	Object *i = rt_exc_catch();
+	CHECK(i && i->type == &t_exc_types[RT_EXC_INDEX]);
+	CHECK(!strcmp(t_text(t_exc(i)->message),
+		      "Index was outside the bounds of the array."));
+
+	/* construction throws: that exception is the one pending */
+	t_fail_ctor[RT_EXC_DIVZERO] = true;
+	rt_exc_throw_kind(RT_EXC_DIVZERO);
+	Object *o = rt_exc_catch();
+	CHECK(o && o->type == &t_exc_types[RT_EXC_OOM]);
+}
+
+static const char *caught_trace(void)
+{
+	return t_text(t_exc(rt_exc_catch())->trace);
+}
+
+static void test_trace(void)
+{
+	Object *e = new_invalid_op("traced");
+	rt_exc_throw(e);
+	rt_exc_trace("A.Inner");
+	rt_exc_trace("A.Middle");
+	rt_exc_trace("A.Outer");
+	CHECK(!strcmp(caught_trace(),
+		      "  at A.Inner ()\n  at A.Middle ()\n  at A.Outer ()"));
+
+	/* rethrow keeps the text and appends */
+	rt_exc_rethrow(e);
+	rt_exc_trace("B.Caller");
+	CHECK(!strcmp(caught_trace(), "  at A.Inner ()\n  at A.Middle ()\n"
+		      "  at A.Outer ()\n  at B.Caller ()"));
+
+	/* another exception in between does not disturb a later rethrow */
+	rt_exc_throw(new_invalid_op("other"));
+	rt_exc_trace("X.Y");
+	rt_exc_catch();
+	rt_exc_rethrow(e);
+	rt_exc_trace("C.Top");
+	const char *t = caught_trace();
+	CHECK(strstr(t, "  at B.Caller ()\n  at C.Top ()") != NULL);
+	CHECK(strstr(t, "X.Y") == NULL);
+
+	/* `throw e` again starts afresh */
+	rt_exc_throw(e);
+	CHECK(t_exc(e)->trace == NULL);
+	rt_exc_trace("D.Again");
+	CHECK(!strcmp(caught_trace(), "  at D.Again ()"));
+}
+
+/* What generated code does around a finally: catch, run it, rethrow. */
+static void pass_finally(const char *method)
+{
+	rt_exc_trace(method);
+	Object *e = rt_exc_catch();
+	rt_exc_rethrow(e);
+}
+
+static void test_trace_through_finally(void)
+{
+	rt_exc_throw(new_invalid_op("finally"));
+	pass_finally("A.F");
+	pass_finally("A.G");
+	rt_exc_trace("A.Main");
+	CHECK(!strcmp(caught_trace(), "  at A.F ()\n  at A.G ()\n  at A.Main ()"));
+
+	/* deep: the text stays bounded, and so does the work per catch */
+	rt_exc_throw(new_invalid_op("deep finally"));
+	for (int i = 0; i < 100000; i++)
+		pass_finally("R.Deep");
+	const char *t = caught_trace();
+	CHECK(strlen(t) < 64 * 20 + 40);
+	CHECK(strstr(t, "\n  ... (outer frames not recorded)") != NULL);
+}
+
+/* A filter: the exception is caught to run the filter, and the frame
+ * comes after. */
+static void test_trace_filter(void)
+{
+	Object *e = new_invalid_op("filtered");
+	rt_exc_throw(e);
+	rt_exc_trace("F.Inner");
+	CHECK(rt_exc_catch() == e);
+	rt_exc_trace("F.Filtering");
+	CHECK(!strcmp(t_text(t_exc(e)->trace),
+		      "  at F.Inner ()\n  at F.Filtering ()"));
+}
+
+static void test_trace_bound(void)
+{
+	rt_exc_throw(new_invalid_op("deep"));
+	for (int i = 0; i < 100; i++)
+		rt_exc_trace("R.Recurse");
+	const char *t = caught_trace();
+	int lines = 1;
+	for (const char *p = t; *p; p++)
+		lines += *p == '\n';
+	CHECK(lines == RT_TRACE_MAX + 1);
+	CHECK(strstr(t, "\n  ... (outer frames not recorded)") != NULL);
+}
+
+/* ---- the pending slot and the collector ---- */
+
+static NOINLINE void throw_fresh(void)
+{
+	rt_exc_throw(new_invalid_op("survivor"));
+}
+
+static NOINLINE void churn(void)
+{
+	volatile char wipe[8192];
+	memset((char *)wipe, 0, sizeof wipe);
+	for (int round = 0; round < 3; round++) {
+		for (int i = 0; i < 20000; i++)
+			rt_gc_alloc_array(&t_char_array, 30);
+		rt_gc_collect();
+	}
+}
+
+static void test_pending_survives_gc(void)
+{
+	throw_fresh();
+	churn();
+	Object *e = rt_exc_catch();
+	CHECK(e && e->type == &t_invalid_op);
+	CHECK(!strcmp(t_text(t_exc(e)->message), "survivor"));
+}
+
+static void *other_thread(void *arg)
+{
+	rt_thread_attach(false);
+	bool *ok = arg;
+	*ok = rt_pending == NULL;
+	rt_exc_throw_kind(RT_EXC_CAST);
+	*ok &= rt_pending && rt_pending->type == &t_exc_types[RT_EXC_CAST];
+	rt_exc_catch();
+	return NULL;
+}
+
+static void test_per_thread(void)
+{
+	Object *e = new_invalid_op("main's");
+	rt_exc_throw(e);
+	pthread_t th;
+	bool ok = false;
+	pthread_create(&th, NULL, other_thread, &ok);
+	pthread_join(th, NULL);
+	CHECK(ok && rt_pending == e);
+	rt_exc_catch();
+}
+
+static bool name_is(const RtType *t, const char *want)
+{
+	char *got = rt_exc_type_name(t);
+	bool same = !strcmp(got, want);
+	free(got);
+	return same;
+}
+
+static void test_type_names(void)
+{
+	CHECK(name_is(&t_invalid_op, "System.InvalidOperationException"));
+	CHECK(name_is(&(RtType){ .ns = "", .name = "Plain" }, "Plain"));
+	CHECK(name_is(&(RtType){ .name = "Plain" }, "Plain"));
+	CHECK(name_is(&(RtType){ .ns = "N", .name = "Outer+Inner" },
+		      "N.Outer+Inner"));
+}
+
+int main(int argc, char **argv)
+{
+	rt_proc_start(argc, argv);
+	test_throw_catch();
+	test_trace();
+	test_trace_bound();
+	test_trace_through_finally();
+	test_trace_filter();
+	test_pending_survives_gc();
+	test_per_thread();
+	test_type_names();
+	CHECK(!rt_pending);
+	return t_done();
+}
