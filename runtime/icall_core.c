@@ -250,9 +250,11 @@ Object *rt_RuntimeHelpers_GetObjectValue(Object *o)
 
 bool rt_RuntimeHelpers_SufficientExecutionStack(void) { return true; }
 
+static const RtType *rtype_of(Object *rtype);
+
 bool rt_RuntimeTypeHandle_HasReferences(Object *rtype)
 {
-	const RtType *t = *(const RtType **)((char *)rtype + rt_known.type_impl_off);
+	const RtType *t = rtype_of(rtype);
 	return !(t->flags & RT_T_POINTERFREE) || !(t->flags & RT_T_VALUETYPE);
 }
 
@@ -528,3 +530,99 @@ intptr_t rt_SafeStringMarshal_StringToUtf8(Object *s)
 }
 
 void rt_SafeStringMarshal_GFree(intptr_t p) { free((void *)p); }
+
+/* ---- System.RuntimeType ---- */
+static const RtType *rtype_of(Object *rtype)
+{
+	return *(const RtType **)((char *)rtype + rt_known.type_impl_off);
+}
+
+Object *rt_RuntimeType_getFullName(Object *self, bool full_name, bool assembly_qualified)
+{
+	const RtType *t = rtype_of(self);
+	size_t n = strlen(t->ns) + strlen(t->name) + 2;
+	char *s = rt_gc_alloc_raw(n, true);
+	if (*t->ns) {
+		strcpy(s, t->ns);
+		strcat(s, ".");
+	}
+	strcat(s, t->name);
+	return (Object *)rt_str_from_utf8(s);
+}
+
+Object *rt_RuntimeType_get_Name(Object *self)
+{
+	const char *name = rtype_of(self)->name;
+	const char *plus = strrchr(name, '+');
+	return (Object *)rt_str_from_utf8(plus ? plus + 1 : name);
+}
+
+Object *rt_RuntimeType_get_Namespace(Object *self)
+{
+	return (Object *)rt_str_from_utf8(rtype_of(self)->ns);
+}
+
+/* ---- System.Enum: a boxed enum holds its underlying integer ---- */
+static bool signed_kind(uint8_t k)
+{
+	return k == RT_E_I1 || k == RT_E_I2 || k == RT_E_I4 || k == RT_E_I8 || k == RT_E_I ||
+	       k == RT_E_CHAR;
+}
+
+/* The value of a boxed enum (or integer), widened to 64 bits. */
+static uint64_t enum_bits(Object *o)
+{
+	const RtType *t = o->type;
+	unsigned char *p = (unsigned char *)o + sizeof(Object);
+	uint8_t k = (t->flags & RT_T_ENUM) ? t->elem_kind : t->elem_kind;
+	switch (t->size) {
+	case 1: return signed_kind(k) ? (uint64_t)(int64_t)*(int8_t *)p : *p;
+	case 2: return signed_kind(k) ? (uint64_t)(int64_t)*(int16_t *)p : *(uint16_t *)p;
+	case 4: return signed_kind(k) ? (uint64_t)(int64_t)*(int32_t *)p : *(uint32_t *)p;
+	default: return *(uint64_t *)p;
+	}
+}
+
+Object *rt_Enum_get_value(Object *self)
+{
+	const RtType *u = self->type->elem;
+	Object *box = rt_gc_alloc(u ? u : self->type);
+	if (box)
+		memcpy((char *)box + sizeof(Object), (char *)self + sizeof(Object), self->type->size);
+	return box;
+}
+
+int32_t rt_Enum_InternalCompareTo(Object *a, Object *b)
+{
+	uint64_t x = enum_bits(a), y = enum_bits(b);
+	if (signed_kind(a->type->elem_kind))
+		return (int64_t)x < (int64_t)y ? -1 : (int64_t)x > (int64_t)y;
+	return x < y ? -1 : x > y;
+}
+
+int32_t rt_Enum_get_hashcode(Object *self)
+{
+	uint64_t v = enum_bits(self);
+	return self->type->size <= 4 ? (int32_t)v : (int32_t)(v ^ (v >> 32));
+}
+
+bool rt_Enum_InternalHasFlag(Object *self, Object *flags)
+{
+	uint64_t f = enum_bits(flags);
+	return (enum_bits(self) & f) == f;
+}
+
+Object *rt_Enum_InternalGetUnderlyingType(Object *rtype)
+{
+	const RtType *t = rtype_of(rtype);
+	return type_object(t->elem ? t->elem : t);
+}
+
+Object *rt_Enum_InternalBoxEnum(Object *rtype, int64_t value)
+{
+	const RtType *t = rtype_of(rtype);
+	Object *box = rt_gc_alloc(t);
+	if (box)
+		memcpy((char *)box + sizeof(Object), &value, t->size);   /* little-endian */
+	return box;
+}

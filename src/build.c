@@ -29,6 +29,9 @@ static const char *exe_dir(void)
 /* The runtime: beside the executable (build/) or in ../lib/ilcc (installed). */
 static const char *runtime_dir(void)
 {
+	const char *env = getenv("ILCC_RUNTIME_DIR");     /* a test build of it */
+	if (env && *env)
+		return env;
 	const char *d = exe_dir();
 	const char *cands[] = { d, arena_printf(ty_arena(), "%s/../lib/ilcc", d) };
 	for (unsigned i = 0; i < countof(cands); i++)

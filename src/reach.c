@@ -21,8 +21,10 @@ enum {
 
 static const struct { const char *key, *fn; } icalls[] = {
 #define ICALL(fn, key) { key, #fn },
+#define ICALL_DEFAULT(key) { key, NULL },
 #include "../runtime/icalls.def"
 #undef ICALL
+#undef ICALL_DEFAULT
 };
 
 void reach_init(Program *p, Loader *ld, Image *img)
@@ -60,12 +62,13 @@ static const char *icall_key(Method *m)
 	return key;
 }
 
-static const char *find_icall(const char *key)
+/* The entry of icalls.def for `key`, or -1. */
+static int find_icall(const char *key)
 {
 	for (size_t i = 0; i < countof(icalls); i++)
 		if (!strcmp(icalls[i].key, key))
-			return icalls[i].fn;
-	return NULL;
+			return (int)i;
+	return -1;
 }
 
 static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
@@ -73,9 +76,11 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 	if (m->flags & MF_ABSTRACT)
 		return BK_ABSTRACT;
 	if (m->impl_flags & MI_INTERNALCALL) {
-		ms->icall = find_icall(icall_key(m));
-		if (ms->icall)
-			return BK_ICALL;
+		int i = find_icall(icall_key(m));
+		if (i >= 0) {
+			ms->icall = icalls[i].fn;
+			return ms->icall ? BK_ICALL : BK_DEFAULT;
+		}
 		VEC_PUSH(p->missing, m);
 		return BK_MISSING;
 	}

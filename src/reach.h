@@ -19,6 +19,7 @@
 
 typedef enum BodyKind {
 	BK_IL, BK_ICALL, BK_PINVOKE, BK_DELEGATE, BK_ABSTRACT, BK_MISSING,
+	BK_DEFAULT,             /* an internal call answered "nothing" (icalls.def) */
 } BodyKind;
 
 typedef struct MethodState {

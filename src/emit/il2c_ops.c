@@ -160,12 +160,10 @@ static void divide(Fn *f, const char *op, bool is_unsigned)
 	const char *ct = is_unsigned ? unsigned_of[k] : kctype(k);
 	e_out(f, "if (RT_UNLIKELY((%s)%s == 0)) RT_THROW(RT_EXC_DIVZERO, %s);", ct, b, e_fail(f));
 	if (!is_unsigned) {
+		/* MIN / -1 and MIN % -1: OverflowException, as Mono raises */
 		const char *min = k == SK_I4 ? "INT32_MIN" : k == SK_I8 ? "INT64_MIN" : "INTPTR_MIN";
-		if (*op == '/')
-			e_out(f, "if (RT_UNLIKELY((%s)%s == -1 && (%s)%s == %s)) RT_THROW(RT_EXC_OVERFLOW, %s);",
-			      ct, b, ct, a, min, e_fail(f));
-		else
-			e_out(f, "if (RT_UNLIKELY((%s)%s == -1)) %s = 1;", ct, b, b);
+		e_out(f, "if (RT_UNLIKELY((%s)%s == -1 && (%s)%s == %s)) RT_THROW(RT_EXC_OVERFLOW, %s);",
+		      ct, b, ct, a, min, e_fail(f));
 	}
 	e_pop(f, 2);
 	const char *d = e_push(f, k, NULL);

@@ -152,12 +152,30 @@ static void pinvoke_body(Fn *f)
 	buf_free(&b);
 }
 
+/* ICALL_DEFAULT: zero, null, or an empty array of the return type. */
+static void default_body(Fn *f)
+{
+	Type *rt = f->m->ret;
+	if (rt->kind == TY_VOID)
+		return;
+	if (rt->kind == TY_SZARRAY) {
+		reach_type(f->p, rt, TN_DESCRIPTOR | TN_CONSTRUCTED, f->m);
+		e_out(f, "return (Object *)rt_gc_alloc_array(&%s_type, 0);", rt->cname);
+	} else if (emit_kind(rt) == SK_VT) {
+		reach_type(f->p, rt, TN_LAYOUT, f->m);
+		e_out(f, "{ %s z; memset(&z, 0, sizeof z); return z; }", emit_ctype(rt));
+	} else {
+		e_out(f, "return (%s)0;", emit_ctype(rt));
+	}
+}
+
 void e_special_body(Fn *f)
 {
 	MethodState *ms = reach_state(f->m);
 	switch (ms->kind) {
 	case BK_ICALL: icall_body(f, ms->icall); break;
 	case BK_PINVOKE: pinvoke_body(f); break;
+	case BK_DEFAULT: default_body(f); break;
 	case BK_DELEGATE: invoke_body(f); break;
 	case BK_MISSING:
 		e_out(f, "rt_exc_throw_kind(RT_EXC_MISSINGMETHOD);");
