@@ -272,8 +272,9 @@ int build_program(Loader *ld, const BuildOptions *o)
 	reach_method(&p, p.entry, NULL, "entry point");
 	reach_run(&p);
 	double t1 = now_ms();
-	note("reachability and C: %u methods (of %u in %u assemblies), %u types, %.0f ms",
-	     p.methods.n, count_defs(ld, T_MethodDef), ld->nimages, p.types.n, t1 - t0);
+	note("load %u assemblies, reachability and C: kept %u of %u methods, %u types"
+	     " (of %u type definitions), %.0f ms", ld->nimages, p.methods.n,
+	     count_defs(ld, T_MethodDef), p.types.n, count_defs(ld, T_TypeDef), t1 - t0);
 	if (o->why) {
 		why(&p, o->why);
 		if (!o->output)
