@@ -280,6 +280,7 @@ int build_program(Loader *ld, const BuildOptions *o)
 		if (!o->output)
 			return 0;
 	}
+	reach_check_missing(&p);
 	const char *dir = o->keep_c ? o->keep_c : build_cache_dir(o->output);
 	mkdirs(dir);
 	emit_program(&p, dir, NFILES);

@@ -130,7 +130,11 @@ static void add_impl(Program *p, Type *t, Method *m)
 		return;
 	if (ty_is_valuetype(impl->owner))
 		reach_state(impl)->need_unbox = true;
-	reach_method(p, impl, m, "virtual call on a constructed type");
+	if (reach_state(impl)->reason)
+		return;
+	reach_method(p, impl, reach_state(m)->vcall_why,
+		     arena_printf(ty_arena(), "called virtually as %s, and %s is constructed",
+				  ty_method_name(m), t->name));
 }
 
 static bool applies(Type *t, Method *m)
@@ -149,8 +153,7 @@ void reach_vcall(Program *p, Method *m, Method *why)
 	if (ms->virtual_called)
 		return;
 	ms->virtual_called = true;
-	if (!ms->why)
-		ms->why = why;
+	ms->vcall_why = why;
 	VEC_PUSH(p->vcalls, m);
 	if (m->ninst)
 		VEC_PUSH(p->gvms, m);
@@ -265,7 +268,7 @@ static void report_missing(Program *p)
 		Method *m = p->missing.v[i];
 		buf_printf(&b, "ilcc: %s: missing internal call %s\n", m->img->path, icall_key(m));
 		if (i < 5 || verbose)
-			reach_why(&b, reach_state(m)->why);
+			reach_why(&b, m);
 	}
 	fputs(b.s, stderr);
 	buf_free(&b);
@@ -280,6 +283,10 @@ void reach_run(Program *p)
 		Method *m = p->methods.v[p->next_work++];
 		emit_method(p, m);
 	}
+}
+
+void reach_check_missing(Program *p)
+{
 	if (p->missing.n && !p->allow_missing_icalls)
 		report_missing(p);
 }

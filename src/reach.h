@@ -29,6 +29,7 @@ typedef struct MethodState {
 	const char *icall;              /* BK_ICALL: the runtime's C function */
 	Buf code;                       /* the C function */
 	bool virtual_called;            /* a slot or interface method called virtually */
+	Method *vcall_why;              /* the first method that called it virtually */
 	bool emitted;
 	bool need_sthunk;               /* static method behind a delegate */
 	bool need_unbox;                /* value type method behind a vtable or delegate */
@@ -82,9 +83,11 @@ void reach_method(Program *p, Method *m, Method *why, const char *reason);
 void reach_type(Program *p, Type *t, uint32_t needs, Method *why);
 void reach_vcall(Program *p, Method *m, Method *why);
 uint32_t reach_literal(Program *p, Blob utf16);
-/* Run the worklist to a fixed point; fatal() on a missing internal call
- * (unless allowed), naming the chain of callers. */
+/* Run the worklist to a fixed point. */
 void reach_run(Program *p);
+/* fatal() if an internal call is missing (unless allowed), naming the chain
+ * of callers that reached each. */
+void reach_check_missing(Program *p);
 MethodState *reach_state(Method *m);
 TypeState *reach_tstate(Type *t);
 /* The chain of reasons that reached `m`, one line per step. */

@@ -169,6 +169,20 @@ void e_check_pending(Fn *f)
 }
 
 /* ---- block boundaries ---- */
+/* A join where this path left a value of another kind in a slot (a native
+ * int where the other path left a managed pointer, say: `fixed` on an
+ * array does this): copy it into the variable the target reads. */
+static void reconcile(Fn *f, const Entry *e)
+{
+	for (uint32_t i = 0; i < e->sp; i++) {
+		const Slot *want = &e->st[i], *have = &f->st[i];
+		if (want->k == have->k || want->k == SK_VT || have->k == SK_VT)
+			continue;
+		e_out(f, "%s = (%s)(%s);", e_var_at(f, i, want), kind_ctype[want->k],
+		      e_var_at(f, i, have));
+	}
+}
+
 void e_save_entry(Fn *f, uint32_t target)
 {
 	if (target > f->body.code_size)
@@ -177,7 +191,8 @@ void e_save_entry(Fn *f, uint32_t target)
 	if (e->set) {
 		if (e->sp != f->sp)
 			e_fn_error(f, "stack depth %u at IL_%04x differs from %u on another path",
-				 f->sp, target, e->sp);
+				   f->sp, target, e->sp);
+		reconcile(f, e);
 		return;
 	}
 	e->set = true;

@@ -73,10 +73,22 @@ static const char *fn_ptr_type(Fn *f, Method *m, const char *this_ct)
 	return s;
 }
 
-/* Pops the arguments (and receiver), pushes the result of `call`. */
+/* Pops the arguments (and receiver), pushes the result of `call`. A
+ * `tail.` call returns its result at once: with the check for a pending
+ * exception gone, gcc turns it into a jump, so deep tail recursion runs in
+ * constant stack as the prefix asks. */
 static void finish_call(Fn *f, Method *m, const char *call)
 {
 	e_pop(f, m->nparams + m->has_this);
+	if (f->is_tail && !strcmp(emit_ctype(m->ret), emit_ctype(f->m->ret))) {
+		if (m->ret->kind == TY_VOID)
+			e_out(f, "%s; return;", call);
+		else
+			e_out(f, "return %s;", call);
+		f->reachable = false;
+		f->is_tail = false;
+		return;
+	}
 	if (m->ret->kind == TY_VOID)
 		e_out(f, "%s;", call);
 	else

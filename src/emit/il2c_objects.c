@@ -490,10 +490,12 @@ static bool memory(Fn *f, const Instr *in)
 	case OP_LOCALLOC: {
 		const char *n = e_sv(f, 0);
 		e_pop(f, 1);
+		e_out(f, "{ size_t n_ = (size_t)%s;", n);
 		const char *d = e_push(f, SK_IP, NULL);
-		e_out(f, "%s = (intptr_t)__builtin_alloca((size_t)%s);", d, n);
+		e_out(f, "%s = (intptr_t)__builtin_alloca(n_);", d);
 		if (f->body.init_locals)
-			e_out(f, "memset((void *)%s, 0, (size_t)%s);", d, n);
+			e_out(f, "memset((void *)%s, 0, n_);", d);
+		e_out(f, "}");
 		return true;
 	}
 	case OP_MKREFANY: {

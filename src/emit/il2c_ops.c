@@ -458,7 +458,10 @@ static void convert(Fn *f, const Conv *c)
 	} else {
 		if (c->ovf)
 			int_range(f, c, from, v);
-		expr = arena_printf(&f->a, "(%s)%s", c->ct, v);
+		/* conv.u, conv.u8 (and .un forms) widen an int32 without its sign */
+		bool widen_unsigned = from == SK_I4 && (c->ct[0] == 'u' || c->from_un) &&
+			(c->to == SK_I8 || c->to == SK_IP);
+		expr = arena_printf(&f->a, "(%s)%s%s", c->ct, widen_unsigned ? "(uint32_t)" : "", v);
 	}
 	e_pop(f, 1);
 	const char *d = e_push(f, c->to, NULL);

@@ -52,6 +52,7 @@ typedef struct BodyCtx {
 	Image *img;
 	Arena *a;
 	uint32_t row;
+	uint32_t eh_cap;                /* room in out->eh */
 } BodyCtx;
 
 /* "Ns.Type::Name", only built when there is an error to report. */
@@ -145,12 +146,20 @@ static EHClause fat_clause(const uint8_t *p)
 }
 
 /* Appends the `n` clauses at `p` to out->eh. */
-static void add_clauses(const BodyCtx *c, const uint8_t *p, uint32_t n, bool fat,
+static void add_clauses(BodyCtx *c, const uint8_t *p, uint32_t n, bool fat,
 			MethodBody *out)
 {
-	EHClause *eh = arena_alloc(c->a, ((size_t)out->neh + n) * sizeof *eh);
-	if (out->neh)
-		memcpy(eh, out->eh, out->neh * sizeof *eh);
+	EHClause *eh = out->eh;
+	if ((uint64_t)out->neh + n > c->eh_cap) {
+		/* doubling: many small sections stay linear */
+		uint64_t cap = c->eh_cap ? 2 * (uint64_t)c->eh_cap : 4;
+		while (cap < (uint64_t)out->neh + n)
+			cap *= 2;
+		eh = arena_alloc(c->a, cap * sizeof *eh);
+		if (out->neh)
+			memcpy(eh, out->eh, out->neh * sizeof *eh);
+		c->eh_cap = (uint32_t)cap;
+	}
 	for (uint32_t i = 0; i < n; i++) {
 		EHClause *e = &eh[out->neh + i];
 		*e = fat ? fat_clause(p + i * FAT_CLAUSE) : small_clause(p + i * SMALL_CLAUSE);
@@ -165,7 +174,7 @@ static void add_clauses(const BodyCtx *c, const uint8_t *p, uint32_t n, bool fat
 
 /* One extra data section at `rva`; returns the RVA after it, or 0 if it is
  * the last. */
-static uint64_t read_section(const BodyCtx *c, uint64_t rva, MethodBody *out)
+static uint64_t read_section(BodyCtx *c, uint64_t rva, MethodBody *out)
 {
 	const uint8_t *p = body_bytes(c, rva, 4, "extra data section");
 	bool fat = p[0] & SECT_FAT;

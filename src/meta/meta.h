@@ -97,6 +97,7 @@ typedef struct Image {
 	struct Image **refs;            /* resolved AssemblyRefs, by row; lazily */
 	void *index[T_COUNT][9];        /* lookup.c: per (table, column) indices */
 	void *type_map;                 /* loader.c: namespace.name -> TypeDef */
+	struct TypeSig **typespecs;     /* sig.c: decoded TypeSpecs, by row */
 } Image;
 
 /* Open and validate one file; fatal() on error. */
@@ -244,6 +245,8 @@ TypeSig *sig_field(const Image *img, Arena *a, uint32_t blob);
 MethodSig *sig_property(const Image *img, Arena *a, uint32_t blob);
 LocalsSig sig_locals(const Image *img, Arena *a, Token standalonesig);
 TypeSig *sig_typespec(const Image *img, Arena *a, uint32_t typespec_row);
+/* The same, decoded once into the image's arena. */
+TypeSig *sig_typespec_cached(Image *img, uint32_t typespec_row);
 /* MethodSpec instantiation: *nargs types into *args. */
 void sig_methodspec(const Image *img, Arena *a, uint32_t methodspec_row,
 		    uint32_t *nargs, TypeSig ***args);

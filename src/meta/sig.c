@@ -208,6 +208,18 @@ TypeSig *sig_typespec(const Image *img, Arena *a, uint32_t row)
 	return type_at(&r, a, 0);
 }
 
+TypeSig *sig_typespec_cached(Image *img, uint32_t row)
+{
+	uint32_t n = md_rows(img, T_TypeSpec);
+	if (row == 0 || row > n)
+		md_error(img, "TypeSpec row %u does not exist (%u rows)", row, n);
+	if (!img->typespecs)
+		img->typespecs = arena_alloc(&img->arena, (n + 1) * sizeof *img->typespecs);
+	if (!img->typespecs[row])
+		img->typespecs[row] = sig_typespec(img, &img->arena, row);
+	return img->typespecs[row];
+}
+
 void sig_methodspec(const Image *img, Arena *a, uint32_t row, uint32_t *nargs,
 		    TypeSig ***args)
 {
@@ -235,6 +247,15 @@ static const char *const prim_names[] = {
 	[ET_U] = "native unsigned int", [ET_OBJECT] = "object",
 };
 
+enum { MAX_TEXT = 1 << 16 };   /* a type name longer than this is an attack */
+
+static void print_type(Buf *b, Image *img, const TypeSig *t, const GenericNames *g,
+		       unsigned depth);
+static void print_token(Buf *b, Image *img, Token tok, bool scope,
+			const GenericNames *g, unsigned depth);
+static void print_method(Buf *b, Image *img, const MethodSig *m, const char *name,
+			 const GenericNames *g, bool arity, unsigned depth);
+
 static void print_shape(Buf *b, const ArrayShape *s)
 {
 	buf_putc(b, '[');
@@ -253,11 +274,11 @@ static void print_shape(Buf *b, const ArrayShape *s)
 	buf_putc(b, ']');
 }
 
-static void print_mods(Buf *b, Image *img, const CustomMod *m)
+static void print_mods(Buf *b, Image *img, const CustomMod *m, unsigned depth)
 {
 	for (; m; m = m->next) {
 		buf_puts(b, m->required ? " modreq(" : " modopt(");
-		sig_print_token(b, img, m->type, true, NULL);
+		print_token(b, img, m->type, true, NULL, depth + 1);
 		buf_putc(b, ')');
 	}
 }
@@ -272,43 +293,55 @@ static void print_generic_param(Buf *b, bool method, uint32_t i, const GenericNa
 		buf_printf(b, "%s%u", method ? "!!" : "!", i);
 }
 
-void sig_print_type(Buf *b, Image *img, const TypeSig *t, const GenericNames *g)
+static void print_type(Buf *b, Image *img, const TypeSig *t, const GenericNames *g,
+		       unsigned depth)
 {
+	if (depth > MAX_DEPTH)
+		md_error(img, "a type refers to itself through TypeSpecs (or nests more"
+			 " than %d deep)", MAX_DEPTH);
+	if (b->len > MAX_TEXT)
+		md_error(img, "a type's name is longer than %d bytes (TypeSpecs nest"
+			 " exponentially)", MAX_TEXT);
 	switch (t->kind) {
 	case ET_CLASS: case ET_VALUETYPE:
 		buf_puts(b, t->kind == ET_CLASS ? "class " : "valuetype ");
-		sig_print_token(b, img, t->token, true, g);
+		print_token(b, img, t->token, true, g, depth + 1);
 		break;
 	case ET_VAR: case ET_MVAR:
 		print_generic_param(b, t->kind == ET_MVAR, t->index, g);
 		break;
 	case ET_PTR: case ET_BYREF: case ET_SZARRAY: case ET_PINNED:
-		sig_print_type(b, img, t->elem, g);
+		print_type(b, img, t->elem, g, depth + 1);
 		buf_puts(b, t->kind == ET_PTR ? "*" : t->kind == ET_BYREF ? "&" :
 			    t->kind == ET_SZARRAY ? "[]" : " pinned");
 		break;
 	case ET_ARRAY:
-		sig_print_type(b, img, t->elem, g);
+		print_type(b, img, t->elem, g, depth + 1);
 		print_shape(b, t->shape);
 		break;
 	case ET_GENERICINST:
-		sig_print_type(b, img, t->elem, g);
+		print_type(b, img, t->elem, g, depth + 1);
 		buf_putc(b, '<');
 		for (uint32_t i = 0; i < t->nargs; i++) {
 			if (i)
 				buf_puts(b, ", ");
-			sig_print_type(b, img, t->args[i], g);
+			print_type(b, img, t->args[i], g, depth + 1);
 		}
 		buf_putc(b, '>');
 		break;
 	case ET_FNPTR:
-		sig_print_method(b, img, t->fnptr, "*", g);
+		print_method(b, img, t->fnptr, "*", g, !(g && g->nmethod), depth + 1);
 		break;
 	default:
 		buf_puts(b, t->kind < countof(prim_names) && prim_names[t->kind] ?
 			    prim_names[t->kind] : "?");
 	}
-	print_mods(b, img, t->mods);
+	print_mods(b, img, t->mods, depth);
+}
+
+void sig_print_type(Buf *b, Image *img, const TypeSig *t, const GenericNames *g)
+{
+	print_type(b, img, t, g, 0);
 }
 
 static const char *const conv_names[] = {
@@ -320,7 +353,7 @@ static const char *const conv_names[] = {
 /* `arity`: write <N> after the name of a generic method (not when the name
  * already carries its instantiation or parameter names). */
 static void print_method(Buf *b, Image *img, const MethodSig *m, const char *name,
-			 const GenericNames *g, bool arity)
+			 const GenericNames *g, bool arity, unsigned depth)
 {
 	if (name && !strcmp(name, "*"))
 		buf_puts(b, "method ");
@@ -331,7 +364,7 @@ static void print_method(Buf *b, Image *img, const MethodSig *m, const char *nam
 	unsigned kind = m->conv & SIG_KIND_MASK;
 	if (kind < countof(conv_names) && conv_names[kind])
 		buf_puts(b, conv_names[kind]);
-	sig_print_type(b, img, m->ret, g);
+	print_type(b, img, m->ret, g, depth + 1);
 	if (name)
 		buf_printf(b, " %s", name);
 	if (m->ngeneric && arity)
@@ -342,7 +375,7 @@ static void print_method(Buf *b, Image *img, const MethodSig *m, const char *nam
 			buf_puts(b, ", ");
 		if ((int32_t)i == m->sentinel)
 			buf_puts(b, "..., ");
-		sig_print_type(b, img, m->params[i], g);
+		print_type(b, img, m->params[i], g, depth + 1);
 	}
 	buf_putc(b, ')');
 }
@@ -350,7 +383,7 @@ static void print_method(Buf *b, Image *img, const MethodSig *m, const char *nam
 void sig_print_method(Buf *b, Image *img, const MethodSig *m, const char *name,
 		      const GenericNames *g)
 {
-	print_method(b, img, m, name, g, !(g && g->nmethod));
+	print_method(b, img, m, name, g, !(g && g->nmethod), 0);
 }
 
 static void print_typedef(Buf *b, Image *img, uint32_t row, unsigned depth)
@@ -393,7 +426,8 @@ static void print_typeref(Buf *b, Image *img, uint32_t row, bool scope, unsigned
 	buf_puts(b, md_string(img, md_get(img, T_TypeRef, row, TypeRef_Name)));
 }
 
-void sig_print_token(Buf *b, Image *img, Token tok, bool scope, const GenericNames *g)
+static void print_token(Buf *b, Image *img, Token tok, bool scope,
+			const GenericNames *g, unsigned depth)
 {
 	uint32_t row = TOK_ROW(tok);
 	if (row == 0 || row > md_rows(img, TOK_TABLE(tok)))
@@ -405,15 +439,17 @@ void sig_print_token(Buf *b, Image *img, Token tok, bool scope, const GenericNam
 	case T_TypeRef:
 		print_typeref(b, img, row, scope, 0);
 		break;
-	case T_TypeSpec: {
-		Arena a = {0};
-		sig_print_type(b, img, sig_typespec(img, &a, row), g);
-		arena_free(&a);
+	case T_TypeSpec:
+		print_type(b, img, sig_typespec_cached(img, row), g, depth + 1);
 		break;
-	}
 	default:
 		md_error(img, "token 0x%08x is not a type", tok);
 	}
+}
+
+void sig_print_token(Buf *b, Image *img, Token tok, bool scope, const GenericNames *g)
+{
+	print_token(b, img, tok, scope, g, 0);
 }
 
 /* The owner of a member, as a type name followed by "::". */
@@ -447,7 +483,7 @@ static void print_memberref(Buf *b, Image *img, Arena *a, uint32_t row, const ch
 		sig_print_type(b, img, sig_field(img, a, blob), NULL);
 		buf_printf(b, " %s", owner.s);
 	} else {
-		print_method(b, img, sig_method(img, a, blob), owner.s, NULL, !*inst);
+		print_method(b, img, sig_method(img, a, blob), owner.s, NULL, !*inst, 0);
 	}
 	buf_free(&owner);
 }
@@ -461,7 +497,7 @@ static void print_methoddef(Buf *b, Image *img, Arena *a, uint32_t row, const ch
 	buf_puts(&owner, md_string(img, md_get(img, T_MethodDef, row, MethodDef_Name)));
 	buf_puts(&owner, inst);
 	uint32_t blob = md_get(img, T_MethodDef, row, MethodDef_Signature);
-	print_method(b, img, sig_method(img, a, blob), owner.s, NULL, !*inst);
+	print_method(b, img, sig_method(img, a, blob), owner.s, NULL, !*inst, 0);
 	buf_free(&owner);
 }
 
