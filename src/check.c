@@ -71,12 +71,7 @@ static void check_methods(Image *img, Arena *a, Counts *n)
 			continue;
 		sig_locals(img, a, body.local_sig);
 		Buf name = {0};
-		uint32_t owner = md_owner_of_method(img, r);
-		if (owner) {
-			sig_print_token(&name, img, TOKEN(T_TypeDef, owner), false, NULL);
-			buf_puts(&name, "::");
-		}
-		buf_puts(&name, md_string(img, md_get(img, T_MethodDef, r, MethodDef_Name)));
+		sig_print_method_name(&name, img, r);
 		n->instrs += il_check(img, &body, name.s);
 		buf_free(&name);
 		n->bodies++;

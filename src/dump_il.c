@@ -151,6 +151,10 @@ void dump_il(FILE *out, Image *img, Arena *a, uint32_t row, const char *indent)
 	MethodBody body;
 	if (!md_body(img, a, row, &body))
 		return;
+	Buf name = {0};
+	sig_print_method_name(&name, img, row);
+	il_check(img, &body, name.s);   /* bad IL is an error, not odd text */
+	buf_free(&name);
 	fprintf(out, "%s.maxstack %u\n", indent, body.max_stack);
 	print_locals(out, img, a, &body, indent);
 	print_code(out, img, a, &body, indent);

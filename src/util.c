@@ -124,12 +124,21 @@ void buf_free(Buf *b)
 }
 
 /* ---- diagnostics ---- */
+/* Names from a file may hold anything: keep the message one printable line. */
+static void sanitize(char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			*s = '?';
+}
+
 void fatal(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(diag_last, sizeof diag_last, fmt, ap);
 	va_end(ap);
+	sanitize(diag_last);
 	if (diag_jmp) {
 		jmp_buf *jb = diag_jmp;
 		diag_jmp = NULL;

@@ -265,6 +265,8 @@ void sig_print_method(Buf *b, Image *img, const MethodSig *m, const char *name,
  * [assembly] of a TypeRef in front when `scope` is set. */
 void sig_print_token(Buf *b, Image *img, Token tok, bool scope,
 		     const GenericNames *g);
+/* MethodDef `row` as "Ns.Type::Name", for diagnostics. */
+void sig_print_method_name(Buf *b, Image *img, uint32_t row);
 /* A member token (MethodDef, MemberRef, MethodSpec, Field) as
  * "rettype Owner::Name(params)". */
 void sig_print_member(Buf *b, Image *img, Arena *a, Token tok);

@@ -166,6 +166,16 @@ const uint8_t *md_rva(const Image *img, uint32_t rva, uint32_t len, const char *
 }
 
 /* ---- PE/COFF and CLI headers (§II.25.2, §II.25.3.3) ---- */
+/* A section's 8-byte name, safe to print. */
+static const char *printable_name(const uint8_t *p)
+{
+	static char name[9];
+	for (unsigned i = 0; i < 8; i++)
+		name[i] = p[i] >= 0x20 && p[i] < 0x7f ? (char)p[i] : p[i] ? '?' : 0;
+	name[8] = 0;
+	return name;
+}
+
 static void read_sections(Image *img, uint32_t off, uint32_t n)
 {
 	const uint8_t *p = at(img, off, (uint64_t)n * 40, "section table");
@@ -177,6 +187,10 @@ static void read_sections(Image *img, uint32_t off, uint32_t n)
 		s->rva = le32(p + 12);
 		s->raw_size = le32(p + 16);
 		s->raw_off = le32(p + 20);
+		if ((uint64_t)s->raw_off + s->raw_size > img->size)
+			md_error(img, "section %.8s (file offset 0x%x, %u bytes) runs past the end"
+				 " of the file (%zu bytes)", printable_name(p), s->raw_off,
+				 s->raw_size, img->size);
 	}
 }
 
@@ -224,12 +238,16 @@ static void read_tables(Image *img, const uint8_t *p, uint32_t size);
 static void read_metadata_root(Image *img, const uint8_t *md, uint32_t size)
 {
 	Reader r = { img, md, md + size, "metadata root" };
-	if (rd_u32(&r) != 0x424A5342)
+	if (rd_u32(&r) != 0x424A5342) {
+		r.p -= 4;
 		rd_error(&r, "bad metadata signature (expected 'BSJB')");
+	}
 	rd_u16(&r), rd_u16(&r), rd_u32(&r);
 	uint32_t vlen = rd_u32(&r);
-	if (vlen > 255)
+	if (vlen > 255) {
+		r.p -= 4;
 		rd_error(&r, "version string length %u is too long", vlen);
+	}
 	const uint8_t *v = rd_bytes(&r, (vlen + 3) & ~3u);
 	img->version = arena_alloc(&img->arena, vlen + 1);
 	memcpy((char *)img->version, v, vlen);
@@ -297,17 +315,22 @@ static void read_tables(Image *img, const uint8_t *p, uint32_t size)
 	rd_u32(&r), rd_u8(&r), rd_u8(&r);
 	img->heap_sizes = rd_u8(&r);
 	rd_u8(&r);
+	const uint8_t *valid_at = r.p;
 	img->valid = rd_u64(&r);
 	img->sorted = rd_u64(&r);
 	for (unsigned t = 0; t < 64; t++) {
 		if (!(img->valid >> t & 1))
 			continue;
-		if (t >= T_COUNT || !table_names[t])
+		if (t >= T_COUNT || !table_names[t]) {
+			r.p = valid_at;
 			rd_error(&r, "unknown metadata table 0x%02x", t);
+		}
 		img->tables[t].rows = rd_u32(&r);
-		if (img->tables[t].rows > 0xFFFFFF)
+		if (img->tables[t].rows > 0xFFFFFF) {
+			r.p -= 4;
 			rd_error(&r, "table %s has %u rows (at most 2^24 - 1 fit a token)",
 				 table_names[t], img->tables[t].rows);
+		}
 	}
 	if (img->heap_sizes & 0x40)
 		rd_u32(&r);
@@ -403,6 +426,25 @@ static unsigned list_table(const Image *img, unsigned target)
 	return ptr && img->tables[ptr].rows ? ptr : target;
 }
 
+/* A heap index read from a row: in the heap, named by row and column when
+ * not. (A blob's length is checked when the blob is read.) */
+static void check_heap_index(const Image *img, unsigned t, uint32_t row,
+			     const ColDesc *c, uint32_t v)
+{
+	static const struct { const char *name; size_t off; } heaps[] = {
+		[K_STR] = { "#Strings", offsetof(Image, strings) },
+		[K_BLOB] = { "#Blob", offsetof(Image, blob) },
+		[K_GUID] = { "#GUID", offsetof(Image, guid) },
+	};
+	const Heap *h = (const Heap *)((const char *)img + heaps[c->kind].off);
+	bool ok = c->kind == K_GUID ? (uint64_t)v * 16 <= h->size :
+		v < h->size || (v == 0 && c->kind == K_BLOB);
+	if (!ok)
+		md_error(img, "%s row %u: %s: %s index 0x%x is past the end of the heap"
+			 " (%u bytes)", table_names[t], row, c->name, heaps[c->kind].name,
+			 v, h->size);
+}
+
 uint32_t md_get(const Image *img, unsigned t, uint32_t row, unsigned col)
 {
 	if (t >= T_COUNT || row == 0 || row > img->tables[t].rows)
@@ -417,6 +459,10 @@ uint32_t md_get(const Image *img, unsigned t, uint32_t row, unsigned col)
 			md_error(img, "%s row %u: %s index %u is out of range (%s has %u rows)",
 				 table_names[t], row, c->name, v, table_names[target],
 				 img->tables[target].rows);
+		return v;
+	}
+	if (c->kind == K_STR || c->kind == K_BLOB || c->kind == K_GUID) {
+		check_heap_index(img, t, row, c, v);
 		return v;
 	}
 	if (c->kind != K_CODED)
@@ -507,6 +553,9 @@ const uint8_t *md_guid(const Image *img, uint32_t idx)
 /* ---- bounded reader ---- */
 Reader md_reader(const Image *img, Blob b, const char *what)
 {
+	static const uint8_t empty[1];
+	if (!b.p)
+		return (Reader){ img, empty, empty, what };
 	return (Reader){ img, b.p, b.p + b.len, what };
 }
 

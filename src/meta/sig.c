@@ -18,12 +18,17 @@ static MethodSig *method_at(Reader *r, Arena *a, unsigned depth);
 static Token typedef_or_ref(Reader *r)
 {
 	static const uint8_t tables[3] = { T_TypeDef, T_TypeRef, T_TypeSpec };
+	const uint8_t *start = r->p;
 	uint32_t v = rd_cu32(r), tag = v & 3, row = v >> 2;
-	if (tag == 3)
+	if (tag == 3) {
+		r->p = start;
 		rd_error(r, "bad TypeDefOrRef tag 3 in encoded token 0x%x", v);
-	if (row == 0 || row > md_rows(r->img, tables[tag]))
+	}
+	if (row == 0 || row > md_rows(r->img, tables[tag])) {
+		r->p = start;
 		rd_error(r, "type token row %u is out of range (%s has %u rows)", row,
 			 md_table_name(tables[tag]), md_rows(r->img, tables[tag]));
+	}
 	return TOKEN(tables[tag], row);
 }
 
@@ -127,8 +132,10 @@ static MethodSig *method_at(Reader *r, Arena *a, unsigned depth)
 	MethodSig *m = arena_alloc(a, sizeof *m);
 	m->conv = rd_u8(r);
 	unsigned kind = m->conv & SIG_KIND_MASK;
-	if (kind > SIG_VARARG && kind != SIG_PROPERTY && kind != SIG_UNMANAGED)
+	if (kind > SIG_VARARG && kind != SIG_PROPERTY && kind != SIG_UNMANAGED) {
+		r->p--;
 		rd_error(r, "bad calling convention 0x%02x for a method", m->conv);
+	}
 	if (m->conv & SIG_GENERIC)
 		m->ngeneric = rd_cu32(r);
 	m->nparams = rd_cu32(r);
@@ -547,4 +554,14 @@ void sig_print_member(Buf *b, Image *img, Arena *a, Token tok)
 	default:
 		sig_print_token(b, img, tok, true, NULL);
 	}
+}
+
+void sig_print_method_name(Buf *b, Image *img, uint32_t row)
+{
+	uint32_t owner = md_owner_of_method(img, row);
+	if (owner) {
+		sig_print_token(b, img, TOKEN(T_TypeDef, owner), false, NULL);
+		buf_puts(b, "::");
+	}
+	buf_puts(b, md_string(img, md_get(img, T_MethodDef, row, MethodDef_Name)));
 }
