@@ -344,7 +344,8 @@ static const CaType *array_of(Ctx *c, const CaType *elem)
 static void bad_param(Ctx *c, const TypeSig *t) __attribute__((noreturn));
 static void bad_param(Ctx *c, const TypeSig *t)
 {
-	Buf b = {0};
+	static Buf b;                   /* reused: fail() does not return */
+	buf_clear(&b);
 	sig_print_type(&b, c->img, t, NULL);
 	fail(c, "constructor parameter of type %s cannot be given in an attribute",
 	     b.s ? b.s : "?");

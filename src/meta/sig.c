@@ -459,6 +459,16 @@ void sig_print_token(Buf *b, Image *img, Token tok, bool scope, const GenericNam
 	print_token(b, img, tok, scope, g, 0);
 }
 
+/* Scratch text for member names, reused (not freed): an error that jumps
+ * out of printing leaks nothing. One per use that can be live at once. */
+static Buf owner_buf, inst_buf;
+
+static Buf *scratch(Buf *b)
+{
+	buf_clear(b);
+	return b;
+}
+
 /* The owner of a member, as a type name followed by "::". */
 static void print_parent(Buf *b, Image *img, Token parent)
 {
@@ -482,30 +492,28 @@ static void print_memberref(Buf *b, Image *img, Arena *a, uint32_t row, const ch
 	const char *name = md_string(img, md_get(img, T_MemberRef, row, MemberRef_Name));
 	uint32_t blob = md_get(img, T_MemberRef, row, MemberRef_Signature);
 	Blob sb = md_blob(img, blob);
-	Buf owner = {0};
-	print_parent(&owner, img, parent);
-	buf_puts(&owner, name);
-	buf_puts(&owner, inst);
+	Buf *owner = scratch(&owner_buf);
+	print_parent(owner, img, parent);
+	buf_puts(owner, name);
+	buf_puts(owner, inst);
 	if (sb.len && sb.p[0] == SIG_FIELD) {
 		sig_print_type(b, img, sig_field(img, a, blob), NULL);
-		buf_printf(b, " %s", owner.s);
+		buf_printf(b, " %s", owner->s);
 	} else {
-		print_method(b, img, sig_method(img, a, blob), owner.s, NULL, !*inst, 0);
+		print_method(b, img, sig_method(img, a, blob), owner->s, NULL, !*inst, 0);
 	}
-	buf_free(&owner);
 }
 
 static void print_methoddef(Buf *b, Image *img, Arena *a, uint32_t row, const char *inst)
 {
-	Buf owner = {0};
+	Buf *owner = scratch(&owner_buf);
 	uint32_t type = md_owner_of_method(img, row);
 	if (type)
-		print_parent(&owner, img, TOKEN(T_TypeDef, type));
-	buf_puts(&owner, md_string(img, md_get(img, T_MethodDef, row, MethodDef_Name)));
-	buf_puts(&owner, inst);
+		print_parent(owner, img, TOKEN(T_TypeDef, type));
+	buf_puts(owner, md_string(img, md_get(img, T_MethodDef, row, MethodDef_Name)));
+	buf_puts(owner, inst);
 	uint32_t blob = md_get(img, T_MethodDef, row, MethodDef_Signature);
-	print_method(b, img, sig_method(img, a, blob), owner.s, NULL, !*inst, 0);
-	buf_free(&owner);
+	print_method(b, img, sig_method(img, a, blob), owner->s, NULL, !*inst, 0);
 }
 
 static void print_fielddef(Buf *b, Image *img, Arena *a, uint32_t row)
@@ -525,19 +533,18 @@ static void print_methodspec(Buf *b, Image *img, Arena *a, uint32_t row)
 	uint32_t n;
 	TypeSig **args;
 	sig_methodspec(img, a, row, &n, &args);
-	Buf inst = {0};
+	Buf *inst = scratch(&inst_buf);
 	for (uint32_t i = 0; i < n; i++) {
-		buf_puts(&inst, i ? ", " : "<");
-		sig_print_type(&inst, img, args[i], NULL);
+		buf_puts(inst, i ? ", " : "<");
+		sig_print_type(inst, img, args[i], NULL);
 	}
-	buf_putc(&inst, '>');
+	buf_putc(inst, '>');
 	if (TOK_TABLE(m) == T_MethodDef && m)
-		print_methoddef(b, img, a, TOK_ROW(m), inst.s);
+		print_methoddef(b, img, a, TOK_ROW(m), inst->s);
 	else if (TOK_TABLE(m) == T_MemberRef)
-		print_memberref(b, img, a, TOK_ROW(m), inst.s);
+		print_memberref(b, img, a, TOK_ROW(m), inst->s);
 	else
 		md_error(img, "MethodSpec row %u has no method", row);
-	buf_free(&inst);
 }
 
 void sig_print_member(Buf *b, Image *img, Arena *a, Token tok)

@@ -127,9 +127,15 @@ static bool fields_pointer_free(Type *t, TypeInfo *ti)
 {
 	if (ti->base && ti->base->img && !ty_info(ti->base)->pointer_free)
 		return false;
-	for (uint32_t i = 0; i < ti->nfields; i++)
-		if (ti->fields[i]->type != t && !type_pointer_free(ti->fields[i]->type))
+	for (uint32_t i = 0; i < ti->nfields; i++) {
+		Type *ft = ti->fields[i]->type;
+		/* a struct's field of its own type is a primitive's value
+		 * (Int32.m_value); a class's is a reference */
+		if (ft == t && t->kind == TY_STRUCT)
+			continue;
+		if (!type_pointer_free(ft))
 			return false;
+	}
 	return true;
 }
 
