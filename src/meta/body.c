@@ -238,7 +238,7 @@ bool md_body(Image *img, Arena *a, uint32_t row, MethodBody *out)
 	*out = (MethodBody){ .rva = rva };
 	if (rva == 0 || (impl & IMPL_CODE_TYPE) != IMPL_IL)
 		return false;
-	BodyCtx c = { img, a, row };
+	BodyCtx c = { .img = img, .a = a, .row = row };
 	const uint8_t *p = body_bytes(&c, rva, 1, "method header");
 	uint32_t hsize = read_header(&c, p, out);
 	uint64_t end = (uint64_t)rva + hsize + out->code_size;

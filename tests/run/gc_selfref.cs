@@ -1,0 +1,38 @@
+// Objects that refer to objects of their own class survive collections
+// (a class whose only reference field has its own type is not pointer-free).
+using System;
+
+class Node {
+	public Node next;
+	public int v;
+	public Node(Node next, int v) { this.next = next; this.v = v; }
+}
+
+class Tree {
+	public Tree left, right;
+	public Tree(Tree l, Tree r) { left = l; right = r; }
+	public static Tree Make(int d) { return d == 0 ? new Tree(null, null) : new Tree(Make(d - 1), Make(d - 1)); }
+	public int Count() { return 1 + (left == null ? 0 : left.Count() + right.Count()); }
+}
+
+static class GcSelfRef {
+	static int Main()
+	{
+		Node list = null;
+		for (int i = 0; i < 1000; i++)
+			list = new Node(list, i);
+		for (int i = 0; i < 200000; i++)
+			new Node(null, -1);
+		GC.Collect();
+		long sum = 0;
+		for (Node n = list; n != null; n = n.next)
+			sum += n.v;
+		Out.L("list sum", sum);
+		Tree keep = Tree.Make(12);
+		for (int i = 0; i < 30; i++)
+			Tree.Make(10);
+		GC.Collect();
+		Out.L("tree nodes", keep.Count());
+		return 0;
+	}
+}
