@@ -19,11 +19,13 @@ enum {
 	MI_CODETYPE = 3, MI_RUNTIME = 3, MI_INTERNALCALL = 0x1000,
 };
 
-static const struct { const char *key, *fn; } icalls[] = {
-#define ICALL(fn, key) { key, #fn },
-#define ICALL_DEFAULT(key) { key, NULL },
+static const struct { const char *key, *fn, *new_ns, *new_name; } icalls[] = {
+#define ICALL(fn, key) { key, #fn, NULL, NULL },
+#define ICALL_NEW(fn, key, ns, name) { key, #fn, ns, name },
+#define ICALL_DEFAULT(key) { key, NULL, NULL, NULL },
 #include "../runtime/icalls.def"
 #undef ICALL
+#undef ICALL_NEW
 #undef ICALL_DEFAULT
 };
 
@@ -51,9 +53,10 @@ TypeState *reach_tstate(Type *t)
  * (uninstantiated) signature. */
 static const char *icall_key(Method *m)
 {
-	Method *open = m->ninst ? ty_method(m->owner, m->img, m->row, NULL, 0) : m;
+	Type *def = ty_def(m->img, md_owner_of_method(m->img, m->row), NULL, 0);
+	Method *open = ty_method(def, m->img, m->row, NULL, 0);
 	Buf b = {0};
-	buf_printf(&b, "%s::%s(", m->owner->name, m->name);
+	buf_printf(&b, "%s::%s(", def->name, m->name);
 	for (uint32_t i = 0; i < open->nparams; i++)
 		buf_printf(&b, "%s%s", i ? "," : "", open->params[i]->name);
 	buf_putc(&b, ')');
@@ -75,10 +78,15 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 {
 	if (m->flags & MF_ABSTRACT)
 		return BK_ABSTRACT;
+	if (m->img == ty_corlib && (ms->subst = emit_find_subst(icall_key(m))) >= 0)
+		return BK_SUBST;
 	if (m->impl_flags & MI_INTERNALCALL) {
 		int i = find_icall(icall_key(m));
 		if (i >= 0) {
 			ms->icall = icalls[i].fn;
+			if (icalls[i].new_ns)
+				reach_type(p, ty_corlib_type(icalls[i].new_ns, icalls[i].new_name),
+					   TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, m);
 			return ms->icall ? BK_ICALL : BK_DEFAULT;
 		}
 		VEC_PUSH(p->missing, m);

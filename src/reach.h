@@ -20,6 +20,7 @@
 typedef enum BodyKind {
 	BK_IL, BK_ICALL, BK_PINVOKE, BK_DELEGATE, BK_ABSTRACT, BK_MISSING,
 	BK_DEFAULT,             /* an internal call answered "nothing" (icalls.def) */
+	BK_SUBST,               /* a body written at build time (emit/subst.c) */
 } BodyKind;
 
 typedef struct MethodState {
@@ -27,6 +28,7 @@ typedef struct MethodState {
 	const char *reason;
 	BodyKind kind;
 	const char *icall;              /* BK_ICALL: the runtime's C function */
+	int subst;                      /* BK_SUBST: which */
 	Buf code;                       /* the C function */
 	bool virtual_called;            /* a slot or interface method called virtually */
 	Method *vcall_why;              /* the first method that called it virtually */

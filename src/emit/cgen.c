@@ -676,10 +676,9 @@ void emit_roots(Program *p)
 	reach_type(p, ty_sz(ty_prim[TY_CHAR]), TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
 	reach_type(p, ty_sz(ty_string), TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
 	reach_type(p, ty_mcdelegate, TN_LAYOUT, NULL);
-	reach_type(p, ty_corlib_type("System", "RuntimeType"),
-		   TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, NULL);
-	reach_type(p, ty_corlib_type("System.Threading", "Thread"),
-		   TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, NULL);
+	/* made by the runtime, constructed only if reached (ICALL_NEW) */
+	reach_type(p, ty_corlib_type("System", "RuntimeType"), TN_DESCRIPTOR | TN_LAYOUT, NULL);
+	reach_type(p, ty_corlib_type("System.Threading", "Thread"), TN_DESCRIPTOR, NULL);
 }
 
 /* ---- files ---- */

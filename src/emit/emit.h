@@ -27,6 +27,9 @@ const char *emit_struct(Type *t);
 void emit_prototype(Buf *b, Method *m);
 
 void emit_method(Program *p, Method *m);
+/* The build-time substitution for the method named `key` (see subst.c),
+ * or -1. */
+int emit_find_subst(const char *key);
 /* Make reachable what the runtime needs of the program (rt_known). */
 void emit_roots(Program *p);
 void emit_program(Program *p, const char *dir, uint32_t nfiles);

@@ -83,5 +83,6 @@ bool e_objects(Fn *f, const Instr *in);
 bool e_eh(Fn *f, const Instr *in);
 void e_eh_epilogue(Fn *f);                      /* dispatch and finally code */
 void e_special_body(Fn *f);                     /* icall, P/Invoke, delegate */
+void e_subst_body(Fn *f, int which);            /* subst.c */
 
 #endif

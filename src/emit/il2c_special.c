@@ -176,6 +176,7 @@ void e_special_body(Fn *f)
 	case BK_ICALL: icall_body(f, ms->icall); break;
 	case BK_PINVOKE: pinvoke_body(f); break;
 	case BK_DEFAULT: default_body(f); break;
+	case BK_SUBST: e_subst_body(f, ms->subst); break;
 	case BK_DELEGATE: invoke_body(f); break;
 	case BK_MISSING:
 		e_out(f, "rt_exc_throw_kind(RT_EXC_MISSINGMETHOD);");

@@ -1,0 +1,162 @@
+/* subst: build-time substitutions (DESIGN.md). Where the class library
+ * chooses something by reflection or makes code at run time on a common
+ * path, ilcc decides at build time, knowing every type, and writes the
+ * method's body itself. One line per substitution in the table below,
+ * saying what it replaces.
+ *
+ * Requires: il2c's Fn (the method being emitted, generic arguments known).
+ * Produces: the C body of a substituted method, and what it makes
+ * reachable.
+ */
+#include "il2c.h"
+
+#include <string.h>
+
+typedef void SubstFn(Fn *f);
+
+static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_stack_trace;
+
+static const struct {
+	const char *key;                /* as reach.c's method_key() writes it */
+	SubstFn *emit;
+	const char *what;
+} substs[] = {
+	{ "System.Collections.Generic.EqualityComparer`1::CreateComparer()", equality_comparer,
+	  "EqualityComparer<T>.Default: the comparer for T chosen at build time, not by reflection" },
+	{ "System.Collections.Generic.Comparer`1::CreateComparer()", comparer,
+	  "Comparer<T>.Default: the comparer for T chosen at build time, not by reflection" },
+	{ "System.Exception::GetClassName()", exc_class_name,
+	  "Exception's class name from the type descriptor, not through Type.ToString()" },
+	{ "System.Exception::get_Message()", exc_message,
+	  "the default message written without the resource and culture machinery" },
+	{ "System.Exception::GetStackTrace(System.Boolean)", exc_stack_trace,
+	  "the trace the runtime recorded (method names), not StackTrace objects" },
+};
+
+int emit_find_subst(const char *key)
+{
+	for (size_t i = 0; i < countof(substs); i++)
+		if (!strcmp(substs[i].key, key))
+			return (int)i;
+	return -1;
+}
+
+void e_subst_body(Fn *f, int which)
+{
+	substs[which].emit(f);
+}
+
+/* ---- helpers ---- */
+static Type *generic(const char *ns, const char *name, Type *arg)
+{
+	Type *def = ty_corlib_type(ns, name);
+	return ty_def(def->img, def->row, &arg, 1);
+}
+
+/* return new T() */
+static void return_new(Fn *f, Type *t)
+{
+	Method *ctor = ty_find_method(t, ".ctor", 0);
+	if (!ctor)
+		e_fn_error(f, "substitution: %s has no parameterless constructor", t->name);
+	reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+	reach_method(f->p, ctor, f->m, "build-time substitution");
+	e_out(f, "Object *o = rt_gc_alloc(&%s_type);", t->cname);
+	e_out(f, "if (!o) return NULL;");
+	e_out(f, "%s(o);", ctor->cname);
+	e_out(f, "return o;");
+}
+
+static bool implements_generic(Type *t, const char *iface)
+{
+	Type *i = generic("System", iface, t);
+	return t->img && ty_implements(t, i);
+}
+
+static Type *enum_underlying(Type *t)
+{
+	return t->kind == TY_STRUCT && ty_info(t)->is_enum ? ty_info(t)->underlying : NULL;
+}
+
+static Type *nullable_arg(Type *t)
+{
+	return t->kind == TY_STRUCT && ty_info(t)->is_nullable ? t->inst[0] : NULL;
+}
+
+/* ---- the substitutions ---- */
+/* Mono's EqualityComparer<T>.CreateComparer, decided on T. */
+static void equality_comparer(Fn *f)
+{
+	Type *t = f->m->owner->inst[0], *u;
+	const char *ns = "System.Collections.Generic";
+	if (t == ty_prim[TY_U1]) {
+		return_new(f, ty_corlib_type(ns, "ByteEqualityComparer"));
+	} else if (implements_generic(t, "IEquatable`1")) {
+		return_new(f, generic(ns, "GenericEqualityComparer`1", t));
+	} else if ((u = nullable_arg(t)) && implements_generic(u, "IEquatable`1")) {
+		return_new(f, generic(ns, "NullableEqualityComparer`1", u));
+	} else if ((u = enum_underlying(t))) {
+		const char *c = u->kind == TY_I1 ? "SByteEnumEqualityComparer`1" :
+			u->kind == TY_I2 ? "ShortEnumEqualityComparer`1" :
+			u->kind == TY_I8 || u->kind == TY_U8 ? "LongEnumEqualityComparer`1" :
+			"EnumEqualityComparer`1";
+		return_new(f, generic(ns, c, t));
+	} else {
+		return_new(f, generic(ns, "ObjectEqualityComparer`1", t));
+	}
+}
+
+/* Mono's Comparer<T>.CreateComparer, decided on T. */
+static void comparer(Fn *f)
+{
+	Type *t = f->m->owner->inst[0], *u;
+	const char *ns = "System.Collections.Generic";
+	if (implements_generic(t, "IComparable`1"))
+		return_new(f, generic(ns, "GenericComparer`1", t));
+	else if ((u = nullable_arg(t)) && implements_generic(u, "IComparable`1"))
+		return_new(f, generic(ns, "NullableComparer`1", u));
+	else
+		return_new(f, generic(ns, "ObjectComparer`1", t));
+}
+
+/* Exception.GetClassName: "Ns.Name" of the exception's own type. */
+static void exc_class_name(Fn *f)
+{
+	e_out(f, "const RtType *t = a0->type;");
+	e_out(f, "size_t n = strlen(t->ns) + strlen(t->name) + 2;");
+	e_out(f, "char *s = rt_gc_alloc_raw(n, true);");
+	e_out(f, "strcpy(s, t->ns); if (*t->ns) strcat(s, \".\"); strcat(s, t->name);");
+	e_out(f, "return (Object *)rt_str_from_utf8(s);");
+}
+
+/* The lvalue of Exception field `name` of object `obj`. */
+static const char *exc_field(Fn *f, const char *obj, const char *name)
+{
+	TypeInfo *ti = ty_info(ty_exception);
+	for (uint32_t i = 0; i < ti->nfields; i++)
+		if (!strcmp(ti->fields[i]->name, name)) {
+			reach_type(f->p, ty_exception, TN_LAYOUT, f->m);
+			return arena_printf(&f->a, "((%s *)%s)->%s", emit_struct(ty_exception), obj,
+					    ti->fields[i]->cname);
+		}
+	e_fn_error(f, "substitution: Exception has no field %s", name);
+}
+
+/* Exception.Message: _message, else Mono's default text. */
+static void exc_message(Fn *f)
+{
+	e_out(f, "Object *m = %s;", exc_field(f, "a0", "_message"));
+	e_out(f, "if (m) return m;");
+	e_out(f, "const RtType *t = a0->type;");
+	e_out(f, "char *s = rt_gc_alloc_raw(strlen(t->ns) + strlen(t->name) + 40, true);");
+	e_out(f, "strcpy(s, \"Exception of type '\"); strcat(s, t->ns);");
+	e_out(f, "if (*t->ns) strcat(s, \".\"); strcat(s, t->name);");
+	e_out(f, "strcat(s, \"' was thrown.\");");
+	e_out(f, "return (Object *)rt_str_from_utf8(s);");
+}
+
+/* Exception.GetStackTrace: the text the runtime keeps in _stackTraceString. */
+static void exc_stack_trace(Fn *f)
+{
+	e_out(f, "return %s;", exc_field(f, "a0", "_stackTraceString"));
+}
