@@ -90,8 +90,6 @@ Object *rt_Type_internal_from_handle(intptr_t h) { return type_object((const RtT
 
 /* ---- System.String ---- */
 Object *rt_String_FastAllocateString(int32_t n) { return (Object *)rt_gc_alloc_string(n); }
-Object *rt_String_InternalIntern(Object *s) { return s; }
-Object *rt_String_InternalIsInterned(Object *s) { return s; }
 
 /* ---- System.Array ---- */
 static RtArray *arr(Object *o) { return (RtArray *)o; }
@@ -625,4 +623,178 @@ Object *rt_Enum_InternalBoxEnum(Object *rtype, int64_t value)
 	if (box)
 		memcpy((char *)box + sizeof(Object), &value, t->size);   /* little-endian */
 	return box;
+}
+
+/* ---- System.Delegate ---- */
+Object *rt_Delegate_AllocDelegateLike_internal(Object *d)
+{
+	return rt_gc_alloc(d->type);
+}
+
+/* ---- System.Runtime.InteropServices.GCHandle: a table of slots; a
+ * handle is its slot index + 1. Weak handles hold their target hidden
+ * from the collector through Boehm's disappearing links. ---- */
+enum { HANDLE_MAX = 1 << 16 };
+static Object *handles[HANDLE_MAX];             /* scanned: strong handles */
+static uint8_t handle_used[HANDLE_MAX];
+static pthread_mutex_t handle_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int32_t rt_GCHandle_GetTargetHandle(Object *target, int32_t handle, int32_t type)
+{
+	pthread_mutex_lock(&handle_lock);
+	int32_t h = handle;
+	if (h <= 0) {
+		for (h = 1; h <= HANDLE_MAX && handle_used[h - 1]; h++)
+			;
+		if (h > HANDLE_MAX) {
+			pthread_mutex_unlock(&handle_lock);
+			rt_exc_throw_kind(RT_EXC_OOM);
+			return 0;
+		}
+		handle_used[h - 1] = 1;
+	}
+	handles[h - 1] = target;
+	pthread_mutex_unlock(&handle_lock);
+	return h;
+}
+
+Object *rt_GCHandle_GetTarget(int32_t h)
+{
+	return h > 0 && h <= HANDLE_MAX ? handles[h - 1] : NULL;
+}
+
+void rt_GCHandle_FreeHandle(int32_t h)
+{
+	if (h <= 0 || h > HANDLE_MAX)
+		return;
+	pthread_mutex_lock(&handle_lock);
+	handles[h - 1] = NULL;
+	handle_used[h - 1] = 0;
+	pthread_mutex_unlock(&handle_lock);
+}
+
+intptr_t rt_GCHandle_GetAddrOfPinnedObject(int32_t h)
+{
+	Object *o = rt_GCHandle_GetTarget(h);
+	if (!o)
+		return 0;
+	if (o->type->flags & RT_T_ARRAY)
+		return (intptr_t)((RtArray *)o)->data;
+	if (o->type->flags & RT_T_STRING)
+		return (intptr_t)((RtString *)o)->chars;
+	return (intptr_t)((char *)o + sizeof(Object));
+}
+
+/* ---- string interning: string literals are the first interned strings,
+ * looked up only once a program interns. ---- */
+static RtString **intern_tab;
+static size_t intern_cap, intern_n;
+static pthread_mutex_t intern_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static uint32_t str_hash(const RtString *s)
+{
+	uint32_t h = 2166136261u;
+	for (int32_t i = 0; i < s->length; i++)
+		h = (h ^ s->chars[i]) * 16777619u;
+	return h;
+}
+
+static bool str_eq(const RtString *a, const RtString *b)
+{
+	return a->length == b->length && !memcmp(a->chars, b->chars, 2 * (size_t)a->length);
+}
+
+static RtString **intern_slot(const RtString *s)
+{
+	size_t i = str_hash(s) & (intern_cap - 1);
+	while (intern_tab[i] && !str_eq(intern_tab[i], s))
+		i = (i + 1) & (intern_cap - 1);
+	return &intern_tab[i];
+}
+
+static void intern_grow(void)
+{
+	RtString **old = intern_tab;
+	size_t oldcap = intern_cap;
+	intern_cap = intern_cap ? 2 * intern_cap : 1024;
+	intern_tab = rt_gc_alloc_raw(intern_cap * sizeof *intern_tab, false);
+	for (size_t i = 0; i < oldcap; i++)
+		if (old[i])
+			*intern_slot(old[i]) = old[i];
+}
+
+static void intern_add(RtString *s)
+{
+	if (2 * (intern_n + 1) > intern_cap)
+		intern_grow();
+	RtString **slot = intern_slot(s);
+	if (!*slot) {
+		*slot = s;
+		intern_n++;
+	}
+}
+
+static RtString *intern(RtString *s, bool add)
+{
+	pthread_mutex_lock(&intern_lock);
+	if (!intern_tab) {
+		intern_grow();
+		for (uint32_t i = 0; i < rt_known.nliterals; i++)
+			intern_add(rt_known.literals[i]);
+	}
+	RtString *found = *intern_slot(s);
+	if (!found && add) {
+		intern_add(s);
+		found = s;
+	}
+	pthread_mutex_unlock(&intern_lock);
+	return found;
+}
+
+Object *rt_String_Intern(Object *s) { return (Object *)intern((RtString *)s, true); }
+Object *rt_String_IsInterned(Object *s) { return (Object *)intern((RtString *)s, false); }
+
+/* ---- Interop/Sys (Mono's System.Native, built in) ---- */
+int32_t rt_Sys_DoubleToString(double v, intptr_t format, intptr_t buf, int32_t len)
+{
+	return snprintf((char *)buf, (size_t)len, (const char *)format, v);
+}
+
+/* ---- System.Globalization.CompareInfo: without collation tables (no
+ * resources ahead of time), strings compare by code unit, as Mono's
+ * native comparer does; IgnoreCase folds ASCII letters. ---- */
+static uint16_t fold(uint16_t c, bool ignore_case)
+{
+	return ignore_case && c >= 'A' && c <= 'Z' ? (uint16_t)(c + 32) : c;
+}
+
+int32_t rt_CompareInfo_internal_compare_icall(intptr_t a, int32_t na, intptr_t b, int32_t nb,
+					      int32_t options)
+{
+	const uint16_t *x = (const uint16_t *)a, *y = (const uint16_t *)b;
+	bool ic = options & 1;          /* CompareOptions.IgnoreCase */
+	int32_t n = na < nb ? na : nb;
+	for (int32_t i = 0; i < n; i++) {
+		uint16_t cx = fold(x[i], ic), cy = fold(y[i], ic);
+		if (cx != cy)
+			return cx < cy ? -1 : 1;
+	}
+	return na == nb ? 0 : na < nb ? -1 : 1;
+}
+
+bool rt_Enum_GetEnumValuesAndNames(Object *rtype, char *values, char *names)
+{
+	const RtEnumInfo *e = rtype_of(rtype)->enum_info;
+	uint32_t n = e ? e->n : 0;
+	RtArray *v = rt_gc_alloc_array(rt_known.ulong_array, n);
+	RtArray *s = v ? rt_gc_alloc_array(rt_known.string_array, n) : NULL;
+	if (!s)
+		return false;
+	for (uint32_t i = 0; i < n; i++) {
+		RT_ARRAY_DATA(v, uint64_t)[i] = e->values[i];
+		RT_ARRAY_DATA(s, RtString *)[i] = rt_str_from_utf8(e->names[i]);
+	}
+	*(Object **)values = (Object *)v;
+	*(Object **)names = (Object *)s;
+	return true;
 }

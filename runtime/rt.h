@@ -116,7 +116,16 @@ struct RtType {
 	void (*finalize)(Object *); /* NULL when no Finalize override */
 	RtClassInit *init;          /* NULL when no static constructor */
 	const RtType *array_of;     /* SZARRAY of this type, if reachable */
+	const struct RtEnumInfo *enum_info;     /* enums: names and values */
 };
+
+/* An enum's constants in declaration order, values widened to 64 bits as
+ * Mono does (sign-extended for signed underlying types). */
+typedef struct RtEnumInfo {
+	uint32_t n;
+	const uint64_t *values;
+	const char *const *names;
+} RtEnumInfo;
 
 /* What arrays hold, for Array.Copy, covariance and boxing from C. */
 typedef enum RtElemKind {
@@ -142,6 +151,10 @@ typedef enum RtElemKind {
 	X(ARITH, "System", "ArithmeticException") \
 	X(NOTSUPP, "System", "NotSupportedException") \
 	X(MISSINGMETHOD, "System", "MissingMethodException") \
+	X(ARGNULL, "System", "ArgumentNullException") \
+	X(ARGRANGE, "System", "ArgumentOutOfRangeException") \
+	X(ARG, "System", "ArgumentException") \
+	X(RANK, "System", "RankException") \
 	X(SYNCLOCK, "System.Threading", "SynchronizationLockException")
 
 typedef enum RtExcKind {
@@ -169,6 +182,11 @@ typedef struct RtKnown {
 	uint32_t type_impl_off;
 	/* System.Threading.Thread, for Thread.CurrentThread */
 	const RtType *thread_type;
+	/* ulong[], for Enum's values */
+	const RtType *ulong_array;
+	/* the program's string literals, the first interned strings */
+	RtString *const *literals;
+	uint32_t nliterals;
 } RtKnown;
 
 extern const RtKnown rt_known;

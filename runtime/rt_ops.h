@@ -59,4 +59,15 @@ static inline bool rt_f_in(double v, double lo, double hi)
 
 static inline char *rt_unbox_ptr(Object *o) { return (char *)o + sizeof(Object); }
 
+/* unbox: a boxed enum unboxes as its underlying type and the reverse
+ * (as in Mono); otherwise the types must be the same. */
+static inline bool rt_unbox_ok(const RtType *have, const RtType *want)
+{
+	if (have == want)
+		return true;
+	const RtType *a = (have->flags & RT_T_ENUM) ? have->elem : have;
+	const RtType *b = (want->flags & RT_T_ENUM) ? want->elem : want;
+	return a == b;
+}
+
 #endif

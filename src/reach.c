@@ -9,6 +9,7 @@
  */
 #include "reach.h"
 #include "emit/emit.h"
+#include "../runtime/rt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,10 +24,14 @@ static const struct { const char *key, *fn, *new_ns, *new_name; } icalls[] = {
 #define ICALL(fn, key) { key, #fn, NULL, NULL },
 #define ICALL_NEW(fn, key, ns, name) { key, #fn, ns, name },
 #define ICALL_DEFAULT(key) { key, NULL, NULL, NULL },
+#define REPLACE(fn, key, why) { key, #fn, "", "" },
+#define ICALL_UNSUPPORTED(key, why) { key, NULL, "", "" },
 #include "../runtime/icalls.def"
 #undef ICALL
 #undef ICALL_NEW
 #undef ICALL_DEFAULT
+#undef REPLACE
+#undef ICALL_UNSUPPORTED
 };
 
 void reach_init(Program *p, Loader *ld, Image *img)
@@ -78,22 +83,47 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 {
 	if (m->flags & MF_ABSTRACT)
 		return BK_ABSTRACT;
-	if (m->img == ty_corlib && (ms->subst = emit_find_subst(icall_key(m))) >= 0)
-		return BK_SUBST;
+	if (m->img == ty_corlib) {
+		const char *key = icall_key(m);
+		if ((ms->subst = emit_find_subst(key)) >= 0)
+			return BK_SUBST;
+		int i = find_icall(key);
+		if (i >= 0 && icalls[i].fn && icalls[i].new_ns && !*icalls[i].new_ns) { /* REPLACE */
+			static const RtExcKind args[] = { RT_EXC_ARGNULL, RT_EXC_ARGRANGE,
+							  RT_EXC_ARG, RT_EXC_RANK };
+			for (size_t k = 0; k < countof(args); k++)  /* what they raise */
+				emit_need_exception(p, args[k]);
+			ms->icall = icalls[i].fn;
+			return BK_ICALL;
+		}
+	}
 	if (m->impl_flags & MI_INTERNALCALL) {
 		int i = find_icall(icall_key(m));
+		if (i >= 0 && !icalls[i].fn && icalls[i].new_ns) {     /* ICALL_UNSUPPORTED */
+			emit_need_exception(p, RT_EXC_NOTSUPP);
+			return BK_UNSUPPORTED;
+		}
 		if (i >= 0) {
 			ms->icall = icalls[i].fn;
-			if (icalls[i].new_ns)
-				reach_type(p, ty_corlib_type(icalls[i].new_ns, icalls[i].new_name),
-					   TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, m);
+			if (icalls[i].new_ns && *icalls[i].new_ns) {
+				Type *t = ty_corlib_type(icalls[i].new_ns, icalls[i].new_name);
+				Method *c = ty_find_method(t, ".ctor", 0);
+				reach_type(p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, m);
+				if (c)
+					reach_method(p, c, m, "made by the runtime");
+			}
 			return ms->icall ? BK_ICALL : BK_DEFAULT;
 		}
 		VEC_PUSH(p->missing, m);
+		emit_need_exception(p, RT_EXC_MISSINGMETHOD);
 		return BK_MISSING;
 	}
-	if ((m->impl_flags & MI_CODETYPE) == MI_RUNTIME)
-		return !strcmp(m->name, "Invoke") ? BK_DELEGATE : BK_MISSING;
+	if ((m->impl_flags & MI_CODETYPE) == MI_RUNTIME) {
+		if (!strcmp(m->name, "Invoke"))
+			return BK_DELEGATE;
+		emit_need_exception(p, RT_EXC_MISSINGMETHOD);
+		return BK_MISSING;
+	}
 	if (m->flags & MF_PINVOKE)
 		return BK_PINVOKE;
 	return BK_IL;
@@ -163,8 +193,10 @@ void reach_vcall(Program *p, Method *m, Method *why)
 	ms->virtual_called = true;
 	ms->vcall_why = why;
 	VEC_PUSH(p->vcalls, m);
-	if (m->ninst)
+	if (m->ninst) {
 		VEC_PUSH(p->gvms, m);
+		emit_need_exception(p, RT_EXC_MISSINGMETHOD);  /* the dispatcher's default */
+	}
 	for (uint32_t i = 0; i < p->constructed.n; i++)
 		if (applies(p->constructed.v[i], m))
 			add_impl(p, p->constructed.v[i], m);

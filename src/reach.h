@@ -21,6 +21,7 @@ typedef enum BodyKind {
 	BK_IL, BK_ICALL, BK_PINVOKE, BK_DELEGATE, BK_ABSTRACT, BK_MISSING,
 	BK_DEFAULT,             /* an internal call answered "nothing" (icalls.def) */
 	BK_SUBST,               /* a body written at build time (emit/subst.c) */
+	BK_UNSUPPORTED,         /* not available ahead of time: throws (icalls.def) */
 } BodyKind;
 
 typedef struct MethodState {

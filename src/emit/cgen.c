@@ -395,6 +395,45 @@ static const char *size_expr(Type *t)
 	return arena_printf(ty_arena(), "sizeof(%s)", emit_ctype(t));
 }
 
+/* An enum's literal fields as an RtEnumInfo (for Enum.ToString, Parse,
+ * GetValues: Mono reads them from metadata at run time). */
+static bool enum_info(Gen *g, Type *t)
+{
+	Image *img = t->img;
+	uint32_t first, end, n = 0;
+	md_list(img, T_TypeDef, t->row, TypeDef_FieldList, &first, &end);
+	Buf vals = {0}, names = {0};
+	for (uint32_t pos = first; pos < end; pos++) {
+		uint32_t row = md_list_row(img, T_Field, pos);
+		uint32_t c = md_lookup1(img, T_Constant, Constant_Parent, TOKEN(T_Field, row));
+		if (!c || !(md_get(img, T_Field, row, Field_Flags) & 0x40))
+			continue;
+		uint8_t type = (uint8_t)md_get(img, T_Constant, c, Constant_Type);
+		Blob v = md_blob(img, md_get(img, T_Constant, c, Constant_Value));
+		uint64_t x = 0;
+		bool sign = type == ET_I1 || type == ET_I2 || type == ET_I4 || type == ET_I8;
+		for (uint32_t k = 0; k < v.len && k < 8; k++)
+			x |= (uint64_t)v.p[k] << (8 * k);
+		if (sign && v.len && v.len < 8 && (v.p[v.len - 1] & 0x80))
+			x |= ~0ull << (8 * v.len);
+		buf_printf(&vals, "%s%lluULL", n ? ", " : "", (unsigned long long)x);
+		buf_printf(&names, "%s\"", n ? ", " : "");
+		for (const char *s = md_string(img, md_get(img, T_Field, row, Field_Name)); *s; s++)
+			buf_printf(&names, (*s == '"' || *s == '\\' || (unsigned char)*s < 0x20) ?
+				   "\\%03o" : "%c", (unsigned char)*s);
+		buf_putc(&names, '"');
+		n++;
+	}
+	buf_printf(&g->d, "static const uint64_t %s_enum_values[] = { %s };\n"
+		   "static const char *const %s_enum_names[] = { %s };\n"
+		   "static const RtEnumInfo %s_enum = { %u, %s_enum_values, %s_enum_names };\n",
+		   t->cname, n ? vals.s : "0", t->cname, n ? names.s : "0", t->cname, n,
+		   t->cname, t->cname);
+	buf_free(&vals);
+	buf_free(&names);
+	return true;
+}
+
 static void descriptor(Gen *g, Type *t)
 {
 	uint32_t depth = display(g, t);
@@ -414,8 +453,9 @@ static void descriptor(Gen *g, Type *t)
 		t == ty_string ? "2" : "0";
 	Method *fin = ti && !ti->is_interface ? ti->finalizer : NULL;
 	bool init = ti && ti->cctor && reached(ti->cctor) && needs(t, TN_STATICS);
+	bool has_enum = ti && ti->is_enum && enum_info(g, t);
 	buf_printf(&g->d, "const RtType %s_type = { \"%s\", \"%s\", %s, %s, %s, %u, %u, %s,"
-		   " %s_display, %s%s%s, %s%s%s, %u, %s%s, %u, %s%s, %s%s, %s%s%s, NULL };\n",
+		   " %s_display, %s%s%s, %s%s%s, %u, %s%s, %u, %s%s, %s%s, %s%s%s, NULL, %s%s%s };\n",
 		   t->cname, ns, name, type_flags(t), size_expr(t),
 		   t->kind == TY_SZARRAY || t->kind == TY_ARRAY || (ti && (ti->is_enum || ti->is_nullable)) ? esize : "0",
 		   depth, t->kind == TY_ARRAY ? t->rank : t->kind == TY_SZARRAY ? 1 : 0,
@@ -425,7 +465,8 @@ static void descriptor(Gen *g, Type *t)
 		   nif, nif ? t->cname : "NULL", nif ? "_ifaces" : "",
 		   nvirt, nvirt ? t->cname : "NULL", nvirt ? "_vt" : "",
 		   fin && reached(fin) ? "(void (*)(Object *))" : "", fin && reached(fin) ? fin->cname : "NULL",
-		   init ? "&" : "", init ? t->cname : "NULL", init ? "_init" : "");
+		   init ? "&" : "", init ? t->cname : "NULL", init ? "_init" : "",
+		   has_enum ? "&" : "", has_enum ? t->cname : "NULL", has_enum ? "_enum" : "");
 	if (elem)
 		reach_type(g->p, elem, TN_DESCRIPTOR, NULL);
 }
@@ -451,10 +492,15 @@ static void descriptors(Gen *g)
 static void literals(Gen *g)
 {
 	Program *p = g->p;
+	buf_printf(&g->d, "static RtString *const literals[%u] = {", p->literals.n + 1);
+	for (uint32_t i = 0; i < p->literals.n; i++)
+		buf_printf(&g->d, "%s&lit_%u,", i % 8 ? " " : "\n\t", i);
+	buf_puts(&g->d, " NULL };\n");
+	for (uint32_t i = 0; i < p->literals.n; i++)
+		buf_printf(&g->h, "extern RtString lit_%u;\n", i);
 	for (uint32_t i = 0; i < p->literals.n; i++) {
 		Literal *l = &p->literals.v[i];
 		uint32_t n = l->nbytes / 2;
-		buf_printf(&g->h, "extern RtString lit_%u;\n", i);
 		buf_printf(&g->d, "RtString lit_%u = { { &%s_type, 0 }, %u, {", i, ty_string->cname, n);
 		for (uint32_t k = 0; k < n; k++)
 			buf_printf(&g->d, "%s%u", !k ? "\n\t" : k % 16 ? "," : ",\n\t",
@@ -597,12 +643,15 @@ static Field *exc_field(const char *name)
 static void known(Gen *g)
 {
 	Buf *b = &g->d;
+	bool have[countof(exc_names)] = { false };
 	for (size_t i = 0; i < countof(exc_names); i++) {
 		Type *t = ty_corlib_type(exc_names[i][0], exc_names[i][1]);
 		Method *c = ctor_of(t, 0);
-		buf_printf(b, "static Object *new_exc_%zu(void)\n{\n\tObject *o = rt_gc_alloc(&%s_type);\n"
-			   "\tif (!o) return NULL;\n\t%s(o);\n\treturn rt_pending ? NULL : o;\n}\n",
-			   i, t->cname, c->cname);
+		have[i] = c && reached(c) && needs(t, TN_CONSTRUCTED);
+		if (have[i])
+			buf_printf(b, "static Object *new_exc_%zu(void)\n{\n\tObject *o = rt_gc_alloc(&%s_type);\n"
+				   "\tif (!o) return NULL;\n\t%s(o);\n\treturn rt_pending ? NULL : o;\n}\n",
+				   i, t->cname, c->cname);
 	}
 	Type *tie = ty_corlib_type("System", "TypeInitializationException");
 	Method *tc = type_init_ctor(tie);
@@ -638,16 +687,17 @@ static void known(Gen *g)
 		   ty_object->cname, ty_string->cname, ty_sz(ty_prim[TY_CHAR])->cname,
 		   ty_sz(ty_string)->cname);
 	for (size_t i = 0; i < countof(exc_names); i++)
-		buf_printf(b, " new_exc_%zu,", i);
+		buf_printf(b, have[i] ? " new_exc_%zu," : " NULL,", i);
 	buf_printf(b, " },\n\t.new_type_init = new_type_init,\n"
 		   "\t.exc_message_off = offsetof(struct %s, %s),\n"
 		   "\t.exc_trace_off = offsetof(struct %s, %s),\n"
 		   "\t.exc_inner_off = offsetof(struct %s, %s),\n\t.main = managed_main,\n"
 		   "\t.runtime_type = &%s_type,\n\t.type_impl_off = offsetof(struct %s, %s),\n"
-		   "\t.thread_type = &%s_type,\n};\n",
+		   "\t.thread_type = &%s_type,\n\t.ulong_array = &%s_type,\n\t.literals = literals,\n"
+		   "\t.nliterals = %u,\n};\n",
 		   ty_exception->cname, msg->cname, ty_exception->cname, trace->cname,
 		   ty_exception->cname, inner->cname, rtype->cname, impl->owner->cname,
-		   impl->cname, thread->cname);
+		   impl->cname, thread->cname, ty_sz(ty_prim[TY_U8])->cname, g->p->literals.n);
 	/* the layout Mono's String code reads must be rt.h's (DESIGN.md) */
 	TypeInfo *si = ty_info(ty_string);
 	buf_printf(b, "_Static_assert(offsetof(struct %s, %s) == offsetof(RtString, length), \"String layout\");\n",
@@ -657,16 +707,27 @@ static void known(Gen *g)
 }
 
 /* What rt_known needs must be reachable before the worklist runs. */
+void emit_need_exception(Program *p, int kind)
+{
+	Type *t = ty_corlib_type(exc_names[kind][0], exc_names[kind][1]);
+	reach_type(p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, NULL);
+	Method *c = ctor_of(t, 0);
+	if (!c)
+		fatal("the class library's %s has no parameterless constructor", t->name);
+	reach_method(p, c, NULL, "the runtime raises this exception");
+}
+
+/* The exceptions any code can raise: checks on references, arrays,
+ * arithmetic and allocation. The others are reached where they are raised. */
+static const RtExcKind always[] = {
+	RT_EXC_NULLREF, RT_EXC_INDEX, RT_EXC_CAST, RT_EXC_OVERFLOW, RT_EXC_DIVZERO,
+	RT_EXC_ARRAYTYPE, RT_EXC_OOM,
+};
+
 void emit_roots(Program *p)
 {
-	for (size_t i = 0; i < countof(exc_names); i++) {
-		Type *t = ty_corlib_type(exc_names[i][0], exc_names[i][1]);
-		reach_type(p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, NULL);
-		Method *c = ctor_of(t, 0);
-		if (!c)
-			fatal("the class library's %s has no parameterless constructor", t->name);
-		reach_method(p, c, NULL, "the runtime raises this exception");
-	}
+	for (size_t i = 0; i < countof(always); i++)
+		emit_need_exception(p, always[i]);
 	Type *tie = ty_corlib_type("System", "TypeInitializationException");
 	reach_type(p, tie, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, NULL);
 	reach_method(p, type_init_ctor(tie), NULL, "the runtime raises this exception");
@@ -675,6 +736,7 @@ void emit_roots(Program *p)
 	reach_type(p, ty_object, TN_LAYOUT | TN_DESCRIPTOR, NULL);
 	reach_type(p, ty_sz(ty_prim[TY_CHAR]), TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
 	reach_type(p, ty_sz(ty_string), TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
+	reach_type(p, ty_sz(ty_prim[TY_U8]), TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
 	reach_type(p, ty_mcdelegate, TN_LAYOUT, NULL);
 	/* made by the runtime, constructed only if reached (ICALL_NEW) */
 	reach_type(p, ty_corlib_type("System", "RuntimeType"), TN_DESCRIPTOR | TN_LAYOUT, NULL);

@@ -30,6 +30,9 @@ void emit_method(Program *p, Method *m);
 /* The build-time substitution for the method named `key` (see subst.c),
  * or -1. */
 int emit_find_subst(const char *key);
+/* Make reachable the exception of RtExcKind `kind` and its constructor:
+ * code that can raise it is being emitted. */
+void emit_need_exception(Program *p, int kind);
 /* Make reachable what the runtime needs of the program (rt_known). */
 void emit_roots(Program *p);
 void emit_program(Program *p, const char *dir, uint32_t nfiles);

@@ -303,8 +303,8 @@ static const char *unbox_ptr(Fn *f, Type *t, const char *o)
 {
 	reach_type(f->p, t, TN_DESCRIPTOR | TN_LAYOUT, f->m);
 	e_out(f, "RT_NULLCHK(%s, %s);", o, e_fail(f));
-	e_out(f, "if (RT_UNLIKELY(((Object *)%s)->type != &%s_type && !rt_type_isinst(%s, &%s_type)))"
-	      " RT_THROW(RT_EXC_CAST, %s);", o, t->cname, o, t->cname, e_fail(f));
+	e_out(f, "if (RT_UNLIKELY(!rt_unbox_ok(((Object *)%s)->type, &%s_type)))"
+	      " RT_THROW(RT_EXC_CAST, %s);", o, t->cname, e_fail(f));
 	return arena_printf(&f->a, "rt_unbox_ptr(%s)", o);
 }
 

@@ -7,6 +7,7 @@
  * OverflowException), which C leaves undefined.
  */
 #include "il2c.h"
+#include "../../runtime/rt.h"
 
 #include <math.h>
 #include <string.h>
@@ -476,6 +477,7 @@ static bool conversions(Fn *f, const Instr *in)
 			return true;
 		}
 	if (in->op == OP_CKFINITE) {
+		emit_need_exception(f->p, RT_EXC_ARITH);
 		const char *v = e_sv(f, 0);
 		e_out(f, "if (RT_UNLIKELY(!isfinite(%s))) RT_THROW(RT_EXC_ARITH, %s);", v, e_fail(f));
 		return true;

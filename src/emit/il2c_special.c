@@ -89,12 +89,13 @@ void e_new_delegate(Fn *f, Method *ctor)
 	if (invoke)
 		reach_method(f->p, invoke, f->m, "delegate created");
 	reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+	/* the new delegate goes where its target was: fill it in first */
+	e_out(f, "{ Object *d_ = rt_gc_alloc(&%s_type);", t->cname);
+	e_out(f, "if (d_) { %s = %s;", dfield(f, "d_", "method_ptr"), ptr);
+	e_out(f, "%s = %s; }", dfield(f, "d_", "m_target"), target);
 	e_pop(f, 2);
-	const char *d = e_push(f, SK_O, t);
-	e_out(f, "%s = rt_gc_alloc(&%s_type);", d, t->cname);
+	e_out(f, "%s = d_; }", e_push(f, SK_O, t));
 	e_check_pending(f);
-	e_out(f, "%s = %s;", dfield(f, d, "method_ptr"), ptr);
-	e_out(f, "%s = %s;", dfield(f, d, "m_target"), target);
 }
 
 /* ---- internal calls and P/Invoke ---- */
@@ -178,6 +179,11 @@ void e_special_body(Fn *f)
 	case BK_DEFAULT: default_body(f); break;
 	case BK_SUBST: e_subst_body(f, ms->subst); break;
 	case BK_DELEGATE: invoke_body(f); break;
+	case BK_UNSUPPORTED:
+		e_out(f, "rt_exc_throw_kind(RT_EXC_NOTSUPP);");
+		buf_clear(&f->decl);
+		e_eh_epilogue(f);
+		break;
 	case BK_MISSING:
 		e_out(f, "rt_exc_throw_kind(RT_EXC_MISSINGMETHOD);");
 		/* fallthrough */
