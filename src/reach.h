@@ -76,6 +76,7 @@ typedef struct Program {
 	VEC(Type *) constructed;
 	VEC(Method *) vcalls;           /* virtually called slots and interface methods */
 	VEC(Literal) literals;
+	uint32_t empty_literal;         /* "" */
 	VEC(Method *) missing;          /* internal calls with no implementation */
 	VEC(Field *) rva_fields;        /* fields whose data ldtoken hands out */
 	VEC(Method *) gvms;             /* generic virtual methods called */

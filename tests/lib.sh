@@ -16,4 +16,5 @@ bad() {
 	[ $# -gt 0 ] && printf '%s\n' "$@" | head -n 40 | sed 's/^/    /'
 	return 0
 }
-finish() { echo "$pass $fail" >> "$RESULTS"; }
+skip=0
+finish() { echo "$pass $fail $skip" >> "$RESULTS"; }

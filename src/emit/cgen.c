@@ -666,6 +666,12 @@ static void known(Gen *g)
 		   tie->cname, tc->cname);
 	Method *e = g->p->entry;
 	buf_printf(b, "static int32_t managed_main(RtArray *args)\n{\n");
+	/* Mono's runtime, not a static constructor, sets String.Empty */
+	TypeInfo *sti = ty_info(ty_string);
+	for (uint32_t i = 0; i < sti->nstatics; i++)
+		if (!strcmp(sti->statics[i]->name, "Empty"))
+			buf_printf(b, "\t%s_s.%s = (Object *)&lit_%u;\n", ty_string->cname,
+				   sti->statics[i]->cname, g->p->empty_literal);
 	if (ty_info(e->owner)->cctor && reached(ty_info(e->owner)->cctor) && needs(e->owner, TN_STATICS))
 		buf_printf(b, "\tif (!rt_init_check(&%s_init)) return 0;\n", e->owner->cname);
 	buf_printf(b, "\t%s%s(%s);\n", e->ret->kind == TY_VOID ? "" : "return ", e->cname,
@@ -732,7 +738,9 @@ void emit_roots(Program *p)
 	reach_type(p, tie, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, NULL);
 	reach_method(p, type_init_ctor(tie), NULL, "the runtime raises this exception");
 	reach_type(p, ty_exception, TN_LAYOUT | TN_DESCRIPTOR, NULL);
-	reach_type(p, ty_string, TN_LAYOUT | TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
+	reach_type(p, ty_string, TN_LAYOUT | TN_DESCRIPTOR | TN_CONSTRUCTED | TN_STATICS, NULL);
+	static const uint8_t none[1];
+	p->empty_literal = reach_literal(p, (Blob){ none, 0 });   /* String.Empty */
 	reach_type(p, ty_object, TN_LAYOUT | TN_DESCRIPTOR, NULL);
 	reach_type(p, ty_sz(ty_prim[TY_CHAR]), TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
 	reach_type(p, ty_sz(ty_string), TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);

@@ -14,7 +14,8 @@
 
 typedef void SubstFn(Fn *f);
 
-static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_stack_trace;
+static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_stack_trace,
+	byref_ctor, byref_value;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -31,6 +32,10 @@ static const struct {
 	  "the default message written without the resource and culture machinery" },
 	{ "System.Exception::GetStackTrace(System.Boolean)", exc_stack_trace,
 	  "the trace the runtime recorded (method names), not StackTrace objects" },
+	{ "System.ByReference`1::.ctor(!0&)", byref_ctor,
+	  "JIT intrinsic (its IL throws): keeps the managed pointer Span<T> stands on" },
+	{ "System.ByReference`1::get_Value()", byref_value,
+	  "JIT intrinsic (its IL throws): gives back the kept managed pointer" },
 };
 
 int emit_find_subst(const char *key)
@@ -159,4 +164,22 @@ static void exc_message(Fn *f)
 static void exc_stack_trace(Fn *f)
 {
 	e_out(f, "return %s;", exc_field(f, "a0", "_stackTraceString"));
+}
+
+/* ByReference<T> holds a managed pointer in its one field, _value. */
+static const char *byref_field(Fn *f)
+{
+	Type *t = f->m->owner;
+	reach_type(f->p, t, TN_LAYOUT, f->m);
+	return arena_printf(&f->a, "((%s *)a0)->%s", emit_struct(t), ty_info(t)->fields[0]->cname);
+}
+
+static void byref_ctor(Fn *f)
+{
+	e_out(f, "%s = (intptr_t)a1;", byref_field(f));
+}
+
+static void byref_value(Fn *f)
+{
+	e_out(f, "return (char *)%s;", byref_field(f));
 }
