@@ -9,13 +9,15 @@
  * reachable.
  */
 #include "il2c.h"
+#include "../../runtime/rt.h"
 
 #include <string.h>
 
 typedef void SubstFn(Fn *f);
 
 static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_stack_trace,
-	byref_ctor, byref_value;
+	byref_ctor, byref_value, create_instance, contains_refs, delegate_equals,
+	delegate_hash;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -32,6 +34,14 @@ static const struct {
 	  "the default message written without the resource and culture machinery" },
 	{ "System.Exception::GetStackTrace(System.Boolean)", exc_stack_trace,
 	  "the trace the runtime recorded (method names), not StackTrace objects" },
+	{ "System.Activator::CreateInstance()", create_instance,
+	  "Activator.CreateInstance<T>() (C#'s new T()): T's constructor called directly" },
+	{ "System.Runtime.CompilerServices.RuntimeHelpers::IsReferenceOrContainsReferences()",
+	  contains_refs, "JIT intrinsic: a constant known from T's layout" },
+	{ "System.Delegate::Equals(System.Object)", delegate_equals,
+	  "same target and same code, compared without Delegate.Method (reflection)" },
+	{ "System.Delegate::GetHashCode()", delegate_hash,
+	  "hash of the code pointer, without Delegate.Method (reflection)" },
 	{ "System.ByReference`1::.ctor(!0&)", byref_ctor,
 	  "JIT intrinsic (its IL throws): keeps the managed pointer Span<T> stands on" },
 	{ "System.ByReference`1::get_Value()", byref_value,
@@ -182,4 +192,65 @@ static void byref_ctor(Fn *f)
 static void byref_value(Fn *f)
 {
 	e_out(f, "return (char *)%s;", byref_field(f));
+}
+
+/* Activator.CreateInstance<T>(): a zeroed value, or T's parameterless
+ * constructor; MissingMethodException when T has none. */
+static void create_instance(Fn *f)
+{
+	Type *t = f->m->inst[0];
+	reach_type(f->p, t, TN_LAYOUT, f->m);
+	if (ty_is_valuetype(t)) {
+		Method *ctor = t->img ? ty_find_method(t, ".ctor", 0) : NULL;
+		e_out(f, "%s v; memset(&v, 0, sizeof v);", emit_ctype(t));
+		if (ctor) {
+			reach_method(f->p, ctor, f->m, "build-time substitution");
+			e_out(f, "%s((char *)&v);", ctor->cname);
+		}
+		e_out(f, "return v;");
+		return;
+	}
+	Method *ctor = t->img && !ty_info(t)->is_abstract ? ty_find_method(t, ".ctor", 0) : NULL;
+	if (!ctor || (ctor->flags & 0x10)) {
+		emit_need_exception(f->p, RT_EXC_MISSINGMETHOD);
+		e_out(f, "rt_exc_throw_kind(RT_EXC_MISSINGMETHOD);");
+		e_out(f, "return NULL;");
+		return;
+	}
+	return_new(f, t);
+}
+
+static void contains_refs(Fn *f)
+{
+	Type *t = f->m->inst[0];
+	bool refs = !ty_is_valuetype(t) || (t->kind == TY_STRUCT && !ty_info(t)->pointer_free) ||
+		    t->kind == TY_TYPEDREF;
+	e_out(f, "return %d;", refs);
+}
+
+/* Delegate field `name` of object `obj`. */
+static const char *dlg_field(Fn *f, const char *obj, const char *name)
+{
+	TypeInfo *ti = ty_info(ty_delegate);
+	for (uint32_t i = 0; i < ti->nfields; i++)
+		if (!strcmp(ti->fields[i]->name, name)) {
+			reach_type(f->p, ty_delegate, TN_LAYOUT | TN_DESCRIPTOR, f->m);
+			return arena_printf(&f->a, "((%s *)%s)->%s", emit_struct(ty_delegate), obj,
+					    ti->fields[i]->cname);
+		}
+	e_fn_error(f, "substitution: Delegate has no field %s", name);
+}
+
+static void delegate_equals(Fn *f)
+{
+	e_out(f, "Object *o = rt_type_isinst(a1, &%s_type);", ty_delegate->cname);
+	e_out(f, "return o && %s == %s && %s == %s;", dlg_field(f, "o", "m_target"),
+	      dlg_field(f, "a0", "m_target"), dlg_field(f, "o", "method_ptr"),
+	      dlg_field(f, "a0", "method_ptr"));
+}
+
+static void delegate_hash(Fn *f)
+{
+	e_out(f, "uintptr_t p = (uintptr_t)%s;", dlg_field(f, "a0", "method_ptr"));
+	e_out(f, "return (int32_t)(p ^ (p >> 32));");
 }
