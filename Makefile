@@ -60,7 +60,8 @@ example: deps
 	$(MAKE) all
 	@mkdir -p $(BUILD)/examples
 	mcs -nologo -out:$(BUILD)/examples/hello.exe examples/hello.cs
-	$(BUILD)/ilcc dump --il $(BUILD)/examples/hello.exe
+	$(BUILD)/ilcc build -v $(BUILD)/examples/hello.exe -o $(BUILD)/examples/hello
+	$(BUILD)/examples/hello
 
 bench: all
 	bench/run
