@@ -144,6 +144,17 @@ static void name_type(Type *t)
 	buf_free(&b);
 }
 
+enum { MAX_GENERIC_DEPTH = 48 };
+
+static uint32_t type_depth(const Type *t)
+{
+	uint32_t d = t->elem ? t->elem->depth : 0;
+	for (uint32_t i = 0; i < t->ninst; i++)
+		if (t->inst[i]->depth > d)
+			d = t->inst[i]->depth;
+	return d + (t->elem || t->ninst);
+}
+
 static Type *intern_type(const Type *key)
 {
 	uint64_t h = type_hash(key) & (TYPE_BUCKETS - 1);
@@ -157,7 +168,12 @@ static Type *intern_type(const Type *key)
 		memcpy(t->inst, key->inst, key->ninst * sizeof *t->inst);
 	}
 	t->id = next_type_id++;
+	t->depth = type_depth(t);
 	name_type(t);
+	if (t->depth > MAX_GENERIC_DEPTH)
+		fatal("unbounded generic recursion: %.60s... nests %u deep (a generic type or"
+		      " method instantiates itself with ever larger arguments, which cannot be"
+		      " compiled ahead of time)", t->name, t->depth);
 	t->hash_next = type_table[h];
 	type_table[h] = t;
 	return t;

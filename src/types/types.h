@@ -41,6 +41,7 @@ struct Type {
 	const char *name;               /* "System.Collections.Generic.List`1<int32>" */
 	const char *cname;              /* C identifier, unique: "T12_List_1" */
 	uint32_t id;                    /* order of creation */
+	uint32_t depth;                 /* nesting of generic arguments and elements */
 	TypeInfo *info;                 /* ty_info() */
 	Type *hash_next;
 	void *user;                     /* for the reachability pass */
