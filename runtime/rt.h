@@ -117,7 +117,16 @@ struct RtType {
 	RtClassInit *init;          /* NULL when no static constructor */
 	const RtType *array_of;     /* SZARRAY of this type, if reachable */
 	const struct RtEnumInfo *enum_info;     /* enums: names and values */
+	/* instances of generic interfaces and delegates with variant
+	 * parameters: a marker shared by all instances of the definition, the
+	 * arguments, and per argument 0, RT_COVARIANT or RT_CONTRAVARIANT */
+	const void *generic_def;
+	const RtType *const *generic_args;
+	const uint8_t *variance;
+	uint32_t nargs;
 };
+
+enum { RT_COVARIANT = 1, RT_CONTRAVARIANT = 2 };
 
 /* An enum's constants in declaration order, values widened to 64 bits as
  * Mono does (sign-extended for signed underlying types). */

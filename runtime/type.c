@@ -32,11 +32,38 @@ bool rt_type_is_subclass(const RtType *t, const RtType *of)
 
 /* A linear scan: lists are short, and the interface dispatched on most is
  * usually near the front. */
+/* Generic variance (ECMA-335 §II.9.11): `have` converts to `want` when both
+ * instantiate the same definition and each argument is the same, or for a
+ * covariant (out) parameter a reference type assignable to want's, for a
+ * contravariant (in) one a reference type want's is assignable to. */
+static bool variant_compatible(const RtType *want, const RtType *have)
+{
+	if (!want->generic_def || want->generic_def != have->generic_def)
+		return false;
+	for (uint32_t i = 0; i < want->nargs; i++) {
+		const RtType *a = want->generic_args[i], *b = have->generic_args[i];
+		if (a == b)
+			continue;
+		if ((a->flags & RT_T_VALUETYPE) || (b->flags & RT_T_VALUETYPE))
+			return false;
+		if (want->variance[i] == RT_COVARIANT && rt_type_is_assignable(a, b))
+			continue;
+		if (want->variance[i] == RT_CONTRAVARIANT && rt_type_is_assignable(b, a))
+			continue;
+		return false;
+	}
+	return true;
+}
+
 void *const *rt_type_iface_slots(const RtType *t, const RtType *iface)
 {
 	for (uint32_t i = 0; i < t->niface; i++)
 		if (t->ifaces[i].iface == iface)
 			return t->ifaces[i].slots;
+	if (iface->generic_def)         /* the slow way: through variance */
+		for (uint32_t i = 0; i < t->niface; i++)
+			if (variant_compatible(iface, t->ifaces[i].iface))
+				return t->ifaces[i].slots;
 	return NULL;
 }
 
@@ -47,6 +74,13 @@ bool rt_type_implements(const RtType *t, const RtType *iface)
 	for (uint32_t i = 0; i < t->niface; i++)
 		if (t->ifaces[i].iface == iface)
 			return true;
+	if (iface->generic_def) {
+		if (variant_compatible(iface, t))
+			return true;
+		for (uint32_t i = 0; i < t->niface; i++)
+			if (variant_compatible(iface, t->ifaces[i].iface))
+				return true;
+	}
 	return false;
 }
 
@@ -103,6 +137,8 @@ bool rt_type_is_assignable(const RtType *to, const RtType *from)
 		return from == to->elem;        /* Nullable<T> boxes as a T */
 	if (to == rt_known.object)
 		return true;
+	if (to->generic_def && variant_compatible(to, from))     /* delegates */
+		return true;
 	return rt_type_is_subclass(from, to);
 }
 
@@ -113,7 +149,7 @@ Object *rt_type_isinst(Object *o, const RtType *t)
 	const RtType *ot = o->type;
 	if (ot == t)
 		return o;
-	if (!(t->flags & (RT_T_INTERFACE | RT_T_ARRAY | RT_T_NULLABLE)) &&
+	if (!(t->flags & (RT_T_INTERFACE | RT_T_ARRAY | RT_T_NULLABLE)) && !t->generic_def &&
 	    ot->display && t->display)
 		return rt_type_is_class(ot, t) ? o : NULL;
 	return rt_type_is_assignable(t, ot) ? o : NULL;

@@ -184,6 +184,27 @@ static bool applies(Type *t, Method *m)
 	return ty_is_subclass(t, m->owner);
 }
 
+/* A call of I<A>.M may reach, through generic variance, the implementation
+ * of I<B>.M in a type that implements I<B> only: add those too (the runtime
+ * decides at the call which one applies). */
+static void add_variant_impls(Program *p, Type *t, Method *m)
+{
+	Type *o = m->owner;
+	if (!o->ninst || t->kind == TY_SZARRAY || t->kind == TY_ARRAY || !t->img)
+		return;
+	TypeInfo *oi = ty_info(o), *ti = ty_info(t);
+	uint32_t k = 0;
+	while (k < oi->nmethods && oi->methods[k] != m)
+		k++;
+	if (k == oi->nmethods)
+		return;
+	for (uint32_t i = 0; i < ti->nifaces; i++) {
+		Type *f = ti->ifaces[i];
+		if (f != o && f->img == o->img && f->row == o->row)
+			add_impl(p, t, ty_info(f)->methods[k]);
+	}
+}
+
 void reach_vcall(Program *p, Method *m, Method *why)
 {
 	m = slot_root(m);
@@ -197,9 +218,13 @@ void reach_vcall(Program *p, Method *m, Method *why)
 		VEC_PUSH(p->gvms, m);
 		emit_need_exception(p, RT_EXC_MISSINGMETHOD);  /* the dispatcher's default */
 	}
-	for (uint32_t i = 0; i < p->constructed.n; i++)
+	bool iface = m->owner->img && ty_info(m->owner)->is_interface;
+	for (uint32_t i = 0; i < p->constructed.n; i++) {
 		if (applies(p->constructed.v[i], m))
 			add_impl(p, p->constructed.v[i], m);
+		if (iface)
+			add_variant_impls(p, p->constructed.v[i], m);
+	}
 }
 
 static void constructed(Program *p, Type *t, Method *why)
@@ -210,9 +235,13 @@ static void constructed(Program *p, Type *t, Method *why)
 	TypeInfo *ti = ty_info(t);
 	if (ti->finalizer)
 		reach_method(p, ti->finalizer, why, "finalizer of a constructed type");
-	for (uint32_t i = 0; i < p->vcalls.n; i++)
-		if (applies(t, p->vcalls.v[i]))
-			add_impl(p, t, p->vcalls.v[i]);
+	for (uint32_t i = 0; i < p->vcalls.n; i++) {
+		Method *m = p->vcalls.v[i];
+		if (applies(t, m))
+			add_impl(p, t, m);
+		if (m->owner->img && ty_info(m->owner)->is_interface)
+			add_variant_impls(p, t, m);
+	}
 }
 
 /* ---- types ---- */

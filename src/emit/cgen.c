@@ -434,6 +434,47 @@ static bool enum_info(Gen *g, Type *t)
 	return true;
 }
 
+/* Generic interfaces and delegates with variant parameters: the fields of
+ * RtType that let casts apply variance. Returns their initialisers. */
+static const char *variance_info(Gen *g, Type *t)
+{
+	if (!t->img || !t->ninst)
+		return "NULL, NULL, NULL, 0";
+	TypeInfo *ti = ty_info(t);
+	if (!ti->is_interface && !ti->is_delegate)
+		return "NULL, NULL, NULL, 0";
+	Type *def = ty_def(t->img, t->row, NULL, 0);
+	uint32_t first, end;
+	md_lookup(t->img, T_GenericParam, GenericParam_Owner, TOKEN(T_TypeDef, t->row), &first, &end);
+	Buf v = {0};
+	bool any = false;
+	for (uint32_t pos = first; pos < end; pos++) {
+		uint32_t r = md_lookup_row(t->img, T_GenericParam, GenericParam_Owner, pos);
+		uint32_t var = md_get(t->img, T_GenericParam, r, GenericParam_Flags) & 3;
+		any |= var != 0;
+		buf_printf(&v, "%s%u", pos > first ? ", " : "", var);
+	}
+	if (!any || end - first != t->ninst) {
+		buf_free(&v);
+		return "NULL, NULL, NULL, 0";
+	}
+	TypeState *ds = reach_tstate(def);
+	if (!(ds->needs & 0x200)) {
+		ds->needs |= 0x200;
+		buf_printf(&g->d, "static const char %s_gdef;\n", def->cname);
+	}
+	buf_printf(&g->d, "static const uint8_t %s_variance[] = { %s };\n", t->cname, v.s);
+	buf_printf(&g->d, "static const RtType *const %s_gargs[] = {", t->cname);
+	for (uint32_t i = 0; i < t->ninst; i++) {
+		reach_type(g->p, t->inst[i], TN_DESCRIPTOR, NULL);
+		buf_printf(&g->d, " &%s_type,", t->inst[i]->cname);
+	}
+	buf_puts(&g->d, " };\n");
+	buf_free(&v);
+	return arena_printf(ty_arena(), "&%s_gdef, %s_gargs, %s_variance, %u", def->cname,
+			    t->cname, t->cname, t->ninst);
+}
+
 static void descriptor(Gen *g, Type *t)
 {
 	uint32_t depth = display(g, t);
@@ -454,8 +495,9 @@ static void descriptor(Gen *g, Type *t)
 	Method *fin = ti && !ti->is_interface ? ti->finalizer : NULL;
 	bool init = ti && ti->cctor && reached(ti->cctor) && needs(t, TN_STATICS);
 	bool has_enum = ti && ti->is_enum && enum_info(g, t);
+	const char *variance = variance_info(g, t);
 	buf_printf(&g->d, "const RtType %s_type = { \"%s\", \"%s\", %s, %s, %s, %u, %u, %s,"
-		   " %s_display, %s%s%s, %s%s%s, %u, %s%s, %u, %s%s, %s%s, %s%s%s, NULL, %s%s%s };\n",
+		   " %s_display, %s%s%s, %s%s%s, %u, %s%s, %u, %s%s, %s%s, %s%s%s, NULL, %s%s%s, %s };\n",
 		   t->cname, ns, name, type_flags(t), size_expr(t),
 		   t->kind == TY_SZARRAY || t->kind == TY_ARRAY || (ti && (ti->is_enum || ti->is_nullable)) ? esize : "0",
 		   depth, t->kind == TY_ARRAY ? t->rank : t->kind == TY_SZARRAY ? 1 : 0,
@@ -466,7 +508,8 @@ static void descriptor(Gen *g, Type *t)
 		   nvirt, nvirt ? t->cname : "NULL", nvirt ? "_vt" : "",
 		   fin && reached(fin) ? "(void (*)(Object *))" : "", fin && reached(fin) ? fin->cname : "NULL",
 		   init ? "&" : "", init ? t->cname : "NULL", init ? "_init" : "",
-		   has_enum ? "&" : "", has_enum ? t->cname : "NULL", has_enum ? "_enum" : "");
+		   has_enum ? "&" : "", has_enum ? t->cname : "NULL", has_enum ? "_enum" : "",
+		   variance);
 	if (elem)
 		reach_type(g->p, elem, TN_DESCRIPTOR, NULL);
 }
