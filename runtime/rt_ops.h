@@ -59,6 +59,17 @@ static inline bool rt_f_in(double v, double lo, double hi)
 
 static inline char *rt_unbox_ptr(Object *o) { return (char *)o + sizeof(Object); }
 
+/* Interface dispatch: the slots of `iface` in t, found inline by identity
+ * (the common case); variance and misses go to the runtime. */
+static inline void *const *rt_iface(const RtType *t, const RtType *iface)
+{
+	const RtIface *f = t->ifaces;
+	for (uint32_t k = 0; k < t->niface; k++)
+		if (f[k].iface == iface)
+			return f[k].slots;
+	return rt_type_iface_slots(t, iface);
+}
+
 /* unbox: a boxed enum unboxes as its underlying type and the reverse
  * (as in Mono); otherwise the types must be the same. */
 static inline bool rt_unbox_ok(const RtType *have, const RtType *want)

@@ -118,7 +118,7 @@ static const char *dispatch(Fn *f, Method *m, const char *self)
 		uint32_t k = 0;
 		while (k < oi->nmethods && oi->methods[k] != m)
 			k++;
-		return arena_printf(&f->a, "((%s)rt_type_iface_slots(((Object *)%s)->type, &%s_type)[%u])",
+		return arena_printf(&f->a, "((%s)rt_iface(((Object *)%s)->type, &%s_type)[%u])",
 				    ft, self, m->owner->cname, k);
 	}
 	return arena_printf(&f->a, "((%s)((Object *)%s)->type->vtable[%d])", ft, self, m->slot);
