@@ -49,6 +49,14 @@ static inline bool rt_f_in(double v, double lo, double hi)
 	return v > lo - 1.0 && v < hi + 1.0;
 }
 
+/* Functions with `tail.` calls: gcc turns `return f(...)` into a jump only
+ * when optimising, so they are optimised whatever -O says. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define RT_TAILCALLS __attribute__((optimize("O2")))
+#else
+#define RT_TAILCALLS
+#endif
+
 #define RT_THROW(kind, label) do { rt_exc_throw_kind(kind); goto label; } while (0)
 #define RT_NULLCHK(x, label) \
 	do { if (RT_UNLIKELY((x) == NULL)) RT_THROW(RT_EXC_NULLREF, label); } while (0)

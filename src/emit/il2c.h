@@ -49,6 +49,7 @@ typedef struct Fn {
 	Buf *fin_cases;                 /* per clause: endfinally's switch cases */
 	Type *constrained;
 	bool is_tail;
+	bool has_tail_calls;
 } Fn;
 
 void e_fn_error(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));

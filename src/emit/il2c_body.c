@@ -122,6 +122,8 @@ static void translate(Fn *f)
 static void assemble(Fn *f, MethodState *ms)
 {
 	Buf *b = &ms->code;
+	if (f->has_tail_calls)
+		buf_puts(b, "RT_TAILCALLS ");
 	emit_prototype(b, f->m);
 	buf_puts(b, "\n{\n");
 	buf_puts(b, f->decl.s ? f->decl.s : "");

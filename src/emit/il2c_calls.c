@@ -87,6 +87,7 @@ static void finish_call(Fn *f, Method *m, const char *call)
 			e_out(f, "return %s;", call);
 		f->reachable = false;
 		f->is_tail = false;
+		f->has_tail_calls = true;
 		return;
 	}
 	if (m->ret->kind == TY_VOID)
