@@ -210,6 +210,14 @@ Object *rt_exc_catch(void)
 	return e;
 }
 
+Object *rt_exc_take(void)
+{
+	Object *e = rt_pending;
+	if (e)
+		set_pending(rt_thread_self(), NULL);
+	return e;
+}
+
 /* ---- unhandled ---- */
 
 char *rt_exc_type_name(const RtType *t)

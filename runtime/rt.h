@@ -231,6 +231,9 @@ void rt_exc_throw(Object *exc);                 /* sets rt_pending */
 void rt_exc_rethrow(Object *exc);
 void rt_exc_throw_kind(RtExcKind k);            /* construct and throw */
 Object *rt_exc_catch(void);                     /* takes rt_pending, clears it */
+/* The same for a finally or fault block, which rethrows what it takes:
+ * the trace text is left to the handler that really catches. */
+Object *rt_exc_take(void);
 /* Generated code calls this as an exception leaves a method, and as a
  * handler catches it, to build the stack trace from method names
  * ("Ns.Type.Method", a string that lives as long as the program). The

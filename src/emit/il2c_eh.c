@@ -128,11 +128,11 @@ static void dispatch(Fn *f, uint32_t i)
 			   "FF%u:\n\t(void)rt_exc_catch();\n\trt_exc_rethrow(exc_%u);\n\tgoto %s;\n", i, c->filter_off, i, i, next);
 		break;
 	case EH_FINALLY:
-		buf_printf(&f->out, "\texc_%u = rt_exc_catch();\n\tcont_%u = -1;\n\tgoto L_%04x;\n",
+		buf_printf(&f->out, "\texc_%u = rt_exc_take();\n\tcont_%u = -1;\n\tgoto L_%04x;\n",
 			   i, i, c->handler_off);
 		break;
 	case EH_FAULT:
-		buf_printf(&f->out, "\texc_%u = rt_exc_catch();\n\tgoto L_%04x;\n", i, c->handler_off);
+		buf_printf(&f->out, "\texc_%u = rt_exc_take();\n\tgoto L_%04x;\n", i, c->handler_off);
 		break;
 	}
 	if (c->kind == EH_FINALLY || c->kind == EH_FAULT) {
