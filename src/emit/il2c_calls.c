@@ -347,6 +347,8 @@ bool e_calls(Fn *f, const Instr *in)
 	if (e_array_method(f, in))
 		return true;
 	Method *m = ty_method_from_token(f->img, in->token, &f->ctx);
+	if (m->is_vararg)
+		e_fn_error(f, "calls of vararg methods (C#'s __arglist) are not supported");
 	switch (in->op) {
 	case OP_CALL: call_method(f, m, false); break;
 	case OP_CALLVIRT:
