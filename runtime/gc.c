@@ -317,3 +317,8 @@ void rt_gc_wait_for_finalizers(void)
 		pthread_cond_wait(&fin_done, &fin_lock);
 	pthread_mutex_unlock(&fin_lock);
 }
+
+void rt_gc_add_roots(void *lo, void *hi)
+{
+	GC_add_roots(lo, hi);
+}

@@ -215,6 +215,9 @@ void rt_gc_suppress_finalizer(Object *o);     /* SuppressFinalize */
  * finalizable object; this waits until the ones ready now have run. */
 void rt_gc_wait_for_finalizers(void);
 void rt_gc_keep_alive(Object *o);
+/* Memory the collector does not see by itself (a thread's [ThreadStatic]
+ * fields, which live in thread-local storage) holds references too. */
+void rt_gc_add_roots(void *lo, void *hi);
 
 /* Every store of a reference into the heap goes through this (a no-op for
  * Boehm; the place where a generational collector's barrier goes). */

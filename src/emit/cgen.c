@@ -709,6 +709,20 @@ static void known(Gen *g)
 		   tie->cname, tc->cname);
 	Method *e = g->p->entry;
 	buf_printf(b, "static int32_t managed_main(RtArray *args)\n{\n");
+	/* [ThreadStatic] fields of the main thread: thread-local storage is not
+	 * scanned by the collector */
+	for (uint32_t i = 0; i < g->p->types.n; i++) {
+		Type *t = g->p->types.v[i];
+		if (!t->img || !needs(t, TN_STATICS))
+			continue;
+		TypeInfo *tsi = ty_info(t);
+		for (uint32_t k = 0; k < tsi->nstatics; k++)
+			if (tsi->statics[k]->is_thread_static) {
+				buf_printf(b, "\trt_gc_add_roots(&%s_ts, &%s_ts + 1);\n", t->cname,
+					   t->cname);
+				break;
+			}
+	}
 	/* Mono's runtime, not a static constructor, sets String.Empty */
 	TypeInfo *sti = ty_info(ty_string);
 	for (uint32_t i = 0; i < sti->nstatics; i++)
