@@ -117,6 +117,14 @@ static uint32_t jobs(void)
 	return n > 0 ? (uint32_t)n : 1;
 }
 
+/* -O2 and -O3 add link-time optimisation: calls between the generated
+ * files (which split the program for parallel builds) get inlined too.
+ * Measured: spectralnorm 1.5x -> 1.13x of C, Hello World's build +0.3 s. */
+static bool lto(const BuildOptions *o)
+{
+	return !strcmp(o->opt, "-O2") || !strcmp(o->opt, "-O3");
+}
+
 static void compile_all(const char *dir, const char *inc, const BuildOptions *o)
 {
 	char *names[NFILES + 1];
@@ -137,7 +145,7 @@ static void compile_all(const char *dir, const char *inc, const BuildOptions *o)
 		char *argv[] = { (char *)cc(), (char *)o->opt, o->debug ? "-g" : "-g0",
 			"-std=gnu11", "-w", "-fwrapv", "-fno-strict-aliasing",
 			"-fno-delete-null-pointer-checks", (char *)arena_printf(ty_arena(), "-I%s", inc),
-			"-c", (char *)c, "-o", (char *)obj, NULL };
+			"-c", (char *)c, "-o", (char *)obj, lto(o) ? "-flto" : NULL, NULL };
 		if (nrun == max) {
 			wait_ok(running[0], what[0]);
 			memmove(running, running + 1, --nrun * sizeof *running);
@@ -156,6 +164,11 @@ static void link_all(const char *dir, const char *rt, const BuildOptions *o)
 	uint32_t n = 0;
 	argv[n++] = (char *)cc();
 	argv[n++] = "-static";
+	if (lto(o)) {
+		argv[n++] = (char *)o->opt;
+		argv[n++] = "-flto=auto";
+		argv[n++] = "-w";
+	}
 	argv[n++] = "-o";
 	argv[n++] = (char *)o->output;
 	argv[n++] = (char *)arena_printf(ty_arena(), "%s/data.o", dir);
