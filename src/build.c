@@ -125,7 +125,8 @@ static bool lto(const BuildOptions *o)
 	return !strcmp(o->opt, "-O2") || !strcmp(o->opt, "-O3");
 }
 
-static void compile_all(const char *dir, const char *inc, const BuildOptions *o)
+/* Returns how many files were compiled. */
+static uint32_t compile_all(const char *dir, const char *inc, const BuildOptions *o)
 {
 	char *names[NFILES + 1];
 	uint32_t n = 0;
@@ -134,7 +135,7 @@ static void compile_all(const char *dir, const char *inc, const BuildOptions *o)
 		names[n++] = arena_printf(ty_arena(), "m%u", i);
 	pid_t running[64];
 	const char *what[64];
-	uint32_t nrun = 0, max = jobs();
+	uint32_t nrun = 0, max = jobs(), ncompiled = 0;
 	double hdr = mtime(arena_printf(ty_arena(), "%s/prog.h", dir));
 	for (uint32_t i = 0; i < n; i++) {
 		const char *c = arena_printf(ty_arena(), "%s/%s.c", dir, names[i]);
@@ -153,9 +154,11 @@ static void compile_all(const char *dir, const char *inc, const BuildOptions *o)
 		}
 		what[nrun] = arena_printf(ty_arena(), "%s -c %s", cc(), c);
 		running[nrun++] = spawn(argv);
+		ncompiled++;
 	}
 	for (uint32_t i = 0; i < nrun; i++)
 		wait_ok(running[i], what[i]);
+	return ncompiled;
 }
 
 static void link_all(const char *dir, const char *rt, const BuildOptions *o)
@@ -300,9 +303,13 @@ int build_program(Loader *ld, const BuildOptions *o)
 	write_opts(dir, o);
 	double t2 = now_ms();
 	const char *rt = runtime_dir();
-	compile_all(dir, arena_printf(ty_arena(), "%s/include", rt), o);
+	uint32_t compiled = compile_all(dir, arena_printf(ty_arena(), "%s/include", rt), o);
 	double t3 = now_ms();
-	link_all(dir, rt, o);
+	/* nothing recompiled and the output newer than its parts: done */
+	double out = mtime(o->output);
+	if (compiled || out < 0 || out < mtime(arena_printf(ty_arena(), "%s/libilccrt.a", rt)) ||
+	    out < mtime(arena_printf(ty_arena(), "%s/data.o", dir)))
+		link_all(dir, rt, o);
 	double t4 = now_ms();
 	note("write C %.0f ms, cc %.0f ms, link %.0f ms; total %.0f ms (C in %s)",
 	     t2 - t1, t3 - t2, t4 - t3, t4 - t0, dir);
