@@ -136,12 +136,6 @@ void reach_method(Program *p, Method *m, Method *why, const char *reason)
 		return;
 	ms->why = why;
 	ms->reason = reason;
-	if (getenv("ILCC_DEBUG_OPEN") && (ty_is_generic_def(m->owner) || strstr(m->owner->name, "!"))) {
-		Buf b = {0};
-		buf_printf(&b, "OPEN %s\n", ty_method_name(m));
-		reach_why(&b, m);
-		fputs(b.s, stderr);
-	}
 	ms->kind = body_kind(p, m, ms);
 	if (ms->kind == BK_ABSTRACT)
 		return;
