@@ -798,3 +798,27 @@ bool rt_Enum_GetEnumValuesAndNames(Object *rtype, char *values, char *names)
 	*(Object **)names = (Object *)s;
 	return true;
 }
+
+/* ---- System.MathF ---- */
+float rt_MathF_Acos(float x) { return acosf(x); }
+float rt_MathF_Acosh(float x) { return acoshf(x); }
+float rt_MathF_Asin(float x) { return asinf(x); }
+float rt_MathF_Asinh(float x) { return asinhf(x); }
+float rt_MathF_Atan(float x) { return atanf(x); }
+float rt_MathF_Atanh(float x) { return atanhf(x); }
+float rt_MathF_Cbrt(float x) { return cbrtf(x); }
+float rt_MathF_Ceiling(float x) { return ceilf(x); }
+float rt_MathF_Cos(float x) { return cosf(x); }
+float rt_MathF_Cosh(float x) { return coshf(x); }
+float rt_MathF_Exp(float x) { return expf(x); }
+float rt_MathF_Floor(float x) { return floorf(x); }
+float rt_MathF_Log(float x) { return logf(x); }
+float rt_MathF_Log10(float x) { return log10f(x); }
+float rt_MathF_Sin(float x) { return sinf(x); }
+float rt_MathF_Sinh(float x) { return sinhf(x); }
+float rt_MathF_Tan(float x) { return tanf(x); }
+float rt_MathF_Tanh(float x) { return tanhf(x); }
+float rt_MathF_Atan2(float y, float x) { return atan2f(y, x); }
+float rt_MathF_Pow(float x, float y) { return powf(x, y); }
+float rt_MathF_FMod(float x, float y) { return fmodf(x, y); }
+float rt_MathF_ModF(float x, intptr_t ip) { return modff(x, (float *)ip); }

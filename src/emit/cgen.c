@@ -489,6 +489,9 @@ static void descriptor(Gen *g, Type *t)
 		elem = ti->underlying;
 	if (ti && ti->is_nullable && t->ninst)
 		elem = t->inst[0];
+	/* pointers have no descriptor: elem_kind says what the elements are */
+	bool elem_desc = elem && elem->kind != TY_PTR && elem->kind != TY_FNPTR &&
+			 elem->kind != TY_BYREF;
 	const char *esize = elem ? (ty_is_ref(elem) ? "sizeof(Object *)" :
 		arena_printf(ty_arena(), "sizeof(%s)", emit_ctype(elem))) :
 		t == ty_string ? "2" : "0";
@@ -503,14 +506,14 @@ static void descriptor(Gen *g, Type *t)
 		   depth, t->kind == TY_ARRAY ? t->rank : t->kind == TY_SZARRAY ? 1 : 0,
 		   elem ? elem_kind(elem) : "RT_E_REF", t->cname,
 		   base ? "&" : "", base ? base->cname : "NULL", base ? "_type" : "",
-		   elem ? "&" : "", elem ? elem->cname : "NULL", elem ? "_type" : "",
+		   elem_desc ? "&" : "", elem_desc ? elem->cname : "NULL", elem_desc ? "_type" : "",
 		   nif, nif ? t->cname : "NULL", nif ? "_ifaces" : "",
 		   nvirt, nvirt ? t->cname : "NULL", nvirt ? "_vt" : "",
 		   fin && reached(fin) ? "(void (*)(Object *))" : "", fin && reached(fin) ? fin->cname : "NULL",
 		   init ? "&" : "", init ? t->cname : "NULL", init ? "_init" : "",
 		   has_enum ? "&" : "", has_enum ? t->cname : "NULL", has_enum ? "_enum" : "",
 		   variance);
-	if (elem)
+	if (elem_desc)
 		reach_type(g->p, elem, TN_DESCRIPTOR, NULL);
 }
 

@@ -58,6 +58,21 @@ static bool fields(Fn *f, const Instr *in)
 		return false;
 	Field *fd = ty_field_from_token(f->img, in->token, &f->ctx);
 	const char *lv;
+	if (fd->is_static && (in->op == OP_LDFLD || in->op == OP_LDFLDA || in->op == OP_STFLD)) {
+		/* the instance forms on a static field ignore the object */
+		lv = static_lv(f, fd);
+		if (in->op == OP_STFLD) {
+			e_out(f, "%s = %s;", lv, e_as_type(f, 0, fd->type));
+			e_pop(f, 2);
+			return true;
+		}
+		e_pop(f, 1);
+		if (in->op == OP_LDFLD)
+			e_out(f, "%s = %s;", e_push_type(f, fd->type), lv);
+		else
+			e_out(f, "%s = (char *)&%s;", e_push(f, SK_P, fd->type), lv);
+		return true;
+	}
 	switch (in->op) {
 	case OP_LDFLD:
 		lv = field_lv(f, fd, 0);
@@ -198,6 +213,15 @@ bool e_array_method(Fn *f, const Instr *in)
 	if (TOK_TABLE(parent) != T_TypeSpec)
 		return false;
 	Type *at = ty_from_token(f->img, parent, &f->ctx);
+	if (at->kind == TY_SZARRAY && in->op == OP_NEWOBJ) {     /* T[]::.ctor(int32) */
+		reach_type(f->p, at, TN_DESCRIPTOR | TN_CONSTRUCTED, f->m);
+		const char *n = e_sv(f, 0);
+		e_pop(f, 1);
+		e_out(f, "%s = (Object *)rt_gc_alloc_array(&%s_type, (intptr_t)%s);",
+		      e_push(f, SK_O, at), at->cname, n);
+		e_check_pending(f);
+		return true;
+	}
 	if (at->kind != TY_ARRAY)
 		return false;
 	const char *name = md_string(f->img, md_get(f->img, T_MemberRef, TOK_ROW(in->token),
