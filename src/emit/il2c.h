@@ -50,6 +50,7 @@ typedef struct Fn {
 	Type *constrained;
 	bool is_tail;
 	bool has_tail_calls;
+	bool is_readonly;               /* readonly. prefix seen */
 } Fn;
 
 void e_fn_error(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));

@@ -82,7 +82,8 @@ static bool prefix(Fn *f, const Instr *in)
 		f->constrained = ty_from_token(f->img, in->token, &f->ctx);
 		return true;
 	case OP_TAIL: f->is_tail = true; return true;
-	case OP_VOLATILE: case OP_UNALIGNED: case OP_READONLY: case OP_NO:
+	case OP_READONLY: f->is_readonly = true; return true;
+	case OP_VOLATILE: case OP_UNALIGNED: case OP_NO:
 		return true;
 	default:
 		return false;

@@ -178,6 +178,14 @@ static bool arrays(Fn *f, const Instr *in)
 	case OP_LDELEMA: {
 		Type *et = tok_type(f, in);
 		const char *lv = element(f, 1, 0, et);
+		if (ty_is_ref(et) && !f->is_readonly) {
+			/* a pointer into a covariant array must be to exactly T's
+			 * elements (§III.4.10), unless readonly. says it is only read */
+			reach_type(f->p, et, TN_DESCRIPTOR, f->m);
+			e_out(f, "if (RT_UNLIKELY(((Object *)%s)->type->elem != &%s_type))"
+			      " RT_THROW(RT_EXC_ARRAYTYPE, %s);", e_sv(f, 1), et->cname, e_fail(f));
+		}
+		f->is_readonly = false;
 		e_pop(f, 2);
 		e_out(f, "%s = (char *)&%s;", e_push(f, SK_P, et), lv);
 		return true;
