@@ -21,7 +21,7 @@ static class GcSelfRef {
 		Node list = null;
 		for (int i = 0; i < 1000; i++)
 			list = new Node(list, i);
-		for (int i = 0; i < 200000; i++)
+		for (int i = 0; i < 20000; i++)
 			new Node(null, -1);
 		GC.Collect();
 		long sum = 0;
@@ -29,7 +29,7 @@ static class GcSelfRef {
 			sum += n.v;
 		Out.L("list sum", sum);
 		Tree keep = Tree.Make(12);
-		for (int i = 0; i < 30; i++)
+		for (int i = 0; i < 4; i++)
 			Tree.Make(10);
 		GC.Collect();
 		Out.L("tree nodes", keep.Count());
