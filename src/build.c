@@ -56,9 +56,14 @@ static void mkdirs(const char *path)
 
 const char *build_cache_dir(const char *key)
 {
-	char abs[PATH_MAX];
-	if (!realpath(key, abs))
-		snprintf(abs, sizeof abs, "%s", key);
+	/* the absolute path of the output, which need not exist yet: its
+	 * folder's real path and its name */
+	const char *slash = strrchr(key, '/');
+	const char *dir = slash == key ? "/" : slash ?
+		arena_printf(ty_arena(), "%.*s", (int)(slash - key), key) : ".";
+	char real[PATH_MAX];
+	const char *abs = realpath(dir, real) ?
+		arena_printf(ty_arena(), "%s/%s", real, slash ? slash + 1 : key) : key;
 	uint64_t h = 1469598103934665603ull;
 	for (const char *s = abs; *s; s++)
 		h = (h ^ (uint8_t)*s) * 1099511628211ull;
@@ -136,7 +141,16 @@ static uint32_t compile_all(const char *dir, const char *inc, const BuildOptions
 	pid_t running[64];
 	const char *what[64];
 	uint32_t nrun = 0, max = jobs(), ncompiled = 0;
+	/* objects depend on the program's header, the runtime's headers and
+	 * the compiler that wrote them */
 	double hdr = mtime(arena_printf(ty_arena(), "%s/prog.h", dir));
+	const char *deps[] = { arena_printf(ty_arena(), "%s/rt.h", inc),
+			       arena_printf(ty_arena(), "%s/rt_ops.h", inc), "/proc/self/exe" };
+	for (unsigned i = 0; i < countof(deps); i++) {
+		double t = mtime(deps[i]);
+		if (t > hdr)
+			hdr = t;
+	}
 	for (uint32_t i = 0; i < n; i++) {
 		const char *c = arena_printf(ty_arena(), "%s/%s.c", dir, names[i]);
 		const char *obj = arena_printf(ty_arena(), "%s/%s.o", dir, names[i]);
