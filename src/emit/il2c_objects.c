@@ -134,6 +134,17 @@ static const char *element(Fn *f, uint32_t ai, uint32_t ii, Type *et)
 	return arena_printf(&f->a, "RT_ARRAY_DATA(%s, %s)[(intptr_t)%s]", a, emit_ctype(et), i);
 }
 
+/* newarr, and newobj of a vector's constructor: the length on the stack. */
+static void new_vector(Fn *f, Type *at)
+{
+	reach_type(f->p, at, TN_DESCRIPTOR | TN_CONSTRUCTED, f->m);
+	const char *n = e_sv(f, 0);
+	e_pop(f, 1);
+	e_out(f, "%s = (Object *)rt_gc_alloc_array(&%s_type, (intptr_t)%s);",
+	      e_push(f, SK_O, at), at->cname, n);
+	e_check_pending(f);
+}
+
 static Type *array_elem(Fn *f, uint32_t ai)
 {
 	Slot *s = e_top(f, ai);
@@ -197,16 +208,9 @@ static bool arrays(Fn *f, const Instr *in)
 		e_out(f, "%s = (intptr_t)((RtArray *)%s)->length;", e_push(f, SK_IP, NULL), a);
 		return true;
 	}
-	case OP_NEWARR: {
-		Type *at = ty_sz(tok_type(f, in));
-		reach_type(f->p, at, TN_DESCRIPTOR | TN_CONSTRUCTED, f->m);
-		const char *n = e_sv(f, 0);
-		e_pop(f, 1);
-		e_out(f, "%s = (Object *)rt_gc_alloc_array(&%s_type, (intptr_t)%s);",
-		      e_push(f, SK_O, at), at->cname, n);
-		e_check_pending(f);
+	case OP_NEWARR:
+		new_vector(f, ty_sz(tok_type(f, in)));
 		return true;
-	}
 	default:
 		return false;
 	}
@@ -222,12 +226,7 @@ bool e_array_method(Fn *f, const Instr *in)
 		return false;
 	Type *at = ty_from_token(f->img, parent, &f->ctx);
 	if (at->kind == TY_SZARRAY && in->op == OP_NEWOBJ) {     /* T[]::.ctor(int32) */
-		reach_type(f->p, at, TN_DESCRIPTOR | TN_CONSTRUCTED, f->m);
-		const char *n = e_sv(f, 0);
-		e_pop(f, 1);
-		e_out(f, "%s = (Object *)rt_gc_alloc_array(&%s_type, (intptr_t)%s);",
-		      e_push(f, SK_O, at), at->cname, n);
-		e_check_pending(f);
+		new_vector(f, at);
 		return true;
 	}
 	if (at->kind != TY_ARRAY)
