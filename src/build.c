@@ -307,9 +307,15 @@ int build_program(Loader *ld, const BuildOptions *o)
 	     count_defs(ld, T_MethodDef), p.types.n, count_defs(ld, T_TypeDef), t1 - t0);
 	if (o->why) {
 		why(&p, o->why);
-		if (!o->output)
-			return 0;
 	}
+	if (o->why_size) {
+		Buf b = {0};
+		reach_size_tree(&b, &p, 10);
+		fputs(b.s, stdout);
+		buf_free(&b);
+	}
+	if ((o->why || o->why_size) && !o->output)
+		return 0;
 	reach_check_missing(&p);
 	const char *dir = o->keep_c ? o->keep_c : build_cache_dir(o->output);
 	mkdirs(dir);

@@ -14,6 +14,7 @@ typedef struct BuildOptions {
 	const char *input, *output;
 	const char *keep_c;             /* --keep-c DIR */
 	const char *why;                /* --why NAME */
+	bool why_size;                  /* --why-size */
 	const char *opt;                /* "-O2" */
 	bool debug;                     /* -g */
 	bool allow_missing_icalls;

@@ -23,7 +23,7 @@ static void usage(FILE *f)
 	      "       ilcc check [-v] [-L DIR] FILE...\n"
 	      "       ilcc --help\n"
 	      "build and run options: -O0..-O3 (default -O2), -g, -v, -L DIR,\n"
-	      "  --keep-c DIR, --why NAME, --allow-missing-icalls; CC picks the C compiler\n", f);
+	      "  --keep-c DIR, --why NAME, --why-size, --allow-missing-icalls; CC picks the C compiler\n", f);
 }
 
 typedef struct Options {
@@ -51,6 +51,8 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 			o->build.keep_c = argv[++i];
 		else if (!strcmp(a, "--why") && i + 1 < argc)
 			o->build.why = argv[++i];
+		else if (!strcmp(a, "--why-size"))
+			o->build.why_size = true;
 		else if (!strcmp(a, "--allow-missing-icalls"))
 			o->build.allow_missing_icalls = true;
 		else if (!strcmp(a, "-g"))
@@ -110,7 +112,7 @@ int main(int argc, char **argv)
 		if (o.nfiles != 1)
 			fatal("build takes one program (try ilcc --help)");
 		o.build.input = o.files[0];
-		if (!o.build.output && !o.build.why)
+		if (!o.build.output && !o.build.why && !o.build.why_size)
 			fatal("build needs -o OUT");
 		return build_program(&ld, &o.build);
 	}

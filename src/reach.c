@@ -137,10 +137,12 @@ void reach_method(Program *p, Method *m, Method *why, const char *reason)
 	ms->why = why;
 	ms->reason = reason;
 	ms->kind = body_kind(p, m, ms);
+	ms->index = UINT32_MAX;
 	if (ms->kind == BK_ABSTRACT)
 		return;
 	if (m->has_this)
 		reach_type(p, m->owner, TN_LAYOUT, m);
+	ms->index = p->methods.n;
 	VEC_PUSH(p->methods, m);
 }
 
@@ -352,4 +354,47 @@ void reach_check_missing(Program *p)
 {
 	if (p->missing.n && !p->allow_missing_icalls)
 		report_missing(p);
+}
+
+/* ---- where the size comes from ---- */
+/* Each method has one parent (its `why`), found before it, so a walk from
+ * the last method to the first adds every subtree into its parent. */
+static void size_tree_node(Buf *b, Program *p, const uint32_t *parent,
+			   const uint64_t *size, uint32_t i, unsigned depth, uint64_t min)
+{
+	MethodState *ms = reach_state(p->methods.v[i]);
+	buf_printf(b, "%*s%6llu KB %s%s%s\n", (int)(2 * depth), "",
+		   (unsigned long long)(size[i] + 512) / 1024, ty_method_name(p->methods.v[i]),
+		   ms->reason ? ": " : "", ms->reason ? ms->reason : "");
+	for (uint32_t c = i + 1; c < p->methods.n; c++)
+		if (parent[c] == i && size[c] >= min)
+			size_tree_node(b, p, parent, size, c, depth + 1, min);
+}
+
+void reach_size_tree(Buf *b, Program *p, unsigned permille)
+{
+	uint32_t n = p->methods.n;
+	uint32_t *parent = calloc(n ? n : 1, sizeof *parent);
+	uint64_t *size = calloc(n ? n : 1, sizeof *size);
+	for (uint32_t i = 0; i < n; i++) {
+		MethodState *ms = reach_state(p->methods.v[i]);
+		size[i] = ms->code.len;
+		parent[i] = ms->why ? reach_state(ms->why)->index : UINT32_MAX;
+		if (parent[i] >= i)
+			parent[i] = UINT32_MAX;
+	}
+	for (uint32_t i = n; i-- > 0;)
+		if (parent[i] != UINT32_MAX)
+			size[parent[i]] += size[i];
+	uint64_t total = 0;
+	for (uint32_t i = 0; i < n; i++)
+		if (parent[i] == UINT32_MAX)
+			total += size[i];
+	buf_printf(b, "generated C by reason (subtrees of at least %u.%u%% of %llu KB):\n",
+		   permille / 10, permille % 10, (unsigned long long)total / 1024);
+	for (uint32_t i = 0; i < n; i++)
+		if (parent[i] == UINT32_MAX && size[i] >= total * permille / 1000)
+			size_tree_node(b, p, parent, size, i, 1, total * permille / 1000);
+	free(parent);
+	free(size);
 }

@@ -34,6 +34,7 @@ typedef struct MethodState {
 	bool virtual_called;            /* a slot or interface method called virtually */
 	Method *vcall_why;              /* the first method that called it virtually */
 	bool emitted;
+	uint32_t index;                 /* in Program.methods */
 	bool need_sthunk;               /* static method behind a delegate */
 	bool need_unbox;                /* value type method behind a vtable or delegate */
 } MethodState;
@@ -96,5 +97,8 @@ MethodState *reach_state(Method *m);
 TypeState *reach_tstate(Type *t);
 /* The chain of reasons that reached `m`, one line per step. */
 void reach_why(Buf *b, Method *m);
+/* The tree of reasons with the generated C under each node, down to
+ * subtrees of `permille` thousandths of the whole. */
+void reach_size_tree(Buf *b, Program *p, unsigned permille);
 
 #endif
