@@ -248,11 +248,9 @@ Object *rt_RuntimeHelpers_GetObjectValue(Object *o)
 
 bool rt_RuntimeHelpers_SufficientExecutionStack(void) { return true; }
 
-static const RtType *rtype_of(Object *rtype);
-
 bool rt_RuntimeTypeHandle_HasReferences(Object *rtype)
 {
-	const RtType *t = rtype_of(rtype);
+	const RtType *t = rt_type_of_runtime_type(rtype);
 	return !(t->flags & RT_T_POINTERFREE) || !(t->flags & RT_T_VALUETYPE);
 }
 
@@ -530,14 +528,14 @@ intptr_t rt_SafeStringMarshal_StringToUtf8(Object *s)
 void rt_SafeStringMarshal_GFree(intptr_t p) { free((void *)p); }
 
 /* ---- System.RuntimeType ---- */
-static const RtType *rtype_of(Object *rtype)
+const RtType *rt_type_of_runtime_type(Object *rtype)
 {
 	return *(const RtType **)((char *)rtype + rt_known.type_impl_off);
 }
 
 Object *rt_RuntimeType_getFullName(Object *self, bool full_name, bool assembly_qualified)
 {
-	const RtType *t = rtype_of(self);
+	const RtType *t = rt_type_of_runtime_type(self);
 	size_t n = strlen(t->ns) + strlen(t->name) + 2;
 	char *s = rt_gc_alloc_raw(n, true);
 	if (*t->ns) {
@@ -550,14 +548,14 @@ Object *rt_RuntimeType_getFullName(Object *self, bool full_name, bool assembly_q
 
 Object *rt_RuntimeType_get_Name(Object *self)
 {
-	const char *name = rtype_of(self)->name;
+	const char *name = rt_type_of_runtime_type(self)->name;
 	const char *plus = strrchr(name, '+');
 	return (Object *)rt_str_from_utf8(plus ? plus + 1 : name);
 }
 
 Object *rt_RuntimeType_get_Namespace(Object *self)
 {
-	return (Object *)rt_str_from_utf8(rtype_of(self)->ns);
+	return (Object *)rt_str_from_utf8(rt_type_of_runtime_type(self)->ns);
 }
 
 /* ---- System.Enum: a boxed enum holds its underlying integer ---- */
@@ -612,13 +610,13 @@ bool rt_Enum_InternalHasFlag(Object *self, Object *flags)
 
 Object *rt_Enum_InternalGetUnderlyingType(Object *rtype)
 {
-	const RtType *t = rtype_of(rtype);
+	const RtType *t = rt_type_of_runtime_type(rtype);
 	return type_object(t->elem ? t->elem : t);
 }
 
 Object *rt_Enum_InternalBoxEnum(Object *rtype, int64_t value)
 {
-	const RtType *t = rtype_of(rtype);
+	const RtType *t = rt_type_of_runtime_type(rtype);
 	Object *box = rt_gc_alloc(t);
 	if (box)
 		memcpy((char *)box + sizeof(Object), &value, t->size);   /* little-endian */
@@ -784,7 +782,7 @@ int32_t rt_CompareInfo_internal_compare_icall(intptr_t a, int32_t na, intptr_t b
 
 bool rt_Enum_GetEnumValuesAndNames(Object *rtype, char *values, char *names)
 {
-	const RtEnumInfo *e = rtype_of(rtype)->enum_info;
+	const RtEnumInfo *e = rt_type_of_runtime_type(rtype)->enum_info;
 	uint32_t n = e ? e->n : 0;
 	RtArray *v = rt_gc_alloc_array(rt_known.ulong_array, n);
 	RtArray *s = v ? rt_gc_alloc_array(rt_known.string_array, n) : NULL;

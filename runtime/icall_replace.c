@@ -118,3 +118,30 @@ int32_t rt_ValueType_InternalGetHashCode(Object *o, char *fields)
 		h = (h ^ p[i]) * 16777619u;
 	return (int32_t)h;
 }
+
+/* ---- System.RuntimeType::IsDefined ---- */
+/* Custom attributes are not kept in the program; the one the class library
+ * asks about on common paths is [Flags], for Enum.ToString. */
+bool rt_RuntimeType_IsDefined(Object *self, Object *attr, bool inherit)
+{
+	if (!attr) {
+		rt_exc_throw_kind(RT_EXC_ARGNULL);
+		return false;
+	}
+	const RtType *t = rt_type_of_runtime_type(self), *a = rt_type_of_runtime_type(attr);
+	if (!strcmp(a->ns, "System") && !strcmp(a->name, "FlagsAttribute"))
+		return (t->flags & RT_T_FLAGS) != 0;
+	rt_exc_throw_kind(RT_EXC_NOTSUPP);
+	return false;
+}
+
+bool rt_RuntimeType_get_IsEnum(Object *self)
+{
+	return (rt_type_of_runtime_type(self)->flags & RT_T_ENUM) != 0;
+}
+
+bool rt_RuntimeType_IsValueTypeImpl(Object *self)
+{
+	/* System.ValueType and System.Enum themselves are classes */
+	return (rt_type_of_runtime_type(self)->flags & RT_T_VALUETYPE) != 0;
+}

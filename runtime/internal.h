@@ -72,4 +72,8 @@ void rt_proc_start(int argc, char **argv);
 /* argv[1..] as a managed string[]. */
 RtArray *rt_proc_args(void);
 
+/* ---- icall_core.c ---- */
+/* The descriptor a System.RuntimeType object stands for. */
+const RtType *rt_type_of_runtime_type(Object *rtype);
+
 #endif

@@ -74,6 +74,7 @@ enum RtTypeFlags {
 	RT_T_NULLABLE = 1 << 8,
 	RT_T_DELEGATE = 1 << 9,
 	RT_T_PRIMITIVE = 1 << 10,
+	RT_T_FLAGS = 1 << 11,       /* an enum marked [Flags] */
 };
 
 /* One interface a type implements, with its method slots in the order of
@@ -164,7 +165,8 @@ typedef enum RtElemKind {
 	X(ARGRANGE, "System", "ArgumentOutOfRangeException") \
 	X(ARG, "System", "ArgumentException") \
 	X(RANK, "System", "RankException") \
-	X(SYNCLOCK, "System.Threading", "SynchronizationLockException")
+	X(SYNCLOCK, "System.Threading", "SynchronizationLockException") \
+	X(DLLNOTFOUND, "System", "DllNotFoundException")
 
 typedef enum RtExcKind {
 #define X(id, ns, name) RT_EXC_##id,

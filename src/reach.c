@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum {
 	MF_ABSTRACT = 0x400, MF_PINVOKE = 0x2000,
@@ -79,6 +80,82 @@ static int find_icall(const char *key)
 	return -1;
 }
 
+/* What an icalls.def entry is (see its header). */
+typedef enum EntryKind { E_ICALL, E_NEW, E_DEFAULT, E_REPLACE, E_UNSUPPORTED } EntryKind;
+
+static EntryKind entry_kind(int i)
+{
+	if (!icalls[i].new_ns)
+		return icalls[i].fn ? E_ICALL : E_DEFAULT;
+	if (*icalls[i].new_ns)
+		return E_NEW;
+	return icalls[i].fn ? E_REPLACE : E_UNSUPPORTED;
+}
+
+/* The body of a method named in icalls.def. */
+static BodyKind entry_body(Program *p, Method *m, MethodState *ms, int i)
+{
+	static const RtExcKind replace_raises[] = { RT_EXC_ARGNULL, RT_EXC_ARGRANGE,
+						    RT_EXC_ARG, RT_EXC_RANK, RT_EXC_NOTSUPP };
+	ms->icall = icalls[i].fn;
+	switch (entry_kind(i)) {
+	case E_REPLACE:
+		for (size_t k = 0; k < countof(replace_raises); k++)
+			emit_need_exception(p, replace_raises[k]);
+		return BK_ICALL;
+	case E_UNSUPPORTED:
+		emit_need_exception(p, RT_EXC_NOTSUPP);
+		return BK_UNSUPPORTED;
+	case E_DEFAULT:
+		return BK_DEFAULT;
+	case E_NEW: {
+		Type *t = ty_corlib_type(icalls[i].new_ns, icalls[i].new_name);
+		Method *c = ty_find_method(t, ".ctor", 0);
+		reach_type(p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, m);
+		if (c)
+			reach_method(p, c, m, "made by the runtime");
+		return BK_ICALL;
+	}
+	case E_ICALL:
+		break;
+	}
+	return BK_ICALL;
+}
+
+/* P/Invokes into Windows libraries cannot be linked on this platform; the
+ * class library calls them only on paths guarded by a platform test. */
+static bool windows_module(const char *module)
+{
+	static const char *const dlls[] = {
+		"kernel32", "user32", "advapi32", "ole32", "oleaut32", "shell32",
+		"ws2_32", "ntdll", "iphlpapi", "psapi", "winmm", "secur32", "crypt32",
+		"bcrypt", "ncrypt", "version", "winspool.drv", "dbghelp", "mscoree",
+		"fusion", "netapi32", "shlwapi", "gdi32", "comctl32", "wininet",
+	};
+	size_t n = strlen(module);
+	if (n > 4 && !strcasecmp(module + n - 4, ".dll"))
+		return true;
+	if (!strncasecmp(module, "api-ms-win-", 11))
+		return true;
+	for (size_t i = 0; i < countof(dlls); i++)
+		if (!strcasecmp(module, dlls[i]))
+			return true;
+	return false;
+}
+
+static BodyKind pinvoke_kind(Program *p, Method *m)
+{
+	uint32_t r = md_lookup1(m->img, T_ImplMap, ImplMap_MemberForwarded,
+				TOKEN(T_MethodDef, m->row));
+	uint32_t mref = r ? md_get(m->img, T_ImplMap, r, ImplMap_ImportScope) : 0;
+	const char *module = mref ? md_string(m->img, md_get(m->img, T_ModuleRef, mref,
+								 ModuleRef_Name)) : "";
+	if (!windows_module(module))
+		return BK_PINVOKE;
+	emit_need_exception(p, RT_EXC_DLLNOTFOUND);
+	return BK_NODLL;
+}
+
 static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 {
 	if (m->flags & MF_ABSTRACT)
@@ -88,32 +165,10 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 		if ((ms->subst = emit_find_subst(key)) >= 0)
 			return BK_SUBST;
 		int i = find_icall(key);
-		if (i >= 0 && icalls[i].fn && icalls[i].new_ns && !*icalls[i].new_ns) { /* REPLACE */
-			static const RtExcKind args[] = { RT_EXC_ARGNULL, RT_EXC_ARGRANGE,
-							  RT_EXC_ARG, RT_EXC_RANK };
-			for (size_t k = 0; k < countof(args); k++)  /* what they raise */
-				emit_need_exception(p, args[k]);
-			ms->icall = icalls[i].fn;
-			return BK_ICALL;
-		}
+		if (i >= 0)
+			return entry_body(p, m, ms, i);
 	}
 	if (m->impl_flags & MI_INTERNALCALL) {
-		int i = find_icall(icall_key(m));
-		if (i >= 0 && !icalls[i].fn && icalls[i].new_ns) {     /* ICALL_UNSUPPORTED */
-			emit_need_exception(p, RT_EXC_NOTSUPP);
-			return BK_UNSUPPORTED;
-		}
-		if (i >= 0) {
-			ms->icall = icalls[i].fn;
-			if (icalls[i].new_ns && *icalls[i].new_ns) {
-				Type *t = ty_corlib_type(icalls[i].new_ns, icalls[i].new_name);
-				Method *c = ty_find_method(t, ".ctor", 0);
-				reach_type(p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, m);
-				if (c)
-					reach_method(p, c, m, "made by the runtime");
-			}
-			return ms->icall ? BK_ICALL : BK_DEFAULT;
-		}
 		VEC_PUSH(p->missing, m);
 		emit_need_exception(p, RT_EXC_MISSINGMETHOD);
 		return BK_MISSING;
@@ -125,7 +180,7 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 		return BK_MISSING;
 	}
 	if (m->flags & MF_PINVOKE)
-		return BK_PINVOKE;
+		return pinvoke_kind(p, m);
 	return BK_IL;
 }
 

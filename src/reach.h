@@ -22,6 +22,7 @@ typedef enum BodyKind {
 	BK_DEFAULT,             /* an internal call answered "nothing" (icalls.def) */
 	BK_SUBST,               /* a body written at build time (emit/subst.c) */
 	BK_UNSUPPORTED,         /* not available ahead of time: throws (icalls.def) */
+	BK_NODLL,               /* a P/Invoke into a Windows library: throws */
 } BodyKind;
 
 typedef struct MethodState {

@@ -337,6 +337,8 @@ static const char *type_flags(Type *t)
 			buf_puts(&b, " | RT_T_ABSTRACT");
 		if (ti->is_enum)
 			buf_puts(&b, " | RT_T_ENUM");
+		if (ti->is_flags)
+			buf_puts(&b, " | RT_T_FLAGS");
 		if (ti->is_nullable)
 			buf_puts(&b, " | RT_T_NULLABLE");
 		if (ti->is_delegate)

@@ -123,6 +123,22 @@ const char *e_pinvoke_ctype(Type *t)
 	return emit_ctype(t);
 }
 
+/* A SafeHandle argument passes the handle it holds. */
+static const char *safe_handle(Fn *f, Type *t, const char *a)
+{
+	Type *sh = ty_corlib_type("System.Runtime.InteropServices", "SafeHandle");
+	if (!ty_is_subclass(t, sh))
+		return NULL;
+	TypeInfo *ti = ty_info(sh);
+	for (uint32_t i = 0; i < ti->nfields; i++)
+		if (!strcmp(ti->fields[i]->name, "handle")) {
+			reach_type(f->p, sh, TN_LAYOUT, f->m);
+			return arena_printf(&f->a, "%s ? (void *)((%s *)%s)->%s : NULL", a,
+					    emit_struct(sh), a, ti->fields[i]->cname);
+		}
+	e_fn_error(f, "SafeHandle has no field handle");
+}
+
 static void pinvoke_body(Fn *f)
 {
 	Method *m = f->m;
@@ -137,6 +153,8 @@ static void pinvoke_body(Fn *f)
 			buf_printf(&b, "%s ? rt_str_to_utf8((RtString *)%s) : NULL", a, a);
 		else if (t->kind == TY_SZARRAY)
 			buf_printf(&b, "%s ? (void *)((RtArray *)%s)->data : NULL", a, a);
+		else if (ty_is_ref(t) && safe_handle(f, t, a))
+			buf_puts(&b, safe_handle(f, t, a));
 		else
 			buf_printf(&b, "(%s)%s", e_pinvoke_ctype(t), a);
 	}
@@ -180,7 +198,9 @@ void e_special_body(Fn *f)
 	case BK_SUBST: e_subst_body(f, ms->subst); break;
 	case BK_DELEGATE: invoke_body(f); break;
 	case BK_UNSUPPORTED:
-		e_out(f, "rt_exc_throw_kind(RT_EXC_NOTSUPP);");
+	case BK_NODLL:
+		e_out(f, "rt_exc_throw_kind(%s);",
+		      ms->kind == BK_NODLL ? "RT_EXC_DLLNOTFOUND" : "RT_EXC_NOTSUPP");
 		buf_clear(&f->decl);
 		e_eh_epilogue(f);
 		break;

@@ -44,12 +44,11 @@ static void add_field(TypeInfo *ti, Field *f)
 	}
 }
 
-/* Does the field carry [ThreadStatic]? */
-static bool thread_static(Image *img, uint32_t row)
+/* Does metadata row `parent` carry the attribute named `full`? */
+static bool has_attribute(Image *img, Token parent, const char *full)
 {
 	uint32_t first, end;
-	md_lookup(img, T_CustomAttribute, CustomAttribute_Parent, TOKEN(T_Field, row),
-		  &first, &end);
+	md_lookup(img, T_CustomAttribute, CustomAttribute_Parent, parent, &first, &end);
 	for (uint32_t pos = first; pos < end; pos++) {
 		uint32_t ca = md_lookup_row(img, T_CustomAttribute, CustomAttribute_Parent, pos);
 		Token ctor = md_get(img, T_CustomAttribute, ca, CustomAttribute_Type);
@@ -60,7 +59,7 @@ static bool thread_static(Image *img, uint32_t row)
 			continue;
 		Buf b = {0};
 		sig_print_token(&b, img, owner, false, NULL);
-		bool yes = !strcmp(b.s, "System.ThreadStaticAttribute");
+		bool yes = !strcmp(b.s, full);
 		buf_free(&b);
 		if (yes)
 			return true;
@@ -77,7 +76,7 @@ static Field *make_field(Type *t, uint32_t row)
 	f->flags = (uint16_t)md_get(img, T_Field, row, Field_Flags);
 	f->is_static = f->flags & FF_STATIC;
 	f->is_literal = f->flags & FF_LITERAL;
-	f->is_thread_static = f->is_static && thread_static(img, row);
+	f->is_thread_static = f->is_static && has_attribute(img, TOKEN(T_Field, row), "System.ThreadStaticAttribute");
 	Arena a = {0};
 	Ctx ctx = type_ctx(t);
 	f->type = ty_from_sig(img, sig_field(img, &a, md_get(img, T_Field, row,
@@ -349,6 +348,8 @@ static void load_header(Type *t, TypeInfo *ti)
 	if (ext)
 		ti->base = ty_from_token(img, ext, &ctx);
 	ti->is_enum = ti->base == ty_enum;
+	ti->is_flags = ti->is_enum &&
+		has_attribute(img, TOKEN(T_TypeDef, t->row), "System.FlagsAttribute");
 	ti->is_delegate = ti->base == ty_mcdelegate && t != ty_mcdelegate;
 	ti->is_nullable = img == ty_nullable_def->img && t->row == ty_nullable_def->row;
 	uint32_t lay = md_lookup1(img, T_ClassLayout, ClassLayout_Parent, t->row);

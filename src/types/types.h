@@ -79,6 +79,7 @@ struct TypeInfo {
 	Type *base;                     /* NULL for Object, interfaces */
 	uint32_t flags;                 /* TypeDef flags */
 	bool is_interface, is_enum, is_delegate, is_nullable, is_abstract;
+	bool is_flags;                  /* an enum with [Flags] */
 	bool pointer_free;              /* instances hold no references */
 	bool explicit_layout, sequential;
 	uint32_t pack, class_size;
