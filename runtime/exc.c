@@ -105,6 +105,12 @@ static const char *const exc_names[RT_EXC_COUNT] = {
 #undef X
 };
 
+/* Where Mono's runtime words a check's exception differently from the
+ * class's default message. */
+static const char *const runtime_message[RT_EXC_COUNT] = {
+	[RT_EXC_NULLREF] = "Object reference not set to an instance of an object",
+};
+
 /* If construction throws, that exception stays pending instead. */
 void rt_exc_throw_kind(RtExcKind k)
 {
@@ -112,6 +118,9 @@ void rt_exc_throw_kind(RtExcKind k)
 	if (!make)
 		rt_fatal("no constructor for %s", exc_names[k]);
 	Object *e = make();
+	if (e && runtime_message[k])
+		*(Object **)((char *)e + rt_known.exc_message_off) =
+			(Object *)rt_str_from_utf8(runtime_message[k]);
 	if (e)
 		rt_exc_throw(e);
 	else if (!rt_pending)

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -312,6 +313,7 @@ void rt_Monitor_try_enter_with_atomic_var(Object *o, int32_t timeout, char *take
 bool rt_Monitor_Monitor_wait(Object *o, int32_t ms) { return rt_mon_wait(o, ms); }
 void rt_Monitor_Monitor_pulse(Object *o) { rt_mon_pulse(o, false); }
 void rt_Monitor_Monitor_pulse_all(Object *o) { rt_mon_pulse(o, true); }
+bool rt_Monitor_Monitor_test_synchronised(Object *o) { return rt_mon_is_entered(o); }
 
 /* ---- System.Threading.Interlocked ---- */
 int32_t rt_Interlocked_CompareExchange_i4(char *p, int32_t v, int32_t cmp)
@@ -465,6 +467,16 @@ int32_t rt_Environment_get_ExitCode(void) { return rt_exit_code; }
 void rt_Environment_set_ExitCode(int32_t c) { rt_exit_code = c; }
 bool rt_Environment_get_HasShutdownStarted(void) { return false; }
 void rt_Environment_Exit(int32_t c) { rt_exit(c); }
+
+/* Mono's words, then SIGABRT (status 134) without its crash report */
+void rt_Environment_FailFast(Object *msg, Object *exc, Object *source)
+{
+	fflush(stdout);
+	fprintf(stderr, "CLR: Managed code called FailFast, saying \"%s\"\n",
+		msg ? rt_str_to_utf8((RtString *)msg) : "");
+	signal(SIGABRT, SIG_DFL);
+	abort();
+}
 int32_t rt_Environment_get_Platform(void) { return 4; }       /* PlatformID.Unix */
 bool rt_Environment_GetIs64BitOperatingSystem(void) { return sizeof(void *) == 8; }
 int32_t rt_Environment_GetPageSize(void) { return (int32_t)sysconf(_SC_PAGESIZE); }
@@ -526,6 +538,21 @@ intptr_t rt_SafeStringMarshal_StringToUtf8(Object *s)
 }
 
 void rt_SafeStringMarshal_GFree(intptr_t p) { free((void *)p); }
+
+/* ---- System.Runtime.InteropServices.Marshal ---- */
+/* Marshal.Copy: the managed side has checked the ranges and pinned the
+ * array; `fixed` is the address of its element at the start index. */
+void rt_Marshal_copy_from_unmanaged_fixed(intptr_t src, int32_t start, Object *dst, int32_t n,
+					  intptr_t fixed)
+{
+	memcpy((void *)fixed, (const void *)src, (size_t)n * dst->type->elem_size);
+}
+
+void rt_Marshal_copy_to_unmanaged_fixed(Object *src, int32_t start, intptr_t dst, int32_t n,
+					intptr_t fixed)
+{
+	memcpy((void *)dst, (const void *)fixed, (size_t)n * src->type->elem_size);
+}
 
 /* ---- System.RuntimeType ---- */
 const RtType *rt_type_of_runtime_type(Object *rtype)

@@ -255,6 +255,18 @@ void rt_mon_exit(Object *o)
 	pthread_mutex_unlock(&s->lock);
 }
 
+/* Monitor.IsEntered: does this thread hold o's monitor? */
+bool rt_mon_is_entered(Object *o)
+{
+	RtSync *s = o ? (RtSync *)__atomic_load_n(&o->sync, __ATOMIC_ACQUIRE) : NULL;
+	if (!s)
+		return false;
+	pthread_mutex_lock(&s->lock);
+	bool mine = s->owner == rt_thread_id();
+	pthread_mutex_unlock(&s->lock);
+	return mine;
+}
+
 /* ---- Wait and Pulse ---- */
 
 static void unlink_waiter(RtSync *s, Waiter *w)

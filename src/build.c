@@ -310,7 +310,7 @@ int build_program(Loader *ld, const BuildOptions *o)
 	}
 	if (o->why_size) {
 		Buf b = {0};
-		reach_size_tree(&b, &p, 10);
+		reach_size_tree(&b, &p, getenv("ILCC_WHY_PERMILLE") ? (unsigned)atoi(getenv("ILCC_WHY_PERMILLE")) : 10);
 		fputs(b.s, stdout);
 		buf_free(&b);
 	}

@@ -571,16 +571,8 @@ static void put_resources(Dump *d)
 		buf_printf(&d->b, "resource %s %s", (flags & 7) == 1 ? "public" : "private",
 			   str(d, T_ManifestResource, r, ManifestResource_Name));
 		Token impl = md_get(img, T_ManifestResource, r, ManifestResource_Implementation);
-		uint32_t off = md_get(img, T_ManifestResource, r, ManifestResource_Offset);
-		if (!impl) {
-			if (off > img->resources_size || img->resources_size - off < 4)
-				md_error(img, "ManifestResource row %u: offset %u is outside the"
-					 " resources (%u bytes)", r, off, img->resources_size);
-			const uint8_t *p = md_rva(img, img->resources_rva + off, 4, "resource");
-			uint32_t len = p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
-			md_rva(img, img->resources_rva + off, len + 4, "resource data");
-			buf_printf(&d->b, " %u bytes", len);
-		}
+		if (!impl)
+			buf_printf(&d->b, " %u bytes", md_resource(img, r).len);
 		put_implementation(d, impl);
 		flush_line(d);
 	}

@@ -17,7 +17,7 @@ typedef void SubstFn(Fn *f);
 
 static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_stack_trace,
 	byref_ctor, byref_value, create_instance, contains_refs, delegate_equals,
-	delegate_hash;
+	delegate_hash, collation_resource;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -42,6 +42,9 @@ static const struct {
 	  "same target and same code, compared without Delegate.Method (reflection)" },
 	{ "System.Delegate::GetHashCode()", delegate_hash,
 	  "hash of the code pointer, without Delegate.Method (reflection)" },
+	{ "Mono.Globalization.Unicode.MSCompatUnicodeTable::GetResource(System.String)",
+	  collation_resource, "mscorlib's collation tables (for culture-aware string comparison"
+	  " as in Mono's invariant culture) built into the program, not read by reflection" },
 	{ "System.ByReference`1::.ctor(!0&)", byref_ctor,
 	  "JIT intrinsic (its IL throws): keeps the managed pointer Span<T> stands on" },
 	{ "System.ByReference`1::get_Value()", byref_value,
@@ -253,4 +256,27 @@ static void delegate_hash(Fn *f)
 {
 	e_out(f, "uintptr_t p = (uintptr_t)%s;", dlg_field(f, "a0", "method_ptr"));
 	e_out(f, "return (int32_t)(p ^ (p >> 32));");
+}
+
+/* MSCompatUnicodeTable.GetResource(name): the address of the named resource
+ * of mscorlib, built into the program. The invariant culture uses only the
+ * core table and the tailorings; the CJK tables read as absent. */
+static void collation_resource(Fn *f)
+{
+	static const char *const names[] = { "collation.core.bin", "collation.tailoring.bin" };
+	e_out(f, "const char *name = a0 ? rt_str_to_utf8((RtString *)a0) : \"\";");
+	for (size_t i = 0; i < countof(names); i++) {
+		uint32_t r = md_find_resource(ty_corlib, names[i]);
+		Blob data = r ? md_resource(ty_corlib, r) : (Blob){0};
+		if (!data.len)
+			continue;
+		Buf b = {0};
+		for (uint32_t k = 0; k < data.len; k++)
+			buf_printf(&b, "%s%u", !k ? "" : k % 32 ? "," : ",\n", data.p[k]);
+		buf_printf(&f->out, "\tstatic const uint8_t r%zu[%u] __attribute__((aligned(16))) = {\n%s };\n",
+			   i, data.len, b.s);
+		buf_free(&b);
+		e_out(f, "if (!strcmp(name, \"%s\")) return (intptr_t)r%zu;", names[i], i);
+	}
+	e_out(f, "return 0;");
 }

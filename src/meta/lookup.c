@@ -10,6 +10,7 @@
 #include "meta.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct KeyRow {
 	uint32_t key, row;
@@ -118,4 +119,29 @@ uint32_t md_owner_of_method(Image *img, uint32_t method)
 	if (method == 0 || method > md_rows(img, T_MethodDef))
 		return 0;
 	return owners(img, TypeDef_MethodList, T_MethodDef)[method];
+}
+
+/* ---- manifest resources ---- */
+Blob md_resource(Image *img, uint32_t r)
+{
+	Blob b = {0};
+	if (md_get(img, T_ManifestResource, r, ManifestResource_Implementation))
+		return b;               /* in another file or assembly */
+	uint32_t off = md_get(img, T_ManifestResource, r, ManifestResource_Offset);
+	if (off > img->resources_size || img->resources_size - off < 4)
+		md_error(img, "ManifestResource row %u: offset %u is outside the"
+			 " resources (%u bytes)", r, off, img->resources_size);
+	const uint8_t *p = md_rva(img, img->resources_rva + off, 4, "resource");
+	b.len = p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
+	b.p = md_rva(img, img->resources_rva + off, b.len + 4, "resource data") + 4;
+	return b;
+}
+
+uint32_t md_find_resource(Image *img, const char *name)
+{
+	for (uint32_t r = 1; r <= md_rows(img, T_ManifestResource); r++)
+		if (!strcmp(md_string(img, md_get(img, T_ManifestResource, r,
+						  ManifestResource_Name)), name))
+			return r;
+	return 0;
 }

@@ -166,6 +166,10 @@ void md_lookup(Image *img, unsigned table, unsigned col, uint32_t key,
 uint32_t md_lookup_row(Image *img, unsigned table, unsigned col, uint32_t pos);
 /* The single row keyed by `key`, or 0. */
 uint32_t md_lookup1(Image *img, unsigned table, unsigned col, uint32_t key);
+/* The data of ManifestResource row r, empty when it lives in another file;
+ * the row of the resource called `name`, or 0. */
+Blob md_resource(Image *img, uint32_t r);
+uint32_t md_find_resource(Image *img, const char *name);
 /* Owner TypeDef of a field or method row (0 if none). */
 uint32_t md_owner_of_field(Image *img, uint32_t field);
 uint32_t md_owner_of_method(Image *img, uint32_t method);

@@ -33,13 +33,16 @@ static void *run(void *(*fn)(void *), void *arg)
 static void test_recursion(void)
 {
 	Object *o = rt_gc_alloc(&t_object);
+	CHECK(!rt_mon_is_entered(o) && !rt_mon_is_entered(NULL));
 	rt_mon_enter(o);
 	rt_mon_enter(o);
 	CHECK(rt_mon_try_enter(o, 0));
+	CHECK(rt_mon_is_entered(o));
 	rt_mon_exit(o);
 	rt_mon_exit(o);
+	CHECK(rt_mon_is_entered(o));
 	rt_mon_exit(o);
-	CHECK(!rt_pending);
+	CHECK(!rt_pending && !rt_mon_is_entered(o));
 	rt_mon_exit(o);
 	CHECK(pending_is(RT_EXC_SYNCLOCK));
 	rt_mon_exit(rt_gc_alloc(&t_object));    /* never entered */
