@@ -135,6 +135,9 @@ static void call_method(Fn *f, Method *m, bool virt)
 			arena_printf(&f->a, "(Object *)%s", v);
 		if (virt && s->k == SK_O)
 			e_out(f, "RT_NULLCHK(%s, %s);", v, e_fail(f));
+		/* a base constructor, or a value type's method (§II.10.5.3.1) */
+		if (!strcmp(m->name, ".ctor") || ty_is_valuetype(m->owner))
+			precise_init(f, m->owner);
 	} else {
 		precise_init(f, m->owner);
 	}

@@ -1,6 +1,7 @@
 // Static constructors: run once, on first access to a static field or first
 // instance creation, in the order of first use; a base class's static
-// constructor is not triggered by the derived one; static field
+// constructor is not triggered by the derived one's, but `new Derived()`
+// triggers it through the base's instance constructor; static field
 // initializers run in textual order; an exception in a static constructor
 // surfaces as TypeInitializationException, and every later access to the
 // type throws it again without running the constructor again.
@@ -53,6 +54,26 @@ class Gen<T> {
 	static Gen() { Log.Add("Gen.cctor"); tag = "set"; }
 }
 
+// new Derived() runs the base's static constructor too (its instance
+// constructor is invoked), after the derived one's.
+class Base2 {
+	static Base2() { Log.Add("Base2.cctor"); }
+	public Base2() { Log.Add("Base2.ctor"); }
+}
+
+class Derived2 : Base2 {
+	static Derived2() { Log.Add("Derived2.cctor"); }
+	public Derived2() { Log.Add("Derived2.ctor"); }
+}
+
+// A value type's instance method triggers its static constructor.
+struct SM {
+	static int k;
+	static SM() { Log.Add("SM.cctor"); k = 4; }
+	public int x;
+	public int Get() { return x + k; }
+}
+
 struct SV {
 	public static int s;
 	static SV() { Log.Add("SV.cctor"); s = 3; }
@@ -87,6 +108,13 @@ static class Cctor {
 		Out.L("Gen<string>", Gen<string>.tag);
 		Out.L("Gen<int> again", Gen<int>.tag);
 		Flush("after Gen");
+		new Derived2();
+		Flush("after new Derived2");
+		SM sm = new SM();
+		sm.x = 1;
+		Flush("struct SM local");
+		Out.L("SM.Get", sm.Get());
+		Flush("after SM.Get");
 
 		int caught = 0;
 		for (int i = 0; i < 3; i++) {
