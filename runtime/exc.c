@@ -11,14 +11,15 @@
  * rt_exc_trace(method) only on its exception paths, and the names gather in
  * a per-thread buffer that belongs to the exception thrown last. The buffer
  * lives on while that exception is caught and rethrown (generated code does
- * so around every finally it passes), so rt_exc_catch can rewrite the
- * exception's _stackTraceString from the whole buffer each time: "  at A.B
- * ()" lines joined by "\n", at most RT_TRACE_MAX of them, then a line
- * saying that outer frames were left out (without a count, which would
- * need a new text at every catch). That bounds the work per catch however
- * deep the unwinding. A fresh throw clears the text; a rethrow keeps it,
- * and if the buffer has meanwhile gone to another exception, the text
- * becomes the prefix of a new buffer.
+ * so around every finally it passes). A catch copies the buffer's method
+ * names (static strings) into the exception's _stackTrace field, a field
+ * Mono's runtime owns, as a ulong[] (last element: 1 if outer frames were
+ * left out); the text, "  at A.B ()" lines joined by "\n", is written to
+ * _stackTraceString only when something reads it (rt_exc_stack_trace, the
+ * unhandled-exception report). At most RT_TRACE_MAX frames are kept, then
+ * a line says that outer frames were left out. A fresh throw clears both
+ * fields; a rethrow keeps them, and if the buffer has meanwhile gone to
+ * another exception, the text so far becomes the prefix of a new buffer.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -38,6 +39,14 @@ static RtString **field_string(Object *o, uint32_t off)
 {
 	return off ? (RtString **)((char *)o + off) : NULL;
 }
+
+/* The exception's saved frames (_stackTrace), or NULL. */
+static RtArray **field_frames(Object *o)
+{
+	return rt_known.exc_frames_off ? (RtArray **)((char *)o + rt_known.exc_frames_off) : NULL;
+}
+
+static RtString *trace_text(Object *e);
 
 void rt_fatal(const char *fmt, ...)
 {
@@ -79,8 +88,11 @@ void rt_exc_throw(Object *exc)
 	}
 	RtThread *th = rt_thread_self();
 	RtString **trace = field_string(exc, rt_known.exc_trace_off);
+	RtArray **frames = field_frames(exc);
 	if (trace)
 		RT_WRITE_REF(trace, NULL);
+	if (frames)
+		RT_WRITE_REF(frames, NULL);
 	start_trace(th, exc, NULL);
 	set_pending(th, exc);
 }
@@ -92,10 +104,8 @@ void rt_exc_rethrow(Object *exc)
 		return;
 	}
 	RtThread *th = rt_thread_self();
-	if (th->trace_exc != exc) {
-		RtString **trace = field_string(exc, rt_known.exc_trace_off);
-		start_trace(th, exc, trace ? *trace : NULL);
-	}
+	if (th->trace_exc != exc)
+		start_trace(th, exc, trace_text(exc));
 	set_pending(th, exc);
 }
 
@@ -160,38 +170,83 @@ static void buf_managed(Buf *b, const RtString *s)
 		buf_str(b, u);
 }
 
-/* The buffer's lines, after whatever b holds already. */
-static void buf_frames(Buf *b, const RtThread *th)
+/* Frame lines after whatever b holds already. */
+static void buf_frames(Buf *b, const char *const *frames, int n, bool dropped)
 {
-	for (int i = 0; i < th->nframes; i++) {
+	for (int i = 0; i < n; i++) {
 		buf_str(b, b->len ? "\n  at " : "  at ");
-		buf_str(b, th->frames[i]);
+		buf_str(b, frames[i]);
 		buf_str(b, " ()");
 	}
-	if (th->dropped)
+	if (dropped)
 		buf_str(b, b->len ? "\n  ... (outer frames not recorded)" :
 			"  ... (outer frames not recorded)");
 }
 
-/* Rewrites e's _stackTraceString from the buffer, if it has news. */
-static void flush_trace(RtThread *th, Object *e)
+/* Copies the buffer's frames into e, if the buffer is e's and has news:
+ * one small pointer-free allocation, no text. */
+static void save_frames(RtThread *th, Object *e)
 {
-	RtString **field = field_string(e, rt_known.exc_trace_off);
+	RtArray **field = field_frames(e);
 	if (th->trace_exc != e || !field ||
 	    (th->nframes == th->shown_frames && th->dropped == th->shown_dropped))
 		return;
-	Buf b = {0};
-	if (th->trace_prefix)
-		buf_managed(&b, th->trace_prefix);
-	buf_frames(&b, th);
+	Object *saved = rt_pending;
+	RtArray *a = rt_gc_alloc_array(rt_known.ulong_array, th->nframes + 1);
+	set_pending(th, saved);     /* an allocation failure loses the frames */
+	if (!a)
+		return;
+	uint64_t *v = (uint64_t *)a->data;
+	for (int i = 0; i < th->nframes; i++)
+		v[i] = (uintptr_t)th->frames[i];
+	v[th->nframes] = th->dropped;
 	th->shown_frames = th->nframes;
 	th->shown_dropped = th->dropped;
+	RT_WRITE_REF(field, a);
+}
+
+/* e's trace as text: the text so far (which includes the buffer's prefix)
+ * followed by the saved frames, which then become part of the text. */
+static RtString *trace_text(Object *e)
+{
+	RtThread *th = rt_thread_self();
+	RtString **text = field_string(e, rt_known.exc_trace_off);
+	RtArray **frames = field_frames(e);
+	if (!text)
+		return NULL;
+	save_frames(th, e);
+	if (!frames || !*frames)
+		return *text;
+	RtArray *a = *frames;
+	const uint64_t *v = (const uint64_t *)a->data;
+	int n = (int)a->length - 1;
+	const char **names = malloc(sizeof *names * (size_t)(n > 0 ? n : 1));
+	if (!names)
+		rt_fatal("out of memory");
+	for (int i = 0; i < n; i++)
+		names[i] = (const char *)(uintptr_t)v[i];
+	Buf b = {0};
+	/* while the buffer is e's, the text field holds only what was there
+	 * before the buffer started, and stays so: the frames may grow */
+	bool live = th->trace_exc == e;
+	if (*text)
+		buf_managed(&b, *text);
+	buf_frames(&b, names, n, v[n] != 0);
+	free(names);
 	Object *saved = rt_pending;
 	RtString *s = rt_str_from_utf8(b.p ? b.p : "");
 	free(b.p);
 	set_pending(th, saved);     /* an allocation failure loses the text */
-	if (s)
-		RT_WRITE_REF(field, s);
+	if (!s || live)
+		return s ? s : *text;
+	RT_WRITE_REF(text, s);
+	RT_WRITE_REF(frames, NULL);
+	return s;
+}
+
+RtString *rt_exc_stack_trace(Object *e)
+{
+	return e ? trace_text(e) : NULL;
 }
 
 /* Called with nothing pending, it names the method that has just caught
@@ -205,7 +260,7 @@ void rt_exc_trace(const char *method)
 	else
 		th->dropped = true;
 	if (!rt_pending && th->trace_exc)
-		flush_trace(th, th->trace_exc);
+		save_frames(th, th->trace_exc);
 }
 
 Object *rt_exc_catch(void)
@@ -214,7 +269,7 @@ Object *rt_exc_catch(void)
 	if (!e)
 		return NULL;
 	RtThread *th = rt_thread_self();
-	flush_trace(th, e);
+	save_frames(th, e);
 	set_pending(th, NULL);
 	return e;
 }
@@ -264,10 +319,10 @@ static void describe(Buf *b, Object *e, int depth)
 		describe(b, *inner, depth + 1);
 		buf_str(b, "\n   --- End of inner exception stack trace ---");
 	}
-	RtString **trace = field_string(e, rt_known.exc_trace_off);
-	if (trace && *trace && (*trace)->length > 0) {
+	RtString *trace = trace_text(e);
+	if (trace && trace->length > 0) {
 		buf_str(b, "\n");
-		buf_managed(b, *trace);
+		buf_managed(b, trace);
 	}
 }
 
@@ -277,8 +332,6 @@ void rt_exc_unhandled(void)
 	Object *e = rt_pending;
 	if (!e)
 		rt_fatal("unhandled exception reported with none pending");
-	RtThread *th = rt_thread_self();
-	flush_trace(th, e);
 	Buf b = {0};
 	describe(&b, e, 0);
 	fflush(stdout);

@@ -195,6 +195,8 @@ typedef struct RtKnown {
 	const RtType *thread_type;
 	/* ulong[], for Enum's values */
 	const RtType *ulong_array;
+	/* Exception._stackTrace: where a catch saves the frames (0: not kept) */
+	uint32_t exc_frames_off;
 	/* the program's string literals, the first interned strings */
 	RtString *const *literals;
 	uint32_t nliterals;
@@ -246,6 +248,8 @@ Object *rt_exc_take(void);
  * filter must); the text goes into the exception's _stackTraceString.
  * Costs nothing unless an exception is thrown. */
 void rt_exc_trace(const char *method);
+/* Exception.StackTrace's text, written from the frames saved at catches. */
+RtString *rt_exc_stack_trace(Object *e);
 void rt_exc_unhandled(void) __attribute__((noreturn));
 
 /* ---- types: casts, interfaces, boxing (rt_type_) ---- */

@@ -744,7 +744,7 @@ static void known(Gen *g)
 	Type *rtype = ty_corlib_type("System", "RuntimeType");
 	Type *thread = ty_corlib_type("System.Threading", "Thread");
 	Field *msg = exc_field("_message"), *trace = exc_field("_stackTraceString"),
-	      *inner = exc_field("_innerException");
+	      *inner = exc_field("_innerException"), *frames = exc_field("_stackTrace");
 	Field *impl = NULL;
 	TypeInfo *tyi = ty_info(ty_corlib_type("System", "Type"));
 	for (uint32_t i = 0; i < tyi->nfields; i++)
@@ -760,11 +760,13 @@ static void known(Gen *g)
 		   "\t.exc_message_off = offsetof(struct %s, %s),\n"
 		   "\t.exc_trace_off = offsetof(struct %s, %s),\n"
 		   "\t.exc_inner_off = offsetof(struct %s, %s),\n\t.main = managed_main,\n"
+		   "\t.exc_frames_off = offsetof(struct %s, %s),\n"
 		   "\t.runtime_type = &%s_type,\n\t.type_impl_off = offsetof(struct %s, %s),\n"
 		   "\t.thread_type = &%s_type,\n\t.ulong_array = &%s_type,\n\t.literals = literals,\n"
 		   "\t.nliterals = %u,\n};\n",
 		   ty_exception->cname, msg->cname, ty_exception->cname, trace->cname,
-		   ty_exception->cname, inner->cname, rtype->cname, impl->owner->cname,
+		   ty_exception->cname, inner->cname, ty_exception->cname, frames->cname,
+		   rtype->cname, impl->owner->cname,
 		   impl->cname, thread->cname, ty_sz(ty_prim[TY_U8])->cname, g->p->literals.n);
 	/* the layout Mono's String code reads must be rt.h's (DESIGN.md) */
 	TypeInfo *si = ty_info(ty_string);

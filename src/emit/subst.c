@@ -173,10 +173,11 @@ static void exc_message(Fn *f)
 	e_out(f, "return (Object *)rt_str_from_utf8(s);");
 }
 
-/* Exception.GetStackTrace: the text the runtime keeps in _stackTraceString. */
+/* Exception.GetStackTrace: the text the runtime writes from saved frames. */
 static void exc_stack_trace(Fn *f)
 {
-	e_out(f, "return %s;", exc_field(f, "a0", "_stackTraceString"));
+	exc_field(f, "a0", "_stackTraceString");        /* the layout */
+	e_out(f, "return (Object *)rt_exc_stack_trace(a0);");
 }
 
 /* ByReference<T> holds a managed pointer in its one field, _value. */

@@ -72,6 +72,15 @@ RtType t_char_array = {
 	.display = DISPLAY(&t_object, &t_array), .base = &t_array,
 	.elem = &t_char,
 };
+RtType t_ulong = { .ns = "System", .name = "UInt64", .flags = RT_T_VALUETYPE, .size = 8 };
+RtType t_ulong_array = {
+	.ns = "System", .name = "UInt64[]",
+	.flags = RT_T_ARRAY | RT_T_SZARRAY | RT_T_POINTERFREE,
+	.size = offsetof(RtArray, data), .elem_size = 8, .depth = 1,
+	.rank = 1, .elem_kind = RT_E_U8,
+	.display = DISPLAY(&t_object, &t_array), .base = &t_array,
+	.elem = &t_ulong,
+};
 RtType t_string_array = {
 	.ns = "System", .name = "String[]", .flags = RT_T_ARRAY | RT_T_SZARRAY,
 	.size = offsetof(RtArray, data), .elem_size = sizeof(void *),
@@ -106,6 +115,7 @@ typedef struct TExc {
 	RtString *message;
 	RtString *trace;
 	Object *inner;
+	RtArray *frames;            /* Mono's _stackTrace */
 } TExc;
 
 #define T_EXC_TYPE(ns_, name_, self) { \
@@ -219,6 +229,8 @@ const RtKnown rt_known = {
 	.exc_message_off = offsetof(TExc, message),
 	.exc_trace_off = offsetof(TExc, trace),
 	.exc_inner_off = offsetof(TExc, inner),
+	.exc_frames_off = offsetof(TExc, frames),
+	.ulong_array = &t_ulong_array,
 	.main = T_MAIN,
 };
 

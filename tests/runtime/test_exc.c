@@ -45,7 +45,7 @@ static void test_throw_catch(void)
 
 static const char *caught_trace(void)
 {
-	return t_text(t_exc(rt_exc_catch())->trace);
+	return t_text(rt_exc_stack_trace(rt_exc_catch()));
 }
 
 static void test_trace(void)
@@ -115,7 +115,7 @@ static void test_trace_filter(void)
 	rt_exc_trace("F.Inner");
 	CHECK(rt_exc_catch() == e);
 	rt_exc_trace("F.Filtering");
-	CHECK(!strcmp(t_text(t_exc(e)->trace),
+	CHECK(!strcmp(t_text(rt_exc_stack_trace(e)),
 		      "  at F.Inner ()\n  at F.Filtering ()"));
 }
 

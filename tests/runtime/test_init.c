@@ -88,7 +88,7 @@ static void test_failure(void)
 		      "The type initializer for 'Ns.Bad' threw an exception."));
 	Object *inner = t_exc(e)->inner;
 	CHECK(inner && inner->type == &t_exc_types[RT_EXC_INDEX]);
-	CHECK(!strcmp(t_text(t_exc(inner)->trace), "  at Ns.Bad..cctor ()"));
+	CHECK(!strcmp(t_text(rt_exc_stack_trace(inner)), "  at Ns.Bad..cctor ()"));
 
 	CHECK(!rt_init_check(&ci_bad));             /* the cached one again */
 	CHECK(rt_exc_catch() == e && bad_runs == 1);
