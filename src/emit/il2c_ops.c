@@ -105,6 +105,10 @@ static StackKind binary_kind(Fn *f, StackKind a, StackKind b)
 		return SK_F8;
 	if ((a == SK_I4 && b == SK_IP) || (a == SK_IP && b == SK_I4))
 		return SK_IP;
+	/* not in the table, but Mono accepts it: the narrower one widens
+	 * (native int is 64 bits here) */
+	if ((a == SK_I8 && (b == SK_I4 || b == SK_IP)) || (b == SK_I8 && (a == SK_I4 || a == SK_IP)))
+		return SK_I8;
 	if (a == SK_P && (b == SK_I4 || b == SK_IP))
 		return SK_P;
 	if (b == SK_P && (a == SK_I4 || a == SK_IP))
