@@ -515,6 +515,33 @@ Object *rt_Environment_get_UserName(void)
 	return (Object *)rt_str_from_utf8(u ? u : "");
 }
 
+extern char **environ;
+
+/* The names of the environment's variables, in the environment's order. */
+Object *rt_Environment_GetEnvironmentVariableNames(void)
+{
+	int n = 0;
+	for (char **e = environ; *e; e++)
+		n += strchr(*e, '=') != NULL;
+	RtArray *a = rt_gc_alloc_array(rt_known.string_array, n);
+	int i = 0;
+	for (char **e = environ; a && *e && i < n; e++) {
+		const char *eq = strchr(*e, '=');
+		if (!eq)
+			continue;
+		size_t len = (size_t)(eq - *e);
+		char *name = rt_gc_alloc_raw(len + 1, true);
+		memcpy(name, *e, len);
+		name[len] = 0;
+		RtString *s = rt_str_from_utf8(name);
+		RT_WRITE_REF(&RT_ARRAY_DATA(a, RtString *)[i++], s);
+	}
+	return (Object *)a;
+}
+
+/* ---- System.Security.SecurityManager: no code access security ---- */
+bool rt_SecurityManager_get_SecurityEnabled(void) { return false; }
+
 /* ---- Mono.SafeStringMarshal ---- */
 intptr_t rt_SafeStringMarshal_StringToUtf8(Object *s)
 {

@@ -760,10 +760,11 @@ static void known(Gen *g)
 		   "\t.exc_inner_off = offsetof(struct %s, %s),\n\t.main = managed_main,\n"
 		   "\t.runtime_type = &%s_type,\n\t.type_impl_off = offsetof(struct %s, %s),\n"
 		   "\t.thread_type = &%s_type,\n\t.ulong_array = &%s_type,\n\t.literals = literals,\n"
-		   "\t.nliterals = %u,\n};\n",
+		   "\t.nliterals = %u,\n\t.byte_array = &%s_type,\n};\n",
 		   ty_exception->cname, msg->cname, ty_exception->cname, trace->cname,
 		   ty_exception->cname, inner->cname, rtype->cname, impl->owner->cname,
-		   impl->cname, thread->cname, ty_sz(ty_prim[TY_U8])->cname, g->p->literals.n);
+		   impl->cname, thread->cname, ty_sz(ty_prim[TY_U8])->cname, g->p->literals.n,
+		   ty_sz(ty_prim[TY_U1])->cname);
 	/* the layout Mono's String code reads must be rt.h's (DESIGN.md) */
 	TypeInfo *si = ty_info(ty_string);
 	buf_printf(b, "_Static_assert(offsetof(struct %s, %s) == offsetof(RtString, length), \"String layout\");\n",
@@ -805,6 +806,7 @@ void emit_roots(Program *p)
 	reach_type(p, ty_sz(ty_prim[TY_CHAR]), TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
 	reach_type(p, ty_sz(ty_string), TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
 	reach_type(p, ty_sz(ty_prim[TY_U8]), TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
+	reach_type(p, ty_sz(ty_prim[TY_U1]), TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
 	reach_type(p, ty_mcdelegate, TN_LAYOUT, NULL);
 	/* made by the runtime, constructed only if reached (ICALL_NEW) */
 	reach_type(p, ty_corlib_type("System", "RuntimeType"), TN_DESCRIPTOR | TN_LAYOUT, NULL);
