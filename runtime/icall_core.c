@@ -539,6 +539,21 @@ Object *rt_Environment_GetEnvironmentVariableNames(void)
 	return (Object *)a;
 }
 
+/* Environment.FailFast: the message, then the process ends at once. */
+void rt_Environment_FailFast(Object *message, Object *exc, Object *source)
+{
+	fflush(stdout);
+	const char *m = message ? rt_str_to_utf8((RtString *)message) : "";
+	fprintf(stderr, "Process terminated. %s\n", m);
+	abort();
+}
+
+/* Mono's machine.config, which only remoting configuration reads. */
+Object *rt_Environment_GetMachineConfigPath(void)
+{
+	return (Object *)rt_str_from_utf8("/etc/mono/4.5/machine.config");
+}
+
 /* ---- System.Security.SecurityManager: no code access security ---- */
 bool rt_SecurityManager_get_SecurityEnabled(void) { return false; }
 
