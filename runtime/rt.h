@@ -19,6 +19,7 @@
 #ifndef ILCC_RT_H
 #define ILCC_RT_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -299,6 +300,8 @@ static inline bool rt_init_check(RtClassInit *ci)
  * the runtime's System.Native functions store it too when they fail. */
 extern __thread int32_t rt_last_error;
 static inline void rt_set_last_error(int32_t e) { rt_last_error = e; }
+/* What generated code writes right after such a call. */
+#define RT_SAVE_LAST_ERROR() rt_set_last_error(errno)
 
 /* ---- process ---- */
 extern int rt_argc;
