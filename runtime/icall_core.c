@@ -525,6 +525,39 @@ Object *rt_Environment_get_UserName(void)
 	return (Object *)rt_str_from_utf8(u ? u : "");
 }
 
+extern char **environ;
+
+/* The names of the environment's variables, in the environment's order. */
+Object *rt_Environment_GetEnvironmentVariableNames(void)
+{
+	int n = 0;
+	for (char **e = environ; *e; e++)
+		n += strchr(*e, '=') != NULL;
+	RtArray *a = rt_gc_alloc_array(rt_known.string_array, n);
+	int i = 0;
+	for (char **e = environ; a && *e && i < n; e++) {
+		const char *eq = strchr(*e, '=');
+		if (!eq)
+			continue;
+		size_t len = (size_t)(eq - *e);
+		char *name = rt_gc_alloc_raw(len + 1, true);
+		memcpy(name, *e, len);
+		name[len] = 0;
+		RtString *s = rt_str_from_utf8(name);
+		RT_WRITE_REF(&RT_ARRAY_DATA(a, RtString *)[i++], s);
+	}
+	return (Object *)a;
+}
+
+/* Mono's machine.config, which only remoting configuration reads. */
+Object *rt_Environment_GetMachineConfigPath(void)
+{
+	return (Object *)rt_str_from_utf8("/etc/mono/4.5/machine.config");
+}
+
+/* ---- System.Security.SecurityManager: no code access security ---- */
+bool rt_SecurityManager_get_SecurityEnabled(void) { return false; }
+
 /* ---- Mono.SafeStringMarshal ---- */
 intptr_t rt_SafeStringMarshal_StringToUtf8(Object *s)
 {
@@ -538,21 +571,6 @@ intptr_t rt_SafeStringMarshal_StringToUtf8(Object *s)
 }
 
 void rt_SafeStringMarshal_GFree(intptr_t p) { free((void *)p); }
-
-/* ---- System.Runtime.InteropServices.Marshal ---- */
-/* Marshal.Copy: the managed side has checked the ranges and pinned the
- * array; `fixed` is the address of its element at the start index. */
-void rt_Marshal_copy_from_unmanaged_fixed(intptr_t src, int32_t start, Object *dst, int32_t n,
-					  intptr_t fixed)
-{
-	memcpy((void *)fixed, (const void *)src, (size_t)n * dst->type->elem_size);
-}
-
-void rt_Marshal_copy_to_unmanaged_fixed(Object *src, int32_t start, intptr_t dst, int32_t n,
-					intptr_t fixed)
-{
-	memcpy((void *)dst, (const void *)fixed, (size_t)n * src->type->elem_size);
-}
 
 /* ---- System.RuntimeType ---- */
 const RtType *rt_type_of_runtime_type(Object *rtype)

@@ -65,6 +65,55 @@ char *rt_exc_type_name(const RtType *t);
 void rt_fatal(const char *fmt, ...)
 	__attribute__((noreturn, format(printf, 1, 2)));
 
+/* ---- str.c (rt_str_) ---- */
+/* UTF-16 (n units, or up to a 0 unit) as UTF-8, GC-allocated and
+ * NUL-terminated; unpaired surrogates become U+FFFD. */
+char *rt_str_utf16_to_utf8(const uint16_t *s, int32_t n);
+char *rt_str_utf16z_to_utf8(const uint16_t *s);    /* NULL for NULL */
+
+/* ---- icall_io.c: System.IO.MonoIO (rt_io_) ---- */
+/* Mono's MonoIOError codes (Win32 error numbers) that the runtime gives. */
+enum {
+	RT_IO_SUCCESS = 0, RT_IO_FILE_NOT_FOUND = 2, RT_IO_PATH_NOT_FOUND = 3,
+	RT_IO_TOO_MANY_OPEN_FILES = 4, RT_IO_ACCESS_DENIED = 5,
+	RT_IO_INVALID_HANDLE = 6, RT_IO_NOT_SAME_DEVICE = 17,
+	RT_IO_NO_MORE_FILES = 18, RT_IO_SEEK = 25, RT_IO_GEN_FAILURE = 31,
+	RT_IO_SHARING_VIOLATION = 32, RT_IO_LOCK_VIOLATION = 33,
+	RT_IO_HANDLE_DISK_FULL = 39, RT_IO_NOT_SUPPORTED = 50,
+	RT_IO_FILE_EXISTS = 80, RT_IO_CANNOT_MAKE = 82,
+	RT_IO_INVALID_PARAMETER = 87, RT_IO_BROKEN_PIPE = 109,
+	RT_IO_DIR_NOT_EMPTY = 145, RT_IO_ALREADY_EXISTS = 183,
+	RT_IO_FILENAME_EXCED_RANGE = 206, RT_IO_CANT_RESOLVE_FILENAME = 1921,
+};
+/* Seconds from 1601-01-01 to 1970-01-01, both UTC. */
+#define RT_UNIX_EPOCH_SECONDS_1601 11644473600LL
+
+struct stat;
+struct timespec;
+int32_t rt_io_error(int err);                       /* errno → MonoIOError */
+int32_t rt_io_path_error(const char *path, int err);  /* + missing folder */
+int64_t rt_io_filetime(int64_t sec, long nsec);     /* Unix time → FILETIME */
+struct timespec rt_io_timespec(int64_t filetime);
+int rt_io_open_flags(int32_t file_mode, int32_t file_access);
+int32_t rt_io_file_type(unsigned mode);             /* MonoFileType */
+int32_t rt_io_attributes(const char *path, const struct stat *st, bool is_link);
+
+/* ---- sysnative.c: System.Native (SystemNative_*, rt_sys_) ---- */
+/* Interop/Sys/FileStatus, field for field. */
+typedef struct RtFileStatus {
+	int32_t flags;              /* FileStatusFlags: 1 = HasBirthTime */
+	int32_t mode;
+	uint32_t uid, gid;
+	int64_t size;
+	int64_t atime, atime_nsec, mtime, mtime_nsec, ctime, ctime_nsec;
+	int64_t birth_time, birth_time_nsec;
+	int64_t dev, ino;
+	uint32_t user_flags;
+} RtFileStatus;
+
+void rt_sys_fill_status(RtFileStatus *out, const struct stat *st);
+int rt_sys_open_flags(int32_t pal_flags);           /* -1: unknown bits */
+
 /* ---- proc.c: process start (rt_proc_) ---- */
 /* Everything main() does before calling managed code: GC, signal handlers,
  * the main thread's record. Call once, from the main thread. */

@@ -19,6 +19,7 @@
 #ifndef ILCC_RT_H
 #define ILCC_RT_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -200,6 +201,8 @@ typedef struct RtKnown {
 	/* the program's string literals, the first interned strings */
 	RtString *const *literals;
 	uint32_t nliterals;
+	/* byte[], for what the runtime fills (the terminal's control keys) */
+	const RtType *byte_array;
 } RtKnown;
 
 extern const RtKnown rt_known;
@@ -297,6 +300,15 @@ static inline bool rt_init_check(RtClassInit *ci)
 	rt_init_run(ci);
 	return rt_pending == NULL;
 }
+
+/* ---- P/Invoke last error (Marshal.GetLastWin32Error) ---- */
+/* The thread's last error: generated code stores errno here right after
+ * a P/Invoke declared with SetLastError=true (`rt_set_last_error(errno)`);
+ * the runtime's System.Native functions store it too when they fail. */
+extern __thread int32_t rt_last_error;
+static inline void rt_set_last_error(int32_t e) { rt_last_error = e; }
+/* What generated code writes right after such a call. */
+#define RT_SAVE_LAST_ERROR() rt_set_last_error(errno)
 
 /* ---- process ---- */
 extern int rt_argc;

@@ -145,19 +145,32 @@ static char *utf8_put(char *o, uint32_t cp)
 }
 
 /* An embedded U+0000 comes out as a 0 byte and so ends the C string. */
-char *rt_str_to_utf8(const RtString *s)
+char *rt_str_utf16_to_utf8(const uint16_t *s, int32_t n)
 {
-	if (!s)
-		return NULL;
 	size_t len = 0;
-	for (int32_t i = 0; i < s->length;)
-		len += utf8_len(utf16_next(s->chars, s->length, &i));
+	for (int32_t i = 0; i < n;)
+		len += utf8_len(utf16_next(s, n, &i));
 	char *r = rt_gc_alloc_raw(len + 1, true);
 	if (!r)
 		return NULL;
 	char *o = r;
-	for (int32_t i = 0; i < s->length;)
-		o = utf8_put(o, utf16_next(s->chars, s->length, &i));
+	for (int32_t i = 0; i < n;)
+		o = utf8_put(o, utf16_next(s, n, &i));
 	*o = 0;
 	return r;
+}
+
+char *rt_str_to_utf8(const RtString *s)
+{
+	return s ? rt_str_utf16_to_utf8(s->chars, s->length) : NULL;
+}
+
+char *rt_str_utf16z_to_utf8(const uint16_t *s)
+{
+	if (!s)
+		return NULL;
+	int32_t n = 0;
+	while (s[n])
+		n++;
+	return rt_str_utf16_to_utf8(s, n);
 }

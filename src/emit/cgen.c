@@ -197,6 +197,7 @@ static void prototypes(Gen *g)
 }
 
 const char *e_pinvoke_ctype(Type *t);
+const char *e_pinvoke_ret_ctype(Type *t);
 
 static void pinvoke_prototypes(Gen *g)
 {
@@ -211,9 +212,7 @@ static void pinvoke_prototypes(Gen *g)
 						  ImplMap_ImportName)) : m->name;
 		if (!*entry)
 			entry = m->name;
-		Type *rt = m->ret;
-		buf_printf(&g->h, "extern %s pinvoke_%s(", rt == ty_string ? "char *" :
-			   rt->kind == TY_BOOL ? "int32_t" : emit_ctype(rt), m->cname);
+		buf_printf(&g->h, "extern %s pinvoke_%s(", e_pinvoke_ret_ctype(m->ret), m->cname);
 		for (uint32_t k = 0; k < m->nparams; k++)
 			buf_printf(&g->h, "%s%s", k ? ", " : "", e_pinvoke_ctype(m->params[k]));
 		buf_printf(&g->h, "%s) __asm__(\"%s\");\n", m->nparams ? "" : "void", entry);
@@ -763,11 +762,12 @@ static void known(Gen *g)
 		   "\t.exc_frames_off = offsetof(struct %s, %s),\n"
 		   "\t.runtime_type = &%s_type,\n\t.type_impl_off = offsetof(struct %s, %s),\n"
 		   "\t.thread_type = &%s_type,\n\t.ulong_array = &%s_type,\n\t.literals = literals,\n"
-		   "\t.nliterals = %u,\n};\n",
+		   "\t.nliterals = %u,\n\t.byte_array = &%s_type,\n};\n",
 		   ty_exception->cname, msg->cname, ty_exception->cname, trace->cname,
 		   ty_exception->cname, inner->cname, ty_exception->cname, frames->cname,
 		   rtype->cname, impl->owner->cname,
-		   impl->cname, thread->cname, ty_sz(ty_prim[TY_U8])->cname, g->p->literals.n);
+		   impl->cname, thread->cname, ty_sz(ty_prim[TY_U8])->cname, g->p->literals.n,
+		   ty_sz(ty_prim[TY_U1])->cname);
 	/* the layout Mono's String code reads must be rt.h's (DESIGN.md) */
 	TypeInfo *si = ty_info(ty_string);
 	buf_printf(b, "_Static_assert(offsetof(struct %s, %s) == offsetof(RtString, length), \"String layout\");\n",
@@ -809,6 +809,7 @@ void emit_roots(Program *p)
 	reach_type(p, ty_sz(ty_prim[TY_CHAR]), TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
 	reach_type(p, ty_sz(ty_string), TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
 	reach_type(p, ty_sz(ty_prim[TY_U8]), TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
+	reach_type(p, ty_sz(ty_prim[TY_U1]), TN_DESCRIPTOR | TN_CONSTRUCTED, NULL);
 	reach_type(p, ty_mcdelegate, TN_LAYOUT, NULL);
 	/* made by the runtime, constructed only if reached (ICALL_NEW) */
 	reach_type(p, ty_corlib_type("System", "RuntimeType"), TN_DESCRIPTOR | TN_LAYOUT, NULL);

@@ -123,20 +123,65 @@ const char *e_pinvoke_ctype(Type *t)
 	return emit_ctype(t);
 }
 
-/* A SafeHandle argument passes the handle it holds. */
-static const char *safe_handle(Fn *f, Type *t, const char *a)
+/* SafeHandle: its `handle` field, or NULL if t is not one. */
+static Field *safe_handle_field(Type *t)
 {
+	if (!ty_is_ref(t) || t->kind != TY_CLASS)
+		return NULL;
 	Type *sh = ty_corlib_type("System.Runtime.InteropServices", "SafeHandle");
 	if (!ty_is_subclass(t, sh))
 		return NULL;
 	TypeInfo *ti = ty_info(sh);
 	for (uint32_t i = 0; i < ti->nfields; i++)
-		if (!strcmp(ti->fields[i]->name, "handle")) {
-			reach_type(f->p, sh, TN_LAYOUT, f->m);
-			return arena_printf(&f->a, "%s ? (void *)((%s *)%s)->%s : NULL", a,
-					    emit_struct(sh), a, ti->fields[i]->cname);
-		}
-	e_fn_error(f, "SafeHandle has no field handle");
+		if (!strcmp(ti->fields[i]->name, "handle"))
+			return ti->fields[i];
+	return NULL;
+}
+
+static bool e_is_safe_handle(Type *t) { return safe_handle_field(t) != NULL; }
+
+/* The lvalue of SafeHandle `obj`'s handle. */
+static const char *handle_of(Fn *f, Type *t, const char *obj)
+{
+	Field *h = safe_handle_field(t);
+	reach_type(f->p, h->owner, TN_LAYOUT, f->m);
+	return arena_printf(&f->a, "((%s *)%s)->%s", emit_struct(h->owner), obj, h->cname);
+}
+
+/* A P/Invoke returning a SafeHandle subclass: a new one (its parameterless
+ * constructor) holding the returned handle, as the marshaller makes. */
+static void return_safe_handle(Fn *f, Type *t)
+{
+	Method *ctor = ty_find_method(t, ".ctor", 0);
+	if (!ctor)
+		e_fn_error(f, "%s has no parameterless constructor for a P/Invoke to return", t->name);
+	reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+	reach_method(f->p, ctor, f->m, "made by P/Invoke marshalling");
+	e_out(f, "Object *o_ = rt_gc_alloc(&%s_type);", t->cname);
+	e_out(f, "if (!o_) return NULL;");
+	e_out(f, "%s(o_);", ctor->cname);
+	e_out(f, "if (rt_pending) return NULL;");
+	e_out(f, "%s = r_;", handle_of(f, t, "o_"));
+	e_out(f, "return o_;");
+}
+
+/* The C type a P/Invoke's function returns for t. */
+const char *e_pinvoke_ret_ctype(Type *t)
+{
+	if (t == ty_string)
+		return "char *";
+	if (t->kind == TY_BOOL)
+		return "int32_t";
+	if (e_is_safe_handle(t))
+		return "intptr_t";
+	return emit_ctype(t);
+}
+
+static bool sets_last_error(Method *m)
+{
+	uint32_t r = md_lookup1(m->img, T_ImplMap, ImplMap_MemberForwarded,
+				TOKEN(T_MethodDef, m->row));
+	return r && (md_get(m->img, T_ImplMap, r, ImplMap_MappingFlags) & 0x40);
 }
 
 static void pinvoke_body(Fn *f)
@@ -153,8 +198,8 @@ static void pinvoke_body(Fn *f)
 			buf_printf(&b, "%s ? rt_str_to_utf8((RtString *)%s) : NULL", a, a);
 		else if (t->kind == TY_SZARRAY)
 			buf_printf(&b, "%s ? (void *)((RtArray *)%s)->data : NULL", a, a);
-		else if (ty_is_ref(t) && safe_handle(f, t, a))
-			buf_puts(&b, safe_handle(f, t, a));
+		else if (e_is_safe_handle(t))
+			buf_printf(&b, "%s ? (void *)%s : NULL", a, handle_of(f, t, a));
 		else
 			buf_printf(&b, "(%s)%s", e_pinvoke_ctype(t), a);
 	}
@@ -162,12 +207,20 @@ static void pinvoke_body(Fn *f)
 	Type *rt = m->ret;
 	if (rt->kind == TY_VOID)
 		e_out(f, "%s;", b.s);
-	else if (rt == ty_string)
-		e_out(f, "{ char *s_ = %s; return s_ ? (Object *)rt_str_from_utf8(s_) : NULL; }", b.s);
-	else if (rt->kind == TY_BOOL)
-		e_out(f, "return %s != 0;", b.s);
 	else
-		e_out(f, "return (%s)%s;", emit_ctype(rt), b.s);
+		e_out(f, "%s r_ = %s;", e_pinvoke_ret_ctype(rt), b.s);
+	if (sets_last_error(m))
+		e_out(f, "RT_SAVE_LAST_ERROR();");
+	if (rt->kind == TY_VOID)
+		;
+	else if (rt == ty_string)
+		e_out(f, "return r_ ? (Object *)rt_str_from_utf8(r_) : NULL;");
+	else if (rt->kind == TY_BOOL)
+		e_out(f, "return r_ != 0;");
+	else if (e_is_safe_handle(rt))
+		return_safe_handle(f, rt);
+	else
+		e_out(f, "return (%s)r_;", emit_ctype(rt));
 	buf_free(&b);
 }
 
