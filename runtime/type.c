@@ -12,11 +12,11 @@
  * convert when the ranks match and the element types do; arrays of value
  * types when the elements have the same reduced type (int[] and uint[],
  * an enum and its underlying type), otherwise only when identical.
- * Not handled: variance of generic interfaces and delegates
- * (IEnumerable<string> as IEnumerable<object>), including the generic
- * interfaces of arrays (string[] as IList<object>); the compiler would have
- * to list such pairs in ifaces, or a slow path here would have to learn
- * generic arguments and their variance.
+ * Generic variance of interfaces and delegates goes through the generic
+ * arguments in the descriptors (variant_compatible). The generic
+ * interfaces of arrays (IList<U> of a T[] for each U a T[] converts to)
+ * need nothing here: the compiler lists each one the program can ask for
+ * in the array type's ifaces, with its slots.
  */
 #include "internal.h"
 
