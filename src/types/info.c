@@ -433,6 +433,47 @@ static TypeKind reduced(Type *t)
 	}
 }
 
+static bool ref_assignable(Type *to, Type *from);
+
+/* Generic variance (ECMA-335 §II.9.11) between two instances of one
+ * interface or delegate: each argument the same, or reference types
+ * assignable one way for a covariant parameter, the other way for a
+ * contravariant one. */
+static bool variant_to(Type *to, Type *from)
+{
+	if (!to->ninst || to->img != from->img || to->row != from->row)
+		return false;
+	uint32_t first, end;
+	md_lookup(to->img, T_GenericParam, GenericParam_Owner, TOKEN(T_TypeDef, to->row),
+		  &first, &end);
+	if (end - first != to->ninst)
+		return false;
+	for (uint32_t i = 0; i < to->ninst; i++) {
+		Type *a = to->inst[i], *b = from->inst[i];
+		uint32_t r = md_lookup_row(to->img, T_GenericParam, GenericParam_Owner, first + i);
+		uint32_t var = md_get(to->img, T_GenericParam, r, GenericParam_Flags) & 3;
+		if (a == b)
+			continue;
+		if (!ty_is_ref(a) || !ty_is_ref(b) || !var ||
+		    !(var == 1 ? ref_assignable(a, b) : ref_assignable(b, a)))
+			return false;
+	}
+	return true;
+}
+
+static bool iface_assignable(Type *to, Type *from)
+{
+	if (ty_implements(from, to) || variant_to(to, from))
+		return true;
+	if (is_array(from))
+		return false;           /* theirs are exact (array_implements) */
+	TypeInfo *fi = ty_info(from);
+	for (uint32_t i = 0; i < fi->nifaces; i++)
+		if (variant_to(to, fi->ifaces[i]))
+			return true;
+	return false;
+}
+
 static bool ref_assignable(Type *to, Type *from)
 {
 	if (to == from || to == ty_object)
@@ -440,11 +481,11 @@ static bool ref_assignable(Type *to, Type *from)
 	if (is_array(to))
 		return to->kind == from->kind && to->rank == from->rank &&
 		       ty_array_elem_compatible(to->elem, from->elem);
-	if (is_array(from))
-		return to == ty_array || (ty_info(to)->is_interface && ty_implements(from, to));
 	if (ty_info(to)->is_interface)
-		return ty_implements(from, to);
-	return ty_is_subclass(from, to);
+		return iface_assignable(to, from);
+	if (is_array(from))
+		return to == ty_array;
+	return ty_is_subclass(from, to) || (ty_info(to)->is_delegate && variant_to(to, from));
 }
 
 bool ty_array_elem_compatible(Type *to, Type *from)

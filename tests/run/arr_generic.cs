@@ -19,6 +19,11 @@ enum Color { Red, Green, Blue }
 class Animal { public string Name; public Animal(string n) { Name = n; } }
 class Dog : Animal { public Dog(string n) : base(n) {} }
 
+class Words : IEnumerable<string> {
+	public IEnumerator<string> GetEnumerator() { yield return "w1"; yield return "w2"; }
+	IEnumerator IEnumerable.GetEnumerator() { return GetEnumerator(); }
+}
+
 static class Test {
 	static int Sum(IEnumerable<int> e)
 	{
@@ -165,6 +170,23 @@ static class Test {
 		Out.L("la[0]", la[0].Name);
 	}
 
+	// element types that convert through generic variance
+	static void Variance()
+	{
+		object wa = new Words[] { new Words() };
+		Out.L("Words[] is IList<IEnumerable<object>>", wa is IList<IEnumerable<object>>);
+		Out.L("Words[] is IList<IEnumerable<int>>", wa is IList<IEnumerable<int>>);
+		foreach (object o in ((IList<IEnumerable<object>>)wa)[0])
+			Out.L("word", (string)o);
+		object fa = new Func<string>[] { () => "fn" };
+		Out.L("Func<string>[] is IList<Func<object>>", fa is IList<Func<object>>);
+		Out.L("Func<string>[] is IList<Func<int>>", fa is IList<Func<int>>);
+		Out.L("call", (string)((IReadOnlyList<Func<object>>)fa)[0]());
+		object aa = new Action<object>[1];
+		Out.L("Action<object>[] is IList<Action<string>>", aa is IList<Action<string>>);
+		Out.L("Action<string>[] is IList<Action<object>>", (object)new Action<string>[1] is IList<Action<object>>);
+	}
+
 	static void NonGeneric()
 	{
 		int[] a = { 7, 8 };
@@ -204,6 +226,7 @@ static class Test {
 		Enumerate();
 		Lists();
 		Casts();
+		Variance();
 		NonGeneric();
 		Library();
 	}
