@@ -87,7 +87,9 @@ bool rt_type_implements(const RtType *t, const RtType *iface)
 /* ---- arrays ---- */
 
 /* The reduced type (§I.8.7.1) of an array's elements, as an RtElemKind:
- * enums count as their underlying type, unsigned as signed. */
+ * enums count as their underlying type, unsigned as signed, native
+ * integers as the integers of their size (long[] is an IntPtr[] on 64-bit,
+ * as in Mono). */
 static int reduced_kind(const RtType *arr)
 {
 	int k = arr->elem_kind;
@@ -98,7 +100,7 @@ static int reduced_kind(const RtType *arr)
 	case RT_E_U2: return RT_E_I2;
 	case RT_E_U4: return RT_E_I4;
 	case RT_E_U8: return RT_E_I8;
-	case RT_E_U: return RT_E_I;
+	case RT_E_I: case RT_E_U: return sizeof(void *) == 8 ? RT_E_I8 : RT_E_I4;
 	default: return k;
 	}
 }

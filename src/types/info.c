@@ -417,9 +417,12 @@ int ty_array_iface(Type *iface)
 	return -1;
 }
 
-/* The reduced type (ECMA-335 §I.8.7.1) of a value-type element: enums as
- * their underlying type, unsigned integers as the signed ones. */
-static TypeKind reduced(Type *t)
+/* The reduced type (ECMA-335 §I.8.7.1) of a value type: enums as their
+ * underlying type, unsigned integers as the signed ones; as an array's
+ * element also native integers as 64-bit ones (the targets are 64-bit).
+ * Mono reduces IList<U>'s U without that last step, so long[] is an
+ * IntPtr[] but not an IList<IntPtr>; an IntPtr[] is an IList<ulong>. */
+static TypeKind reduced(Type *t, bool elem)
 {
 	if (t->kind == TY_STRUCT && ty_info(t)->is_enum && ty_info(t)->underlying)
 		t = ty_info(t)->underlying;
@@ -428,7 +431,7 @@ static TypeKind reduced(Type *t)
 	case TY_U2: return TY_I2;
 	case TY_U4: return TY_I4;
 	case TY_U8: return TY_I8;
-	case TY_U: return TY_I;
+	case TY_I: case TY_U: return elem ? TY_I8 : t->kind;
 	default: return t->kind;
 	}
 }
@@ -488,14 +491,21 @@ static bool ref_assignable(Type *to, Type *from)
 	return ty_is_subclass(from, to) || (ty_info(to)->is_delegate && variant_to(to, from));
 }
 
-bool ty_array_elem_compatible(Type *to, Type *from)
+/* May a `from` stand for a `to`: as elements of arrays (to_elem), or as
+ * the element of an array that is an IList<to>? */
+static bool elem_compatible(Type *to, Type *from, bool to_elem)
 {
 	if (to == from)
 		return true;
 	if (ty_is_ref(to) || ty_is_ref(from))
 		return ty_is_ref(to) && ty_is_ref(from) && ref_assignable(to, from);
-	TypeKind k = reduced(to);
-	return k >= TY_I1 && k <= TY_U && k != TY_R4 && k != TY_R8 && k == reduced(from);
+	TypeKind k = reduced(to, to_elem);
+	return k >= TY_I1 && k <= TY_U && k != TY_R4 && k != TY_R8 && k == reduced(from, true);
+}
+
+bool ty_array_elem_compatible(Type *to, Type *from)
+{
+	return elem_compatible(to, from, true);
 }
 
 static bool array_implements(Type *t, Type *iface)
@@ -503,7 +513,7 @@ static bool array_implements(Type *t, Type *iface)
 	if (ty_implements(ty_array, iface))
 		return true;
 	return t->kind == TY_SZARRAY && ty_array_iface(iface) >= 0 &&
-	       ty_array_elem_compatible(iface->inst[0], t->elem);
+	       elem_compatible(iface->inst[0], t->elem, false);
 }
 
 static bool generic_method(Image *img, uint32_t row)

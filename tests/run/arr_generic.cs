@@ -152,6 +152,16 @@ static class Test {
 		Out.L("int[,] is IEnumerable<int>", md is IEnumerable<int>);
 		Out.L("int[,] is IList", md is IList);
 		Out.L("int[] is IList", ii is IList);
+		object ci = new char[1], bi = new bool[1], li = new long[1], ni = new IntPtr[1];
+		Out.L("char[] is ushort[]", ci is ushort[]);
+		Out.L("char[] is IList<ushort>", ci is IList<ushort>);
+		Out.L("bool[] is IList<byte>", bi is IList<byte>);
+		Out.L("long[] is IntPtr[]", li is IntPtr[]);
+		Out.L("long[] is IList<IntPtr>", li is IList<IntPtr>);
+		Out.L("IntPtr[] is IList<ulong>", ni is IList<ulong>);
+		Out.L("IntPtr[] is IList<IntPtr>", ni is IList<IntPtr>);
+		Out.L("UIntPtr[] is long[]", (object)new UIntPtr[1] is long[]);
+		Out.L("UIntPtr[] is IList<IntPtr>", (object)new UIntPtr[1] is IList<IntPtr>);
 		Throws("cast object[] to IList<string>", () => { var x = (IList<string>)oi; });
 
 		IList<object> lo = (IList<object>)si;
