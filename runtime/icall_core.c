@@ -255,6 +255,16 @@ bool rt_RuntimeTypeHandle_HasReferences(Object *rtype)
 	return !(t->flags & RT_T_POINTERFREE) || !(t->flags & RT_T_VALUETYPE);
 }
 
+/* Arrays' element types (NULL for arrays of pointers, which have no
+ * descriptor); other types have none. */
+Object *rt_RuntimeTypeHandle_GetElementType(Object *rtype)
+{
+	const RtType *t = rt_type_of_runtime_type(rtype);
+	return (t->flags & RT_T_ARRAY) ? type_object(t->elem) : NULL;
+}
+
+bool rt_RuntimeTypeHandle_IsPointer(Object *rtype) { (void)rtype; return false; }
+
 /* ---- System.Math ---- */
 double rt_Math_Round(double x) { return nearbyint(x); }
 double rt_Math_Abs(double x) { return fabs(x); }

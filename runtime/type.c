@@ -12,11 +12,11 @@
  * convert when the ranks match and the element types do; arrays of value
  * types when the elements have the same reduced type (int[] and uint[],
  * an enum and its underlying type), otherwise only when identical.
- * Not handled: variance of generic interfaces and delegates
- * (IEnumerable<string> as IEnumerable<object>), including the generic
- * interfaces of arrays (string[] as IList<object>); the compiler would have
- * to list such pairs in ifaces, or a slow path here would have to learn
- * generic arguments and their variance.
+ * Generic variance of interfaces and delegates goes through the generic
+ * arguments in the descriptors (variant_compatible). The generic
+ * interfaces of arrays (IList<U> of a T[] for each U a T[] converts to)
+ * need nothing here: the compiler lists each one the program can ask for
+ * in the array type's ifaces, with its slots.
  */
 #include "internal.h"
 
@@ -87,7 +87,9 @@ bool rt_type_implements(const RtType *t, const RtType *iface)
 /* ---- arrays ---- */
 
 /* The reduced type (§I.8.7.1) of an array's elements, as an RtElemKind:
- * enums count as their underlying type, unsigned as signed. */
+ * enums count as their underlying type, unsigned as signed, native
+ * integers as the integers of their size (long[] is an IntPtr[] on 64-bit,
+ * as in Mono). */
 static int reduced_kind(const RtType *arr)
 {
 	int k = arr->elem_kind;
@@ -98,7 +100,7 @@ static int reduced_kind(const RtType *arr)
 	case RT_E_U2: return RT_E_I2;
 	case RT_E_U4: return RT_E_I4;
 	case RT_E_U8: return RT_E_I8;
-	case RT_E_U: return RT_E_I;
+	case RT_E_I: case RT_E_U: return sizeof(void *) == 8 ? RT_E_I8 : RT_E_I4;
 	default: return k;
 	}
 }

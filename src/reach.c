@@ -228,10 +228,10 @@ static void add_impl(Program *p, Type *t, Method *m)
 
 static bool applies(Type *t, Method *m)
 {
-	if (t->kind == TY_SZARRAY || t->kind == TY_ARRAY)
-		return false;
 	if (ty_info(m->owner)->is_interface)
 		return ty_implements(t, m->owner);
+	if (t->kind == TY_SZARRAY || t->kind == TY_ARRAY)
+		t = ty_array;
 	return ty_is_subclass(t, m->owner);
 }
 
@@ -281,9 +281,7 @@ void reach_vcall(Program *p, Method *m, Method *why)
 static void constructed(Program *p, Type *t, Method *why)
 {
 	VEC_PUSH(p->constructed, t);
-	if (t->kind == TY_SZARRAY || t->kind == TY_ARRAY)
-		t = ty_array;
-	TypeInfo *ti = ty_info(t);
+	TypeInfo *ti = ty_info(t->img ? t : ty_array);        /* arrays: Array's */
 	if (ti->finalizer)
 		reach_method(p, ti->finalizer, why, "finalizer of a constructed type");
 	for (uint32_t i = 0; i < p->vcalls.n; i++) {

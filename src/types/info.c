@@ -13,6 +13,7 @@
  */
 #include "types.h"
 
+#include <stdio.h>
 #include <string.h>
 
 enum {
@@ -382,6 +383,167 @@ TypeInfo *ty_info(Type *t)
 	return ti;
 }
 
+/* ---- arrays ----
+ * An array's interfaces are System.Array's and, for a vector T[], the
+ * generic interfaces below at every U such that a T[] is a U[] (array
+ * covariance: U is T, a base class or interface of a reference type T, or
+ * the same reduced type as a value type T, so int[] is an IList<uint> and
+ * an IList<E> for every enum E over int). That set is unbounded, so it is a
+ * predicate here, not a list; the code generator lists the ones the
+ * program can ask for. Each method of I<U> is implemented by System.Array's
+ * method "InternalArray__" + prefix + the method's name, instantiated at U
+ * (Mono's runtime maps them the same way). */
+static const struct { const char *name, *prefix; } array_ifaces[] = {
+	{ "IList`1", "" },
+	{ "ICollection`1", "ICollection_" },
+	{ "IEnumerable`1", "IEnumerable_" },
+	{ "IReadOnlyList`1", "IReadOnlyList_" },
+	{ "IReadOnlyCollection`1", "IReadOnlyCollection_" },
+};
+
+static bool is_array(const Type *t) { return t->kind == TY_SZARRAY || t->kind == TY_ARRAY; }
+
+int ty_array_iface(Type *iface)
+{
+	static uint32_t rows[countof(array_ifaces)];
+	if (iface->img != ty_corlib || iface->ninst != 1)
+		return -1;
+	for (unsigned k = 0; k < countof(array_ifaces); k++) {
+		if (!rows[k])
+			rows[k] = ty_corlib_type("System.Collections.Generic",
+						 array_ifaces[k].name)->row;
+		if (iface->row == rows[k])
+			return (int)k;
+	}
+	return -1;
+}
+
+/* The reduced type (ECMA-335 §I.8.7.1) of a value type: enums as their
+ * underlying type, unsigned integers as the signed ones; as an array's
+ * element also native integers as 64-bit ones (the targets are 64-bit).
+ * Mono reduces IList<U>'s U without that last step, so long[] is an
+ * IntPtr[] but not an IList<IntPtr>; an IntPtr[] is an IList<ulong>. */
+static TypeKind reduced(Type *t, bool elem)
+{
+	if (t->kind == TY_STRUCT && ty_info(t)->is_enum && ty_info(t)->underlying)
+		t = ty_info(t)->underlying;
+	switch (t->kind) {
+	case TY_U1: return TY_I1;
+	case TY_U2: return TY_I2;
+	case TY_U4: return TY_I4;
+	case TY_U8: return TY_I8;
+	case TY_I: case TY_U: return elem ? TY_I8 : t->kind;
+	default: return t->kind;
+	}
+}
+
+static bool ref_assignable(Type *to, Type *from);
+
+/* Generic variance (ECMA-335 §II.9.11) between two instances of one
+ * interface or delegate: each argument the same, or reference types
+ * assignable one way for a covariant parameter, the other way for a
+ * contravariant one. */
+static bool variant_to(Type *to, Type *from)
+{
+	if (!to->ninst || to->img != from->img || to->row != from->row)
+		return false;
+	uint32_t first, end;
+	md_lookup(to->img, T_GenericParam, GenericParam_Owner, TOKEN(T_TypeDef, to->row),
+		  &first, &end);
+	if (end - first != to->ninst)
+		return false;
+	for (uint32_t i = 0; i < to->ninst; i++) {
+		Type *a = to->inst[i], *b = from->inst[i];
+		uint32_t r = md_lookup_row(to->img, T_GenericParam, GenericParam_Owner, first + i);
+		uint32_t var = md_get(to->img, T_GenericParam, r, GenericParam_Flags) & 3;
+		if (a == b)
+			continue;
+		if (!ty_is_ref(a) || !ty_is_ref(b) || !var ||
+		    !(var == 1 ? ref_assignable(a, b) : ref_assignable(b, a)))
+			return false;
+	}
+	return true;
+}
+
+static bool iface_assignable(Type *to, Type *from)
+{
+	if (ty_implements(from, to) || variant_to(to, from))
+		return true;
+	if (is_array(from))
+		return false;           /* theirs are exact (array_implements) */
+	TypeInfo *fi = ty_info(from);
+	for (uint32_t i = 0; i < fi->nifaces; i++)
+		if (variant_to(to, fi->ifaces[i]))
+			return true;
+	return false;
+}
+
+static bool ref_assignable(Type *to, Type *from)
+{
+	if (to == from || to == ty_object)
+		return true;
+	if (is_array(to))
+		return to->kind == from->kind && to->rank == from->rank &&
+		       ty_array_elem_compatible(to->elem, from->elem);
+	if (ty_info(to)->is_interface)
+		return iface_assignable(to, from);
+	if (is_array(from))
+		return to == ty_array;
+	return ty_is_subclass(from, to) || (ty_info(to)->is_delegate && variant_to(to, from));
+}
+
+/* May a `from` stand for a `to`: as elements of arrays (to_elem), or as
+ * the element of an array that is an IList<to>? */
+static bool elem_compatible(Type *to, Type *from, bool to_elem)
+{
+	if (to == from)
+		return true;
+	if (ty_is_ref(to) || ty_is_ref(from))
+		return ty_is_ref(to) && ty_is_ref(from) && ref_assignable(to, from);
+	TypeKind k = reduced(to, to_elem);
+	return k >= TY_I1 && k <= TY_U && k != TY_R4 && k != TY_R8 && k == reduced(from, true);
+}
+
+bool ty_array_elem_compatible(Type *to, Type *from)
+{
+	return elem_compatible(to, from, true);
+}
+
+static bool array_implements(Type *t, Type *iface)
+{
+	if (ty_implements(ty_array, iface))
+		return true;
+	return t->kind == TY_SZARRAY && ty_array_iface(iface) >= 0 &&
+	       elem_compatible(iface->inst[0], t->elem, false);
+}
+
+static bool generic_method(Image *img, uint32_t row)
+{
+	uint32_t first, end;
+	md_lookup(img, T_GenericParam, GenericParam_Owner, TOKEN(T_MethodDef, row), &first, &end);
+	return first < end;
+}
+
+/* System.Array's implementation of method `im` of generic array interface
+ * number k (instantiated at U): InternalArray__<prefix><name><U>. */
+static Method *array_impl(Method *im, int k)
+{
+	char name[128];
+	snprintf(name, sizeof name, "InternalArray__%s%s", array_ifaces[k].prefix, im->name);
+	Method *m = ty_find_method(ty_array, name, (int)im->nparams);
+	if (!m || !generic_method(m->img, m->row))
+		return m;
+	return ty_method(ty_array, m->img, m->row, im->owner->inst, 1);
+}
+
+static Method *array_resolve(Type *t, Method *m)
+{
+	int k = m->ninst ? -1 : ty_array_iface(m->owner);
+	if (k >= 0 && !ty_implements(ty_array, m->owner))
+		return array_implements(t, m->owner) ? array_impl(m, k) : NULL;
+	return ty_resolve_virtual(ty_array, m);
+}
+
 /* ---- queries ---- */
 bool ty_is_subclass(Type *t, Type *of)
 {
@@ -393,6 +555,8 @@ bool ty_is_subclass(Type *t, Type *of)
 
 bool ty_implements(Type *t, Type *iface)
 {
+	if (is_array(t))
+		return array_implements(t, iface);
 	if (!t->img)
 		return false;
 	TypeInfo *ti = ty_info(t);
@@ -404,6 +568,8 @@ bool ty_implements(Type *t, Type *iface)
 
 Method *ty_resolve_virtual(Type *t, Method *m)
 {
+	if (is_array(t))
+		return array_resolve(t, m);
 	if (m->ninst) {
 		Method *def = ty_method(m->owner, m->img, m->row, NULL, 0);
 		Method *impl = ty_resolve_virtual(t, def);

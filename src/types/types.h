@@ -133,6 +133,14 @@ bool ty_is_valuetype(const Type *t);            /* TY_STRUCT or primitive */
 bool ty_is_generic_def(const Type *t);          /* has open generic params */
 bool ty_is_subclass(Type *t, Type *of);
 bool ty_implements(Type *t, Type *iface);
+/* Arrays (info.c): which of the generic interfaces that vectors implement
+ * (IList`1, ICollection`1, IEnumerable`1, IReadOnlyList`1,
+ * IReadOnlyCollection`1) `iface` instantiates, or -1; and whether an array
+ * of `from` is an array of `to` (covariance, reduced value types). Arrays
+ * work with ty_implements and ty_resolve_virtual (System.Array's
+ * interfaces and slots, and the generic ones), not ty_info. */
+int ty_array_iface(Type *iface);
+bool ty_array_elem_compatible(Type *to, Type *from);
 /* Implementation of virtual `m` (a slot of a base or an interface method) in t. */
 Method *ty_resolve_virtual(Type *t, Method *m);
 /* "Ns.Name" of a Type for diagnostics. */
