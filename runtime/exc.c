@@ -137,6 +137,21 @@ void rt_exc_throw_kind(RtExcKind k)
 		rt_fatal("cannot construct %s", exc_names[k]);
 }
 
+void rt_exc_throw_msg(RtExcKind k, const char *msg)
+{
+	Object *(*make)(void) = rt_known.new_exception[k];
+	if (!make)
+		rt_fatal("no constructor for %s", exc_names[k]);
+	Object *e = make();
+	RtString *m = e ? rt_str_from_utf8(msg) : NULL;
+	if (m) {
+		RT_WRITE_REF((Object **)((char *)e + rt_known.exc_message_off), (Object *)m);
+		rt_exc_throw(e);
+	} else if (!rt_pending) {
+		rt_fatal("cannot construct %s", exc_names[k]);
+	}
+}
+
 /* ---- trace text ---- */
 
 /* A growable malloc'ed UTF-8 buffer, for the slow paths here. */

@@ -322,3 +322,8 @@ void rt_gc_add_roots(void *lo, void *hi)
 {
 	GC_add_roots(lo, hi);
 }
+
+void rt_gc_remove_roots(void *lo, void *hi)
+{
+	GC_remove_roots(lo, hi);
+}

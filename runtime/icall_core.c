@@ -419,23 +419,6 @@ void rt_Thread_SleepInternal(int32_t ms)
 		;
 }
 
-/* Thread objects, one per OS thread that asked; __thread storage is not
- * scanned by the collector, so each is also kept in a static table. */
-static __thread Object *current_thread;
-static Object *thread_objs[4096];
-static atomic_int nthread_objs;
-
-Object *rt_Thread_GetCurrentThread(void)
-{
-	if (!current_thread) {
-		current_thread = rt_gc_alloc(rt_known.thread_type);
-		int i = atomic_fetch_add(&nthread_objs, 1);
-		if (i < (int)(sizeof thread_objs / sizeof *thread_objs))
-			thread_objs[i] = current_thread;
-	}
-	return current_thread;
-}
-
 int32_t rt_Thread_GetDomainID(void) { return 1; }
 int32_t rt_Thread_SystemMaxStackStize(void) { return 8 << 20; }
 

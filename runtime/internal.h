@@ -6,6 +6,8 @@
 #ifndef ILCC_RT_INTERNAL_H
 #define ILCC_RT_INTERNAL_H
 
+#include <time.h>
+
 #include "rt.h"
 
 /* ---- thread.c: per-thread record (rt_thread_) ---- */
@@ -32,6 +34,9 @@ typedef struct RtThread {
 	uintptr_t stack_lo, stack_hi;       /* 0 when unknown */
 	void *altstack;             /* signal stack for the overflow handler */
 	size_t altstack_size;
+	struct RtMThread *mthread;  /* its managed thread, once asked for */
+	bool is_main;
+	bool roots_added;           /* [ThreadStatic] storage is a GC root */
 } RtThread;
 
 extern __thread RtThread *rt_thread_cur;
@@ -44,6 +49,46 @@ static inline RtThread *rt_thread_self(void)
 	RtThread *t = rt_thread_cur;
 	return RT_LIKELY(t != NULL) ? t : rt_thread_attach(false);
 }
+
+/* ---- thread_icalls.c: managed threads ---- */
+/* Main returned: wait until no foreground thread runs (as Mono does). */
+void rt_thread_wait_foreground(void);
+/* Under rt_wait_lock: the calling thread (if managed) enters or leaves a
+ * wait, which its ThreadState shows as WaitSleepJoin. */
+void rt_thread_mark_waiting(bool waiting);
+/* The calling thread's System.Threading.Thread, made on first use (NULL
+ * with an exception pending if that failed). */
+Object *rt_thread_current(void);
+/* Mark the calling thread as a pool worker (background). */
+void rt_thread_set_pool(void);
+
+/* ---- wait.c: waitable handles and blocking waits (rt_wait_) ---- */
+typedef enum RtWaitKind { RT_WAIT_EVENT, RT_WAIT_MUTEX } RtWaitKind;
+typedef struct RtWaitable RtWaitable;
+#define RT_WAIT_MAX 64
+#define RT_WAIT_TIMEOUT 258         /* Win32's WAIT_TIMEOUT */
+#define RT_WAIT_FAILED (-1)         /* Win32's WAIT_FAILED */
+RtWaitable *rt_wait_new_event(bool manual, bool signalled);  /* NULL: no memory */
+RtWaitable *rt_wait_new_mutex(bool owned);
+bool rt_wait_set(RtWaitable *h);            /* false: not an event */
+bool rt_wait_reset(RtWaitable *h);
+bool rt_wait_release_mutex(RtWaitable *h);  /* false: not held here */
+void rt_wait_close(RtWaitable *h);
+/* Index satisfying the wait (0 for all), RT_WAIT_TIMEOUT or RT_WAIT_FAILED;
+ * ms -1 waits without limit, 0 only looks. */
+int32_t rt_wait_many(RtWaitable *const *h, int32_t n, bool all, int32_t ms);
+/* The lock all waits and managed thread states share, and its condition:
+ * rt_wait_wake_all after any change a waiter may wait for; rt_wait_sleep
+ * waits (false when the deadline passed; NULL: none). */
+void rt_wait_lock(void);
+void rt_wait_unlock(void);
+void rt_wait_wake_all(void);
+bool rt_wait_sleep(const struct timespec *deadline);
+void rt_wait_deadline(int32_t ms, struct timespec *ts);   /* now + ms */
+
+/* ---- pool.c: the thread pool's workers (rt_pool_) ---- */
+/* Ask for one more worker turn (ThreadPool.RequestWorkerThread). */
+void rt_pool_request(void);
 
 /* ---- sig.c: stack overflow and stray faults (rt_sig_) ---- */
 void rt_sig_init(void);                     /* process-wide handlers */
@@ -62,6 +107,8 @@ bool rt_gc_obj_is_atomic(const void *o);
 char *rt_exc_type_name(const RtType *t);
 /* "ilcc runtime: <msg>" on stderr, then abort(): for broken invariants of
  * the runtime itself, never for managed errors. */
+/* Construct an exception of kind k, set its message, throw it. */
+void rt_exc_throw_msg(RtExcKind k, const char *msg);
 void rt_fatal(const char *fmt, ...)
 	__attribute__((noreturn, format(printf, 1, 2)));
 

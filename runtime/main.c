@@ -5,7 +5,8 @@
  * and returns the exit code (Main's int result, or rt_exit_code, which
  * Environment.ExitCode sets, when Main returns void).
  * Provides: start the runtime, run Main, report an exception that escaped
- * it (status 1, as mono), otherwise exit with Main's code.
+ * it (status 1, as mono), otherwise wait for foreground threads and exit
+ * with Main's code.
  */
 #include "internal.h"
 
@@ -18,5 +19,6 @@ int main(int argc, char **argv)
 	int32_t code = rt_known.main(args);
 	if (rt_pending)
 		rt_exc_unhandled();
+	rt_thread_wait_foreground();
 	rt_exit(code);
 }

@@ -167,7 +167,9 @@ typedef enum RtElemKind {
 	X(ARG, "System", "ArgumentException") \
 	X(RANK, "System", "RankException") \
 	X(SYNCLOCK, "System.Threading", "SynchronizationLockException") \
-	X(DLLNOTFOUND, "System", "DllNotFoundException")
+	X(DLLNOTFOUND, "System", "DllNotFoundException") \
+	X(THREADSTATE, "System.Threading", "ThreadStateException") \
+	X(INVALIDOP, "System", "InvalidOperationException")
 
 typedef enum RtExcKind {
 #define X(id, ns, name) RT_EXC_##id,
@@ -203,6 +205,24 @@ typedef struct RtKnown {
 	uint32_t nliterals;
 	/* byte[], for what the runtime fills (the terminal's control keys) */
 	const RtType *byte_array;
+	/* Threads: System.Threading.InternalThread, which the runtime makes,
+	 * and the offsets of the fields it reads or writes: Thread's
+	 * internal_thread and m_ThreadStartArg, InternalThread's managed_id,
+	 * thread_id, handle (the runtime's record of the thread) and
+	 * threadpool_thread */
+	const RtType *internal_thread_type;
+	uint32_t thread_internal_off, thread_start_arg_off;
+	uint32_t ithread_id_off, ithread_tid_off, ithread_handle_off, ithread_pool_off;
+	/* runs a started thread's delegate (ThreadStart, or
+	 * ParameterizedThreadStart given arg); NULL if no thread is started */
+	void (*thread_start)(Object *dlg, Object *arg);
+	/* a pool worker's turn: ThreadPoolWorkQueue.Dispatch through
+	 * _ThreadPoolWaitCallback (false: the worker should retire); NULL if
+	 * the pool is not used */
+	bool (*thread_pool_dispatch)(void);
+	/* adds (true) or removes the calling thread's [ThreadStatic] storage
+	 * as a root of the collector; NULL in programs without any */
+	void (*thread_roots)(bool add);
 } RtKnown;
 
 extern const RtKnown rt_known;
@@ -225,6 +245,7 @@ void rt_gc_keep_alive(Object *o);
 /* Memory the collector does not see by itself (a thread's [ThreadStatic]
  * fields, which live in thread-local storage) holds references too. */
 void rt_gc_add_roots(void *lo, void *hi);
+void rt_gc_remove_roots(void *lo, void *hi);
 
 /* Every store of a reference into the heap goes through this (a no-op for
  * Boehm; the place where a generational collector's barrier goes). */

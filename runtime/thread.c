@@ -6,7 +6,9 @@
  * collector scans it as a root (the exception slots in it must stay visible
  * even though Boehm does not reliably scan __thread storage). A thread's
  * record and signal stack are released by a pthread key destructor when it
- * exits; the main thread's live until the process ends.
+ * exits; the main thread's live until the process ends. Its [ThreadStatic]
+ * storage is a root of the collector from attach to exit
+ * (rt_known.thread_roots).
  */
 #include <pthread.h>
 #include <sys/resource.h>
@@ -23,6 +25,8 @@ static pthread_once_t thread_key_once = PTHREAD_ONCE_INIT;
 static void thread_exit(void *p)
 {
 	RtThread *th = p;
+	if (th->roots_added)
+		rt_known.thread_roots(false);
 	rt_sig_thread_done(th);
 	rt_thread_cur = NULL;
 	GC_FREE(th);
@@ -74,7 +78,12 @@ RtThread *rt_thread_attach(bool is_main)
 	else
 		thread_stack_bounds(th);
 	rt_sig_thread_init(th);
+	th->is_main = is_main;
 	rt_thread_cur = th;
+	if (rt_known.thread_roots) {
+		rt_known.thread_roots(true);
+		th->roots_added = true;
+	}
 	if (!is_main) {
 		pthread_once(&thread_key_once, thread_key_init);
 		pthread_setspecific(thread_key, th);

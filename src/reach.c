@@ -92,6 +92,31 @@ static EntryKind entry_kind(int i)
 	return icalls[i].fn ? E_REPLACE : E_UNSUPPORTED;
 }
 
+/* Managed methods the runtime calls back once an internal call is reached
+ * (cgen.c gives rt_known a pointer to each when it is reached). */
+static const struct { const char *icall, *ns, *type, *method; } callbacks[] = {
+	{ "System.Threading.Thread::Thread_internal(System.MulticastDelegate)",
+	  "System.Threading", "ThreadStart", "Invoke" },
+	{ "System.Threading.Thread::Thread_internal(System.MulticastDelegate)",
+	  "System.Threading", "ParameterizedThreadStart", "Invoke" },
+	{ "System.Threading.ThreadPool::RequestWorkerThread()",
+	  "System.Threading", "_ThreadPoolWaitCallback", "PerformWaitCallback" },
+};
+
+static void reach_callbacks(Program *p, Method *m, const char *key)
+{
+	for (size_t i = 0; i < countof(callbacks); i++) {
+		if (strcmp(callbacks[i].icall, key))
+			continue;
+		Type *t = ty_corlib_type(callbacks[i].ns, callbacks[i].type);
+		Method *cb = ty_find_method(t, callbacks[i].method, -1);
+		if (!cb)
+			fatal("the class library's %s has no %s", t->name, callbacks[i].method);
+		reach_type(p, t, TN_DESCRIPTOR, m);
+		reach_method(p, cb, m, "called by the runtime");
+	}
+}
+
 /* The body of a method named in icalls.def. */
 static BodyKind entry_body(Program *p, Method *m, MethodState *ms, int i)
 {
@@ -165,8 +190,10 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 		if ((ms->subst = emit_find_subst(key)) >= 0)
 			return BK_SUBST;
 		int i = find_icall(key);
-		if (i >= 0)
+		if (i >= 0) {
+			reach_callbacks(p, m, key);
 			return entry_body(p, m, ms, i);
+		}
 	}
 	if (m->impl_flags & MI_INTERNALCALL) {
 		VEC_PUSH(p->missing, m);

@@ -28,6 +28,7 @@ typedef struct Gen {
 	Program *p;
 	Buf h, d;                       /* prog.h, data.c */
 	uint32_t ncode;                 /* p->types found by reachability */
+	bool thread_start, pool_dispatch;   /* emitted (thread_known) */
 } Gen;
 
 static bool needs(Type *t, uint32_t what)
@@ -720,6 +721,84 @@ static Field *exc_field(const char *name)
 	return NULL;
 }
 
+/* A field of t by name; fatal if the class library lacks it. */
+static Field *field_of(Type *t, const char *name)
+{
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t i = 0; i < ti->nfields; i++)
+		if (!strcmp(ti->fields[i]->name, name))
+			return ti->fields[i];
+	fatal("the class library's %s has no field %s", t->name, name);
+}
+
+static Method *callback(const char *ns, const char *type, const char *name)
+{
+	Method *m = ty_find_method(ty_corlib_type(ns, type), name, -1);
+	return m && reached(m) ? m : NULL;
+}
+
+/* Threads (thread_icalls.c, pool.c): functions that call what a started
+ * thread or a pool worker runs, present when reach.c's callbacks were
+ * reached; and the span of this thread's [ThreadStatic] blocks, which
+ * the collector does not scan by itself (one root per thread: all of
+ * them lie in the executable's thread-local segment). */
+static void thread_known(Gen *g)
+{
+	Buf *b = &g->d;
+	Method *ts = callback("System.Threading", "ThreadStart", "Invoke");
+	Method *pts = callback("System.Threading", "ParameterizedThreadStart", "Invoke");
+	if (ts && pts)
+		buf_printf(b, "static void thread_start(Object *d, Object *arg)\n{\n"
+			   "\tif (d->type == &%s_type) %s(d);\n\telse %s(d, arg);\n}\n",
+			   ts->owner->cname, ts->cname, pts->cname);
+	Method *disp = callback("System.Threading", "_ThreadPoolWaitCallback", "PerformWaitCallback");
+	if (disp)
+		buf_printf(b, "static bool pool_dispatch(void)\n{\n\treturn %s() != 0;\n}\n",
+			   disp->cname);
+	buf_puts(b, "static void thread_roots(bool add)\n{\n\tchar *lo = (char *)-1, *hi = 0;\n");
+	for (uint32_t i = 0; i < g->p->types.n; i++) {
+		Type *t = g->p->types.v[i];
+		if (!t->img || !needs(t, TN_STATICS))
+			continue;
+		TypeInfo *tsi = ty_info(t);
+		for (uint32_t k = 0; k < tsi->nstatics; k++)
+			if (tsi->statics[k]->is_thread_static) {
+				buf_printf(b, "\tif ((char *)&%s_ts < lo) lo = (char *)&%s_ts;\n"
+					   "\tif ((char *)(&%s_ts + 1) > hi) hi = (char *)(&%s_ts + 1);\n",
+					   t->cname, t->cname, t->cname, t->cname);
+				break;
+			}
+	}
+	buf_puts(b, "\tif (hi == 0) return;\n"
+		 "\tif (add) rt_gc_add_roots(lo, hi); else rt_gc_remove_roots(lo, hi);\n}\n");
+	g->thread_start = ts && pts;
+	g->pool_dispatch = disp != NULL;
+}
+
+static void thread_known_fields(Gen *g)
+{
+	Type *th = ty_corlib_type("System.Threading", "Thread");
+	Type *it = ty_corlib_type("System.Threading", "InternalThread");
+	static const struct { const char *key, *field; bool internal; } offs[] = {
+		{ "thread_internal_off", "internal_thread", false },
+		{ "thread_start_arg_off", "m_ThreadStartArg", false },
+		{ "ithread_id_off", "managed_id", true },
+		{ "ithread_tid_off", "thread_id", true },
+		{ "ithread_handle_off", "handle", true },
+		{ "ithread_pool_off", "threadpool_thread", true },
+	};
+	buf_printf(&g->d, "\t.internal_thread_type = &%s_type,\n", it->cname);
+	for (size_t i = 0; i < countof(offs); i++) {
+		Type *t = offs[i].internal ? it : th;
+		buf_printf(&g->d, "\t.%s = offsetof(struct %s, %s),\n", offs[i].key, t->cname,
+			   field_of(t, offs[i].field)->cname);
+	}
+	buf_printf(&g->d, "\t.thread_start = %s,\n\t.thread_pool_dispatch = %s,\n"
+		   "\t.thread_roots = thread_roots,\n",
+		   g->thread_start ? "thread_start" : "NULL",
+		   g->pool_dispatch ? "pool_dispatch" : "NULL");
+}
+
 static void known(Gen *g)
 {
 	Buf *b = &g->d;
@@ -744,22 +823,9 @@ static void known(Gen *g)
 		   "\t%s(o, (Object *)n, (Object *)rt_str_from_utf8(text), inner);\n"
 		   "\treturn rt_pending ? NULL : o;\n}\n",
 		   tie->cname, tc->cname);
+	thread_known(g);
 	Method *e = g->p->entry;
 	buf_printf(b, "static int32_t managed_main(RtArray *args)\n{\n");
-	/* [ThreadStatic] fields of the main thread: thread-local storage is not
-	 * scanned by the collector */
-	for (uint32_t i = 0; i < g->p->types.n; i++) {
-		Type *t = g->p->types.v[i];
-		if (!t->img || !needs(t, TN_STATICS))
-			continue;
-		TypeInfo *tsi = ty_info(t);
-		for (uint32_t k = 0; k < tsi->nstatics; k++)
-			if (tsi->statics[k]->is_thread_static) {
-				buf_printf(b, "\trt_gc_add_roots(&%s_ts, &%s_ts + 1);\n", t->cname,
-					   t->cname);
-				break;
-			}
-	}
 	/* Mono's runtime, not a static constructor, sets String.Empty */
 	TypeInfo *sti = ty_info(ty_string);
 	for (uint32_t i = 0; i < sti->nstatics; i++)
@@ -795,12 +861,14 @@ static void known(Gen *g)
 		   "\t.exc_frames_off = offsetof(struct %s, %s),\n"
 		   "\t.runtime_type = &%s_type,\n\t.type_impl_off = offsetof(struct %s, %s),\n"
 		   "\t.thread_type = &%s_type,\n\t.ulong_array = &%s_type,\n\t.literals = literals,\n"
-		   "\t.nliterals = %u,\n\t.byte_array = &%s_type,\n};\n",
+		   "\t.nliterals = %u,\n\t.byte_array = &%s_type,\n",
 		   ty_exception->cname, msg->cname, ty_exception->cname, trace->cname,
 		   ty_exception->cname, inner->cname, ty_exception->cname, frames->cname,
 		   rtype->cname, impl->owner->cname,
 		   impl->cname, thread->cname, ty_sz(ty_prim[TY_U8])->cname, g->p->literals.n,
 		   ty_sz(ty_prim[TY_U1])->cname);
+	thread_known_fields(g);
+	buf_puts(b, "};\n");
 	/* the layout Mono's String code reads must be rt.h's (DESIGN.md) */
 	TypeInfo *si = ty_info(ty_string);
 	buf_printf(b, "_Static_assert(offsetof(struct %s, %s) == offsetof(RtString, length), \"String layout\");\n",
@@ -846,7 +914,9 @@ void emit_roots(Program *p)
 	reach_type(p, ty_mcdelegate, TN_LAYOUT, NULL);
 	/* made by the runtime, constructed only if reached (ICALL_NEW) */
 	reach_type(p, ty_corlib_type("System", "RuntimeType"), TN_DESCRIPTOR | TN_LAYOUT, NULL);
-	reach_type(p, ty_corlib_type("System.Threading", "Thread"), TN_DESCRIPTOR, NULL);
+	reach_type(p, ty_corlib_type("System.Threading", "Thread"), TN_DESCRIPTOR | TN_LAYOUT, NULL);
+	reach_type(p, ty_corlib_type("System.Threading", "InternalThread"),
+		   TN_DESCRIPTOR | TN_LAYOUT, NULL);
 }
 
 /* ---- files ---- */

@@ -17,7 +17,7 @@ typedef void SubstFn(Fn *f);
 
 static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_stack_trace,
 	byref_ctor, byref_value, create_instance, contains_refs, delegate_equals,
-	delegate_hash, collation_resource, construct_internal_thread;
+	delegate_hash, collation_resource;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -45,9 +45,6 @@ static const struct {
 	{ "Mono.Globalization.Unicode.MSCompatUnicodeTable::GetResource(System.String)",
 	  collation_resource, "mscorlib's collation tables (for culture-aware string comparison"
 	  " as in Mono's invariant culture) built into the program, not read by reflection" },
-	{ "System.Threading.Thread::ConstructInternalThread()", construct_internal_thread,
-	  "Mono's runtime makes a thread's InternalThread; only its managed_id is read"
-	  " (Thread.ManagedThreadId, which LINQ's iterators ask for)" },
 	{ "System.ByReference`1::.ctor(!0&)", byref_ctor,
 	  "JIT intrinsic (its IL throws): keeps the managed pointer Span<T> stands on" },
 	{ "System.ByReference`1::get_Value()", byref_value,
@@ -283,36 +280,4 @@ static void collation_resource(Fn *f)
 		e_out(f, "if (!strcmp(name, \"%s\")) return (intptr_t)r%zu;", names[i], i);
 	}
 	e_out(f, "return 0;");
-}
-
-/* The lvalue of instance field `name` (of class t or a base) of `obj`. */
-static const char *obj_field(Fn *f, Type *t, const char *obj, const char *name)
-{
-	for (Type *c = t; c; c = ty_info(c)->base) {
-		TypeInfo *ti = ty_info(c);
-		for (uint32_t i = 0; i < ti->nfields; i++)
-			if (!strcmp(ti->fields[i]->name, name)) {
-				reach_type(f->p, c, TN_LAYOUT, f->m);
-				return arena_printf(&f->a, "((%s *)%s)->%s", emit_struct(c), obj,
-						    ti->fields[i]->cname);
-			}
-	}
-	e_fn_error(f, "substitution: %s has no field %s", t->name, name);
-}
-
-/* Thread.ConstructInternalThread: a new InternalThread whose managed_id
- * numbers the threads in the order they first ask (the main thread, 1,
- * unless another asks first). Its finalizer is not registered: it would
- * free nothing, and the runtime keeps Thread objects for the whole run. */
-static void construct_internal_thread(Fn *f)
-{
-	Type *it = ty_corlib_type("System.Threading", "InternalThread");
-	reach_type(f->p, it, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
-	e_out(f, "static int32_t last_id;");
-	e_out(f, "Object *it = rt_gc_alloc_raw(sizeof(%s), false);", emit_struct(it));
-	e_out(f, "if (!it) return;");
-	e_out(f, "it->type = &%s_type;", it->cname);
-	e_out(f, "%s = __atomic_add_fetch(&last_id, 1, __ATOMIC_SEQ_CST);",
-	      obj_field(f, it, "it", "managed_id"));
-	e_out(f, "RT_WRITE_REF(&%s, it);", obj_field(f, f->m->owner, "a0", "internal_thread"));
 }

@@ -1,0 +1,315 @@
+/* thread_icalls.c: managed threads on pthreads, and the internal calls of
+ * System.Threading.Thread, NativeEventCalls, WaitHandle, Mutex and Timer.
+ *
+ * Requires: rt_known's thread fields (rt.h): the InternalThread type and
+ * the offsets of the fields read or written here; thread_start, which
+ * calls a ThreadStart or ParameterizedThreadStart; thread_roots.
+ * Provides: each InternalThread's `handle` points to an RtMThread, the
+ * runtime's record of that thread (from the collected heap: the
+ * InternalThread keeps it alive, and while it runs so does the list of
+ * live threads). States (ThreadState bits) change under wait.c's lock, so
+ * that Join and the wait for foreground threads at exit are ordinary
+ * waits. Thread_internal starts a pthread (registered with the collector
+ * by gc.h's pthread_create) that attaches its record, runs the delegate,
+ * and reports an exception escaping it as Mono does: the same report as
+ * Main's, and the process ends with status 1.
+ * Managed ids: 1 for the main thread, 2 kept for the finalizer thread (as
+ * in Mono, so that a program's first thread is 3), then in order of
+ * construction.
+ * Not done: Abort, Interrupt, Suspend/Resume, priorities (read back as
+ * set, not applied), named events and mutexes (each name makes a new one).
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include <gc/gc.h>
+
+#include "internal.h"
+
+/* System.Threading.ThreadState */
+enum {
+	TS_RUNNING = 0, TS_STOP_REQUESTED = 1, TS_BACKGROUND = 4,
+	TS_UNSTARTED = 8, TS_STOPPED = 16, TS_WAIT_SLEEP_JOIN = 32,
+};
+
+typedef struct RtMThread {
+	Object *thread;             /* the System.Threading.Thread */
+	Object *internal;           /* its InternalThread */
+	Object *start, *arg;        /* delegate and argument, until it runs */
+	RtString *name;
+	int32_t state;              /* ThreadState, under rt_wait_lock */
+	int32_t priority;
+	struct RtMThread *next;     /* live list, under rt_wait_lock */
+} RtMThread;
+
+static RtMThread *live;             /* started and not yet stopped */
+static int32_t next_id = 3;
+
+#define FIELD(o, off, T) (*(T *)((char *)(o) + (off)))
+
+static RtMThread *record_of(Object *internal)
+{
+	return internal ? FIELD(internal, rt_known.ithread_handle_off, RtMThread *) : NULL;
+}
+
+static Object *internal_of(Object *thread)
+{
+	return FIELD(thread, rt_known.thread_internal_off, Object *);
+}
+
+/* A new InternalThread and its record, or NULL (thrown). */
+static Object *new_internal(Object *thread, int32_t id, int32_t state)
+{
+	Object *it = rt_gc_alloc(rt_known.internal_thread_type);
+	RtMThread *mt = it ? rt_gc_alloc_raw(sizeof *mt, false) : NULL;
+	if (!mt)
+		return NULL;
+	mt->thread = thread;
+	mt->internal = it;
+	mt->state = state;
+	mt->priority = 2;           /* ThreadPriority.Normal */
+	FIELD(it, rt_known.ithread_handle_off, RtMThread *) = mt;
+	FIELD(it, rt_known.ithread_id_off, int32_t) =
+		id ? id : __atomic_fetch_add(&next_id, 1, __ATOMIC_RELAXED);
+	return it;
+}
+
+void rt_Thread_ConstructInternalThread(Object *self)
+{
+	Object *it = new_internal(self, 0, TS_UNSTARTED);
+	if (it)
+		RT_WRITE_REF(&FIELD(self, rt_known.thread_internal_off, Object *), it);
+}
+
+void rt_InternalThread_Thread_free_internal(Object *self) {}
+
+/* ---- the current thread ---- */
+
+Object *rt_thread_current(void)
+{
+	RtThread *th = rt_thread_self();
+	if (th->thread_obj)
+		return th->thread_obj;
+	Object *t = rt_gc_alloc(rt_known.thread_type);
+	Object *it = t ? new_internal(t, th->is_main ? 1 : 0, TS_RUNNING) : NULL;
+	if (!it)
+		return NULL;
+	FIELD(it, rt_known.ithread_tid_off, int64_t) = (int64_t)rt_thread_id();
+	RT_WRITE_REF(&FIELD(t, rt_known.thread_internal_off, Object *), it);
+	th->mthread = record_of(it);
+	th->thread_obj = t;
+	return t;
+}
+
+Object *rt_Thread_GetCurrentThread(void) { return rt_thread_current(); }
+
+void rt_thread_set_pool(void)
+{
+	Object *t = rt_thread_current();
+	if (!t)
+		return;
+	FIELD(internal_of(t), rt_known.ithread_pool_off, bool) = true;
+	rt_wait_lock();
+	rt_thread_self()->mthread->state |= TS_BACKGROUND;
+	rt_wait_unlock();
+}
+
+void rt_thread_mark_waiting(bool waiting)
+{
+	RtThread *th = rt_thread_cur;
+	if (!th || !th->mthread)
+		return;
+	if (waiting)
+		th->mthread->state |= TS_WAIT_SLEEP_JOIN;
+	else
+		th->mthread->state &= ~TS_WAIT_SLEEP_JOIN;
+}
+
+/* ---- starting and ending ---- */
+
+static void unlink_live(RtMThread *mt)
+{
+	for (RtMThread **p = &live; *p; p = &(*p)->next)
+		if (*p == mt) {
+			*p = mt->next;
+			break;
+		}
+	mt->next = NULL;
+}
+
+static void *thread_main(void *p)
+{
+	RtMThread *mt = p;
+	RtThread *th = rt_thread_attach(false);
+	Object *it = mt->internal;
+	FIELD(it, rt_known.ithread_tid_off, int64_t) = (int64_t)rt_thread_id();
+	th->mthread = mt;
+	th->thread_obj = mt->thread;
+	Object *start = mt->start, *arg = mt->arg;
+	mt->start = mt->arg = NULL;
+	rt_known.thread_start(start, arg);
+	if (rt_pending)
+		rt_exc_unhandled();
+	rt_wait_lock();
+	mt->state = (mt->state & ~TS_WAIT_SLEEP_JOIN) | TS_STOPPED;
+	unlink_live(mt);
+	rt_wait_wake_all();
+	rt_wait_unlock();
+	return NULL;
+}
+
+bool rt_Thread_Thread_internal(Object *self, Object *start)
+{
+	RtMThread *mt = record_of(internal_of(self));
+	rt_wait_lock();
+	if (!mt || !(mt->state & TS_UNSTARTED)) {
+		rt_wait_unlock();
+		rt_exc_throw_msg(RT_EXC_THREADSTATE, "Thread has already been started.");
+		return false;
+	}
+	mt->state &= ~TS_UNSTARTED;
+	mt->start = start;
+	mt->arg = FIELD(self, rt_known.thread_start_arg_off, Object *);
+	mt->next = live;
+	live = mt;
+	rt_wait_unlock();
+	pthread_t tid;
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	int err = pthread_create(&tid, &attr, thread_main, mt);
+	pthread_attr_destroy(&attr);
+	if (err == 0)
+		return true;
+	rt_wait_lock();
+	unlink_live(mt);
+	mt->state |= TS_UNSTARTED;
+	mt->start = mt->arg = NULL;
+	rt_wait_unlock();
+	return false;
+}
+
+bool rt_Thread_JoinInternal(Object *self, int32_t ms)
+{
+	RtMThread *mt = record_of(internal_of(self));
+	struct timespec deadline;
+	if (ms >= 0)
+		rt_wait_deadline(ms, &deadline);
+	rt_wait_lock();
+	if (mt->state & TS_UNSTARTED) {
+		rt_wait_unlock();
+		rt_exc_throw_msg(RT_EXC_THREADSTATE, "Thread has not been started.");
+		return false;
+	}
+	rt_thread_mark_waiting(true);
+	bool done;
+	while (!(done = mt->state & TS_STOPPED) && ms != 0 &&
+	       rt_wait_sleep(ms > 0 ? &deadline : NULL))
+		;
+	done = mt->state & TS_STOPPED;
+	rt_thread_mark_waiting(false);
+	rt_wait_unlock();
+	return done;
+}
+
+static bool has_foreground(void)
+{
+	for (RtMThread *mt = live; mt; mt = mt->next)
+		if (!(mt->state & TS_BACKGROUND))
+			return true;
+	return false;
+}
+
+void rt_thread_wait_foreground(void)
+{
+	rt_wait_lock();
+	while (has_foreground())
+		rt_wait_sleep(NULL);
+	rt_wait_unlock();
+}
+
+/* ---- state, name, priority ---- */
+
+int32_t rt_Thread_GetState(Object *it)
+{
+	rt_wait_lock();
+	int32_t s = record_of(it)->state;
+	rt_wait_unlock();
+	return s;
+}
+
+static void change_state(Object *it, int32_t set, int32_t clear)
+{
+	rt_wait_lock();
+	RtMThread *mt = record_of(it);
+	mt->state = (mt->state | set) & ~clear;
+	rt_wait_wake_all();         /* the wait for foreground threads */
+	rt_wait_unlock();
+}
+
+void rt_Thread_SetState(Object *it, int32_t s) { change_state(it, s, 0); }
+void rt_Thread_ClrState(Object *it, int32_t s) { change_state(it, 0, s); }
+
+void rt_Thread_SetName_icall(Object *it, intptr_t chars, int32_t len)
+{
+	RtMThread *mt = record_of(it);
+	RtString *name = chars ? rt_str_from_utf16((const uint16_t *)chars, len) : NULL;
+	if (chars && !name)
+		return;
+	rt_wait_lock();
+	bool again = mt->name != NULL;
+	if (!again)
+		RT_WRITE_REF(&mt->name, name);
+	rt_wait_unlock();
+	if (again)
+		rt_exc_throw_msg(RT_EXC_INVALIDOP, "Thread.Name can only be set once.");
+}
+
+RtString *rt_Thread_GetName_internal(Object *it)
+{
+	return record_of(it)->name;
+}
+
+int32_t rt_Thread_GetPriorityNative(Object *self)
+{
+	return record_of(internal_of(self))->priority;
+}
+
+void rt_Thread_SetPriorityNative(Object *self, int32_t p)
+{
+	record_of(internal_of(self))->priority = p;
+}
+
+/* ---- System.Threading.NativeEventCalls, Mutex, WaitHandle ---- */
+
+intptr_t rt_NativeEventCalls_CreateEvent_icall(bool manual, bool initial, intptr_t name,
+					       int32_t name_len, char *error)
+{
+	*(int32_t *)error = 0;
+	RtWaitable *h = rt_wait_new_event(manual, initial);
+	if (!h)
+		rt_exc_throw_kind(RT_EXC_OOM);
+	return (intptr_t)h;
+}
+
+bool rt_NativeEventCalls_SetEvent_internal(intptr_t h) { return rt_wait_set((RtWaitable *)h); }
+bool rt_NativeEventCalls_ResetEvent_internal(intptr_t h) { return rt_wait_reset((RtWaitable *)h); }
+void rt_NativeEventCalls_CloseEvent_internal(intptr_t h) { rt_wait_close((RtWaitable *)h); }
+
+intptr_t rt_Mutex_CreateMutex_icall(bool owned, intptr_t name, int32_t name_len, char *created)
+{
+	*(uint8_t *)created = 1;
+	RtWaitable *h = rt_wait_new_mutex(owned);
+	if (!h)
+		rt_exc_throw_kind(RT_EXC_OOM);
+	return (intptr_t)h;
+}
+
+bool rt_Mutex_ReleaseMutex_internal(intptr_t h) { return rt_wait_release_mutex((RtWaitable *)h); }
+
+int32_t rt_WaitHandle_Wait_internal(intptr_t handles, int32_t n, bool all, int32_t ms)
+{
+	return rt_wait_many((RtWaitable *const *)handles, n, all, ms);
+}
+

@@ -1,0 +1,116 @@
+/* Waitable handles (wait.c): manual and auto-reset events, wait-any and
+ * wait-all with their return values, timeouts, a signal from another
+ * thread, mutex ownership and recursion. */
+#include <pthread.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "test.h"
+
+static int64_t now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static void test_events(void)
+{
+	RtWaitable *m = rt_wait_new_event(true, false);
+	RtWaitable *a = rt_wait_new_event(false, true);
+	CHECK(rt_wait_many(&m, 1, false, 0) == RT_WAIT_TIMEOUT);
+	CHECK(rt_wait_many(&a, 1, false, 0) == 0);
+	CHECK(rt_wait_many(&a, 1, false, 0) == RT_WAIT_TIMEOUT);  /* auto reset */
+	rt_wait_set(m);
+	CHECK(rt_wait_many(&m, 1, false, 0) == 0);
+	CHECK(rt_wait_many(&m, 1, false, 0) == 0);                /* stays set */
+	rt_wait_reset(m);
+	int64_t t0 = now_ms();
+	CHECK(rt_wait_many(&m, 1, false, 50) == RT_WAIT_TIMEOUT);
+	CHECK(now_ms() - t0 >= 45);
+	CHECK(!rt_wait_release_mutex(m));
+	rt_wait_close(m);
+	rt_wait_close(a);
+}
+
+static void test_many(void)
+{
+	RtWaitable *h[3] = { rt_wait_new_event(false, false),
+			     rt_wait_new_event(true, false),
+			     rt_wait_new_event(false, true) };
+	CHECK(rt_wait_many(h, 3, false, 0) == 2);
+	CHECK(rt_wait_many(h, 3, false, 0) == RT_WAIT_TIMEOUT);
+	rt_wait_set(h[1]);
+	rt_wait_set(h[2]);
+	CHECK(rt_wait_many(h, 3, false, 0) == 1);     /* lowest index first */
+	CHECK(rt_wait_many(h, 3, true, 0) == RT_WAIT_TIMEOUT);
+	CHECK(rt_wait_many(&h[2], 1, false, 0) == 0); /* all took nothing */
+	rt_wait_set(h[0]);
+	rt_wait_set(h[2]);
+	CHECK(rt_wait_many(h, 3, true, 0) == 0);
+	CHECK(rt_wait_many(&h[0], 1, false, 0) == RT_WAIT_TIMEOUT);
+	CHECK(rt_wait_many(&h[1], 1, false, 0) == 0);
+	CHECK(rt_wait_many(h, 0, false, 0) == RT_WAIT_FAILED);
+	for (int i = 0; i < 3; i++)
+		rt_wait_close(h[i]);
+}
+
+static void *set_later(void *h)
+{
+	usleep(50 * 1000);
+	rt_wait_set(h);
+	return NULL;
+}
+
+static void test_other_thread(void)
+{
+	RtWaitable *h[2] = { rt_wait_new_event(false, false),
+			     rt_wait_new_event(false, false) };
+	pthread_t th;
+	pthread_create(&th, NULL, set_later, h[1]);
+	CHECK(rt_wait_many(h, 2, false, -1) == 1);
+	pthread_join(th, NULL);
+	rt_wait_close(h[0]);
+	rt_wait_close(h[1]);
+}
+
+static void *try_mutex(void *h)
+{
+	int r = rt_wait_many((RtWaitable **)&h, 1, false, 0);
+	bool released = rt_wait_release_mutex(h);
+	return (void *)(uintptr_t)(r == RT_WAIT_TIMEOUT && !released);
+}
+
+static void *take_mutex(void *h)
+{
+	int r = rt_wait_many((RtWaitable **)&h, 1, false, 5000);
+	return (void *)(uintptr_t)(r == 0 && rt_wait_release_mutex(h));
+}
+
+static void test_mutex(void)
+{
+	RtWaitable *mx = rt_wait_new_mutex(true);
+	CHECK(rt_wait_many(&mx, 1, false, 0) == 0);   /* recursive */
+	pthread_t th;
+	void *ok;
+	pthread_create(&th, NULL, try_mutex, mx);
+	pthread_join(th, &ok);
+	CHECK(ok);
+	CHECK(rt_wait_release_mutex(mx));
+	CHECK(rt_wait_release_mutex(mx));
+	CHECK(!rt_wait_release_mutex(mx));
+	pthread_create(&th, NULL, take_mutex, mx);
+	pthread_join(th, &ok);
+	CHECK(ok);
+	rt_wait_close(mx);
+}
+
+int main(int argc, char **argv)
+{
+	rt_proc_start(argc, argv);
+	test_events();
+	test_many();
+	test_other_thread();
+	test_mutex();
+	return t_done();
+}
