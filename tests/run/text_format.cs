@@ -1,4 +1,3 @@
-// ilcc: --allow-missing-icalls
 // Text through the class library: String.Format with alignment and format
 // specifiers, interpolation, number and date formatting and parsing in the
 // invariant culture, StringBuilder, collections, the messages of the

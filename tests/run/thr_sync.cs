@@ -1,4 +1,3 @@
-// ilcc: --allow-missing-icalls
 // Synchronisation between threads: a lock with Monitor.Wait/Pulse
 // (producer-consumer), ManualResetEvent and AutoResetEvent signalling,
 // waits with timeouts, Mutex, SemaphoreSlim and Interlocked. (WaitAny and

@@ -1,4 +1,3 @@
-// ilcc: --allow-missing-icalls
 // The thread pool: Task.Run with Wait and Result, Parallel.For with a
 // deterministic sum, ThreadPool.QueueUserWorkItem with a CountdownEvent,
 // an exception inside a Task seen through AggregateException, and pool
