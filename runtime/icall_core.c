@@ -27,8 +27,17 @@ Object *rt_Object_MemberwiseClone(Object *self)
 	if (t->flags & RT_T_ARRAY) {
 		RtArray *a = (RtArray *)self;
 		size = offsetof(RtArray, data) + a->length * t->elem_size;
-		if (a->bounds)
-			return NULL;    /* multi-dimensional: not supported yet */
+		if (a->bounds) {        /* the bounds follow the data (gc.c) */
+			size_t bounds_off = (size_t)((char *)a->bounds - (char *)a);
+			size = bounds_off + t->rank * sizeof(RtBounds);
+			RtArray *c = rt_gc_alloc_raw(size, (t->flags & RT_T_POINTERFREE) != 0);
+			if (!c)
+				return NULL;
+			memcpy(c, a, size);
+			c->hdr.sync = 0;
+			c->bounds = (RtBounds *)((char *)c + bounds_off);
+			return (Object *)c;
+		}
 	} else if (t->flags & RT_T_STRING) {
 		size = offsetof(RtString, chars) + 2 * ((size_t)((RtString *)self)->length + 1);
 	} else {
