@@ -145,3 +145,22 @@ bool rt_RuntimeType_IsValueTypeImpl(Object *self)
 	/* System.ValueType and System.Enum themselves are classes */
 	return (rt_type_of_runtime_type(self)->flags & RT_T_VALUETYPE) != 0;
 }
+
+/* ---- System.Array::CreateInstance(Type, int) ---- */
+Object *rt_Array_CreateInstance(Object *type, int32_t length)
+{
+	if (!type) {
+		rt_exc_throw_kind(RT_EXC_ARGNULL);
+		return NULL;
+	}
+	if (length < 0) {
+		rt_exc_throw_kind(RT_EXC_ARGRANGE);
+		return NULL;
+	}
+	const RtType *t = rt_type_of_runtime_type(type);
+	if (!t->array_of) {             /* no such array type in the program */
+		rt_exc_throw_kind(RT_EXC_NOTSUPP);
+		return NULL;
+	}
+	return (Object *)rt_gc_alloc_array(t->array_of, length);
+}

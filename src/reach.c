@@ -103,6 +103,26 @@ static const struct { const char *icall, *ns, *type, *method; } callbacks[] = {
 	  "System.Threading", "_ThreadPoolWaitCallback", "PerformWaitCallback" },
 };
 
+/* Array.CreateInstance(Type, int) makes an array of a type known only at
+ * run time; the runtime can make T[] only when T[]'s descriptor exists.
+ * Enum.GetValues asks for arrays of enums: once it is reached, every enum
+ * with a descriptor has one of its arrays too. */
+#define CREATE_ARRAY "System.Array::CreateInstance(System.Type,System.Int32)"
+
+static void enum_array(Program *p, Type *t, Method *why)
+{
+	if (p->enum_arrays && t->img && t->kind == TY_STRUCT && ty_info(t)->is_enum)
+		reach_type(p, ty_sz(t), TN_DESCRIPTOR | TN_CONSTRUCTED, why);
+}
+
+static void enum_arrays(Program *p, Method *why)
+{
+	p->enum_arrays = true;
+	for (uint32_t i = 0; i < p->types.n; i++)
+		if (reach_tstate(p->types.v[i])->needs & TN_DESCRIPTOR)
+			enum_array(p, p->types.v[i], why);
+}
+
 static void reach_callbacks(Program *p, Method *m, const char *key)
 {
 	for (size_t i = 0; i < countof(callbacks); i++) {
@@ -192,6 +212,8 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 		int i = find_icall(key);
 		if (i >= 0) {
 			reach_callbacks(p, m, key);
+			if (!strcmp(key, CREATE_ARRAY))
+				enum_arrays(p, m);
 			return entry_body(p, m, ms, i);
 		}
 	}
@@ -331,6 +353,7 @@ static void needs_of_parts(Program *p, Type *t, uint32_t added, Method *why)
 			reach_type(p, ti->ifaces[i], TN_DESCRIPTOR, why);
 		if (ti->is_enum && ti->underlying)
 			reach_type(p, ti->underlying, TN_DESCRIPTOR, why);
+		enum_array(p, t, why);
 	}
 	if ((added & TN_DESCRIPTOR) && t->elem)
 		reach_type(p, t->elem, TN_DESCRIPTOR | TN_LAYOUT, why);

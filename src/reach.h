@@ -82,6 +82,7 @@ typedef struct Program {
 	VEC(Method *) missing;          /* internal calls with no implementation */
 	VEC(Field *) rva_fields;        /* fields whose data ldtoken hands out */
 	VEC(Method *) gvms;             /* generic virtual methods called */
+	bool enum_arrays;               /* Array.CreateInstance is reached */
 } Program;
 
 void reach_init(Program *p, Loader *ld, Image *img);

@@ -534,8 +534,12 @@ static void descriptor(Gen *g, Type *t)
 	bool init = ti && ti->cctor && reached(ti->cctor) && needs(t, TN_STATICS);
 	bool has_enum = ti && ti->is_enum && enum_info(g, t);
 	const char *variance = variance_info(g, t);
+	/* T[] for Array.CreateInstance, when the program has it */
+	Type *arr = t->kind == TY_SZARRAY && t->elem->kind == TY_VOID ? NULL : ty_sz(t);
+	const char *array_of = arr && arr->user && needs(arr, TN_DESCRIPTOR) ?
+		arena_printf(ty_arena(), "&%s_type", arr->cname) : "NULL";
 	buf_printf(&g->d, "const RtType %s_type = { \"%s\", \"%s\", %s, %s, %s, %u, %u, %s,"
-		   " %s_display, %s%s%s, %s%s%s, %u, %s%s, %u, %s%s, %s%s, %s%s%s, NULL, %s%s%s, %s };\n",
+		   " %s_display, %s%s%s, %s%s%s, %u, %s%s, %u, %s%s, %s%s, %s%s%s, %s, %s%s%s, %s };\n",
 		   t->cname, ns, name, type_flags(t), size_expr(t),
 		   t->kind == TY_SZARRAY || t->kind == TY_ARRAY || (ti && (ti->is_enum || ti->is_nullable)) ? esize : "0",
 		   depth, t->kind == TY_ARRAY ? t->rank : t->kind == TY_SZARRAY ? 1 : 0,
@@ -545,7 +549,7 @@ static void descriptor(Gen *g, Type *t)
 		   nif, nif ? t->cname : "NULL", nif ? "_ifaces" : "",
 		   nvirt, nvirt ? t->cname : "NULL", nvirt ? "_vt" : "",
 		   fin && reached(fin) ? "(void (*)(Object *))" : "", fin && reached(fin) ? fin->cname : "NULL",
-		   init ? "&" : "", init ? t->cname : "NULL", init ? "_init" : "",
+		   init ? "&" : "", init ? t->cname : "NULL", init ? "_init" : "", array_of,
 		   has_enum ? "&" : "", has_enum ? t->cname : "NULL", has_enum ? "_enum" : "",
 		   variance);
 	if (elem_desc)
