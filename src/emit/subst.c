@@ -17,7 +17,7 @@ typedef void SubstFn(Fn *f);
 
 static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_stack_trace,
 	byref_ctor, byref_value, create_instance, contains_refs, delegate_equals,
-	delegate_hash, collation_resource;
+	delegate_hash, collation_resource, globalization_resource;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -45,6 +45,9 @@ static const struct {
 	{ "Mono.Globalization.Unicode.MSCompatUnicodeTable::GetResource(System.String)",
 	  collation_resource, "mscorlib's collation tables (for culture-aware string comparison"
 	  " as in Mono's invariant culture) built into the program, not read by reflection" },
+	{ "System.Globalization.GlobalizationAssembly::GetGlobalizationResourceBytePtr(System.Reflection.Assembly,System.String)",
+	  globalization_resource, "mscorlib's Unicode character data built into the program,"
+	  " not read through the Assembly object" },
 	{ "System.ByReference`1::.ctor(!0&)", byref_ctor,
 	  "JIT intrinsic (its IL throws): keeps the managed pointer Span<T> stands on" },
 	{ "System.ByReference`1::get_Value()", byref_value,
@@ -259,14 +262,12 @@ static void delegate_hash(Fn *f)
 	e_out(f, "return (int32_t)(p ^ (p >> 32));");
 }
 
-/* MSCompatUnicodeTable.GetResource(name): the address of the named resource
- * of mscorlib, built into the program. The invariant culture uses only the
- * core table and the tailorings; the CJK tables read as absent. */
-static void collation_resource(Fn *f)
+/* The address of the one of mscorlib's resources `names` that argument
+ * `arg` names, built into the program; 0 for any other name. */
+static void embedded_resources(Fn *f, const char *const *names, size_t n, unsigned arg)
 {
-	static const char *const names[] = { "collation.core.bin", "collation.tailoring.bin" };
-	e_out(f, "const char *name = a0 ? rt_str_to_utf8((RtString *)a0) : \"\";");
-	for (size_t i = 0; i < countof(names); i++) {
+	e_out(f, "const char *name = a%u ? rt_str_to_utf8((RtString *)a%u) : \"\";", arg, arg);
+	for (size_t i = 0; i < n; i++) {
 		uint32_t r = md_find_resource(ty_corlib, names[i]);
 		Blob data = r ? md_resource(ty_corlib, r) : (Blob){0};
 		if (!data.len)
@@ -277,7 +278,24 @@ static void collation_resource(Fn *f)
 		buf_printf(&f->out, "\tstatic const uint8_t r%zu[%u] __attribute__((aligned(16))) = {\n%s };\n",
 			   i, data.len, b.s);
 		buf_free(&b);
-		e_out(f, "if (!strcmp(name, \"%s\")) return (intptr_t)r%zu;", names[i], i);
+		e_out(f, "if (!strcmp(name, \"%s\")) return (%s)r%zu;", names[i],
+		      emit_ctype(f->m->ret), i);
 	}
 	e_out(f, "return 0;");
+}
+
+/* MSCompatUnicodeTable.GetResource(name): the invariant culture uses only
+ * the core table and the tailorings; the CJK tables read as absent. */
+static void collation_resource(Fn *f)
+{
+	static const char *const names[] = { "collation.core.bin", "collation.tailoring.bin" };
+	embedded_resources(f, names, countof(names), 0);
+}
+
+/* GlobalizationAssembly.GetGlobalizationResourceBytePtr(assembly, name):
+ * the Unicode character data (char.IsPunctuation, GetUnicodeCategory ...). */
+static void globalization_resource(Fn *f)
+{
+	static const char *const names[] = { "charinfo.nlp" };
+	embedded_resources(f, names, countof(names), 1);
 }
