@@ -1,4 +1,4 @@
-/* hello.cs in C, for start-up time, peak memory and size. */
+/* Hello World in C, for start-up time, peak memory and size. */
 #include <unistd.h>
 
 int main(void)
