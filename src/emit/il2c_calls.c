@@ -139,7 +139,13 @@ static void call_method(Fn *f, Method *m, bool virt)
 		if (!strcmp(m->name, ".ctor") || ty_is_valuetype(m->owner))
 			precise_init(f, m->owner);
 	} else {
-		precise_init(f, m->owner);
+		/* a body icalls.def or subst.c gives instead of the IL does not
+		 * use the type's statics (RemotingServices.IsTransparentProxy
+		 * would otherwise set up remoting) */
+		reach_method(f->p, m, f->m, "called");
+		BodyKind k = reach_state(m)->kind;
+		if (k != BK_DEFAULT && k != BK_UNSUPPORTED && k != BK_SUBST)
+			precise_init(f, m->owner);
 	}
 	Buf b = {0};
 	if (virt && needs_dispatch(m)) {

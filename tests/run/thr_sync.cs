@@ -1,8 +1,7 @@
 // Synchronisation between threads: a lock with Monitor.Wait/Pulse
 // (producer-consumer), ManualResetEvent and AutoResetEvent signalling,
-// waits with timeouts, Mutex, SemaphoreSlim and Interlocked. (WaitAny and
-// WaitAll run RemotingServices' static constructor, which fails in ilcc
-// for now: tests/runtime/test_wait.c covers them.)
+// waits with timeouts, Mutex, SemaphoreSlim and Interlocked, WaitAny and
+// WaitAll.
 using System;
 using System.Collections.Generic;
 using System.Threading;
@@ -133,11 +132,24 @@ class ThrSync {
 		Out.L("count", sem.CurrentCount);
 	}
 
+	// WaitAny gives the index of a signalled handle; WaitAll times out
+	// while one is not
+	static void WaitMany()
+	{
+		var a = new ManualResetEvent(false);
+		var b = new ManualResetEvent(true);
+		Out.L("WaitAny " + WaitHandle.WaitAny(new WaitHandle[] { a, b }, 100));
+		Out.L("WaitAll " + WaitHandle.WaitAll(new WaitHandle[] { a, b }, 50));
+		a.Set();
+		Out.L("WaitAll after Set " + WaitHandle.WaitAll(new WaitHandle[] { a, b }, 1000));
+	}
+
 	static void Main()
 	{
 		ProducerConsumer();
 		Events();
 		Mutexes();
 		Semaphores();
+		WaitMany();
 	}
 }
