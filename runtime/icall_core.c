@@ -332,7 +332,8 @@ void rt_Monitor_try_enter_with_atomic_var(Object *o, int32_t timeout, char *take
 bool rt_Monitor_Monitor_wait(Object *o, int32_t ms) { return rt_mon_wait(o, ms); }
 void rt_Monitor_Monitor_pulse(Object *o) { rt_mon_pulse(o, false); }
 void rt_Monitor_Monitor_pulse_all(Object *o) { rt_mon_pulse(o, true); }
-bool rt_Monitor_Monitor_test_synchronised(Object *o) { return rt_mon_is_entered(o); }
+bool rt_Monitor_Monitor_test_synchronised(Object *o) { return rt_mon_is_locked(o); }
+bool rt_Monitor_Monitor_test_owner(Object *o) { return rt_mon_is_entered(o); }
 
 /* ---- System.Threading.Interlocked ---- */
 int32_t rt_Interlocked_CompareExchange_i4(char *p, int32_t v, int32_t cmp)

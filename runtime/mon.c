@@ -255,17 +255,23 @@ void rt_mon_exit(Object *o)
 	pthread_mutex_unlock(&s->lock);
 }
 
-/* Monitor.IsEntered: does this thread hold o's monitor? */
-bool rt_mon_is_entered(Object *o)
+/* The thread holding o's monitor, 0 if none. */
+static uintptr_t owner_of(Object *o)
 {
 	RtSync *s = o ? (RtSync *)__atomic_load_n(&o->sync, __ATOMIC_ACQUIRE) : NULL;
 	if (!s)
-		return false;
+		return 0;
 	pthread_mutex_lock(&s->lock);
-	bool mine = s->owner == rt_thread_id();
+	uintptr_t owner = s->owner;
 	pthread_mutex_unlock(&s->lock);
-	return mine;
+	return owner;
 }
+
+/* Monitor.IsEntered: does this thread hold o's monitor? */
+bool rt_mon_is_entered(Object *o) { return owner_of(o) == rt_thread_id(); }
+
+/* Does any thread hold it? */
+bool rt_mon_is_locked(Object *o) { return owner_of(o) != 0; }
 
 /* ---- Wait and Pulse ---- */
 

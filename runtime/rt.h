@@ -307,6 +307,7 @@ void rt_mon_exit(Object *o);                 /* throws if not owner */
 bool rt_mon_wait(Object *o, int32_t timeout_ms);
 void rt_mon_pulse(Object *o, bool all);
 bool rt_mon_is_entered(Object *o);             /* held by this thread? */
+bool rt_mon_is_locked(Object *o);              /* held by any thread? */
 int32_t rt_mon_hash(Object *o);
 
 /* ---- static constructors (rt_init_) ---- */

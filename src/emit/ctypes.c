@@ -71,7 +71,12 @@ const char *emit_this_ctype(Type *t)
 
 void emit_prototype(Buf *b, Method *m)
 {
-	buf_printf(b, "%s %s(", emit_ctype(m->ret), m->cname);
+	emit_prototype_named(b, m, m->cname);
+}
+
+void emit_prototype_named(Buf *b, Method *m, const char *name)
+{
+	buf_printf(b, "%s %s(", emit_ctype(m->ret), name);
 	uint32_t n = 0;
 	if (m->has_this)
 		buf_printf(b, "%s a%u", emit_this_ctype(m->owner), n++);

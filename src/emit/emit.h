@@ -24,6 +24,7 @@ const char *emit_this_ctype(Type *t);
 /* The C struct a reference of type t points to ("struct T5_Foo"). */
 const char *emit_struct(Type *t);
 /* The prototype of m's C function, with parameter names a0, a1, ... */
+void emit_prototype_named(Buf *b, Method *m, const char *name);
 void emit_prototype(Buf *b, Method *m);
 
 void emit_method(Program *p, Method *m);

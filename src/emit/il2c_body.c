@@ -3,6 +3,8 @@
  */
 #include "il2c.h"
 
+enum { MI_SYNCHRONIZED = 0x20 };
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,16 +122,58 @@ static void translate(Fn *f)
 		e_fn_error(f, "control falls off the end of the method");
 }
 
+/* [MethodImpl(Synchronized)]: the method runs holding the monitor of
+ * `this`, or of its type's Type object if static. The body becomes
+ * NAME_locked; NAME takes the lock, calls it and lets go, whatever it
+ * raised. (On a value type's method there is no object to lock.) */
+static void synchronized_wrapper(Fn *f, Buf *b)
+{
+	Method *m = f->m;
+	const char *lock = "(Object *)a0";
+	if (!m->has_this) {
+		Type *type = ty_corlib_type("System", "Type");
+		Method *from = ty_find_method(type, "internal_from_handle", 1);
+		reach_method(f->p, from, m, "the lock of a synchronized static method");
+		reach_type(f->p, m->owner, TN_DESCRIPTOR, m);
+		lock = arena_printf(&f->a, "%s((intptr_t)&%s_type)", from->cname, m->owner->cname);
+	}
+	emit_prototype(b, m);
+	buf_printf(b, "\n{\n\tObject *lock_ = %s;\n\tif (!lock_) return %s;\n"
+		   "\trt_mon_enter(lock_);\n", lock, m->ret->kind == TY_VOID ? "" : "0");
+	buf_printf(b, "\tif (rt_pending) return%s;\n\t", m->ret->kind == TY_VOID ? "" : " 0");
+	if (m->ret->kind != TY_VOID)
+		buf_printf(b, "%s r_ = ", emit_ctype(m->ret));
+	buf_printf(b, "%s_locked(", m->cname);
+	uint32_t n = m->nparams + (m->has_this ? 1 : 0);
+	for (uint32_t i = 0; i < n; i++)
+		buf_printf(b, "%sa%u", i ? ", " : "", i);
+	buf_puts(b, ");\n\trt_mon_exit(lock_);\n");
+	buf_puts(b, m->ret->kind == TY_VOID ? "}\n\n" : "\treturn r_;\n}\n\n");
+}
+
+static bool synchronized(Method *m)
+{
+	return (m->impl_flags & MI_SYNCHRONIZED) && !ty_is_valuetype(m->owner);
+}
+
 static void assemble(Fn *f, MethodState *ms)
 {
 	Buf *b = &ms->code;
+	bool sync = synchronized(f->m) && ms->kind == BK_IL;
+	if (sync)
+		buf_puts(b, "static ");
 	if (f->has_tail_calls)
 		buf_puts(b, "RT_TAILCALLS ");
-	emit_prototype(b, f->m);
+	if (sync)
+		emit_prototype_named(b, f->m, arena_printf(&f->a, "%s_locked", f->m->cname));
+	else
+		emit_prototype(b, f->m);
 	buf_puts(b, "\n{\n");
 	buf_puts(b, f->decl.s ? f->decl.s : "");
 	buf_puts(b, f->out.s ? f->out.s : "");
 	buf_puts(b, "}\n\n");
+	if (sync)
+		synchronized_wrapper(f, b);
 }
 
 static void method_name(Fn *f)

@@ -33,11 +33,11 @@ static void *run(void *(*fn)(void *), void *arg)
 static void test_recursion(void)
 {
 	Object *o = rt_gc_alloc(&t_object);
-	CHECK(!rt_mon_is_entered(o) && !rt_mon_is_entered(NULL));
+	CHECK(!rt_mon_is_entered(o) && !rt_mon_is_entered(NULL) && !rt_mon_is_locked(o));
 	rt_mon_enter(o);
 	rt_mon_enter(o);
 	CHECK(rt_mon_try_enter(o, 0));
-	CHECK(rt_mon_is_entered(o));
+	CHECK(rt_mon_is_entered(o) && rt_mon_is_locked(o));
 	rt_mon_exit(o);
 	rt_mon_exit(o);
 	CHECK(rt_mon_is_entered(o));
