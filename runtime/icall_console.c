@@ -12,10 +12,16 @@
  */
 #include "internal.h"
 
+#include <ctype.h>
+#include <langinfo.h>
+#include <locale.h>
+
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
@@ -105,10 +111,54 @@ bool rt_ConsoleDriver_TtySetup(Object *keypad, Object *end, char *control_chars,
 }
 
 /* ---- System.Text.EncodingHelper ---- */
-/* Mono's code page 3 is UTF-8; the 0x10000000 flag says "UTF-8 by name",
- * which makes Console use UTF-8 without a byte-order mark. */
+/* The locale's character set as Mono's runtime reports it: the code of a
+ * known name (1 ASCII, 2 UTF-7, 3 UTF-8, 4 UTF-16LE, 5 UTF-16BE,
+ * 6 Latin-1) with 0x10000000 added for UTF-8, which makes Console write
+ * UTF-8 without a byte-order mark; otherwise -1 and the name. So under
+ * LANG=C the console is ASCII (other characters print as '?'), as Mono's. */
+static const struct { int code; const char *name; } charsets[] = {
+	{ 1, "ascii" }, { 1, "us_ascii" }, { 1, "us" }, { 1, "ansi_x3.4_1968" },
+	{ 1, "ansi_x3.4_1986" }, { 1, "cp367" }, { 1, "csascii" }, { 1, "ibm367" },
+	{ 1, "iso_ir_6" }, { 1, "iso646_us" }, { 1, "iso_646.irv:1991" },
+	{ 2, "utf_7" }, { 2, "csunicode11utf7" }, { 2, "unicode_1_1_utf_7" },
+	{ 2, "unicode_2_0_utf_7" }, { 2, "x_unicode_1_1_utf_7" }, { 2, "x_unicode_2_0_utf_7" },
+	{ 3, "utf_8" }, { 3, "unicode_1_1_utf_8" }, { 3, "unicode_2_0_utf_8" },
+	{ 3, "x_unicode_1_1_utf_8" }, { 3, "x_unicode_2_0_utf_8" },
+	{ 4, "utf_16" }, { 4, "utf_16le" }, { 4, "ucs_2" }, { 4, "unicode" },
+	{ 4, "iso_10646_ucs2" },
+	{ 5, "unicodefffe" }, { 5, "utf_16be" },
+	{ 6, "iso_8859_1" },
+};
+
+/* The character set of the LC_CTYPE the environment asks for; the
+ * runtime itself stays in the C locale. */
+static const char *locale_charset(void)
+{
+	static char name[64];
+	if (!name[0]) {
+		const char *cur = setlocale(LC_CTYPE, "");
+		snprintf(name, sizeof name, "%s", cur ? nl_langinfo(CODESET) : "ANSI_X3.4-1968");
+		setlocale(LC_CTYPE, "C");
+	}
+	return name;
+}
+
 Object *rt_EncodingHelper_InternalCodePage(char *code_page)
 {
-	*(int32_t *)code_page = 3 | 0x10000000;
-	return (Object *)rt_str_from_utf8("utf_8");
+	const char *cset = locale_charset();
+	char norm[64];
+	size_t i = 0;
+	for (; cset[i] && i < sizeof norm - 1; i++)
+		norm[i] = cset[i] == '-' ? '_' : (char)tolower((unsigned char)cset[i]);
+	norm[i] = 0;
+	int32_t code = -1;
+	for (size_t k = 0; k < sizeof charsets / sizeof *charsets; k++)
+		if (!strcmp(norm, charsets[k].name)) {
+			code = charsets[k].code;
+			break;
+		}
+	if (strstr(norm, "utf_8"))
+		code |= 0x10000000;
+	*(int32_t *)code_page = code;
+	return code == -1 ? (Object *)rt_str_from_utf8(cset) : NULL;
 }

@@ -282,9 +282,12 @@ static void test_marshal_and_console(void)
 	intptr_t h = rt_Marshal_StringToHGlobalAnsi((intptr_t)src->chars, src->length);
 	CHECK(h && !strcmp((char *)h, "\xE2\x82\xAC!"));
 	rt_Marshal_FreeHGlobal(h);
+	/* the C locale's character set is ASCII, Mono's code 1, no name (the
+	 * answer is computed once per process) */
+	setenv("LC_ALL", "C", 1);
 	int32_t cp = 0;
 	RtString *name = (RtString *)rt_EncodingHelper_InternalCodePage((char *)&cp);
-	CHECK(name && (cp & 0x0FFFFFFF) == 3 && (cp & 0x10000000));
+	CHECK(!name && cp == 1);
 }
 
 int main(int argc, char **argv)
