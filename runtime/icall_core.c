@@ -581,24 +581,69 @@ const RtType *rt_type_of_runtime_type(Object *rtype)
 	return *(const RtType **)((char *)rtype + rt_known.type_impl_off);
 }
 
-Object *rt_RuntimeType_getFullName(Object *self, bool full_name, bool assembly_qualified)
+/* "Ns.Name" with the generic arguments as Type.ToString writes them
+ * ("List`1[System.Int32]") or, for FullName, with their assemblies. */
+static Object *type_name_string(const RtType *t, bool full)
 {
-	const RtType *t = rt_type_of_runtime_type(self);
-	size_t n = strlen(t->ns) + strlen(t->name) + 2;
+	const char *name = full && t->full_name ? t->full_name : t->name;
+	size_t n = strlen(t->ns) + strlen(name) + 2;
 	char *s = rt_gc_alloc_raw(n, true);
+	if (!s)
+		return NULL;
 	if (*t->ns) {
 		strcpy(s, t->ns);
 		strcat(s, ".");
 	}
-	strcat(s, t->name);
+	char *c = s + strlen(s);
+	strcpy(c, name);
+	if (!(full && t->full_name))
+		for (; *c; c++)
+			*c = *c == '<' ? '[' : *c == '>' ? ']' : *c;
 	return (Object *)rt_str_from_utf8(s);
+}
+
+Object *rt_RuntimeType_getFullName(Object *self, bool full_name, bool assembly_qualified)
+{
+	return type_name_string(rt_type_of_runtime_type(self), full_name);
+}
+
+Object *rt_RuntimeType_get_FullName(Object *self)
+{
+	return type_name_string(rt_type_of_runtime_type(self), true);
+}
+
+Object *rt_RuntimeType_ToString(Object *self)
+{
+	return type_name_string(rt_type_of_runtime_type(self), false);
+}
+
+bool rt_RuntimeTypeHandle_HasInstantiation(Object *rtype)
+{
+	return (rt_type_of_runtime_type(rtype)->flags & RT_T_GENERIC) != 0;
 }
 
 Object *rt_RuntimeType_get_Name(Object *self)
 {
+	/* the innermost nested name, without generic arguments:
+	 * "Dictionary`2+Entry<K,V>[]" gives "Entry[]" */
 	const char *name = rt_type_of_runtime_type(self)->name;
-	const char *plus = strrchr(name, '+');
-	return (Object *)rt_str_from_utf8(plus ? plus + 1 : name);
+	char *s = rt_gc_alloc_raw(strlen(name) + 1, true);
+	if (!s)
+		return NULL;
+	size_t n = 0;
+	int depth = 0;
+	for (const char *c = name; *c; c++) {
+		if (*c == '<')
+			depth++;
+		else if (*c == '>')
+			depth--;
+		else if (depth == 0 && *c == '+')
+			n = 0;
+		else if (depth == 0)
+			s[n++] = *c;
+	}
+	s[n] = 0;
+	return (Object *)rt_str_from_utf8(s);
 }
 
 Object *rt_RuntimeType_get_Namespace(Object *self)

@@ -76,6 +76,7 @@ enum RtTypeFlags {
 	RT_T_DELEGATE = 1 << 9,
 	RT_T_PRIMITIVE = 1 << 10,
 	RT_T_FLAGS = 1 << 11,       /* an enum marked [Flags] */
+	RT_T_GENERIC = 1 << 12,     /* a generic type or an instance of one */
 };
 
 /* One interface a type implements, with its method slots in the order of
@@ -126,6 +127,9 @@ struct RtType {
 	const RtType *const *generic_args;
 	const uint8_t *variance;
 	uint32_t nargs;
+	/* generic instances: Type.FullName, with each argument's assembly
+	 * ("List`1[[System.Int32, mscorlib, Version=...]]", no namespace) */
+	const char *full_name;
 };
 
 enum { RT_COVARIANT = 1, RT_CONTRAVARIANT = 2 };

@@ -203,3 +203,52 @@ double now_ms(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
+
+/* ---- SHA-1 (FIPS 180-4), for public key tokens ---- */
+static uint32_t rol32(uint32_t x, unsigned n) { return x << n | x >> (32 - n); }
+
+static void sha1_block(uint32_t h[5], const uint8_t *p)
+{
+	uint32_t w[80];
+	for (int i = 0; i < 16; i++)
+		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
+		       (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
+	for (int i = 16; i < 80; i++)
+		w[i] = rol32(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+	uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
+	for (int i = 0; i < 80; i++) {
+		uint32_t f, k;
+		if (i < 20)
+			f = (b & c) | (~b & d), k = 0x5A827999;
+		else if (i < 40)
+			f = b ^ c ^ d, k = 0x6ED9EBA1;
+		else if (i < 60)
+			f = (b & c) | (b & d) | (c & d), k = 0x8F1BBCDC;
+		else
+			f = b ^ c ^ d, k = 0xCA62C1D6;
+		uint32_t t = rol32(a, 5) + f + e + k + w[i];
+		e = d, d = c, c = rol32(b, 30), b = a, a = t;
+	}
+	h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e;
+}
+
+void sha1(const uint8_t *data, size_t len, uint8_t out[20])
+{
+	uint32_t h[5] = { 0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0 };
+	size_t i = 0;
+	for (; len - i >= 64; i += 64)
+		sha1_block(h, data + i);
+	uint8_t last[128] = {0};
+	size_t rest = len - i;
+	memcpy(last, data + i, rest);
+	last[rest] = 0x80;
+	size_t n = rest < 56 ? 64 : 128;
+	uint64_t bits = (uint64_t)len * 8;
+	for (int k = 0; k < 8; k++)
+		last[n - 1 - k] = (uint8_t)(bits >> (8 * k));
+	sha1_block(h, last);
+	if (n == 128)
+		sha1_block(h, last + 64);
+	for (int k = 0; k < 20; k++)
+		out[k] = (uint8_t)(h[k / 4] >> (24 - 8 * (k % 4)));
+}

@@ -71,5 +71,7 @@ typedef struct MappedFile {
 bool map_file(const char *path, MappedFile *out);   /* false: errno set */
 void unmap_file(MappedFile *f);
 double now_ms(void);
+/* SHA-1 of data (public key tokens are its last 8 bytes, reversed). */
+void sha1(const uint8_t *data, size_t len, uint8_t out[20]);
 
 #endif

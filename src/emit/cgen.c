@@ -372,6 +372,9 @@ static const char *type_flags(Type *t)
 			buf_puts(&b, " | RT_T_ENUM");
 		if (ti->is_flags)
 			buf_puts(&b, " | RT_T_FLAGS");
+		if (t->ninst || md_lookup1(t->img, T_GenericParam, GenericParam_Owner,
+					   TOKEN(T_TypeDef, t->row)))
+			buf_puts(&b, " | RT_T_GENERIC");
 		if (ti->is_nullable)
 			buf_puts(&b, " | RT_T_NULLABLE");
 		if (ti->is_delegate)
@@ -471,6 +474,100 @@ static bool enum_info(Gen *g, Type *t)
 
 /* Generic interfaces and delegates with variant parameters: the fields of
  * RtType that let casts apply variance. Returns their initialisers. */
+/* "mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089",
+ * as Assembly.FullName writes an assembly's identity. */
+static const char *assembly_display(Image *img)
+{
+	if (!md_rows(img, T_Assembly))
+		return "";
+	Buf b = {0};
+	buf_printf(&b, "%s, Version=%u.%u.%u.%u, Culture=%s, PublicKeyToken=",
+		   md_string(img, md_get(img, T_Assembly, 1, Assembly_Name)),
+		   md_get(img, T_Assembly, 1, Assembly_MajorVersion),
+		   md_get(img, T_Assembly, 1, Assembly_MinorVersion),
+		   md_get(img, T_Assembly, 1, Assembly_BuildNumber),
+		   md_get(img, T_Assembly, 1, Assembly_RevisionNumber),
+		   *md_string(img, md_get(img, T_Assembly, 1, Assembly_Culture)) ?
+		   md_string(img, md_get(img, T_Assembly, 1, Assembly_Culture)) : "neutral");
+	Blob key = md_blob(img, md_get(img, T_Assembly, 1, Assembly_PublicKey));
+	if (key.len) {
+		uint8_t h[20];
+		sha1(key.p, key.len, h);
+		for (int i = 19; i >= 12; i--)
+			buf_printf(&b, "%02x", h[i]);
+	} else {
+		buf_puts(&b, "null");
+	}
+	const char *s = arena_strdup(ty_arena(), b.s);
+	buf_free(&b);
+	return s;
+}
+
+/* Type t's name without its generic arguments, '+' between nested types. */
+static void put_plain_name(Buf *b, Type *t)
+{
+	for (const char *c = t->name; *c && *c != '<'; c++)
+		buf_putc(b, *c == '/' ? '+' : *c);
+}
+
+/* Type.FullName of t (namespace included). */
+static void put_full_name(Buf *b, Type *t)
+{
+	switch (t->kind) {
+	case TY_SZARRAY: put_full_name(b, t->elem); buf_puts(b, "[]"); return;
+	case TY_ARRAY:
+		put_full_name(b, t->elem);
+		buf_putc(b, '[');
+		for (uint32_t i = 1; i < t->rank; i++)
+			buf_putc(b, ',');
+		buf_putc(b, ']');
+		return;
+	case TY_PTR: put_full_name(b, t->elem); buf_putc(b, '*'); return;
+	case TY_BYREF: put_full_name(b, t->elem); buf_putc(b, '&'); return;
+	default: break;
+	}
+	put_plain_name(b, t);
+	if (!t->ninst || !t->img)
+		return;
+	buf_putc(b, '[');
+	for (uint32_t i = 0; i < t->ninst; i++) {
+		Type *a = t->inst[i], *d = a;
+		while (d->elem)
+			d = d->elem;
+		buf_puts(b, i ? ",[" : "[");
+		put_full_name(b, a);
+		buf_printf(b, ", %s]", assembly_display(d->img ? d->img : ty_corlib));
+	}
+	buf_putc(b, ']');
+}
+
+/* The RtType's full_name: generic instances (and arrays of them) only,
+ * without the namespace. */
+static const char *full_name_of(Type *t, const char *ns)
+{
+	Type *d = t;
+	while (d->kind == TY_SZARRAY || d->kind == TY_ARRAY)
+		d = d->elem;
+	if (!d->img || !d->ninst)
+		return "NULL";
+	Buf b = {0};
+	put_full_name(&b, t);
+	const char *s = b.s;
+	size_t nl = strlen(ns);
+	if (nl && !strncmp(s, ns, nl) && s[nl] == '.')
+		s += nl + 1;
+	Buf q = {0};
+	buf_putc(&q, '"');
+	for (; *s; s++)
+		buf_printf(&q, (*s == '"' || *s == '\\' || (unsigned char)*s < 0x20) ? "\\%03o" : "%c",
+			   (unsigned char)*s);
+	buf_putc(&q, '"');
+	const char *r = arena_strdup(ty_arena(), q.s);
+	buf_free(&b);
+	buf_free(&q);
+	return r;
+}
+
 static const char *variance_info(Gen *g, Type *t)
 {
 	if (!t->img || !t->ninst)
@@ -539,7 +636,7 @@ static void descriptor(Gen *g, Type *t)
 	const char *array_of = arr && arr->user && needs(arr, TN_DESCRIPTOR) ?
 		arena_printf(ty_arena(), "&%s_type", arr->cname) : "NULL";
 	buf_printf(&g->d, "const RtType %s_type = { \"%s\", \"%s\", %s, %s, %s, %u, %u, %s,"
-		   " %s_display, %s%s%s, %s%s%s, %u, %s%s, %u, %s%s, %s%s, %s%s%s, %s, %s%s%s, %s };\n",
+		   " %s_display, %s%s%s, %s%s%s, %u, %s%s, %u, %s%s, %s%s, %s%s%s, %s, %s%s%s, %s, %s };\n",
 		   t->cname, ns, name, type_flags(t), size_expr(t),
 		   t->kind == TY_SZARRAY || t->kind == TY_ARRAY || (ti && (ti->is_enum || ti->is_nullable)) ? esize : "0",
 		   depth, t->kind == TY_ARRAY ? t->rank : t->kind == TY_SZARRAY ? 1 : 0,
@@ -551,7 +648,7 @@ static void descriptor(Gen *g, Type *t)
 		   fin && reached(fin) ? "(void (*)(Object *))" : "", fin && reached(fin) ? fin->cname : "NULL",
 		   init ? "&" : "", init ? t->cname : "NULL", init ? "_init" : "", array_of,
 		   has_enum ? "&" : "", has_enum ? t->cname : "NULL", has_enum ? "_enum" : "",
-		   variance);
+		   variance, full_name_of(t, ns));
 	if (elem_desc)
 		reach_type(g->p, elem, TN_DESCRIPTOR, NULL);
 }

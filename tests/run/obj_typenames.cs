@@ -1,0 +1,32 @@
+// Type names as the class library prints them: Name, FullName (generic
+// arguments with their assemblies' identities, public key tokens included),
+// ToString, Namespace, for classes, structs, enums, generic instances,
+// nested types, arrays (of generic instances too) and generic definitions;
+// typeof equality with GetType().
+using System;
+using System.Collections.Generic;
+
+namespace N {
+	class Foo { }
+	class Gen<T> { public class Inner { } }
+	struct S { public int x; }
+	enum E { A }
+
+	static class P {
+		static int Main()
+		{
+			object[] os = {
+				new Foo(), new List<int>(), new Gen<string>(), new Gen<Foo>.Inner(), new S(), E.A,
+				42, "s", new int[2], new int[2, 3], new Dictionary<string, Foo>(), new List<int>[1],
+				new Dictionary<int, int>.KeyCollection(new Dictionary<int, int>()),
+				new KeyValuePair<string, List<E>>(),
+			};
+			foreach (var o in os) {
+				Type t = o.GetType();
+				Out.L(t.Name + " | " + t.FullName + " | " + t + " | " + t.Namespace + " | " + o);
+			}
+			Out.L((typeof(List<int>) == new List<int>().GetType()) + " " + typeof(Gen<>).Name + " " + typeof(Gen<>).FullName);
+			return 0;
+		}
+	}
+}
