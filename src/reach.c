@@ -501,3 +501,17 @@ void reach_size_tree(Buf *b, Program *p, unsigned permille)
 	free(parent);
 	free(size);
 }
+
+/* ---- methods that cannot throw ---- */
+void reach_no_throw(Program *p)
+{
+	for (bool changed = true; changed;) {
+		changed = false;
+		for (uint32_t i = 0; i < p->methods.n; i++) {
+			MethodState *ms = reach_state(p->methods.v[i]);
+			for (uint32_t k = 0; !ms->throws && k < ms->callees.n; k++)
+				if (reach_state(ms->callees.v[k])->throws)
+					ms->throws = changed = true;
+		}
+	}
+}

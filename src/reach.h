@@ -25,6 +25,15 @@ typedef enum BodyKind {
 	BK_NODLL,               /* a P/Invoke into a Windows library: throws */
 } BodyKind;
 
+#define VEC(T) struct { T *v; uint32_t n, cap; }
+#define VEC_PUSH(vec, x) do { \
+	if ((vec).n == (vec).cap) { \
+		(vec).cap = (vec).cap ? 2 * (vec).cap : 64; \
+		(vec).v = realloc((vec).v, (vec).cap * sizeof *(vec).v); \
+	} \
+	(vec).v[(vec).n++] = (x); \
+} while (0)
+
 typedef struct MethodState {
 	Method *why;                    /* the method that made this one reachable */
 	const char *reason;
@@ -38,6 +47,10 @@ typedef struct MethodState {
 	uint32_t index;                 /* in Program.methods */
 	bool need_sthunk;               /* static method behind a delegate */
 	bool need_unbox;                /* value type method behind a vtable or delegate */
+	/* may an exception leave it? Its own code says (il2c), and so does
+	 * any method it calls directly (callees): reach_no_throw */
+	bool throws;
+	VEC(Method *) callees;
 } MethodState;
 
 enum TypeNeeds {
@@ -52,14 +65,6 @@ typedef struct TypeState {
 	Method *why;
 } TypeState;
 
-#define VEC(T) struct { T *v; uint32_t n, cap; }
-#define VEC_PUSH(vec, x) do { \
-	if ((vec).n == (vec).cap) { \
-		(vec).cap = (vec).cap ? 2 * (vec).cap : 64; \
-		(vec).v = realloc((vec).v, (vec).cap * sizeof *(vec).v); \
-	} \
-	(vec).v[(vec).n++] = (x); \
-} while (0)
 
 typedef struct Literal {
 	const uint8_t *utf16;
@@ -95,6 +100,9 @@ void reach_run(Program *p);
 /* fatal() if an internal call is missing (unless allowed), naming the chain
  * of callers that reached each. */
 void reach_check_missing(Program *p);
+/* Which methods can let an exception out: those whose own code can raise,
+ * and, to a fixed point, those calling one directly. */
+void reach_no_throw(Program *p);
 MethodState *reach_state(Method *m);
 TypeState *reach_tstate(Type *t);
 /* The chain of reasons that reached `m`, one line per step. */

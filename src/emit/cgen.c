@@ -201,6 +201,19 @@ static void prototypes(Gen *g)
 const char *e_pinvoke_ctype(Type *t);
 const char *e_pinvoke_ret_ctype(Type *t);
 
+/* Whether each IL method can let an exception out: callers test the
+ * pending exception after a direct call only if it can. */
+static void throws_defines(Gen *g)
+{
+	Program *p = g->p;
+	reach_no_throw(p);
+	for (uint32_t i = 0; i < p->methods.n; i++) {
+		MethodState *ms = reach_state(p->methods.v[i]);
+		if (ms->kind == BK_IL)
+			buf_printf(&g->h, "#define %s_THROWS %d\n", p->methods.v[i]->cname, ms->throws);
+	}
+}
+
 static void pinvoke_prototypes(Gen *g)
 {
 	Program *p = g->p;
@@ -1084,6 +1097,7 @@ void emit_program(Program *p, const char *dir, uint32_t nfiles)
 		gvm_dispatcher(&g, p->gvms.v[i]);
 	buf_putn(&g.d, types.s, types.len);
 	known(&g);
+	throws_defines(&g);
 	write_if_changed(dir, "prog.h", &g.h);
 	write_if_changed(dir, "data.c", &g.d);
 	method_files(p, dir, nfiles);

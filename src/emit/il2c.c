@@ -142,7 +142,14 @@ const char *e_fail_at(Fn *f, uint32_t off)
 	return "UNWIND";
 }
 
-const char *e_fail(Fn *f) { return e_fail_at(f, f->off); }
+/* Every path that can raise asks for its label here: that marks the
+ * method as one that may throw by itself (calls of methods that cannot
+ * throw do not ask: see finish_call). */
+const char *e_fail(Fn *f)
+{
+	f->throws = true;
+	return e_fail_at(f, f->off);
+}
 
 /* The next clause to test after clause i fails to catch. */
 const char *e_next_dispatch(Fn *f, uint32_t i)

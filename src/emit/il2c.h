@@ -51,6 +51,7 @@ typedef struct Fn {
 	bool is_tail;
 	bool has_tail_calls;
 	bool is_readonly;               /* readonly. prefix seen */
+	bool throws;                    /* some code here can raise (e_fail) */
 } Fn;
 
 void e_fn_error(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));

@@ -194,6 +194,7 @@ void emit_method(Program *p, Method *m)
 	Fn f = { .p = p, .m = m, .img = m->img, .ctx = ty_ctx(m) };
 	method_name(&f);
 	setup_args(&f);
+	ms->throws = true;              /* bodies other than IL: assume so */
 	if (ms->kind != BK_IL) {
 		e_special_body(&f);
 		assemble(&f, ms);
@@ -204,6 +205,7 @@ void emit_method(Program *p, Method *m)
 		f.fin_cases = arena_alloc(&f.a, (f.body.neh + 1) * sizeof *f.fin_cases);
 		setup_locals(&f);
 		translate(&f);
+		ms->throws = f.throws;
 		e_eh_epilogue(&f);
 		assemble(&f, ms);
 		for (uint32_t i = 0; i < f.body.neh; i++)

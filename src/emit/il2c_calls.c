@@ -77,7 +77,20 @@ static const char *fn_ptr_type(Fn *f, Method *m, const char *this_ct)
  * `tail.` call returns its result at once: with the check for a pending
  * exception gone, gcc turns it into a jump, so deep tail recursion runs in
  * constant stack as the prefix asks. */
-static void finish_call(Fn *f, Method *m, const char *call)
+/* After a direct call: the pending test, compiled only if the callee may
+ * throw (prog.h says, once the whole program is known: reach_no_throw). */
+static void check_after_call(Fn *f, Method *m)
+{
+	MethodState *ms = reach_state(m);
+	if (ms->kind != BK_IL) {
+		e_check_pending(f);
+		return;
+	}
+	VEC_PUSH(reach_state(f->m)->callees, m);
+	e_out(f, "if (%s_THROWS) RT_PENDING(%s);", m->cname, e_fail_at(f, f->off));
+}
+
+static void finish_call(Fn *f, Method *m, const char *call, bool direct)
 {
 	e_pop(f, m->nparams + m->has_this);
 	if (f->is_tail && !strcmp(emit_ctype(m->ret), emit_ctype(f->m->ret))) {
@@ -94,7 +107,10 @@ static void finish_call(Fn *f, Method *m, const char *call)
 		e_out(f, "%s;", call);
 	else
 		e_out(f, "%s = %s;", e_push_type(f, m->ret), call);
-	e_check_pending(f);
+	if (direct)
+		check_after_call(f, m);
+	else
+		e_check_pending(f);
 }
 
 /* ---- the kinds of call ---- */
@@ -148,14 +164,15 @@ static void call_method(Fn *f, Method *m, bool virt)
 			precise_init(f, m->owner);
 	}
 	Buf b = {0};
-	if (virt && needs_dispatch(m)) {
+	bool direct = !(virt && needs_dispatch(m));
+	if (!direct) {
 		buf_puts(&b, dispatch(f, m, self));
 	} else {
 		reach_method(f->p, m, f->m, "called");
 		buf_puts(&b, m->cname);
 	}
 	arg_list(f, &b, m, self);
-	finish_call(f, m, arena_strdup(&f->a, b.s));
+	finish_call(f, m, arena_strdup(&f->a, b.s), direct);
 	buf_free(&b);
 }
 
