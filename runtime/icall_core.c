@@ -558,6 +558,13 @@ Object *rt_Environment_GetMachineConfigPath(void)
 	return (Object *)rt_str_from_utf8("/etc/mono/4.5/machine.config");
 }
 
+/* AppDomain.FriendlyName: Mono names the domain after the program's file;
+ * the native program's own name stands for it. */
+Object *rt_AppDomain_getFriendlyName(void)
+{
+	return (Object *)rt_str_from_utf8(program_invocation_short_name);
+}
+
 /* ---- System.Security.SecurityManager: no code access security ---- */
 bool rt_SecurityManager_get_SecurityEnabled(void) { return false; }
 
@@ -615,6 +622,11 @@ Object *rt_RuntimeType_get_FullName(Object *self)
 Object *rt_RuntimeType_ToString(Object *self)
 {
 	return type_name_string(rt_type_of_runtime_type(self), false);
+}
+
+bool rt_RuntimeTypeHandle_IsInstanceOfType(Object *rtype, Object *o)
+{
+	return o && rt_type_isinst(o, rt_type_of_runtime_type(rtype)) != NULL;
 }
 
 bool rt_RuntimeTypeHandle_HasInstantiation(Object *rtype)

@@ -80,6 +80,23 @@ static int find_icall(const char *key)
 	return -1;
 }
 
+/* Internal calls of whole namespaces or classes that cannot work ahead of
+ * time: the body throws NotSupportedException. */
+static const struct { const char *prefix, *why; } unsupported_prefixes[] = {
+	{ "System.Reflection.Emit.", "Reflection.Emit: code made at run time" },
+	{ "System.Runtime.Remoting.", "remoting" },
+	{ "Mono.Security.Cryptography.KeyPairPersistence::", "key containers" },
+	{ "System.Reflection.", "reflection over metadata, which the program does not carry" },
+};
+
+static bool unsupported_prefix(const char *key)
+{
+	for (size_t i = 0; i < countof(unsupported_prefixes); i++)
+		if (!strncmp(key, unsupported_prefixes[i].prefix, strlen(unsupported_prefixes[i].prefix)))
+			return true;
+	return false;
+}
+
 /* What an icalls.def entry is (see its header). */
 typedef enum EntryKind { E_ICALL, E_NEW, E_DEFAULT, E_REPLACE, E_UNSUPPORTED } EntryKind;
 
@@ -216,6 +233,11 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 				enum_arrays(p, m);
 			return entry_body(p, m, ms, i);
 		}
+	}
+	if ((m->impl_flags & MI_INTERNALCALL) && m->img == ty_corlib &&
+	    unsupported_prefix(icall_key(m))) {
+		emit_need_exception(p, RT_EXC_NOTSUPP);
+		return BK_UNSUPPORTED;
 	}
 	if (m->impl_flags & MI_INTERNALCALL) {
 		VEC_PUSH(p->missing, m);

@@ -17,7 +17,7 @@ typedef void SubstFn(Fn *f);
 
 static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_stack_trace,
 	byref_ctor, byref_value, create_instance, contains_refs, delegate_equals,
-	delegate_hash, collation_resource, globalization_resource;
+	delegate_hash, collation_resource, globalization_resource, current_domain;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -48,6 +48,9 @@ static const struct {
 	{ "System.Globalization.GlobalizationAssembly::GetGlobalizationResourceBytePtr(System.Reflection.Assembly,System.String)",
 	  globalization_resource, "mscorlib's Unicode character data built into the program,"
 	  " not read through the Assembly object" },
+	{ "System.AppDomain::getCurDomain()", current_domain,
+	  "the one application domain, an AppDomain object made on first use (Mono's"
+	  " runtime makes it)" },
 	{ "System.ByReference`1::.ctor(!0&)", byref_ctor,
 	  "JIT intrinsic (its IL throws): keeps the managed pointer Span<T> stands on" },
 	{ "System.ByReference`1::get_Value()", byref_value,
@@ -298,4 +301,28 @@ static void globalization_resource(Fn *f)
 {
 	static const char *const names[] = { "charinfo.nlp" };
 	embedded_resources(f, names, countof(names), 1);
+}
+
+/* AppDomain.CurrentDomain: one AppDomain, made on first use and kept as a
+ * GC root. */
+static void current_domain(Fn *f)
+{
+	Type *t = f->m->owner;
+	Method *ctor = ty_find_method(t, ".ctor", 0);
+	if (!ctor)
+		e_fn_error(f, "substitution: AppDomain has no parameterless constructor");
+	reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+	reach_method(f->p, ctor, f->m, "build-time substitution");
+	e_out(f, "static Object *domain;");
+	e_out(f, "Object *d = __atomic_load_n(&domain, __ATOMIC_ACQUIRE);");
+	e_out(f, "if (d) return d;");
+	e_out(f, "d = rt_gc_alloc(&%s_type);", t->cname);
+	e_out(f, "if (!d) return NULL;");
+	e_out(f, "%s(d);", ctor->cname);
+	e_out(f, "if (rt_pending) return NULL;");
+	e_out(f, "Object *none = NULL;");
+	e_out(f, "if (!__atomic_compare_exchange_n(&domain, &none, d, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))");
+	e_out(f, "\treturn none;");
+	e_out(f, "rt_gc_add_roots(&domain, &domain + 1);");
+	e_out(f, "return d;");
 }
