@@ -87,5 +87,6 @@ bool e_eh(Fn *f, const Instr *in);
 void e_eh_epilogue(Fn *f);                      /* dispatch and finally code */
 void e_special_body(Fn *f);                     /* icall, P/Invoke, delegate */
 void e_subst_body(Fn *f, int which);            /* subst.c */
+void e_construct(Fn *f, Type *t, const char *var, const char *why);
 
 #endif

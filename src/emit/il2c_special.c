@@ -152,15 +152,7 @@ static const char *handle_of(Fn *f, Type *t, const char *obj)
  * constructor) holding the returned handle, as the marshaller makes. */
 static void return_safe_handle(Fn *f, Type *t)
 {
-	Method *ctor = ty_find_method(t, ".ctor", 0);
-	if (!ctor)
-		e_fn_error(f, "%s has no parameterless constructor for a P/Invoke to return", t->name);
-	reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
-	reach_method(f->p, ctor, f->m, "made by P/Invoke marshalling");
-	e_out(f, "Object *o_ = rt_gc_alloc(&%s_type);", t->cname);
-	e_out(f, "if (!o_) return NULL;");
-	e_out(f, "%s(o_);", ctor->cname);
-	e_out(f, "if (rt_pending) return NULL;");
+	e_construct(f, t, "o_", "made by P/Invoke marshalling");
 	e_out(f, "%s = r_;", handle_of(f, t, "o_"));
 	e_out(f, "return o_;");
 }

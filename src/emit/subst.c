@@ -78,16 +78,24 @@ static Type *generic(const char *ns, const char *name, Type *arg)
 }
 
 /* return new T() */
-static void return_new(Fn *f, Type *t)
+/* Object *var = new t(), leaving the method (returning NULL, the
+ * exception pending) if that fails. */
+void e_construct(Fn *f, Type *t, const char *var, const char *why)
 {
 	Method *ctor = ty_find_method(t, ".ctor", 0);
 	if (!ctor)
-		e_fn_error(f, "substitution: %s has no parameterless constructor", t->name);
+		e_fn_error(f, "%s: %s has no parameterless constructor", why, t->name);
 	reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
-	reach_method(f->p, ctor, f->m, "build-time substitution");
-	e_out(f, "Object *o = rt_gc_alloc(&%s_type);", t->cname);
-	e_out(f, "if (!o) return NULL;");
-	e_out(f, "%s(o);", ctor->cname);
+	reach_method(f->p, ctor, f->m, why);
+	e_out(f, "Object *%s = rt_gc_alloc(&%s_type);", var, t->cname);
+	e_out(f, "if (!%s) return NULL;", var);
+	e_out(f, "%s(%s);", ctor->cname, var);
+	e_out(f, "if (rt_pending) return NULL;");
+}
+
+static void return_new(Fn *f, Type *t)
+{
+	e_construct(f, t, "o", "build-time substitution");
 	e_out(f, "return o;");
 }
 
@@ -307,22 +315,13 @@ static void globalization_resource(Fn *f)
  * GC root. */
 static void current_domain(Fn *f)
 {
-	Type *t = f->m->owner;
-	Method *ctor = ty_find_method(t, ".ctor", 0);
-	if (!ctor)
-		e_fn_error(f, "substitution: AppDomain has no parameterless constructor");
-	reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
-	reach_method(f->p, ctor, f->m, "build-time substitution");
 	e_out(f, "static Object *domain;");
 	e_out(f, "Object *d = __atomic_load_n(&domain, __ATOMIC_ACQUIRE);");
 	e_out(f, "if (d) return d;");
-	e_out(f, "d = rt_gc_alloc(&%s_type);", t->cname);
-	e_out(f, "if (!d) return NULL;");
-	e_out(f, "%s(d);", ctor->cname);
-	e_out(f, "if (rt_pending) return NULL;");
+	e_construct(f, f->m->owner, "made", "build-time substitution");
 	e_out(f, "Object *none = NULL;");
-	e_out(f, "if (!__atomic_compare_exchange_n(&domain, &none, d, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))");
+	e_out(f, "if (!__atomic_compare_exchange_n(&domain, &none, made, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))");
 	e_out(f, "\treturn none;");
 	e_out(f, "rt_gc_add_roots(&domain, &domain + 1);");
-	e_out(f, "return d;");
+	e_out(f, "return made;");
 }
