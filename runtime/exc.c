@@ -74,7 +74,6 @@ static int count_lines(const RtString *s)
 static void start_trace(RtThread *th, Object *e, RtString *prefix)
 {
 	th->trace_exc = e;
-	th->trace_prefix = prefix;
 	th->prefix_lines = count_lines(prefix);
 	th->nframes = th->shown_frames = 0;
 	th->dropped = th->shown_dropped = false;

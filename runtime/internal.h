@@ -18,17 +18,16 @@
 
 /* One per thread that has run runtime code. Allocated uncollectable, so the
  * collector scans it: `pending` mirrors the __thread rt_pending (Boehm does
- * not reliably scan __thread storage); `trace_exc` and `trace_prefix` keep
+ * not reliably scan __thread storage); `trace_exc` keeps
  * alive what the trace being gathered refers to (exc.c). */
 typedef struct RtThread {
 	Object *pending;
 	Object *thread_obj;         /* the managed Thread, once asked for */
 	Object *trace_exc;          /* exception that `frames` belong to */
-	RtString *trace_prefix;     /* its earlier text, when rethrown here */
-	int prefix_lines;           /* lines in trace_prefix */
+	int prefix_lines;           /* lines of text it had when rethrown here */
 	int nframes;                /* frames kept */
 	bool dropped;               /* frames came past the bound */
-	int shown_frames;           /* what the text says already */
+	int shown_frames;           /* what the saved frames hold already */
 	bool shown_dropped;
 	const char *frames[RT_TRACE_MAX];   /* innermost first */
 	uintptr_t stack_lo, stack_hi;       /* 0 when unknown */

@@ -144,6 +144,9 @@ static const char *dispatch(Fn *f, Method *m, const char *self)
 static void call_method(Fn *f, Method *m, bool virt)
 {
 	const char *self = NULL;
+	bool direct = !(virt && needs_dispatch(m));
+	if (direct)
+		reach_method(f->p, m, f->m, "called");
 	if (m->has_this) {
 		Slot *s = e_top(f, m->nparams);
 		const char *v = e_sv(f, m->nparams);
@@ -158,19 +161,12 @@ static void call_method(Fn *f, Method *m, bool virt)
 		/* a body icalls.def or subst.c gives instead of the IL does not
 		 * use the type's statics (RemotingServices.IsTransparentProxy
 		 * would otherwise set up remoting) */
-		reach_method(f->p, m, f->m, "called");
 		BodyKind k = reach_state(m)->kind;
 		if (k != BK_DEFAULT && k != BK_UNSUPPORTED && k != BK_SUBST)
 			precise_init(f, m->owner);
 	}
 	Buf b = {0};
-	bool direct = !(virt && needs_dispatch(m));
-	if (!direct) {
-		buf_puts(&b, dispatch(f, m, self));
-	} else {
-		reach_method(f->p, m, f->m, "called");
-		buf_puts(&b, m->cname);
-	}
+	buf_puts(&b, direct ? m->cname : dispatch(f, m, self));
 	arg_list(f, &b, m, self);
 	finish_call(f, m, arena_strdup(&f->a, b.s), direct);
 	buf_free(&b);
