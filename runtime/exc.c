@@ -79,6 +79,39 @@ static void start_trace(RtThread *th, Object *e, RtString *prefix)
 	th->dropped = th->shown_dropped = false;
 }
 
+/* ---- the first pass (rt.h: RtEhRec) ---- */
+__thread RtEhRec *rt_eh_top;
+
+/* Runs r's filter on exc. What the filter throws stays inside it (its
+ * code catches it and declines), behind a catch-all record that hides the
+ * chain of the throw from the filter's own throws. */
+static bool run_filter(RtThread *th, RtEhRec *r, Object *exc)
+{
+	Object *pending = rt_pending;
+	RtEhRec *top = rt_eh_top, boundary = {0};
+	rt_eh_top = NULL;
+	rt_eh_link(&boundary);
+	bool yes = r->filter(r->frame, r->clause, exc) != 0;
+	rt_eh_top = top;
+	set_pending(th, pending);
+	th->trace_exc = NULL;       /* the buffer may hold the filter's throws */
+	return yes;
+}
+
+static void first_pass(RtThread *th, Object *exc)
+{
+	for (RtEhRec *r = rt_eh_top; r; r = r->next) {
+		if (!r->filter) {
+			if (!r->type || rt_type_isinst(exc, r->type))
+				return;
+			continue;
+		}
+		r->accepted = run_filter(th, r, exc) ? exc : NULL;
+		if (r->accepted)
+			return;
+	}
+}
+
 void rt_exc_throw(Object *exc)
 {
 	if (RT_UNLIKELY(!exc)) {
@@ -92,11 +125,13 @@ void rt_exc_throw(Object *exc)
 		RT_WRITE_REF(trace, NULL);
 	if (frames)
 		RT_WRITE_REF(frames, NULL);
+	if (RT_UNLIKELY(rt_eh_top != NULL))
+		first_pass(th, exc);
 	start_trace(th, exc, NULL);
 	set_pending(th, exc);
 }
 
-void rt_exc_rethrow(Object *exc)
+void rt_exc_resume(Object *exc)
 {
 	if (RT_UNLIKELY(!exc)) {
 		rt_exc_throw_kind(RT_EXC_NULLREF);
@@ -106,6 +141,13 @@ void rt_exc_rethrow(Object *exc)
 	if (th->trace_exc != exc)
 		start_trace(th, exc, trace_text(exc));
 	set_pending(th, exc);
+}
+
+void rt_exc_rethrow(Object *exc)
+{
+	if (exc && RT_UNLIKELY(rt_eh_top != NULL))
+		first_pass(rt_thread_self(), exc);
+	rt_exc_resume(exc);
 }
 
 static const char *const exc_names[RT_EXC_COUNT] = {

@@ -90,8 +90,13 @@ static void run_cctor(RtClassInit *ci, uintptr_t me)
 	__atomic_store_n(&ci->state, RT_INIT_RUNNING, __ATOMIC_RELAXED);
 	ci->owner = me;
 	pthread_mutex_unlock(&init_lock);
-	if (ci->cctor)
+	if (ci->cctor) {
+		RtEhRec all = {0};  /* the first pass stops here: see wrap_failure */
+		if (rt_eh_top)
+			rt_eh_link(&all);
 		ci->cctor();
+		rt_eh_unlink(&all);
+	}
 	Object *err = rt_pending ? wrap_failure(ci) : NULL;
 	pthread_mutex_lock(&init_lock);
 	ci->error = err;

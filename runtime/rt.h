@@ -261,9 +261,11 @@ extern __thread Object *rt_pending;
 /* Set rt_pending only through these two and clear it through
  * rt_exc_catch: they keep a GC-visible copy of the slot. */
 void rt_exc_throw(Object *exc);                 /* sets rt_pending */
-/* `rethrow`, and resuming an exception after a finally: like throw, but
- * keeps the stack trace gathered so far. */
+/* `rethrow`: like throw, but keeps the stack trace gathered so far. */
 void rt_exc_rethrow(Object *exc);
+/* After a finally or fault block (or a filter that declined): the same
+ * exception goes on unwinding; the first pass has been done. */
+void rt_exc_resume(Object *exc);
 void rt_exc_throw_kind(RtExcKind k);            /* construct and throw */
 Object *rt_exc_catch(void);                     /* takes rt_pending, clears it */
 /* The same for a finally or fault block, which rethrows what it takes:
@@ -276,6 +278,67 @@ Object *rt_exc_take(void);
  * filter must); the text goes into the exception's _stackTraceString.
  * Costs nothing unless an exception is thrown. */
 void rt_exc_trace(const char *method);
+/* Two passes, as the CLI wants, for filters (ECMA-335 I.12.4.2.5). A try
+ * block with a filter links a record on the thread's chain when entered
+ * and unlinks it when left (by `leave`, or at its dispatch when an
+ * exception reaches it); while the chain is not empty, try blocks with a
+ * typed catch do the same. A throw first walks the chain, innermost
+ * first, and runs filters until one accepts or a catch's type matches
+ * (a record with neither filter nor type catches everything: the runtime's
+ * own catches, and the boundary of a running filter). Then the exception
+ * unwinds as always, running the finally blocks on its way; the handler
+ * the first pass chose knows by `accepted`. Filters are outlined
+ * functions that reach their method's arguments and locals through
+ * `frame`. */
+typedef int32_t (*RtEhFilter)(void *frame, int32_t clause, Object *exc);
+typedef struct RtEhRec {
+	struct RtEhRec *next;
+	RtEhFilter filter;              /* NULL: a catch */
+	void *frame;
+	const RtType *type;             /* a catch's type; NULL: all */
+	Object *accepted;               /* the exception the filter accepted */
+	int32_t clause;
+	bool linked;
+} RtEhRec;
+extern __thread RtEhRec *rt_eh_top;
+
+static inline void rt_eh_link(RtEhRec *r)
+{
+	if (r->linked)
+		return;
+	r->next = rt_eh_top;
+	r->accepted = NULL;
+	r->linked = true;
+	rt_eh_top = r;
+}
+
+static inline void rt_eh_link_filter(RtEhRec *r, RtEhFilter fn, void *frame, int32_t clause)
+{
+	r->filter = fn;
+	r->frame = frame;
+	r->type = NULL;
+	r->clause = clause;
+	rt_eh_link(r);
+}
+
+/* A catch matters to the first pass only inside a filter's try block. */
+static inline void rt_eh_link_catch(RtEhRec *r, const RtType *t)
+{
+	if (!rt_eh_top)
+		return;
+	r->filter = NULL;
+	r->type = t;
+	rt_eh_link(r);
+}
+
+static inline void rt_eh_unlink(RtEhRec *r)
+{
+	if (r->linked) {
+		rt_eh_top = r->next;
+		r->linked = false;
+	}
+}
+
 /* Exception.StackTrace's text, written from the frames saved at catches. */
 RtString *rt_exc_stack_trace(Object *e);
 void rt_exc_unhandled(void) __attribute__((noreturn));

@@ -34,10 +34,14 @@ static inline uint32_t rt_f2u4(double v)
 	return (uint32_t)rt_f2i8(v);
 }
 
+/* As Mono on x86-64: NaN gives 0; from 2^63 up, the value less 2^63
+ * converted, plus 2^63 (wrapping, so +infinity gives 0 too). */
 static inline uint64_t rt_f2u8(double v)
 {
-	if (v >= 9223372036854775808.0 && v < 18446744073709551616.0)
-		return (uint64_t)(v - 9223372036854775808.0) + 0x8000000000000000ull;
+	if (v != v)
+		return 0;
+	if (v >= 9223372036854775808.0)
+		return (uint64_t)rt_f2i8(v - 9223372036854775808.0) + 0x8000000000000000ull;
 	return (uint64_t)rt_f2i8(v);
 }
 

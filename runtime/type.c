@@ -110,6 +110,9 @@ static bool array_compatible(const RtType *to, const RtType *from)
 	if (to->rank != from->rank ||
 	    (to->flags & RT_T_SZARRAY) != (from->flags & RT_T_SZARRAY))
 		return false;
+	/* pointers have no descriptor: the array type stands for its own */
+	if (to->elem_kind == RT_E_PTR || from->elem_kind == RT_E_PTR)
+		return to == from;
 	if (to->elem == from->elem)
 		return true;
 	bool to_ref = to->elem_kind == RT_E_REF;
@@ -118,7 +121,7 @@ static bool array_compatible(const RtType *to, const RtType *from)
 		return to_ref && from_ref &&
 		       rt_type_is_assignable(to->elem, from->elem);
 	int k = reduced_kind(to);
-	if (k == RT_E_STRUCT || k == RT_E_PTR)
+	if (k == RT_E_STRUCT)
 		return false;           /* only identical element types */
 	return k == reduced_kind(from);
 }

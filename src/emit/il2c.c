@@ -128,17 +128,27 @@ bool e_in_range(uint32_t off, uint32_t start, uint32_t len)
 
 uint32_t e_filter_len(const EHClause *c) { return c->handler_off - c->filter_off; }
 
-/* Where an exception raised at `off` goes. */
-const char *e_fail_at(Fn *f, uint32_t off)
+bool e_in_filter(Fn *f, uint32_t off)
 {
 	for (uint32_t i = 0; i < f->body.neh; i++) {
 		const EHClause *c = &f->body.eh[i];
 		if (c->kind == EH_FILTER && e_in_range(off, c->filter_off, e_filter_len(c)))
-			return arena_printf(&f->a, "FF%u", i);
+			return true;
 	}
-	for (uint32_t i = 0; i < f->body.neh; i++)
-		if (e_in_range(off, f->body.eh[i].try_off, f->body.eh[i].try_len))
+	return false;
+}
+
+/* Where an exception raised at `off` goes. */
+const char *e_fail_at(Fn *f, uint32_t off)
+{
+	/* clauses come innermost first (§II.19) */
+	for (uint32_t i = 0; i < f->body.neh; i++) {
+		const EHClause *c = &f->body.eh[i];
+		if (c->kind == EH_FILTER && e_in_range(off, c->filter_off, e_filter_len(c)))
+			return arena_printf(&f->a, "FF%u", i);
+		if (e_in_range(off, c->try_off, c->try_len))
 			return arena_printf(&f->a, "D%u", i);
+	}
 	return "UNWIND";
 }
 
@@ -261,6 +271,16 @@ Type *e_arg_type(Fn *f, uint32_t i)
 	if (i >= f->nargs)
 		e_fn_error(f, "argument %u does not exist", i);
 	return f->args[i];
+}
+
+const char *e_arg_name(Fn *f, uint32_t i)
+{
+	return arena_printf(&f->a, f->framed ? "F->a%u" : "a%u", i);
+}
+
+const char *e_loc_name(Fn *f, uint32_t i)
+{
+	return arena_printf(&f->a, f->framed ? "F->l%u" : "l%u", i);
 }
 
 Type *e_local_type(Fn *f, uint32_t i)

@@ -52,6 +52,8 @@ typedef struct Fn {
 	bool has_tail_calls;
 	bool is_readonly;               /* readonly. prefix seen */
 	bool throws;                    /* some code here can raise (e_fail) */
+	bool framed;                    /* arguments and locals live in *F */
+	bool filter_mode;               /* this is the outlined filter function */
 } Fn;
 
 void e_fn_error(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
@@ -75,6 +77,9 @@ const char *e_as_ctype(Fn *f, uint32_t i, const char *ct);
 const char *e_as_type(Fn *f, uint32_t i, Type *t);
 void e_load_var(Fn *f, Type *t, const char *name);
 Type *e_arg_type(Fn *f, uint32_t i);
+const char *e_arg_name(Fn *f, uint32_t i);      /* a3, or F->a3 when framed */
+const char *e_loc_name(Fn *f, uint32_t i);
+bool e_in_filter(Fn *f, uint32_t off);          /* off is in a filter block */
 Type *e_local_type(Fn *f, uint32_t i);
 void e_store_var(Fn *f, Type *t, const char *name);
 void e_load_addr(Fn *f, Type *t, const char *name);
@@ -84,6 +89,7 @@ bool e_ops(Fn *f, const Instr *in);
 bool e_calls(Fn *f, const Instr *in);
 bool e_objects(Fn *f, const Instr *in);
 bool e_eh(Fn *f, const Instr *in);
+void e_eh_enter(Fn *f, uint32_t off);           /* links at a try's start */
 void e_eh_epilogue(Fn *f);                      /* dispatch and finally code */
 void e_special_body(Fn *f);                     /* icall, P/Invoke, delegate */
 void e_subst_body(Fn *f, int which);            /* subst.c */

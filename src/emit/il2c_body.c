@@ -29,6 +29,8 @@ static void setup_locals(Fn *f)
 		Type *t = ty_from_sig(f->img, ls.types[i], &f->ctx);
 		f->locals[i] = t;
 		reach_type(f->p, t, TN_LAYOUT, f->m);
+		if (f->framed)
+			continue;
 		if (emit_kind(t) == SK_VT)
 			buf_printf(&f->decl, "\t%s l%u; memset(&l%u, 0, sizeof l%u);\n",
 				   emit_ctype(t), i, i, i);
@@ -101,25 +103,78 @@ static void instruction(Fn *f, const Instr *in)
 	e_fn_error(f, "the instruction %s is not supported", op_info[in->op].text);
 }
 
+/* The method's function translates all but the filter blocks; the
+ * outlined filter function only those. */
 static void translate(Fn *f)
 {
 	uint8_t *labels = find_labels(f);
 	handler_entries(f);
-	f->reachable = true;
+	f->reachable = !f->filter_mode;
 	for (uint32_t off = 0; off < f->body.code_size;) {
 		Instr in;
 		uint32_t next = il_decode(f->img, &f->body, off, &in);
 		f->off = off;
+		if (e_in_filter(f, off) != f->filter_mode) {
+			f->reachable = false;
+			off = next;
+			continue;
+		}
 		if (labels[off]) {
 			buf_printf(&f->out, "L_%04x:;\n", off);
 			e_enter_block(f, off);
 		}
-		if (f->reachable)
+		if (f->reachable) {
+			e_eh_enter(f, off);
 			instruction(f, &in);
+		}
 		off = next;
 	}
 	if (f->reachable)
 		e_fn_error(f, "control falls off the end of the method");
+}
+
+static bool has_filters(const MethodBody *b)
+{
+	for (uint32_t i = 0; i < b->neh; i++)
+		if (b->eh[i].kind == EH_FILTER)
+			return true;
+	return false;
+}
+
+/* A method with filters keeps its arguments and locals in a struct, which
+ * its filter function reaches through a pointer (rt.h: RtEhRec). */
+static void frame_struct(Fn *f, Buf *b)
+{
+	buf_printf(b, "struct %s_FR {\n", f->m->cname);
+	for (uint32_t i = 0; i < f->nargs; i++)
+		buf_printf(b, "\t%s a%u;\n", i == 0 && f->m->has_this ?
+			   emit_this_ctype(f->m->owner) : emit_ctype(f->args[i]), i);
+	for (uint32_t i = 0; i < f->nlocals; i++)
+		buf_printf(b, "\t%s l%u;\n", emit_ctype(f->locals[i]), i);
+	buf_puts(b, "\tchar none_;\n};\n");
+}
+
+static void frame_setup(Fn *f)
+{
+	const char *cn = f->m->cname;
+	buf_printf(&f->decl, "\tstruct %s_FR F_, *const F = &F_;\n\tmemset(&F_, 0, sizeof F_);\n", cn);
+	for (uint32_t i = 0; i < f->nargs; i++)
+		buf_printf(&f->decl, "\tF->a%u = a%u;\n", i, i);
+}
+
+static void filter_function(Fn *f, Buf *b)
+{
+	buf_printf(b, "static int32_t %s_filter(void *frame_, int32_t clause_, Object *exc_)\n{\n"
+		   "\tstruct %s_FR *const F = frame_;\n", f->m->cname, f->m->cname);
+	buf_puts(b, f->decl.s ? f->decl.s : "");
+	buf_puts(b, "\tswitch (clause_) {\n");
+	for (uint32_t i = 0; i < f->body.neh; i++)
+		if (f->body.eh[i].kind == EH_FILTER)
+			buf_printf(b, "\tcase %u: s0_o = exc_; goto L_%04x;\n", i,
+				   f->body.eh[i].filter_off);
+	buf_puts(b, "\t}\n\treturn 0;\n");
+	buf_puts(b, f->out.s ? f->out.s : "");
+	buf_puts(b, "}\n\n");
 }
 
 /* [MethodImpl(Synchronized)]: the method runs holding the monitor of
@@ -188,31 +243,66 @@ static void method_name(Fn *f)
 	buf_free(&b);
 }
 
+static void fn_init(Fn *f, Program *p, Method *m)
+{
+	*f = (Fn){ .p = p, .m = m, .img = m->img, .ctx = ty_ctx(m) };
+	method_name(f);
+	setup_args(f);
+}
+
+static void fn_free(Fn *f)
+{
+	for (uint32_t i = 0; f->fin_cases && i < f->body.neh; i++)
+		buf_free(&f->fin_cases[i]);
+	buf_free(&f->out);
+	buf_free(&f->decl);
+	free(f->vt_declared.v);
+	arena_free(&f->a);
+}
+
+/* One pass over the IL: the method's function, or (filter_mode) the
+ * function holding its filters. */
+static void translate_il(Fn *f)
+{
+	if (!md_body(f->m->img, &f->a, f->m->row, &f->body))
+		e_fn_error(f, "method has no body");
+	f->framed = has_filters(&f->body);
+	f->entry = arena_alloc(&f->a, (f->body.code_size + 1) * sizeof *f->entry);
+	f->fin_cases = arena_alloc(&f->a, (f->body.neh + 1) * sizeof *f->fin_cases);
+	setup_locals(f);
+	if (f->framed && !f->filter_mode)
+		frame_setup(f);
+	translate(f);
+	e_eh_epilogue(f);
+}
+
+/* The frame struct and the filter function, ahead of the method's own. */
+static void emit_filters(Program *p, Method *m, Buf *code)
+{
+	Fn ff;
+	fn_init(&ff, p, m);
+	ff.filter_mode = true;
+	translate_il(&ff);
+	frame_struct(&ff, code);
+	filter_function(&ff, code);
+	fn_free(&ff);
+}
+
 void emit_method(Program *p, Method *m)
 {
 	MethodState *ms = reach_state(m);
-	Fn f = { .p = p, .m = m, .img = m->img, .ctx = ty_ctx(m) };
-	method_name(&f);
-	setup_args(&f);
+	Fn f;
+	fn_init(&f, p, m);
 	ms->throws = true;              /* bodies other than IL: assume so */
 	if (ms->kind != BK_IL) {
 		e_special_body(&f);
 		assemble(&f, ms);
 	} else {
-		if (!md_body(m->img, &f.a, m->row, &f.body))
-			e_fn_error(&f, "method has no body");
-		f.entry = arena_alloc(&f.a, (f.body.code_size + 1) * sizeof *f.entry);
-		f.fin_cases = arena_alloc(&f.a, (f.body.neh + 1) * sizeof *f.fin_cases);
-		setup_locals(&f);
-		translate(&f);
+		translate_il(&f);
 		ms->throws = f.throws;
-		e_eh_epilogue(&f);
+		if (f.framed)
+			emit_filters(p, m, &ms->code);
 		assemble(&f, ms);
-		for (uint32_t i = 0; i < f.body.neh; i++)
-			buf_free(&f.fin_cases[i]);
 	}
-	buf_free(&f.out);
-	buf_free(&f.decl);
-	free(f.vt_declared.v);
-	arena_free(&f.a);
+	fn_free(&f);
 }

@@ -340,7 +340,7 @@ static void jmp(Fn *f, Method *m)
 	Buf b = {0};
 	buf_printf(&b, "%s(", m->cname);
 	for (uint32_t i = 0; i < f->nargs; i++)
-		buf_printf(&b, "%sa%u", i ? ", " : "", i);
+		buf_printf(&b, "%s%s", i ? ", " : "", e_arg_name(f, i));
 	buf_putc(&b, ')');
 	if (m->ret->kind == TY_VOID)
 		e_out(f, "%s; return;", b.s);

@@ -23,9 +23,32 @@ static int32_t handler_at(Fn *f, uint32_t off, bool filter)
 	return -1;
 }
 
+/* An object that is not an Exception (IL may throw any) is thrown
+ * wrapped in a RuntimeWrappedException, as Mono does. */
+static void wrap_non_exception(Fn *f, const char *v)
+{
+	Type *exc = ty_corlib_type("System", "Exception");
+	Type *t = e_top(f, 0)->t;
+	if (t && t != ty_object && (t->kind == TY_VAR || ty_is_subclass(t, exc)))
+		return;
+	Type *w = ty_corlib_type("System.Runtime.CompilerServices", "RuntimeWrappedException");
+	Method *ctor = ty_find_method(w, ".ctor", 1);
+	if (!ctor)
+		e_fn_error(f, "throwing an object: RuntimeWrappedException has no constructor");
+	reach_type(f->p, exc, TN_DESCRIPTOR, f->m);
+	reach_type(f->p, w, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+	reach_method(f->p, ctor, f->m, "an object other than an Exception is thrown");
+	const char *fail = e_fail(f);
+	e_out(f, "if (%s && !rt_type_isinst(%s, &%s_type)) {", v, v, exc->cname);
+	e_out(f, "Object *w_ = rt_gc_alloc(&%s_type); RT_PENDING(%s);", w->cname, fail);
+	e_out(f, "%s(w_, %s); RT_PENDING(%s); %s = w_; }", ctor->cname, v, fail, v);
+}
+
 static void throw_(Fn *f)
 {
-	e_out(f, "rt_exc_throw(%s);", e_sv(f, 0));
+	const char *v = e_sv(f, 0);
+	wrap_non_exception(f, v);
+	e_out(f, "rt_exc_throw(%s);", v);
 	e_pop(f, 1);
 	e_out(f, "goto %s;", e_fail(f));
 	f->reachable = false;
@@ -41,34 +64,74 @@ static void rethrow(Fn *f)
 	f->reachable = false;
 }
 
+static bool linked(const EHClause *c)
+{
+	return c->kind == EH_CATCH || c->kind == EH_FILTER;
+}
+
+/* At a try block's start: link the records of its catch and filter
+ * clauses, the outermost first (rt.h: RtEhRec). */
+void e_eh_enter(Fn *f, uint32_t off)
+{
+	for (uint32_t i = f->body.neh; i-- > 0;) {
+		const EHClause *c = &f->body.eh[i];
+		if (c->try_off != off || !linked(c))
+			continue;
+		if (c->kind == EH_FILTER) {
+			e_out(f, "rt_eh_link_filter(&eh_%u, %s_filter, F, %u);", i, f->m->cname, i);
+		} else {
+			Type *t = ty_from_token(f->img, c->class_token, &f->ctx);
+			reach_type(f->p, t, TN_DESCRIPTOR, f->m);
+			e_out(f, "rt_eh_link_catch(&eh_%u, &%s_type);", i, t->cname);
+		}
+	}
+}
+
 /* leave: run, innermost first, the finally blocks of the clauses whose try
- * holds the leave but not its target. */
+ * holds the leave but not its target, unlinking the catch and filter
+ * records of the try blocks left on the way. step[k] is the code before
+ * the k-th finally, step[n] before the target. */
 static void leave(Fn *f, uint32_t target)
 {
 	VEC(uint32_t) chain = {0};
+	VEC(const char *) step = {0};
+	Buf unlinks = {0};
 	for (uint32_t i = 0; i < f->body.neh; i++) {
 		const EHClause *c = &f->body.eh[i];
-		if (c->kind == EH_FINALLY && e_in_range(f->off, c->try_off, c->try_len) &&
-		    !e_in_range(target, c->try_off, c->try_len))
+		if (!e_in_range(f->off, c->try_off, c->try_len) ||
+		    e_in_range(target, c->try_off, c->try_len))
+			continue;
+		if (linked(c))
+			buf_printf(&unlinks, "rt_eh_unlink(&eh_%u); ", i);
+		if (c->kind == EH_FINALLY) {
 			VEC_PUSH(chain, i);
+			VEC_PUSH(step, arena_strdup(&f->a, unlinks.s ? unlinks.s : ""));
+			buf_free(&unlinks);
+			unlinks = (Buf){0};
+		}
 	}
+	VEC_PUSH(step, arena_strdup(&f->a, unlinks.s ? unlinks.s : ""));
+	buf_free(&unlinks);
 	f->sp = 0;
 	if (chain.n == 0) {
+		if (*step.v[0])
+			e_out(f, "%s", step.v[0]);
 		e_jump(f, target);
 	} else {
 		for (uint32_t k = 0; k < chain.n; k++) {
 			uint32_t c = chain.v[k], id = ++f->next_cont;
 			const char *to = k + 1 < chain.n ?
-				arena_printf(&f->a, "{ cont_%u = %u; goto L_%04x; }", chain.v[k + 1],
-					     id + 1, f->body.eh[chain.v[k + 1]].handler_off) :
-				arena_printf(&f->a, "goto L_%04x;", target);
+				arena_printf(&f->a, "{ %scont_%u = %u; goto L_%04x; }", step.v[k + 1],
+					     chain.v[k + 1], id + 1, f->body.eh[chain.v[k + 1]].handler_off) :
+				arena_printf(&f->a, "{ %sgoto L_%04x; }", step.v[k + 1], target);
 			buf_printf(&f->fin_cases[c], "\tcase %u: %s\n", id, to);
 		}
 		e_save_entry(f, target);
-		e_out(f, "cont_%u = %u; goto L_%04x;", chain.v[0], f->next_cont - chain.n + 1,
-		      f->body.eh[chain.v[0]].handler_off);
+		e_out(f, "%scont_%u = %u; goto L_%04x;", step.v[0], chain.v[0],
+		      f->next_cont - chain.n + 1, f->body.eh[chain.v[0]].handler_off);
 	}
 	free(chain.v);
+	free(step.v);
 	f->reachable = false;
 }
 
@@ -82,16 +145,13 @@ static void endfinally(Fn *f)
 	f->reachable = false;
 }
 
+/* In the filter function (il2c_body.c): the filter's answer. */
 static void endfilter(Fn *f)
 {
-	int32_t c = handler_at(f, f->off, true);
-	if (c < 0)
+	if (handler_at(f, f->off, true) < 0)
 		e_fn_error(f, "endfilter outside a filter");
-	const char *v = e_sv(f, 0);
+	e_out(f, "return (%s) != 0;", e_sv(f, 0));
 	e_pop(f, 1);
-	e_out(f, "if (%s) { rt_exc_trace(\"%s\"); s0_o = exc_%d; goto L_%04x; }", v, f->name, c,
-	      f->body.eh[c].handler_off);
-	e_out(f, "rt_exc_rethrow(exc_%d); goto %s;", c, e_next_dispatch(f, (uint32_t)c));
 	f->reachable = false;
 }
 
@@ -117,6 +177,7 @@ static void dispatch(Fn *f, uint32_t i)
 	case EH_CATCH: {
 		Type *t = ty_from_token(f->img, c->class_token, &f->ctx);
 		reach_type(f->p, t, TN_DESCRIPTOR, f->m);
+		buf_printf(&f->out, "\trt_eh_unlink(&eh_%u);\n", i);
 		buf_printf(&f->out, "\tif (!rt_type_isinst(rt_pending, &%s_type)) goto %s;\n",
 			   t->cname, next);
 		buf_printf(&f->out, "\trt_exc_trace(\"%s\");\n\texc_%u = s0_o = rt_exc_catch();\n"
@@ -124,8 +185,10 @@ static void dispatch(Fn *f, uint32_t i)
 		break;
 	}
 	case EH_FILTER:
-		buf_printf(&f->out, "\texc_%u = s0_o = rt_exc_catch();\n\tgoto L_%04x;\n"
-			   "FF%u:\n\t(void)rt_exc_catch();\n\trt_exc_rethrow(exc_%u);\n\tgoto %s;\n", i, c->filter_off, i, i, next);
+		buf_printf(&f->out, "\trt_eh_unlink(&eh_%u);\n"
+			   "\tif (eh_%u.accepted != rt_pending) goto %s;\n", i, i, next);
+		buf_printf(&f->out, "\trt_exc_trace(\"%s\");\n\texc_%u = s0_o = rt_exc_catch();\n"
+			   "\tgoto L_%04x;\n", f->name, i, c->handler_off);
 		break;
 	case EH_FINALLY:
 		buf_printf(&f->out, "\texc_%u = rt_exc_take();\n\tcont_%u = -1;\n\tgoto L_%04x;\n",
@@ -140,21 +203,39 @@ static void dispatch(Fn *f, uint32_t i)
 		if (c->kind == EH_FINALLY)
 			buf_printf(&f->out, "\tswitch (cont_%u) {\n%s\tdefault: break;\n\t}\n", i,
 				   f->fin_cases[i].s ? f->fin_cases[i].s : "");
-		buf_printf(&f->out, "\trt_exc_rethrow(exc_%u);\n\tgoto %s;\n", i, next);
+		buf_printf(&f->out, "\trt_exc_resume(exc_%u);\n\tgoto %s;\n", i, next);
 	}
+}
+
+/* What an exception raised in filter clause i's block comes to: the
+ * filter declines. */
+static void filter_failed(Fn *f, uint32_t i)
+{
+	buf_printf(&f->out, "FF%u:\n\t(void)rt_exc_catch();\n\treturn 0;\n", i);
 }
 
 void e_eh_epilogue(Fn *f)
 {
 	for (uint32_t i = 0; i < f->body.neh; i++) {
+		const EHClause *c = &f->body.eh[i];
+		if (e_in_filter(f, c->try_off) != f->filter_mode)
+			continue;
 		buf_printf(&f->decl, "\tObject *exc_%u = NULL;\n", i);
-		if (f->body.eh[i].kind == EH_FINALLY)
+		if (c->kind == EH_FINALLY)
 			buf_printf(&f->decl, "\tint cont_%u = -1;\n", i);
+		if (linked(c))
+			buf_printf(&f->decl, "\tRtEhRec eh_%u;\n\teh_%u.linked = false;\n", i, i);
 		dispatch(f, i);
 	}
 	Slot o = { SK_O, ty_object, NULL };
 	if (f->body.neh)
 		e_var_at(f, 0, &o);
+	if (f->filter_mode) {
+		for (uint32_t i = 0; i < f->body.neh; i++)
+			if (f->body.eh[i].kind == EH_FILTER)
+				filter_failed(f, i);
+		return;
+	}
 	buf_printf(&f->out, "UNWIND:\n\trt_exc_trace(\"%s\");\n", f->name);
 	Type *rt = f->m->ret;
 	if (rt->kind == TY_VOID)

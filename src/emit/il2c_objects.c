@@ -170,6 +170,19 @@ static void stelem(Fn *f, Type *et)
 	e_pop(f, 3);
 }
 
+
+/* A pointer into a covariant array must be to exactly T's elements
+ * (§III.4.10), unless readonly. says it is only read. */
+static void exact_element(Fn *f, const char *arr, Type *et)
+{
+	if (ty_is_ref(et) && !f->is_readonly) {
+		reach_type(f->p, et, TN_DESCRIPTOR, f->m);
+		e_out(f, "if (RT_UNLIKELY(((Object *)%s)->type->elem != &%s_type))"
+		      " RT_THROW(RT_EXC_ARRAYTYPE, %s);", arr, et->cname, e_fail(f));
+	}
+	f->is_readonly = false;
+}
+
 static bool arrays(Fn *f, const Instr *in)
 {
 	for (unsigned k = 0; k < countof(elem_ops); k++) {
@@ -189,14 +202,7 @@ static bool arrays(Fn *f, const Instr *in)
 	case OP_LDELEMA: {
 		Type *et = tok_type(f, in);
 		const char *lv = element(f, 1, 0, et);
-		if (ty_is_ref(et) && !f->is_readonly) {
-			/* a pointer into a covariant array must be to exactly T's
-			 * elements (§III.4.10), unless readonly. says it is only read */
-			reach_type(f->p, et, TN_DESCRIPTOR, f->m);
-			e_out(f, "if (RT_UNLIKELY(((Object *)%s)->type->elem != &%s_type))"
-			      " RT_THROW(RT_EXC_ARRAYTYPE, %s);", e_sv(f, 1), et->cname, e_fail(f));
-		}
-		f->is_readonly = false;
+		exact_element(f, e_sv(f, 1), et);
 		e_pop(f, 2);
 		e_out(f, "%s = (char *)&%s;", e_push(f, SK_P, et), lv);
 		return true;
@@ -282,6 +288,8 @@ bool e_array_method(Fn *f, const Instr *in)
 		e_out(f, "%s = %s; }", lv, e_as_type(f, 0, at->elem));
 		e_pop(f, argc + 1);
 	} else {
+		if (!strcmp(name, "Address"))
+			exact_element(f, arr, at->elem);
 		e_pop(f, argc + 1);
 		if (!strcmp(name, "Address"))
 			e_out(f, "%s = (char *)&%s; }", e_push(f, SK_P, at->elem), lv);
@@ -329,13 +337,18 @@ static void box(Fn *f, Type *t)
 	e_out(f, "*(%s *)rt_unbox_ptr(%s) = %s;", emit_ctype(t), d, val);
 }
 
-/* A pointer to the value inside boxed `o`, checked to be a T. */
-static const char *unbox_ptr(Fn *f, Type *t, const char *o)
+/* A pointer to the value inside boxed `o`, checked to be a T (exactly a
+ * T if `exact`; else an enum and its underlying type mix). */
+static const char *unbox_ptr(Fn *f, Type *t, const char *o, bool exact)
 {
 	reach_type(f->p, t, TN_DESCRIPTOR | TN_LAYOUT, f->m);
 	e_out(f, "RT_NULLCHK(%s, %s);", o, e_fail(f));
-	e_out(f, "if (RT_UNLIKELY(!rt_unbox_ok(((Object *)%s)->type, &%s_type)))"
-	      " RT_THROW(RT_EXC_CAST, %s);", o, t->cname, e_fail(f));
+	if (exact)
+		e_out(f, "if (RT_UNLIKELY(((Object *)%s)->type != &%s_type))"
+		      " RT_THROW(RT_EXC_CAST, %s);", o, t->cname, e_fail(f));
+	else
+		e_out(f, "if (RT_UNLIKELY(!rt_unbox_ok(((Object *)%s)->type, &%s_type)))"
+		      " RT_THROW(RT_EXC_CAST, %s);", o, t->cname, e_fail(f));
 	return arena_printf(&f->a, "rt_unbox_ptr(%s)", o);
 }
 
@@ -357,12 +370,13 @@ static void unbox_any(Fn *f, Type *t)
 		const char *d = e_push(f, SK_VT, t);
 		e_out(f, "memset(&%s, 0, sizeof %s);", d, d);
 		e_out(f, "if (%s) {", o);
-		const char *p = unbox_ptr(f, u, o);
+		/* as Mono: an int unboxes as E? only if boxed as an E */
+		const char *p = unbox_ptr(f, u, o, u->kind == TY_STRUCT && ty_info(u)->is_enum);
 		e_out(f, "%s.%s = 1; %s.%s = *(%s *)%s; }", d, has->cname, d, val->cname,
 		      emit_ctype(u), p);
 		return;
 	}
-	const char *p = unbox_ptr(f, t, o);
+	const char *p = unbox_ptr(f, t, o, false);
 	e_pop(f, 1);
 	e_out(f, "%s = *(%s *)%s;", e_push_type(f, t), emit_ctype(t), p);
 }
@@ -387,7 +401,7 @@ static bool objects(Fn *f, const Instr *in)
 	case OP_UNBOX_ANY: unbox_any(f, tok_type(f, in)); return true;
 	case OP_UNBOX: {
 		Type *t = tok_type(f, in);
-		const char *p = unbox_ptr(f, t, e_sv(f, 0));
+		const char *p = unbox_ptr(f, t, e_sv(f, 0), false);
 		e_pop(f, 1);
 		e_out(f, "%s = (char *)%s;", e_push(f, SK_P, t), p);
 		return true;

@@ -13,8 +13,6 @@
 #include <string.h>
 
 /* ---- locals and arguments ---- */
-static const char *arg_name(Fn *f, uint32_t i) { return arena_printf(&f->a, "a%u", i); }
-static const char *loc_name(Fn *f, uint32_t i) { return arena_printf(&f->a, "l%u", i); }
 
 static bool vars(Fn *f, const Instr *in)
 {
@@ -24,28 +22,28 @@ static bool vars(Fn *f, const Instr *in)
 		i = in->op - OP_LDARG_0;
 		/* fallthrough */
 	case OP_LDARG_S: case OP_LDARG:
-		e_load_var(f, e_arg_type(f, i), arg_name(f, i));
+		e_load_var(f, e_arg_type(f, i), e_arg_name(f, i));
 		return true;
 	case OP_LDLOC_0: case OP_LDLOC_1: case OP_LDLOC_2: case OP_LDLOC_3:
 		i = in->op - OP_LDLOC_0;
 		/* fallthrough */
 	case OP_LDLOC_S: case OP_LDLOC:
-		e_load_var(f, e_local_type(f, i), loc_name(f, i));
+		e_load_var(f, e_local_type(f, i), e_loc_name(f, i));
 		return true;
 	case OP_STLOC_0: case OP_STLOC_1: case OP_STLOC_2: case OP_STLOC_3:
 		i = in->op - OP_STLOC_0;
 		/* fallthrough */
 	case OP_STLOC_S: case OP_STLOC:
-		e_store_var(f, e_local_type(f, i), loc_name(f, i));
+		e_store_var(f, e_local_type(f, i), e_loc_name(f, i));
 		return true;
 	case OP_STARG_S: case OP_STARG:
-		e_store_var(f, e_arg_type(f, i), arg_name(f, i));
+		e_store_var(f, e_arg_type(f, i), e_arg_name(f, i));
 		return true;
 	case OP_LDARGA_S: case OP_LDARGA:
-		e_load_addr(f, e_arg_type(f, i), arg_name(f, i));
+		e_load_addr(f, e_arg_type(f, i), e_arg_name(f, i));
 		return true;
 	case OP_LDLOCA_S: case OP_LDLOCA:
-		e_load_addr(f, e_local_type(f, i), loc_name(f, i));
+		e_load_addr(f, e_local_type(f, i), e_loc_name(f, i));
 		return true;
 	default:
 		return false;

@@ -86,6 +86,11 @@ static class FltBasic {
 		Out.L("(short)-32768.7", (short)Id(-32768.7));
 		Out.L("(int)1e9f", (int)IdF(1e9f));
 		Out.L("(ulong)1.8e19", (long)((ulong)Id(1.8e19) >> 32));
+		Out.L("(ulong)NaN", ((ulong)Id(double.NaN)).ToString());
+		Out.L("(ulong)NaNf", ((ulong)IdF(float.NaN)).ToString());
+		Out.L("(ulong)-inf", ((ulong)Id(double.NegativeInfinity)).ToString());
+		Out.L("(ulong)-inff", ((ulong)IdF(float.NegativeInfinity)).ToString());
+		Out.L("(uint)NaN", (long)(uint)Id(double.NaN));
 		try {
 			Out.L("checked (int)3e9", checked((int)Id(3e9)));
 		} catch (OverflowException) {

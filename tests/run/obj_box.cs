@@ -94,6 +94,21 @@ static class Boxing {
 		double? dd = 1.25;
 		dd *= 2;
 		Out.L("double?", dd.Value);
+		Out.L("E? from a boxed int", UnboxNullable<Color>(1));
+		Out.L("int? from a boxed enum", UnboxNullable<int>(Color.Blue));
+		Out.L("E? from a boxed E", UnboxNullable<Color>(Color.Blue));
+		Out.L("uint? from a boxed int", UnboxNullable<uint>(1));
 		return (int)boxedA + (back ?? 0);
+	}
+
+	enum Color { Red, Blue }
+
+	static string UnboxNullable<T>(object o) where T : struct
+	{
+		try {
+			return "ok " + (T?)o;
+		} catch (InvalidCastException) {
+			return "InvalidCastException";
+		}
 	}
 }

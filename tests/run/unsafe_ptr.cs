@@ -145,6 +145,12 @@ static unsafe class UnsafePtr {
 		Out.L("pts", pts[2].X - pts[2].Y);
 		IntPtr ip = (IntPtr)pts;
 		Out.L("IntPtr round trip", ((Point*)ip)[1].Y);
+		int*[] ipa = new int*[2];
+		Array pa = ipa;
+		Out.L("int*[] is int*[]", pa is int*[]);
+		Out.L("int*[] is char*[]", pa is char*[]);
+		Out.L("int*[] is object[]", pa is object[]);
+		Out.L("int*[] type", pa.GetType().ToString());
 		return x % 256;
 	}
 }
