@@ -359,6 +359,32 @@ static inline bool rt_type_is_class(const RtType *t, const RtType *of)
 	return t->depth >= of->depth && t->display[of->depth] == of;
 }
 
+/* ---- typed references and varargs ---- */
+/* A TypedReference (typedref in IL): where the value is and its type. */
+typedef struct RtTypedRef {
+	char *value;
+	const RtType *type;
+} RtTypedRef;
+
+/* The extra arguments of a vararg call (C#'s __arglist). A vararg
+ * method's C function takes one more argument after the declared ones:
+ * the address, as an intptr_t, of an array of these, one per extra
+ * argument in order, ended by one whose type is NULL. The calling
+ * function holds the array and the values. The `arglist` instruction
+ * makes a RuntimeArgumentHandle of it, which ArgIterator reads. */
+typedef struct RtVarArg {
+	const RtType *type;
+	void *value;
+} RtVarArg;
+
+/* System.ArgIterator, whose fields the runtime sets (generated code
+ * checks this layout against the class library's): `args` holds the
+ * RtVarArg array, next_arg and num_args the position; sig is unused. */
+typedef struct RtArgIterator {
+	intptr_t sig, args;
+	int32_t next_arg, num_args;
+} RtArgIterator;
+
 /* ---- strings (rt_str_) ---- */
 RtString *rt_str_from_utf16(const uint16_t *s, int32_t n);
 RtString *rt_str_from_utf8(const char *s);

@@ -13,11 +13,6 @@
 #include "rt.h"
 #include <math.h>
 
-typedef struct RtTypedRef {
-	char *value;
-	const RtType *type;
-} RtTypedRef;
-
 static inline int32_t rt_f2i4(double v)
 {
 	return (v > -2147483649.0 && v < 2147483648.0) ? (int32_t)v : INT32_MIN;

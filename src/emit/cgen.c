@@ -917,6 +917,29 @@ static void thread_known_fields(Gen *g)
 		   g->pool_dispatch ? "pool_dispatch" : "NULL");
 }
 
+/* Fields of the class library that the runtime reads or writes through
+ * rt.h's structs: the layouts must agree (DESIGN.md). Checked in every
+ * program that lays the type out. */
+static const struct { const char *type, *field, *rt_struct, *rt_field; } rt_layouts[] = {
+	{ "String", "_stringLength", "RtString", "length" },
+	{ "String", "_firstChar", "RtString", "chars" },
+	{ "ArgIterator", "args", "RtArgIterator", "args" },
+	{ "ArgIterator", "next_arg", "RtArgIterator", "next_arg" },
+	{ "ArgIterator", "num_args", "RtArgIterator", "num_args" },
+};
+
+static void layout_checks(Gen *g)
+{
+	for (size_t i = 0; i < countof(rt_layouts); i++) {
+		Type *t = ty_corlib_type("System", rt_layouts[i].type);
+		if (t != ty_string && !needs(t, TN_LAYOUT))
+			continue;
+		buf_printf(&g->d, "_Static_assert(offsetof(struct %s, %s) == offsetof(%s, %s), "
+			   "\"%s layout\");\n", t->cname, field_of(t, rt_layouts[i].field)->cname,
+			   rt_layouts[i].rt_struct, rt_layouts[i].rt_field, rt_layouts[i].type);
+	}
+}
+
 static void known(Gen *g)
 {
 	Buf *b = &g->d;
@@ -987,12 +1010,7 @@ static void known(Gen *g)
 		   ty_sz(ty_prim[TY_U1])->cname);
 	thread_known_fields(g);
 	buf_puts(b, "};\n");
-	/* the layout Mono's String code reads must be rt.h's (DESIGN.md) */
-	TypeInfo *si = ty_info(ty_string);
-	buf_printf(b, "_Static_assert(offsetof(struct %s, %s) == offsetof(RtString, length), \"String layout\");\n",
-		   ty_string->cname, si->fields[0]->cname);
-	buf_printf(b, "_Static_assert(offsetof(struct %s, %s) == offsetof(RtString, chars), \"String layout\");\n",
-		   ty_string->cname, si->fields[1]->cname);
+	layout_checks(g);
 }
 
 /* What rt_known needs must be reachable before the worklist runs. */

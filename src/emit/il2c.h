@@ -94,5 +94,7 @@ void e_eh_epilogue(Fn *f);                      /* dispatch and finally code */
 void e_special_body(Fn *f);                     /* icall, P/Invoke, delegate */
 void e_subst_body(Fn *f, int which);            /* subst.c */
 void e_construct(Fn *f, Type *t, const char *var, const char *why);
+Field *e_field(Type *t, const char *name);      /* of t or a base; fatal if none */
+void e_typedref_type(Fn *f, Type *t);           /* what a TypedReference to t needs */
 
 #endif

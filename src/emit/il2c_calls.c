@@ -7,6 +7,12 @@
  * generic virtual method through a dispatcher written once the set of
  * constructed types is known (cgen.c). Calls to methods that are not
  * virtual, or final, or of sealed or value types, are direct.
+ *
+ * A vararg call (C#'s __arglist) passes its extra arguments as one more,
+ * hidden, argument after the declared ones (rt.h RtVarArg): the type
+ * system gives vararg methods that last parameter, so that once the extra
+ * arguments on the stack are replaced by it, a vararg call is emitted as
+ * any other.
  */
 #include "il2c.h"
 
@@ -270,40 +276,114 @@ static void newobj(Fn *f, Method *ctor)
 	e_check_pending(f);
 }
 
+/* ---- vararg calls ---- */
+static bool sig_is_vararg(const MethodSig *s)
+{
+	return (s->conv & SIG_KIND_MASK) == SIG_VARARG;
+}
+
+/* Extra argument i, `depth` slots below the top, copied into a variable
+ * of the call site `site` of its own type (for the value's address). */
+static const char *extra_value(Fn *f, Type *t, uint32_t depth, const char *site, uint32_t i)
+{
+	if (t->kind == TY_PTR || t->kind == TY_BYREF || t->kind == TY_FNPTR)
+		e_fn_error(f, "a vararg argument of type %s: pointers have no type descriptor",
+			   t->name);
+	e_typedref_type(f, t);
+	const char *v = arena_printf(&f->a, "%s_%u", site, i);
+	buf_printf(&f->decl, "\t%s %s = %s;\n", emit_ctype(t), v,
+		   emit_kind(t) == SK_VT ? "{0}" : "0");
+	e_out(f, "%s = %s;", v, e_as_type(f, depth, t));
+	return v;
+}
+
+/* Pops a vararg call's extra arguments, those of the call site's
+ * signature `s` after its sentinel (§II.23.2.2; none if s is NULL), and
+ * returns the name of their RtVarArg array. The array and the values are
+ * variables of this call site (va_<offset>), declared with the locals. */
+static const char *extras_list(Fn *f, const MethodSig *s)
+{
+	uint32_t first = s && s->sentinel >= 0 ? (uint32_t)s->sentinel : 0;
+	uint32_t n = s && s->sentinel >= 0 ? s->nparams - first : 0;
+	const char *site = arena_printf(&f->a, "va_%04x", f->off);
+	Buf list = {0};
+	for (uint32_t i = 0; i < n; i++) {
+		Type *t = ty_from_sig(f->img, s->params[first + i], &f->ctx);
+		const char *v = extra_value(f, t, n - 1 - i, site, i);
+		buf_printf(&list, "{ &%s_type, &%s }, ", t->cname, v);
+	}
+	buf_printf(&f->decl, "\tRtVarArg %s[] = { %s{ NULL, NULL } };\n", site,
+		   list.s ? list.s : "");
+	buf_free(&list);
+	e_pop(f, n);
+	return site;
+}
+
+/* call, callvirt or newobj of a vararg method: the hidden argument
+ * replaces the extra ones on the stack. Only a MemberRef (or a
+ * MethodSpec of one) carries extra arguments. */
+static void push_extras(Fn *f, Token tok)
+{
+	if (TOK_TABLE(tok) == T_MethodSpec)
+		tok = md_get(f->img, T_MethodSpec, TOK_ROW(tok), MethodSpec_Method);
+	Arena a = {0};
+	MethodSig *s = NULL;
+	if (TOK_TABLE(tok) == T_MemberRef)
+		s = sig_method(f->img, &a, md_get(f->img, T_MemberRef, TOK_ROW(tok),
+						 MemberRef_Signature));
+	const char *list = extras_list(f, s);
+	e_out(f, "%s = (intptr_t)%s;", e_push(f, SK_IP, NULL), list);
+	arena_free(&a);
+}
+
+/* arglist (§III.3.4): a RuntimeArgumentHandle of the extra arguments,
+ * which is the method's hidden last argument. */
+static void arglist(Fn *f)
+{
+	if (!f->m->is_vararg)
+		e_fn_error(f, "arglist in a method that is not vararg");
+	Type *h = ty_corlib_type("System", "RuntimeArgumentHandle");
+	reach_type(f->p, h, TN_LAYOUT, f->m);
+	const char *d = e_push_type(f, h);
+	e_out(f, "%s.%s = a%u;", d, e_field(h, "args")->cname, f->nargs - 1);
+}
+
 /* ---- calli, jmp, ldftn, ldvirtftn ---- */
+/* calli: the function pointer is on top, the arguments (and a vararg
+ * signature's extra ones) below it. */
 static void calli(Fn *f, const Instr *in)
 {
 	Arena a = {0};
 	uint32_t blob = md_get(f->img, T_StandAloneSig, TOK_ROW(in->token), StandAloneSig_Signature);
 	MethodSig *s = sig_method(f->img, &a, blob);
-	Buf ft = {0};
-	Type *ret = ty_from_sig(f->img, s->ret, &f->ctx);
-	buf_printf(&ft, "%s (*)(", emit_ctype(ret));
-	uint32_t n = s->nparams + ((s->conv & SIG_HASTHIS) != 0);
-	for (uint32_t i = 0; i < n; i++) {
-		bool self = (s->conv & SIG_HASTHIS) && i == 0;
-		Type *pt = self ? NULL : ty_from_sig(f->img, s->params[i - ((s->conv & SIG_HASTHIS) != 0)], &f->ctx);
-		buf_printf(&ft, "%s%s", i ? ", " : "", self ? "Object *" : emit_ctype(pt));
-	}
-	buf_puts(&ft, n ? ")" : "void)");
 	const char *fp = e_sv(f, 0);
-	Buf call = {0};
-	buf_printf(&call, "((%s)%s)(", ft.s, fp);
+	e_pop(f, 1);
+	const char *extras = sig_is_vararg(s) ? extras_list(f, s) : NULL;
+	bool self = s->conv & SIG_HASTHIS;
+	uint32_t n = (s->sentinel >= 0 ? (uint32_t)s->sentinel : s->nparams) + self;
+	Buf params = {0}, args = {0};
 	for (uint32_t i = 0; i < n; i++) {
-		bool self = (s->conv & SIG_HASTHIS) && i == 0;
-		Type *pt = self ? NULL : ty_from_sig(f->img, s->params[i - ((s->conv & SIG_HASTHIS) != 0)], &f->ctx);
-		buf_printf(&call, "%s%s", i ? ", " : "",
-			   self ? e_as_ctype(f, n - i, "Object *") : e_as_type(f, n - i, pt));
+		const char *sep = i ? ", " : "";
+		Type *pt = self && i == 0 ? NULL : ty_from_sig(f->img, s->params[i - self], &f->ctx);
+		buf_printf(&params, "%s%s", sep, pt ? emit_ctype(pt) : "Object *");
+		buf_printf(&args, "%s%s", sep, pt ? e_as_type(f, n - 1 - i, pt) :
+			   e_as_ctype(f, n - 1 - i, "Object *"));
 	}
-	buf_putc(&call, ')');
-	e_pop(f, n + 1);
+	if (extras) {
+		buf_printf(&params, "%sintptr_t", n ? ", " : "");
+		buf_printf(&args, "%s(intptr_t)%s", n ? ", " : "", extras);
+	}
+	e_pop(f, n);
+	Type *ret = ty_from_sig(f->img, s->ret, &f->ctx);
+	const char *call = arena_printf(&f->a, "((%s (*)(%s))%s)(%s)", emit_ctype(ret),
+					params.s ? params.s : "void", fp, args.s ? args.s : "");
 	if (ret->kind == TY_VOID)
-		e_out(f, "%s;", call.s);
+		e_out(f, "%s;", call);
 	else
-		e_out(f, "%s = %s;", e_push_type(f, ret), call.s);
+		e_out(f, "%s = %s;", e_push_type(f, ret), call);
 	e_check_pending(f);
-	buf_free(&ft);
-	buf_free(&call);
+	buf_free(&params);
+	buf_free(&args);
 	arena_free(&a);
 }
 
@@ -363,14 +443,17 @@ bool e_calls(Fn *f, const Instr *in)
 	case OP_CALLI:
 		calli(f, in);
 		return true;
+	case OP_ARGLIST:
+		arglist(f);
+		return true;
 	default:
 		return false;
 	}
 	if (e_array_method(f, in))
 		return true;
 	Method *m = ty_method_from_token(f->img, in->token, &f->ctx);
-	if (m->is_vararg)
-		e_fn_error(f, "calls of vararg methods (C#'s __arglist) are not supported");
+	if (m->is_vararg && (in->op == OP_CALL || in->op == OP_CALLVIRT || in->op == OP_NEWOBJ))
+		push_extras(f, in->token);
 	switch (in->op) {
 	case OP_CALL: call_method(f, m, false); break;
 	case OP_CALLVIRT:

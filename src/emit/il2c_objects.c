@@ -466,6 +466,19 @@ static bool tokens(Fn *f, const Instr *in)
 	}
 }
 
+/* A type that a typed reference refers to (mkrefany, a vararg argument):
+ * its descriptor, and what a box of it needs, since TypedReference.ToObject
+ * boxes a value type in the runtime (a Nullable<T> as its T). */
+void e_typedref_type(Fn *f, Type *t)
+{
+	reach_type(f->p, t, TN_DESCRIPTOR | TN_LAYOUT, f->m);
+	if (!ty_is_valuetype(t))
+		return;
+	if (t->kind == TY_STRUCT && ty_info(t)->is_nullable)
+		t = t->inst[0];
+	reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+}
+
 /* ---- memory through pointers ---- */
 static const struct { Opcode op; TypeKind k; bool store; } ind_ops[] = {
 	{ OP_LDIND_I1, TY_I1 }, { OP_LDIND_U1, TY_U1 }, { OP_LDIND_I2, TY_I2 },
@@ -545,7 +558,7 @@ static bool memory(Fn *f, const Instr *in)
 	}
 	case OP_MKREFANY: {
 		Type *t = tok_type(f, in);
-		reach_type(f->p, t, TN_DESCRIPTOR, f->m);
+		e_typedref_type(f, t);
 		const char *p = e_sv(f, 0);
 		e_pop(f, 1);
 		const char *d = e_push(f, SK_VT, ty_prim[TY_TYPEDREF]);

@@ -15,7 +15,7 @@
 
 #include <string.h>
 
-static Field *field(Type *t, const char *name)
+Field *e_field(Type *t, const char *name)
 {
 	for (Type *c = t; c; c = ty_info(c)->base) {
 		TypeInfo *ti = ty_info(c);
@@ -28,7 +28,7 @@ static Field *field(Type *t, const char *name)
 
 static const char *dfield(Fn *f, const char *obj, const char *name)
 {
-	Field *fd = field(!strcmp(name, "delegates") ? ty_mcdelegate : ty_delegate, name);
+	Field *fd = e_field(!strcmp(name, "delegates") ? ty_mcdelegate : ty_delegate, name);
 	reach_type(f->p, fd->owner, TN_LAYOUT, f->m);
 	return arena_printf(&f->a, "((%s *)%s)->%s", emit_struct(fd->owner), obj, fd->cname);
 }
@@ -179,6 +179,9 @@ static bool sets_last_error(Method *m)
 static void pinvoke_body(Fn *f)
 {
 	Method *m = f->m;
+	if (m->is_vararg)
+		e_fn_error(f, "P/Invoke of a C function with variable arguments"
+			   " (__arglist) is not supported");
 	Buf b = {0};
 	buf_printf(&b, "pinvoke_%s(", m->cname);
 	for (uint32_t i = 0; i < m->nparams; i++) {

@@ -200,7 +200,8 @@ static void load_ifaces(Type *t, TypeInfo *ti)
 /* ---- vtables ---- */
 static bool same_sig(const Method *a, const Method *b)
 {
-	if (a->nparams != b->nparams || a->ret != b->ret || a->has_this != b->has_this)
+	if (a->nparams != b->nparams || a->ret != b->ret || a->has_this != b->has_this ||
+	    a->is_vararg != b->is_vararg)
 		return false;
 	for (uint32_t i = 0; i < a->nparams; i++)
 		if (a->params[i] != b->params[i])

@@ -375,6 +375,11 @@ Ctx ty_ctx(const Method *m)
 	return (Ctx){ m->owner->inst, m->owner->ninst, m->inst, m->ninst };
 }
 
+static bool sig_is_vararg(const MethodSig *s)
+{
+	return (s->conv & SIG_KIND_MASK) == SIG_VARARG;
+}
+
 static void method_sig(Method *m)
 {
 	Arena a = {0};
@@ -382,12 +387,14 @@ static void method_sig(Method *m)
 						 MethodDef_Signature));
 	Ctx ctx = ty_ctx(m);
 	m->has_this = s->conv & SIG_HASTHIS;
-	m->is_vararg = (s->conv & SIG_KIND_MASK) == SIG_VARARG;
+	m->is_vararg = sig_is_vararg(s);
 	m->ret = from_sig(m->img, s->ret, &ctx);
 	m->nparams = s->nparams;
 	m->params = arena_alloc(&arena, (s->nparams + 1) * sizeof *m->params);
 	for (uint32_t i = 0; i < s->nparams; i++)
 		m->params[i] = from_sig(m->img, s->params[i], &ctx);
+	if (m->is_vararg)
+		m->params[m->nparams++] = ty_prim[TY_I];        /* the extra arguments */
 	arena_free(&a);
 }
 
@@ -434,6 +441,7 @@ static bool sig_matches(Method *m, Image *img, const MethodSig *s)
 						  MethodDef_Signature));
 	uint32_t n = s->sentinel >= 0 ? (uint32_t)s->sentinel : s->nparams;
 	bool eq = (ms->conv & SIG_HASTHIS) == (s->conv & SIG_HASTHIS) &&
+		  sig_is_vararg(ms) == sig_is_vararg(s) &&
 		  ms->ngeneric == s->ngeneric && ms->nparams == n &&
 		  from_sig(m->img, ms->ret, NULL) == from_sig(img, s->ret, NULL);
 	for (uint32_t i = 0; eq && i < n; i++)

@@ -69,7 +69,9 @@ struct Method {
 	bool has_this, is_vararg;
 	Type *ret;
 	uint32_t nparams;
-	Type **params;                  /* not counting `this` */
+	/* Not counting `this`. A vararg method has one more, last, of type
+	 * native int: the call site's extra arguments (rt.h RtVarArg). */
+	Type **params;
 	int32_t slot;                   /* vtable slot, -1 if not virtual */
 	Method *hash_next;
 	void *user;                     /* for the reachability pass */
