@@ -345,7 +345,7 @@ static void arglist(Fn *f)
 	Type *h = ty_corlib_type("System", "RuntimeArgumentHandle");
 	reach_type(f->p, h, TN_LAYOUT, f->m);
 	const char *d = e_push_type(f, h);
-	e_out(f, "%s.%s = a%u;", d, e_field(h, "args")->cname, f->nargs - 1);
+	e_out(f, "%s.%s = %s;", d, e_field(h, "args")->cname, e_arg_name(f, f->nargs - 1));
 }
 
 /* ---- calli, jmp, ldftn, ldvirtftn ---- */
