@@ -20,7 +20,7 @@ static class ThreadStaticTest {
 		Holder.data = new int[100];
 		for (int i = 0; i < 100; i++)
 			Holder.data[i] = i * i;
-		for (int i = 0; i < 200000; i++)
+		for (int i = 0; i < 20000; i++)
 			new int[8].GetHashCode();
 		GC.Collect();
 		long sum = 0;
