@@ -624,6 +624,44 @@ Object *rt_RuntimeType_ToString(Object *self)
 	return type_name_string(rt_type_of_runtime_type(self), false);
 }
 
+static void throw_about_type(RtExcKind k, const char *before, const RtType *t, const char *after)
+{
+	char *name = rt_str_to_utf8((RtString *)type_name_string(t, true));
+	size_t n = strlen(before) + (name ? strlen(name) : 1) + strlen(after) + 1;
+	char *msg = malloc(n);
+	if (!msg)
+		rt_fatal("out of memory");
+	snprintf(msg, n, "%s%s%s", before, name ? name : "?", after);
+	rt_exc_throw_msg(k, msg);
+	free(msg);
+}
+
+Object *rt_type_create_default(Object *rtype, bool public_only, bool *in_ctor)
+{
+	const RtType *t = rt_type_of_runtime_type(rtype);
+	bool constructed = t->nvirt > 0;        /* it has a vtable */
+	*in_ctor = false;
+	if (t->flags & RT_T_NULLABLE)
+		return NULL;
+	if ((t->flags & RT_T_VALUETYPE) && constructed)
+		return rt_gc_alloc(t);
+	bool callable = !public_only || !(t->flags & RT_T_CTOR_NONPUBLIC);
+	if (t->default_ctor && callable) {
+		Object *o = rt_gc_alloc(t);
+		if (!o)
+			return NULL;
+		*in_ctor = true;
+		t->default_ctor(o);
+		return rt_pending ? NULL : o;
+	}
+	if (callable && ((t->flags & RT_T_HAS_CTOR) || (t->flags & RT_T_VALUETYPE)))
+		throw_about_type(RT_EXC_NOTSUPP, "ilcc did not keep the constructor of ", t,
+				 ": name the type with typeof at the Activator.CreateInstance call");
+	else
+		throw_about_type(RT_EXC_MISSINGMETHOD, "Default constructor not found for type ", t, "");
+	return NULL;
+}
+
 bool rt_RuntimeTypeHandle_IsInstanceOfType(Object *rtype, Object *o)
 {
 	return o && rt_type_isinst(o, rt_type_of_runtime_type(rtype)) != NULL;

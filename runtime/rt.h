@@ -77,6 +77,8 @@ enum RtTypeFlags {
 	RT_T_PRIMITIVE = 1 << 10,
 	RT_T_FLAGS = 1 << 11,       /* an enum marked [Flags] */
 	RT_T_GENERIC = 1 << 12,     /* a generic type or an instance of one */
+	RT_T_HAS_CTOR = 1 << 13,    /* a class with a parameterless constructor */
+	RT_T_CTOR_NONPUBLIC = 1 << 14,  /* ... which is not public */
 };
 
 /* One interface a type implements, with its method slots in the order of
@@ -130,6 +132,9 @@ struct RtType {
 	/* generic instances: Type.FullName, with each argument's assembly
 	 * ("List`1[[System.Int32, mscorlib, Version=...]]", no namespace) */
 	const char *full_name;
+	/* a constructed class's parameterless constructor, if the program
+	 * keeps it (Activator.CreateInstance(Type)) */
+	void (*default_ctor)(Object *);
 };
 
 enum { RT_COVARIANT = 1, RT_CONTRAVARIANT = 2 };
@@ -344,6 +349,11 @@ RtString *rt_exc_stack_trace(Object *e);
 void rt_exc_unhandled(void) __attribute__((noreturn));
 
 /* ---- types: casts, interfaces, boxing (rt_type_) ---- */
+/* Activator.CreateInstance(Type) (RuntimeType.CreateInstanceDefaultCtor):
+ * a zeroed box, null for Nullable<T>, or a new object through
+ * RtType.default_ctor. *in_ctor: what is pending came from the
+ * constructor itself (the caller wraps it in TargetInvocationException). */
+Object *rt_type_create_default(Object *rtype, bool public_only, bool *in_ctor);
 bool rt_type_is_subclass(const RtType *t, const RtType *of);    /* classes */
 bool rt_type_implements(const RtType *t, const RtType *iface);
 bool rt_type_is_assignable(const RtType *to, const RtType *from);

@@ -327,6 +327,16 @@ static void add_variant_impls(Program *p, Type *t, Method *m)
 	}
 }
 
+void reach_default_ctor(Program *p, Type *t, Method *why)
+{
+	if (ty_is_open(t) || ty_is_generic_def(t))
+		return;
+	reach_type(p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);
+	Method *ctor = ty_default_ctor(t);
+	if (ctor)
+		reach_method(p, ctor, why, "Activator.CreateInstance(typeof(...))");
+}
+
 void reach_vcall(Program *p, Method *m, Method *why)
 {
 	m = slot_root(m);

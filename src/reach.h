@@ -94,6 +94,9 @@ void reach_init(Program *p, Loader *ld, Image *img);
 void reach_method(Program *p, Method *m, Method *why, const char *reason);
 void reach_type(Program *p, Type *t, uint32_t needs, Method *why);
 void reach_vcall(Program *p, Method *m, Method *why);
+/* Activator.CreateInstance(typeof(t)): t constructed, with its
+ * parameterless constructor (RtType.default_ctor). */
+void reach_default_ctor(Program *p, Type *t, Method *why);
 uint32_t reach_literal(Program *p, Blob utf16);
 /* Run the worklist to a fixed point. */
 void reach_run(Program *p);

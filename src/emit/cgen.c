@@ -394,6 +394,11 @@ static const char *type_flags(Type *t)
 			buf_puts(&b, " | RT_T_DELEGATE");
 		if (ti->pointer_free && t != ty_string)
 			buf_puts(&b, " | RT_T_POINTERFREE");
+		Method *dc = ty_default_ctor(t);
+		if (dc)
+			buf_puts(&b, " | RT_T_HAS_CTOR");
+		if (dc && (dc->flags & 7) != 6)        /* MemberAccessMask, Public */
+			buf_puts(&b, " | RT_T_CTOR_NONPUBLIC");
 	}
 	if ((t->kind == TY_SZARRAY || t->kind == TY_ARRAY) && !ty_is_ref(t->elem) &&
 	    (t->elem->kind != TY_STRUCT || ty_info(t->elem)->pointer_free))
@@ -603,7 +608,8 @@ static const char *variance_info(Gen *g, Type *t)
 		any |= var != 0;
 		buf_printf(&v, "%s%u", pos > first ? ", " : "", var);
 	}
-	if (!any || end - first != t->ninst) {
+	/* an open type's (typeof(IEnumerable<>)) arguments have no descriptor */
+	if (!any || end - first != t->ninst || ty_is_open(t)) {
 		buf_free(&v);
 		return "NULL, NULL, NULL, 0";
 	}
@@ -648,12 +654,15 @@ static void descriptor(Gen *g, Type *t)
 	bool init = ti && ti->cctor && reached(ti->cctor) && needs(t, TN_STATICS);
 	bool has_enum = ti && ti->is_enum && enum_info(g, t);
 	const char *variance = variance_info(g, t);
+	Method *dc = needs(t, TN_CONSTRUCTED) ? ty_default_ctor(t) : NULL;
+	const char *default_ctor = dc && reached(dc) ?
+		arena_printf(ty_arena(), "(void (*)(Object *))%s", dc->cname) : "NULL";
 	/* T[] for Array.CreateInstance, when the program has it */
 	Type *arr = t->kind == TY_SZARRAY && t->elem->kind == TY_VOID ? NULL : ty_sz(t);
 	const char *array_of = arr && arr->user && needs(arr, TN_DESCRIPTOR) ?
 		arena_printf(ty_arena(), "&%s_type", arr->cname) : "NULL";
 	buf_printf(&g->d, "const RtType %s_type = { \"%s\", \"%s\", %s, %s, %s, %u, %u, %s,"
-		   " %s_display, %s%s%s, %s%s%s, %u, %s%s, %u, %s%s, %s%s, %s%s%s, %s, %s%s%s, %s, %s };\n",
+		   " %s_display, %s%s%s, %s%s%s, %u, %s%s, %u, %s%s, %s%s, %s%s%s, %s, %s%s%s, %s, %s, %s };\n",
 		   t->cname, ns, name, type_flags(t), size_expr(t),
 		   t->kind == TY_SZARRAY || t->kind == TY_ARRAY || (ti && (ti->is_enum || ti->is_nullable)) ? esize : "0",
 		   depth, t->kind == TY_ARRAY ? t->rank : t->kind == TY_SZARRAY ? 1 : 0,
@@ -665,7 +674,7 @@ static void descriptor(Gen *g, Type *t)
 		   fin && reached(fin) ? "(void (*)(Object *))" : "", fin && reached(fin) ? fin->cname : "NULL",
 		   init ? "&" : "", init ? t->cname : "NULL", init ? "_init" : "", array_of,
 		   has_enum ? "&" : "", has_enum ? t->cname : "NULL", has_enum ? "_enum" : "",
-		   variance, full_name_of(t, ns));
+		   variance, full_name_of(t, ns), default_ctor);
 	if (elem_desc)
 		reach_type(g->p, elem, TN_DESCRIPTOR, NULL);
 }

@@ -35,6 +35,13 @@ void e_fn_error(Fn *f, const char *fmt, ...)
 	md_error(f->img, "method %s: IL_%04x: %s", f->name, f->off, msg);
 }
 
+void e_warn(Fn *f, const char *msg)
+{
+	if (!f->filter_mode)
+		fprintf(stderr, "ilcc: warning: %s: method %s: IL_%04x: %s\n", f->img->path,
+			f->name, f->off, msg);
+}
+
 void e_out(Fn *f, const char *fmt, ...)
 {
 	char buf[1024];
@@ -103,7 +110,7 @@ const char *e_push(Fn *f, StackKind k, Type *t)
 {
 	if (f->sp >= STACK_MAX)
 		e_fn_error(f, "evaluation stack deeper than %d", STACK_MAX);
-	f->st[f->sp] = (Slot){ k, t, NULL };
+	f->st[f->sp] = (Slot){ k, t, NULL, NULL };
 	f->sp++;
 	return e_var_at(f, f->sp - 1, &f->st[f->sp - 1]);
 }

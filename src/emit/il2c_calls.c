@@ -147,6 +147,33 @@ static const char *dispatch(Fn *f, Method *m, const char *self)
 	return arena_printf(&f->a, "((%s)((Object *)%s)->type->vtable[%d])", ft, self, m->slot);
 }
 
+/* typeof(X) as far as the stack carries it (ldtoken, GetTypeFromHandle):
+ * Activator.CreateInstance(typeof(X)) keeps X's parameterless
+ * constructor, for the runtime's CreateInstanceDefaultCtor. Returns what
+ * the call's result knows. */
+static bool corlib_method(Method *m, const char *type, const char *name)
+{
+	return m->owner->img == ty_object->img && !strcmp(m->owner->name, type) &&
+	       !strcmp(m->name, name) && m->nparams > 0;
+}
+
+static Type *typeof_flow(Fn *f, Method *m)
+{
+	if (corlib_method(m, "System.Type", "GetTypeFromHandle"))
+		return e_top(f, 0)->known;
+	if (!corlib_method(m, "System.Activator", "CreateInstance") || m->nparams > 2 ||
+	    strcmp(m->params[0]->name, "System.Type"))
+		return NULL;
+	Type *known = e_top(f, m->nparams - 1)->known;
+	if (known)
+		reach_default_ctor(f->p, known, f->m);
+	else if (f->m->img == f->p->img)
+		e_warn(f, "Activator.CreateInstance on a type not known at build time"
+		       " works only for types whose parameterless constructor the program"
+		       " keeps anyway (name the type with typeof at the call)");
+	return NULL;
+}
+
 static void call_method(Fn *f, Method *m, bool virt)
 {
 	const char *self = NULL;
@@ -174,7 +201,10 @@ static void call_method(Fn *f, Method *m, bool virt)
 	Buf b = {0};
 	buf_puts(&b, direct ? m->cname : dispatch(f, m, self));
 	arg_list(f, &b, m, self);
+	Type *known = typeof_flow(f, m);
 	finish_call(f, m, arena_strdup(&f->a, b.s), direct);
+	if (known && f->reachable)
+		e_top(f, 0)->known = known;
 	buf_free(&b);
 }
 

@@ -439,6 +439,7 @@ static void ldtoken(Fn *f, const Instr *in)
 	Type *t = tok_type(f, in);
 	reach_type(f->p, t, TN_DESCRIPTOR, f->m);
 	handle(f, "RuntimeTypeHandle", arena_printf(&f->a, "&%s_type", t->cname));
+	e_top(f, 0)->known = t;
 }
 
 static bool tokens(Fn *f, const Instr *in)

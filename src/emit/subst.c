@@ -16,7 +16,7 @@
 typedef void SubstFn(Fn *f);
 
 static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_stack_trace,
-	byref_ctor, byref_value, create_instance, contains_refs, delegate_equals,
+	byref_ctor, byref_value, create_instance, create_default, contains_refs, delegate_equals,
 	delegate_hash, collation_resource, globalization_resource, current_domain;
 
 static const struct {
@@ -36,6 +36,9 @@ static const struct {
 	  "the trace the runtime recorded (method names), not StackTrace objects" },
 	{ "System.Activator::CreateInstance()", create_instance,
 	  "Activator.CreateInstance<T>() (C#'s new T()): T's constructor called directly" },
+	{ "System.RuntimeType::CreateInstanceDefaultCtor(System.Boolean,System.Boolean,System.Boolean,System.Boolean,System.Threading.StackCrawlMark&)",
+	  create_default, "Activator.CreateInstance(Type): the parameterless constructor from the"
+	  " type descriptor (kept for typeof(X) at the call), not found by reflection" },
 	{ "System.Runtime.CompilerServices.RuntimeHelpers::IsReferenceOrContainsReferences()",
 	  contains_refs, "JIT intrinsic: a constant known from T's layout" },
 	{ "System.Delegate::Equals(System.Object)", delegate_equals,
@@ -236,6 +239,30 @@ static void create_instance(Fn *f)
 		return;
 	}
 	return_new(f, t);
+}
+
+/* RuntimeType.CreateInstanceDefaultCtor(publicOnly, skipCheckThis,
+ * fillCache, wrapExceptions, ref stackMark): rt_type_create_default, and
+ * what the constructor throws wrapped in TargetInvocationException. */
+static void create_default(Fn *f)
+{
+	Type *tie = ty_corlib_type("System.Reflection", "TargetInvocationException");
+	Method *ctor = ty_find_method(tie, ".ctor", 1);
+	if (!ctor)
+		e_fn_error(f, "substitution: TargetInvocationException has no .ctor(Exception)");
+	reach_type(f->p, tie, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+	reach_method(f->p, ctor, f->m, "build-time substitution");
+	emit_need_exception(f->p, RT_EXC_MISSINGMETHOD);
+	emit_need_exception(f->p, RT_EXC_NOTSUPP);
+	e_out(f, "bool in_ctor_;");
+	e_out(f, "Object *o_ = rt_type_create_default(a0, a1, &in_ctor_);");
+	e_out(f, "if (!rt_pending || !in_ctor_ || !a4) return o_;");
+	e_out(f, "Object *inner_ = rt_exc_catch();");
+	e_out(f, "Object *w_ = rt_gc_alloc(&%s_type);", tie->cname);
+	e_out(f, "if (!w_) return NULL;");
+	e_out(f, "%s(w_, inner_);", ctor->cname);
+	e_out(f, "if (!rt_pending) rt_exc_throw(w_);");
+	e_out(f, "return NULL;");
 }
 
 static void contains_refs(Fn *f)

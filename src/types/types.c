@@ -588,6 +588,23 @@ Method *ty_find_method(Type *t, const char *name, int nparams)
 	return NULL;
 }
 
+/* The instance constructor without parameters of a class that can have
+ * instances (not abstract, not an interface), or NULL. */
+Method *ty_default_ctor(Type *t)
+{
+	if (t->kind != TY_CLASS || !t->img)
+		return NULL;
+	TypeInfo *ti = ty_info(t);
+	if (ti->is_interface || ti->is_abstract)
+		return NULL;
+	for (uint32_t i = 0; i < ti->nmethods; i++) {
+		Method *m = ti->methods[i];
+		if (!strcmp(m->name, ".ctor") && m->nparams == 0 && m->has_this)
+			return m;
+	}
+	return NULL;
+}
+
 /* ---- predicates and names ---- */
 bool ty_is_ref(const Type *t)
 {
@@ -608,6 +625,19 @@ bool ty_is_generic_def(const Type *t)
 	md_lookup(t->img, T_GenericParam, GenericParam_Owner, TOKEN(T_TypeDef, t->row),
 		  &first, &end);
 	return first < end;
+}
+
+/* Holds a generic parameter somewhere (typeof(List<>) is List<!0>). */
+bool ty_is_open(const Type *t)
+{
+	if (t->kind == TY_VAR)
+		return true;
+	if (t->elem && ty_is_open(t->elem))
+		return true;
+	for (uint32_t i = 0; i < t->ninst; i++)
+		if (ty_is_open(t->inst[i]))
+			return true;
+	return false;
 }
 
 const char *ty_name(const Type *t) { return t->name; }

@@ -127,12 +127,14 @@ Method *ty_method(Type *owner, Image *img, uint32_t row, Type **inst, uint32_t n
 Method *ty_method_from_token(Image *img, Token tok, const Ctx *ctx);
 Field *ty_field_from_token(Image *img, Token tok, const Ctx *ctx);
 Method *ty_find_method(Type *t, const char *name, int nparams); /* own methods */
+Method *ty_default_ctor(Type *t);
 Ctx ty_ctx(const Method *m);
 
 TypeInfo *ty_info(Type *t);                     /* classes and structs */
 bool ty_is_ref(const Type *t);                  /* GC reference on the stack */
 bool ty_is_valuetype(const Type *t);            /* TY_STRUCT or primitive */
 bool ty_is_generic_def(const Type *t);          /* has open generic params */
+bool ty_is_open(const Type *t);                 /* holds a generic parameter */
 bool ty_is_subclass(Type *t, Type *of);
 bool ty_implements(Type *t, Type *iface);
 /* Arrays (info.c): which of the generic interfaces that vectors implement

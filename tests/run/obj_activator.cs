@@ -1,0 +1,58 @@
+// Activator.CreateInstance(Type) with the type named by typeof at the
+// call: ilcc keeps that type's parameterless constructor (and makes the
+// type constructed), and the runtime's CreateInstanceDefaultCtor finds it
+// in the type descriptor. Errors as Mono gives them.
+using System;
+
+abstract class Shape { public abstract string Name(); }
+class Circle : Shape {
+	public static int Made;
+	public Circle() { Made++; }
+	public override string Name() { return "circle #" + Made; }
+}
+class NoDefault { public NoDefault(int x) { } }
+class Thrower { public Thrower() { throw new InvalidOperationException("ctor failed"); } }
+class Hidden {
+	public int Value;
+	private Hidden() { Value = 42; }
+}
+struct Point { public int X, Y; public override string ToString() { return "(" + X + "," + Y + ")"; } }
+
+static class ActivatorTest {
+	static void Show(string what, Func<object> make)
+	{
+		try {
+			object o = make();
+			Out.L(what, o == null ? "null" : o.ToString());
+		} catch (Exception e) {
+			string inner = e.InnerException == null ? "" :
+				" / " + e.InnerException.GetType().Name + ": " + e.InnerException.Message;
+			Out.L(what, e.GetType().Name + ": " + e.Message + inner);
+		}
+	}
+
+	static int Main()
+	{
+		Shape s = (Shape)Activator.CreateInstance(typeof(Circle));
+		Out.L("made", s.Name());
+		Out.L("made again", ((Shape)Activator.CreateInstance(typeof(Circle), false)).Name());
+		Show("struct", () => Activator.CreateInstance(typeof(Point)));
+		Show("nullable", () => Activator.CreateInstance(typeof(int?)));
+		Show("int", () => Activator.CreateInstance(typeof(int)));
+		Show("abstract", () => Activator.CreateInstance(typeof(Shape)));
+		Show("no default", () => Activator.CreateInstance(typeof(NoDefault)));
+		Show("throws", () => Activator.CreateInstance(typeof(Thrower)));
+		Show("private", () => Activator.CreateInstance(typeof(Hidden)));
+		Show("private, nonPublic", () => ((Hidden)Activator.CreateInstance(typeof(Hidden), true)).Value);
+		Show("string", () => Activator.CreateInstance(typeof(string)));
+		Show("interface", () => Activator.CreateInstance(typeof(IDisposable)));
+		Show("array", () => Activator.CreateInstance(typeof(int[])));
+		Show("generic", () => Activator.CreateInstance(typeof(System.Collections.Generic.List<string>)));
+		try {
+			Activator.CreateInstance(null);
+		} catch (ArgumentNullException e) {
+			Out.L("null", e.ParamName);
+		}
+		return Circle.Made;
+	}
+}
