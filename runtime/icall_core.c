@@ -662,6 +662,29 @@ Object *rt_type_create_default(Object *rtype, bool public_only, bool *in_ctor)
 	return NULL;
 }
 
+Object *rt_RuntimeType_MakeGenericType(Object *self, Object *args)
+{
+	const RtType *open = rt_type_of_runtime_type(self);
+	RtArray *a = (RtArray *)args;
+	if (!a) {
+		rt_exc_throw_kind(RT_EXC_ARGNULL);
+		return NULL;
+	}
+	for (uint32_t i = 0; i < rt_nmade_generics; i++) {
+		const RtMadeGeneric *m = &rt_made_generics[i];
+		bool same = m->open == open && m->nargs == a->length;
+		for (uint32_t k = 0; same && k < m->nargs; k++) {
+			Object *t = RT_ARRAY_DATA(a, Object *)[k];
+			same = t && rt_type_of_runtime_type(t) == m->args[k];
+		}
+		if (same)
+			return type_object(m->made);
+	}
+	throw_about_type(RT_EXC_NOTSUPP, "ilcc did not make an instance of ", open,
+			 " with these arguments: MakeGenericType needs them known at build time");
+	return NULL;
+}
+
 bool rt_RuntimeTypeHandle_IsInstanceOfType(Object *rtype, Object *o)
 {
 	return o && rt_type_isinst(o, rt_type_of_runtime_type(rtype)) != NULL;

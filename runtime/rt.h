@@ -236,6 +236,16 @@ typedef struct RtKnown {
 
 extern const RtKnown rt_known;
 
+/* What MakeGenericType can give: the instances the compiler made for
+ * calls whose arguments it knew (il2c_calls.c). */
+typedef struct RtMadeGeneric {
+	const RtType *open, *made;
+	uint32_t nargs;
+	const RtType *const *args;
+} RtMadeGeneric;
+extern const RtMadeGeneric rt_made_generics[];
+extern const uint32_t rt_nmade_generics;
+
 /* ---- allocation (rt_gc_) ---- */
 Object *rt_gc_alloc(const RtType *t);           /* zeroed instance */
 RtArray *rt_gc_alloc_array(const RtType *arr, intptr_t length);   /* vector */

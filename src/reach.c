@@ -337,6 +337,19 @@ void reach_default_ctor(Program *p, Type *t, Method *why)
 		reach_method(p, ctor, why, "Activator.CreateInstance(typeof(...))");
 }
 
+void reach_made_generic(Program *p, Type *open, Type *made, Method *why)
+{
+	for (uint32_t i = 0; i + 1 < p->made_generics.n; i += 2)
+		if (p->made_generics.v[i + 1] == made)
+			return;
+	reach_type(p, open, TN_DESCRIPTOR, why);
+	reach_type(p, made, TN_DESCRIPTOR, why);
+	for (uint32_t i = 0; i < made->ninst; i++)
+		reach_type(p, made->inst[i], TN_DESCRIPTOR, why);
+	VEC_PUSH(p->made_generics, open);
+	VEC_PUSH(p->made_generics, made);
+}
+
 void reach_vcall(Program *p, Method *m, Method *why)
 {
 	m = slot_root(m);

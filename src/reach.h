@@ -88,6 +88,7 @@ typedef struct Program {
 	VEC(Field *) rva_fields;        /* fields whose data ldtoken hands out */
 	VEC(Method *) gvms;             /* generic virtual methods called */
 	bool enum_arrays;               /* Array.CreateInstance is reached */
+	VEC(Type *) made_generics;      /* pairs: open type, instance made */
 } Program;
 
 void reach_init(Program *p, Loader *ld, Image *img);
@@ -97,6 +98,8 @@ void reach_vcall(Program *p, Method *m, Method *why);
 /* Activator.CreateInstance(typeof(t)): t constructed, with its
  * parameterless constructor (RtType.default_ctor). */
 void reach_default_ctor(Program *p, Type *t, Method *why);
+/* MakeGenericType on `open` with build-time arguments gives `made`. */
+void reach_made_generic(Program *p, Type *open, Type *made, Method *why);
 uint32_t reach_literal(Program *p, Blob utf16);
 /* Run the worklist to a fixed point. */
 void reach_run(Program *p);

@@ -949,9 +949,25 @@ static void layout_checks(Gen *g)
 	}
 }
 
+static void made_generics(Gen *g)
+{
+	__typeof__(g->p->made_generics) *m = &g->p->made_generics;
+	buf_puts(&g->d, "const RtMadeGeneric rt_made_generics[] = {\n");
+	for (uint32_t i = 0; i + 1 < m->n; i += 2) {
+		Type *made = m->v[i + 1];
+		buf_printf(&g->d, "\t{ &%s_type, &%s_type, %u, (const RtType *const[]){",
+			   m->v[i]->cname, made->cname, made->ninst);
+		for (uint32_t k = 0; k < made->ninst; k++)
+			buf_printf(&g->d, " &%s_type,", made->inst[k]->cname);
+		buf_puts(&g->d, " } },\n");
+	}
+	buf_printf(&g->d, "\t{ 0 }\n};\nconst uint32_t rt_nmade_generics = %u;\n", m->n / 2);
+}
+
 static void known(Gen *g)
 {
 	Buf *b = &g->d;
+	made_generics(g);
 	bool have[countof(exc_names)] = { false };
 	for (size_t i = 0; i < countof(exc_names); i++) {
 		Type *t = ty_corlib_type(exc_names[i][0], exc_names[i][1]);

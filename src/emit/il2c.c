@@ -110,7 +110,7 @@ const char *e_push(Fn *f, StackKind k, Type *t)
 {
 	if (f->sp >= STACK_MAX)
 		e_fn_error(f, "evaluation stack deeper than %d", STACK_MAX);
-	f->st[f->sp] = (Slot){ k, t, NULL, NULL };
+	f->st[f->sp] = (Slot){ .k = k, .t = t };
 	f->sp++;
 	return e_var_at(f, f->sp - 1, &f->st[f->sp - 1]);
 }

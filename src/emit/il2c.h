@@ -18,6 +18,10 @@ typedef struct Slot {
 	Type *t;                        /* O, P, VT: the static type; IP: pointee */
 	Method *ftn;                    /* from ldftn / ldvirtftn */
 	Type *known;                    /* typeof(known): its handle or Type */
+	Type **elems;                   /* a Type[] of nelems: what each holds */
+	uint32_t nelems;
+	bool has_cval;                  /* an int32 constant: cval */
+	int32_t cval;
 } Slot;
 
 typedef struct Entry {
@@ -53,6 +57,8 @@ typedef struct Fn {
 	bool has_tail_calls;
 	bool is_readonly;               /* readonly. prefix seen */
 	bool throws;                    /* some code here can raise (e_fail) */
+	Type **local_known;             /* per local written once: typeof(X) */
+	bool *local_once;
 	bool framed;                    /* arguments and locals live in *F */
 	bool filter_mode;               /* this is the outlined filter function */
 } Fn;

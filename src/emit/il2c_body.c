@@ -103,11 +103,42 @@ static void instruction(Fn *f, const Instr *in)
 	e_fn_error(f, "the instruction %s is not supported", op_info[in->op].text);
 }
 
+/* The local stored to by `in` (or whose address it takes), or -1. */
+static int32_t stored_local(const Instr *in)
+{
+	if (in->op >= OP_STLOC_0 && in->op <= OP_STLOC_3)
+		return in->op - OP_STLOC_0;
+	if (in->op == OP_STLOC_S || in->op == OP_STLOC || in->op == OP_LDLOCA_S ||
+	    in->op == OP_LDLOCA)
+		return (int32_t)in->i;
+	return -1;
+}
+
+/* Locals written once (no address taken) may carry what il2c_calls.c's
+ * typeof flow knows of the value stored, to the loads after the store. */
+static void find_single_stores(Fn *f)
+{
+	f->local_known = arena_alloc(&f->a, (f->nlocals + 1) * sizeof *f->local_known);
+	f->local_once = arena_alloc(&f->a, f->nlocals + 1);
+	uint8_t *stores = arena_alloc(&f->a, f->nlocals + 1);
+	for (uint32_t off = 0; off < f->body.code_size;) {
+		Instr in;
+		off = il_decode(f->img, &f->body, off, &in);
+		int32_t l = stored_local(&in);
+		bool addr = in.op == OP_LDLOCA_S || in.op == OP_LDLOCA;
+		if (l >= 0 && (uint32_t)l < f->nlocals && stores[l] < 2)
+			stores[l] += addr ? 2 : 1;
+	}
+	for (uint32_t i = 0; i < f->nlocals; i++)
+		f->local_once[i] = stores[i] == 1;
+}
+
 /* The method's function translates all but the filter blocks; the
  * outlined filter function only those. */
 static void translate(Fn *f)
 {
 	uint8_t *labels = find_labels(f);
+	find_single_stores(f);
 	handler_entries(f);
 	f->reachable = !f->filter_mode;
 	for (uint32_t off = 0; off < f->body.code_size;) {

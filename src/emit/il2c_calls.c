@@ -157,10 +157,34 @@ static bool corlib_method(Method *m, const char *type, const char *name)
 	       !strcmp(m->name, name) && m->nparams > 0;
 }
 
+/* typeof(G<>).MakeGenericType(new Type[] { typeof(A), ... }): G<A, ...>
+ * is made at build time, and the runtime finds it (rt_made_generics). */
+static Type *make_generic(Fn *f)
+{
+	Type *g = e_top(f, 1)->known;
+	Slot *args = e_top(f, 0);
+	bool known = g && g->img && ty_is_generic_def(g) && args->elems &&
+		     args->nelems == ty_generic_arity(g);
+	for (uint32_t i = 0; known && i < args->nelems; i++)
+		known = args->elems[i] && !ty_is_open(args->elems[i]);
+	if (!known) {
+		if (f->m->img == f->p->img)
+			e_warn(f, "MakeGenericType with a type or arguments not known at build time"
+			       " finds only instances the program makes anyway (write"
+			       " typeof(G<>).MakeGenericType(new Type[] { typeof(A) }) at the call)");
+		return NULL;
+	}
+	Type *made = ty_def(g->img, g->row, args->elems, args->nelems);
+	reach_made_generic(f->p, g, made, f->m);
+	return made;
+}
+
 static Type *typeof_flow(Fn *f, Method *m)
 {
 	if (corlib_method(m, "System.Type", "GetTypeFromHandle"))
 		return e_top(f, 0)->known;
+	if (corlib_method(m, "System.Type", "MakeGenericType"))
+		return make_generic(f);
 	if (!corlib_method(m, "System.Activator", "CreateInstance") || m->nparams > 2 ||
 	    strcmp(m->params[0]->name, "System.Type"))
 		return NULL;

@@ -139,9 +139,16 @@ static void new_vector(Fn *f, Type *at)
 {
 	reach_type(f->p, at, TN_DESCRIPTOR | TN_CONSTRUCTED, f->m);
 	const char *n = e_sv(f, 0);
+	Slot len = *e_top(f, 0);
 	e_pop(f, 1);
 	e_out(f, "%s = (Object *)rt_gc_alloc_array(&%s_type, (intptr_t)%s);",
 	      e_push(f, SK_O, at), at->cname, n);
+	/* new Type[] { typeof(A), ... }: for MakeGenericType (il2c_calls.c) */
+	if (len.has_cval && len.cval > 0 && len.cval <= 16 &&
+	    at->elem->img == ty_object->img && !strcmp(at->elem->name, "System.Type")) {
+		e_top(f, 0)->nelems = (uint32_t)len.cval;
+		e_top(f, 0)->elems = arena_alloc(&f->a, (size_t)len.cval * sizeof(Type *));
+	}
 	e_check_pending(f);
 }
 
@@ -162,6 +169,9 @@ static void ldelem(Fn *f, Type *et)
 
 static void stelem(Fn *f, Type *et)
 {
+	Slot *arr = e_top(f, 2), *idx = e_top(f, 1);
+	if (arr->elems && idx->has_cval && idx->cval >= 0 && (uint32_t)idx->cval < arr->nelems)
+		arr->elems[idx->cval] = e_top(f, 0)->known;
 	const char *lv = element(f, 2, 1, et);
 	if (ty_is_ref(et))
 		e_out(f, "if (RT_UNLIKELY(!rt_type_check_store((RtArray *)%s, %s))) goto %s;",

@@ -29,11 +29,14 @@ static bool vars(Fn *f, const Instr *in)
 		/* fallthrough */
 	case OP_LDLOC_S: case OP_LDLOC:
 		e_load_var(f, e_local_type(f, i), e_loc_name(f, i));
+		e_top(f, 0)->known = f->local_known[i];
 		return true;
 	case OP_STLOC_0: case OP_STLOC_1: case OP_STLOC_2: case OP_STLOC_3:
 		i = in->op - OP_STLOC_0;
 		/* fallthrough */
 	case OP_STLOC_S: case OP_STLOC:
+		if (i < f->nlocals && f->local_once[i])
+			f->local_known[i] = e_top(f, 0)->known;
 		e_store_var(f, e_local_type(f, i), e_loc_name(f, i));
 		return true;
 	case OP_STARG_S: case OP_STARG:
@@ -69,9 +72,13 @@ static bool constants(Fn *f, const Instr *in)
 	case OP_LDC_I4_3: case OP_LDC_I4_4: case OP_LDC_I4_5: case OP_LDC_I4_6:
 	case OP_LDC_I4_7: case OP_LDC_I4_8:
 		e_out(f, "%s = %d;", e_push(f, SK_I4, ty_prim[TY_I4]), (int)(in->op - OP_LDC_I4_0));
+		e_top(f, 0)->has_cval = true;
+		e_top(f, 0)->cval = (int32_t)(in->op - OP_LDC_I4_0);
 		return true;
 	case OP_LDC_I4_S: case OP_LDC_I4:
 		e_out(f, "%s = (int32_t)%lldLL;", e_push(f, SK_I4, ty_prim[TY_I4]), (long long)in->i);
+		e_top(f, 0)->has_cval = true;
+		e_top(f, 0)->cval = (int32_t)in->i;
 		return true;
 	case OP_LDC_I8:
 		e_out(f, "%s = (int64_t)%lluULL;", e_push(f, SK_I8, ty_prim[TY_I8]),
@@ -509,7 +516,7 @@ static bool stack_ops(Fn *f, const Instr *in)
 		Slot s = *e_top(f, 0);
 		const char *v = e_sv(f, 0);
 		const char *d = e_push(f, s.k, s.t);
-		e_top(f, 0)->ftn = s.ftn;
+		*e_top(f, 0) = s;       /* what is known about it, too */
 		e_out(f, "%s = %s;", d, v);
 		return true;
 	}

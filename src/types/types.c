@@ -619,12 +619,17 @@ bool ty_is_valuetype(const Type *t)
 
 bool ty_is_generic_def(const Type *t)
 {
+	return ty_generic_arity(t) > 0;
+}
+
+uint32_t ty_generic_arity(const Type *t)
+{
 	if (!t->img || t->ninst)
-		return false;
+		return 0;
 	uint32_t first, end;
 	md_lookup(t->img, T_GenericParam, GenericParam_Owner, TOKEN(T_TypeDef, t->row),
 		  &first, &end);
-	return first < end;
+	return end - first;
 }
 
 /* Holds a generic parameter somewhere (typeof(List<>) is List<!0>). */

@@ -134,6 +134,7 @@ TypeInfo *ty_info(Type *t);                     /* classes and structs */
 bool ty_is_ref(const Type *t);                  /* GC reference on the stack */
 bool ty_is_valuetype(const Type *t);            /* TY_STRUCT or primitive */
 bool ty_is_generic_def(const Type *t);          /* has open generic params */
+uint32_t ty_generic_arity(const Type *t);       /* how many, if so */
 bool ty_is_open(const Type *t);                 /* holds a generic parameter */
 bool ty_is_subclass(Type *t, Type *of);
 bool ty_implements(Type *t, Type *iface);

@@ -1,7 +1,9 @@
 // Activator.CreateInstance(Type) with the type named by typeof at the
 // call: ilcc keeps that type's parameterless constructor (and makes the
 // type constructed), and the runtime's CreateInstanceDefaultCtor finds it
-// in the type descriptor. Errors as Mono gives them.
+// in the type descriptor. Errors as Mono gives them. MakeGenericType with
+// arguments known at build time (typeof, directly or through a local
+// written once) finds the instance the compiler made.
 using System;
 
 abstract class Shape { public abstract string Name(); }
@@ -16,6 +18,12 @@ class Hidden {
 	public int Value;
 	private Hidden() { Value = 42; }
 }
+interface IBox<T> { T Get(int a, int b, int c, T t); string Name(); }
+class Box<T> : IBox<T> {
+	public T Get(int a, int b, int c, T t) { return t; }
+	public string Name() { return "box of " + typeof(T).Name; }
+}
+class Pair<A, B> { public override string ToString() { return typeof(A).Name + "+" + typeof(B).Name; } }
 struct Point { public int X, Y; public override string ToString() { return "(" + X + "," + Y + ")"; } }
 
 static class ActivatorTest {
@@ -48,6 +56,14 @@ static class ActivatorTest {
 		Show("interface", () => Activator.CreateInstance(typeof(IDisposable)));
 		Show("array", () => Activator.CreateInstance(typeof(int[])));
 		Show("generic", () => Activator.CreateInstance(typeof(System.Collections.Generic.List<string>)));
+		Type t = typeof(sbyte);
+		object o = Activator.CreateInstance(typeof(Box<>).MakeGenericType(new Type[] { t }));
+		var box = (IBox<sbyte>)o;
+		Out.L("made box", box.Get(1, 2, 3, (sbyte)-0x55) + " " + box.Name());
+		Type made = typeof(Pair<,>).MakeGenericType(typeof(int), typeof(string));
+		Out.L("made type", made.ToString());
+		Out.L("made pair", Activator.CreateInstance(made).ToString());
+		Out.L("same as typeof", typeof(Box<>).MakeGenericType(typeof(long)) == typeof(Box<long>));
 		try {
 			Activator.CreateInstance(null);
 		} catch (ArgumentNullException e) {
