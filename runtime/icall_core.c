@@ -685,6 +685,24 @@ Object *rt_RuntimeType_MakeGenericType(Object *self, Object *args)
 	return NULL;
 }
 
+/* No Type object stands for a generic parameter (GetGenericArguments of a
+ * definition is reflection ilcc does not have). */
+bool rt_RuntimeTypeHandle_IsGenericVariable(Object *rtype)
+{
+	(void)rtype;
+	return false;
+}
+
+bool rt_RuntimeTypeHandle_IsGenericTypeDefinition(Object *rtype)
+{
+	return (rt_type_of_runtime_type(rtype)->flags & RT_T_GENERIC_DEF) != 0;
+}
+
+bool rt_RuntimeTypeHandle_type_is_assignable_from(Object *to, Object *from)
+{
+	return rt_type_is_assignable(rt_type_of_runtime_type(to), rt_type_of_runtime_type(from));
+}
+
 bool rt_RuntimeTypeHandle_IsInstanceOfType(Object *rtype, Object *o)
 {
 	return o && rt_type_isinst(o, rt_type_of_runtime_type(rtype)) != NULL;

@@ -79,6 +79,7 @@ enum RtTypeFlags {
 	RT_T_GENERIC = 1 << 12,     /* a generic type or an instance of one */
 	RT_T_HAS_CTOR = 1 << 13,    /* a class with a parameterless constructor */
 	RT_T_CTOR_NONPUBLIC = 1 << 14,  /* ... which is not public */
+	RT_T_GENERIC_DEF = 1 << 15, /* typeof(List<>) */
 };
 
 /* One interface a type implements, with its method slots in the order of

@@ -385,9 +385,10 @@ static const char *type_flags(Type *t)
 			buf_puts(&b, " | RT_T_ENUM");
 		if (ti->is_flags)
 			buf_puts(&b, " | RT_T_FLAGS");
-		if (t->ninst || md_lookup1(t->img, T_GenericParam, GenericParam_Owner,
-					   TOKEN(T_TypeDef, t->row)))
+		if (t->ninst || ty_is_generic_def(t))
 			buf_puts(&b, " | RT_T_GENERIC");
+		if (ty_is_generic_def(t))
+			buf_puts(&b, " | RT_T_GENERIC_DEF");
 		if (ti->is_nullable)
 			buf_puts(&b, " | RT_T_NULLABLE");
 		if (ti->is_delegate)

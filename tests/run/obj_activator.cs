@@ -64,6 +64,15 @@ static class ActivatorTest {
 		Out.L("made type", made.ToString());
 		Out.L("made pair", Activator.CreateInstance(made).ToString());
 		Out.L("same as typeof", typeof(Box<>).MakeGenericType(typeof(long)) == typeof(Box<long>));
+		Out.L("IEnumerable<object> from IEnumerable<string>",
+		      typeof(System.Collections.Generic.IEnumerable<object>).IsAssignableFrom(typeof(System.Collections.Generic.IEnumerable<string>)));
+		Out.L("IComparer<string> from IComparer<object>",
+		      typeof(System.Collections.Generic.IComparer<string>).IsAssignableFrom(typeof(System.Collections.Generic.IComparer<object>)));
+		Out.L("object from int", typeof(object).IsAssignableFrom(typeof(int)));
+		Out.L("string from object", typeof(string).IsAssignableFrom(typeof(object)));
+		Out.L("Shape from Circle", typeof(Shape).IsAssignableFrom(typeof(Circle)));
+		Out.L("definition", typeof(Box<>).IsGenericTypeDefinition + " " + typeof(Box<int>).IsGenericTypeDefinition);
+		Out.L("parameter", typeof(int).IsGenericParameter);
 		try {
 			Activator.CreateInstance(null);
 		} catch (ArgumentNullException e) {
