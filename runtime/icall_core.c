@@ -685,6 +685,35 @@ Object *rt_RuntimeType_MakeGenericType(Object *self, Object *args)
 	return NULL;
 }
 
+/* The type's ELEMENT_TYPE (ECMA-335 §II.23.1.16), which Type.IsArray,
+ * HasElementType, IsPrimitive and the like read. */
+uint8_t rt_RuntimeTypeHandle_GetCorElementType(Object *rtype)
+{
+	static const struct { const char *name; uint8_t et; } prims[] = {
+		{ "Boolean", 0x02 }, { "Char", 0x03 }, { "SByte", 0x04 }, { "Byte", 0x05 },
+		{ "Int16", 0x06 }, { "UInt16", 0x07 }, { "Int32", 0x08 }, { "UInt32", 0x09 },
+		{ "Int64", 0x0a }, { "UInt64", 0x0b }, { "Single", 0x0c }, { "Double", 0x0d },
+		{ "IntPtr", 0x18 }, { "UIntPtr", 0x19 }, { "Void", 0x01 },
+		{ "TypedReference", 0x16 },
+	};
+	const RtType *t = rt_type_of_runtime_type(rtype);
+	if (t->flags & RT_T_SZARRAY)
+		return 0x1d;
+	if (t->flags & RT_T_ARRAY)
+		return 0x14;
+	if (t->flags & RT_T_STRING)
+		return 0x0e;
+	if (t == rt_known.object)
+		return 0x1c;
+	if (!strcmp(t->ns, "System"))
+		for (size_t i = 0; i < sizeof prims / sizeof *prims; i++)
+			if (!strcmp(t->name, prims[i].name))
+				return prims[i].et;
+	if ((t->flags & RT_T_GENERIC) && !(t->flags & RT_T_GENERIC_DEF))
+		return 0x15;
+	return (t->flags & RT_T_VALUETYPE) ? 0x11 : 0x12;
+}
+
 /* No Type object stands for a generic parameter (GetGenericArguments of a
  * definition is reflection ilcc does not have). */
 bool rt_RuntimeTypeHandle_IsGenericVariable(Object *rtype)

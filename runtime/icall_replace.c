@@ -146,6 +146,26 @@ bool rt_RuntimeType_IsValueTypeImpl(Object *self)
 	return (rt_type_of_runtime_type(self)->flags & RT_T_VALUETYPE) != 0;
 }
 
+/* ---- System.Array::CreateInstanceImpl(Type, int[] lengths, int[] lower) ----
+ * The array type from those the program has (rt_md_arrays); lower ==
+ * NULL with one length is a vector. */
+Object *rt_Array_CreateInstanceImpl(Object *type, Object *lengths, Object *lower)
+{
+	const RtType *elem = rt_type_of_runtime_type(type);
+	RtArray *len = (RtArray *)lengths, *low = (RtArray *)lower;
+	uint32_t rank = (uint32_t)len->length;
+	const int32_t *l = RT_ARRAY_DATA(len, int32_t);
+	if (!low && rank == 1 && elem->array_of)
+		return (Object *)rt_gc_alloc_array(elem->array_of, l[0]);
+	for (uint32_t i = 0; i < rt_nmd_arrays; i++) {
+		const RtType *t = rt_md_arrays[i];
+		if (t->elem == elem && t->rank == rank && !(t->flags & RT_T_SZARRAY))
+			return (Object *)rt_gc_alloc_mdarray(t, l, low ? RT_ARRAY_DATA(low, int32_t) : NULL);
+	}
+	rt_exc_throw_kind(RT_EXC_NOTSUPP);
+	return NULL;
+}
+
 /* ---- System.Array::CreateInstance(Type, int) ---- */
 Object *rt_Array_CreateInstance(Object *type, int32_t length)
 {

@@ -246,6 +246,10 @@ typedef struct RtMadeGeneric {
 } RtMadeGeneric;
 extern const RtMadeGeneric rt_made_generics[];
 extern const uint32_t rt_nmade_generics;
+/* The multi-dimensional array types Array.CreateInstance can make (all
+ * with a descriptor, once CreateInstanceImpl is reached). */
+extern const RtType *const rt_md_arrays[];
+extern const uint32_t rt_nmd_arrays;
 
 /* ---- allocation (rt_gc_) ---- */
 Object *rt_gc_alloc(const RtType *t);           /* zeroed instance */

@@ -125,16 +125,24 @@ static const struct { const char *icall, *ns, *type, *method; } callbacks[] = {
  * Enum.GetValues asks for arrays of enums: once it is reached, every enum
  * with a descriptor has one of its arrays too. */
 #define CREATE_ARRAY "System.Array::CreateInstance(System.Type,System.Int32)"
+/* Array.CreateInstance with lengths (and lower bounds): once reached,
+ * every multi-dimensional array type with a descriptor can be made. */
+#define CREATE_MD_ARRAY "System.Array::CreateInstanceImpl(System.Type,System.Int32[],System.Int32[])"
 
 static void enum_array(Program *p, Type *t, Method *why)
 {
 	if (p->enum_arrays && t->img && t->kind == TY_STRUCT && ty_info(t)->is_enum)
 		reach_type(p, ty_sz(t), TN_DESCRIPTOR | TN_CONSTRUCTED, why);
+	if (p->md_arrays && t->kind == TY_ARRAY)
+		reach_type(p, t, TN_CONSTRUCTED, why);
 }
 
-static void enum_arrays(Program *p, Method *why)
+static void enum_arrays(Program *p, Method *why, bool md)
 {
-	p->enum_arrays = true;
+	if (md)
+		p->md_arrays = true;
+	else
+		p->enum_arrays = true;
 	for (uint32_t i = 0; i < p->types.n; i++)
 		if (reach_tstate(p->types.v[i])->needs & TN_DESCRIPTOR)
 			enum_array(p, p->types.v[i], why);
@@ -229,8 +237,8 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 		int i = find_icall(key);
 		if (i >= 0) {
 			reach_callbacks(p, m, key);
-			if (!strcmp(key, CREATE_ARRAY))
-				enum_arrays(p, m);
+			if (!strcmp(key, CREATE_ARRAY) || !strcmp(key, CREATE_MD_ARRAY))
+				enum_arrays(p, m, !strcmp(key, CREATE_MD_ARRAY));
 			return entry_body(p, m, ms, i);
 		}
 	}
@@ -400,6 +408,8 @@ static void needs_of_parts(Program *p, Type *t, uint32_t added, Method *why)
 			reach_type(p, ti->underlying, TN_DESCRIPTOR, why);
 		enum_array(p, t, why);
 	}
+	if ((added & TN_DESCRIPTOR) && t->kind == TY_ARRAY)
+		enum_array(p, t, why);
 	if ((added & TN_DESCRIPTOR) && t->elem)
 		reach_type(p, t->elem, TN_DESCRIPTOR | TN_LAYOUT, why);
 	if ((added & TN_DESCRIPTOR) && (t->kind == TY_SZARRAY || t->kind == TY_ARRAY))

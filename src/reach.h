@@ -88,6 +88,7 @@ typedef struct Program {
 	VEC(Field *) rva_fields;        /* fields whose data ldtoken hands out */
 	VEC(Method *) gvms;             /* generic virtual methods called */
 	bool enum_arrays;               /* Array.CreateInstance is reached */
+	bool md_arrays;                 /* ... with lengths and lower bounds */
 	VEC(Type *) made_generics;      /* pairs: open type, instance made */
 } Program;
 

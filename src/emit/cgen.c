@@ -963,6 +963,16 @@ static void made_generics(Gen *g)
 		buf_puts(&g->d, " } },\n");
 	}
 	buf_printf(&g->d, "\t{ 0 }\n};\nconst uint32_t rt_nmade_generics = %u;\n", m->n / 2);
+	uint32_t nmd = 0;
+	buf_puts(&g->d, "const RtType *const rt_md_arrays[] = {");
+	for (uint32_t i = 0; g->p->md_arrays && i < g->p->types.n; i++) {
+		Type *t = g->p->types.v[i];
+		if (t->kind == TY_ARRAY && needs(t, TN_CONSTRUCTED)) {
+			buf_printf(&g->d, " &%s_type,", t->cname);
+			nmd++;
+		}
+	}
+	buf_printf(&g->d, " NULL };\nconst uint32_t rt_nmd_arrays = %u;\n", nmd);
 }
 
 static void known(Gen *g)

@@ -179,8 +179,27 @@ static Type *make_generic(Fn *f)
 	return made;
 }
 
+/* Array.CreateInstance(typeof(X), lengths...): X's array of that rank
+ * (from the overload, or the length of a `new int[n]` of lengths). */
+static void create_array(Fn *f, Method *m, Type *x)
+{
+	uint32_t rank = m->nparams - 1;
+	bool bounds = m->nparams == 3 && m->params[2]->kind == TY_SZARRAY;
+	if (m->params[1]->kind == TY_SZARRAY)
+		rank = e_top(f, m->nparams - 2)->nelems;
+	if (rank == 0 || ty_is_open(x) || ty_is_generic_def(x) || x->kind == TY_VOID)
+		return;
+	Type *at = rank == 1 && !bounds ? ty_sz(x) : ty_md(x, rank);
+	reach_type(f->p, at, TN_DESCRIPTOR | TN_CONSTRUCTED, f->m);
+}
+
 static Type *typeof_flow(Fn *f, Method *m)
 {
+	if (corlib_method(m, "System.Array", "CreateInstance") &&
+	    !strcmp(m->params[0]->name, "System.Type") && e_top(f, m->nparams - 1)->known) {
+		create_array(f, m, e_top(f, m->nparams - 1)->known);
+		return NULL;
+	}
 	if (corlib_method(m, "System.Type", "GetTypeFromHandle"))
 		return e_top(f, 0)->known;
 	if (corlib_method(m, "System.Type", "MakeGenericType"))

@@ -143,11 +143,12 @@ static void new_vector(Fn *f, Type *at)
 	e_pop(f, 1);
 	e_out(f, "%s = (Object *)rt_gc_alloc_array(&%s_type, (intptr_t)%s);",
 	      e_push(f, SK_O, at), at->cname, n);
-	/* new Type[] { typeof(A), ... }: for MakeGenericType (il2c_calls.c) */
-	if (len.has_cval && len.cval > 0 && len.cval <= 16 &&
-	    at->elem->img == ty_object->img && !strcmp(at->elem->name, "System.Type")) {
+	/* new Type[] { typeof(A), ... }: for MakeGenericType (il2c_calls.c);
+	 * the length of others, for Array.CreateInstance's rank */
+	if (len.has_cval && len.cval > 0 && len.cval <= 16) {
 		e_top(f, 0)->nelems = (uint32_t)len.cval;
-		e_top(f, 0)->elems = arena_alloc(&f->a, (size_t)len.cval * sizeof(Type *));
+		if (at->elem->img == ty_object->img && !strcmp(at->elem->name, "System.Type"))
+			e_top(f, 0)->elems = arena_alloc(&f->a, (size_t)len.cval * sizeof(Type *));
 	}
 	e_check_pending(f);
 }

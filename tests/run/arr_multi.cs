@@ -110,6 +110,15 @@ static class ArrMulti {
 		board[2, 1].Weight = 9.5;
 		board[2, 1].Row++;
 		Out.L("board", board[2, 1].Weight + board[2, 1].Row);
+		Array made = Array.CreateInstance(typeof(int), new int[] { 2, 3 }, new int[] { -1, 5 });
+		Out.L("made rank", made.Rank);
+		Out.L("made bounds", made.GetLowerBound(0) + " " + made.GetUpperBound(1) + " " + made.Length);
+		int[,] mm = (int[,])made;
+		mm[-1, 5] = 7;
+		mm[0, 7] = 9;
+		Out.L("made sum", mm[-1, 5] + mm[0, 7]);
+		Out.L("made type", Array.CreateInstance(typeof(string), 2, 2).GetType().ToString());
+		Out.L("made vector", Array.CreateInstance(typeof(long), new int[] { 4 }).GetType().ToString());
 		return tri[5][2];
 	}
 }
