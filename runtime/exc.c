@@ -20,6 +20,12 @@
  * a line says that outer frames were left out. A fresh throw clears both
  * fields; a rethrow keeps them, and if the buffer has meanwhile gone to
  * another exception, the text so far becomes the prefix of a new buffer.
+ *
+ * A catch need not save anything when nothing can ever read the trace: the
+ * exception was made by constructors that kept it to themselves, thrown at
+ * once (rt_exc_throw_new), and every handler that has caught it only read
+ * its fields (rt_exc_catch_local); the compiler proves both. Then the
+ * buffer's exception is "unshared", until a catch that may let it out.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -77,6 +83,7 @@ static void start_trace(RtThread *th, Object *e, RtString *prefix)
 	th->prefix_lines = count_lines(prefix);
 	th->nframes = th->shown_frames = 0;
 	th->dropped = th->shown_dropped = false;
+	th->unshared = false;
 }
 
 /* ---- the first pass (rt.h: RtEhRec) ---- */
@@ -98,21 +105,25 @@ static bool run_filter(RtThread *th, RtEhRec *r, Object *exc)
 	return yes;
 }
 
-static void first_pass(RtThread *th, Object *exc)
+/* True if a filter saw exc (it may keep it: exc is shared from then on). */
+static bool first_pass(RtThread *th, Object *exc)
 {
+	bool seen = false;
 	for (RtEhRec *r = rt_eh_top; r; r = r->next) {
 		if (!r->filter) {
 			if (!r->type || rt_type_isinst(exc, r->type))
-				return;
+				break;
 			continue;
 		}
+		seen = true;
 		r->accepted = run_filter(th, r, exc) ? exc : NULL;
 		if (r->accepted)
-			return;
+			break;
 	}
+	return seen;
 }
 
-void rt_exc_throw(Object *exc)
+static void throw_exc(Object *exc, bool unshared)
 {
 	if (RT_UNLIKELY(!exc)) {
 		rt_exc_throw_kind(RT_EXC_NULLREF);
@@ -125,10 +136,20 @@ void rt_exc_throw(Object *exc)
 		RT_WRITE_REF(trace, NULL);
 	if (frames)
 		RT_WRITE_REF(frames, NULL);
-	if (RT_UNLIKELY(rt_eh_top != NULL))
-		first_pass(th, exc);
+	bool seen = RT_UNLIKELY(rt_eh_top != NULL) && first_pass(th, exc);
 	start_trace(th, exc, NULL);
+	th->unshared = unshared && !seen;
 	set_pending(th, exc);
+}
+
+void rt_exc_throw(Object *exc)
+{
+	throw_exc(exc, false);
+}
+
+void rt_exc_throw_new(Object *exc, bool unshared)
+{
+	throw_exc(exc, unshared);
 }
 
 void rt_exc_resume(Object *exc)
@@ -145,8 +166,9 @@ void rt_exc_resume(Object *exc)
 
 void rt_exc_rethrow(Object *exc)
 {
-	if (exc && RT_UNLIKELY(rt_eh_top != NULL))
-		first_pass(rt_thread_self(), exc);
+	RtThread *th = rt_thread_self();
+	if (exc && RT_UNLIKELY(rt_eh_top != NULL) && first_pass(th, exc))
+		th->unshared = false;
 	rt_exc_resume(exc);
 }
 
@@ -326,6 +348,19 @@ Object *rt_exc_catch(void)
 		return NULL;
 	RtThread *th = rt_thread_self();
 	save_frames(th, e);
+	th->unshared = false;
+	set_pending(th, NULL);
+	return e;
+}
+
+Object *rt_exc_catch_local(void)
+{
+	Object *e = rt_pending;
+	if (!e)
+		return NULL;
+	RtThread *th = rt_thread_self();
+	if (!th->unshared || th->trace_exc != e)
+		save_frames(th, e);
 	set_pending(th, NULL);
 	return e;
 }

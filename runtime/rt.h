@@ -281,6 +281,10 @@ extern __thread Object *rt_pending;
 /* Set rt_pending only through these two and clear it through
  * rt_exc_catch: they keep a GC-visible copy of the slot. */
 void rt_exc_throw(Object *exc);                 /* sets rt_pending */
+/* `throw new E(...)`; `unshared`: E's constructors kept the object to
+ * themselves, so until a handler that may let it out catches it (or a
+ * filter sees it), nothing can read its stack trace. */
+void rt_exc_throw_new(Object *exc, bool unshared);
 /* `rethrow`: like throw, but keeps the stack trace gathered so far. */
 void rt_exc_rethrow(Object *exc);
 /* After a finally or fault block (or a filter that declined): the same
@@ -288,6 +292,10 @@ void rt_exc_rethrow(Object *exc);
 void rt_exc_resume(Object *exc);
 void rt_exc_throw_kind(RtExcKind k);            /* construct and throw */
 Object *rt_exc_catch(void);                     /* takes rt_pending, clears it */
+/* The same for a handler that only reads the exception's fields: the
+ * frames of an unshared exception are not saved, since nothing can read
+ * them. */
+Object *rt_exc_catch_local(void);
 /* The same for a finally or fault block, which rethrows what it takes:
  * the trace text is left to the handler that really catches. */
 Object *rt_exc_take(void);

@@ -557,6 +557,22 @@ void reach_size_tree(Buf *b, Program *p, unsigned permille)
 	free(size);
 }
 
+/* ---- methods that keep `this` to themselves ---- */
+void reach_keeps_this(Program *p)
+{
+	for (bool changed = true; changed;) {
+		changed = false;
+		for (uint32_t i = 0; i < p->methods.n; i++) {
+			MethodState *ms = reach_state(p->methods.v[i]);
+			for (uint32_t k = 0; ms->keeps_this && k < ms->this_callees.n; k++)
+				if (!reach_state(ms->this_callees.v[k])->keeps_this) {
+					ms->keeps_this = false;
+					changed = true;
+				}
+		}
+	}
+}
+
 /* ---- methods that cannot throw ---- */
 void reach_no_throw(Program *p)
 {

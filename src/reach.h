@@ -51,6 +51,12 @@ typedef struct MethodState {
 	 * any method it calls directly (callees): reach_no_throw */
 	bool throws;
 	VEC(Method *) callees;
+	/* is `this` referred to from nowhere once it returns? Its own code
+	 * says (il2c: Fn.leaks_this), and so does any method it passes `this`
+	 * to as the receiver of a direct call: reach_keeps_this. Asked of
+	 * constructors whose new object is thrown at once (keeps_asked). */
+	bool keeps_this, keeps_asked;
+	VEC(Method *) this_callees;
 } MethodState;
 
 enum TypeNeeds {
@@ -110,6 +116,9 @@ void reach_check_missing(Program *p);
 /* Which methods can let an exception out: those whose own code can raise,
  * and, to a fixed point, those calling one directly. */
 void reach_no_throw(Program *p);
+/* Which methods keep `this` to themselves: those whose own code does and
+ * that pass it only to such methods, as their receiver (a fixed point). */
+void reach_keeps_this(Program *p);
 MethodState *reach_state(Method *m);
 TypeState *reach_tstate(Type *t);
 /* The chain of reasons that reached `m`, one line per step. */

@@ -214,6 +214,20 @@ static void throws_defines(Gen *g)
 	}
 }
 
+/* Whether the constructors of exceptions thrown at once keep the new
+ * object to themselves (il2c_eh.c's throw). */
+static void keeps_this_defines(Gen *g)
+{
+	Program *p = g->p;
+	reach_keeps_this(p);
+	for (uint32_t i = 0; i < p->methods.n; i++) {
+		MethodState *ms = reach_state(p->methods.v[i]);
+		if (ms->keeps_asked)
+			buf_printf(&g->h, "#define %s_KEEPS_THIS %d\n", p->methods.v[i]->cname,
+				   ms->keeps_this);
+	}
+}
+
 static void pinvoke_prototypes(Gen *g)
 {
 	Program *p = g->p;
@@ -1156,6 +1170,7 @@ void emit_program(Program *p, const char *dir, uint32_t nfiles)
 	buf_putn(&g.d, types.s, types.len);
 	known(&g);
 	throws_defines(&g);
+	keeps_this_defines(&g);
 	write_if_changed(dir, "prog.h", &g.h);
 	write_if_changed(dir, "data.c", &g.d);
 	method_files(p, dir, nfiles);

@@ -99,6 +99,13 @@ const char *e_sv(Fn *f, uint32_t i)
 	return e_var_at(f, f->sp - 1 - i, &f->st[f->sp - 1 - i]);
 }
 
+/* Slot i below the top is used in a way that does not let `this` out: a
+ * field access, a pop, the receiver of a direct call. */
+void e_keep_this(Fn *f, uint32_t i)
+{
+	e_top(f, i)->self = false;
+}
+
 Slot *e_top(Fn *f, uint32_t i)
 {
 	if (i >= f->sp)
@@ -120,10 +127,14 @@ const char *e_push_type(Fn *f, Type *t)
 	return e_push(f, emit_kind(t), t);
 }
 
+/* Whatever pops `this` lets it out, unless it said otherwise first
+ * (e_keep_this). */
 void e_pop(Fn *f, uint32_t n)
 {
 	if (n > f->sp)
 		e_fn_error(f, "evaluation stack underflow");
+	for (uint32_t i = f->sp - n; i < f->sp; i++)
+		f->leaks_this |= f->st[i].self;
 	f->sp -= n;
 }
 
@@ -217,6 +228,9 @@ void e_save_entry(Fn *f, uint32_t target)
 			e_fn_error(f, "stack depth %u at IL_%04x differs from %u on another path",
 				   f->sp, target, e->sp);
 		reconcile(f, e);
+		/* the target's code does not know `this` came this way */
+		for (uint32_t i = 0; i < f->sp; i++)
+			f->leaks_this |= f->st[i].self && !e->st[i].self;
 		return;
 	}
 	e->set = true;

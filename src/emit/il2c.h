@@ -22,6 +22,7 @@ typedef struct Slot {
 	uint32_t nelems;
 	bool has_cval;                  /* an int32 constant: cval */
 	int32_t cval;
+	bool self;                      /* `this` of a class's method, by ldarg.0 */
 } Slot;
 
 typedef struct Entry {
@@ -61,6 +62,11 @@ typedef struct Fn {
 	bool *local_once;
 	bool framed;                    /* arguments and locals live in *F */
 	bool filter_mode;               /* this is the outlined filter function */
+	/* `this` went somewhere other than a field access, a pop or the
+	 * receiver of a direct call (those are MethodState.this_callees) */
+	bool leaks_this;
+	Method *made, *made_before;     /* newobj's constructor, if that was
+					   this (before: the last) instruction */
 } Fn;
 
 void e_fn_error(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
@@ -72,6 +78,7 @@ Slot *e_top(Fn *f, uint32_t i);
 const char *e_push(Fn *f, StackKind k, Type *t);
 const char *e_push_type(Fn *f, Type *t);
 void e_pop(Fn *f, uint32_t n);
+void e_keep_this(Fn *f, uint32_t i);
 bool e_in_range(uint32_t off, uint32_t start, uint32_t len);
 uint32_t e_filter_len(const EHClause *c);
 const char *e_fail_at(Fn *f, uint32_t off);     /* where an exception goes */

@@ -145,6 +145,8 @@ static void translate(Fn *f)
 		Instr in;
 		uint32_t next = il_decode(f->img, &f->body, off, &in);
 		f->off = off;
+		f->made_before = f->made;
+		f->made = NULL;
 		if (e_in_filter(f, off) != f->filter_mode) {
 			f->reachable = false;
 			off = next;
@@ -153,6 +155,7 @@ static void translate(Fn *f)
 		if (labels[off]) {
 			buf_printf(&f->out, "L_%04x:;\n", off);
 			e_enter_block(f, off);
+			f->made_before = NULL;
 		}
 		if (f->reachable) {
 			e_eh_enter(f, off);
@@ -325,12 +328,16 @@ void emit_method(Program *p, Method *m)
 	Fn f;
 	fn_init(&f, p, m);
 	ms->throws = true;              /* bodies other than IL: assume so */
+	ms->keeps_this = false;         /* (a substitution may say otherwise) */
 	if (ms->kind != BK_IL) {
 		e_special_body(&f);
 		assemble(&f, ms);
 	} else {
 		translate_il(&f);
+		/* the monitor holds `this`; filters, outlined, may see it */
+		f.leaks_this |= synchronized(m) || f.framed;
 		ms->throws = f.throws;
+		ms->keeps_this = !f.leaks_this;
 		if (f.framed)
 			emit_filters(p, m, &ms->code);
 		assemble(&f, ms);

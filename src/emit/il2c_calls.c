@@ -233,6 +233,10 @@ static void call_method(Fn *f, Method *m, bool virt)
 		/* a base constructor, or a value type's method (§II.10.5.3.1) */
 		if (!strcmp(m->name, ".ctor") || ty_is_valuetype(m->owner))
 			precise_init(f, m->owner);
+		if (direct && s->self) {
+			VEC_PUSH(reach_state(f->m)->this_callees, m);
+			e_keep_this(f, m->nparams);
+		}
 	} else {
 		/* a body icalls.def or subst.c gives instead of the IL does not
 		 * use the type's statics (RemotingServices.IsTransparentProxy
@@ -347,6 +351,8 @@ static void newobj(Fn *f, Method *ctor)
 	buf_free(&b);
 	e_pop(f, n);
 	e_check_pending(f);
+	if (!ty_is_valuetype(t))
+		f->made = ctor;
 }
 
 /* ---- vararg calls ---- */
@@ -490,6 +496,7 @@ static void ldvirtftn(Fn *f, Method *m)
 static void jmp(Fn *f, Method *m)
 {
 	reach_method(f->p, m, f->m, "jumped to (jmp)");
+	f->leaks_this |= f->m->has_this;
 	Buf b = {0};
 	buf_printf(&b, "%s(", m->cname);
 	for (uint32_t i = 0; i < f->nargs; i++)

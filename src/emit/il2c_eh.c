@@ -24,13 +24,14 @@ static int32_t handler_at(Fn *f, uint32_t off, bool filter)
 }
 
 /* An object that is not an Exception (IL may throw any) is thrown
- * wrapped in a RuntimeWrappedException, as Mono does. */
-static void wrap_non_exception(Fn *f, const char *v)
+ * wrapped in a RuntimeWrappedException, as Mono does. False if it is an
+ * Exception for sure (no wrapping). */
+static bool wrap_non_exception(Fn *f, const char *v)
 {
 	Type *exc = ty_corlib_type("System", "Exception");
 	Type *t = e_top(f, 0)->t;
 	if (t && t != ty_object && (t->kind == TY_VAR || ty_is_subclass(t, exc)))
-		return;
+		return false;
 	Type *w = ty_corlib_type("System.Runtime.CompilerServices", "RuntimeWrappedException");
 	Method *ctor = ty_find_method(w, ".ctor", 1);
 	if (!ctor)
@@ -42,13 +43,32 @@ static void wrap_non_exception(Fn *f, const char *v)
 	e_out(f, "if (%s && !rt_type_isinst(%s, &%s_type)) {", v, v, exc->cname);
 	e_out(f, "Object *w_ = rt_gc_alloc(&%s_type); RT_PENDING(%s);", w->cname, fail);
 	e_out(f, "%s(w_, %s); RT_PENDING(%s); %s = w_; }", ctor->cname, v, fail, v);
+	return true;
 }
 
+/* `throw new E(...)`: the constructor of the exception, which nothing
+ * else has seen yet (but a finalizer would see it later). */
+static Method *thrown_new(Fn *f)
+{
+	Method *ctor = f->made_before;
+	return ctor && !ty_info(ctor->owner)->finalizer ? ctor : NULL;
+}
+
+/* A new exception whose constructors keep it to themselves is referred to
+ * only by the handlers it passes: the runtime need not save its trace for
+ * one that reads only its fields (see dispatch). */
 static void throw_(Fn *f)
 {
 	const char *v = e_sv(f, 0);
-	wrap_non_exception(f, v);
-	e_out(f, "rt_exc_throw(%s);", v);
+	Method *ctor = thrown_new(f);
+	if (wrap_non_exception(f, v))
+		ctor = NULL;
+	if (ctor) {
+		reach_state(ctor)->keeps_asked = true;
+		e_out(f, "rt_exc_throw_new(%s, %s_KEEPS_THIS);", v, ctor->cname);
+	} else {
+		e_out(f, "rt_exc_throw(%s);", v);
+	}
 	e_pop(f, 1);
 	e_out(f, "goto %s;", e_fail(f));
 	f->reachable = false;
@@ -168,6 +188,69 @@ bool e_eh(Fn *f, const Instr *in)
 }
 
 /* ---- after the body ---- */
+/* The local that instruction `in` loads (what 'l'), stores ('s') or takes
+ * the address of ('a'); -1 if it does not. */
+static int32_t local_of(const Instr *in, char what)
+{
+	switch (in->op) {
+	case OP_LDLOC_0: case OP_LDLOC_1: case OP_LDLOC_2: case OP_LDLOC_3:
+		return what == 'l' ? (int32_t)(in->op - OP_LDLOC_0) : -1;
+	case OP_LDLOC_S: case OP_LDLOC:
+		return what == 'l' ? (int32_t)in->i : -1;
+	case OP_STLOC_0: case OP_STLOC_1: case OP_STLOC_2: case OP_STLOC_3:
+		return what == 's' ? (int32_t)(in->op - OP_STLOC_0) : -1;
+	case OP_STLOC_S: case OP_STLOC:
+		return what == 's' ? (int32_t)in->i : -1;
+	case OP_LDLOCA_S: case OP_LDLOCA:
+		return what == 'a' ? (int32_t)in->i : -1;
+	default:
+		return -1;
+	}
+}
+
+/* Does catch clause i's handler only read fields of the exception? It
+ * does when it starts by popping it, or by storing it in a local whose
+ * every load, anywhere in the method, is followed by ldfld, and whose
+ * address is never taken. (C#: `catch (E)`, or `catch (E e)` using only
+ * e's fields.) */
+static bool catch_reads_fields(Fn *f, uint32_t i)
+{
+	Instr in, next;
+	il_decode(f->img, &f->body, f->body.eh[i].handler_off, &in);
+	if (in.op == OP_POP)
+		return true;
+	int32_t n = local_of(&in, 's');
+	if (n < 0)
+		return false;
+	for (uint32_t off = 0; off < f->body.code_size;) {
+		off = il_decode(f->img, &f->body, off, &in);
+		if (local_of(&in, 'a') == n)
+			return false;
+		if (local_of(&in, 'l') != n)
+			continue;
+		if (off >= f->body.code_size)
+			return false;
+		il_decode(f->img, &f->body, off, &next);
+		if (next.op != OP_LDFLD)
+			return false;
+	}
+	return true;
+}
+
+/* A catch's test of its type t on the pending exception: none for Object,
+ * inline for a class, through the runtime for anything else. */
+static void catch_test(Fn *f, Type *t, const char *next)
+{
+	if (t == ty_object)
+		return;
+	if (t->kind == TY_CLASS && !ty_info(t)->is_interface)
+		buf_printf(&f->out, "\tif (!rt_type_is_class(rt_pending->type, &%s_type)) goto %s;\n",
+			   t->cname, next);
+	else
+		buf_printf(&f->out, "\tif (!rt_type_isinst(rt_pending, &%s_type)) goto %s;\n",
+			   t->cname, next);
+}
+
 static void dispatch(Fn *f, uint32_t i)
 {
 	const EHClause *c = &f->body.eh[i];
@@ -178,10 +261,10 @@ static void dispatch(Fn *f, uint32_t i)
 		Type *t = ty_from_token(f->img, c->class_token, &f->ctx);
 		reach_type(f->p, t, TN_DESCRIPTOR, f->m);
 		buf_printf(&f->out, "\trt_eh_unlink(&eh_%u);\n", i);
-		buf_printf(&f->out, "\tif (!rt_type_isinst(rt_pending, &%s_type)) goto %s;\n",
-			   t->cname, next);
-		buf_printf(&f->out, "\trt_exc_trace(\"%s\");\n\texc_%u = s0_o = rt_exc_catch();\n"
-			   "\tgoto L_%04x;\n", f->name, i, c->handler_off);
+		catch_test(f, t, next);
+		buf_printf(&f->out, "\trt_exc_trace(\"%s\");\n\texc_%u = s0_o = rt_exc_catch%s();\n"
+			   "\tgoto L_%04x;\n", f->name, i,
+			   catch_reads_fields(f, i) ? "_local" : "", c->handler_off);
 		break;
 	}
 	case EH_FILTER:

@@ -76,6 +76,7 @@ static bool fields(Fn *f, const Instr *in)
 	switch (in->op) {
 	case OP_LDFLD:
 		lv = field_lv(f, fd, 0);
+		e_keep_this(f, 0);
 		e_pop(f, 1);
 		e_out(f, "%s = %s;", e_push_type(f, fd->type), lv);
 		return true;
@@ -87,6 +88,7 @@ static bool fields(Fn *f, const Instr *in)
 	case OP_STFLD:
 		lv = field_lv(f, fd, 1);
 		e_out(f, "%s = %s;", lv, e_as_type(f, 0, fd->type));
+		e_keep_this(f, 1);
 		e_pop(f, 2);
 		return true;
 	case OP_LDSFLD:

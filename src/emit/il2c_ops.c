@@ -23,6 +23,7 @@ static bool vars(Fn *f, const Instr *in)
 		/* fallthrough */
 	case OP_LDARG_S: case OP_LDARG:
 		e_load_var(f, e_arg_type(f, i), e_arg_name(f, i));
+		e_top(f, 0)->self = i == 0 && f->m->has_this && !ty_is_valuetype(f->m->owner);
 		return true;
 	case OP_LDLOC_0: case OP_LDLOC_1: case OP_LDLOC_2: case OP_LDLOC_3:
 		i = in->op - OP_LDLOC_0;
@@ -41,9 +42,11 @@ static bool vars(Fn *f, const Instr *in)
 		return true;
 	case OP_STARG_S: case OP_STARG:
 		e_store_var(f, e_arg_type(f, i), e_arg_name(f, i));
+		f->leaks_this |= i == 0;        /* ldarg.0 is `this` no more */
 		return true;
 	case OP_LDARGA_S: case OP_LDARGA:
 		e_load_addr(f, e_arg_type(f, i), e_arg_name(f, i));
+		f->leaks_this |= i == 0;
 		return true;
 	case OP_LDLOCA_S: case OP_LDLOCA:
 		e_load_addr(f, e_local_type(f, i), e_loc_name(f, i));
@@ -521,6 +524,7 @@ static bool stack_ops(Fn *f, const Instr *in)
 		return true;
 	}
 	case OP_POP:
+		e_keep_this(f, 0);
 		e_pop(f, 1);
 		return true;
 	case OP_RET:

@@ -16,8 +16,9 @@
 typedef void SubstFn(Fn *f);
 
 static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_stack_trace,
-	byref_ctor, byref_value, create_instance, create_default, contains_refs, delegate_equals,
-	delegate_hash, collation_resource, globalization_resource, current_domain;
+	exc_init, exc_ssm_event, byref_ctor, byref_value, create_instance, create_default,
+	contains_refs, delegate_equals, delegate_hash, collation_resource, globalization_resource,
+	current_domain;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -34,6 +35,12 @@ static const struct {
 	  "the default message written without the resource and culture machinery" },
 	{ "System.Exception::GetStackTrace(System.Boolean)", exc_stack_trace,
 	  "the trace the runtime recorded (method names), not StackTrace objects" },
+	{ "System.Exception::Init()", exc_init,
+	  "no SafeSerializationManager per exception: made when serialization asks (below)" },
+	{ "System.Exception::add_SerializeObjectState(System.EventHandler`1<System.Runtime.Serialization.SafeSerializationEventArgs>)",
+	  exc_ssm_event, "the SafeSerializationManager Init no longer makes, made on first use" },
+	{ "System.Exception::remove_SerializeObjectState(System.EventHandler`1<System.Runtime.Serialization.SafeSerializationEventArgs>)",
+	  exc_ssm_event, "the SafeSerializationManager Init no longer makes, made on first use" },
 	{ "System.Activator::CreateInstance()", create_instance,
 	  "Activator.CreateInstance<T>() (C#'s new T()): T's constructor called directly" },
 	{ "System.RuntimeType::CreateInstanceDefaultCtor(System.Boolean,System.Boolean,System.Boolean,System.Boolean,System.Threading.StackCrawlMark&)",
@@ -195,6 +202,43 @@ static void exc_stack_trace(Fn *f)
 {
 	exc_field(f, "a0", "_stackTraceString");        /* the layout */
 	e_out(f, "return (Object *)rt_exc_stack_trace(a0);");
+}
+
+/* Exception.Init as Mono's IL, less `_safeSerializationManager = new
+ * SafeSerializationManager()`: every exception paid an allocation for
+ * binary serialization. Only Exception's own methods read the field:
+ * GetObjectData and OnDeserialized allow null, and the SerializeObjectState
+ * accessors make the manager on first use (exc_ssm_event). */
+static void exc_init(Fn *f)
+{
+	enum { COR_E_EXCEPTION = (int32_t)0x80131500 };
+	reach_state(f->m)->keeps_this = true;   /* it only stores fields */
+	e_out(f, "%s = NULL;", exc_field(f, "a0", "_message"));
+	e_out(f, "%s = NULL;", exc_field(f, "a0", "_stackTrace"));
+	e_out(f, "%s = NULL;", exc_field(f, "a0", "_dynamicMethods"));
+	e_out(f, "%s = %d;", exc_field(f, "a0", "_HResult"), COR_E_EXCEPTION);
+}
+
+/* add_ or remove_SerializeObjectState(handler): the same accessor of the
+ * exception's SafeSerializationManager, made first if Init did not. */
+static void exc_ssm_event(Fn *f)
+{
+	Type *t = ty_corlib_type("System.Runtime.Serialization", "SafeSerializationManager");
+	Method *ctor = ty_find_method(t, ".ctor", 0), *m = ty_find_method(t, f->m->name, 1);
+	if (!ctor || !m)
+		e_fn_error(f, "substitution: SafeSerializationManager has no %s", f->m->name);
+	reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+	reach_method(f->p, ctor, f->m, "build-time substitution");
+	reach_method(f->p, m, f->m, "build-time substitution");
+	const char *field = exc_field(f, "a0", "_safeSerializationManager");
+	e_out(f, "if (!%s) {", field);
+	e_out(f, "\tObject *made = rt_gc_alloc(&%s_type);", t->cname);
+	e_out(f, "\tif (!made) return;");
+	e_out(f, "\t%s(made);", ctor->cname);
+	e_out(f, "\tif (rt_pending) return;");
+	e_out(f, "\t%s = made;", field);
+	e_out(f, "}");
+	e_out(f, "%s(%s, a1);", m->cname, field);
 }
 
 /* ByReference<T> holds a managed pointer in its one field, _value. */

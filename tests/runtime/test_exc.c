@@ -119,6 +119,40 @@ static void test_trace_filter(void)
 		      "  at F.Inner ()\n  at F.Filtering ()"));
 }
 
+/* A new exception the compiler proved unshared, caught by handlers that
+ * only read its fields, saves no frames; anything else saves them. */
+static void test_unshared(void)
+{
+	Object *e = new_invalid_op("unshared");
+	rt_exc_throw_new(e, true);
+	rt_exc_trace("U.Inner");
+	CHECK(rt_exc_catch_local() == e);
+	CHECK(t_exc(e)->frames == NULL);
+
+	/* rethrown, it is still unshared; a catch that may let it out saves
+	 * every frame so far */
+	rt_exc_rethrow(e);
+	rt_exc_trace("U.Outer");
+	CHECK(rt_exc_catch() == e);
+	CHECK(t_exc(e)->frames != NULL);
+	rt_exc_rethrow(e);
+	rt_exc_trace("U.Top");
+	CHECK(rt_exc_catch_local() == e);
+	CHECK(!strcmp(t_text(rt_exc_stack_trace(e)),
+		      "  at U.Inner ()\n  at U.Outer ()\n  at U.Top ()"));
+
+	/* not proved unshared, or thrown again by a plain throw: saved */
+	e = new_invalid_op("shared");
+	rt_exc_throw_new(e, false);
+	rt_exc_trace("S.Inner");
+	CHECK(rt_exc_catch_local() == e);
+	CHECK(t_exc(e)->frames != NULL);
+	rt_exc_throw(e);
+	rt_exc_trace("S.Again");
+	CHECK(rt_exc_catch_local() == e);
+	CHECK(!strcmp(t_text(rt_exc_stack_trace(e)), "  at S.Again ()"));
+}
+
 static void test_trace_bound(void)
 {
 	rt_exc_throw(new_invalid_op("deep"));
@@ -207,6 +241,7 @@ int main(int argc, char **argv)
 	test_trace_bound();
 	test_trace_through_finally();
 	test_trace_filter();
+	test_unshared();
 	test_pending_survives_gc();
 	test_per_thread();
 	test_type_names();
