@@ -67,10 +67,13 @@ static inline bool rt_f_in(double v, double lo, double hi)
 static inline char *rt_unbox_ptr(Object *o) { return (char *)o + sizeof(Object); }
 
 /* Interface dispatch: the slots of `iface` in t, found inline by identity
- * (the common case); variance and misses go to the runtime. */
-static inline void *const *rt_iface(const RtType *t, const RtType *iface)
+ * (the common case), first at `at`, where the compiler found iface in most
+ * of the types that implement it; variance and misses go to the runtime. */
+static inline void *const *rt_iface(const RtType *t, const RtType *iface, uint32_t at)
 {
 	const RtIface *f = t->ifaces;
+	if (RT_LIKELY(at < t->niface && f[at].iface == iface))
+		return f[at].slots;
 	for (uint32_t k = 0; k < t->niface; k++)
 		if (f[k].iface == iface)
 			return f[k].slots;

@@ -281,7 +281,7 @@ void reach_method(Program *p, Method *m, Method *why, const char *reason)
 }
 
 /* ---- virtual calls ---- */
-static Method *slot_root(Method *m)
+Method *reach_slot_root(Method *m)
 {
 	if (m->ninst || !m->owner->img || m->slot < 0)
 		return m;
@@ -291,11 +291,18 @@ static Method *slot_root(Method *m)
 	return ti->slot_decl[m->slot];
 }
 
-static void add_impl(Program *p, Type *t, Method *m)
+/* t's implementation of m is reachable; the call of `root` reaches it. */
+static void add_impl(Program *p, Type *t, Method *m, Method *root)
 {
 	Method *impl = ty_resolve_virtual(t, m);
 	if (!impl)
 		return;
+	MethodState *rs = reach_state(root);
+	uint32_t k = 0;
+	while (k < rs->impls.n && rs->impls.v[k] != impl)
+		k++;
+	if (k == rs->impls.n)
+		VEC_PUSH(rs->impls, impl);
 	if (ty_is_valuetype(impl->owner))
 		reach_state(impl)->need_unbox = true;
 	if (reach_state(impl)->reason)
@@ -331,7 +338,7 @@ static void add_variant_impls(Program *p, Type *t, Method *m)
 	for (uint32_t i = 0; i < ti->nifaces; i++) {
 		Type *f = ti->ifaces[i];
 		if (f != o && f->img == o->img && f->row == o->row)
-			add_impl(p, t, ty_info(f)->methods[k]);
+			add_impl(p, t, ty_info(f)->methods[k], m);
 	}
 }
 
@@ -360,7 +367,7 @@ void reach_made_generic(Program *p, Type *open, Type *made, Method *why)
 
 void reach_vcall(Program *p, Method *m, Method *why)
 {
-	m = slot_root(m);
+	m = reach_slot_root(m);
 	MethodState *ms = reach_state(m);
 	if (ms->virtual_called)
 		return;
@@ -374,7 +381,7 @@ void reach_vcall(Program *p, Method *m, Method *why)
 	bool iface = m->owner->img && ty_info(m->owner)->is_interface;
 	for (uint32_t i = 0; i < p->constructed.n; i++) {
 		if (applies(p->constructed.v[i], m))
-			add_impl(p, p->constructed.v[i], m);
+			add_impl(p, p->constructed.v[i], m, m);
 		if (iface)
 			add_variant_impls(p, p->constructed.v[i], m);
 	}
@@ -389,7 +396,7 @@ static void constructed(Program *p, Type *t, Method *why)
 	for (uint32_t i = 0; i < p->vcalls.n; i++) {
 		Method *m = p->vcalls.v[i];
 		if (applies(t, m))
-			add_impl(p, t, m);
+			add_impl(p, t, m, m);
 		if (m->owner->img && ty_info(m->owner)->is_interface)
 			add_variant_impls(p, t, m);
 	}

@@ -43,6 +43,7 @@ typedef struct MethodState {
 	Buf code;                       /* the C function */
 	bool virtual_called;            /* a slot or interface method called virtually */
 	Method *vcall_why;              /* the first method that called it virtually */
+	VEC(Method *) impls;            /* called virtually: what the call may run */
 	bool emitted;
 	uint32_t index;                 /* in Program.methods */
 	bool need_sthunk;               /* static method behind a delegate */
@@ -120,6 +121,9 @@ void reach_no_throw(Program *p);
  * that pass it only to such methods, as their receiver (a fixed point). */
 void reach_keeps_this(Program *p);
 MethodState *reach_state(Method *m);
+/* The method that introduced m's vtable slot (m itself for interface and
+ * generic virtual methods): what a virtual call of m is recorded as. */
+Method *reach_slot_root(Method *m);
 TypeState *reach_tstate(Type *t);
 /* The chain of reasons that reached `m`, one line per step. */
 void reach_why(Buf *b, Method *m);

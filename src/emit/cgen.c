@@ -294,13 +294,19 @@ static uint32_t display(Gen *g, Type *t)
 	return n - 1;
 }
 
+/* The function that runs m for a receiver of type Object *. */
+static const char *object_fn(Method *m)
+{
+	if (ty_is_valuetype(m->owner) && m->has_this)
+		return arena_printf(ty_arena(), "%s_unbox", m->cname);
+	return m->cname;
+}
+
 static const char *slot_fn(Method *m)
 {
 	if (!m || !reached(m))
 		return "NULL";
-	if (ty_is_valuetype(m->owner) && m->has_this)
-		return arena_printf(ty_arena(), "(void *)%s_unbox", m->cname);
-	return arena_printf(ty_arena(), "(void *)%s", m->cname);
+	return arena_printf(ty_arena(), "(void *)%s", object_fn(m));
 }
 
 static uint32_t vtable(Gen *g, Type *t)
@@ -347,17 +353,22 @@ static void iface_slots(Gen *g, Type *t, Method **impl, Type *iface, uint32_t i)
 	buf_puts(&g->d, " NULL };\n");
 }
 
+/* The interfaces of t's descriptor, in order. */
+static uint32_t ifaces_of(Gen *g, Type *t, Type ***out)
+{
+	if (t->kind == TY_SZARRAY || t->kind == TY_ARRAY)
+		return array_ifaces(g, t, out);
+	if (!t->img)
+		return 0;
+	*out = ty_info(t)->ifaces;
+	return ty_info(t)->nifaces;
+}
+
 static uint32_t iface_table(Gen *g, Type *t)
 {
 	Type **ifs;
-	uint32_t n;
 	TypeInfo *ti = t->img ? ty_info(t) : NULL;
-	if (t->kind == TY_SZARRAY || t->kind == TY_ARRAY)
-		n = array_ifaces(g, t, &ifs);
-	else if (ti)
-		ifs = ti->ifaces, n = ti->nifaces;
-	else
-		return 0;
+	uint32_t n = ifaces_of(g, t, &ifs);
 	if (!n)
 		return 0;
 	bool built = needs(t, TN_CONSTRUCTED);
@@ -692,6 +703,88 @@ static void descriptor(Gen *g, Type *t)
 		   variance, full_name_of(t, ns), default_ctor);
 	if (elem_desc)
 		reach_type(g->p, elem, TN_DESCRIPTOR, NULL);
+}
+
+/* Where each interface called through sits most often in the interface
+ * tables of the constructed types: an interface call tries that entry
+ * first (rt_iface), so where every implementing type agrees, as is
+ * common, the call finds its slots without a scan. */
+typedef struct IfacePos {
+	Type *iface;
+	VEC(uint32_t) count;            /* types that have it at each index */
+} IfacePos;
+
+static IfacePos *find_pos(IfacePos *v, uint32_t n, Type *iface)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (v[i].iface == iface)
+			return &v[i];
+	return NULL;
+}
+
+static void iface_positions(Gen *g)
+{
+	Program *p = g->p;
+	VEC(IfacePos) pos = {0};
+	for (uint32_t i = 0; i < p->vcalls.n; i++) {
+		Type *iface = p->vcalls.v[i]->owner;
+		if (iface->img && ty_info(iface)->is_interface && !find_pos(pos.v, pos.n, iface))
+			VEC_PUSH(pos, ((IfacePos){ .iface = iface }));
+	}
+	for (uint32_t c = 0; c < p->constructed.n; c++) {
+		Type **ifs;
+		uint32_t n = ifaces_of(g, p->constructed.v[c], &ifs);
+		for (uint32_t at = 0; at < n; at++) {
+			IfacePos *ip = find_pos(pos.v, pos.n, ifs[at]);
+			if (!ip)
+				continue;
+			while (ip->count.n <= at)
+				VEC_PUSH(ip->count, 0);
+			ip->count.v[at]++;
+		}
+	}
+	for (uint32_t i = 0; i < pos.n; i++) {
+		uint32_t best = 0;
+		for (uint32_t at = 1; at < pos.v[i].count.n; at++)
+			if (pos.v[i].count.v[at] > pos.v[i].count.v[best])
+				best = at;
+		buf_printf(&g->h, "#define %s_AT %u\n", pos.v[i].iface->cname, best);
+		free(pos.v[i].count.v);
+	}
+	free(pos.v);
+}
+
+/* How a virtual call of each slot or interface method finds its function:
+ * M_FN(o). When the constructed types have one implementation between
+ * them, that one, called directly (and open to inlining); otherwise through
+ * the receiver's vtable or interface table. */
+static void vcall_targets(Gen *g)
+{
+	Program *p = g->p;
+	for (uint32_t i = 0; i < p->vcalls.n; i++) {
+		Method *m = p->vcalls.v[i];
+		MethodState *ms = reach_state(m);
+		if (m->ninst)
+			continue;
+		buf_printf(&g->h, "#define %s_FN(o) ", m->cname);
+		if (ms->impls.n == 1 && reached(ms->impls.v[0])) {
+			buf_printf(&g->h, "%s\n", object_fn(ms->impls.v[0]));
+			continue;
+		}
+		Buf ft = {0};
+		emit_fn_ptr_type(&ft, m, "Object *");
+		TypeInfo *oi = ty_info(m->owner);
+		if (oi->is_interface) {
+			uint32_t k = 0;
+			while (k < oi->nmethods && oi->methods[k] != m)
+				k++;
+			buf_printf(&g->h, "((%s)rt_iface(((Object *)(o))->type, &%s_type, %s_AT)[%u])\n",
+				   ft.s, m->owner->cname, m->owner->cname, k);
+		} else {
+			buf_printf(&g->h, "((%s)((Object *)(o))->type->vtable[%d])\n", ft.s, m->slot);
+		}
+		buf_free(&ft);
+	}
 }
 
 static void descriptors(Gen *g)
@@ -1171,6 +1264,8 @@ void emit_program(Program *p, const char *dir, uint32_t nfiles)
 	known(&g);
 	throws_defines(&g);
 	keeps_this_defines(&g);
+	iface_positions(&g);
+	vcall_targets(&g);
 	write_if_changed(dir, "prog.h", &g.h);
 	write_if_changed(dir, "data.c", &g.d);
 	method_files(p, dir, nfiles);

@@ -69,6 +69,21 @@ const char *emit_this_ctype(Type *t)
 	return ty_is_valuetype(t) ? "char *" : "Object *";
 }
 
+void emit_fn_ptr_type(Buf *b, Method *m, const char *this_ct)
+{
+	buf_printf(b, "%s (*)(", emit_ctype(m->ret));
+	bool first = true;
+	if (m->has_this) {
+		buf_puts(b, this_ct);
+		first = false;
+	}
+	for (uint32_t i = 0; i < m->nparams; i++, first = false)
+		buf_printf(b, "%s%s", first ? "" : ", ", emit_ctype(m->params[i]));
+	if (first)
+		buf_puts(b, "void");
+	buf_putc(b, ')');
+}
+
 void emit_prototype(Buf *b, Method *m)
 {
 	emit_prototype_named(b, m, m->cname);

@@ -59,26 +59,6 @@ static void arg_list(Fn *f, Buf *b, Method *m, const char *self)
 	buf_putc(b, ')');
 }
 
-/* The C type of a pointer to m's function, with `this` as `this_ct`. */
-static const char *fn_ptr_type(Fn *f, Method *m, const char *this_ct)
-{
-	Buf b = {0};
-	buf_printf(&b, "%s (*)(", emit_ctype(m->ret));
-	bool first = true;
-	if (m->has_this) {
-		buf_puts(&b, this_ct);
-		first = false;
-	}
-	for (uint32_t i = 0; i < m->nparams; i++, first = false)
-		buf_printf(&b, "%s%s", first ? "" : ", ", emit_ctype(m->params[i]));
-	if (first)
-		buf_puts(&b, "void");
-	buf_putc(&b, ')');
-	const char *s = arena_strdup(&f->a, b.s);
-	buf_free(&b);
-	return s;
-}
-
 /* Pops the arguments (and receiver), pushes the result of `call`. A
  * `tail.` call returns its result at once: with the check for a pending
  * exception gone, gcc turns it into a jump, so deep tail recursion runs in
@@ -129,22 +109,16 @@ static bool needs_dispatch(Method *m)
 	return !(ty_info(m->owner)->flags & TF_SEALED) || ty_info(m->owner)->is_interface;
 }
 
+/* The function a virtual call of m on `self` runs: prog.h says how to
+ * find it (cgen.c's vcall_targets), once the constructed types are known. */
 static const char *dispatch(Fn *f, Method *m, const char *self)
 {
-	TypeInfo *oi = ty_info(m->owner);
 	reach_vcall(f->p, m, f->m);
 	if (m->ninst)
 		return arena_printf(&f->a, "GVM_%s", m->cname);
-	const char *ft = fn_ptr_type(f, m, "Object *");
-	if (oi->is_interface) {
+	if (ty_info(m->owner)->is_interface)
 		reach_type(f->p, m->owner, TN_DESCRIPTOR, f->m);
-		uint32_t k = 0;
-		while (k < oi->nmethods && oi->methods[k] != m)
-			k++;
-		return arena_printf(&f->a, "((%s)rt_iface(((Object *)%s)->type, &%s_type)[%u])",
-				    ft, self, m->owner->cname, k);
-	}
-	return arena_printf(&f->a, "((%s)((Object *)%s)->type->vtable[%d])", ft, self, m->slot);
+	return arena_printf(&f->a, "%s_FN(%s)", reach_slot_root(m)->cname, self);
 }
 
 /* typeof(X) as far as the stack carries it (ldtoken, GetTypeFromHandle):
