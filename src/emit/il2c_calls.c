@@ -223,6 +223,20 @@ static void new_string(Fn *f, Method *ctor)
 
 void e_new_delegate(Fn *f, Method *ctor);
 
+/* The allocation of `newobj` into v, then its test (NULL: an exception is
+ * pending). Classes whose instances hold references and need no finalizer
+ * come inline from the thread's free lists (rt_gc_new); the runtime
+ * makes the rest. */
+static void new_instance(Fn *f, const char *v, Type *t)
+{
+	TypeInfo *ti = t->kind == TY_CLASS && t->img ? ty_info(t) : NULL;
+	if (ti && !ti->pointer_free && !ti->finalizer)
+		e_out(f, "%s = rt_gc_new(&%s_type, sizeof(struct %s));", v, t->cname, t->cname);
+	else
+		e_out(f, "%s = rt_gc_alloc(&%s_type);", v, t->cname);
+	e_out(f, "if (RT_UNLIKELY(%s == NULL)) goto %s;", v, e_fail(f));
+}
+
 static void newobj(Fn *f, Method *ctor)
 {
 	Type *t = ctor->owner;
@@ -257,8 +271,7 @@ static void newobj(Fn *f, Method *ctor)
 		reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
 		f->st[at] = (Slot){ SK_O, t, NULL };
 		const char *v = e_var_at(f, at, &f->st[at]);
-		e_out(f, "%s = rt_gc_alloc(&%s_type);", v, t->cname);
-		e_check_pending(f);
+		new_instance(f, v, t);
 		buf_printf(&b, "%s(%s", ctor->cname, v);
 	}
 	for (uint32_t i = 0; i < n; i++)
@@ -267,7 +280,7 @@ static void newobj(Fn *f, Method *ctor)
 	e_out(f, "%s;", b.s);
 	buf_free(&b);
 	e_pop(f, n);
-	e_check_pending(f);
+	check_after_call(f, ctor);
 }
 
 /* ---- calli, jmp, ldftn, ldvirtftn ---- */
