@@ -223,20 +223,6 @@ static void new_string(Fn *f, Method *ctor)
 
 void e_new_delegate(Fn *f, Method *ctor);
 
-/* The allocation of `newobj` into v, then its test (NULL: an exception is
- * pending). Classes whose instances hold references and need no finalizer
- * come inline from the thread's free lists (rt_gc_new); the runtime
- * makes the rest. */
-static void new_instance(Fn *f, const char *v, Type *t)
-{
-	TypeInfo *ti = t->kind == TY_CLASS && t->img ? ty_info(t) : NULL;
-	if (ti && !ti->pointer_free && !ti->finalizer)
-		e_out(f, "%s = rt_gc_new(&%s_type, sizeof(struct %s));", v, t->cname, t->cname);
-	else
-		e_out(f, "%s = rt_gc_alloc(&%s_type);", v, t->cname);
-	e_out(f, "if (RT_UNLIKELY(%s == NULL)) goto %s;", v, e_fail(f));
-}
-
 static void newobj(Fn *f, Method *ctor)
 {
 	Type *t = ctor->owner;
@@ -271,7 +257,8 @@ static void newobj(Fn *f, Method *ctor)
 		reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
 		f->st[at] = (Slot){ SK_O, t, NULL };
 		const char *v = e_var_at(f, at, &f->st[at]);
-		new_instance(f, v, t);
+		e_out(f, "%s = %s;", v, e_new_expr(f, t));
+		e_out(f, "if (RT_UNLIKELY(%s == NULL)) goto %s;", v, e_fail(f));
 		buf_printf(&b, "%s(%s", ctor->cname, v);
 	}
 	for (uint32_t i = 0; i < n; i++)
