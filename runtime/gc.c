@@ -64,6 +64,10 @@ static inline void start_markers_if_due(void)
 		GC_start_mark_threads();
 }
 
+/* Where the executable starts and where its writable data starts (GNU
+ * ld's linker script and glibc's crt1 define them). */
+extern char __executable_start[], __data_start[];
+
 /* Pointers into the middle of an object keep it alive only from stacks
  * and registers (where Boehm always accepts them), not from the heap or
  * static data: managed code stores only object starts there (a byref
@@ -73,11 +77,21 @@ static inline void start_markers_if_due(void)
  * A free-space divisor of 2 (Boehm's default is 3) lets the heap grow to
  * about twice the live data before it collects, rather than 1.5 times:
  * on binarytrees a fifth less time for 15% more memory; Hello World's
- * heap stays the same. */
+ * heap stays the same.
+ * In a static executable Boehm looks for the start of the data by reading
+ * down from its end until a page faults; nothing unmapped lies between
+ * the data and the code, so it takes everything from the first page of
+ * the executable as a root: code and read-only data, scanned at every
+ * collection (3.7 MB for Hello World, 0.9 of them data). They are excluded
+ * before the first collection, which Boehm would otherwise make inside
+ * GC_INIT (1 ms of Hello World's start-up; 0.1 ms now). */
 void rt_gc_init(void)
 {
 	GC_set_all_interior_pointers(0);
+	GC_set_dont_precollect(1);
 	GC_INIT();
+	GC_exclude_static_roots(__executable_start, __data_start);
+	GC_gcollect();
 	GC_set_warn_proc(GC_ignore_warn_proc);
 	GC_set_finalize_on_demand(1);
 	GC_set_free_space_divisor(2);
