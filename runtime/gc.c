@@ -10,6 +10,14 @@
  * Boehm leaves atomic memory dirty). Allocation failures and impossible
  * sizes throw (OutOfMemoryException, OverflowException for a negative
  * length) and return NULL.
+ * Small scanned blocks come from per-thread free lists (rt_gc_free_lists,
+ * which generated code pops inline): each list is a block's worth of
+ * objects of one size from GC_malloc_many, linked through their first
+ * word and held in the thread's record, which the collector scans, so it
+ * keeps them as it keeps any reachable object. A list dies with its
+ * thread's record. Boehm's own thread-local path (GC_malloc) costs a call
+ * into the collector per object and, for scanned kinds, a second one
+ * (GC_end_stubborn_change); binarytrees spent a quarter of its time there.
  * Finalizers run on one finalizer thread, as in .NET: Boehm is told to
  * finalize on demand and wakes the thread through its notifier. The thread
  * starts with the first finalizable object, so programs without finalizers
@@ -31,11 +39,101 @@
 /* Array.MaxLength in .NET: longer arrays throw OutOfMemoryException. */
 #define MAX_ARRAY_LENGTH 0x7FFFFFC7
 
+/* Marking in parallel (a helper thread per further core) pays once the
+ * heap is big; small programs never start the helpers, unless they start
+ * threads (Boehm then starts them itself). The collector says when the
+ * heap has grown (world stopped: no starting threads there); the next
+ * allocation starts them. */
+#define PARALLEL_MARK_HEAP (4u << 20)
+
+static bool markers_due;
+
+static void GC_CALLBACK heap_resized(GC_word size)
+{
+	static bool asked;
+	if (size >= PARALLEL_MARK_HEAP && !asked) {
+		asked = true;
+		__atomic_store_n(&markers_due, true, __ATOMIC_RELAXED);
+	}
+}
+
+static inline void start_markers_if_due(void)
+{
+	if (RT_UNLIKELY(__atomic_load_n(&markers_due, __ATOMIC_RELAXED)) &&
+	    __atomic_exchange_n(&markers_due, false, __ATOMIC_RELAXED))
+		GC_start_mark_threads();
+}
+
+/* Where the executable starts and where its writable data starts (GNU
+ * ld's linker script and glibc's crt1 define them). */
+extern char __executable_start[], __data_start[];
+
+/* Pointers into the middle of an object keep it alive only from stacks
+ * and registers (where Boehm always accepts them), not from the heap or
+ * static data: managed code stores only object starts there (a byref
+ * cannot live in the heap). This spares Boehm the extra byte it otherwise
+ * adds to every object for one-past-the-end pointers, which made a
+ * 32-byte object take 48.
+ * A free-space divisor of 2 (Boehm's default is 3) lets the heap grow to
+ * about twice the live data before it collects, rather than 1.5 times:
+ * on binarytrees a fifth less time for 15% more memory; Hello World's
+ * heap stays the same.
+ * In a static executable Boehm looks for the start of the data by reading
+ * down from its end until a page faults; nothing unmapped lies between
+ * the data and the code, so it takes everything from the first page of
+ * the executable as a root: code and read-only data, scanned at every
+ * collection (3.7 MB for Hello World, 0.9 of them data). They are excluded
+ * before the first collection, which Boehm would otherwise make inside
+ * GC_INIT (1 ms of Hello World's start-up; 0.1 ms now). */
 void rt_gc_init(void)
 {
+	GC_set_all_interior_pointers(0);
+	GC_set_dont_precollect(1);
 	GC_INIT();
+	GC_exclude_static_roots(__executable_start, __data_start);
+	GC_gcollect();
 	GC_set_warn_proc(GC_ignore_warn_proc);
 	GC_set_finalize_on_demand(1);
+	GC_set_free_space_divisor(2);
+	GC_set_on_heap_resize(heap_resized);
+}
+
+/* ---- per-thread free lists ---- */
+
+__thread void **rt_gc_free_lists;
+
+/* A GC-stress build leaves the lists unused, so that every allocation
+ * comes here and is counted. */
+void rt_gc_thread_attach(void **lists)
+{
+#ifndef RT_GC_STRESS
+	rt_gc_free_lists = lists;
+#endif
+}
+
+void rt_gc_thread_detach(void)
+{
+	rt_gc_free_lists = NULL;
+}
+
+/* A scanned block of n bytes from the thread's list for its size, the
+ * list refilled when empty. The block is zero but for the link in its
+ * first word. NULL when n is too big for the lists, the thread has none,
+ * or the heap is exhausted. */
+static void *list_alloc(size_t n)
+{
+	void **lists = rt_gc_free_lists;
+	size_t g = (n + RT_GC_GRANULE - 1) / RT_GC_GRANULE;
+	if (!lists || g >= RT_GC_LISTS)
+		return NULL;
+	void *p = lists[g];
+	if (!p) {
+		p = GC_malloc_many(g * RT_GC_GRANULE);
+		if (!p)
+			return NULL;
+	}
+	lists[g] = GC_NEXT(p);
+	return p;
 }
 
 /* ---- raw blocks ---- */
@@ -57,10 +155,13 @@ void *rt_gc_alloc_raw(size_t n, bool pointerfree)
 {
 	void *p;
 	stress();
+	start_markers_if_due();
 	if (pointerfree) {
 		p = GC_MALLOC_ATOMIC(n);
 		if (p)
 			memset(p, 0, n);
+	} else if ((p = list_alloc(n)) != NULL) {
+		GC_NEXT(p) = NULL;
 	} else {
 		p = GC_MALLOC(n);       /* Boehm zeroes scanned memory */
 	}

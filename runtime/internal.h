@@ -39,6 +39,7 @@ typedef struct RtThread {
 	struct RtMThread *mthread;  /* its managed thread, once asked for */
 	bool is_main;
 	bool roots_added;           /* [ThreadStatic] storage is a GC root */
+	void *gc_free[RT_GC_LISTS]; /* gc.c's free lists (rt_gc_free_lists) */
 } RtThread;
 
 extern __thread RtThread *rt_thread_cur;
@@ -99,6 +100,10 @@ void rt_sig_thread_done(RtThread *th);
 
 /* ---- gc.c (rt_gc_) ---- */
 void rt_gc_init(void);
+/* The calling thread allocates from `lists` (its record's gc_free) from
+ * attach until detach, which comes before the record is freed. */
+void rt_gc_thread_attach(void **lists);
+void rt_gc_thread_detach(void);
 /* Instances of `t` hold no references (allocated atomic). */
 bool rt_gc_type_is_atomic(const RtType *t);
 /* Allocated from the collected heap without interior references? */

@@ -253,6 +253,35 @@ extern const uint32_t rt_nmd_arrays;
 
 /* ---- allocation (rt_gc_) ---- */
 Object *rt_gc_alloc(const RtType *t);           /* zeroed instance */
+
+/* Small scanned objects come from the calling thread's free lists, one per
+ * size in granules (lists[g] holds blocks of g * RT_GC_GRANULE bytes, for
+ * 0 < g < RT_GC_LISTS), each object zero but for the link to the next in
+ * its first word. NULL on a thread the runtime has not attached, and in
+ * GC-stress builds (gc.c). */
+#define RT_GC_GRANULE 16
+#define RT_GC_LISTS 17
+extern __thread void **rt_gc_free_lists;
+
+/* A new instance of a class that holds references and has no finalizer;
+ * `size` is its RtType.size, a constant here, so the test of the size
+ * folds away. The compiler emits this for `newobj` of such classes. The
+ * link word becomes the header's type word, so nothing needs zeroing. */
+static inline Object *rt_gc_new(const RtType *t, size_t size)
+{
+	void **lists = rt_gc_free_lists;
+	size_t g = (size + RT_GC_GRANULE - 1) / RT_GC_GRANULE;
+	if (RT_LIKELY(g < RT_GC_LISTS && lists != NULL)) {
+		Object *o = lists[g];
+		if (RT_LIKELY(o != NULL)) {
+			lists[g] = *(void **)o;
+			o->type = t;
+			return o;
+		}
+	}
+	return rt_gc_alloc(t);
+}
+
 RtArray *rt_gc_alloc_array(const RtType *arr, intptr_t length);   /* vector */
 RtArray *rt_gc_alloc_mdarray(const RtType *arr, const int32_t *lengths,
 			     const int32_t *lower);   /* lower may be NULL */

@@ -29,6 +29,7 @@ static void thread_exit(void *p)
 		rt_known.thread_roots(false);
 	rt_sig_thread_done(th);
 	rt_thread_cur = NULL;
+	rt_gc_thread_detach();
 	GC_FREE(th);
 }
 
@@ -80,6 +81,7 @@ RtThread *rt_thread_attach(bool is_main)
 	rt_sig_thread_init(th);
 	th->is_main = is_main;
 	rt_thread_cur = th;
+	rt_gc_thread_attach(th->gc_free);
 	if (rt_known.thread_roots) {
 		rt_known.thread_roots(true);
 		th->roots_added = true;

@@ -203,6 +203,18 @@ void e_check_pending(Fn *f)
 	e_out(f, "RT_PENDING(%s);", e_fail(f));
 }
 
+/* A new zeroed instance of class t (NULL: an exception is pending).
+ * Instances that hold references and need no finalizer come inline from
+ * the thread's free lists (rt_gc_new); the runtime makes the others. */
+const char *e_new_expr(Fn *f, Type *t)
+{
+	TypeInfo *ti = t->kind == TY_CLASS && t->img ? ty_info(t) : NULL;
+	if (ti && !ti->pointer_free && !ti->finalizer)
+		return arena_printf(&f->a, "rt_gc_new(&%s_type, sizeof(%s))", t->cname,
+				    emit_struct(t));
+	return arena_printf(&f->a, "rt_gc_alloc(&%s_type)", t->cname);
+}
+
 /* ---- block boundaries ---- */
 /* A join where this path left a value of another kind in a slot (a native
  * int where the other path left a managed pointer, say: `fixed` on an

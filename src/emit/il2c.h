@@ -85,6 +85,7 @@ const char *e_fail_at(Fn *f, uint32_t off);     /* where an exception goes */
 const char *e_fail(Fn *f);
 const char *e_next_dispatch(Fn *f, uint32_t clause);
 void e_check_pending(Fn *f);
+const char *e_new_expr(Fn *f, Type *t);         /* allocates a class instance */
 void e_save_entry(Fn *f, uint32_t target);
 void e_enter_block(Fn *f, uint32_t off);
 void e_jump(Fn *f, uint32_t target);

@@ -314,8 +314,8 @@ static void newobj(Fn *f, Method *ctor)
 		reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
 		f->st[at] = (Slot){ SK_O, t, NULL };
 		const char *v = e_var_at(f, at, &f->st[at]);
-		e_out(f, "%s = rt_gc_alloc(&%s_type);", v, t->cname);
-		e_check_pending(f);
+		e_out(f, "%s = %s;", v, e_new_expr(f, t));
+		e_out(f, "if (RT_UNLIKELY(%s == NULL)) goto %s;", v, e_fail(f));
 		buf_printf(&b, "%s(%s", ctor->cname, v);
 	}
 	for (uint32_t i = 0; i < n; i++)
@@ -324,7 +324,7 @@ static void newobj(Fn *f, Method *ctor)
 	e_out(f, "%s;", b.s);
 	buf_free(&b);
 	e_pop(f, n);
-	e_check_pending(f);
+	check_after_call(f, ctor);
 	if (!ty_is_valuetype(t))
 		f->made = ctor;
 }

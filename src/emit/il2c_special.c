@@ -90,7 +90,7 @@ void e_new_delegate(Fn *f, Method *ctor)
 		reach_method(f->p, invoke, f->m, "delegate created");
 	reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
 	/* the new delegate goes where its target was: fill it in first */
-	e_out(f, "{ Object *d_ = rt_gc_alloc(&%s_type);", t->cname);
+	e_out(f, "{ Object *d_ = %s;", e_new_expr(f, t));
 	e_out(f, "if (d_) { %s = %s;", dfield(f, "d_", "method_ptr"), ptr);
 	e_out(f, "%s = %s; }", dfield(f, "d_", "m_target"), target);
 	e_pop(f, 2);

@@ -97,7 +97,7 @@ void e_construct(Fn *f, Type *t, const char *var, const char *why)
 		e_fn_error(f, "%s: %s has no parameterless constructor", why, t->name);
 	reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
 	reach_method(f->p, ctor, f->m, why);
-	e_out(f, "Object *%s = rt_gc_alloc(&%s_type);", var, t->cname);
+	e_out(f, "Object *%s = %s;", var, e_new_expr(f, t));
 	e_out(f, "if (!%s) return NULL;", var);
 	e_out(f, "%s(%s);", ctor->cname, var);
 	e_out(f, "if (rt_pending) return NULL;");

@@ -1,6 +1,11 @@
 /* Allocation: zeroing, atomic or scanned blocks, boxes, arrays (vector and
  * multi-dimensional with lower bounds, bad lengths), strings, finalizers,
- * and that scanned objects keep their referents alive. */
+ * that scanned objects keep their referents alive, that a pointer into an
+ * object from the stack keeps it alive, and the per-thread free lists
+ * (objects on them survive collections and are handed out once, on
+ * several threads and across thread exits). */
+#include <pthread.h>
+
 #include <gc/gc_mark.h>
 
 #include "test.h"
@@ -266,6 +271,101 @@ static void test_finalizers(void)
 	rt_gc_keep_alive(kept);
 }
 
+/* ---- interior pointers and free lists ---- */
+
+static NOINLINE char *make_hidden_node(int64_t value)
+{
+	Node *n = (Node *)rt_gc_alloc(&t_node);
+	n->value = value;
+	return (char *)&n->value;       /* the only reference: into the middle */
+}
+
+static void test_interior_from_stack(void)
+{
+	char *volatile inside = make_hidden_node(4242);
+	clear_stack();
+	churn();
+	make_list(5000);
+	rt_gc_collect();
+	Node *n = (Node *)(inside - offsetof(Node, value));
+	CHECK(n->hdr.type == &t_node && n->value == 4242);
+}
+
+/* n nodes from the inline path, each holding its index; the ones before
+ * and after a collection must stay distinct and keep their values. */
+static NOINLINE Node *make_small_list(int n, int64_t base)
+{
+	Node *head = NULL;
+	for (int i = 0; i < n; i++) {
+		Node *x = (Node *)rt_gc_new(&t_node, sizeof(Node));
+		if (!x || x->hdr.type != &t_node || x->next || x->value)
+			return NULL;
+		x->value = base + i;
+		x->next = (Object *)head;
+		head = x;
+		if (i % 1000 == 0)
+			rt_gc_collect();        /* lists are half used now */
+	}
+	return head;
+}
+
+static bool small_list_ok(Node *head, int n, int64_t base)
+{
+	int64_t expect = base + n - 1;
+	for (Node *x = head; x; x = (Node *)x->next)
+		if (x->hdr.type != &t_node || x->value != expect--)
+			return false;
+	return expect == base - 1;
+}
+
+static void test_free_lists(void)
+{
+	CHECK(rt_gc_free_lists != NULL);
+	Node *a = make_small_list(5000, 0);
+	churn();
+	Node *b = make_small_list(5000, 100000);
+	CHECK(a && b && small_list_ok(a, 5000, 0) && small_list_ok(b, 5000, 100000));
+	/* too big for the lists: from the runtime */
+	static RtType t_big = { .ns = "Test", .name = "Big", .size = 400 };
+	Object *big = rt_gc_new(&t_big, t_big.size);
+	CHECK(big && big->type == &t_big && GC_size(big) >= 400);
+	CHECK(!is_atomic(big) && all_zero((char *)big + 8, 392));
+	/* boxes and arrays of references use the lists through the runtime */
+	RtArray *s = rt_gc_alloc_array(&t_string_array, 4);
+	CHECK(s && !is_atomic(s) && s->length == 4 && all_zero(s->data, 32));
+	void *raw = rt_gc_alloc_raw(24, false);
+	CHECK(raw && all_zero(raw, 24) && !is_atomic(raw));
+}
+
+static int threads_ok;
+
+static void *list_thread(void *arg)
+{
+	rt_thread_attach(false);
+	int64_t base = (intptr_t)arg * 1000000;
+	Node *mine = make_small_list(20000, base);
+	churn();
+	if (mine && small_list_ok(mine, 20000, base))
+		__atomic_add_fetch(&threads_ok, 1, __ATOMIC_RELAXED);
+	make_small_list(7, 0);          /* exit with lists partly used */
+	return NULL;
+}
+
+static void test_free_lists_threads(void)
+{
+	Node *mine = make_small_list(3000, 7000000);
+	for (int round = 0; round < 2; round++) {
+		pthread_t th[4];
+		for (intptr_t i = 0; i < 4; i++)
+			pthread_create(&th[i], NULL, list_thread, (void *)(i + 1));
+		for (int i = 0; i < 4; i++)
+			pthread_join(th[i], NULL);
+		rt_gc_collect();
+	}
+	CHECK(threads_ok == 8);
+	CHECK(small_list_ok(mine, 3000, 7000000));
+}
+
 int main(int argc, char **argv)
 {
 	rt_proc_start(argc, argv);
@@ -275,6 +375,9 @@ int main(int argc, char **argv)
 	test_md_arrays();
 	test_liveness();
 	test_finalizers();
+	test_interior_from_stack();
+	test_free_lists();
+	test_free_lists_threads();
 	CHECK(!rt_pending);
 	return t_done();
 }
