@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include <gc/gc.h>
 
 #include "internal.h"
 
@@ -18,20 +17,11 @@ int rt_argc;
 char **rt_argv;
 int32_t rt_exit_code;
 
-/* Linker-defined: the executable's first byte and the start of .data. */
-extern char __executable_start[], __data_start[];
-
 void rt_proc_start(int argc, char **argv)
 {
 	rt_argc = argc;
 	rt_argv = argv;
-	rt_gc_init();
-	/* In a static executable Boehm finds the data segment by probing
-	 * down from its end, so its roots began at the ELF header: every
-	 * collection scanned the code and constant data too (1.3 MB for a
-	 * small program). Only what lies from .data on can be written, so
-	 * only that can refer to the heap. */
-	GC_exclude_static_roots(__executable_start, __data_start);
+	rt_gc_init();        /* roots: from .data on (gc.c) */
 	rt_thread_attach(true);
 	rt_sig_init();
 }
