@@ -76,7 +76,7 @@ extern char __executable_start[], __data_start[];
  * 32-byte object take 48.
  * A free-space divisor of 2 (Boehm's default is 3) lets the heap grow to
  * about twice the live data before it collects, rather than 1.5 times:
- * on binarytrees a fifth less time for 15% more memory; Hello World's
+ * on binarytrees 15% less time for 15% more memory; Hello World's
  * heap stays the same.
  * In a static executable Boehm looks for the start of the data by reading
  * down from its end until a page faults; nothing unmapped lies between
