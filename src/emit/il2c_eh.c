@@ -208,14 +208,30 @@ static int32_t local_of(const Instr *in, char what)
 	}
 }
 
+/* Does the handler of clause i hold a rethrow (which lets its exception
+ * out, trace and all)? */
+static bool handler_rethrows(Fn *f, uint32_t i)
+{
+	const EHClause *c = &f->body.eh[i];
+	for (uint32_t off = c->handler_off; off < c->handler_off + c->handler_len;) {
+		Instr in;
+		off = il_decode(f->img, &f->body, off, &in);
+		if (in.op == OP_RETHROW)
+			return true;
+	}
+	return false;
+}
+
 /* Does catch clause i's handler only read fields of the exception? It
  * does when it starts by popping it, or by storing it in a local whose
  * every load, anywhere in the method, is followed by ldfld, and whose
- * address is never taken. (C#: `catch (E)`, or `catch (E e)` using only
- * e's fields.) */
+ * address is never taken, and it does not rethrow. (C#: `catch (E)`, or
+ * `catch (E e)` using only e's fields.) */
 static bool catch_reads_fields(Fn *f, uint32_t i)
 {
 	Instr in, next;
+	if (handler_rethrows(f, i))
+		return false;
 	il_decode(f->img, &f->body, f->body.eh[i].handler_off, &in);
 	if (in.op == OP_POP)
 		return true;

@@ -77,6 +77,19 @@ static class ExcLocal {
 		throw p;
 	}
 
+	/* another exception comes and goes before the rethrow */
+	static int RethrowsLater(int v)
+	{
+		try {
+			ThrowPlain(v);
+		} catch (Plain e) {
+			Another();
+			if (e.Value > 0)
+				throw;
+		}
+		return 0;
+	}
+
 	static int Rethrows(int v)
 	{
 		try {
@@ -143,6 +156,12 @@ static class ExcLocal {
 			Out.L("rethrown", e.Value);
 			Another();
 			Out.L("rethrown trace", Has(e.StackTrace, "ThrowPlain") && Has(e.StackTrace, "Rethrows"));
+		}
+
+		try {
+			RethrowsLater(10);
+		} catch (Plain e) {
+			Out.L("rethrown later trace", Has(e.StackTrace, "ThrowPlain") && Has(e.StackTrace, "RethrowsLater"));
 		}
 
 		try {
