@@ -202,6 +202,43 @@ void rt_Array_SetValueImpl(Object *self, Object *value, int32_t pos)
 	memcpy(p, (char *)value + sizeof(Object), self->type->elem_size);
 }
 
+/* Array.GetValue(int[]) and SetValue(object, int[]): the element's place
+ * from its indices, or -1 with an exception pending. */
+static intptr_t indices_pos(Object *self, Object *indices)
+{
+	RtArray *a = arr(self), *ix = (RtArray *)indices;
+	if (!ix) {
+		rt_exc_throw_kind(RT_EXC_ARGNULL);
+		return -1;
+	}
+	if (ix->length != self->type->rank) {
+		rt_exc_throw_msg(RT_EXC_ARG, "Indices length does not match the array rank.");
+		return -1;
+	}
+	const int32_t *i = RT_ARRAY_DATA(ix, int32_t);
+	if (!a->bounds) {
+		if ((uint32_t)i[0] >= a->length) {
+			rt_exc_throw_kind(RT_EXC_INDEX);
+			return -1;
+		}
+		return i[0];
+	}
+	return rt_arr_md_index(a, i);
+}
+
+Object *rt_Array_GetValue(Object *self, Object *indices)
+{
+	intptr_t pos = indices_pos(self, indices);
+	return pos < 0 ? NULL : rt_Array_GetValueImpl(self, (int32_t)pos);
+}
+
+void rt_Array_SetValue(Object *self, Object *value, Object *indices)
+{
+	intptr_t pos = indices_pos(self, indices);
+	if (pos >= 0)
+		rt_Array_SetValueImpl(self, value, (int32_t)pos);
+}
+
 /* ---- System.Buffer and System.Runtime.RuntimeImports ---- */
 int32_t rt_Buffer__ByteLength(Object *a)
 {

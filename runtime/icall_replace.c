@@ -155,7 +155,8 @@ Object *rt_Array_CreateInstanceImpl(Object *type, Object *lengths, Object *lower
 	RtArray *len = (RtArray *)lengths, *low = (RtArray *)lower;
 	uint32_t rank = (uint32_t)len->length;
 	const int32_t *l = RT_ARRAY_DATA(len, int32_t);
-	if (!low && rank == 1 && elem->array_of)
+	/* one dimension from 0 is a vector, as in Mono */
+	if (rank == 1 && (!low || RT_ARRAY_DATA(low, int32_t)[0] == 0) && elem->array_of)
 		return (Object *)rt_gc_alloc_array(elem->array_of, l[0]);
 	for (uint32_t i = 0; i < rt_nmd_arrays; i++) {
 		const RtType *t = rt_md_arrays[i];

@@ -119,6 +119,16 @@ static class ArrMulti {
 		Out.L("made sum", mm[-1, 5] + mm[0, 7]);
 		Out.L("made type", Array.CreateInstance(typeof(string), 2, 2).GetType().ToString());
 		Out.L("made vector", Array.CreateInstance(typeof(long), new int[] { 4 }).GetType().ToString());
+		made.SetValue(11, new int[] { 0, 6 });
+		Out.L("by indices", made.GetValue(new int[] { 0, 6 }).ToString() + " " + mm[0, 6]);
+		try {
+			made.SetValue(1, new int[] { 1, 5 });
+		} catch (IndexOutOfRangeException) {
+			Out.L("by indices", "out of range");
+		}
+		Array from0 = Array.CreateInstance(typeof(int), new int[] { 1 }, new int[] { 0 });
+		Array from10 = Array.CreateInstance(typeof(int), new int[] { 1 }, new int[] { 10 });
+		Out.L("one dimension", (from0.GetType() == typeof(int[])) + " " + (from10 is int[]) + " " + from10.GetLowerBound(0));
 		return tri[5][2];
 	}
 }
