@@ -306,7 +306,7 @@ bool rt_RuntimeTypeHandle_HasReferences(Object *rtype)
 Object *rt_RuntimeTypeHandle_GetElementType(Object *rtype)
 {
 	const RtType *t = rt_type_of_runtime_type(rtype);
-	return (t->flags & RT_T_ARRAY) ? type_object(t->elem) : NULL;
+	return (t->flags & (RT_T_ARRAY | RT_T_BYREF)) ? type_object(t->elem) : NULL;
 }
 
 bool rt_RuntimeTypeHandle_IsPointer(Object *rtype) { (void)rtype; return false; }
@@ -661,7 +661,7 @@ Object *rt_RuntimeType_ToString(Object *self)
 	return type_name_string(rt_type_of_runtime_type(self), false);
 }
 
-static void throw_about_type(RtExcKind k, const char *before, const RtType *t, const char *after)
+void rt_type_throw_about(RtExcKind k, const char *before, const RtType *t, const char *after)
 {
 	char *name = rt_str_to_utf8((RtString *)type_name_string(t, true));
 	size_t n = strlen(before) + (name ? strlen(name) : 1) + strlen(after) + 1;
@@ -692,10 +692,10 @@ Object *rt_type_create_default(Object *rtype, bool public_only, bool *in_ctor)
 		return rt_pending ? NULL : o;
 	}
 	if (callable && ((t->flags & RT_T_HAS_CTOR) || (t->flags & RT_T_VALUETYPE)))
-		throw_about_type(RT_EXC_NOTSUPP, "ilcc did not keep the constructor of ", t,
+		rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc did not keep the constructor of ", t,
 				 ": name the type with typeof at the Activator.CreateInstance call");
 	else
-		throw_about_type(RT_EXC_MISSINGMETHOD, "Default constructor not found for type ", t, "");
+		rt_type_throw_about(RT_EXC_MISSINGMETHOD, "Default constructor not found for type ", t, "");
 	return NULL;
 }
 
@@ -709,21 +709,38 @@ Object *rt_RuntimeType_MakeGenericType(Object *self, Object *args)
 	}
 	for (uint32_t i = 0; i < rt_nmade_generics; i++) {
 		const RtMadeGeneric *m = &rt_made_generics[i];
-		bool same = m->open == open && m->nargs == a->length;
-		for (uint32_t k = 0; same && k < m->nargs; k++) {
-			Object *t = RT_ARRAY_DATA(a, Object *)[k];
-			same = t && rt_type_of_runtime_type(t) == m->args[k];
-		}
-		if (same)
+		if (m->open == open && rt_reflect_same_types(a, m->args, m->nargs))
 			return type_object(m->made);
 	}
-	throw_about_type(RT_EXC_NOTSUPP, "ilcc did not make an instance of ", open,
+	rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc did not make an instance of ", open,
 			 " with these arguments: MakeGenericType needs them known at build time");
 	return NULL;
 }
 
 /* The type's ELEMENT_TYPE (ECMA-335 §II.23.1.16), which Type.IsArray,
  * HasElementType, IsPrimitive and the like read. */
+/* Type.GetTypeCode (System.TypeCode): enums answer for their underlying
+ * type, as in Mono. */
+int32_t rt_RuntimeType_GetTypeCodeImplInternal(Object *rtype)
+{
+	static const char *const codes[] = {
+		[2] = "DBNull", [3] = "Boolean", [4] = "Char", [5] = "SByte", [6] = "Byte",
+		[7] = "Int16", [8] = "UInt16", [9] = "Int32", [10] = "UInt32", [11] = "Int64",
+		[12] = "UInt64", [13] = "Single", [14] = "Double", [15] = "Decimal",
+		[16] = "DateTime", [18] = "String",
+	};
+	if (!rtype)
+		return 0;
+	const RtType *t = rt_type_of_runtime_type(rtype);
+	if ((t->flags & RT_T_ENUM) && t->elem)
+		t = t->elem;
+	if (!strcmp(t->ns, "System"))
+		for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
+			if (codes[i] && !strcmp(t->name, codes[i]))
+				return (int32_t)i;
+	return 1;
+}
+
 uint8_t rt_RuntimeTypeHandle_GetCorElementType(Object *rtype)
 {
 	static const struct { const char *name; uint8_t et; } prims[] = {
@@ -734,6 +751,8 @@ uint8_t rt_RuntimeTypeHandle_GetCorElementType(Object *rtype)
 		{ "TypedReference", 0x16 },
 	};
 	const RtType *t = rt_type_of_runtime_type(rtype);
+	if (t->flags & RT_T_BYREF)
+		return 0x10;
 	if (t->flags & RT_T_SZARRAY)
 		return 0x1d;
 	if (t->flags & RT_T_ARRAY)
@@ -755,8 +774,7 @@ uint8_t rt_RuntimeTypeHandle_GetCorElementType(Object *rtype)
  * definition is reflection ilcc does not have). */
 bool rt_RuntimeTypeHandle_IsGenericVariable(Object *rtype)
 {
-	(void)rtype;
-	return false;
+	return (rt_type_of_runtime_type(rtype)->flags & RT_T_GENERIC_PARAM) != 0;
 }
 
 bool rt_RuntimeTypeHandle_IsGenericTypeDefinition(Object *rtype)
@@ -767,6 +785,13 @@ bool rt_RuntimeTypeHandle_IsGenericTypeDefinition(Object *rtype)
 bool rt_RuntimeTypeHandle_type_is_assignable_from(Object *to, Object *from)
 {
 	return rt_type_is_assignable(rt_type_of_runtime_type(to), rt_type_of_runtime_type(from));
+}
+
+/* Type.IsSubclassOf: a base class, not the type itself or an interface. */
+bool rt_RuntimeTypeHandle_is_subclass_of(intptr_t child, intptr_t parent)
+{
+	const RtType *c = (const RtType *)child, *p = (const RtType *)parent;
+	return c != p && !(p->flags & RT_T_INTERFACE) && rt_type_is_subclass(c, p);
 }
 
 bool rt_RuntimeTypeHandle_IsInstanceOfType(Object *rtype, Object *o)

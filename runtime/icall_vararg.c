@@ -63,29 +63,9 @@ intptr_t rt_ArgIterator_IntGetNextArgType(char *self)
 }
 
 /* ---- System.TypedReference ---- */
-/* A copy of `size` bytes at p boxed as type t. */
-static Object *box(const RtType *t, const char *p, size_t size)
-{
-	Object *o = rt_gc_alloc(t);
-	if (o)
-		memcpy((char *)o + sizeof(Object), p, size);
-	return o;
-}
-
-/* The referenced value as an object: a reference as it is, a value type
- * boxed; a Nullable<T> boxes as its T, or is null when it has no value
- * (its hasValue flag comes first, the value last). */
+/* The referenced value as an object (a value type boxed). */
 Object *rt_TypedReference_InternalToObject(intptr_t ref)
 {
 	const RtTypedRef *r = (const RtTypedRef *)ref;
-	const RtType *t = r->type;
-	if (!t)
-		return NULL;
-	if (!(t->flags & RT_T_VALUETYPE))
-		return *(Object **)(void *)r->value;
-	if (!(t->flags & RT_T_NULLABLE))
-		return box(t, r->value, t->size);
-	if (!*(const uint8_t *)r->value)
-		return NULL;
-	return box(t->elem, r->value + (t->size - t->elem->size), t->elem->size);
+	return r->type ? rt_reflect_box(r->type, r->value) : NULL;
 }

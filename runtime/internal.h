@@ -178,5 +178,16 @@ RtArray *rt_proc_args(void);
 /* ---- icall_core.c ---- */
 /* The descriptor a System.RuntimeType object stands for. */
 const RtType *rt_type_of_runtime_type(Object *rtype);
+/* Throws exception k with message before + t's full name + after. */
+void rt_type_throw_about(RtExcKind k, const char *before, const RtType *t, const char *after);
+
+/* The System.Type object of t (one per descriptor). */
+Object *rt_Type_internal_from_handle(intptr_t t);
+
+/* ---- reflect.c ---- */
+/* A Type[] of n descriptors. */
+Object *rt_reflect_types(const RtType *const *types, uint32_t n);
+/* Does Type[] a hold exactly these n types? */
+bool rt_reflect_same_types(RtArray *a, const RtType *const *types, uint32_t n);
 
 #endif

@@ -80,6 +80,8 @@ enum RtTypeFlags {
 	RT_T_HAS_CTOR = 1 << 13,    /* a class with a parameterless constructor */
 	RT_T_CTOR_NONPUBLIC = 1 << 14,  /* ... which is not public */
 	RT_T_GENERIC_DEF = 1 << 15, /* typeof(List<>) */
+	RT_T_GENERIC_PARAM = 1 << 16,   /* T of a generic method reflection found */
+	RT_T_BYREF = 1 << 17,       /* T& in a signature reflection describes */
 };
 
 /* One interface a type implements, with its method slots in the order of
@@ -230,6 +232,17 @@ typedef struct RtKnown {
 	 * _ThreadPoolWaitCallback (false: the worker should retire); NULL if
 	 * the pool is not used */
 	bool (*thread_pool_dispatch)(void);
+	/* Reflection (runtime/reflect.c), when the program finds methods:
+	 * RuntimeMethodInfo and the offsets of its mhandle (the RtMethod)
+	 * and reftype; a new RuntimeParameterInfo (Mono's runtime constructor);
+	 * ParameterInfo[], Type[]; Delegate's `method` (the RtMethod of a
+	 * delegate made by CreateDelegate), method_ptr, m_target */
+	const RtType *method_info_type;
+	uint32_t mi_handle_off, mi_reftype_off;
+	Object *(*new_param_info)(RtString *name, Object *type, int32_t pos,
+				  int32_t attrs, Object *member);
+	const RtType *param_info_array, *type_array;
+	uint32_t dlg_method_off, dlg_ptr_off, dlg_target_off;
 	/* adds (true) or removes the calling thread's [ThreadStatic] storage
 	 * as a root of the collector; NULL in programs without any */
 	void (*thread_roots)(bool add);
@@ -246,6 +259,56 @@ typedef struct RtMadeGeneric {
 } RtMadeGeneric;
 extern const RtMadeGeneric rt_made_generics[];
 extern const uint32_t rt_nmade_generics;
+/* A method reflection can find (Type.GetMethod with a name the compiler
+ * knew: il2c_reflect.c). Generic method definitions are described but have
+ * no code; their instances made at build time point back at them. */
+enum RtMethodFlags {
+	RT_M_GENERIC_DEF = 1 << 0,  /* GetMethod("M") of M<T> */
+	RT_M_GENERIC = 1 << 1,      /* ... or an instance of one */
+};
+
+typedef struct RtMethod {
+	const char *name;
+	const RtType *owner;
+	const RtType *ret;          /* System.Void for none; NULL: not known */
+	uint32_t nparams;
+	const RtType *const *params;        /* NULL where not known (T, int*) */
+	const char *const *param_names;
+	uint16_t attrs, impl_attrs; /* MethodAttributes, MethodImplAttributes */
+	uint16_t flags;             /* RtMethodFlags */
+	uint16_t param_byref;       /* bit i: parameter i is passed by reference */
+	/* for delegates, as Invoke calls method_ptr(m_target, args...): `fn`
+	 * with the target as `this` (value types: unboxed) or as a static
+	 * method's first argument; `open_fn` with the target dropped (static
+	 * methods, and open instance delegates: `this` first among args) */
+	void *fn, *open_fn;
+	/* MethodInfo.Invoke: unboxes args (an array of nparams), calls
+	 * (virtually, for virtual methods), boxes the result (NULL for void) */
+	Object *(*invoke)(Object *target, Object **args);
+	const struct RtMethod *generic_def;
+	uint32_t ngeneric;
+	const RtType *const *generic_args;
+} RtMethod;
+extern const RtMethod rt_methods[];
+/* For MethodInfo.Invoke's thunks: the value at p of type t as an object
+ * (a reference as it is; Nullable<T> as its T or null); an argument
+ * object as a value of value type t at dst (null: zero); a Pointer's
+ * address. */
+Object *rt_reflect_box(const RtType *t, const void *p);
+void rt_reflect_unbox(const RtType *t, Object *o, void *dst);
+void *rt_reflect_pointer(Object *o);
+extern const uint32_t rt_nmethods;
+
+/* The generic arguments of the generic instances reflection describes
+ * (Type.GetGenericArguments), besides those with variance (RtType). */
+typedef struct RtGenericArgs {
+	const RtType *type;
+	uint32_t nargs;
+	const RtType *const *args;
+} RtGenericArgs;
+extern const RtGenericArgs rt_generic_args[];
+extern const uint32_t rt_ngeneric_args;
+
 /* The multi-dimensional array types Array.CreateInstance can make (all
  * with a descriptor, once CreateInstanceImpl is reached). */
 extern const RtType *const rt_md_arrays[];

@@ -16,10 +16,6 @@
 #include <string.h>
 #include <strings.h>
 
-enum {
-	MF_ABSTRACT = 0x400, MF_PINVOKE = 0x2000,
-	MI_CODETYPE = 3, MI_RUNTIME = 3, MI_INTERNALCALL = 0x1000,
-};
 
 static const struct { const char *key, *fn, *new_ns, *new_name; } icalls[] = {
 #define ICALL(fn, key) { key, #fn, NULL, NULL },
@@ -363,6 +359,93 @@ void reach_made_generic(Program *p, Type *open, Type *made, Method *why)
 		reach_type(p, made->inst[i], TN_DESCRIPTOR, why);
 	VEC_PUSH(p->made_generics, open);
 	VEC_PUSH(p->made_generics, made);
+}
+
+/* What the runtime's reflection (runtime/reflect.c) makes: MethodInfo and
+ * ParameterInfo objects (the latter through the constructor Mono's runtime
+ * calls), and the arrays it returns. */
+static void reach_reflection(Program *p, Method *why)
+{
+	static const char *const made[][2] = {
+		{ "System.Reflection", "RuntimeMethodInfo" },
+		{ "System.Reflection", "RuntimeParameterInfo" },
+	};
+	for (size_t i = 0; i < countof(made); i++)
+		reach_type(p, ty_corlib_type(made[i][0], made[i][1]),
+			   TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);
+	Type *pinfo = ty_corlib_type("System.Reflection", "RuntimeParameterInfo");
+	Method *ctor = ty_find_method(pinfo, ".ctor", 7);
+	if (ctor)
+		reach_method(p, ctor, why, "made by reflection");
+	Type *arrays[] = {
+		ty_sz(ty_corlib_type("System.Reflection", "ParameterInfo")),
+		ty_sz(ty_corlib_type("System", "Type")),
+	};
+	for (size_t i = 0; i < countof(arrays); i++)
+		reach_type(p, arrays[i], TN_DESCRIPTOR | TN_CONSTRUCTED, why);
+	reach_type(p, ty_prim[TY_VOID], TN_DESCRIPTOR, why);
+	reach_type(p, ty_delegate, TN_LAYOUT, why);
+}
+
+bool reach_dispatched(Method *m)
+{
+	if (!(m->flags & MF_VIRTUAL) || (m->flags & MF_FINAL) || ty_is_valuetype(m->owner) ||
+	    !m->owner->img)
+		return false;
+	return !(ty_info(m->owner)->flags & TF_SEALED) || ty_info(m->owner)->is_interface;
+}
+
+bool reach_reflect_open(Method *m)
+{
+	return ty_is_open(m->owner) || (!m->ninst && ty_method_generic_arity(m));
+}
+
+/* A parameter or return type, boxed or unboxed by the invoke thunk. */
+static void reach_reflect_type(Program *p, Type *t, Method *why)
+{
+	if (t->kind == TY_BYREF || t->kind == TY_PTR)
+		t = t->elem;
+	if (t->kind == TY_PTR || t->kind == TY_FNPTR || ty_is_open(t))
+		return;
+	reach_type(p, t, ty_is_valuetype(t) ? TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT :
+		   TN_DESCRIPTOR, why);
+}
+
+/* Type.GetGenericArguments of t (ContainsGenericParameters asks), and
+ * so on down its arguments (rt_generic_args). */
+static void reflect_args(Program *p, Type *t, Method *why)
+{
+	if (t->elem)
+		reflect_args(p, t->elem, why);
+	if (!t->ninst || ty_is_open(t) || reach_tstate(t)->reflect_args)
+		return;
+	reach_tstate(t)->reflect_args = true;
+	for (uint32_t i = 0; i < t->ninst; i++) {
+		reach_type(p, t->inst[i], TN_DESCRIPTOR, why);
+		reflect_args(p, t->inst[i], why);
+	}
+}
+
+void reach_reflect_method(Program *p, Method *m, Method *why)
+{
+	MethodState *ms = reach_state(m);
+	if (ms->reflected || (ty_is_open(m->owner) && !ty_is_generic_def(m->owner)))
+		return;
+	if (!p->reflected.n)
+		reach_reflection(p, why);
+	ms->reflected = true;
+	VEC_PUSH(p->reflected, m);
+	reach_type(p, m->owner, TN_DESCRIPTOR, why);
+	reflect_args(p, m->owner, why);
+	if (reach_reflect_open(m))
+		return;
+	reach_reflect_type(p, m->ret, why);
+	for (uint32_t i = 0; i < m->nparams; i++)
+		reach_reflect_type(p, m->params[i], why);
+	if (!(m->flags & MF_ABSTRACT))
+		reach_method(p, m, why, "found by reflection");
+	if (reach_dispatched(m))
+		reach_vcall(p, m, why);
 }
 
 void reach_vcall(Program *p, Method *m, Method *why)

@@ -48,6 +48,8 @@ typedef struct MethodState {
 	uint32_t index;                 /* in Program.methods */
 	bool need_sthunk;               /* static method behind a delegate */
 	bool need_unbox;                /* value type method behind a vtable or delegate */
+	bool reflected;                 /* in rt_methods[]: reach_reflect_method */
+	int8_t flow;                    /* il2c_reflect.c's rule for calls of it */
 	/* may an exception leave it? Its own code says (il2c), and so does
 	 * any method it calls directly (callees): reach_no_throw */
 	bool throws;
@@ -70,6 +72,7 @@ enum TypeNeeds {
 typedef struct TypeState {
 	uint32_t needs;
 	Method *why;
+	bool reflect_args;              /* rt_generic_args[] lists its arguments */
 } TypeState;
 
 
@@ -97,6 +100,7 @@ typedef struct Program {
 	bool enum_arrays;               /* Array.CreateInstance is reached */
 	bool md_arrays;                 /* ... with lengths and lower bounds */
 	VEC(Type *) made_generics;      /* pairs: open type, instance made */
+	VEC(Method *) reflected;        /* what reflection finds (rt_methods[]) */
 } Program;
 
 void reach_init(Program *p, Loader *ld, Image *img);
@@ -108,6 +112,15 @@ void reach_vcall(Program *p, Method *m, Method *why);
 void reach_default_ctor(Program *p, Type *t, Method *why);
 /* MakeGenericType on `open` with build-time arguments gives `made`. */
 void reach_made_generic(Program *p, Type *open, Type *made, Method *why);
+/* m can be found by reflection (Type.GetMethod with a name il2c knows):
+ * described in rt_methods[], compiled unless it is a generic definition,
+ * with an invoke thunk and its entry points for delegates. */
+void reach_reflect_method(Program *p, Method *m, Method *why);
+/* Does a virtual call of m need the receiver's type to find the code? */
+bool reach_dispatched(Method *m);
+/* Is m a generic method definition, or a method of an open type, which
+ * reflection describes but nothing can call? */
+bool reach_reflect_open(Method *m);
 uint32_t reach_literal(Program *p, Blob utf16);
 /* Run the worklist to a fixed point. */
 void reach_run(Program *p);

@@ -19,10 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum {
-	TF_ABSTRACT = 0x80, TF_SEALED = 0x100,
-	MF_STATIC = 0x10,
-};
 
 typedef struct Gen {
 	Program *p;
@@ -423,7 +419,7 @@ static const char *type_flags(Type *t)
 		Method *dc = ty_default_ctor(t);
 		if (dc)
 			buf_puts(&b, " | RT_T_HAS_CTOR");
-		if (dc && (dc->flags & 7) != 6)        /* MemberAccessMask, Public */
+		if (dc && (dc->flags & MF_ACCESS) != MF_PUBLIC)        /* MemberAccessMask, Public */
 			buf_puts(&b, " | RT_T_CTOR_NONPUBLIC");
 	}
 	if ((t->kind == TY_SZARRAY || t->kind == TY_ARRAY) && !ty_is_ref(t->elem) &&
@@ -434,10 +430,11 @@ static const char *type_flags(Type *t)
 	return s;
 }
 
-static void names(Type *t, const char **ns, const char **name)
+void emit_type_names(Type *t, const char **ns, const char **name)
 {
 	Type *d = t;
-	while (d->kind == TY_SZARRAY || d->kind == TY_ARRAY || d->kind == TY_PTR)
+	while (d->kind == TY_SZARRAY || d->kind == TY_ARRAY || d->kind == TY_PTR ||
+	       d->kind == TY_BYREF)
 		d = d->elem;
 	*ns = "";
 	*name = t->name;
@@ -662,7 +659,7 @@ static void descriptor(Gen *g, Type *t)
 	uint32_t nvirt = vtable(g, t);
 	uint32_t nif = iface_table(g, t);
 	const char *ns, *name;
-	names(t, &ns, &name);
+	emit_type_names(t, &ns, &name);
 	Type *base = base_of(t);
 	Type *elem = t->elem;
 	TypeInfo *ti = t->img ? ty_info(t) : NULL;
@@ -877,7 +874,7 @@ static void thunks(Gen *g)
 		if (ms->need_sthunk)
 			thunk(g, m, "sthunk", "");
 		if ((ms->need_unbox || (ty_is_valuetype(m->owner) && m->has_this &&
-		     (m->flags & 0x40))) && m->has_this && ty_is_valuetype(m->owner))
+		     (m->flags & MF_VIRTUAL))) && m->has_this && ty_is_valuetype(m->owner))
 			thunk(g, m, "unbox", "rt_unbox_ptr(o)");
 	}
 }
@@ -1086,6 +1083,7 @@ static void known(Gen *g)
 {
 	Buf *b = &g->d;
 	made_generics(g);
+	emit_reflection(g->p, b);
 	bool have[countof(exc_names)] = { false };
 	for (size_t i = 0; i < countof(exc_names); i++) {
 		Type *t = ty_corlib_type(exc_names[i][0], exc_names[i][1]);
@@ -1152,6 +1150,7 @@ static void known(Gen *g)
 		   impl->cname, thread->cname, ty_sz(ty_prim[TY_U8])->cname, g->p->literals.n,
 		   ty_sz(ty_prim[TY_U1])->cname);
 	thread_known_fields(g);
+	emit_reflection_known(g->p, b);
 	buf_puts(b, "};\n");
 	layout_checks(g);
 }

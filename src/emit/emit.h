@@ -39,5 +39,11 @@ void emit_need_exception(Program *p, int kind);
 /* Make reachable what the runtime needs of the program (rt_known). */
 void emit_roots(Program *p);
 void emit_program(Program *p, const char *dir, uint32_t nfiles);
+/* The namespace and name (nested: "Outer+Inner") an RtType holds for t. */
+void emit_type_names(Type *t, const char **ns, const char **name);
+/* cgen_reflect.c: rt_methods[] and what goes with it; rt_known's
+ * reflection fields */
+void emit_reflection(Program *p, Buf *b);
+void emit_reflection_known(Program *p, Buf *b);
 
 #endif

@@ -230,6 +230,21 @@ static void reconcile(Fn *f, const Entry *e)
 	}
 }
 
+/* What the dataflow knows of a value at a join: what all paths agree on
+ * (for the code after a forward branch, not yet translated). */
+static void meet(Slot *have, const Slot *other)
+{
+	if (have->known != other->known)
+		have->known = NULL;
+	if (have->kmethod != other->kmethod)
+		have->kmethod = NULL;
+	if (have->str != other->str && (!have->str || !other->str ||
+					 strcmp(have->str, other->str)))
+		have->str = NULL;
+	if (have->elems != other->elems)
+		have->elems = NULL, have->nelems = 0;
+}
+
 void e_save_entry(Fn *f, uint32_t target)
 {
 	if (target > f->body.code_size)
@@ -241,8 +256,10 @@ void e_save_entry(Fn *f, uint32_t target)
 				   f->sp, target, e->sp);
 		reconcile(f, e);
 		/* the target's code does not know `this` came this way */
-		for (uint32_t i = 0; i < f->sp; i++)
+		for (uint32_t i = 0; i < f->sp; i++) {
 			f->leaks_this |= f->st[i].self && !e->st[i].self;
+			meet(&e->st[i], &f->st[i]);
+		}
 		return;
 	}
 	e->set = true;

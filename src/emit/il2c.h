@@ -17,7 +17,10 @@ typedef struct Slot {
 	StackKind k;
 	Type *t;                        /* O, P, VT: the static type; IP: pointee */
 	Method *ftn;                    /* from ldftn / ldvirtftn */
+	/* what il2c_reflect.c's dataflow knows of the value */
 	Type *known;                    /* typeof(known): its handle or Type */
+	Method *kmethod;                /* the MethodInfo of kmethod */
+	const char *str;                /* a string literal (ASCII) */
 	Type **elems;                   /* a Type[] of nelems: what each holds */
 	uint32_t nelems;
 	bool has_cval;                  /* an int32 constant: cval */
@@ -58,7 +61,7 @@ typedef struct Fn {
 	bool has_tail_calls;
 	bool is_readonly;               /* readonly. prefix seen */
 	bool throws;                    /* some code here can raise (e_fail) */
-	Type **local_known;             /* per local written once: typeof(X) */
+	Slot *local_known;              /* per local written once: Slot.known, kmethod */
 	bool *local_once;
 	bool framed;                    /* arguments and locals live in *F */
 	bool filter_mode;               /* this is the outlined filter function */
@@ -72,6 +75,10 @@ typedef struct Fn {
 void e_fn_error(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
 void e_out(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void e_warn(Fn *f, const char *msg);            /* at this method and IL offset */
+/* A call of m is about to be made with its arguments on the stack: keep
+ * what reflection will look for, and say what the result is known to be
+ * (il2c_reflect.c). */
+Slot e_reflect_flow(Fn *f, Method *m);
 const char *e_var_at(Fn *f, uint32_t d, const Slot *s);
 const char *e_sv(Fn *f, uint32_t i);            /* variable of slot i below top */
 Slot *e_top(Fn *f, uint32_t i);

@@ -3,7 +3,6 @@
  */
 #include "il2c.h"
 
-enum { MI_SYNCHRONIZED = 0x20 };
 
 #include <stdlib.h>
 #include <string.h>

@@ -18,11 +18,6 @@
 
 #include <string.h>
 
-enum {
-	MF_FINAL = 0x20, MF_VIRTUAL = 0x40, MF_STATIC = 0x10,
-	TF_SEALED = 0x100, TF_BEFOREFIELDINIT = 0x100000,
-	MI_INTERNALCALL = 0x1000, MI_RUNTIME = 0x3, MF_PINVOKE = 0x2000,
-};
 
 /* ---- static constructor triggers ---- */
 /* Code that runs Type t's static constructor if it has not run. */
@@ -102,11 +97,7 @@ static void finish_call(Fn *f, Method *m, const char *call, bool direct)
 /* ---- the kinds of call ---- */
 static bool needs_dispatch(Method *m)
 {
-	if (!(m->flags & MF_VIRTUAL) || (m->flags & MF_FINAL))
-		return false;
-	if (ty_is_valuetype(m->owner) || !m->owner->img)
-		return false;
-	return !(ty_info(m->owner)->flags & TF_SEALED) || ty_info(m->owner)->is_interface;
+	return !ty_is_valuetype(m->owner) && m->owner->img && reach_dispatched(m);
 }
 
 /* The function a virtual call of m on `self` runs: prog.h says how to
@@ -119,76 +110,6 @@ static const char *dispatch(Fn *f, Method *m, const char *self)
 	if (ty_info(m->owner)->is_interface)
 		reach_type(f->p, m->owner, TN_DESCRIPTOR, f->m);
 	return arena_printf(&f->a, "%s_FN(%s)", reach_slot_root(m)->cname, self);
-}
-
-/* typeof(X) as far as the stack carries it (ldtoken, GetTypeFromHandle):
- * Activator.CreateInstance(typeof(X)) keeps X's parameterless
- * constructor, for the runtime's CreateInstanceDefaultCtor. Returns what
- * the call's result knows. */
-static bool corlib_method(Method *m, const char *type, const char *name)
-{
-	return m->owner->img == ty_object->img && !strcmp(m->owner->name, type) &&
-	       !strcmp(m->name, name) && m->nparams > 0;
-}
-
-/* typeof(G<>).MakeGenericType(new Type[] { typeof(A), ... }): G<A, ...>
- * is made at build time, and the runtime finds it (rt_made_generics). */
-static Type *make_generic(Fn *f)
-{
-	Type *g = e_top(f, 1)->known;
-	Slot *args = e_top(f, 0);
-	bool known = g && g->img && ty_is_generic_def(g) && args->elems &&
-		     args->nelems == ty_generic_arity(g);
-	for (uint32_t i = 0; known && i < args->nelems; i++)
-		known = args->elems[i] && !ty_is_open(args->elems[i]);
-	if (!known) {
-		if (f->m->img == f->p->img)
-			e_warn(f, "MakeGenericType with a type or arguments not known at build time"
-			       " finds only instances the program makes anyway (write"
-			       " typeof(G<>).MakeGenericType(new Type[] { typeof(A) }) at the call)");
-		return NULL;
-	}
-	Type *made = ty_def(g->img, g->row, args->elems, args->nelems);
-	reach_made_generic(f->p, g, made, f->m);
-	return made;
-}
-
-/* Array.CreateInstance(typeof(X), lengths...): X's array of that rank
- * (from the overload, or the length of a `new int[n]` of lengths). */
-static void create_array(Fn *f, Method *m, Type *x)
-{
-	uint32_t rank = m->nparams - 1;
-	bool bounds = m->nparams == 3 && m->params[2]->kind == TY_SZARRAY;
-	if (m->params[1]->kind == TY_SZARRAY)
-		rank = e_top(f, m->nparams - 2)->nelems;
-	if (rank == 0 || ty_is_open(x) || ty_is_generic_def(x) || x->kind == TY_VOID)
-		return;
-	Type *at = rank == 1 && !bounds ? ty_sz(x) : ty_md(x, rank);
-	reach_type(f->p, at, TN_DESCRIPTOR | TN_CONSTRUCTED, f->m);
-}
-
-static Type *typeof_flow(Fn *f, Method *m)
-{
-	if (corlib_method(m, "System.Array", "CreateInstance") &&
-	    !strcmp(m->params[0]->name, "System.Type") && e_top(f, m->nparams - 1)->known) {
-		create_array(f, m, e_top(f, m->nparams - 1)->known);
-		return NULL;
-	}
-	if (corlib_method(m, "System.Type", "GetTypeFromHandle"))
-		return e_top(f, 0)->known;
-	if (corlib_method(m, "System.Type", "MakeGenericType"))
-		return make_generic(f);
-	if (!corlib_method(m, "System.Activator", "CreateInstance") || m->nparams > 2 ||
-	    strcmp(m->params[0]->name, "System.Type"))
-		return NULL;
-	Type *known = e_top(f, m->nparams - 1)->known;
-	if (known)
-		reach_default_ctor(f->p, known, f->m);
-	else if (f->m->img == f->p->img)
-		e_warn(f, "Activator.CreateInstance on a type not known at build time"
-		       " works only for types whose parameterless constructor the program"
-		       " keeps anyway (name the type with typeof at the call)");
-	return NULL;
 }
 
 static void call_method(Fn *f, Method *m, bool virt)
@@ -222,10 +143,12 @@ static void call_method(Fn *f, Method *m, bool virt)
 	Buf b = {0};
 	buf_puts(&b, direct ? m->cname : dispatch(f, m, self));
 	arg_list(f, &b, m, self);
-	Type *known = typeof_flow(f, m);
+	Slot facts = e_reflect_flow(f, m);
 	finish_call(f, m, arena_strdup(&f->a, b.s), direct);
-	if (known && f->reachable)
-		e_top(f, 0)->known = known;
+	if (f->reachable && m->ret->kind != TY_VOID) {
+		e_top(f, 0)->known = facts.known;
+		e_top(f, 0)->kmethod = facts.kmethod;
+	}
 	buf_free(&b);
 }
 

@@ -455,15 +455,29 @@ static void ldtoken(Fn *f, const Instr *in)
 	e_top(f, 0)->known = t;
 }
 
+/* A literal as a C string, if it is all ASCII (NULL otherwise). */
+static const char *ascii_literal(Fn *f, Blob utf16)
+{
+	char *s = arena_alloc(&f->a, utf16.len / 2 + 1);
+	for (uint32_t i = 0; i + 1 < utf16.len; i += 2) {
+		if (utf16.p[i + 1] || !utf16.p[i] || utf16.p[i] > 0x7e)
+			return NULL;
+		s[i / 2] = (char)utf16.p[i];
+	}
+	return s;
+}
+
 static bool tokens(Fn *f, const Instr *in)
 {
 	switch (in->op) {
 	case OP_LDSTR: {
 		if (TOK_TABLE(in->token) != T_UserString)
 			e_fn_error(f, "ldstr of token 0x%08x", in->token);
-		uint32_t id = reach_literal(f->p, md_userstring(f->img, TOK_ROW(in->token)));
+		Blob s = md_userstring(f->img, TOK_ROW(in->token));
+		uint32_t id = reach_literal(f->p, s);
 		reach_type(f->p, ty_string, TN_DESCRIPTOR, f->m);
 		e_out(f, "%s = (Object *)&lit_%u;", e_push(f, SK_O, ty_string), id);
+		e_top(f, 0)->str = ascii_literal(f, s);
 		return true;
 	}
 	case OP_LDTOKEN:

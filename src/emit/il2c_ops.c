@@ -30,14 +30,15 @@ static bool vars(Fn *f, const Instr *in)
 		/* fallthrough */
 	case OP_LDLOC_S: case OP_LDLOC:
 		e_load_var(f, e_local_type(f, i), e_loc_name(f, i));
-		e_top(f, 0)->known = f->local_known[i];
+		e_top(f, 0)->known = f->local_known[i].known;
+		e_top(f, 0)->kmethod = f->local_known[i].kmethod;
 		return true;
 	case OP_STLOC_0: case OP_STLOC_1: case OP_STLOC_2: case OP_STLOC_3:
 		i = in->op - OP_STLOC_0;
 		/* fallthrough */
 	case OP_STLOC_S: case OP_STLOC:
 		if (i < f->nlocals && f->local_once[i])
-			f->local_known[i] = e_top(f, 0)->known;
+			f->local_known[i] = *e_top(f, 0);
 		e_store_var(f, e_local_type(f, i), e_loc_name(f, i));
 		return true;
 	case OP_STARG_S: case OP_STARG:

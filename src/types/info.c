@@ -16,12 +16,6 @@
 #include <stdio.h>
 #include <string.h>
 
-enum {
-	MF_STATIC = 0x10, MF_VIRTUAL = 0x40, MF_NEWSLOT = 0x100, MF_ABSTRACT = 0x400,
-	FF_STATIC = 0x10, FF_LITERAL = 0x40,
-	TF_INTERFACE = 0x20, TF_ABSTRACT = 0x80, TF_LAYOUT = 0x18,
-	TF_SEQUENTIAL = 0x08, TF_EXPLICIT = 0x10,
-};
 
 static Ctx type_ctx(Type *t) { return (Ctx){ t->inst, t->ninst, NULL, 0 }; }
 
@@ -518,13 +512,6 @@ static bool array_implements(Type *t, Type *iface)
 	       elem_compatible(iface->inst[0], t->elem, false);
 }
 
-static bool generic_method(Image *img, uint32_t row)
-{
-	uint32_t first, end;
-	md_lookup(img, T_GenericParam, GenericParam_Owner, TOKEN(T_MethodDef, row), &first, &end);
-	return first < end;
-}
-
 /* System.Array's implementation of method `im` of generic array interface
  * number k (instantiated at U): InternalArray__<prefix><name><U>. */
 static Method *array_impl(Method *im, int k)
@@ -532,7 +519,7 @@ static Method *array_impl(Method *im, int k)
 	char name[128];
 	snprintf(name, sizeof name, "InternalArray__%s%s", array_ifaces[k].prefix, im->name);
 	Method *m = ty_find_method(ty_array, name, (int)im->nparams);
-	if (!m || !generic_method(m->img, m->row))
+	if (!m || !ty_method_generic_arity(m))
 		return m;
 	return ty_method(ty_array, m->img, m->row, im->owner->inst, 1);
 }

@@ -632,10 +632,18 @@ uint32_t ty_generic_arity(const Type *t)
 	return end - first;
 }
 
+uint32_t ty_method_generic_arity(const Method *m)
+{
+	uint32_t first, end;
+	md_lookup(m->img, T_GenericParam, GenericParam_Owner, TOKEN(T_MethodDef, m->row),
+		  &first, &end);
+	return end - first;
+}
+
 /* Holds a generic parameter somewhere (typeof(List<>) is List<!0>). */
 bool ty_is_open(const Type *t)
 {
-	if (t->kind == TY_VAR)
+	if (t->kind == TY_VAR || t->kind == TY_MVAR)
 		return true;
 	if (t->elem && ty_is_open(t->elem))
 		return true;

@@ -99,6 +99,17 @@ struct TypeInfo {
 	Type *underlying;               /* enums */
 };
 
+/* Metadata flags ilcc reads (ECMA-335 §II.23.1): TypeDef (TF_), MethodDef
+ * (MF_), MethodImpl (MI_), Field (FF_). */
+enum {
+	TF_INTERFACE = 0x20, TF_ABSTRACT = 0x80, TF_SEALED = 0x100, TF_LAYOUT = 0x18,
+	TF_SEQUENTIAL = 0x08, TF_EXPLICIT = 0x10, TF_BEFOREFIELDINIT = 0x100000,
+	MF_ACCESS = 0x7, MF_PUBLIC = 0x6, MF_STATIC = 0x10, MF_FINAL = 0x20,
+	MF_VIRTUAL = 0x40, MF_NEWSLOT = 0x100, MF_ABSTRACT = 0x400, MF_PINVOKE = 0x2000,
+	MI_CODETYPE = 3, MI_RUNTIME = 3, MI_SYNCHRONIZED = 0x20, MI_INTERNALCALL = 0x1000,
+	FF_STATIC = 0x10, FF_LITERAL = 0x40,
+};
+
 /* ---- the type system ---- */
 typedef struct Ctx {
 	Type **tinst;                   /* the type's generic arguments */
@@ -135,6 +146,7 @@ bool ty_is_ref(const Type *t);                  /* GC reference on the stack */
 bool ty_is_valuetype(const Type *t);            /* TY_STRUCT or primitive */
 bool ty_is_generic_def(const Type *t);          /* has open generic params */
 uint32_t ty_generic_arity(const Type *t);       /* how many, if so */
+uint32_t ty_method_generic_arity(const Method *m);      /* of its definition */
 bool ty_is_open(const Type *t);                 /* holds a generic parameter */
 bool ty_is_subclass(Type *t, Type *of);
 bool ty_implements(Type *t, Type *iface);

@@ -1,0 +1,400 @@
+/* Reflection over the methods the compiler kept for it (rt_methods[]:
+ * those named by Type.GetMethod("name") on a typeof the compiler saw;
+ * src/emit/il2c_reflect.c). Mono's managed reflection code runs on top:
+ * these are the internal calls it makes, over RtMethod instead of Mono's
+ * MonoMethod. A MethodInfo is one RuntimeMethodInfo object per RtMethod
+ * (its mhandle); ParameterInfos come from Mono's runtime constructor.
+ * What the compiler did not keep is not found (GetMethod returns null),
+ * as in .NET's Native AOT.
+ */
+#include "internal.h"
+#include "rt_ops.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* System.Reflection.BindingFlags, MemberListType (Mono's RuntimeType) */
+enum {
+	BF_IGNORE_CASE = 0x1, BF_DECLARED_ONLY = 0x2, BF_INSTANCE = 0x4, BF_STATIC = 0x8,
+	BF_PUBLIC = 0x10, BF_NONPUBLIC = 0x20, BF_FLATTEN = 0x40,
+	ML_CASE_INSENSITIVE = 2,
+	MA_ACCESS = 0x7, MA_PRIVATE = 0x1, MA_PUBLIC = 0x6, MA_STATIC = 0x10,
+	MA_VIRTUAL = 0x40, MA_NEWSLOT = 0x100, MA_RTSPECIAL = 0x1000,
+	CC_STANDARD = 1, CC_HASTHIS = 0x20,
+};
+
+/* ---- MethodInfo objects ---- */
+static Object **method_objs;    /* GC memory, per rt_methods[] entry */
+static pthread_mutex_t objs_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static const RtMethod *method_of(Object *mi)
+{
+	return mi ? *(const RtMethod **)((char *)mi + rt_known.mi_handle_off) : NULL;
+}
+
+static Object *type_obj(const RtType *t)
+{
+	return rt_Type_internal_from_handle((intptr_t)t);
+}
+
+static Object *method_object(const RtMethod *m)
+{
+	if (!m)
+		return NULL;
+	size_t i = (size_t)(m - rt_methods);
+	pthread_mutex_lock(&objs_lock);
+	if (!method_objs)
+		method_objs = rt_gc_alloc_raw(rt_nmethods * sizeof *method_objs, false);
+	Object *o = method_objs ? method_objs[i] : NULL;
+	if (!o && method_objs) {
+		o = rt_gc_alloc(rt_known.method_info_type);
+		if (o) {
+			*(const RtMethod **)((char *)o + rt_known.mi_handle_off) = m;
+			*(Object **)((char *)o + rt_known.mi_reftype_off) = type_obj(m->owner);
+			method_objs[i] = o;
+		}
+	}
+	pthread_mutex_unlock(&objs_lock);
+	return o;
+}
+
+/* ---- values in and out of objects ---- */
+static Object *box(const RtType *t, const char *p, size_t size)
+{
+	Object *o = rt_gc_alloc(t);
+	if (o)
+		memcpy(rt_unbox_ptr(o), p, size);
+	return o;
+}
+
+/* A Nullable<T> is its hasValue flag first, its value last. */
+Object *rt_reflect_box(const RtType *t, const void *p)
+{
+	if (!(t->flags & RT_T_VALUETYPE))
+		return *(Object *const *)p;
+	if (!(t->flags & RT_T_NULLABLE))
+		return box(t, p, t->size);
+	if (!*(const uint8_t *)p)
+		return NULL;
+	return box(t->elem, (const char *)p + (t->size - t->elem->size), t->elem->size);
+}
+
+void rt_reflect_unbox(const RtType *t, Object *o, void *dst)
+{
+	memset(dst, 0, t->size);
+	if (!o)
+		return;
+	if (!(t->flags & RT_T_NULLABLE)) {
+		memcpy(dst, rt_unbox_ptr(o), t->size);
+		return;
+	}
+	*(uint8_t *)dst = 1;
+	memcpy((char *)dst + (t->size - t->elem->size), rt_unbox_ptr(o), t->elem->size);
+}
+
+/* System.Reflection.Pointer boxes an address in its first field. */
+void *rt_reflect_pointer(Object *o)
+{
+	return o ? *(void **)rt_unbox_ptr(o) : NULL;
+}
+
+/* ---- RuntimeType: finding methods ---- */
+typedef struct PtrArray {       /* Mono.RuntimeStructs.GPtrArray */
+	const void **data;
+	int32_t len;
+} PtrArray;
+
+/* Does m, declared by `klass`, pass the BindingFlags of a search that
+ * started at `start` (Mono's rules: private methods of bases and their
+ * statics, unless flattened, are not seen)? */
+static bool binds(const RtMethod *m, const RtType *klass, const RtType *start, int32_t flags)
+{
+	if (m->attrs & MA_RTSPECIAL)
+		return false;
+	if ((m->attrs & MA_ACCESS) == MA_PUBLIC) {
+		if (!(flags & BF_PUBLIC))
+			return false;
+	} else if (!(flags & BF_NONPUBLIC) ||
+		   (klass != start && (m->attrs & MA_ACCESS) == MA_PRIVATE)) {
+		return false;
+	}
+	if (m->attrs & MA_STATIC)
+		return (flags & BF_STATIC) && ((flags & BF_FLATTEN) || klass == start);
+	return flags & BF_INSTANCE;
+}
+
+static bool same_signature(const RtMethod *a, const RtMethod *b)
+{
+	bool same = !strcmp(a->name, b->name) && a->nparams == b->nparams;
+	for (uint32_t k = 0; same && k < a->nparams; k++)
+		same = a->params[k] == b->params[k];
+	return same;
+}
+
+/* Does d override m (a virtual method of a base with its signature)? */
+static bool overrides(const RtMethod *d, const RtMethod *m)
+{
+	return (d->attrs & MA_VIRTUAL) && !(d->attrs & MA_NEWSLOT) && (m->attrs & MA_VIRTUAL) &&
+	       same_signature(d, m);
+}
+
+/* Is m overridden by a method already found? Mono reports only the most
+ * derived. */
+static bool overridden(const RtMethod *m, const PtrArray *found)
+{
+	for (int32_t i = 0; i < found->len; i++)
+		if (overrides(found->data[i], m))
+			return true;
+	return false;
+}
+
+static void push(PtrArray *a, const void *p)
+{
+	const void **grown = realloc(a->data, (size_t)(a->len + 1) * sizeof *grown);
+	if (!grown)
+		rt_fatal("out of memory");
+	a->data = grown;
+	a->data[a->len++] = p;
+}
+
+intptr_t rt_RuntimeType_GetMethodsByName_native(Object *self, intptr_t name, int32_t flags,
+						 int32_t list)
+{
+	const RtType *start = rt_type_of_runtime_type(self);
+	const char *want = (const char *)name;
+	bool nocase = (flags & BF_IGNORE_CASE) || list == ML_CASE_INSENSITIVE;
+	PtrArray *a = calloc(1, sizeof *a);
+	if (!a)
+		rt_fatal("out of memory");
+	for (const RtType *k = start; k; k = (flags & BF_DECLARED_ONLY) ? NULL : k->base) {
+		for (uint32_t i = 0; i < rt_nmethods; i++) {
+			const RtMethod *m = &rt_methods[i];
+			/* instances of generic methods come from MakeGenericMethod */
+			if (m->owner != k || (m->flags & RT_M_GENERIC) || !binds(m, k, start, flags) ||
+			    overridden(m, a))
+				continue;
+			if (want && (nocase ? strcasecmp(want, m->name) : strcmp(want, m->name)))
+				continue;
+			push(a, m);
+		}
+	}
+	return (intptr_t)a;
+}
+
+void rt_RuntimeGPtrArrayHandle_GPtrArrayFree(intptr_t p)
+{
+	PtrArray *a = (PtrArray *)p;
+	if (a)
+		free(a->data);
+	free(a);
+}
+
+Object *rt_RuntimeMethodInfo_GetMethodFromHandleInternalType_native(intptr_t m, intptr_t type,
+								    bool check)
+{
+	(void)type, (void)check;
+	return method_object((const RtMethod *)m);
+}
+
+/* Type.GetGenericArguments: from the descriptor (variance) or the
+ * compiler's list; a type that is not generic has none. */
+Object *rt_RuntimeType_GetGenericArgumentsInternal(Object *self, bool runtime_array)
+{
+	(void)runtime_array;
+	const RtType *t = rt_type_of_runtime_type(self);
+	uint32_t n = t->nargs;
+	const RtType *const *args = t->generic_args;
+	for (uint32_t i = 0; !args && i < rt_ngeneric_args; i++)
+		if (rt_generic_args[i].type == t)
+			n = rt_generic_args[i].nargs, args = rt_generic_args[i].args;
+	if (!args && (t->flags & RT_T_GENERIC) && !(t->flags & RT_T_GENERIC_DEF)) {
+		rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc did not keep the generic arguments of ",
+				    t, ": find a method of it with typeof(...).GetMethod(\"name\")");
+		return NULL;
+	}
+	return rt_reflect_types(args, args ? n : 0);
+}
+
+/* A Type[] of n descriptors. */
+Object *rt_reflect_types(const RtType *const *types, uint32_t n)
+{
+	const RtType *arr = rt_known.type_array ? rt_known.type_array : NULL;
+	if (!arr) {
+		rt_exc_throw_kind(RT_EXC_NOTSUPP);
+		return NULL;
+	}
+	RtArray *a = rt_gc_alloc_array(arr, n);
+	for (uint32_t i = 0; a && i < n; i++)
+		RT_ARRAY_DATA(a, Object *)[i] = type_obj(types[i]);
+	return (Object *)a;
+}
+
+bool rt_reflect_same_types(RtArray *a, const RtType *const *types, uint32_t n)
+{
+	bool same = a->length == n;
+	for (uint32_t k = 0; same && k < n; k++) {
+		Object *t = RT_ARRAY_DATA(a, Object *)[k];
+		same = t && rt_type_of_runtime_type(t) == types[k];
+	}
+	return same;
+}
+
+/* ---- MonoMethodInfo, RuntimeMethodInfo ---- */
+typedef struct MethodInfoData { /* System.Reflection.MonoMethodInfo */
+	Object *parent, *ret;
+	int32_t attrs, impl_attrs, callconv;
+} MethodInfoData;
+
+void rt_MonoMethodInfo_get_method_info(intptr_t h, char *out)
+{
+	const RtMethod *m = (const RtMethod *)h;
+	MethodInfoData *d = (MethodInfoData *)(void *)out;
+	d->parent = type_obj(m->owner);
+	d->ret = type_obj(m->ret);
+	d->attrs = m->attrs;
+	d->impl_attrs = m->impl_attrs;
+	d->callconv = CC_STANDARD | (m->attrs & MA_STATIC ? 0 : CC_HASTHIS);
+}
+
+int32_t rt_MonoMethodInfo_get_method_attributes(intptr_t h)
+{
+	return ((const RtMethod *)h)->attrs;
+}
+
+Object *rt_MonoMethodInfo_get_parameter_info(intptr_t h, Object *member)
+{
+	const RtMethod *m = (const RtMethod *)h;
+	RtArray *a = rt_gc_alloc_array(rt_known.param_info_array, m->nparams);
+	for (uint32_t i = 0; a && i < m->nparams; i++) {
+		Object *p = rt_known.new_param_info(rt_str_from_utf8(m->param_names[i]),
+						    type_obj(m->params[i]), (int32_t)i, 0, member);
+		if (!p)
+			return NULL;
+		RT_ARRAY_DATA(a, Object *)[i] = p;
+	}
+	return (Object *)a;
+}
+
+Object *rt_RuntimeMethodInfo_get_name(Object *mi)
+{
+	return (Object *)rt_str_from_utf8(method_of(mi)->name);
+}
+
+Object *rt_RuntimeMethodInfo_InternalInvoke(Object *self, Object *target, Object *args,
+					    Object **exc)
+{
+	const RtMethod *m = method_of(self);
+	*exc = NULL;
+	if (!m->invoke) {
+		rt_exc_throw_msg(RT_EXC_INVALIDOP, "Late bound operations cannot be performed on"
+				 " types or methods for which ContainsGenericParameters is true.");
+		return NULL;
+	}
+	RtArray *a = (RtArray *)args;
+	return m->invoke(target, a ? RT_ARRAY_DATA(a, Object *) : NULL);
+}
+
+bool rt_RuntimeMethodInfo_get_IsGenericMethod(Object *self)
+{
+	return method_of(self)->flags & (RT_M_GENERIC | RT_M_GENERIC_DEF);
+}
+
+bool rt_RuntimeMethodInfo_get_IsGenericMethodDefinition(Object *self)
+{
+	return method_of(self)->flags & RT_M_GENERIC_DEF;
+}
+
+Object *rt_RuntimeMethodInfo_GetGenericArguments(Object *self)
+{
+	const RtMethod *m = method_of(self);
+	return rt_reflect_types(m->generic_args, m->flags & (RT_M_GENERIC | RT_M_GENERIC_DEF) ?
+				m->ngeneric : 0);
+}
+
+Object *rt_RuntimeMethodInfo_GetGenericMethodDefinition_impl(Object *self)
+{
+	const RtMethod *m = method_of(self);
+	return method_object(m->flags & RT_M_GENERIC_DEF ? m : m->generic_def);
+}
+
+/* MakeGenericMethod: an instance the compiler made (the arguments were
+ * known where it was called). */
+Object *rt_RuntimeMethodInfo_MakeGenericMethod_impl(Object *self, Object *types)
+{
+	const RtMethod *def = method_of(self);
+	RtArray *a = (RtArray *)types;
+	for (uint32_t i = 0; a && i < rt_nmethods; i++) {
+		const RtMethod *m = &rt_methods[i];
+		if (m->generic_def == def && rt_reflect_same_types(a, m->generic_args, m->ngeneric))
+			return method_object(m);
+	}
+	char msg[256];
+	snprintf(msg, sizeof msg, "ilcc did not make an instance of %s with these arguments:"
+		 " MakeGenericMethod needs them known at build time", def->name);
+	rt_exc_throw_msg(RT_EXC_NOTSUPP, msg);
+	return NULL;
+}
+
+/* ---- Delegate.CreateDelegate ---- */
+/* Mono's managed code has checked the signatures; what is left is which
+ * entry: a target for a static method is its first argument (closed),
+ * and an instance method without one takes `this` from the arguments
+ * (open). */
+/* What a virtual m resolves to on an object of type t, as far as
+ * reflection describes the overrides (Delegate.Method says which). */
+static const RtMethod *most_derived(const RtMethod *m, const RtType *t)
+{
+	if (!(m->attrs & MA_VIRTUAL))
+		return m;
+	for (; t && t != m->owner; t = t->base)
+		for (uint32_t i = 0; i < rt_nmethods; i++) {
+			const RtMethod *d = &rt_methods[i];
+			if (d->owner == t && overrides(d, m))
+				return d;
+		}
+	return m;
+}
+
+static const RtMethod *invoke_of(const RtType *d)
+{
+	for (uint32_t i = 0; i < rt_nmethods; i++)
+		if (rt_methods[i].owner == d && !strcmp(rt_methods[i].name, "Invoke"))
+			return &rt_methods[i];
+	return NULL;
+}
+
+Object *rt_Delegate_CreateDelegate_internal(Object *type, Object *target, Object *mi,
+					    bool throw_on_fail)
+{
+	(void)throw_on_fail;
+	const RtType *t = rt_type_of_runtime_type(type);
+	const RtMethod *m = method_of(mi);
+	if (!m->open_fn) {
+		rt_exc_throw_msg(RT_EXC_ARG, "ilcc cannot bind a delegate to a generic method"
+				 " definition");
+		return NULL;
+	}
+	if (!t->nvirt) {
+		rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc did not keep the delegate type ", t,
+				    ": name it with typeof at the CreateDelegate call");
+		return NULL;
+	}
+	bool closed = target != NULL;
+	bool is_static = m->attrs & MA_STATIC;
+	const RtMethod *inv = invoke_of(t);
+	if (inv)        /* the arguments say, whatever the target */
+		closed = is_static ? inv->nparams + 1 == m->nparams : inv->nparams == m->nparams;
+	if (closed && !is_static && target)
+		m = most_derived(m, target->type);
+	Object *d = rt_gc_alloc(t);
+	if (!d)
+		return NULL;
+	char *base = (char *)d;
+	*(const void **)(base + rt_known.dlg_method_off) = m;
+	*(void **)(base + rt_known.dlg_ptr_off) = closed ? m->fn : m->open_fn;
+	*(Object **)(base + rt_known.dlg_target_off) = closed ? target : NULL;
+	return d;
+}

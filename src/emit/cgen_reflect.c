@@ -1,0 +1,310 @@
+/* cgen_reflect: what the runtime's reflection (runtime/reflect.c) reads.
+ *
+ * For each method reflection can find (Program.reflected), an RtMethod in
+ * rt_methods[] (rt.h) and, unless it is a generic definition, three small
+ * functions:
+ * - rm<k>_inv(target, args): MethodInfo.Invoke's call, arguments unboxed
+ *   from the object array (by reference: into their boxes), the result
+ *   boxed; virtual methods dispatch on the target;
+ * - rm<k>_fn(target, args...): a delegate closed over `target` (its
+ *   `this`, or a static method's first argument);
+ * - rm<k>_open(target, args...): a delegate that drops its target (a
+ *   static method, or an open instance one whose `this` comes first).
+ * Also rt_generic_args[] (Type.GetGenericArguments of the generic
+ * instances reflection describes) and rt_known's reflection fields.
+ */
+#include "il2c.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The descriptor of t in the signature of reflected method k: a generic
+ * method definition's own parameters have one each (rm<k>_gp<i>), other
+ * open types none. */
+static uint32_t cur_method;
+
+static const char *type_ref(Type *t)
+{
+	if (t && t->kind == TY_MVAR)
+		return arena_printf(ty_arena(), "&rm%u_gp%u", cur_method, t->rank);
+	if (!t || t->kind == TY_PTR || t->kind == TY_FNPTR || ty_is_open(t))
+		return "NULL";
+	if (t->kind == TY_BYREF && (t->elem->kind == TY_PTR || ty_is_open(t->elem)))
+		return "NULL";
+	return arena_printf(ty_arena(), "&%s_type", t->cname);
+}
+
+static bool returns(Method *m) { return m->ret->kind != TY_VOID; }
+
+/* "(R (*)(Object *, P0, ...))" of a delegate entry: `self` is `this`
+ * first among the arguments (open instance), or not there. */
+static void entry_proto(Buf *b, Method *m, const char *name, const char *self)
+{
+	buf_printf(b, "static %s %s(Object *o", emit_ctype(m->ret), name);
+	if (*self)
+		buf_printf(b, ", %s self", self);
+	for (uint32_t i = 0; i < m->nparams; i++)
+		buf_printf(b, ", %s p%u", emit_ctype(m->params[i]), i);
+	buf_puts(b, ")\n");
+}
+
+/* m's code called on `self`, virtually if it dispatches. */
+static void callee(Buf *b, Method *m, const char *self)
+{
+	if (m->has_this && reach_dispatched(m) && !m->ninst)
+		buf_printf(b, "%s_FN(%s)(%s", reach_slot_root(m)->cname, self, self);
+	else if (m->has_this)
+		buf_printf(b, "%s(%s", m->cname, self);
+	else
+		buf_printf(b, "%s(", m->cname);
+}
+
+static void entry(Buf *b, Method *m, uint32_t k, const char *kind, const char *self,
+		  const char *this_expr)
+{
+	const char *name = arena_printf(ty_arena(), "rm%u_%s", k, kind);
+	entry_proto(b, m, name, self);
+	buf_printf(b, "{\n\t%s", returns(m) ? "return " : "");
+	callee(b, m, this_expr);
+	for (uint32_t i = 0; i < m->nparams; i++)
+		buf_printf(b, "%sp%u", i || m->has_this ? ", " : "", i);
+	buf_puts(b, ");\n}\n");
+}
+
+/* Argument i of MethodInfo.Invoke's array as parameter type t. */
+static const char *inv_arg(Buf *b, Type *t, uint32_t i)
+{
+	if (t->kind == TY_BYREF) {
+		Type *e = t->elem;
+		if (ty_is_ref(e))
+			return arena_printf(ty_arena(), "(char *)&a[%u]", i);
+		buf_printf(b, "\tif (!a[%u] && !(a[%u] = rt_gc_alloc(%s))) return NULL;\n",
+			   i, i, type_ref(e));
+		return arena_printf(ty_arena(), "rt_unbox_ptr(a[%u])", i);
+	}
+	if (ty_is_ref(t))
+		return arena_printf(ty_arena(), "a[%u]", i);
+	if (t->kind == TY_PTR || t->kind == TY_FNPTR)
+		return arena_printf(ty_arena(), "(intptr_t)rt_reflect_pointer(a[%u])", i);
+	buf_printf(b, "\t%s p%u;\n\trt_reflect_unbox(%s, a[%u], &p%u);\n", emit_ctype(t), i,
+		   type_ref(t), i, i);
+	return arena_printf(ty_arena(), "p%u", i);
+}
+
+static void invoke_thunk(Buf *b, Method *m, uint32_t k)
+{
+	buf_printf(b, "static Object *rm%u_inv(Object *o, Object **a)\n{\n", k);
+	Buf call = {0};
+	const char *self = !m->has_this ? "" : ty_is_valuetype(m->owner) ?
+		"rt_unbox_ptr(o)" : "o";
+	callee(&call, m, self);
+	for (uint32_t i = 0; i < m->nparams; i++)
+		buf_printf(&call, "%s%s", i || m->has_this ? ", " : "",
+			   inv_arg(b, m->params[i], i));
+	buf_putc(&call, ')');
+	Type *r = m->ret;
+	if (!returns(m))
+		buf_printf(b, "\t%s;\n\treturn NULL;\n}\n", call.s);
+	else if (ty_is_ref(r))
+		buf_printf(b, "\treturn %s;\n}\n", call.s);
+	else
+		buf_printf(b, "\t%s r = %s;\n\treturn rt_pending ? NULL : rt_reflect_box(%s, &r);\n}\n",
+			   emit_ctype(r), call.s, type_ref(r->kind == TY_BYREF ? r->elem : r));
+	buf_free(&call);
+}
+
+/* The code behind a reflected method that can be called. */
+static void thunks(Buf *b, Method *m, uint32_t k)
+{
+	invoke_thunk(b, m, k);
+	if (!m->has_this) {
+		entry(b, m, k, "open", "", "");
+		return;
+	}
+	bool vt = ty_is_valuetype(m->owner);
+	entry(b, m, k, "open", emit_this_ctype(m->owner), "self");
+	entry(b, m, k, "fn", "", vt ? "rt_unbox_ptr(o)" : "o");
+}
+
+static int32_t index_of(Program *p, Method *m)
+{
+	for (uint32_t i = 0; i < p->reflected.n; i++)
+		if (p->reflected.v[i] == m)
+			return (int32_t)i;
+	return -1;
+}
+
+static const char *param_name(Method *m, uint32_t seq)
+{
+	uint32_t first, end;
+	md_list(m->img, T_MethodDef, m->row, MethodDef_ParamList, &first, &end);
+	for (uint32_t pos = first; pos < end; pos++) {
+		uint32_t row = md_list_row(m->img, T_Param, pos);
+		if (md_get(m->img, T_Param, row, Param_Sequence) == seq)
+			return md_string(m->img, md_get(m->img, T_Param, row, Param_Name));
+	}
+	return "";
+}
+
+/* Descriptors of the by-reference types in reflected signatures
+ * (ParameterType of `ref int`: IsByRef, GetElementType). */
+static void byref_types(Program *p, Buf *b)
+{
+	VEC(Type *) done = {0};
+	for (uint32_t k = 0; k < p->reflected.n; k++) {
+		Method *m = p->reflected.v[k];
+		for (uint32_t i = 0; i < m->nparams; i++) {
+			Type *t = m->params[i];
+			if (t->kind != TY_BYREF || !strcmp(type_ref(t), "NULL"))
+				continue;
+			bool seen = false;
+			for (uint32_t j = 0; j < done.n; j++)
+				seen |= done.v[j] == t;
+			if (seen)
+				continue;
+			VEC_PUSH(done, t);
+			const char *ns, *name;
+			emit_type_names(t, &ns, &name);
+			buf_printf(b, "static const RtType %s_type = { .ns = \"%s\", .name = \"%s\","
+				   " .flags = RT_T_BYREF, .elem = %s };\n", t->cname, ns, name,
+				   type_ref(t->elem));
+		}
+	}
+	free(done.v);
+}
+
+/* A generic method definition's parameters as types, by name. */
+static void generic_params(Buf *b, Method *m, uint32_t k)
+{
+	uint32_t first, end;
+	md_lookup(m->img, T_GenericParam, GenericParam_Owner, TOKEN(T_MethodDef, m->row),
+		  &first, &end);
+	for (uint32_t pos = first; pos < end; pos++) {
+		uint32_t r = md_lookup_row(m->img, T_GenericParam, GenericParam_Owner, pos);
+		buf_printf(b, "static const RtType rm%u_gp%u = { \"\", \"%s\", RT_T_GENERIC_PARAM };\n",
+			   k, md_get(m->img, T_GenericParam, r, GenericParam_Number),
+			   md_string(m->img, md_get(m->img, T_GenericParam, r, GenericParam_Name)));
+	}
+}
+
+/* The arrays an RtMethod points to: parameter types and names, generic
+ * arguments (or parameters). */
+static void method_arrays(Buf *b, Method *m, uint32_t k)
+{
+	cur_method = k;
+	bool def = !m->ninst && ty_method_generic_arity(m);
+	if (def)
+		generic_params(b, m, k);
+	buf_printf(b, "static const RtType *const rm%u_p[] = {", k);
+	for (uint32_t i = 0; i < m->nparams; i++)
+		buf_printf(b, " %s,", type_ref(m->params[i]));
+	buf_printf(b, " NULL };\nstatic const char *const rm%u_n[] = {", k);
+	for (uint32_t i = 0; i < m->nparams; i++)
+		buf_printf(b, " \"%s\",", param_name(m, i + 1));
+	buf_printf(b, " NULL };\nstatic const RtType *const rm%u_g[] = {", k);
+	for (uint32_t i = 0; i < m->ninst; i++)
+		buf_printf(b, " %s,", type_ref(m->inst[i]));
+	for (uint32_t i = 0; def && i < ty_method_generic_arity(m); i++)
+		buf_printf(b, " &rm%u_gp%u,", k, i);
+	buf_puts(b, " NULL };\n");
+}
+
+static void method_entry(Program *p, Buf *b, Method *m, uint32_t k)
+{
+	cur_method = k;
+	bool open = reach_reflect_open(m);
+	uint32_t byref = 0;
+	for (uint32_t i = 0; i < m->nparams && i < 16; i++)
+		byref |= (uint32_t)(m->params[i]->kind == TY_BYREF) << i;
+	uint32_t ngen = m->ninst ? m->ninst : ty_method_generic_arity(m);
+	int32_t def = m->ninst ? index_of(p, ty_method(m->owner, m->img, m->row, NULL, 0)) : -1;
+	const char *fn = open ? "NULL" : !m->has_this ? arena_printf(ty_arena(), "(void *)%s", m->cname) :
+		arena_printf(ty_arena(), "(void *)rm%u_fn", k);
+	buf_printf(b, "\t{ \"%s\", %s, %s, %u, rm%u_p, rm%u_n, %u, %u, %s, %u, %s, ",
+		   m->name, type_ref(m->owner), open ? "NULL" : type_ref(m->ret), m->nparams, k, k,
+		   m->flags, m->impl_flags,
+		   open ? "RT_M_GENERIC_DEF" : m->ninst ? "RT_M_GENERIC" : "0", byref, fn);
+	if (open)
+		buf_puts(b, "NULL, NULL, ");
+	else
+		buf_printf(b, "(void *)rm%u_open, rm%u_inv, ", k, k);
+	if (def >= 0)
+		buf_printf(b, "&rt_methods[%d], ", def);
+	else
+		buf_puts(b, "NULL, ");
+	buf_printf(b, "%u, rm%u_g },\n", ngen, k);
+}
+
+static void generic_args(Program *p, Buf *b)
+{
+	uint32_t n = 0;
+	buf_puts(b, "const RtGenericArgs rt_generic_args[] = {\n");
+	for (uint32_t i = 0; i < p->types.n; i++) {
+		Type *t = p->types.v[i];
+		if (!t->user || !reach_tstate(t)->reflect_args || !t->ninst || ty_is_open(t))
+			continue;
+		buf_printf(b, "\t{ &%s_type, %u, (const RtType *const[]){", t->cname, t->ninst);
+		for (uint32_t k = 0; k < t->ninst; k++)
+			buf_printf(b, " %s,", type_ref(t->inst[k]));
+		buf_puts(b, " } },\n");
+		n++;
+	}
+	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_ngeneric_args = %u;\n", n);
+}
+
+/* offsetof of field `name` of t (or a base), as C. */
+static const char *offset_of(Type *t, const char *name)
+{
+	Field *fd = e_field(t, name);
+	return arena_printf(ty_arena(), "offsetof(%s, %s)", emit_struct(fd->owner), fd->cname);
+}
+
+static Type *reflection_type(const char *name)
+{
+	return ty_corlib_type("System.Reflection", name);
+}
+
+/* Mono's runtime makes ParameterInfos through this constructor. */
+static void new_param_info(Buf *b)
+{
+	Type *t = reflection_type("RuntimeParameterInfo");
+	Method *ctor = ty_find_method(t, ".ctor", 7);
+	buf_printf(b, "static Object *new_param_info(RtString *name, Object *type, int32_t pos,"
+		   " int32_t attrs, Object *member)\n{\n\tObject *o = rt_gc_alloc(&%s_type);\n"
+		   "\tif (!o) return NULL;\n\t%s(o, (Object *)name, type, pos, attrs, NULL, member, NULL);\n"
+		   "\treturn rt_pending ? NULL : o;\n}\n", t->cname, ctor->cname);
+}
+
+void emit_reflection_known(Program *p, Buf *b)
+{
+	if (!p->reflected.n)
+		return;
+	Type *mi = reflection_type("RuntimeMethodInfo");
+	buf_printf(b, "\t.method_info_type = &%s_type,\n\t.mi_handle_off = %s,\n"
+		   "\t.mi_reftype_off = %s,\n\t.new_param_info = new_param_info,\n"
+		   "\t.param_info_array = &%s_type,\n\t.type_array = &%s_type,\n"
+		   "\t.dlg_method_off = %s,\n\t.dlg_ptr_off = %s,\n\t.dlg_target_off = %s,\n",
+		   mi->cname, offset_of(mi, "mhandle"), offset_of(mi, "reftype"),
+		   ty_sz(reflection_type("ParameterInfo"))->cname,
+		   ty_sz(ty_corlib_type("System", "Type"))->cname,
+		   offset_of(ty_delegate, "method"), offset_of(ty_delegate, "method_ptr"),
+		   offset_of(ty_delegate, "m_target"));
+}
+
+void emit_reflection(Program *p, Buf *b)
+{
+	byref_types(p, b);
+	for (uint32_t k = 0; k < p->reflected.n; k++) {
+		Method *m = p->reflected.v[k];
+		method_arrays(b, m, k);
+		if (!reach_reflect_open(m))
+			thunks(b, m, k);
+	}
+	buf_puts(b, "const RtMethod rt_methods[] = {\n");
+	for (uint32_t k = 0; k < p->reflected.n; k++)
+		method_entry(p, b, p->reflected.v[k], k);
+	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nmethods = %u;\n", p->reflected.n);
+	generic_args(p, b);
+	if (p->reflected.n)
+		new_param_info(b);
+}

@@ -1,0 +1,282 @@
+/* il2c_reflect: reflection by dataflow, as .NET's Native AOT does it.
+ *
+ * What the evaluation stack holds is sometimes known at build time:
+ * typeof(X) (ldtoken, then Type.GetTypeFromHandle), x.GetType() of a
+ * sealed static type, a Type[] of such at constant indexes, a string
+ * literal, and the MethodInfo that Type.GetMethod("name") finds. The
+ * reflection calls below use that to keep what the runtime will look for:
+ *
+ * - Activator.CreateInstance(typeof(X)): X's parameterless constructor;
+ * - typeof(G<>).MakeGenericType(typeof(A)): G<A>, in rt_made_generics;
+ * - Array.CreateInstance(typeof(X), ...): X's array type;
+ * - typeof(X).GetMethod("name") / GetMethods(): X's methods of that name
+ *   (or all), in rt_methods (reach_reflect_method);
+ * - m.MakeGenericMethod(typeof(A)) on a method found so: its instance;
+ * - Delegate.CreateDelegate(typeof(D), ...): D, constructed, with Invoke
+ *   found by reflection (Mono's CreateDelegate looks it up).
+ *
+ * Where the program's own code calls one of these and the argument is not
+ * known, a build warning names the call (e_warn). Each rule sets what the
+ * call's result is known to be (the slot `r`). Rules are found once per
+ * called method (MethodState.flow).
+ */
+#include "il2c.h"
+
+#include <string.h>
+
+/* The argument `i` (0: the first after `this`) of a call of m. */
+static Slot *arg(Fn *f, Method *m, uint32_t i)
+{
+	return e_top(f, m->nparams - 1 - i);
+}
+
+static Slot *receiver(Fn *f, Method *m)
+{
+	return e_top(f, m->nparams);
+}
+
+static void warn(Fn *f, const char *what)
+{
+	if (f->m->img == f->p->img)
+		e_warn(f, what);
+}
+
+static bool param_is(Method *m, uint32_t i, const char *type)
+{
+	return i < m->nparams && !strcmp(m->params[i]->name, type);
+}
+
+static void from_handle(Fn *f, Method *m, Slot *r)
+{
+	r->known = arg(f, m, 0)->known;
+}
+
+/* typeof(G<>).MakeGenericType(new Type[] { typeof(A), ... }): G<A, ...>
+ * is made at build time, and the runtime finds it (rt_made_generics). */
+static void make_generic(Fn *f, Method *m, Slot *r)
+{
+	Type *g = receiver(f, m)->known;
+	Slot *args = arg(f, m, 0);
+	bool known = g && g->img && ty_is_generic_def(g) && args->elems &&
+		     args->nelems == ty_generic_arity(g);
+	for (uint32_t i = 0; known && i < args->nelems; i++)
+		known = args->elems[i] && !ty_is_open(args->elems[i]);
+	if (!known) {
+		warn(f, "MakeGenericType with a type or arguments not known at build time"
+		     " finds only instances the program makes anyway (write"
+		     " typeof(G<>).MakeGenericType(new Type[] { typeof(A) }) at the call)");
+		return;
+	}
+	Type *made = ty_def(g->img, g->row, args->elems, args->nelems);
+	reach_made_generic(f->p, g, made, f->m);
+	r->known = made;
+}
+
+/* Array.CreateInstance(typeof(X), lengths...): X's array of that rank
+ * (from the overload, or the length of a `new int[n]` of lengths). */
+static void create_array(Fn *f, Method *m, Slot *r)
+{
+	(void)r;
+	Type *x = arg(f, m, 0)->known;
+	if (!param_is(m, 0, "System.Type") || !x)
+		return;
+	uint32_t rank = m->nparams - 1;
+	bool bounds = m->nparams == 3 && m->params[2]->kind == TY_SZARRAY;
+	if (m->params[1]->kind == TY_SZARRAY)
+		rank = arg(f, m, 1)->nelems;
+	if (rank == 0 || ty_is_open(x) || ty_is_generic_def(x) || x->kind == TY_VOID)
+		return;
+	Type *at = rank == 1 && !bounds ? ty_sz(x) : ty_md(x, rank);
+	reach_type(f->p, at, TN_DESCRIPTOR | TN_CONSTRUCTED, f->m);
+}
+
+static void create_instance(Fn *f, Method *m, Slot *r)
+{
+	(void)r;
+	if (m->nparams > 2 || !param_is(m, 0, "System.Type"))
+		return;
+	Type *known = arg(f, m, 0)->known;
+	if (known)
+		reach_default_ctor(f->p, known, f->m);
+	else
+		warn(f, "Activator.CreateInstance on a type not known at build time"
+		     " works only for types whose parameterless constructor the program"
+		     " keeps anyway (name the type with typeof at the call)");
+}
+
+/* x.GetType(): x's static type, when no subclass can be there. */
+static void get_type(Fn *f, Method *m, Slot *r)
+{
+	Slot *s = receiver(f, m);
+	Type *t = s->t;
+	if (s->k != SK_O || !t || !t->img || t->kind == TY_SZARRAY || t->kind == TY_ARRAY)
+		return;
+	TypeInfo *ti = ty_info(t);
+	if (!ti->is_nullable && !ty_is_open(t) &&
+	    (ty_is_valuetype(t) || ((ti->flags & TF_SEALED) && !ti->is_interface)))
+		r->known = t;
+}
+
+/* System.Reflection.BindingFlags */
+enum {
+	BF_DECLARED_ONLY = 0x2, BF_INSTANCE = 0x4, BF_STATIC = 0x8, BF_PUBLIC = 0x10,
+	BF_NONPUBLIC = 0x20, BF_DEFAULT = BF_INSTANCE | BF_STATIC | BF_PUBLIC,
+	BF_ANY = BF_DEFAULT | BF_NONPUBLIC,
+};
+
+/* The BindingFlags argument of a call of m: BF_DEFAULT if there is none,
+ * BF_ANY if it is not a constant. */
+static int32_t binding_flags(Fn *f, Method *m)
+{
+	for (uint32_t i = 0; i < m->nparams; i++)
+		if (param_is(m, i, "System.Reflection.BindingFlags"))
+			return arg(f, m, i)->has_cval ? arg(f, m, i)->cval : BF_ANY;
+	return BF_DEFAULT;
+}
+
+static bool binds(Method *m, int32_t flags)
+{
+	bool pub = (m->flags & MF_ACCESS) == MF_PUBLIC, stat = m->flags & MF_STATIC;
+	return (flags & (pub ? BF_PUBLIC : BF_NONPUBLIC)) &&
+	       (flags & (stat ? BF_STATIC : BF_INSTANCE));
+}
+
+/* The methods named `name` (any, if NULL) of t and its bases that a
+ * search with these BindingFlags may find, found by reflection from now
+ * on; the one, if exactly one. */
+static Method *reflect_methods(Fn *f, Type *t, const char *name, int32_t flags)
+{
+	Method *one = NULL;
+	uint32_t n = 0;
+	for (Type *c = t; c && c->img; c = flags & BF_DECLARED_ONLY ? NULL : ty_info(c)->base) {
+		TypeInfo *ti = ty_info(c);
+		for (uint32_t i = 0; i < ti->nmethods; i++) {
+			Method *m = ti->methods[i];
+			if (m->name[0] == '.' || (name && strcmp(m->name, name)) || !binds(m, flags))
+				continue;
+			reach_reflect_method(f->p, m, f->m);
+			one = m;
+			n++;
+		}
+	}
+	return n == 1 ? one : NULL;
+}
+
+static bool reflectable(const Type *t)
+{
+	return t && t->img && t->kind != TY_SZARRAY && t->kind != TY_ARRAY &&
+	       (!ty_is_open(t) || ty_is_generic_def(t));
+}
+
+/* typeof(X).GetMethod("name", ...) */
+static void get_method(Fn *f, Method *m, Slot *r)
+{
+	Type *t = receiver(f, m)->known;
+	const char *name = param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
+	if (!reflectable(t) || !name) {
+		warn(f, "Type.GetMethod with a type or name not known at build time finds"
+		     " only methods the program keeps for reflection anyway (write"
+		     " typeof(X).GetMethod(\"Name\") at the call)");
+		return;
+	}
+	r->kmethod = reflect_methods(f, t, name, binding_flags(f, m));
+}
+
+/* typeof(X).GetMethods(...) */
+static void get_methods(Fn *f, Method *m, Slot *r)
+{
+	(void)r;
+	Type *t = receiver(f, m)->known;
+	if (reflectable(t))
+		reflect_methods(f, t, NULL, binding_flags(f, m));
+	else
+		warn(f, "Type.GetMethods on a type not known at build time finds only"
+		     " methods the program keeps for reflection anyway (write"
+		     " typeof(X).GetMethods() at the call)");
+}
+
+/* GetMethod(...).MakeGenericMethod(new Type[] { typeof(A), ... }) */
+static void make_generic_method(Fn *f, Method *m, Slot *r)
+{
+	Method *g = receiver(f, m)->kmethod;
+	Slot *args = arg(f, m, 0);
+	bool known = g && !g->ninst && args->elems &&
+		     args->nelems == ty_method_generic_arity(g) && !ty_is_open(g->owner);
+	for (uint32_t i = 0; known && i < args->nelems; i++)
+		known = args->elems[i] && !ty_is_open(args->elems[i]);
+	if (!known) {
+		warn(f, "MakeGenericMethod on a method or with arguments not known at build"
+		     " time finds only instances the program keeps for reflection anyway"
+		     " (write typeof(X).GetMethod(\"M\").MakeGenericMethod(new Type[] {"
+		     " typeof(A) }) at the call)");
+		return;
+	}
+	Method *made = ty_method(g->owner, g->img, g->row, args->elems, args->nelems);
+	reach_reflect_method(f->p, made, f->m);
+	r->kmethod = made;
+}
+
+/* Delegate.CreateDelegate(typeof(D), ...[, typeof(X), "name"]) */
+static void create_delegate(Fn *f, Method *m, Slot *r)
+{
+	(void)r;
+	Type *d = param_is(m, 0, "System.Type") ? arg(f, m, 0)->known : NULL;
+	if (!d || !d->img || !ty_info(d)->is_delegate || ty_is_open(d)) {
+		warn(f, "Delegate.CreateDelegate of a delegate type not known at build time"
+		     " works only for delegate types the program keeps for reflection"
+		     " anyway (write typeof(D) at the call)");
+		return;
+	}
+	reach_type(f->p, d, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+	Method *invoke = ty_find_method(d, "Invoke", -1);
+	if (invoke)
+		reach_reflect_method(f->p, invoke, f->m);
+	if (m->nparams >= 3 && param_is(m, 2, "System.String")) {
+		Type *t = param_is(m, 1, "System.Type") ? arg(f, m, 1)->known :
+			  arg(f, m, 1)->t;
+		if (reflectable(t) && arg(f, m, 2)->str)
+			reflect_methods(f, t, arg(f, m, 2)->str, BF_ANY);
+		else
+			warn(f, "Delegate.CreateDelegate by a method name not known at build"
+			     " time finds only methods the program keeps for reflection");
+	}
+}
+
+typedef void (*FlowFn)(Fn *f, Method *m, Slot *r);
+
+static const struct {
+	const char *type, *name;
+	FlowFn fn;
+} flows[] = {
+	{ "System.Type", "GetTypeFromHandle", from_handle },
+	{ "System.Type", "MakeGenericType", make_generic },
+	{ "System.Array", "CreateInstance", create_array },
+	{ "System.Activator", "CreateInstance", create_instance },
+	{ "System.Object", "GetType", get_type },
+	{ "System.Type", "GetMethod", get_method },
+	{ "System.Type", "GetMethods", get_methods },
+	{ "System.Reflection.MethodInfo", "MakeGenericMethod", make_generic_method },
+	{ "System.Delegate", "CreateDelegate", create_delegate },
+};
+
+/* flows[] index + 1 of the rule for m, 0 if none. */
+static int find_flow(Method *m)
+{
+	if (m->owner->img != ty_object->img)
+		return 0;
+	for (size_t i = 0; i < countof(flows); i++)
+		if (!strcmp(m->owner->name, flows[i].type) && !strcmp(m->name, flows[i].name))
+			return (int)i + 1;
+	return 0;
+}
+
+Slot e_reflect_flow(Fn *f, Method *m)
+{
+	Slot r = {0};
+	MethodState *ms = reach_state(m);
+	if (!ms->flow)
+		ms->flow = (int8_t)(find_flow(m) ? find_flow(m) : -1);
+	if (ms->flow > 0)
+		flows[ms->flow - 1].fn(f, m, &r);
+	return r;
+}
