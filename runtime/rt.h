@@ -181,7 +181,8 @@ typedef enum RtElemKind {
 	X(SYNCLOCK, "System.Threading", "SynchronizationLockException") \
 	X(DLLNOTFOUND, "System", "DllNotFoundException") \
 	X(THREADSTATE, "System.Threading", "ThreadStateException") \
-	X(INVALIDOP, "System", "InvalidOperationException")
+	X(INVALIDOP, "System", "InvalidOperationException") \
+	X(REMOTING, "System.Runtime.Remoting", "RemotingException")
 
 typedef enum RtExcKind {
 #define X(id, ns, name) RT_EXC_##id,
@@ -383,6 +384,7 @@ void rt_exc_rethrow(Object *exc);
  * exception goes on unwinding; the first pass has been done. */
 void rt_exc_resume(Object *exc);
 void rt_exc_throw_kind(RtExcKind k);            /* construct and throw */
+void rt_exc_throw_msg(RtExcKind k, const char *msg);    /* ... with a message */
 Object *rt_exc_catch(void);                     /* takes rt_pending, clears it */
 /* The same for a handler that only reads the exception's fields: the
  * frames of an unshared exception are not saved, since nothing can read
@@ -501,6 +503,15 @@ typedef struct RtVarArg {
 	const RtType *type;
 	void *value;
 } RtVarArg;
+
+/* One call made by a delegate's BeginInvoke (src/emit/il2c_async.c), held
+ * by its AsyncResult in object_data: generated code only. Each delegate
+ * type extends it with the delegate, the arguments and the result; `run`
+ * makes the call on a pool thread and leaves in `exc` what it threw. */
+typedef struct RtAsyncCall {
+	void (*run)(struct RtAsyncCall *c);
+	Object *exc;
+} RtAsyncCall;
 
 /* System.ArgIterator, whose fields the runtime sets (generated code
  * checks this layout against the class library's): `args` holds the

@@ -249,7 +249,7 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 		return BK_MISSING;
 	}
 	if ((m->impl_flags & MI_CODETYPE) == MI_RUNTIME) {
-		if (!strcmp(m->name, "Invoke"))
+		if (emit_delegate_body(m->name))
 			return BK_DELEGATE;
 		emit_need_exception(p, RT_EXC_MISSINGMETHOD);
 		return BK_MISSING;

@@ -33,6 +33,9 @@ void emit_method(Program *p, Method *m);
 /* The build-time substitution for the method named `key` (see subst.c),
  * or -1. */
 int emit_find_subst(const char *key);
+/* Does il2c write the body of a delegate's `runtime managed` method of
+ * this name (Invoke, BeginInvoke, EndInvoke)? */
+bool emit_delegate_body(const char *name);
 /* Make reachable the exception of RtExcKind `kind` and its constructor:
  * code that can raise it is being emitted. */
 void emit_need_exception(Program *p, int kind);

@@ -5,6 +5,8 @@
  * il2c_calls.c    calls, delegates, P/Invoke and internal-call bodies
  * il2c_objects.c  fields, statics, arrays, boxing, casts, tokens, memory
  * il2c_eh.c       throw, leave, endfinally, endfilter, dispatch code
+ * il2c_special.c  bodies il2c writes: internal calls, P/Invoke, delegates
+ * il2c_async.c    delegates' BeginInvoke and EndInvoke
  */
 #ifndef ILCC_IL2C_H
 #define ILCC_IL2C_H
@@ -118,6 +120,13 @@ void e_special_body(Fn *f);                     /* icall, P/Invoke, delegate */
 void e_subst_body(Fn *f, int which);            /* subst.c */
 void e_construct(Fn *f, Type *t, const char *var, const char *why);
 Field *e_field(Type *t, const char *name);      /* of t or a base; fatal if none */
+/* The lvalue of field `name` (of t or a base) of object `obj`. */
+const char *e_field_lv(Fn *f, Type *t, const char *obj, const char *name);
+/* il2c_async.c: delegates' BeginInvoke and EndInvoke, and the body of
+ * AsyncResult.Invoke (a substitution: subst.c) */
+void e_begin_invoke_body(Fn *f);
+void e_end_invoke_body(Fn *f);
+void e_async_result_invoke(Fn *f);
 void e_typedref_type(Fn *f, Type *t);           /* what a TypedReference to t needs */
 
 #endif

@@ -8,6 +8,7 @@
  *   multicast delegate. Static methods behind delegates get a thunk that
  *   drops the target (<name>_sthunk), so Invoke never tests which it is;
  *   value type methods a thunk that unboxes the target (<name>_unbox);
+ *   BeginInvoke and EndInvoke are il2c_async.c's;
  * - a missing internal call, allowed by --allow-missing-icalls: throws
  *   MissingMethodException.
  */
@@ -26,11 +27,16 @@ Field *e_field(Type *t, const char *name)
 	fatal("internal error: %s has no field %s", t->name, name);
 }
 
-static const char *dfield(Fn *f, const char *obj, const char *name)
+const char *e_field_lv(Fn *f, Type *t, const char *obj, const char *name)
 {
-	Field *fd = e_field(!strcmp(name, "delegates") ? ty_mcdelegate : ty_delegate, name);
+	Field *fd = e_field(t, name);
 	reach_type(f->p, fd->owner, TN_LAYOUT, f->m);
 	return arena_printf(&f->a, "((%s *)%s)->%s", emit_struct(fd->owner), obj, fd->cname);
+}
+
+static const char *dfield(Fn *f, const char *obj, const char *name)
+{
+	return e_field_lv(f, !strcmp(name, "delegates") ? ty_mcdelegate : ty_delegate, obj, name);
 }
 
 static void args_from(Fn *f, Buf *b, uint32_t first)
@@ -70,6 +76,31 @@ static void invoke_body(Fn *f)
 	e_out(f, "%s%s;", is_void ? "" : "return ", call.s);
 	buf_free(&call);
 	buf_free(&ft);
+}
+
+/* The `runtime managed` methods of delegates whose bodies il2c writes. */
+static const struct {
+	const char *name;
+	void (*body)(Fn *f);
+} delegate_bodies[] = {
+	{ "Invoke", invoke_body },
+	{ "BeginInvoke", e_begin_invoke_body },         /* il2c_async.c */
+	{ "EndInvoke", e_end_invoke_body },
+};
+
+bool emit_delegate_body(const char *name)
+{
+	for (size_t i = 0; i < countof(delegate_bodies); i++)
+		if (!strcmp(delegate_bodies[i].name, name))
+			return true;
+	return false;
+}
+
+static void delegate_body(Fn *f)
+{
+	for (size_t i = 0; i < countof(delegate_bodies); i++)
+		if (!strcmp(delegate_bodies[i].name, f->m->name))
+			delegate_bodies[i].body(f);
 }
 
 void e_new_delegate(Fn *f, Method *ctor)
@@ -244,7 +275,7 @@ void e_special_body(Fn *f)
 	case BK_PINVOKE: pinvoke_body(f); break;
 	case BK_DEFAULT: default_body(f); break;
 	case BK_SUBST: e_subst_body(f, ms->subst); break;
-	case BK_DELEGATE: invoke_body(f); break;
+	case BK_DELEGATE: delegate_body(f); break;
 	case BK_UNSUPPORTED:
 	case BK_NODLL:
 		e_out(f, "rt_exc_throw_kind(%s);",

@@ -61,6 +61,8 @@ static const struct {
 	{ "System.AppDomain::getCurDomain()", current_domain,
 	  "the one application domain, an AppDomain object made on first use (Mono's"
 	  " runtime makes it)" },
+	{ "System.Runtime.Remoting.Messaging.AsyncResult::Invoke()", e_async_result_invoke,
+	  "a delegate's BeginInvoke call on the pool (il2c_async.c), not a remoting message" },
 	{ "System.ByReference`1::.ctor(!0&)", byref_ctor,
 	  "JIT intrinsic (its IL throws): keeps the managed pointer Span<T> stands on" },
 	{ "System.ByReference`1::get_Value()", byref_value,
