@@ -116,32 +116,51 @@ static const struct { const char *icall, *ns, *type, *method; } callbacks[] = {
 	  "System.Threading", "_ThreadPoolWaitCallback", "PerformWaitCallback" },
 };
 
-/* Array.CreateInstance(Type, int) makes an array of a type known only at
- * run time; the runtime can make T[] only when T[]'s descriptor exists.
- * Enum.GetValues asks for arrays of enums: once it is reached, every enum
- * with a descriptor has one of its arrays too. */
-#define CREATE_ARRAY "System.Array::CreateInstance(System.Type,System.Int32)"
-/* Array.CreateInstance with lengths (and lower bounds): once reached,
- * every multi-dimensional array type with a descriptor can be made. */
-#define CREATE_MD_ARRAY "System.Array::CreateInstanceImpl(System.Type,System.Int32[],System.Int32[])"
-
-static void enum_array(Program *p, Type *t, Method *why)
+/* Internal calls that make types known only at run time, which the
+ * runtime can make only if their descriptors exist: once one is reached,
+ * every type with a descriptor that `made` maps to such a type gets
+ * `needs`. Array.CreateInstance(Type, int) and Enum.GetValues make arrays
+ * of enums; Array.CreateInstance with lengths (and lower bounds) any
+ * multi-dimensional array type. */
+static Type *enum_vector(Type *t)
 {
-	if (p->enum_arrays && t->img && t->kind == TY_STRUCT && ty_info(t)->is_enum)
-		reach_type(p, ty_sz(t), TN_DESCRIPTOR | TN_CONSTRUCTED, why);
-	if (p->md_arrays && t->kind == TY_ARRAY)
-		reach_type(p, t, TN_CONSTRUCTED, why);
+	return t->img && t->kind == TY_STRUCT && ty_info(t)->is_enum ? ty_sz(t) : NULL;
 }
 
-static void enum_arrays(Program *p, Method *why, bool md)
+static Type *md_array(Type *t) { return t->kind == TY_ARRAY ? t : NULL; }
+
+static const struct {
+	const char *icall;
+	Type *(*made)(Type *t);
+	uint32_t needs;
+} made_rules[] = {
+	[RULE_ENUM_ARRAYS] = { "System.Array::CreateInstance(System.Type,System.Int32)",
+			       enum_vector, TN_DESCRIPTOR | TN_CONSTRUCTED },
+	[RULE_MD_ARRAYS] = { "System.Array::CreateInstanceImpl(System.Type,System.Int32[],System.Int32[])",
+			     md_array, TN_CONSTRUCTED },
+};
+
+/* A type got a descriptor: what the rules on make of it. */
+static void apply_rules(Program *p, Type *t, Method *why)
 {
-	if (md)
-		p->md_arrays = true;
-	else
-		p->enum_arrays = true;
-	for (uint32_t i = 0; i < p->types.n; i++)
-		if (reach_tstate(p->types.v[i])->needs & TN_DESCRIPTOR)
-			enum_array(p, p->types.v[i], why);
+	for (size_t i = 0; i < countof(made_rules); i++) {
+		Type *made = p->rules_on & (1u << i) ? made_rules[i].made(t) : NULL;
+		if (made)
+			reach_type(p, made, made_rules[i].needs, why);
+	}
+}
+
+/* An internal call was reached: turn its rule on, if it has one. */
+static void rule_reached(Program *p, const char *key, Method *why)
+{
+	for (size_t i = 0; i < countof(made_rules); i++) {
+		if (strcmp(key, made_rules[i].icall) || (p->rules_on & (1u << i)))
+			continue;
+		p->rules_on |= 1u << i;
+		for (uint32_t k = 0; k < p->types.n; k++)
+			if (reach_tstate(p->types.v[k])->needs & TN_DESCRIPTOR)
+				apply_rules(p, p->types.v[k], why);
+	}
 }
 
 static void reach_callbacks(Program *p, Method *m, const char *key)
@@ -233,8 +252,7 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 		int i = find_icall(key);
 		if (i >= 0) {
 			reach_callbacks(p, m, key);
-			if (!strcmp(key, CREATE_ARRAY) || !strcmp(key, CREATE_MD_ARRAY))
-				enum_arrays(p, m, !strcmp(key, CREATE_MD_ARRAY));
+			rule_reached(p, key, m);
 			return entry_body(p, m, ms, i);
 		}
 	}
@@ -496,10 +514,9 @@ static void needs_of_parts(Program *p, Type *t, uint32_t added, Method *why)
 			reach_type(p, ti->ifaces[i], TN_DESCRIPTOR, why);
 		if (ti->is_enum && ti->underlying)
 			reach_type(p, ti->underlying, TN_DESCRIPTOR, why);
-		enum_array(p, t, why);
 	}
-	if ((added & TN_DESCRIPTOR) && t->kind == TY_ARRAY)
-		enum_array(p, t, why);
+	if (added & TN_DESCRIPTOR)
+		apply_rules(p, t, why);
 	if ((added & TN_DESCRIPTOR) && t->elem)
 		reach_type(p, t->elem, TN_DESCRIPTOR | TN_LAYOUT, why);
 	if ((added & TN_DESCRIPTOR) && (t->kind == TY_SZARRAY || t->kind == TY_ARRAY))

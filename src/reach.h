@@ -82,6 +82,9 @@ typedef struct Literal {
 	uint32_t id;
 } Literal;
 
+/* What internal calls that make types at run time turn on (reach.c). */
+enum { RULE_ENUM_ARRAYS, RULE_MD_ARRAYS };
+
 typedef struct Program {
 	Loader *ld;
 	Image *img;                     /* the program's assembly */
@@ -97,8 +100,7 @@ typedef struct Program {
 	VEC(Method *) missing;          /* internal calls with no implementation */
 	VEC(Field *) rva_fields;        /* fields whose data ldtoken hands out */
 	VEC(Method *) gvms;             /* generic virtual methods called */
-	bool enum_arrays;               /* Array.CreateInstance is reached */
-	bool md_arrays;                 /* ... with lengths and lower bounds */
+	uint32_t rules_on;              /* bit RULE_*: reach.c's made_rules */
 	VEC(Type *) made_generics;      /* pairs: open type, instance made */
 	VEC(Method *) reflected;        /* what reflection finds (rt_methods[]) */
 } Program;

@@ -1069,7 +1069,7 @@ static void made_generics(Gen *g)
 	buf_printf(&g->d, "\t{ 0 }\n};\nconst uint32_t rt_nmade_generics = %u;\n", m->n / 2);
 	uint32_t nmd = 0;
 	buf_puts(&g->d, "const RtType *const rt_md_arrays[] = {");
-	for (uint32_t i = 0; g->p->md_arrays && i < g->p->types.n; i++) {
+	for (uint32_t i = 0; (g->p->rules_on & 1u << RULE_MD_ARRAYS) && i < g->p->types.n; i++) {
 		Type *t = g->p->types.v[i];
 		if (t->kind == TY_ARRAY && needs(t, TN_CONSTRUCTED)) {
 			buf_printf(&g->d, " &%s_type,", t->cname);
