@@ -114,8 +114,6 @@ bool rt_gc_obj_is_atomic(const void *o);
 char *rt_exc_type_name(const RtType *t);
 /* "ilcc runtime: <msg>" on stderr, then abort(): for broken invariants of
  * the runtime itself, never for managed errors. */
-/* Construct an exception of kind k, set its message, throw it. */
-void rt_exc_throw_msg(RtExcKind k, const char *msg);
 void rt_fatal(const char *fmt, ...)
 	__attribute__((noreturn, format(printf, 1, 2)));
 

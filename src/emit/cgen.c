@@ -477,17 +477,6 @@ static const char *size_expr(Type *t)
 	return arena_printf(ty_arena(), "sizeof(%s)", emit_ctype(t));
 }
 
-/* s as a C string literal (quotes, backslashes and control characters
- * escaped). */
-static void put_c_string(Buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	for (; *s; s++)
-		buf_printf(b, (*s == '"' || *s == '\\' || (unsigned char)*s < 0x20) ? "\\%03o" : "%c",
-			   (unsigned char)*s);
-	buf_putc(b, '"');
-}
-
 /* An enum's literal fields as an RtEnumInfo (for Enum.ToString, Parse,
  * GetValues: Mono reads them from metadata at run time). */
 static bool enum_info(Gen *g, Type *t)
@@ -511,7 +500,7 @@ static bool enum_info(Gen *g, Type *t)
 			x |= ~0ull << (8 * v.len);
 		buf_printf(&vals, "%s%lluULL", n ? ", " : "", (unsigned long long)x);
 		buf_puts(&names, n ? ", " : "");
-		put_c_string(&names, md_string(img, md_get(img, T_Field, row, Field_Name)));
+		emit_c_string(&names, md_string(img, md_get(img, T_Field, row, Field_Name)));
 		n++;
 	}
 	buf_printf(&g->d, "static const uint64_t %s_enum_values[] = { %s };\n"
@@ -609,7 +598,7 @@ static const char *full_name_of(Type *t, const char *ns)
 	if (nl && !strncmp(s, ns, nl) && s[nl] == '.')
 		s += nl + 1;
 	Buf q = {0};
-	put_c_string(&q, s);
+	emit_c_string(&q, s);
 	const char *r = arena_strdup(ty_arena(), q.s);
 	buf_free(&b);
 	buf_free(&q);

@@ -72,6 +72,7 @@ typedef struct Fn {
 void e_fn_error(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
 void e_out(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void e_warn(Fn *f, const char *msg);            /* at this method and IL offset */
+void e_warn_in(Fn *f, const char *method, const char *msg);     /* named so */
 const char *e_var_at(Fn *f, uint32_t d, const Slot *s);
 const char *e_sv(Fn *f, uint32_t i);            /* variable of slot i below top */
 Slot *e_top(Fn *f, uint32_t i);
