@@ -554,18 +554,10 @@ static void put_plain_name(Buf *b, Type *t)
 /* Type.FullName of t (namespace included). */
 static void put_full_name(Buf *b, Type *t)
 {
-	switch (t->kind) {
-	case TY_SZARRAY: put_full_name(b, t->elem); buf_puts(b, "[]"); return;
-	case TY_ARRAY:
+	if (t->elem) {          /* arrays, pointers, byrefs */
 		put_full_name(b, t->elem);
-		buf_putc(b, '[');
-		for (uint32_t i = 1; i < t->rank; i++)
-			buf_putc(b, ',');
-		buf_putc(b, ']');
+		ty_put_suffix(b, t);
 		return;
-	case TY_PTR: put_full_name(b, t->elem); buf_putc(b, '*'); return;
-	case TY_BYREF: put_full_name(b, t->elem); buf_putc(b, '&'); return;
-	default: break;
 	}
 	put_plain_name(b, t);
 	if (!t->ninst || !t->img)

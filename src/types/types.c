@@ -79,19 +79,29 @@ static const char *const prim_cnames[] = {
 	[TY_TYPEDREF] = "typedref",
 };
 
-static void put_type_name(Buf *b, const Type *t)
+void ty_put_suffix(Buf *b, const Type *t)
 {
 	switch (t->kind) {
-	case TY_SZARRAY: put_type_name(b, t->elem); buf_puts(b, "[]"); return;
+	case TY_SZARRAY: buf_puts(b, "[]"); return;
 	case TY_ARRAY:
-		put_type_name(b, t->elem);
 		buf_putc(b, '[');
 		for (uint32_t i = 1; i < t->rank; i++)
 			buf_putc(b, ',');
 		buf_putc(b, ']');
 		return;
-	case TY_PTR: put_type_name(b, t->elem); buf_putc(b, '*'); return;
-	case TY_BYREF: put_type_name(b, t->elem); buf_putc(b, '&'); return;
+	case TY_PTR: buf_putc(b, '*'); return;
+	case TY_BYREF: buf_putc(b, '&'); return;
+	default: return;
+	}
+}
+
+static void put_type_name(Buf *b, const Type *t)
+{
+	switch (t->kind) {
+	case TY_SZARRAY: case TY_ARRAY: case TY_PTR: case TY_BYREF:
+		put_type_name(b, t->elem);
+		ty_put_suffix(b, t);
+		return;
 	case TY_VAR: buf_printf(b, "!%u", t->rank); return;
 	case TY_MVAR: buf_printf(b, "!!%u", t->rank); return;
 	case TY_FNPTR: buf_puts(b, "method*"); return;

@@ -154,6 +154,9 @@ int ty_array_iface(Type *iface);
 bool ty_array_elem_compatible(Type *to, Type *from);
 /* Implementation of virtual `m` (a slot of a base or an interface method) in t. */
 Method *ty_resolve_virtual(Type *t, Method *m);
+/* What an array, pointer or byref type's name adds after its element's:
+ * "[]", "[,]", "*", "&" (nothing for other kinds). */
+void ty_put_suffix(Buf *b, const Type *t);
 /* "Ns.Name" of a Type for diagnostics. */
 const char *ty_name(const Type *t);
 const char *ty_method_name(const Method *m);    /* "Ns.Type::Name" */
