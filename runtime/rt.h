@@ -384,7 +384,8 @@ void rt_exc_rethrow(Object *exc);
  * exception goes on unwinding; the first pass has been done. */
 void rt_exc_resume(Object *exc);
 void rt_exc_throw_kind(RtExcKind k);            /* construct and throw */
-void rt_exc_throw_msg(RtExcKind k, const char *msg);    /* ... with a message */
+/* The same with `msg` (UTF-8) as the exception's message. */
+void rt_exc_throw_msg(RtExcKind k, const char *msg);
 Object *rt_exc_catch(void);                     /* takes rt_pending, clears it */
 /* The same for a handler that only reads the exception's fields: the
  * frames of an unshared exception are not saved, since nothing can read

@@ -59,7 +59,9 @@ static int32_t ret(int r)
 	X(ESOCKTNOSUPPORT, 65630) X(EPFNOSUPPORT, 65632) X(ESHUTDOWN, 65644) \
 	X(EHOSTDOWN, 65648) X(ENODATA, 65649)
 
-static const struct { int err; int32_t pal; } pal_errors[] = {
+/* errno, Interop/Error: one column each */
+enum { COL_ERRNO, COL_PAL };
+static const int32_t pal_errors[][2] = {
 #define X(e, pal) { e, pal },
 	PAL_ERRORS(X)
 #undef X
@@ -67,24 +69,23 @@ static const struct { int err; int32_t pal; } pal_errors[] = {
 
 enum { PAL_SUCCESS = 0, PAL_ENONSTANDARD = 0x1FFFF };
 
+/* The other column of the row whose column `from` holds v, or `none`. */
+static int32_t pal_lookup(int from, int32_t v, int32_t none)
+{
+	for (size_t i = 0; i < sizeof pal_errors / sizeof *pal_errors; i++)
+		if (pal_errors[i][from] == v)
+			return pal_errors[i][1 - from];
+	return none;
+}
+
 int32_t SystemNative_ConvertErrorPlatformToPal(int32_t err)
 {
-	if (err == 0)
-		return PAL_SUCCESS;
-	for (size_t i = 0; i < sizeof pal_errors / sizeof *pal_errors; i++)
-		if (pal_errors[i].err == err)
-			return pal_errors[i].pal;
-	return PAL_ENONSTANDARD;
+	return err == 0 ? PAL_SUCCESS : pal_lookup(COL_ERRNO, err, PAL_ENONSTANDARD);
 }
 
 int32_t SystemNative_ConvertErrorPalToPlatform(int32_t pal)
 {
-	if (pal == PAL_SUCCESS)
-		return 0;
-	for (size_t i = 0; i < sizeof pal_errors / sizeof *pal_errors; i++)
-		if (pal_errors[i].pal == pal)
-			return pal_errors[i].err;
-	return -1;
+	return pal == PAL_SUCCESS ? 0 : pal_lookup(COL_PAL, pal, -1);
 }
 
 /* The message, in `buf` or in the C library's own storage. */

@@ -474,17 +474,6 @@ static const char *size_expr(Type *t)
 	return arena_printf(ty_arena(), "sizeof(%s)", emit_ctype(t));
 }
 
-/* s as a C string literal (quotes, backslashes and control characters
- * escaped). */
-static void put_c_string(Buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	for (; *s; s++)
-		buf_printf(b, (*s == '"' || *s == '\\' || (unsigned char)*s < 0x20) ? "\\%03o" : "%c",
-			   (unsigned char)*s);
-	buf_putc(b, '"');
-}
-
 /* An enum's literal fields as an RtEnumInfo (for Enum.ToString, Parse,
  * GetValues: Mono reads them from metadata at run time). */
 static bool enum_info(Gen *g, Type *t)
@@ -508,7 +497,7 @@ static bool enum_info(Gen *g, Type *t)
 			x |= ~0ull << (8 * v.len);
 		buf_printf(&vals, "%s%lluULL", n ? ", " : "", (unsigned long long)x);
 		buf_puts(&names, n ? ", " : "");
-		put_c_string(&names, md_string(img, md_get(img, T_Field, row, Field_Name)));
+		emit_c_string(&names, md_string(img, md_get(img, T_Field, row, Field_Name)));
 		n++;
 	}
 	buf_printf(&g->d, "static const uint64_t %s_enum_values[] = { %s };\n"
@@ -562,18 +551,10 @@ static void put_plain_name(Buf *b, Type *t)
 /* Type.FullName of t (namespace included). */
 static void put_full_name(Buf *b, Type *t)
 {
-	switch (t->kind) {
-	case TY_SZARRAY: put_full_name(b, t->elem); buf_puts(b, "[]"); return;
-	case TY_ARRAY:
+	if (t->elem) {          /* arrays, pointers, byrefs */
 		put_full_name(b, t->elem);
-		buf_putc(b, '[');
-		for (uint32_t i = 1; i < t->rank; i++)
-			buf_putc(b, ',');
-		buf_putc(b, ']');
+		ty_put_suffix(b, t);
 		return;
-	case TY_PTR: put_full_name(b, t->elem); buf_putc(b, '*'); return;
-	case TY_BYREF: put_full_name(b, t->elem); buf_putc(b, '&'); return;
-	default: break;
 	}
 	put_plain_name(b, t);
 	if (!t->ninst || !t->img)
@@ -606,7 +587,7 @@ static const char *full_name_of(Type *t, const char *ns)
 	if (nl && !strncmp(s, ns, nl) && s[nl] == '.')
 		s += nl + 1;
 	Buf q = {0};
-	put_c_string(&q, s);
+	emit_c_string(&q, s);
 	const char *r = arena_strdup(ty_arena(), q.s);
 	buf_free(&b);
 	buf_free(&q);

@@ -101,3 +101,14 @@ void emit_prototype_named(Buf *b, Method *m, const char *name)
 		buf_puts(b, "void");
 	buf_putc(b, ')');
 }
+
+/* s as a C string literal (quotes, backslashes and control characters
+ * escaped). */
+void emit_c_string(Buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (; *s; s++)
+		buf_printf(b, (*s == '"' || *s == '\\' || (unsigned char)*s < 0x20) ? "\\%03o" : "%c",
+			   (unsigned char)*s);
+	buf_putc(b, '"');
+}

@@ -28,6 +28,8 @@ void emit_prototype_named(Buf *b, Method *m, const char *name);
 /* The C type of a pointer to m's function, with `this` as `this_ct`. */
 void emit_fn_ptr_type(Buf *b, Method *m, const char *this_ct);
 void emit_prototype(Buf *b, Method *m);
+/* s as a C string literal. */
+void emit_c_string(Buf *b, const char *s);
 
 void emit_method(Program *p, Method *m);
 /* The build-time substitution for the method named `key` (see subst.c),

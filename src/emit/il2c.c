@@ -35,11 +35,16 @@ void e_fn_error(Fn *f, const char *fmt, ...)
 	md_error(f->img, "method %s: IL_%04x: %s", f->name, f->off, msg);
 }
 
+void e_warn_in(Fn *f, const char *method, const char *msg)
+{
+	fprintf(stderr, "ilcc: warning: %s: method %s: IL_%04x: %s\n", f->img->path,
+		method, f->off, msg);
+}
+
 void e_warn(Fn *f, const char *msg)
 {
 	if (!f->filter_mode)
-		fprintf(stderr, "ilcc: warning: %s: method %s: IL_%04x: %s\n", f->img->path,
-			f->name, f->off, msg);
+		e_warn_in(f, f->name, msg);
 }
 
 void e_out(Fn *f, const char *fmt, ...)

@@ -2,8 +2,9 @@
  * the pass over its instructions, and the assembled function.
  */
 #include "il2c.h"
+#include "../../runtime/rt.h"
 
-
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,9 +94,84 @@ static bool prefix(Fn *f, const Instr *in)
 	}
 }
 
+/* ---- generic recursion ---- */
+/* An instruction whose token would make types nesting deeper than
+ * TY_MAX_GENERIC_DEPTH (a generic method calling itself with a bigger
+ * type argument, say) is cut, as .NET's Native AOT does: it throws
+ * NotSupportedException instead, and the rest of its block is left out.
+ * Every chain of ever deeper instantiations passes through such a token,
+ * so this ends them all. The build warns once per place in the IL. */
+typedef struct CutSite {
+	Image *img;
+	uint32_t row, off;
+} CutSite;
+
+static VEC(CutSite) cut_sites;
+
+static bool first_cut(Fn *f)
+{
+	for (uint32_t i = 0; i < cut_sites.n; i++) {
+		CutSite *c = &cut_sites.v[i];
+		if (c->img == f->img && c->row == f->m->row && c->off == f->off)
+			return false;
+	}
+	VEC_PUSH(cut_sites, ((CutSite){ f->img, f->m->row, f->off }));
+	return true;
+}
+
+/* "call int32 P::Deep<class Box`1<!!0>>(int32)" */
+static void put_instr(Buf *b, Fn *f, const Instr *in)
+{
+	buf_printf(b, "%s ", op_info[in->op].text);
+	if (TOK_TABLE(in->token) == T_StandAloneSig) {
+		uint32_t blob = md_get(f->img, T_StandAloneSig, TOK_ROW(in->token),
+				       StandAloneSig_Signature);
+		sig_print_method(b, f->img, sig_method(f->img, &f->a, blob), NULL, NULL);
+	} else {
+		sig_print_member(b, f->img, &f->a, in->token);
+	}
+}
+
+static void cut(Fn *f, const Instr *in, uint32_t depth)
+{
+	Buf what = {0}, where = {0}, msg = {0}, lit = {0};
+	put_instr(&what, f, in);
+	sig_print_method_name(&where, f->img, f->m->row);
+	const char *why = arena_printf(&f->a, "generic recursion too deep to compile ahead of"
+		" time was cut here: %s would nest types %u deep (more than %d)", what.s,
+		depth, TY_MAX_GENERIC_DEPTH);
+	if (first_cut(f))
+		e_warn_in(f, where.s, arena_printf(&f->a, "%s; it throws NotSupportedException"
+						   " if it runs", why));
+	/* the exception's message says the same, as a sentence */
+	buf_printf(&msg, "%s, at IL_%04x of %s.", why, f->off, where.s);
+	msg.s[0] = (char)toupper((unsigned char)msg.s[0]);
+	emit_c_string(&lit, msg.s);
+	emit_need_exception(f->p, RT_EXC_NOTSUPP);
+	e_out(f, "rt_exc_throw_msg(RT_EXC_NOTSUPP, %s); goto %s;", lit.s, e_fail(f));
+	f->reachable = false;
+	f->constrained = NULL;
+	f->is_tail = f->is_readonly = false;
+	buf_free(&what);
+	buf_free(&where);
+	buf_free(&msg);
+	buf_free(&lit);
+}
+
+static bool too_deep(Fn *f, const Instr *in)
+{
+	if (op_info[in->op].operand != OPK_TOKEN)
+		return false;
+	uint32_t depth = ty_token_depth(f->img, in->token, &f->ctx);
+	if (depth <= TY_MAX_GENERIC_DEPTH)
+		return false;
+	cut(f, in, depth);
+	return true;
+}
+
 static void instruction(Fn *f, const Instr *in)
 {
-	if (prefix(f, in))
+	if (too_deep(f, in) || prefix(f, in))
 		return;
 	if (e_ops(f, in) || e_calls(f, in) || e_objects(f, in) || e_eh(f, in))
 		return;

@@ -236,21 +236,49 @@ static void build_vtable(Type *t, TypeInfo *ti)
 	}
 }
 
+/* The MethodImpl rows of a type, one at a time: the method each
+ * overrides, resolved in the type's context, and its body only when asked
+ * (impl_body), so that nothing else is made. */
+typedef struct ImplRows {
+	Type *t;
+	Ctx ctx;
+	uint32_t pos, end, row;
+} ImplRows;
+
+static ImplRows impl_rows(Type *t)
+{
+	ImplRows it = { .t = t, .ctx = type_ctx(t) };
+	md_lookup(t->img, T_MethodImpl, MethodImpl_Class, t->row, &it.pos, &it.end);
+	return it;
+}
+
+/* The next row's declaration, or NULL after the last. */
+static Method *impl_next(ImplRows *it)
+{
+	if (it->pos >= it->end)
+		return NULL;
+	Image *img = it->t->img;
+	it->row = md_lookup_row(img, T_MethodImpl, MethodImpl_Class, it->pos++);
+	return ty_method_from_token(img, md_get(img, T_MethodImpl, it->row,
+						MethodImpl_MethodDeclaration), &it->ctx);
+}
+
+static Method *impl_body(ImplRows *it)
+{
+	Image *img = it->t->img;
+	return ty_method_from_token(img, md_get(img, T_MethodImpl, it->row,
+						MethodImpl_MethodBody), &it->ctx);
+}
+
 /* MethodImpl rows of t: explicit overrides of class slots and interface
  * methods. Interface ones are applied in build_imap. */
 static void apply_class_overrides(Type *t, TypeInfo *ti)
 {
-	Ctx ctx = type_ctx(t);
-	uint32_t first, end;
-	md_lookup(t->img, T_MethodImpl, MethodImpl_Class, t->row, &first, &end);
-	for (uint32_t pos = first; pos < end; pos++) {
-		uint32_t r = md_lookup_row(t->img, T_MethodImpl, MethodImpl_Class, pos);
-		Method *decl = ty_method_from_token(t->img, md_get(t->img, T_MethodImpl, r,
-						    MethodImpl_MethodDeclaration), &ctx);
+	ImplRows it = impl_rows(t);
+	for (Method *decl; (decl = impl_next(&it));) {
 		if (ty_info(decl->owner)->is_interface)
 			continue;
-		Method *body = ty_method_from_token(t->img, md_get(t->img, T_MethodImpl, r,
-						    MethodImpl_MethodBody), &ctx);
+		Method *body = impl_body(&it);
 		if (decl->slot >= 0 && (uint32_t)decl->slot < ti->nvirt) {
 			ti->vtable[decl->slot] = body;
 			if (body->slot < 0)
@@ -262,17 +290,10 @@ static void apply_class_overrides(Type *t, TypeInfo *ti)
 static Method *explicit_impl(Type *t, Method *im)
 {
 	for (Type *c = t; c && c->img; c = ty_info(c)->base) {
-		Ctx ctx = type_ctx(c);
-		uint32_t first, end;
-		md_lookup(c->img, T_MethodImpl, MethodImpl_Class, c->row, &first, &end);
-		for (uint32_t pos = first; pos < end; pos++) {
-			uint32_t r = md_lookup_row(c->img, T_MethodImpl, MethodImpl_Class, pos);
-			Method *decl = ty_method_from_token(c->img, md_get(c->img, T_MethodImpl,
-							    r, MethodImpl_MethodDeclaration), &ctx);
+		ImplRows it = impl_rows(c);
+		for (Method *decl; (decl = impl_next(&it));)
 			if (decl == im)
-				return ty_method_from_token(c->img, md_get(c->img, T_MethodImpl,
-							    r, MethodImpl_MethodBody), &ctx);
-		}
+				return impl_body(&it);
 	}
 	return NULL;
 }

@@ -24,6 +24,8 @@ static Type *type_table[TYPE_BUCKETS];
 static Method *method_table[METHOD_BUCKETS];
 static uint32_t next_type_id, next_method_id;
 
+static uint32_t max_u32(uint32_t a, uint32_t b) { return a > b ? a : b; }
+
 static uint64_t mix(uint64_t h, uint64_t v)
 {
 	h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
@@ -77,19 +79,29 @@ static const char *const prim_cnames[] = {
 	[TY_TYPEDREF] = "typedref",
 };
 
-static void put_type_name(Buf *b, const Type *t)
+void ty_put_suffix(Buf *b, const Type *t)
 {
 	switch (t->kind) {
-	case TY_SZARRAY: put_type_name(b, t->elem); buf_puts(b, "[]"); return;
+	case TY_SZARRAY: buf_puts(b, "[]"); return;
 	case TY_ARRAY:
-		put_type_name(b, t->elem);
 		buf_putc(b, '[');
 		for (uint32_t i = 1; i < t->rank; i++)
 			buf_putc(b, ',');
 		buf_putc(b, ']');
 		return;
-	case TY_PTR: put_type_name(b, t->elem); buf_putc(b, '*'); return;
-	case TY_BYREF: put_type_name(b, t->elem); buf_putc(b, '&'); return;
+	case TY_PTR: buf_putc(b, '*'); return;
+	case TY_BYREF: buf_putc(b, '&'); return;
+	default: return;
+	}
+}
+
+static void put_type_name(Buf *b, const Type *t)
+{
+	switch (t->kind) {
+	case TY_SZARRAY: case TY_ARRAY: case TY_PTR: case TY_BYREF:
+		put_type_name(b, t->elem);
+		ty_put_suffix(b, t);
+		return;
 	case TY_VAR: buf_printf(b, "!%u", t->rank); return;
 	case TY_MVAR: buf_printf(b, "!!%u", t->rank); return;
 	case TY_FNPTR: buf_puts(b, "method*"); return;
@@ -144,7 +156,12 @@ static void name_type(Type *t)
 	buf_free(&b);
 }
 
-enum { MAX_GENERIC_DEPTH = 48 };
+/* Code that would make deeper types than TY_MAX_GENERIC_DEPTH is cut
+ * (ty_token_depth); what the type system makes by itself (members'
+ * signatures, T[] of each type, layouts) nests a few levels more. Only a
+ * type whose own definition nests without end (an interface inheriting
+ * itself with a bigger argument, a struct holding itself so) gets here. */
+enum { MAX_TYPE_DEPTH = 4 * TY_MAX_GENERIC_DEPTH };
 
 static uint32_t type_depth(const Type *t)
 {
@@ -170,10 +187,10 @@ static Type *intern_type(const Type *key)
 	t->id = next_type_id++;
 	t->depth = type_depth(t);
 	name_type(t);
-	if (t->depth > MAX_GENERIC_DEPTH)
-		fatal("unbounded generic recursion: %.60s... nests %u deep (a generic type or"
-		      " method instantiates itself with ever larger arguments, which cannot be"
-		      " compiled ahead of time)", t->name, t->depth);
+	if (t->depth > MAX_TYPE_DEPTH)
+		fatal("unbounded generic recursion: %.60s... nests %u deep (a generic type's"
+		      " own definition instantiates it with ever larger arguments, which"
+		      " cannot be compiled)", t->name, t->depth);
 	t->hash_next = type_table[h];
 	type_table[h] = t;
 	return t;
@@ -576,6 +593,105 @@ Field *ty_field_from_token(Image *img, Token tok, const Ctx *ctx)
 	if (!f)
 		md_error(img, "cannot find the field of token 0x%08x", tok);
 	return f;
+}
+
+/* ---- how deep code instantiates ---- */
+/* What from_sig(s) would give, in depth (type_depth), without making it. */
+static uint32_t sig_depth(Image *img, const TypeSig *s, const Ctx *ctx)
+{
+	uint32_t d = 0;
+	switch (s->kind) {
+	case ET_CLASS: case ET_VALUETYPE:
+		return TOK_TABLE(s->token) == T_TypeSpec ? ty_token_depth(img, s->token, ctx) : 0;
+	case ET_VAR:
+		return ctx && s->index < ctx->ntinst ? ctx->tinst[s->index]->depth : 0;
+	case ET_MVAR:
+		return ctx && s->index < ctx->nminst ? ctx->minst[s->index]->depth : 0;
+	case ET_SZARRAY: case ET_ARRAY: case ET_PTR: case ET_BYREF:
+		return sig_depth(img, s->elem, ctx) + 1;
+	case ET_PINNED:
+		return sig_depth(img, s->elem, ctx);
+	case ET_GENERICINST:
+		for (uint32_t i = 0; i < s->nargs; i++)
+			d = max_u32(d, sig_depth(img, s->args[i], ctx));
+		return d + 1;
+	default:
+		return 0;
+	}
+}
+
+/* The deepest of a method signature's types from `first` on. */
+static uint32_t params_depth(Image *img, const MethodSig *s, uint32_t first, const Ctx *ctx)
+{
+	uint32_t d = first ? 0 : sig_depth(img, s->ret, ctx);
+	for (uint32_t i = first; i < s->nparams; i++)
+		d = max_u32(d, sig_depth(img, s->params[i], ctx));
+	return d;
+}
+
+/* A MemberRef names its parent's type; a vararg call site's extra
+ * arguments are typed in the caller's context too. */
+static uint32_t memberref_depth(Image *img, uint32_t row, const Ctx *ctx)
+{
+	Token parent = md_get(img, T_MemberRef, row, MemberRef_Class);
+	uint32_t d = 0;
+	if (parent && TOK_TABLE(parent) != T_ModuleRef)
+		d = ty_token_depth(img, parent, ctx);
+	uint32_t blob = md_get(img, T_MemberRef, row, MemberRef_Signature);
+	Blob b = md_blob(img, blob);
+	if (!b.len || (b.p[0] & SIG_KIND_MASK) != SIG_VARARG)
+		return d;
+	Arena a = {0};
+	MethodSig *s = sig_method(img, &a, blob);
+	if (s->sentinel >= 0)
+		d = max_u32(d, params_depth(img, s, (uint32_t)s->sentinel, ctx));
+	arena_free(&a);
+	return d;
+}
+
+static uint32_t methodspec_depth(Image *img, uint32_t row, const Ctx *ctx)
+{
+	uint32_t d = ty_token_depth(img, md_get(img, T_MethodSpec, row, MethodSpec_Method), ctx);
+	Arena a = {0};
+	uint32_t n;
+	TypeSig **args;
+	sig_methodspec(img, &a, row, &n, &args);
+	for (uint32_t i = 0; i < n; i++)
+		d = max_u32(d, sig_depth(img, args[i], ctx));
+	arena_free(&a);
+	return d;
+}
+
+static uint32_t typespec_depth(Image *img, uint32_t row, const Ctx *ctx)
+{
+	Arena a = {0};
+	uint32_t d = sig_depth(img, sig_typespec(img, &a, row), ctx);
+	arena_free(&a);
+	return d;
+}
+
+static uint32_t standalone_depth(Image *img, uint32_t row, const Ctx *ctx)
+{
+	Arena a = {0};
+	uint32_t blob = md_get(img, T_StandAloneSig, row, StandAloneSig_Signature);
+	uint32_t d = params_depth(img, sig_method(img, &a, blob), 0, ctx);
+	arena_free(&a);
+	return d;
+}
+
+uint32_t ty_token_depth(Image *img, Token tok, const Ctx *ctx)
+{
+	uint32_t row = TOK_ROW(tok), owner;
+	switch (TOK_TABLE(tok)) {
+	case T_TypeSpec: return typespec_depth(img, row, ctx);
+	case T_MemberRef: return memberref_depth(img, row, ctx);
+	case T_MethodSpec: return methodspec_depth(img, row, ctx);
+	case T_StandAloneSig: return standalone_depth(img, row, ctx);
+	case T_MethodDef: owner = md_owner_of_method(img, row); break;
+	case T_Field: owner = md_owner_of_field(img, row); break;
+	default: return 0;
+	}
+	return owner ? def_in_ctx(img, owner, ctx)->depth : 0;
 }
 
 Method *ty_find_method(Type *t, const char *name, int nparams)

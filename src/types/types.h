@@ -133,6 +133,12 @@ Type *ty_var(bool method, uint32_t index);
 Type *ty_corlib_type(const char *ns, const char *name);   /* fatal if absent */
 
 Type *ty_from_sig(Image *img, const TypeSig *s, const Ctx *ctx);
+/* Generic recursion: code that would make types nesting deeper than this
+ * (generic arguments, array and pointer elements) is cut, and throws if it
+ * runs (il2c); ty_token_depth says how deep a token's types would nest,
+ * without making them. */
+enum { TY_MAX_GENERIC_DEPTH = 48 };
+uint32_t ty_token_depth(Image *img, Token tok, const Ctx *ctx);
 Type *ty_from_token(Image *img, Token tok, const Ctx *ctx);
 Method *ty_method(Type *owner, Image *img, uint32_t row, Type **inst, uint32_t ninst);
 Method *ty_method_from_token(Image *img, Token tok, const Ctx *ctx);
@@ -160,6 +166,9 @@ int ty_array_iface(Type *iface);
 bool ty_array_elem_compatible(Type *to, Type *from);
 /* Implementation of virtual `m` (a slot of a base or an interface method) in t. */
 Method *ty_resolve_virtual(Type *t, Method *m);
+/* What an array, pointer or byref type's name adds after its element's:
+ * "[]", "[,]", "*", "&" (nothing for other kinds). */
+void ty_put_suffix(Buf *b, const Type *t);
 /* "Ns.Name" of a Type for diagnostics. */
 const char *ty_name(const Type *t);
 const char *ty_method_name(const Method *m);    /* "Ns.Type::Name" */
