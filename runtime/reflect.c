@@ -398,3 +398,108 @@ Object *rt_Delegate_CreateDelegate_internal(Object *type, Object *target, Object
 	*(Object **)(base + rt_known.dlg_target_off) = closed ? target : NULL;
 	return d;
 }
+
+/* ---- properties ---- */
+static Object **property_objs;  /* GC memory, per rt_properties[] entry */
+
+static Object *property_object(const RtProperty *pr, const RtType *reflected)
+{
+	size_t i = (size_t)(pr - rt_properties);
+	pthread_mutex_lock(&objs_lock);
+	if (!property_objs)
+		property_objs = rt_gc_alloc_raw(rt_nproperties * sizeof *property_objs, false);
+	Object *o = property_objs ? property_objs[i] : NULL;
+	if (!o && property_objs) {
+		o = rt_gc_alloc(rt_known.property_info_type);
+		if (o) {
+			*(const RtType **)((char *)o + rt_known.pi_klass_off) =
+				reflected ? reflected : pr->owner;
+			*(const RtProperty **)((char *)o + rt_known.pi_prop_off) = pr;
+			property_objs[i] = o;
+		}
+	}
+	pthread_mutex_unlock(&objs_lock);
+	return o;
+}
+
+static const RtProperty *property_of(Object *pi)
+{
+	return *(const RtProperty **)((char *)pi + rt_known.pi_prop_off);
+}
+
+static bool accessor_public(const RtMethod *m)
+{
+	return m && (m->attrs & MA_ACCESS) == MA_PUBLIC;
+}
+
+/* Mono's rules: public if an accessor is; a base's private accessors do
+ * not count; static ones of bases only flattened. */
+static bool property_binds(const RtProperty *pr, const RtType *klass, const RtType *start,
+			   int32_t flags)
+{
+	const RtMethod *m = pr->get ? pr->get : pr->set;
+	bool pub = accessor_public(pr->get) || accessor_public(pr->set);
+	if (pub && !(flags & BF_PUBLIC))
+		return false;
+	if (!pub) {
+		bool seen = false;
+		for (int k = 0; k < 2; k++) {
+			const RtMethod *a = k ? pr->set : pr->get;
+			seen |= a && (klass == start || (a->attrs & MA_ACCESS) != MA_PRIVATE);
+		}
+		if (!(flags & BF_NONPUBLIC) || !seen)
+			return false;
+	}
+	if (m && (m->attrs & MA_STATIC))
+		return (flags & BF_STATIC) && ((flags & BF_FLATTEN) || klass == start);
+	return flags & BF_INSTANCE;
+}
+
+intptr_t rt_RuntimeType_GetPropertiesByName_native(Object *self, intptr_t name, int32_t flags,
+						    int32_t list)
+{
+	const RtType *start = rt_type_of_runtime_type(self);
+	const char *want = (const char *)name;
+	bool nocase = (flags & BF_IGNORE_CASE) || list == ML_CASE_INSENSITIVE;
+	PtrArray *a = calloc(1, sizeof *a);
+	if (!a)
+		rt_fatal("out of memory");
+	for (const RtType *k = start; k; k = (flags & BF_DECLARED_ONLY) ? NULL : k->base) {
+		for (uint32_t i = 0; i < rt_nproperties; i++) {
+			const RtProperty *pr = &rt_properties[i];
+			if (pr->owner != k || !property_binds(pr, k, start, flags))
+				continue;
+			if (want && (nocase ? strcasecmp(want, pr->name) : strcmp(want, pr->name)))
+				continue;
+			bool hidden = false;    /* by a property of the same name found */
+			for (int32_t j = 0; j < a->len; j++)
+				hidden |= !strcmp(((const RtProperty *)a->data[j])->name, pr->name);
+			if (!hidden)
+				push(a, pr);
+		}
+	}
+	return (intptr_t)a;
+}
+
+Object *rt_RuntimePropertyInfo_internal_from_handle_type(intptr_t prop, intptr_t type)
+{
+	return property_object((const RtProperty *)prop, (const RtType *)type);
+}
+
+typedef struct PropertyInfoData {       /* System.Reflection.MonoPropertyInfo */
+	Object *parent, *declaring_type, *name, *get_method, *set_method;
+	int32_t attrs;
+} PropertyInfoData;
+
+void rt_RuntimePropertyInfo_get_property_info(Object *prop, char *out, int32_t req)
+{
+	(void)req;
+	const RtProperty *pr = property_of(prop);
+	PropertyInfoData *d = (PropertyInfoData *)(void *)out;
+	d->parent = type_obj(*(const RtType **)((char *)prop + rt_known.pi_klass_off));
+	d->declaring_type = type_obj(pr->owner);
+	d->name = (Object *)rt_str_from_utf8(pr->name);
+	d->get_method = method_object(pr->get);
+	d->set_method = method_object(pr->set);
+	d->attrs = (int32_t)pr->attrs;
+}

@@ -244,6 +244,9 @@ typedef struct RtKnown {
 				  int32_t attrs, Object *member);
 	const RtType *param_info_array, *type_array;
 	uint32_t dlg_method_off, dlg_ptr_off, dlg_target_off;
+	/* RuntimePropertyInfo and its klass (RtType) and prop (RtProperty) */
+	const RtType *property_info_type;
+	uint32_t pi_klass_off, pi_prop_off;
 	/* adds (true) or removes the calling thread's [ThreadStatic] storage
 	 * as a root of the collector; NULL in programs without any */
 	void (*thread_roots)(bool add);
@@ -299,6 +302,16 @@ Object *rt_reflect_box(const RtType *t, const void *p);
 void rt_reflect_unbox(const RtType *t, Object *o, void *dst);
 void *rt_reflect_pointer(Object *o);
 extern const uint32_t rt_nmethods;
+
+/* A property reflection can find, with its accessors (NULL: none). */
+typedef struct RtProperty {
+	const char *name;
+	const RtType *owner;
+	uint32_t attrs;             /* PropertyAttributes */
+	const RtMethod *get, *set;
+} RtProperty;
+extern const RtProperty rt_properties[];
+extern const uint32_t rt_nproperties;
 
 /* The generic arguments of the generic instances reflection describes
  * (Type.GetGenericArguments), besides those with variance (RtType). */

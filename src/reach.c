@@ -466,6 +466,35 @@ void reach_reflect_method(Program *p, Method *m, Method *why)
 		reach_vcall(p, m, why);
 }
 
+void reach_reflect_property(Program *p, Type *owner, uint32_t row, Method *why)
+{
+	for (uint32_t i = 0; i < p->reflected_props.n; i++)
+		if (p->reflected_props.v[i].owner == owner && p->reflected_props.v[i].row == row)
+			return;
+	enum { SEM_SETTER = 1, SEM_GETTER = 2 };
+	ReflectedProp rp = { owner, row, NULL, NULL };
+	reach_type(p, ty_corlib_type("System.Reflection", "RuntimePropertyInfo"),
+		   TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);
+	reach_type(p, owner, TN_DESCRIPTOR, why);
+	uint32_t first, end;
+	md_lookup(owner->img, T_MethodSemantics, MethodSemantics_Association,
+		  TOKEN(T_Property, row), &first, &end);
+	for (uint32_t pos = first; pos < end; pos++) {
+		uint32_t r = md_lookup_row(owner->img, T_MethodSemantics,
+					   MethodSemantics_Association, pos);
+		uint32_t sem = md_get(owner->img, T_MethodSemantics, r, MethodSemantics_Semantics);
+		uint32_t mrow = md_get(owner->img, T_MethodSemantics, r, MethodSemantics_Method);
+		Method *m = ty_method(owner, owner->img, mrow, NULL, 0);
+		if (sem & (SEM_GETTER | SEM_SETTER))
+			reach_reflect_method(p, m, why);
+		if (sem & SEM_GETTER)
+			rp.get = m;
+		if (sem & SEM_SETTER)
+			rp.set = m;
+	}
+	VEC_PUSH(p->reflected_props, rp);
+}
+
 void reach_vcall(Program *p, Method *m, Method *why)
 {
 	m = reach_slot_root(m);

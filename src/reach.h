@@ -82,6 +82,14 @@ typedef struct Literal {
 	uint32_t id;
 } Literal;
 
+/* A property reflection can find (rt_properties[]): its accessors are
+ * found by reflection too. */
+typedef struct ReflectedProp {
+	Type *owner;
+	uint32_t row;                   /* in the Property table */
+	Method *get, *set;
+} ReflectedProp;
+
 /* What internal calls that make types at run time turn on (reach.c). */
 enum { RULE_ENUM_ARRAYS, RULE_MD_ARRAYS };
 
@@ -103,6 +111,7 @@ typedef struct Program {
 	uint32_t rules_on;              /* bit RULE_*: reach.c's made_rules */
 	VEC(Type *) made_generics;      /* pairs: open type, instance made */
 	VEC(Method *) reflected;        /* what reflection finds (rt_methods[]) */
+	VEC(ReflectedProp) reflected_props;     /* ... and rt_properties[] */
 } Program;
 
 void reach_init(Program *p, Loader *ld, Image *img);
@@ -118,6 +127,8 @@ void reach_made_generic(Program *p, Type *open, Type *made, Method *why);
  * described in rt_methods[], compiled unless it is a generic definition,
  * with an invoke thunk and its entry points for delegates. */
 void reach_reflect_method(Program *p, Method *m, Method *why);
+/* Property `row` of owner's definition can be found by reflection. */
+void reach_reflect_property(Program *p, Type *owner, uint32_t row, Method *why);
 /* Does a virtual call of m need the receiver's type to find the code? */
 bool reach_dispatched(Method *m);
 /* Is m a generic method definition, or a method of an open type, which

@@ -275,8 +275,30 @@ static void new_param_info(Buf *b)
 		   "\treturn rt_pending ? NULL : o;\n}\n", t->cname, ctor->cname);
 }
 
+static void properties(Program *p, Buf *b)
+{
+	buf_puts(b, "const RtProperty rt_properties[] = {\n");
+	for (uint32_t i = 0; i < p->reflected_props.n; i++) {
+		ReflectedProp *rp = &p->reflected_props.v[i];
+		Image *img = rp->owner->img;
+		int32_t g = rp->get ? index_of(p, rp->get) : -1, s = rp->set ? index_of(p, rp->set) : -1;
+		buf_printf(b, "\t{ \"%s\", &%s_type, %u, ",
+			   md_string(img, md_get(img, T_Property, rp->row, Property_Name)),
+			   rp->owner->cname, md_get(img, T_Property, rp->row, Property_Flags));
+		buf_printf(b, g >= 0 ? "&rt_methods[%d], " : "NULL, ", g);
+		buf_printf(b, s >= 0 ? "&rt_methods[%d] },\n" : "NULL },\n", s);
+	}
+	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nproperties = %u;\n", p->reflected_props.n);
+}
+
 void emit_reflection_known(Program *p, Buf *b)
 {
+	if (p->reflected_props.n) {
+		Type *pi = reflection_type("RuntimePropertyInfo");
+		buf_printf(b, "\t.property_info_type = &%s_type,\n\t.pi_klass_off = %s,\n"
+			   "\t.pi_prop_off = %s,\n", pi->cname, offset_of(pi, "klass"),
+			   offset_of(pi, "prop"));
+	}
 	if (!p->reflected.n)
 		return;
 	Type *mi = reflection_type("RuntimeMethodInfo");
@@ -305,6 +327,7 @@ void emit_reflection(Program *p, Buf *b)
 		method_entry(p, b, p->reflected.v[k], k);
 	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nmethods = %u;\n", p->reflected.n);
 	generic_args(p, b);
+	properties(p, b);
 	if (p->reflected.n)
 		new_param_info(b);
 }

@@ -11,6 +11,8 @@
  * - Array.CreateInstance(typeof(X), ...): X's array type;
  * - typeof(X).GetMethod("name") / GetMethods(): X's methods of that name
  *   (or all), in rt_methods (reach_reflect_method);
+ * - typeof(X).GetProperty("name") / GetProperties(): those properties,
+ *   in rt_properties, with their accessors;
  * - m.MakeGenericMethod(typeof(A)) on a method found so: its instance;
  * - Delegate.CreateDelegate(typeof(D), ...): D, constructed, with Invoke
  *   found by reflection (Mono's CreateDelegate looks it up).
@@ -162,6 +164,25 @@ static Method *reflect_methods(Fn *f, Type *t, const char *name, int32_t flags)
 	return n == 1 ? one : NULL;
 }
 
+/* The properties named `name` (any, if NULL) of t and its bases that a
+ * search with these BindingFlags may find (by their accessors). */
+static void reflect_properties(Fn *f, Type *t, const char *name, int32_t flags)
+{
+	for (Type *c = t; c && c->img; c = flags & BF_DECLARED_ONLY ? NULL : ty_info(c)->base) {
+		uint32_t map = md_lookup1(c->img, T_PropertyMap, PropertyMap_Parent, c->row);
+		if (!map)
+			continue;
+		uint32_t first, end;
+		md_list(c->img, T_PropertyMap, map, PropertyMap_PropertyList, &first, &end);
+		for (uint32_t pos = first; pos < end; pos++) {
+			uint32_t row = md_list_row(c->img, T_Property, pos);
+			const char *n = md_string(c->img, md_get(c->img, T_Property, row, Property_Name));
+			if (!name || !strcmp(n, name))
+				reach_reflect_property(f->p, c, row, f->m);
+		}
+	}
+}
+
 static bool reflectable(const Type *t)
 {
 	return t && t->img && t->kind != TY_SZARRAY && t->kind != TY_ARRAY &&
@@ -193,6 +214,22 @@ static void get_methods(Fn *f, Method *m, Slot *r)
 		warn(f, "Type.GetMethods on a type not known at build time finds only"
 		     " methods the program keeps for reflection anyway (write"
 		     " typeof(X).GetMethods() at the call)");
+}
+
+/* typeof(X).GetProperty("name", ...), typeof(X).GetProperties(...) */
+static void get_property(Fn *f, Method *m, Slot *r)
+{
+	(void)r;
+	Type *t = receiver(f, m)->known;
+	bool all = !strcmp(m->name, "GetProperties");
+	const char *name = all ? NULL : param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
+	if (!reflectable(t) || (!all && !name)) {
+		warn(f, "Type.GetProperty with a type or name not known at build time finds"
+		     " only properties the program keeps for reflection anyway (write"
+		     " typeof(X).GetProperty(\"Name\") at the call)");
+		return;
+	}
+	reflect_properties(f, t, name, binding_flags(f, m));
 }
 
 /* GetMethod(...).MakeGenericMethod(new Type[] { typeof(A), ... }) */
@@ -255,6 +292,8 @@ static const struct {
 	{ "System.Object", "GetType", get_type },
 	{ "System.Type", "GetMethod", get_method },
 	{ "System.Type", "GetMethods", get_methods },
+	{ "System.Type", "GetProperty", get_property },
+	{ "System.Type", "GetProperties", get_property },
 	{ "System.Reflection.MethodInfo", "MakeGenericMethod", make_generic_method },
 	{ "System.Delegate", "CreateDelegate", create_delegate },
 };

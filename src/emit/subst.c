@@ -18,7 +18,7 @@ typedef void SubstFn(Fn *f);
 static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_stack_trace,
 	exc_init, exc_ssm_event, byref_ctor, byref_value, create_instance, create_default,
 	contains_refs, delegate_equals, delegate_hash, collation_resource, globalization_resource,
-	current_domain;
+	current_domain, property_get_value;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -61,6 +61,9 @@ static const struct {
 	{ "System.AppDomain::getCurDomain()", current_domain,
 	  "the one application domain, an AppDomain object made on first use (Mono's"
 	  " runtime makes it)" },
+	{ "System.Reflection.RuntimePropertyInfo::GetValue(System.Object,System.Object[])",
+	  property_get_value, "PropertyInfo.GetValue through the getter's MethodInfo.Invoke, not"
+	  " a delegate made by MakeGenericType at run time" },
 	{ "System.Runtime.Remoting.Messaging.AsyncResult::Invoke()", e_async_result_invoke,
 	  "a delegate's BeginInvoke call on the pool (il2c_async.c), not a remoting message" },
 	{ "System.ByReference`1::.ctor(!0&)", byref_ctor,
@@ -397,4 +400,14 @@ static void current_domain(Fn *f)
 	e_out(f, "\treturn none;");
 	e_out(f, "rt_gc_add_roots(&domain, &domain + 1);");
 	e_out(f, "return made;");
+}
+
+/* return this.GetValue(obj, BindingFlags.Default, null, index, null) */
+static void property_get_value(Fn *f)
+{
+	Method *full = ty_find_method(f->m->owner, "GetValue", 5);
+	if (!full)
+		e_fn_error(f, "substitution: RuntimePropertyInfo has no GetValue with 5 parameters");
+	reach_method(f->p, full, f->m, "build-time substitution");
+	e_out(f, "return %s(a0, a1, 0, NULL, a2, NULL);", full->cname);
 }
