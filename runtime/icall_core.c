@@ -794,6 +794,14 @@ bool rt_RuntimeTypeHandle_is_subclass_of(intptr_t child, intptr_t parent)
 	return c != p && !(p->flags & RT_T_INTERFACE) && rt_type_is_subclass(c, p);
 }
 
+/* Type.Attributes: the TypeDef's flags (arrays: a public sealed class,
+ * as Mono says). */
+int32_t rt_RuntimeTypeHandle_GetAttributes(Object *rtype)
+{
+	const RtType *t = rt_type_of_runtime_type(rtype);
+	return (t->flags & RT_T_ARRAY) ? 0x2101 : (int32_t)t->attrs;
+}
+
 bool rt_RuntimeTypeHandle_IsInstanceOfType(Object *rtype, Object *o)
 {
 	return o && rt_type_isinst(o, rt_type_of_runtime_type(rtype)) != NULL;

@@ -30,9 +30,16 @@ enum {
 static Object **method_objs;    /* GC memory, per rt_methods[] entry */
 static pthread_mutex_t objs_lock = PTHREAD_MUTEX_INITIALIZER;
 
+static bool is_ctor(const RtMethod *m) { return !strcmp(m->name, ".ctor"); }
+
+/* A RuntimeMethodInfo's or RuntimeConstructorInfo's RtMethod. */
 static const RtMethod *method_of(Object *mi)
 {
-	return mi ? *(const RtMethod **)((char *)mi + rt_known.mi_handle_off) : NULL;
+	if (!mi)
+		return NULL;
+	bool ctor = rt_known.ctor_info_type && mi->type == rt_known.ctor_info_type;
+	return *(const RtMethod **)((char *)mi + (ctor ? rt_known.ci_handle_off :
+						   rt_known.mi_handle_off));
 }
 
 static Object *type_obj(const RtType *t)
@@ -50,10 +57,13 @@ static Object *method_object(const RtMethod *m)
 		method_objs = rt_gc_alloc_raw(rt_nmethods * sizeof *method_objs, false);
 	Object *o = method_objs ? method_objs[i] : NULL;
 	if (!o && method_objs) {
-		o = rt_gc_alloc(rt_known.method_info_type);
+		bool ctor = is_ctor(m);
+		o = rt_gc_alloc(ctor ? rt_known.ctor_info_type : rt_known.method_info_type);
 		if (o) {
-			*(const RtMethod **)((char *)o + rt_known.mi_handle_off) = m;
-			*(Object **)((char *)o + rt_known.mi_reftype_off) = type_obj(m->owner);
+			*(const RtMethod **)((char *)o + (ctor ? rt_known.ci_handle_off :
+							  rt_known.mi_handle_off)) = m;
+			*(Object **)((char *)o + (ctor ? rt_known.ci_reftype_off :
+						  rt_known.mi_reftype_off)) = type_obj(m->owner);
 			method_objs[i] = o;
 		}
 	}
@@ -173,13 +183,31 @@ intptr_t rt_RuntimeType_GetMethodsByName_native(Object *self, intptr_t name, int
 		for (uint32_t i = 0; i < rt_nmethods; i++) {
 			const RtMethod *m = &rt_methods[i];
 			/* instances of generic methods come from MakeGenericMethod */
-			if (m->owner != k || (m->flags & RT_M_GENERIC) || !binds(m, k, start, flags) ||
-			    overridden(m, a))
+			if (m->owner != k || (m->flags & RT_M_GENERIC) || is_ctor(m) ||
+			    !binds(m, k, start, flags) || overridden(m, a))
 				continue;
 			if (want && (nocase ? strcasecmp(want, m->name) : strcmp(want, m->name)))
 				continue;
 			push(a, m);
 		}
+	}
+	return (intptr_t)a;
+}
+
+/* Type.GetConstructors: the instance constructors kept (Mono's
+ * BindingFlags rules; static constructors are never found). */
+intptr_t rt_RuntimeType_GetConstructors_native(Object *self, int32_t flags)
+{
+	const RtType *t = rt_type_of_runtime_type(self);
+	PtrArray *a = calloc(1, sizeof *a);
+	if (!a)
+		rt_fatal("out of memory");
+	for (uint32_t i = 0; i < rt_nmethods; i++) {
+		const RtMethod *m = &rt_methods[i];
+		bool pub = (m->attrs & MA_ACCESS) == MA_PUBLIC;
+		if (m->owner == t && is_ctor(m) && (flags & BF_INSTANCE) &&
+		    (flags & (pub ? BF_PUBLIC : BF_NONPUBLIC)))
+			push(a, m);
 	}
 	return (intptr_t)a;
 }

@@ -132,6 +132,7 @@ struct RtType {
 	const RtType *const *generic_args;
 	const uint8_t *variance;
 	uint32_t nargs;
+	uint32_t attrs;             /* TypeAttributes: its TypeDef's flags */
 	/* generic instances: Type.FullName, with each argument's assembly
 	 * ("List`1[[System.Int32, mscorlib, Version=...]]", no namespace) */
 	const char *full_name;
@@ -244,6 +245,9 @@ typedef struct RtKnown {
 				  int32_t attrs, Object *member);
 	const RtType *param_info_array, *type_array;
 	uint32_t dlg_method_off, dlg_ptr_off, dlg_target_off;
+	/* RuntimeConstructorInfo, as RuntimeMethodInfo above */
+	const RtType *ctor_info_type;
+	uint32_t ci_handle_off, ci_reftype_off;
 	/* RuntimePropertyInfo and its klass (RtType) and prop (RtProperty) */
 	const RtType *property_info_type;
 	uint32_t pi_klass_off, pi_prop_off;

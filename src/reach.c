@@ -460,6 +460,11 @@ void reach_reflect_method(Program *p, Method *m, Method *why)
 	reach_reflect_type(p, m->ret, why);
 	for (uint32_t i = 0; i < m->nparams; i++)
 		reach_reflect_type(p, m->params[i], why);
+	if (!strcmp(m->name, ".ctor")) {
+		reach_type(p, m->owner, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);
+		reach_type(p, ty_corlib_type("System.Reflection", "RuntimeConstructorInfo"),
+			   TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);
+	}
 	if (!(m->flags & MF_ABSTRACT))
 		reach_method(p, m, why, "found by reflection");
 	if (reach_dispatched(m))

@@ -666,7 +666,7 @@ static void descriptor(Gen *g, Type *t)
 	const char *array_of = arr && arr->user && needs(arr, TN_DESCRIPTOR) ?
 		arena_printf(ty_arena(), "&%s_type", arr->cname) : "NULL";
 	buf_printf(&g->d, "const RtType %s_type = { \"%s\", \"%s\", %s, %s, %s, %u, %u, %s,"
-		   " %s_display, %s%s%s, %s%s%s, %u, %s%s, %u, %s%s, %s%s, %s%s%s, %s, %s%s%s, %s, %s, %s };\n",
+		   " %s_display, %s%s%s, %s%s%s, %u, %s%s, %u, %s%s, %s%s, %s%s%s, %s, %s%s%s, %s, %u, %s, %s };\n",
 		   t->cname, ns, name, type_flags(t), size_expr(t),
 		   t->kind == TY_SZARRAY || t->kind == TY_ARRAY || (ti && (ti->is_enum || ti->is_nullable)) ? esize : "0",
 		   depth, t->kind == TY_ARRAY ? t->rank : t->kind == TY_SZARRAY ? 1 : 0,
@@ -678,7 +678,7 @@ static void descriptor(Gen *g, Type *t)
 		   fin && reached(fin) ? "(void (*)(Object *))" : "", fin && reached(fin) ? fin->cname : "NULL",
 		   init ? "&" : "", init ? t->cname : "NULL", init ? "_init" : "", array_of,
 		   has_enum ? "&" : "", has_enum ? t->cname : "NULL", has_enum ? "_enum" : "",
-		   variance, full_name_of(t, ns), default_ctor);
+		   variance, ti ? ti->flags : 0, full_name_of(t, ns), default_ctor);
 	if (elem_desc)
 		reach_type(g->p, elem, TN_DESCRIPTOR, NULL);
 }

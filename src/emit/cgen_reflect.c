@@ -91,19 +91,27 @@ static const char *inv_arg(Buf *b, Type *t, uint32_t i)
 	return arena_printf(ty_arena(), "p%u", i);
 }
 
+static bool is_ctor(Method *m) { return !strcmp(m->name, ".ctor"); }
+
 static void invoke_thunk(Buf *b, Method *m, uint32_t k)
 {
 	buf_printf(b, "static Object *rm%u_inv(Object *o, Object **a)\n{\n", k);
 	Buf call = {0};
 	const char *self = !m->has_this ? "" : ty_is_valuetype(m->owner) ?
 		"rt_unbox_ptr(o)" : "o";
+	/* a constructor makes its object unless given one (MethodBase.Invoke) */
+	if (is_ctor(m))
+		buf_printf(b, "\tObject *made = o;\n\tif (!o && !(o = rt_gc_alloc(&%s_type)))"
+			   " return NULL;\n", m->owner->cname);
 	callee(&call, m, self);
 	for (uint32_t i = 0; i < m->nparams; i++)
 		buf_printf(&call, "%s%s", i || m->has_this ? ", " : "",
 			   inv_arg(b, m->params[i], i));
 	buf_putc(&call, ')');
 	Type *r = m->ret;
-	if (!returns(m))
+	if (is_ctor(m))
+		buf_printf(b, "\t%s;\n\treturn rt_pending || made ? NULL : o;\n}\n", call.s);
+	else if (!returns(m))
 		buf_printf(b, "\t%s;\n\treturn NULL;\n}\n", call.s);
 	else if (ty_is_ref(r))
 		buf_printf(b, "\treturn %s;\n}\n", call.s);
@@ -117,6 +125,8 @@ static void invoke_thunk(Buf *b, Method *m, uint32_t k)
 static void thunks(Buf *b, Method *m, uint32_t k)
 {
 	invoke_thunk(b, m, k);
+	if (is_ctor(m))
+		return;
 	if (!m->has_this) {
 		entry(b, m, k, "open", "", "");
 		return;
@@ -218,7 +228,8 @@ static void method_entry(Program *p, Buf *b, Method *m, uint32_t k)
 		byref |= (uint32_t)(m->params[i]->kind == TY_BYREF) << i;
 	uint32_t ngen = m->ninst ? m->ninst : ty_method_generic_arity(m);
 	int32_t def = m->ninst ? index_of(p, ty_method(m->owner, m->img, m->row, NULL, 0)) : -1;
-	const char *fn = open ? "NULL" : !m->has_this ? arena_printf(ty_arena(), "(void *)%s", m->cname) :
+	bool entries = !open && !is_ctor(m);
+	const char *fn = !entries ? "NULL" : !m->has_this ? arena_printf(ty_arena(), "(void *)%s", m->cname) :
 		arena_printf(ty_arena(), "(void *)rm%u_fn", k);
 	buf_printf(b, "\t{ \"%s\", %s, %s, %u, rm%u_p, rm%u_n, %u, %u, %s, %u, %s, ",
 		   m->name, type_ref(m->owner), open ? "NULL" : type_ref(m->ret), m->nparams, k, k,
@@ -226,6 +237,8 @@ static void method_entry(Program *p, Buf *b, Method *m, uint32_t k)
 		   open ? "RT_M_GENERIC_DEF" : m->ninst ? "RT_M_GENERIC" : "0", byref, fn);
 	if (open)
 		buf_puts(b, "NULL, NULL, ");
+	else if (!entries)
+		buf_printf(b, "NULL, rm%u_inv, ", k);
 	else
 		buf_printf(b, "(void *)rm%u_open, rm%u_inv, ", k, k);
 	if (def >= 0)
@@ -293,6 +306,11 @@ static void properties(Program *p, Buf *b)
 
 void emit_reflection_known(Program *p, Buf *b)
 {
+	Type *ci = reflection_type("RuntimeConstructorInfo");
+	if (ci->user && (reach_tstate(ci)->needs & TN_LAYOUT))
+		buf_printf(b, "\t.ctor_info_type = &%s_type,\n\t.ci_handle_off = %s,\n"
+			   "\t.ci_reftype_off = %s,\n", ci->cname, offset_of(ci, "mhandle"),
+			   offset_of(ci, "reftype"));
 	if (p->reflected_props.n) {
 		Type *pi = reflection_type("RuntimePropertyInfo");
 		buf_printf(b, "\t.property_info_type = &%s_type,\n\t.pi_klass_off = %s,\n"

@@ -13,6 +13,8 @@
  *   (or all), in rt_methods (reach_reflect_method);
  * - typeof(X).GetProperty("name") / GetProperties(): those properties,
  *   in rt_properties, with their accessors;
+ * - typeof(X).GetConstructor(...) / GetConstructors(), and
+ *   Activator.CreateInstance(typeof(X), args): X's constructors;
  * - m.MakeGenericMethod(typeof(A)) on a method found so: its instance;
  * - Delegate.CreateDelegate(typeof(D), ...): D, constructed, with Invoke
  *   found by reflection (Mono's CreateDelegate looks it up).
@@ -46,6 +48,30 @@ static void warn(Fn *f, const char *what)
 static bool param_is(Method *m, uint32_t i, const char *type)
 {
 	return i < m->nparams && !strcmp(m->params[i]->name, type);
+}
+
+/* System.Reflection.BindingFlags */
+enum {
+	BF_DECLARED_ONLY = 0x2, BF_INSTANCE = 0x4, BF_STATIC = 0x8, BF_PUBLIC = 0x10,
+	BF_NONPUBLIC = 0x20, BF_DEFAULT = BF_INSTANCE | BF_STATIC | BF_PUBLIC,
+	BF_ANY = BF_DEFAULT | BF_NONPUBLIC,
+};
+
+/* The BindingFlags argument of a call of m: BF_DEFAULT if there is none,
+ * BF_ANY if it is not a constant. */
+static int32_t binding_flags(Fn *f, Method *m)
+{
+	for (uint32_t i = 0; i < m->nparams; i++)
+		if (param_is(m, i, "System.Reflection.BindingFlags"))
+			return arg(f, m, i)->has_cval ? arg(f, m, i)->cval : BF_ANY;
+	return BF_DEFAULT;
+}
+
+static bool binds(Method *m, int32_t flags)
+{
+	bool pub = (m->flags & MF_ACCESS) == MF_PUBLIC, stat = m->flags & MF_STATIC;
+	return (flags & (pub ? BF_PUBLIC : BF_NONPUBLIC)) &&
+	       (flags & (stat ? BF_STATIC : BF_INSTANCE));
 }
 
 static void from_handle(Fn *f, Method *m, Slot *r)
@@ -92,13 +118,23 @@ static void create_array(Fn *f, Method *m, Slot *r)
 	reach_type(f->p, at, TN_DESCRIPTOR | TN_CONSTRUCTED, f->m);
 }
 
+static void reflect_ctors(Fn *f, Type *t, int32_t flags);
+
+/* Activator.CreateInstance(typeof(X)[, nonPublic]): X's parameterless
+ * constructor; with arguments (Type, object[], ...): X's constructors
+ * found by reflection. */
 static void create_instance(Fn *f, Method *m, Slot *r)
 {
 	(void)r;
-	if (m->nparams > 2 || !param_is(m, 0, "System.Type"))
+	if (!param_is(m, 0, "System.Type"))
 		return;
 	Type *known = arg(f, m, 0)->known;
-	if (known)
+	bool with_args = false;        /* an object[] of arguments */
+	for (uint32_t i = 1; i < m->nparams; i++)
+		with_args |= m->params[i]->kind == TY_SZARRAY;
+	if (known && with_args)
+		reflect_ctors(f, known, BF_ANY);
+	else if (known)
 		reach_default_ctor(f->p, known, f->m);
 	else
 		warn(f, "Activator.CreateInstance on a type not known at build time"
@@ -117,30 +153,6 @@ static void get_type(Fn *f, Method *m, Slot *r)
 	if (!ti->is_nullable && !ty_is_open(t) &&
 	    (ty_is_valuetype(t) || ((ti->flags & TF_SEALED) && !ti->is_interface)))
 		r->known = t;
-}
-
-/* System.Reflection.BindingFlags */
-enum {
-	BF_DECLARED_ONLY = 0x2, BF_INSTANCE = 0x4, BF_STATIC = 0x8, BF_PUBLIC = 0x10,
-	BF_NONPUBLIC = 0x20, BF_DEFAULT = BF_INSTANCE | BF_STATIC | BF_PUBLIC,
-	BF_ANY = BF_DEFAULT | BF_NONPUBLIC,
-};
-
-/* The BindingFlags argument of a call of m: BF_DEFAULT if there is none,
- * BF_ANY if it is not a constant. */
-static int32_t binding_flags(Fn *f, Method *m)
-{
-	for (uint32_t i = 0; i < m->nparams; i++)
-		if (param_is(m, i, "System.Reflection.BindingFlags"))
-			return arg(f, m, i)->has_cval ? arg(f, m, i)->cval : BF_ANY;
-	return BF_DEFAULT;
-}
-
-static bool binds(Method *m, int32_t flags)
-{
-	bool pub = (m->flags & MF_ACCESS) == MF_PUBLIC, stat = m->flags & MF_STATIC;
-	return (flags & (pub ? BF_PUBLIC : BF_NONPUBLIC)) &&
-	       (flags & (stat ? BF_STATIC : BF_INSTANCE));
 }
 
 /* The methods named `name` (any, if NULL) of t and its bases that a
@@ -181,6 +193,34 @@ static void reflect_properties(Fn *f, Type *t, const char *name, int32_t flags)
 				reach_reflect_property(f->p, c, row, f->m);
 		}
 	}
+}
+
+/* t's instance constructors that these BindingFlags may find. */
+static void reflect_ctors(Fn *f, Type *t, int32_t flags)
+{
+	if (!t->img || t->kind == TY_SZARRAY || t->kind == TY_ARRAY || ty_is_open(t) ||
+	    ty_info(t)->is_abstract || ty_info(t)->is_interface)
+		return;
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t i = 0; i < ti->nmethods; i++)
+		if (!strcmp(ti->methods[i]->name, ".ctor") && binds(ti->methods[i], flags))
+			reach_reflect_method(f->p, ti->methods[i], f->m);
+}
+
+/* typeof(X).GetConstructor(...), GetConstructors(...) */
+static void get_ctor(Fn *f, Method *m, Slot *r)
+{
+	(void)r;
+	Type *t = receiver(f, m)->known;
+	int32_t flags = binding_flags(f, m);
+	if (flags == BF_DEFAULT)
+		flags = BF_PUBLIC | BF_INSTANCE;
+	if (t)
+		reflect_ctors(f, t, flags);
+	else
+		warn(f, "Type.GetConstructor on a type not known at build time finds only"
+		     " constructors the program keeps for reflection anyway (write"
+		     " typeof(X).GetConstructor(...) at the call)");
 }
 
 static bool reflectable(const Type *t)
@@ -293,6 +333,8 @@ static const struct {
 	{ "System.Type", "GetMethod", get_method },
 	{ "System.Type", "GetMethods", get_methods },
 	{ "System.Type", "GetProperty", get_property },
+	{ "System.Type", "GetConstructor", get_ctor },
+	{ "System.Type", "GetConstructors", get_ctor },
 	{ "System.Type", "GetProperties", get_property },
 	{ "System.Reflection.MethodInfo", "MakeGenericMethod", make_generic_method },
 	{ "System.Delegate", "CreateDelegate", create_delegate },
