@@ -41,10 +41,11 @@ void e_warn_in(Fn *f, const char *method, const char *msg)
 		method, f->off, msg);
 }
 
+/* Each instruction is translated once (filter blocks only in filter
+ * mode), so each warning is said once per instantiation. */
 void e_warn(Fn *f, const char *msg)
 {
-	if (!f->filter_mode)
-		e_warn_in(f, f->name, msg);
+	e_warn_in(f, f->name, msg);
 }
 
 void e_out(Fn *f, const char *fmt, ...)
