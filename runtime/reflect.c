@@ -47,28 +47,34 @@ static Object *type_obj(const RtType *t)
 	return rt_Type_internal_from_handle((intptr_t)t);
 }
 
+/* The reflection object of entry i of a table of n entries (one per
+ * entry, made on first use): a t whose fields at offsets ha and hb hold a
+ * and b. NULL if it cannot be made. */
+static Object *cached(Object ***objs, uint32_t n, size_t i, const RtType *t,
+		      uint32_t ha, const void *a, uint32_t hb, const void *b)
+{
+	pthread_mutex_lock(&objs_lock);
+	if (!*objs)
+		*objs = rt_gc_alloc_raw(n * sizeof **objs, false);
+	Object *o = *objs ? (*objs)[i] : NULL;
+	if (!o && *objs && (o = rt_gc_alloc(t)) != NULL) {
+		*(const void **)((char *)o + ha) = a;
+		*(const void **)((char *)o + hb) = b;
+		(*objs)[i] = o;
+	}
+	pthread_mutex_unlock(&objs_lock);
+	return o;
+}
+
 static Object *method_object(const RtMethod *m)
 {
 	if (!m)
 		return NULL;
-	size_t i = (size_t)(m - rt_methods);
-	pthread_mutex_lock(&objs_lock);
-	if (!method_objs)
-		method_objs = rt_gc_alloc_raw(rt_nmethods * sizeof *method_objs, false);
-	Object *o = method_objs ? method_objs[i] : NULL;
-	if (!o && method_objs) {
-		bool ctor = is_ctor(m);
-		o = rt_gc_alloc(ctor ? rt_known.ctor_info_type : rt_known.method_info_type);
-		if (o) {
-			*(const RtMethod **)((char *)o + (ctor ? rt_known.ci_handle_off :
-							  rt_known.mi_handle_off)) = m;
-			*(Object **)((char *)o + (ctor ? rt_known.ci_reftype_off :
-						  rt_known.mi_reftype_off)) = type_obj(m->owner);
-			method_objs[i] = o;
-		}
-	}
-	pthread_mutex_unlock(&objs_lock);
-	return o;
+	bool ctor = is_ctor(m);
+	return cached(&method_objs, rt_nmethods, (size_t)(m - rt_methods),
+		      ctor ? rt_known.ctor_info_type : rt_known.method_info_type,
+		      ctor ? rt_known.ci_handle_off : rt_known.mi_handle_off, m,
+		      ctor ? rt_known.ci_reftype_off : rt_known.mi_reftype_off, type_obj(m->owner));
 }
 
 /* ---- values in and out of objects ---- */
@@ -117,6 +123,14 @@ typedef struct PtrArray {       /* Mono.RuntimeStructs.GPtrArray */
 	int32_t len;
 } PtrArray;
 
+/* Static members of bases are found only when the search is flattened. */
+static bool binds_kind(bool is_static, const RtType *klass, const RtType *start, int32_t flags)
+{
+	if (is_static)
+		return (flags & BF_STATIC) && ((flags & BF_FLATTEN) || klass == start);
+	return flags & BF_INSTANCE;
+}
+
 /* Does m, declared by `klass`, pass the BindingFlags of a search that
  * started at `start` (Mono's rules: private methods of bases and their
  * statics, unless flattened, are not seen)? */
@@ -131,9 +145,7 @@ static bool binds(const RtMethod *m, const RtType *klass, const RtType *start, i
 		   (klass != start && (m->attrs & MA_ACCESS) == MA_PRIVATE)) {
 		return false;
 	}
-	if (m->attrs & MA_STATIC)
-		return (flags & BF_STATIC) && ((flags & BF_FLATTEN) || klass == start);
-	return flags & BF_INSTANCE;
+	return binds_kind(m->attrs & MA_STATIC, klass, start, flags);
 }
 
 static bool same_signature(const RtMethod *a, const RtMethod *b)
@@ -170,23 +182,42 @@ static void push(PtrArray *a, const void *p)
 	a->data[a->len++] = p;
 }
 
+static PtrArray *new_ptr_array(void)
+{
+	PtrArray *a = calloc(1, sizeof *a);
+	if (!a)
+		rt_fatal("out of memory");
+	return a;
+}
+
+/* Does `name` match what a search by name (NULL: any) asks? */
+static bool name_matches(const char *want, const char *name, int32_t flags, int32_t list)
+{
+	if (!want)
+		return true;
+	bool nocase = (flags & BF_IGNORE_CASE) || list == ML_CASE_INSENSITIVE;
+	return !(nocase ? strcasecmp(want, name) : strcmp(want, name));
+}
+
+/* A search from `start` up: the next class to look in. */
+static const RtType *next_class(const RtType *k, int32_t flags)
+{
+	return (flags & BF_DECLARED_ONLY) ? NULL : k->base;
+}
+
 intptr_t rt_RuntimeType_GetMethodsByName_native(Object *self, intptr_t name, int32_t flags,
 						 int32_t list)
 {
 	const RtType *start = rt_type_of_runtime_type(self);
-	const char *want = (const char *)name;
-	bool nocase = (flags & BF_IGNORE_CASE) || list == ML_CASE_INSENSITIVE;
-	PtrArray *a = calloc(1, sizeof *a);
-	if (!a)
-		rt_fatal("out of memory");
-	for (const RtType *k = start; k; k = (flags & BF_DECLARED_ONLY) ? NULL : k->base) {
+	PtrArray *a = new_ptr_array();
+	for (const RtType *k = start; k; k = next_class(k, flags)) {
 		for (uint32_t i = 0; i < rt_nmethods; i++) {
 			const RtMethod *m = &rt_methods[i];
 			/* instances of generic methods come from MakeGenericMethod */
 			if (m->owner != k || (m->flags & RT_M_GENERIC) || is_ctor(m) ||
 			    !binds(m, k, start, flags) || overridden(m, a))
 				continue;
-			if (want && (nocase ? strcasecmp(want, m->name) : strcmp(want, m->name)))
+			if (!name_matches((const char *)name, m->name, flags, list))
 				continue;
 			push(a, m);
 		}
@@ -199,9 +230,7 @@ intptr_t rt_RuntimeType_GetMethodsByName_native(Object *self, intptr_t name, int
 intptr_t rt_RuntimeType_GetConstructors_native(Object *self, int32_t flags)
 {
 	const RtType *t = rt_type_of_runtime_type(self);
-	PtrArray *a = calloc(1, sizeof *a);
-	if (!a)
-		rt_fatal("out of memory");
+	PtrArray *a = new_ptr_array();
 	for (uint32_t i = 0; i < rt_nmethods; i++) {
 		const RtMethod *m = &rt_methods[i];
 		bool pub = (m->attrs & MA_ACCESS) == MA_PUBLIC;
@@ -249,7 +278,7 @@ Object *rt_RuntimeType_GetGenericArgumentsInternal(Object *self, bool runtime_ar
 /* A Type[] of n descriptors. */
 Object *rt_reflect_types(const RtType *const *types, uint32_t n)
 {
-	const RtType *arr = rt_known.type_array ? rt_known.type_array : NULL;
+	const RtType *arr = rt_known.type_array;
 	if (!arr) {
 		rt_exc_throw_kind(RT_EXC_NOTSUPP);
 		return NULL;
@@ -430,24 +459,12 @@ Object *rt_Delegate_CreateDelegate_internal(Object *type, Object *target, Object
 /* ---- properties ---- */
 static Object **property_objs;  /* GC memory, per rt_properties[] entry */
 
+/* (The first lookup's type is its ReflectedType for good.) */
 static Object *property_object(const RtProperty *pr, const RtType *reflected)
 {
-	size_t i = (size_t)(pr - rt_properties);
-	pthread_mutex_lock(&objs_lock);
-	if (!property_objs)
-		property_objs = rt_gc_alloc_raw(rt_nproperties * sizeof *property_objs, false);
-	Object *o = property_objs ? property_objs[i] : NULL;
-	if (!o && property_objs) {
-		o = rt_gc_alloc(rt_known.property_info_type);
-		if (o) {
-			*(const RtType **)((char *)o + rt_known.pi_klass_off) =
-				reflected ? reflected : pr->owner;
-			*(const RtProperty **)((char *)o + rt_known.pi_prop_off) = pr;
-			property_objs[i] = o;
-		}
-	}
-	pthread_mutex_unlock(&objs_lock);
-	return o;
+	return cached(&property_objs, rt_nproperties, (size_t)(pr - rt_properties),
+		      rt_known.property_info_type, rt_known.pi_prop_off, pr,
+		      rt_known.pi_klass_off, reflected ? reflected : pr->owner);
 }
 
 static const RtProperty *property_of(Object *pi)
@@ -478,26 +495,20 @@ static bool property_binds(const RtProperty *pr, const RtType *klass, const RtTy
 		if (!(flags & BF_NONPUBLIC) || !seen)
 			return false;
 	}
-	if (m && (m->attrs & MA_STATIC))
-		return (flags & BF_STATIC) && ((flags & BF_FLATTEN) || klass == start);
-	return flags & BF_INSTANCE;
+	return binds_kind(m && (m->attrs & MA_STATIC), klass, start, flags);
 }
 
 intptr_t rt_RuntimeType_GetPropertiesByName_native(Object *self, intptr_t name, int32_t flags,
 						    int32_t list)
 {
 	const RtType *start = rt_type_of_runtime_type(self);
-	const char *want = (const char *)name;
-	bool nocase = (flags & BF_IGNORE_CASE) || list == ML_CASE_INSENSITIVE;
-	PtrArray *a = calloc(1, sizeof *a);
-	if (!a)
-		rt_fatal("out of memory");
-	for (const RtType *k = start; k; k = (flags & BF_DECLARED_ONLY) ? NULL : k->base) {
+	PtrArray *a = new_ptr_array();
+	for (const RtType *k = start; k; k = next_class(k, flags)) {
 		for (uint32_t i = 0; i < rt_nproperties; i++) {
 			const RtProperty *pr = &rt_properties[i];
 			if (pr->owner != k || !property_binds(pr, k, start, flags))
 				continue;
-			if (want && (nocase ? strcasecmp(want, pr->name) : strcmp(want, pr->name)))
+			if (!name_matches((const char *)name, pr->name, flags, list))
 				continue;
 			bool hidden = false;    /* by a property of the same name found */
 			for (int32_t j = 0; j < a->len; j++)

@@ -460,13 +460,17 @@ void reach_reflect_method(Program *p, Method *m, Method *why)
 	reach_reflect_type(p, m->ret, why);
 	for (uint32_t i = 0; i < m->nparams; i++)
 		reach_reflect_type(p, m->params[i], why);
-	if (!strcmp(m->name, ".ctor")) {
+	bool ctor = !strcmp(m->name, ".ctor");
+	if (ctor) {
 		reach_type(p, m->owner, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);
 		reach_type(p, ty_corlib_type("System.Reflection", "RuntimeConstructorInfo"),
 			   TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);
 	}
 	if (!(m->flags & MF_ABSTRACT))
 		reach_method(p, m, why, "found by reflection");
+	/* delegate entry points cgen.c writes anyway (cgen_reflect.c) */
+	ms->need_sthunk |= !m->has_this;
+	ms->need_unbox |= m->has_this && !ctor && ty_is_valuetype(m->owner);
 	if (reach_dispatched(m))
 		reach_vcall(p, m, why);
 }

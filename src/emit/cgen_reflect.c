@@ -1,15 +1,16 @@
 /* cgen_reflect: what the runtime's reflection (runtime/reflect.c) reads.
  *
  * For each method reflection can find (Program.reflected), an RtMethod in
- * rt_methods[] (rt.h) and, unless it is a generic definition, three small
- * functions:
+ * rt_methods[] (rt.h) and, unless it is a generic definition:
  * - rm<k>_inv(target, args): MethodInfo.Invoke's call, arguments unboxed
  *   from the object array (by reference: into their boxes), the result
- *   boxed; virtual methods dispatch on the target;
- * - rm<k>_fn(target, args...): a delegate closed over `target` (its
- *   `this`, or a static method's first argument);
- * - rm<k>_open(target, args...): a delegate that drops its target (a
- *   static method, or an open instance one whose `this` comes first).
+ *   boxed; virtual methods dispatch on the target; constructors make
+ *   their object;
+ * - delegate entry points in Invoke's convention: closed over `target`
+ *   (the method itself; its _unbox thunk for structs; rm<k>_fn for
+ *   virtual methods, which dispatches) and dropping the target (a static
+ *   method's _sthunk; rm<k>_open for an open instance delegate, whose
+ *   `this` comes first among the arguments).
  * Also rt_generic_args[] (Type.GetGenericArguments of the generic
  * instances reflection describes) and rt_known's reflection fields.
  */
@@ -49,9 +50,15 @@ static void entry_proto(Buf *b, Method *m, const char *name, const char *self)
 }
 
 /* m's code called on `self`, virtually if it dispatches. */
+/* Does a call of m on an object go through its type (M_FN)? */
+static bool virtual_call(Method *m)
+{
+	return m->has_this && reach_dispatched(m) && !m->ninst;
+}
+
 static void callee(Buf *b, Method *m, const char *self)
 {
-	if (m->has_this && reach_dispatched(m) && !m->ninst)
+	if (virtual_call(m))
 		buf_printf(b, "%s_FN(%s)(%s", reach_slot_root(m)->cname, self, self);
 	else if (m->has_this)
 		buf_printf(b, "%s(%s", m->cname, self);
@@ -125,15 +132,23 @@ static void invoke_thunk(Buf *b, Method *m, uint32_t k)
 static void thunks(Buf *b, Method *m, uint32_t k)
 {
 	invoke_thunk(b, m, k);
-	if (is_ctor(m))
+	if (is_ctor(m) || !m->has_this)
 		return;
-	if (!m->has_this) {
-		entry(b, m, k, "open", "", "");
-		return;
-	}
-	bool vt = ty_is_valuetype(m->owner);
 	entry(b, m, k, "open", emit_this_ctype(m->owner), "self");
-	entry(b, m, k, "fn", "", vt ? "rt_unbox_ptr(o)" : "o");
+	if (virtual_call(m))
+		entry(b, m, k, "fn", "", "o");
+}
+
+/* The delegate entry points of m (rm<k>_fn, rm<k>_open, or what cgen.c
+ * has anyway: m itself, its _sthunk and _unbox thunks). */
+static void entry_points(Method *m, uint32_t k, const char **fn, const char **open)
+{
+	Arena *a = ty_arena();
+	*open = !m->has_this ? arena_printf(a, "(void *)%s_sthunk", m->cname) :
+		arena_printf(a, "(void *)rm%u_open", k);
+	*fn = virtual_call(m) ? arena_printf(a, "(void *)rm%u_fn", k) :
+	      m->has_this && ty_is_valuetype(m->owner) ? arena_printf(a, "(void *)%s_unbox", m->cname) :
+	      arena_printf(a, "(void *)%s", m->cname);
 }
 
 static int32_t index_of(Program *p, Method *m)
@@ -228,19 +243,17 @@ static void method_entry(Program *p, Buf *b, Method *m, uint32_t k)
 		byref |= (uint32_t)(m->params[i]->kind == TY_BYREF) << i;
 	uint32_t ngen = m->ninst ? m->ninst : ty_method_generic_arity(m);
 	int32_t def = m->ninst ? index_of(p, ty_method(m->owner, m->img, m->row, NULL, 0)) : -1;
-	bool entries = !open && !is_ctor(m);
-	const char *fn = !entries ? "NULL" : !m->has_this ? arena_printf(ty_arena(), "(void *)%s", m->cname) :
-		arena_printf(ty_arena(), "(void *)rm%u_fn", k);
-	buf_printf(b, "\t{ \"%s\", %s, %s, %u, rm%u_p, rm%u_n, %u, %u, %s, %u, %s, ",
-		   m->name, type_ref(m->owner), open ? "NULL" : type_ref(m->ret), m->nparams, k, k,
+	const char *fn = "NULL", *open_fn = "NULL";
+	if (!open && !is_ctor(m))
+		entry_points(m, k, &fn, &open_fn);
+	buf_printf(b, "\t{ \"%s\", %s, %s, %u, rm%u_p, rm%u_n, %u, %u, %s, %u, %s, %s, ",
+		   m->name, type_ref(m->owner), type_ref(m->ret), m->nparams, k, k,
 		   m->flags, m->impl_flags,
-		   open ? "RT_M_GENERIC_DEF" : m->ninst ? "RT_M_GENERIC" : "0", byref, fn);
+		   open ? "RT_M_GENERIC_DEF" : m->ninst ? "RT_M_GENERIC" : "0", byref, fn, open_fn);
 	if (open)
-		buf_puts(b, "NULL, NULL, ");
-	else if (!entries)
-		buf_printf(b, "NULL, rm%u_inv, ", k);
+		buf_puts(b, "NULL, ");
 	else
-		buf_printf(b, "(void *)rm%u_open, rm%u_inv, ", k, k);
+		buf_printf(b, "rm%u_inv, ", k);
 	if (def >= 0)
 		buf_printf(b, "&rt_methods[%d], ", def);
 	else

@@ -355,8 +355,10 @@ Slot e_reflect_flow(Fn *f, Method *m)
 {
 	Slot r = {0};
 	MethodState *ms = reach_state(m);
-	if (!ms->flow)
-		ms->flow = (int8_t)(find_flow(m) ? find_flow(m) : -1);
+	if (!ms->flow) {
+		int k = find_flow(m);
+		ms->flow = (int8_t)(k ? k : -1);
+	}
 	if (ms->flow > 0)
 		flows[ms->flow - 1].fn(f, m, &r);
 	return r;
