@@ -1,9 +1,12 @@
 /* build: see build.h. The stages, in order, are in build_program(). */
 #include "build.h"
+#include "cache.h"
 #include "emit/emit.h"
 #include "reach.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,56 +43,51 @@ static const char *runtime_dir(void)
 	fatal("cannot find the runtime (libilccrt.a) beside %s or in %s/../lib/ilcc", d, d);
 }
 
-static void mkdirs(const char *path)
+/* ---- the C compiler: $CC split into words as make and cmake do ---- */
+static char **cc_words;
+static uint32_t ncc_words;
+
+static bool runnable(const char *name)
 {
-	char buf[PATH_MAX];
-	snprintf(buf, sizeof buf, "%s", path);
-	for (char *s = buf + 1; *s; s++)
-		if (*s == '/') {
-			*s = 0;
-			mkdir(buf, 0755);
-			*s = '/';
-		}
-	if (mkdir(buf, 0755) != 0 && errno != EEXIST)
-		fatal("%s: cannot create folder: %s", path, strerror(errno));
+	if (strchr(name, '/'))
+		return access(name, X_OK) == 0;
+	const char *path = getenv("PATH");
+	for (const char *s = path && *path ? path : "/usr/bin:/bin"; ; ) {
+		const char *colon = strchr(s, ':');
+		size_t n = colon ? (size_t)(colon - s) : strlen(s);
+		char full[PATH_MAX];
+		if (snprintf(full, sizeof full, "%.*s/%s", (int)n, n ? s : ".", name) < (int)sizeof full &&
+		    access(full, X_OK) == 0)
+			return true;
+		if (!colon)
+			return false;
+		s = colon + 1;
+	}
 }
 
-const char *build_cache_dir(const char *key)
+static void cc_init(void)
 {
-	/* the absolute path of the output, which need not exist yet: its
-	 * folder's real path and its name */
-	const char *slash = strrchr(key, '/');
-	const char *dir = slash == key ? "/" : slash ?
-		arena_printf(ty_arena(), "%.*s", (int)(slash - key), key) : ".";
-	char real[PATH_MAX];
-	const char *abs = realpath(dir, real) ?
-		arena_printf(ty_arena(), "%s/%s", real, slash ? slash + 1 : key) : key;
-	uint64_t h = 1469598103934665603ull;
-	for (const char *s = abs; *s; s++)
-		h = (h ^ (uint8_t)*s) * 1099511628211ull;
-	const char *base = getenv("XDG_CACHE_HOME");
-	const char *home = getenv("HOME");
-	const char *root = base && *base ? arena_printf(ty_arena(), "%s/ilcc", base) :
-		arena_printf(ty_arena(), "%s/.cache/ilcc", home && *home ? home : "/tmp");
-	return arena_printf(ty_arena(), "%s/%016llx", root, (unsigned long long)h);
+	const char *env = getenv("CC");
+	char *text = arena_strdup(ty_arena(), env && strspn(env, " \t\n") < strlen(env) ? env : "gcc");
+	cc_words = arena_alloc(ty_arena(), (strlen(text) / 2 + 2) * sizeof *cc_words);
+	for (char *w = strtok(text, " \t\n"); w; w = strtok(NULL, " \t\n"))
+		cc_words[ncc_words++] = w;
+	if (!runnable(cc_words[0]))
+		fatal("the C compiler '%s' (%s) was not found: install gcc, or set CC to a C compiler",
+		      cc_words[0], env && *env ? "from CC" : "the default");
 }
 
-/* ---- the C compiler ---- */
-static const char *cc(void)
+/* argv = CC's words, then the rest (NULL-terminated) */
+static char **cc_argv(char **rest, uint32_t nrest)
 {
-	const char *c = getenv("CC");
-	return c && *c ? c : "gcc";
+	char **argv = arena_alloc(ty_arena(), (ncc_words + nrest + 1) * sizeof *argv);
+	memcpy(argv, cc_words, ncc_words * sizeof *argv);
+	memcpy(argv + ncc_words, rest, nrest * sizeof *argv);
+	return argv;
 }
 
-static double mtime(const char *path)
-{
-	struct stat st;
-	if (stat(path, &st) != 0)
-		return -1;
-	return st.st_mtim.tv_sec + st.st_mtim.tv_nsec / 1e9;
-}
-
-static pid_t spawn(char **argv)
+/* A child whose standard error goes to log. */
+static pid_t spawn(char **argv, const char *log)
 {
 	if (verbose) {
 		fputs("ilcc:", stderr);
@@ -97,29 +95,137 @@ static pid_t spawn(char **argv)
 			fprintf(stderr, " %s", *a);
 		fputc('\n', stderr);
 	}
+	int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
+		fatal("%s: cannot write: %s", log, strerror(errno));
+	fflush(stdout);
+	fflush(stderr);
 	pid_t pid = fork();
 	if (pid < 0)
 		fatal("cannot start %s: %s", argv[0], strerror(errno));
 	if (pid == 0) {
+		dup2(fd, 2);
 		execvp(argv[0], argv);
 		fprintf(stderr, "ilcc: cannot run %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
+	close(fd);
+	cleanup_child(pid);
 	return pid;
 }
 
-static void wait_ok(pid_t pid, const char *what)
+/* What the C compiler's messages say about whose fault a failure is: the
+ * user's environment, or (only when the C itself is wrong) ilcc's. */
+static const struct { const char *says, *means; } cc_faults[] = {
+	{ "No space left on device", "the disk is full: free some space" },
+	{ "Disk quota exceeded", "the disk quota is exceeded: free some space" },
+	{ "Read-only file system", "the folder is on a read-only file system" },
+	{ "Permission denied", "permission denied: check the folders' permissions" },
+	{ "File name too long", "a file name is too long: use a shorter path" },
+	{ "cannot find -l:libgc", "Boehm GC's static library is missing: install libgc-dev" },
+	{ "cannot find -l", "a system library is missing: install its -dev package" },
+	{ "Killed signal terminated", "the C compiler was killed (out of memory?)" },
+	{ "out of memory", "the C compiler ran out of memory" },
+	{ "virtual memory exhausted", "the C compiler ran out of memory" },
+	{ "Cannot allocate memory", "the C compiler ran out of memory" },
+	{ "cannot run ", "the C compiler could not be started: check CC" },
+	{ "file truncated", "a damaged object file: delete the cache folder" },
+};
+
+static void show_log(const char *log)
 {
+	MappedFile f;
+	if (!map_file(log, &f))
+		return;
+	const char *s = (const char *)f.data, *end = s + f.size;
+	for (int lines = 0; s < end && lines < 12; lines++) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+		fprintf(stderr, "  %.*s\n", (int)n, s);
+		s += n + 1;
+	}
+	unmap_file(&f);
+}
+
+static const char *log_fault(const char *log)
+{
+	MappedFile f;
+	const char *means = NULL;
+	if (!map_file(log, &f))
+		return NULL;
+	for (unsigned i = 0; i < countof(cc_faults) && !means; i++)
+		if (f.size && memmem(f.data, f.size, cc_faults[i].says, strlen(cc_faults[i].says)))
+			means = cc_faults[i].means;
+	unmap_file(&f);
+	return means;
+}
+
+typedef struct Job {
+	pid_t pid;
+	const char *what;               /* the file compiled or "linking" */
+	const char *log, *tmp, *product;
+} Job;
+
+static Job jobs_run[64];
+static uint32_t njobs;
+
+/* Ends the other jobs, then reports job j's failure: whose fault it is. */
+static _Noreturn void job_failed(Job *j, int status)
+{
+	for (uint32_t i = 0; i < njobs; i++)
+		if (jobs_run[i].pid != j->pid) {
+			kill(jobs_run[i].pid, SIGTERM);
+			waitpid(jobs_run[i].pid, NULL, 0);
+			cleanup_child_done(jobs_run[i].pid);
+		}
+	njobs = 0;
+	show_log(j->log);
+	const char *means = log_fault(j->log);
+	if (means)
+		fatal("%s: the C compiler (%s) failed: %s (not an ilcc bug)", j->what, cc_words[0], means);
+	if (WIFSIGNALED(status))
+		fatal("%s: the C compiler (%s) was killed by signal %d (%s)", j->what, cc_words[0],
+		      WTERMSIG(status), strsignal(WTERMSIG(status)));
+	if (WEXITSTATUS(status) == 127)
+		fatal("%s: the C compiler (%s) could not be run: check CC", j->what, cc_words[0]);
+	fatal("%s: the generated C did not compile: this is an ilcc bug;"
+	      " --keep-c DIR keeps it for a look", j->what);
+}
+
+/* Waits for job i; on success its product replaces the old one. */
+static void job_wait(uint32_t i)
+{
+	Job j = jobs_run[i];
 	int status;
-	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		fatal("%s failed (the generated C did not compile: this is an ilcc bug;"
-		      " --keep-c DIR keeps it for a look)", what);
+	while (waitpid(j.pid, &status, 0) < 0)
+		if (errno != EINTR)
+			fatal("waiting for %s: %s", j.what, strerror(errno));
+	cleanup_child_done(j.pid);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		job_failed(&jobs_run[i], status);
+	memmove(jobs_run + i, jobs_run + i + 1, (--njobs - i) * sizeof *jobs_run);
+	struct stat st;
+	if (stat(j.tmp, &st) != 0 || st.st_size == 0)
+		fatal("%s: the C compiler (%s) reported success but wrote nothing: is CC a C compiler?",
+		      j.what, cc_words[0]);
+	if (rename(j.tmp, j.product) != 0)
+		fatal("%s: cannot write: %s", j.product, strerror(errno));
+	cleanup_keep(j.tmp);
+	unlink(j.log);
+}
+
+static void job_start(char **argv, const char *what, const char *log, const char *tmp,
+		      const char *product)
+{
+	cleanup_file(tmp);
+	jobs_run[njobs] = (Job){ spawn(argv, log), what, log, tmp, product };
+	njobs++;
 }
 
 static uint32_t jobs(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n > 0 ? (uint32_t)n : 1;
+	return n > 0 ? (uint32_t)(n < 32 ? n : 32) : 1;
 }
 
 /* -O2 and -O3 add link-time optimisation: calls between the generated
@@ -130,96 +236,208 @@ static bool lto(const BuildOptions *o)
 	return !strcmp(o->opt, "-O2") || !strcmp(o->opt, "-O3");
 }
 
-/* Returns how many files were compiled. */
-static uint32_t compile_all(const char *dir, const char *inc, const BuildOptions *o)
+static const char *must_hash(const char *path)
 {
-	char *names[NFILES + 1];
+	char *h = arena_alloc(ty_arena(), sizeof(Hash));
+	if (!hash_file(path, h))
+		fatal("%s: cannot read: %s", path, strerror(errno));
+	return h;
+}
+
+/* The hash of what every object depends on besides its own C file: the
+ * program's header, the runtime's headers, the compiler and its options,
+ * and ilcc itself. */
+static const char *common_key(const char *dir, const char *inc, const BuildOptions *o)
+{
+	Buf b = {0};
+	buf_printf(&b, "prog.h %s\n", must_hash(path_join(ty_arena(), dir, "prog.h")));
+	const char *hdrs[] = { "rt.h", "rt_ops.h" };
+	for (unsigned i = 0; i < countof(hdrs); i++)
+		buf_printf(&b, "%s %s\n", hdrs[i], must_hash(path_join(ty_arena(), inc, hdrs[i])));
+	buf_printf(&b, "ilcc %s\n", must_hash("/proc/self/exe"));
+	for (uint32_t i = 0; i < ncc_words; i++)
+		buf_printf(&b, "cc %s\n", cc_words[i]);
+	buf_printf(&b, "opt %s %d %d\n", o->opt, o->debug, lto(o));
+	char *h = arena_alloc(ty_arena(), sizeof(Hash));
+	hash_bytes(b.s, b.len, h);
+	buf_free(&b);
+	return h;
+}
+
+/* An up-to-date product: the manifest's "KEY HASH" for it matches key and
+ * the file's own content. */
+static bool up_to_date(const char *name, const char *key, const char *path)
+{
+	const char *m = manifest_get(name);
+	Hash h;
+	struct stat st;
+	return m && !strncmp(m, key, 40) && m[40] == ' ' && lstat(path, &st) == 0 &&
+		S_ISREG(st.st_mode) && hash_file(path, h) && !strcmp(m + 41, h);
+}
+
+static void record(const char *name, const char *key, const char *path)
+{
+	manifest_set(name, arena_printf(ty_arena(), "%s %s", key, must_hash(path)));
+}
+
+/* Compiles the C files whose inputs changed or whose object is not the one
+ * recorded; returns the hash of all the objects. */
+static const char *compile_all(const char *dir, const char *inc, const BuildOptions *o)
+{
+	const char *common = common_key(dir, inc, o);
+	const char *names[NFILES + 1];
+	const char *keys[NFILES + 1];
 	uint32_t n = 0;
 	names[n++] = "data";
 	for (uint32_t i = 0; i < NFILES; i++)
 		names[n++] = arena_printf(ty_arena(), "m%u", i);
-	pid_t running[64];
-	const char *what[64];
-	uint32_t nrun = 0, max = jobs(), ncompiled = 0;
-	/* objects depend on the program's header, the runtime's headers and
-	 * the compiler that wrote them */
-	double hdr = mtime(arena_printf(ty_arena(), "%s/prog.h", dir));
-	const char *deps[] = { arena_printf(ty_arena(), "%s/rt.h", inc),
-			       arena_printf(ty_arena(), "%s/rt_ops.h", inc), "/proc/self/exe" };
-	for (unsigned i = 0; i < countof(deps); i++) {
-		double t = mtime(deps[i]);
-		if (t > hdr)
-			hdr = t;
-	}
+	uint32_t max = jobs();
 	for (uint32_t i = 0; i < n; i++) {
-		const char *c = arena_printf(ty_arena(), "%s/%s.c", dir, names[i]);
-		const char *obj = arena_printf(ty_arena(), "%s/%s.o", dir, names[i]);
-		double to = mtime(obj);
-		if (to >= mtime(c) && to >= hdr && to >= mtime(arena_printf(ty_arena(), "%s/opts", dir)))
+		const char *c = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.c", names[i]));
+		const char *obj = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.o", names[i]));
+		char *key = arena_alloc(ty_arena(), sizeof(Hash));
+		const char *both = arena_printf(ty_arena(), "%s %s", common, must_hash(c));
+		hash_bytes(both, strlen(both), key);
+		keys[i] = key;
+		if (up_to_date(names[i], key, obj))
 			continue;
-		char *argv[] = { (char *)cc(), (char *)o->opt, o->debug ? "-g" : "-g0",
+		const char *tmp = path_join(ty_arena(), dir, arena_printf(ty_arena(), ".%s.o.tmp", names[i]));
+		char *rest[] = { (char *)o->opt, o->debug ? "-g" : "-g0",
 			"-std=gnu11", "-w", "-fwrapv", "-fno-strict-aliasing",
 			"-fno-delete-null-pointer-checks", (char *)arena_printf(ty_arena(), "-I%s", inc),
-			"-c", (char *)c, "-o", (char *)obj, lto(o) ? "-flto" : NULL, NULL };
-		if (nrun == max) {
-			wait_ok(running[0], what[0]);
-			memmove(running, running + 1, --nrun * sizeof *running);
-			memmove(what, what + 1, nrun * sizeof *what);
+			"-c", (char *)c, "-o", (char *)tmp, lto(o) ? "-flto" : NULL };
+		uint32_t nrest = countof(rest) - !lto(o);
+		if (njobs == max)
+			job_wait(0);
+		unlink(tmp);
+		job_start(cc_argv(rest, nrest), c,
+			  path_join(ty_arena(), dir, arena_printf(ty_arena(), ".%s.log", names[i])), tmp, obj);
+		manifest_set(names[i], "-");    /* until it is done */
+	}
+	while (njobs)
+		job_wait(0);
+	Buf b = {0};
+	for (uint32_t i = 0; i < n; i++) {
+		const char *obj = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.o", names[i]));
+		if (!strcmp(manifest_get(names[i]), "-"))
+			record(names[i], keys[i], obj);
+		buf_printf(&b, "%s %s\n", names[i], manifest_get(names[i]));
+	}
+	manifest_save();
+	char *h = arena_alloc(ty_arena(), sizeof(Hash));
+	hash_bytes(b.s, b.len, h);
+	buf_free(&b);
+	return h;
+}
+
+/* ---- the output ---- */
+/* Refuses an output that would overwrite the input, or that exists and is
+ * not a regular file; checks its folder can be written. Returns the path to
+ * write (a link's target, so that the link stays). */
+static const char *check_output(const BuildOptions *o)
+{
+	const char *out = o->output;
+	struct stat in_st, out_st, lst;
+	if (!*out)
+		fatal("-o: empty output name");
+	if (stat(out, &out_st) == 0) {
+		if (!S_ISREG(out_st.st_mode))
+			fatal("%s: the output exists and is not a regular file; refusing to replace it", out);
+		if (stat(o->input, &in_st) == 0 && in_st.st_dev == out_st.st_dev &&
+		    in_st.st_ino == out_st.st_ino)
+			fatal("%s: the output is the input program itself; refusing to overwrite it "
+			      "(choose another -o)", out);
+		if (lstat(out, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+			char *real = realpath(out, NULL);
+			if (!real)
+				fatal("%s: cannot follow the link: %s", out, strerror(errno));
+			out = arena_strdup(ty_arena(), real);
+			free(real);
 		}
-		what[nrun] = arena_printf(ty_arena(), "%s -c %s", cc(), c);
-		running[nrun++] = spawn(argv);
-		ncompiled++;
-	}
-	for (uint32_t i = 0; i < nrun; i++)
-		wait_ok(running[i], what[i]);
-	return ncompiled;
+	} else if (errno != ENOENT)
+		fatal("%s: cannot write the output: %s", out, strerror(errno));
+	else if (lstat(out, &lst) == 0)
+		fatal("%s: the output is a link to nothing; refusing to write through it", out);
+	const char *slash = strrchr(out, '/');
+	const char *dir = !slash ? "." : slash == out ? "/" :
+		arena_printf(ty_arena(), "%.*s", (int)(slash - out), out);
+	struct stat dst;
+	if (stat(dir, &dst) != 0)
+		fatal("%s: cannot write the output: folder %s: %s", out, dir, strerror(errno));
+	if (!S_ISDIR(dst.st_mode))
+		fatal("%s: cannot write the output: %s is not a folder", out, dir);
+	if (access(dir, W_OK | X_OK) != 0)
+		fatal("%s: cannot write the output: folder %s: %s", out, dir, strerror(errno));
+	long name_max = pathconf(dir, _PC_NAME_MAX);
+	if (strlen(out) >= PATH_MAX || (name_max > 0 && strlen(slash ? slash + 1 : out) > (size_t)name_max))
+		fatal("%s: cannot write the output: %s", out, strerror(ENAMETOOLONG));
+	return out;
 }
 
-static void link_all(const char *dir, const char *rt, const BuildOptions *o)
+static bool is_elf(const char *path)
 {
-	char *argv[NFILES + 20];
+	char magic[4] = {0};
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	bool ok = fd >= 0 && read(fd, magic, 4) == 4 && !memcmp(magic, "\177ELF", 4);
+	if (fd >= 0)
+		close(fd);
+	return ok;
+}
+
+/* Links to a temporary file beside out, then renames it into place. */
+static void link_all(const char *dir, const char *rt, const char *out, const BuildOptions *o)
+{
+	char *tmp = arena_printf(ty_arena(), "%s.ilcc-XXXXXX", out);
+	const char *slash = strrchr(out, '/');
+	if (strlen(slash ? slash + 1 : out) + 12 > 255)      /* keep within NAME_MAX */
+		tmp = arena_printf(ty_arena(), "%.*s.ilcc-XXXXXX", (int)(slash ? slash + 1 - out : 0), out);
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		fatal("%s: cannot write the output: %s", out, strerror(errno));
+	close(fd);
+	char *rest[NFILES + 20];
 	uint32_t n = 0;
-	argv[n++] = (char *)cc();
-	argv[n++] = "-static";
+	rest[n++] = "-static";
 	if (lto(o)) {
-		argv[n++] = (char *)o->opt;
-		argv[n++] = "-flto=auto";
-		argv[n++] = "-w";
+		rest[n++] = (char *)o->opt;
+		rest[n++] = "-flto=auto";
+		rest[n++] = "-w";
 	}
-	argv[n++] = "-o";
-	argv[n++] = (char *)o->output;
-	argv[n++] = (char *)arena_printf(ty_arena(), "%s/data.o", dir);
+	rest[n++] = "-o";
+	rest[n++] = tmp;
+	rest[n++] = (char *)path_join(ty_arena(), dir, "data.o");
 	for (uint32_t i = 0; i < NFILES; i++)
-		argv[n++] = (char *)arena_printf(ty_arena(), "%s/m%u.o", dir, i);
-	argv[n++] = (char *)arena_printf(ty_arena(), "%s/libilccrt.a", rt);
-	argv[n++] = "-l:libgc.a";
-	argv[n++] = "-lpthread";
-	argv[n++] = "-lm";
-	argv[n++] = "-ldl";
+		rest[n++] = (char *)path_join(ty_arena(), dir, arena_printf(ty_arena(), "m%u.o", i));
+	rest[n++] = (char *)path_join(ty_arena(), rt, "libilccrt.a");
+	rest[n++] = "-l:libgc.a";
+	rest[n++] = "-lpthread";
+	rest[n++] = "-lm";
+	rest[n++] = "-ldl";
 	if (!o->debug)
-		argv[n++] = "-s";
-	argv[n] = NULL;
-	wait_ok(spawn(argv), "linking");
+		rest[n++] = "-s";
+	job_start(cc_argv(rest, n), "linking", path_join(ty_arena(), dir, ".link.log"), tmp, tmp);
+	job_wait(0);
+	if (!is_elf(tmp))
+		fatal("%s: the C compiler (%s) reported success but wrote no executable: is CC a C compiler?",
+		      out, cc_words[0]);
+	if (chmod(tmp, 0777 & ~current_umask()) != 0 || rename(tmp, out) != 0)
+		fatal("%s: cannot write the output: %s", out, strerror(errno));
+	cleanup_keep(tmp);
 }
 
-/* Compiler options are part of what the objects depend on. */
-static void write_opts(const char *dir, const BuildOptions *o)
+/* The link's key: the objects, the runtime library, the compiler, the
+ * options and where the output goes. */
+static const char *link_key(const char *objs, const char *rt, const char *out, const BuildOptions *o)
 {
-	char text[256];
-	snprintf(text, sizeof text, "%s %s %s\n", cc(), o->opt, o->debug ? "-g" : "");
-	const char *path = arena_printf(ty_arena(), "%s/opts", dir);
-	MappedFile f;
-	if (map_file(path, &f)) {
-		bool same = f.size == strlen(text) && !memcmp(f.data, text, f.size);
-		unmap_file(&f);
-		if (same)
-			return;
-	}
-	FILE *fp = fopen(path, "w");
-	if (!fp)
-		fatal("%s: cannot write: %s", path, strerror(errno));
-	fputs(text, fp);
-	fclose(fp);
+	Buf b = {0};
+	buf_printf(&b, "objs %s\nrt %s\nout %s\nopt %s %d %d\n", objs,
+		   must_hash(path_join(ty_arena(), rt, "libilccrt.a")), out, o->opt, o->debug, lto(o));
+	for (uint32_t i = 0; i < ncc_words; i++)
+		buf_printf(&b, "cc %s\n", cc_words[i]);
+	char *h = arena_alloc(ty_arena(), sizeof(Hash));
+	hash_bytes(b.s, b.len, h);
+	buf_free(&b);
+	return h;
 }
 
 /* ---- the pipeline ---- */
@@ -289,6 +507,9 @@ static uint32_t count_defs(Loader *ld, unsigned table)
 int build_program(Loader *ld, const BuildOptions *o)
 {
 	double t0 = now_ms();
+	const char *out = o->output ? check_output(o) : NULL;
+	if (out)
+		cc_init();
 	Image *img = ld_open(ld, o->input);
 	Image *corlib = find_corlib(ld, img);
 	if (!corlib)
@@ -314,22 +535,29 @@ int build_program(Loader *ld, const BuildOptions *o)
 		fputs(b.s, stdout);
 		buf_free(&b);
 	}
-	if ((o->why || o->why_size) && !o->output)
+	if (!out)
 		return 0;
 	reach_check_missing(&p);
-	const char *dir = o->keep_c ? o->keep_c : build_cache_dir(o->output);
-	mkdirs(dir);
+	const char *dir = o->keep_c;
+	if (dir)
+		make_dirs(dir, 0777);
+	else
+		dir = cache_dir(out);
+	cache_lock(dir);
+	manifest_load(dir);
 	emit_program(&p, dir, NFILES);
-	write_opts(dir, o);
 	double t2 = now_ms();
 	const char *rt = runtime_dir();
-	uint32_t compiled = compile_all(dir, arena_printf(ty_arena(), "%s/include", rt), o);
+	const char *objs = compile_all(dir, path_join(ty_arena(), rt, "include"), o);
 	double t3 = now_ms();
-	/* nothing recompiled and the output newer than its parts: done */
-	double out = mtime(o->output);
-	if (compiled || out < 0 || out < mtime(arena_printf(ty_arena(), "%s/libilccrt.a", rt)) ||
-	    out < mtime(arena_printf(ty_arena(), "%s/data.o", dir)))
-		link_all(dir, rt, o);
+	/* the same parts linked the same way, and the output still what that
+	 * link wrote: done */
+	const char *key = link_key(objs, rt, out, o);
+	if (!up_to_date("link", key, out)) {
+		link_all(dir, rt, out, o);
+		record("link", key, out);
+		manifest_save();
+	}
 	double t4 = now_ms();
 	note("write C %.0f ms, cc %.0f ms, link %.0f ms; total %.0f ms (C in %s)",
 	     t2 - t1, t3 - t2, t4 - t3, t4 - t0, dir);

@@ -1,9 +1,16 @@
 /* build: from a program's assembly to a native executable.
  *
  * Requires: the loader, the type system, reach, emit. Produces: C files in a
- * work folder (the cache, or --keep-c DIR), compiled by $CC (gcc by default)
- * in parallel, only those whose text changed since the last build, and
- * linked statically with the runtime and Boehm GC.
+ * work folder (the cache, see cache.h, or --keep-c DIR), compiled by $CC
+ * (gcc by default; split into words) in parallel, and linked statically
+ * with the runtime and Boehm GC. Objects and the executable are reused
+ * only when the manifest says their inputs and their own content are
+ * unchanged; each is written under a temporary name and renamed into place,
+ * so an interrupted or failed build leaves no half-written file. The output
+ * never replaces the input or anything that is not a regular file. A
+ * failure of the C compiler is reported as the user's environment's (disk
+ * full, permissions, missing library) or, only when the C does not
+ * compile, as an ilcc bug.
  */
 #ifndef ILCC_BUILD_H
 #define ILCC_BUILD_H
@@ -23,7 +30,5 @@ typedef struct BuildOptions {
 
 /* Builds; returns 0 or exits through fatal(). */
 int build_program(Loader *ld, const BuildOptions *o);
-/* The cache folder for an output or input path. */
-const char *build_cache_dir(const char *key);
 
 #endif

@@ -6,9 +6,13 @@
  *   ilcc check [-L DIR] FILE...          load every table, signature and body
  */
 #include "build.h"
+#include "cache.h"
 #include "dump.h"
 #include "meta/meta.h"
 
+#include <errno.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <stdio.h>
@@ -34,6 +38,14 @@ typedef struct Options {
 	int nfiles;
 } Options;
 
+/* The argument of option argv[*i], which must have one. */
+static const char *value(int argc, char **argv, int *i, const char *what)
+{
+	if (*i + 1 >= argc || !argv[*i + 1][0])
+		fatal("option '%s' needs an argument: %s (try ilcc --help)", argv[*i], what);
+	return argv[++*i];
+}
+
 /* Flags shared by the commands; anything else that starts with '-' is an
  * error. */
 static void parse(int argc, char **argv, Loader *ld, Options *o)
@@ -45,12 +57,12 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 			o->dump.il = true;
 		else if (!strcmp(a, "-v"))
 			verbose = true;
-		else if (!strcmp(a, "-o") && i + 1 < argc)
-			o->build.output = argv[++i];
-		else if (!strcmp(a, "--keep-c") && i + 1 < argc)
-			o->build.keep_c = argv[++i];
-		else if (!strcmp(a, "--why") && i + 1 < argc)
-			o->build.why = argv[++i];
+		else if (!strcmp(a, "-o"))
+			o->build.output = value(argc, argv, &i, "an output file");
+		else if (!strcmp(a, "--keep-c"))
+			o->build.keep_c = value(argc, argv, &i, "a folder");
+		else if (!strcmp(a, "--why"))
+			o->build.why = value(argc, argv, &i, "a method or type name");
 		else if (!strcmp(a, "--why-size"))
 			o->build.why_size = true;
 		else if (!strcmp(a, "--allow-missing-icalls"))
@@ -59,8 +71,8 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 			o->build.debug = true;
 		else if (a[0] == '-' && a[1] == 'O' && a[2] >= '0' && a[2] <= '3' && !a[3])
 			o->build.opt = a;
-		else if (!strcmp(a, "-L") && i + 1 < argc)
-			ld_add_dir(ld, argv[++i]);
+		else if (!strcmp(a, "-L"))
+			ld_add_dir(ld, value(argc, argv, &i, "a folder"));
 		else if (!strncmp(a, "-L", 2) && a[2])
 			ld_add_dir(ld, a + 2);
 		else if (a[0] == '-' && a[1])
@@ -77,6 +89,43 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 	if (o->nfiles == 0)
 		fatal("no input files (try ilcc --help)");
 	ld_add_default_dirs(ld);
+}
+
+/* Runs what `run` built, with args; does not return unless the program was
+ * built in a private folder, which must be removed after it ends. */
+static int run_program(const char *exe, const char **args, int nargs)
+{
+	char **argv = calloc((size_t)nargs + 2, sizeof *argv);
+	argv[0] = (char *)exe;
+	for (int i = 0; i < nargs; i++)
+		argv[i + 1] = (char *)args[i];
+	fflush(stdout);
+	fflush(stderr);
+	cache_unlock();
+	if (!cache_is_private()) {
+		execv(exe, argv);
+		fatal("%s: cannot run the program: %s", exe, strerror(errno));
+	}
+	pid_t pid = fork();
+	if (pid < 0)
+		fatal("%s: cannot run the program: %s", exe, strerror(errno));
+	if (pid == 0) {
+		execv(exe, argv);
+		fprintf(stderr, "ilcc: %s: cannot run the program: %s\n", exe, strerror(errno));
+		_exit(127);
+	}
+	signal(SIGINT, SIG_IGN);        /* the program decides; then clean up */
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			fatal("%s: lost the program: %s", exe, strerror(errno));
+	if (WIFSIGNALED(status)) {      /* die the same way, after cleaning up */
+		cleanup_run();
+		signal(WTERMSIG(status), SIG_DFL);
+		raise(WTERMSIG(status));
+		return 128 + WTERMSIG(status);
+	}
+	return WEXITSTATUS(status);
 }
 
 int main(int argc, char **argv)
@@ -120,16 +169,10 @@ int main(int argc, char **argv)
 		o.stop_at_first_file = true;
 		parse(argc - 2, argv + 2, &ld, &o);
 		o.build.input = o.files[0];
-		o.build.output = arena_printf(&ld.arena, "%s/a.out", build_cache_dir(o.files[0]));
-		o.build.keep_c = build_cache_dir(o.files[0]);
+		o.build.keep_c = cache_dir(o.files[0]);
+		o.build.output = arena_printf(&ld.arena, "%s/a.out", o.build.keep_c);
 		build_program(&ld, &o.build);
-		char **args = calloc((size_t)o.nfiles + 1, sizeof *args);
-		args[0] = (char *)o.build.output;
-		for (int i = 1; i < o.nfiles; i++)
-			args[i] = (char *)o.files[i];
-		fflush(stdout);
-		execv(o.build.output, args);
-		fatal("%s: cannot run", o.build.output);
+		return run_program(o.build.output, o.files + 1, o.nfiles - 1);
 	}
 	fatal("unknown command '%s' (try ilcc --help)", cmd);
 }

@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -195,6 +196,59 @@ void unmap_file(MappedFile *f)
 	if (f->size)
 		munmap((void *)f->data, f->size);
 	*f = (MappedFile){0};
+}
+
+bool write_file_atomic(const char *path, const void *data, size_t len)
+{
+	size_t n = strlen(path);
+	if (n + 8 >= PATH_MAX) {
+		errno = ENAMETOOLONG;
+		return false;
+	}
+	char tmp[PATH_MAX];
+	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		return false;
+	const char *p = data;
+	size_t left = len;
+	while (left) {
+		ssize_t w = write(fd, p, left);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			goto fail;
+		p += w;
+		left -= (size_t)w;
+	}
+	if (fchmod(fd, 0644 & ~current_umask()) != 0 || close(fd) != 0) {
+		fd = -1;
+		goto fail;
+	}
+	if (rename(tmp, path) == 0)
+		return true;
+	fd = -1;
+fail:;
+	int e = errno ? errno : EIO;
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	errno = e;
+	return false;
+}
+
+mode_t current_umask(void)
+{
+	mode_t m = umask(022);
+	umask(m);
+	return m;
+}
+
+char *path_join(Arena *a, const char *dir, const char *name)
+{
+	if (strlen(dir) + strlen(name) + 2 > PATH_MAX)
+		fatal("%s/%s: path too long (%s): use a shorter folder", dir, name, strerror(ENAMETOOLONG));
+	return arena_printf(a, "%s/%s", dir, name);
 }
 
 double now_ms(void)

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include <sys/types.h>
 
 #define countof(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -70,6 +71,15 @@ typedef struct MappedFile {
 
 bool map_file(const char *path, MappedFile *out);   /* false: errno set */
 void unmap_file(MappedFile *f);
+/* Writes path through a temporary file in the same folder (created with
+ * O_EXCL, so never through a planted link) renamed into place: a reader
+ * sees the old file or the new one, never a half-written one. Replaces a
+ * link, not its target. False with errno set. */
+bool write_file_atomic(const char *path, const void *data, size_t len);
+/* The process's umask (read without changing it for good). */
+mode_t current_umask(void);
+/* dir/name; a fatal error when longer than PATH_MAX rather than cut. */
+char *path_join(Arena *a, const char *dir, const char *name);
 double now_ms(void);
 /* SHA-1 of data (public key tokens are its last 8 bytes, reversed). */
 void sha1(const uint8_t *data, size_t len, uint8_t out[20]);

@@ -18,6 +18,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/stat.h>
 
 
 typedef struct Gen {
@@ -1181,18 +1183,17 @@ void emit_roots(Program *p)
 /* ---- files ---- */
 static void write_if_changed(const char *dir, const char *name, const Buf *b)
 {
-	char path[4096];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
+	const char *path = path_join(ty_arena(), dir, name);
 	MappedFile old;
-	if (map_file(path, &old)) {
+	struct stat st;
+	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && map_file(path, &old)) {
 		bool same = old.size == b->len && (b->len == 0 || !memcmp(old.data, b->s, b->len));
 		unmap_file(&old);
 		if (same)
 			return;
 	}
-	FILE *f = fopen(path, "w");
-	if (!f || fwrite(b->s, 1, b->len, f) != b->len || fclose(f) != 0)
-		fatal("%s: cannot write", path);
+	if (!write_file_atomic(path, b->s, b->len))
+		fatal("%s: cannot write: %s", path, strerror(errno));
 }
 
 static void method_files(Program *p, const char *dir, uint32_t nfiles)

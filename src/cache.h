@@ -1,0 +1,57 @@
+/* cache: the folders where builds keep their work, safe against other
+ * users, interrupted builds and each other.
+ *
+ * Contract:
+ * - The cache belongs to one user: $XDG_CACHE_HOME/ilcc (when absolute),
+ *   else $HOME/.cache/ilcc, else the passwd entry's home's; never a folder
+ *   shared with other users. When none of these can be made, builds use a
+ *   private mkdtemp folder that is removed when ilcc exits.
+ * - Every cache folder is created 0700 and, before each use, must be a real
+ *   folder (not a link) owned by the user and writable by no one else. One
+ *   of ours that others may read is tightened to 0700; anything else is
+ *   refused with a message saying how to fix it.
+ * - cache_lock() serialises the builds that share a folder (flock).
+ * - A manifest in each work folder records, per product, the hash of what
+ *   it was made from and the hash of the product itself: a product is
+ *   reused only when both still match (content, not modification times).
+ * - Temporary files and child processes registered here are removed and
+ *   ended when ilcc exits, fails or is interrupted (SIGINT, SIGTERM, SIGHUP).
+ */
+#ifndef ILCC_CACHE_H
+#define ILCC_CACHE_H
+
+#include "util.h"
+
+#include <sys/types.h>
+
+/* The work folder for an output or input path (created, checked). */
+const char *cache_dir(const char *key);
+/* True when cache_dir fell back to a private folder removed at exit. */
+bool cache_is_private(void);
+/* Creates path and its parents (mode for the ones it makes), with errno in
+ * the message of any failure. */
+void make_dirs(const char *path, mode_t mode);
+/* Holds an exclusive lock on dir until cache_unlock() or exit. */
+void cache_lock(const char *dir);
+void cache_unlock(void);
+
+/* ---- content hashes (SHA-1, as 40 hex digits) ---- */
+typedef char Hash[41];
+void hash_bytes(const void *data, size_t len, Hash out);
+/* False when the file cannot be read (errno set). */
+bool hash_file(const char *path, Hash out);
+
+/* ---- the manifest: NAME VALUE lines in dir/manifest ---- */
+void manifest_load(const char *dir);
+const char *manifest_get(const char *name);         /* NULL: none */
+void manifest_set(const char *name, const char *value);
+void manifest_save(void);
+
+/* ---- cleanup at exit ---- */
+void cleanup_file(const char *path);                /* remove at exit */
+void cleanup_keep(const char *path);                /* no longer */
+void cleanup_child(pid_t pid);                      /* end and reap at exit */
+void cleanup_child_done(pid_t pid);
+void cleanup_run(void);                             /* all of it, now */
+
+#endif
