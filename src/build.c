@@ -147,17 +147,22 @@ static void show_log(const char *log)
 	unmap_file(&f);
 }
 
-static const char *log_fault(const char *log)
+static bool log_says(const char *log, const char *what)
 {
 	MappedFile f;
-	const char *means = NULL;
 	if (!map_file(log, &f))
-		return NULL;
-	for (unsigned i = 0; i < countof(cc_faults) && !means; i++)
-		if (f.size && memmem(f.data, f.size, cc_faults[i].says, strlen(cc_faults[i].says)))
-			means = cc_faults[i].means;
+		return false;
+	bool says = f.size && memmem(f.data, f.size, what, strlen(what));
 	unmap_file(&f);
-	return means;
+	return says;
+}
+
+static const char *log_fault(const char *log)
+{
+	for (unsigned i = 0; i < countof(cc_faults); i++)
+		if (log_says(log, cc_faults[i].says))
+			return cc_faults[i].means;
+	return NULL;
 }
 
 typedef struct Job {
@@ -188,6 +193,9 @@ static _Noreturn void job_failed(Job *j, int status)
 		      WTERMSIG(status), strsignal(WTERMSIG(status)));
 	if (WEXITSTATUS(status) == 127)
 		fatal("%s: the C compiler (%s) could not be run: check CC", j->what, cc_words[0]);
+	if (!log_says(j->log, "error"))
+		fatal("%s: the C compiler (%s) failed with exit status %d and no error message: check CC",
+		      j->what, cc_words[0], WEXITSTATUS(status));
 	fatal("%s: the generated C did not compile: this is an ilcc bug;"
 	      " --keep-c DIR keeps it for a look", j->what);
 }
