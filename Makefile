@@ -20,9 +20,11 @@ RT_OBJS := $(RT_SRCS:runtime/%.c=$(BUILD)/rt/%.o)
 RT_CFLAGS = $(OPT) -g -std=gnu11 -Wall -Wextra -Wno-unused-parameter -MMD -MP \
 	-DGC_THREADS -D_GNU_SOURCE $(RT_EXTRA)
 
+RT_PIC_OBJS := $(RT_SRCS:runtime/%.c=$(BUILD)/rt-pic/%.o)
+
 RT_HEADERS := $(BUILD)/include/rt.h $(BUILD)/include/rt_ops.h
 
-all: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(RT_HEADERS)
+all: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(BUILD)/libilccrt_pic.a $(RT_HEADERS)
 
 $(BUILD)/include/%.h: runtime/%.h
 	@mkdir -p $(dir $@)
@@ -38,6 +40,17 @@ $(BUILD)/rt/%.o: runtime/%.c
 	$(CC) $(RT_CFLAGS) -c -o $@ $<
 
 -include $(RT_OBJS:.o=.d)
+
+# The same, position-independent, for native libraries (--shared, --static-lib).
+$(BUILD)/libilccrt_pic.a: $(RT_PIC_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/rt-pic/%.o: runtime/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(RT_CFLAGS) -fPIC -c -o $@ $<
+
+-include $(RT_PIC_OBJS:.o=.d)
 
 $(BUILD)/ilcc: $(OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS)
@@ -73,6 +86,7 @@ fuzz: deps
 install: all
 	install -D -m 755 $(BUILD)/ilcc $(DESTDIR)$(PREFIX)/bin/ilcc
 	install -D -m 644 $(BUILD)/libilccrt.a $(DESTDIR)$(PREFIX)/lib/ilcc/libilccrt.a
+	install -D -m 644 $(BUILD)/libilccrt_pic.a $(DESTDIR)$(PREFIX)/lib/ilcc/libilccrt_pic.a
 	install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/include $(RT_HEADERS)
 
 clean:

@@ -66,7 +66,7 @@ static inline void start_markers_if_due(void)
 
 /* Where the executable starts and where its writable data starts (GNU
  * ld's linker script and glibc's crt1 define them). */
-extern char __executable_start[], __data_start[];
+extern char __executable_start[] __attribute__((weak)), __data_start[] __attribute__((weak));
 
 /* Pointers into the middle of an object keep it alive only from stacks
  * and registers (where Boehm always accepts them), not from the heap or
@@ -87,11 +87,19 @@ extern char __executable_start[], __data_start[];
  * GC_INIT (1 ms of Hello World's start-up; 0.1 ms now). */
 void rt_gc_init(void)
 {
-	GC_set_all_interior_pointers(0);
-	GC_set_dont_precollect(1);
-	GC_INIT();
-	GC_exclude_static_roots(__executable_start, __data_start);
-	GC_gcollect();
+	if (rt_lib_mode) {          /* maybe started by the host or another library */
+		if (!GC_is_init_called()) {
+			GC_set_all_interior_pointers(0);
+			GC_INIT();
+		}
+		GC_allow_register_threads();
+	} else {
+		GC_set_all_interior_pointers(0);
+		GC_set_dont_precollect(1);
+		GC_INIT();
+		GC_exclude_static_roots(__executable_start, __data_start);
+		GC_gcollect();
+	}
 	GC_set_warn_proc(GC_ignore_warn_proc);
 	GC_set_finalize_on_demand(1);
 	GC_set_free_space_divisor(2);

@@ -39,6 +39,7 @@ typedef struct RtThread {
 	struct RtMThread *mthread;  /* its managed thread, once asked for */
 	bool is_main;
 	bool roots_added;           /* [ThreadStatic] storage is a GC root */
+	bool gc_unregister;         /* a native thread lib.c registered */
 	void *gc_free[RT_GC_LISTS]; /* gc.c's free lists (rt_gc_free_lists) */
 } RtThread;
 
@@ -97,6 +98,11 @@ void rt_pool_request(void);
 void rt_sig_init(void);                     /* process-wide handlers */
 void rt_sig_thread_init(RtThread *th);      /* this thread's signal stack */
 void rt_sig_thread_done(RtThread *th);
+
+/* ---- lib.c: the runtime inside a native library (rt_lib_) ---- */
+/* True in a --shared or --static-lib build once an export was called: the
+ * host owns the process (its signals, its main thread, maybe the GC). */
+extern bool rt_lib_mode;
 
 /* ---- gc.c (rt_gc_) ---- */
 void rt_gc_init(void);

@@ -25,12 +25,15 @@ static pthread_once_t thread_key_once = PTHREAD_ONCE_INIT;
 static void thread_exit(void *p)
 {
 	RtThread *th = p;
+	bool unregister = th->gc_unregister;
 	if (th->roots_added)
 		rt_known.thread_roots(false);
 	rt_sig_thread_done(th);
 	rt_thread_cur = NULL;
 	rt_gc_thread_detach();
 	GC_FREE(th);
+	if (unregister)             /* last: the collector must not see it dead */
+		GC_unregister_my_thread();
 }
 
 static void thread_key_init(void)
@@ -78,7 +81,8 @@ RtThread *rt_thread_attach(bool is_main)
 		main_stack_bounds(th);
 	else
 		thread_stack_bounds(th);
-	rt_sig_thread_init(th);
+	if (!rt_lib_mode)           /* the host's threads keep their signal stacks */
+		rt_sig_thread_init(th);
 	th->is_main = is_main;
 	rt_thread_cur = th;
 	rt_gc_thread_attach(th->gc_free);

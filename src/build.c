@@ -2,6 +2,7 @@
 #include "build.h"
 #include "cache.h"
 #include "emit/emit.h"
+#include "emit/exports.h"
 #include "reach.h"
 
 #include <errno.h>
@@ -241,7 +242,25 @@ static uint32_t jobs(void)
  * Measured: spectralnorm 1.5x -> 1.13x of C, Hello World's build +0.3 s. */
 static bool lto(const BuildOptions *o)
 {
-	return !strcmp(o->opt, "-O2") || !strcmp(o->opt, "-O3");
+	return o->kind != BUILD_STATIC_LIB && (!strcmp(o->opt, "-O2") || !strcmp(o->opt, "-O3"));
+}
+
+/* The C files: data.c, the methods' m0.c ..., a library's exports.c. */
+enum { NUNITS = NFILES + 2 };
+
+static const char **units(const BuildOptions *o)
+{
+	static const char *names[NUNITS];
+	names[0] = "data";
+	for (uint32_t i = 0; i < NFILES; i++)
+		names[i + 1] = arena_printf(ty_arena(), "m%u", i);
+	names[NFILES + 1] = o->kind == BUILD_EXE ? NULL : "exports";
+	return names;
+}
+
+static uint32_t nunits(const BuildOptions *o)
+{
+	return o->kind == BUILD_EXE ? NFILES + 1 : NFILES + 2;
 }
 
 static const char *must_hash(const char *path)
@@ -265,7 +284,7 @@ static const char *common_key(const char *dir, const char *inc, const BuildOptio
 	buf_printf(&b, "ilcc %s\n", must_hash("/proc/self/exe"));
 	for (uint32_t i = 0; i < ncc_words; i++)
 		buf_printf(&b, "cc %s\n", cc_words[i]);
-	buf_printf(&b, "opt %s %d %d\n", o->opt, o->debug, lto(o));
+	buf_printf(&b, "opt %s %d %d %d\n", o->opt, o->debug, lto(o), o->kind);
 	char *h = arena_alloc(ty_arena(), sizeof(Hash));
 	hash_bytes(b.s, b.len, h);
 	buf_free(&b);
@@ -293,12 +312,9 @@ static void record(const char *name, const char *key, const char *path)
 static const char *compile_all(const char *dir, const char *inc, const BuildOptions *o)
 {
 	const char *common = common_key(dir, inc, o);
-	const char *names[NFILES + 1];
-	const char *keys[NFILES + 1];
-	uint32_t n = 0;
-	names[n++] = "data";
-	for (uint32_t i = 0; i < NFILES; i++)
-		names[n++] = arena_printf(ty_arena(), "m%u", i);
+	const char *keys[NUNITS];
+	const char **names = units(o);
+	uint32_t n = nunits(o);
 	uint32_t max = jobs();
 	for (uint32_t i = 0; i < n; i++) {
 		const char *c = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.c", names[i]));
@@ -313,8 +329,12 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 		char *rest[] = { (char *)o->opt, o->debug ? "-g" : "-g0",
 			"-std=gnu11", "-w", "-fwrapv", "-fno-strict-aliasing",
 			"-fno-delete-null-pointer-checks", (char *)arena_printf(ty_arena(), "-I%s", inc),
-			"-c", (char *)c, "-o", (char *)tmp, lto(o) ? "-flto" : NULL };
-		uint32_t nrest = countof(rest) - !lto(o);
+			"-c", (char *)c, "-o", (char *)tmp, NULL, NULL };
+		uint32_t nrest = countof(rest) - 2;
+		if (o->kind != BUILD_EXE)
+			rest[nrest++] = "-fPIC";
+		if (lto(o))
+			rest[nrest++] = "-flto";
 		if (njobs == max)
 			job_wait(0);
 		unlink(tmp);
@@ -382,14 +402,99 @@ static const char *check_output(const BuildOptions *o)
 	return out;
 }
 
-static bool is_elf(const char *path)
+/* Does the file start with magic? */
+static bool starts_with(const char *path, const char *magic)
 {
-	char magic[4] = {0};
+	char head[8] = {0};
+	size_t n = strlen(magic);
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	bool ok = fd >= 0 && read(fd, magic, 4) == 4 && !memcmp(magic, "\177ELF", 4);
+	bool ok = fd >= 0 && read(fd, head, n) == (ssize_t)n && !memcmp(head, magic, n);
 	if (fd >= 0)
 		close(fd);
 	return ok;
+}
+
+static const char *runtime_lib(const char *rt, const BuildOptions *o)
+{
+	return path_join(ty_arena(), rt, o->kind == BUILD_EXE ? "libilccrt.a" : "libilccrt_pic.a");
+}
+
+static void add_objects(char **rest, uint32_t *n, const char *dir, const BuildOptions *o)
+{
+	const char **names = units(o);
+	for (uint32_t i = 0; i < nunits(o); i++)
+		rest[(*n)++] = (char *)path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.o", names[i]));
+}
+
+/* One step of the link: CC's words, then rest, writing product. */
+static void step(char **argv, const char *what, const char *dir, const char *product)
+{
+	job_start(argv, what, path_join(ty_arena(), dir, ".link.log"), product, product);
+	job_wait(0);
+}
+
+/* The executable or shared library, linked into tmp. */
+static void link_program(const char *dir, const char *rt, const char *tmp, const BuildOptions *o)
+{
+	char *rest[NUNITS + 20];
+	uint32_t n = 0;
+	rest[n++] = o->kind == BUILD_SHARED ? "-shared" : "-static";
+	if (lto(o)) {
+		rest[n++] = (char *)o->opt;
+		rest[n++] = "-flto=auto";
+		rest[n++] = "-w";
+	}
+	rest[n++] = "-o";
+	rest[n++] = (char *)tmp;
+	add_objects(rest, &n, dir, o);
+	rest[n++] = (char *)runtime_lib(rt, o);
+	if (o->kind == BUILD_SHARED) {  /* one collector for every library */
+		rest[n++] = "-lgc";
+		rest[n++] = (char *)arena_printf(ty_arena(), "-Wl,--version-script=%s",
+						  path_join(ty_arena(), dir, "exports.ver"));
+	} else
+		rest[n++] = "-l:libgc.a";
+	rest[n++] = "-lpthread";
+	rest[n++] = "-lm";
+	rest[n++] = "-ldl";
+	if (!o->debug)
+		rest[n++] = "-s";
+	step(cc_argv(rest, n), "linking", dir, tmp);
+	if (!starts_with(tmp, "\177ELF"))
+		fatal("%s: the C compiler (%s) reported success but wrote no executable: is CC a C compiler?",
+		      o->output, cc_words[0]);
+}
+
+/* A static library: the program and the runtime in one relocatable
+ * object whose only global symbols are the exports (so that two ilcc
+ * libraries link into one program), archived, copied into tmp. */
+static void link_static_lib(const char *dir, const char *rt, const char *tmp, const BuildOptions *o)
+{
+	const char *all = path_join(ty_arena(), dir, "lib-all.o");
+	const char *own = path_join(ty_arena(), dir, "lib.o");
+	const char *arch = path_join(ty_arena(), dir, "lib.a");
+	char *rest[NUNITS + 10];
+	uint32_t n = 0;
+	rest[n++] = "-r";
+	rest[n++] = "-nostdlib";
+	rest[n++] = "-o";
+	rest[n++] = (char *)all;
+	add_objects(rest, &n, dir, o);
+	rest[n++] = (char *)runtime_lib(rt, o);
+	step(cc_argv(rest, n), "linking", dir, all);
+	char *objcopy[] = { "objcopy", (char *)arena_printf(ty_arena(), "--keep-global-symbols=%s",
+		path_join(ty_arena(), dir, "exports.syms")), (char *)all, (char *)own, NULL };
+	step(objcopy, "objcopy", dir, own);
+	unlink(arch);
+	char *ar[] = { "ar", "rcs", (char *)arch, (char *)own, NULL };
+	step(ar, "ar", dir, arch);
+	MappedFile f;
+	if (!map_file(arch, &f))
+		fatal("%s: cannot read: %s", arch, strerror(errno));
+	bool ok = write_file_atomic(tmp, f.data, f.size);
+	unmap_file(&f);
+	if (!ok)
+		fatal("%s: cannot write the output: %s", o->output, strerror(errno));
 }
 
 /* Links to a temporary file beside out, then renames it into place. */
@@ -403,32 +508,13 @@ static void link_all(const char *dir, const char *rt, const char *out, const Bui
 	if (fd < 0)
 		fatal("%s: cannot write the output: %s", out, strerror(errno));
 	close(fd);
-	char *rest[NFILES + 20];
-	uint32_t n = 0;
-	rest[n++] = "-static";
-	if (lto(o)) {
-		rest[n++] = (char *)o->opt;
-		rest[n++] = "-flto=auto";
-		rest[n++] = "-w";
-	}
-	rest[n++] = "-o";
-	rest[n++] = tmp;
-	rest[n++] = (char *)path_join(ty_arena(), dir, "data.o");
-	for (uint32_t i = 0; i < NFILES; i++)
-		rest[n++] = (char *)path_join(ty_arena(), dir, arena_printf(ty_arena(), "m%u.o", i));
-	rest[n++] = (char *)path_join(ty_arena(), rt, "libilccrt.a");
-	rest[n++] = "-l:libgc.a";
-	rest[n++] = "-lpthread";
-	rest[n++] = "-lm";
-	rest[n++] = "-ldl";
-	if (!o->debug)
-		rest[n++] = "-s";
-	job_start(cc_argv(rest, n), "linking", path_join(ty_arena(), dir, ".link.log"), tmp, tmp);
-	job_wait(0);
-	if (!is_elf(tmp))
-		fatal("%s: the C compiler (%s) reported success but wrote no executable: is CC a C compiler?",
-		      out, cc_words[0]);
-	if (chmod(tmp, 0777 & ~current_umask()) != 0 || rename(tmp, out) != 0)
+	cleanup_file(tmp);
+	if (o->kind == BUILD_STATIC_LIB)
+		link_static_lib(dir, rt, tmp, o);
+	else
+		link_program(dir, rt, tmp, o);
+	mode_t mode = (o->kind == BUILD_STATIC_LIB ? 0666 : 0777) & ~current_umask();
+	if (chmod(tmp, mode) != 0 || rename(tmp, out) != 0)
 		fatal("%s: cannot write the output: %s", out, strerror(errno));
 	cleanup_keep(tmp);
 }
@@ -438,8 +524,8 @@ static void link_all(const char *dir, const char *rt, const char *out, const Bui
 static const char *link_key(const char *objs, const char *rt, const char *out, const BuildOptions *o)
 {
 	Buf b = {0};
-	buf_printf(&b, "objs %s\nrt %s\nout %s\nopt %s %d %d\n", objs,
-		   must_hash(path_join(ty_arena(), rt, "libilccrt.a")), out, o->opt, o->debug, lto(o));
+	buf_printf(&b, "objs %s\nrt %s\nout %s\nopt %s %d %d %d\n", objs,
+		   must_hash(runtime_lib(rt, o)), out, o->opt, o->debug, lto(o), o->kind);
 	for (uint32_t i = 0; i < ncc_words; i++)
 		buf_printf(&b, "cc %s\n", cc_words[i]);
 	char *h = arena_alloc(ty_arena(), sizeof(Hash));
@@ -512,6 +598,34 @@ static uint32_t count_defs(Loader *ld, unsigned table)
 	return n;
 }
 
+/* A library's exports.c, its linker's lists of symbols to keep, and the
+ * header for its users (--header). */
+static void write_exports(const Exports *ex, const char *dir, const BuildOptions *o)
+{
+	Buf c = {0}, ver = {0}, syms = {0};
+	exports_emit(ex, &c);
+	emit_write_file(dir, "exports.c", &c);
+	buf_puts(&ver, "{\n\tglobal:\n");
+	for (uint32_t i = 0; i < ex->n; i++) {
+		buf_printf(&ver, "\t\t%s;\n", ex->v[i].name);
+		buf_printf(&syms, "%s\n", ex->v[i].name);
+	}
+	buf_puts(&ver, "\tlocal: *;\n};\n");
+	emit_write_file(dir, "exports.ver", &ver);
+	emit_write_file(dir, "exports.syms", &syms);
+	if (o->header) {
+		Buf h = {0};
+		const char *slash = strrchr(o->output, '/');
+		exports_header(ex, &h, slash ? slash + 1 : o->output);
+		if (!write_file_atomic(o->header, h.s, h.len))
+			fatal("%s: cannot write the header: %s", o->header, strerror(errno));
+		buf_free(&h);
+	}
+	buf_free(&c);
+	buf_free(&ver);
+	buf_free(&syms);
+}
+
 int build_program(Loader *ld, const BuildOptions *o)
 {
 	double t0 = now_ms();
@@ -526,9 +640,15 @@ int build_program(Loader *ld, const BuildOptions *o)
 	Program p;
 	reach_init(&p, ld, img);
 	p.allow_missing_icalls = o->allow_missing_icalls;
-	p.entry = entry_point(img);
+	Exports ex = {0};
 	emit_roots(&p);
-	reach_method(&p, p.entry, NULL, "entry point");
+	if (o->kind == BUILD_EXE) {
+		p.entry = entry_point(img);
+		reach_method(&p, p.entry, NULL, "entry point");
+	} else {
+		exports_find(img, &ex);
+		exports_reach(&p, &ex);
+	}
 	reach_run(&p);
 	double t1 = now_ms();
 	note("load %u assemblies, reachability and C: kept %u of %u methods, %u types"
@@ -554,6 +674,8 @@ int build_program(Loader *ld, const BuildOptions *o)
 	cache_lock(dir);
 	manifest_load(dir);
 	emit_program(&p, dir, NFILES);
+	if (o->kind != BUILD_EXE)
+		write_exports(&ex, dir, o);
 	double t2 = now_ms();
 	const char *rt = runtime_dir();
 	const char *objs = compile_all(dir, path_join(ty_arena(), rt, "include"), o);

@@ -17,7 +17,15 @@
 
 #include "meta/meta.h"
 
+typedef enum BuildKind {
+	BUILD_EXE,                      /* an executable running Main */
+	BUILD_SHARED,                   /* --shared: a .so of the exports */
+	BUILD_STATIC_LIB,               /* --static-lib: a .a of the exports */
+} BuildKind;
+
 typedef struct BuildOptions {
+	BuildKind kind;
+	const char *header;             /* --header FILE: the exports in C */
 	const char *input, *output;
 	const char *keep_c;             /* --keep-c DIR */
 	const char *why;                /* --why NAME */

@@ -27,7 +27,9 @@ static void usage(FILE *f)
 	      "       ilcc check [-v] [-L DIR] FILE...\n"
 	      "       ilcc --help\n"
 	      "build and run options: -O0..-O3 (default -O2), -g, -v, -L DIR,\n"
-	      "  --keep-c DIR, --why NAME, --why-size, --allow-missing-icalls; CC picks the C compiler\n", f);
+	      "  --keep-c DIR, --why NAME, --why-size, --allow-missing-icalls; CC picks the C compiler\n"
+	      "build a native library of [UnmanagedCallersOnly] exports: --shared (.so) or\n"
+	      "  --static-lib (.a), with --header FILE for their C declarations\n", f);
 }
 
 typedef struct Options {
@@ -63,6 +65,12 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 			o->build.keep_c = value(argc, argv, &i, "a folder");
 		else if (!strcmp(a, "--why"))
 			o->build.why = value(argc, argv, &i, "a method or type name");
+		else if (!strcmp(a, "--shared"))
+			o->build.kind = BUILD_SHARED;
+		else if (!strcmp(a, "--static-lib"))
+			o->build.kind = BUILD_STATIC_LIB;
+		else if (!strcmp(a, "--header"))
+			o->build.header = value(argc, argv, &i, "a C header file to write");
 		else if (!strcmp(a, "--why-size"))
 			o->build.why_size = true;
 		else if (!strcmp(a, "--allow-missing-icalls"))
@@ -163,11 +171,15 @@ int main(int argc, char **argv)
 		o.build.input = o.files[0];
 		if (!o.build.output && !o.build.why && !o.build.why_size)
 			fatal("build needs -o OUT");
+		if (o.build.header && o.build.kind == BUILD_EXE)
+			fatal("--header goes with --shared or --static-lib (a library's exports)");
 		return build_program(&ld, &o.build);
 	}
 	if (!strcmp(cmd, "run")) {
 		o.stop_at_first_file = true;
 		parse(argc - 2, argv + 2, &ld, &o);
+		if (o.build.kind != BUILD_EXE || o.build.header)
+			fatal("run builds and runs a program: libraries are made with ilcc build --shared or --static-lib");
 		o.build.input = o.files[0];
 		o.build.keep_c = cache_dir(o.files[0]);
 		o.build.output = arena_printf(&ld.arena, "%s/a.out", o.build.keep_c);

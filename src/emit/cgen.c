@@ -1097,11 +1097,14 @@ static void known(Gen *g)
 		if (!strcmp(sti->statics[i]->name, "Empty"))
 			buf_printf(b, "\t%s_s.%s = (Object *)&lit_%u;\n", ty_string->cname,
 				   sti->statics[i]->cname, g->p->empty_literal);
-	if (ty_info(e->owner)->cctor && reached(ty_info(e->owner)->cctor) && needs(e->owner, TN_STATICS))
+	if (!e)                         /* a library: its exports are the entries */
+		buf_puts(b, "\treturn 0;\n");
+	else if (ty_info(e->owner)->cctor && reached(ty_info(e->owner)->cctor) && needs(e->owner, TN_STATICS))
 		buf_printf(b, "\tif (!rt_init_check(&%s_init)) return 0;\n", e->owner->cname);
-	buf_printf(b, "\t%s%s(%s);\n", e->ret->kind == TY_VOID ? "" : "return ", e->cname,
-		   e->nparams ? "(Object *)args" : "");
-	if (e->ret->kind == TY_VOID)
+	if (e)
+		buf_printf(b, "\t%s%s(%s);\n", e->ret->kind == TY_VOID ? "" : "return ", e->cname,
+			   e->nparams ? "(Object *)args" : "");
+	if (e && e->ret->kind == TY_VOID)
 		buf_puts(b, "\treturn rt_exit_code;\n");
 	buf_puts(b, "}\n");
 	Type *rtype = ty_corlib_type("System", "RuntimeType");
@@ -1181,7 +1184,7 @@ void emit_roots(Program *p)
 }
 
 /* ---- files ---- */
-static void write_if_changed(const char *dir, const char *name, const Buf *b)
+void emit_write_file(const char *dir, const char *name, const Buf *b)
 {
 	const char *path = path_join(ty_arena(), dir, name);
 	MappedFile old;
@@ -1214,7 +1217,7 @@ static void method_files(Program *p, const char *dir, uint32_t nfiles)
 	for (uint32_t i = 0; i < nfiles; i++) {
 		char name[32];
 		snprintf(name, sizeof name, "m%u.c", i);
-		write_if_changed(dir, name, &files[i]);
+		emit_write_file(dir, name, &files[i]);
 		buf_free(&files[i]);
 	}
 	free(files);
@@ -1247,8 +1250,8 @@ void emit_program(Program *p, const char *dir, uint32_t nfiles)
 	keeps_this_defines(&g);
 	iface_positions(&g);
 	vcall_targets(&g);
-	write_if_changed(dir, "prog.h", &g.h);
-	write_if_changed(dir, "data.c", &g.d);
+	emit_write_file(dir, "prog.h", &g.h);
+	emit_write_file(dir, "data.c", &g.d);
 	method_files(p, dir, nfiles);
 	buf_free(&g.h);
 	buf_free(&g.d);

@@ -44,6 +44,8 @@ void emit_need_exception(Program *p, int kind);
 /* Make reachable what the runtime needs of the program (rt_known). */
 void emit_roots(Program *p);
 void emit_program(Program *p, const char *dir, uint32_t nfiles);
+/* dir/name holds b's text, written (atomically) only if it differs. */
+void emit_write_file(const char *dir, const char *name, const Buf *b);
 /* The namespace and name (nested: "Outer+Inner") an RtType holds for t. */
 void emit_type_names(Type *t, const char **ns, const char **name);
 /* cgen_reflect.c: rt_methods[] and what goes with it; rt_known's

@@ -173,6 +173,9 @@ void ty_put_suffix(Buf *b, const Type *t);
 const char *ty_name(const Type *t);
 const char *ty_method_name(const Method *m);    /* "Ns.Type::Name" */
 Arena *ty_arena(void);                          /* program lifetime */
+/* The CustomAttribute row by which metadata row `parent` carries the
+ * attribute named `full` ("Ns.NameAttribute"), or 0. */
+uint32_t ty_attribute_row(Image *img, Token parent, const char *full);
 Loader *ty_loader(void);
 
 #endif

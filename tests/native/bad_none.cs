@@ -1,0 +1,6 @@
+// Refused: a library with nothing to export
+using System.Runtime.InteropServices;
+
+public static class K {
+	public static int F(int a) { return a; }
+}
