@@ -483,7 +483,10 @@ static void link_static_lib(const char *dir, const char *rt, const char *tmp, co
 	rest[n++] = (char *)runtime_lib(rt, o);
 	step(cc_argv(rest, n), "linking", dir, all);
 	char *objcopy[] = { "objcopy", (char *)arena_printf(ty_arena(), "--keep-global-symbols=%s",
-		path_join(ty_arena(), dir, "exports.syms")), (char *)all, (char *)own, NULL };
+		path_join(ty_arena(), dir, "exports.syms")), o->debug ? "-g0" : "--strip-unneeded",
+		(char *)all, (char *)own, NULL };
+	if (o->debug)           /* keep the debug information: no strip option */
+		memmove(objcopy + 2, objcopy + 3, 3 * sizeof *objcopy);
 	step(objcopy, "objcopy", dir, own);
 	unlink(arch);
 	char *ar[] = { "ar", "rcs", (char *)arch, (char *)own, NULL };
