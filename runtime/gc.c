@@ -97,6 +97,7 @@ void rt_gc_init(void)
 		GC_set_all_interior_pointers(0);
 		GC_set_dont_precollect(1);
 		GC_INIT();
+		GC_allow_register_threads();    /* native threads calling back */
 		GC_exclude_static_roots(__executable_start, __data_start);
 		GC_gcollect();
 	}

@@ -103,6 +103,8 @@ void rt_sig_thread_done(RtThread *th);
 /* True in a --shared or --static-lib build once an export was called: the
  * host owns the process (its signals, its main thread, maybe the GC). */
 extern bool rt_lib_mode;
+/* Set by rt_proc_start: an executable's runtime is up. */
+extern bool rt_proc_started;
 
 /* ---- gc.c (rt_gc_) ---- */
 void rt_gc_init(void);

@@ -16,6 +16,7 @@
 int rt_argc;
 char **rt_argv;
 int32_t rt_exit_code;
+bool rt_proc_started;
 
 void rt_proc_start(int argc, char **argv)
 {
@@ -24,6 +25,7 @@ void rt_proc_start(int argc, char **argv)
 	rt_gc_init();        /* roots: from .data on (gc.c) */
 	rt_thread_attach(true);
 	rt_sig_init();
+	rt_proc_started = true;
 }
 
 RtArray *rt_proc_args(void)

@@ -483,6 +483,23 @@ static inline void rt_eh_unlink(RtEhRec *r)
 RtString *rt_exc_stack_trace(Object *e);
 void rt_exc_unhandled(void) __attribute__((noreturn));
 
+/* ---- calls from C (lib.c) ---- */
+/* First thing in every function C calls (a library's export, a callback):
+ * starts the runtime in a library, attaches a thread it has not seen. */
+void rt_lib_enter(void);
+/* A delegate type's C functions, each bound to one live delegate through a
+ * weak link (links[i] holds the delegate's address inverted, or 0). */
+typedef struct RtCallbackPool {
+	const RtType *type;
+	uintptr_t *links;
+	void *const *fns;
+	uint32_t n;
+} RtCallbackPool;
+/* The C function bound to d (binding a free one first). */
+void *rt_callback_get(RtCallbackPool *pool, Object *d);
+extern RtCallbackPool *const rt_callback_pools[];
+extern const uint32_t rt_ncallback_pools;
+
 /* ---- types: casts, interfaces, boxing (rt_type_) ---- */
 /* Activator.CreateInstance(Type) (RuntimeType.CreateInstanceDefaultCtor):
  * a zeroed box, null for Nullable<T>, or a new object through

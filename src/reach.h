@@ -112,6 +112,7 @@ typedef struct Program {
 	VEC(Type *) made_generics;      /* pairs: open type, instance made */
 	VEC(Method *) reflected;        /* what reflection finds (rt_methods[]) */
 	VEC(ReflectedProp) reflected_props;     /* ... and rt_properties[] */
+	VEC(Type *) callbacks;          /* delegate types C can call (callbacks.c) */
 } Program;
 
 void reach_init(Program *p, Loader *ld, Image *img);

@@ -196,8 +196,6 @@ static void prototypes(Gen *g)
 	}
 }
 
-const char *e_pinvoke_ctype(Type *t);
-const char *e_pinvoke_ret_ctype(Type *t);
 
 /* Whether each IL method can let an exception out: callers test the
  * pending exception after a direct call only if it can. */
@@ -1239,6 +1237,7 @@ void emit_program(Program *p, const char *dir, uint32_t nfiles)
 	statics(&g);
 	prototypes(&g);
 	pinvoke_prototypes(&g);
+	emit_callbacks(p, &g.h, &g.d);
 	literals(&g);
 	field_data(&g);
 	thunks(&g);

@@ -48,6 +48,14 @@ void emit_program(Program *p, const char *dir, uint32_t nfiles);
 void emit_write_file(const char *dir, const char *name, const Buf *b);
 /* The namespace and name (nested: "Outer+Inner") an RtType holds for t. */
 void emit_type_names(Type *t, const char **ns, const char **name);
+/* The C types a P/Invoke passes for a parameter and returns (il2c_special.c). */
+const char *e_pinvoke_ctype(Type *t);
+const char *e_pinvoke_ret_ctype(Type *t);
+/* callbacks.c: delegate type d becomes callable from C (false: it cannot,
+ * emit_callback_refusal says why); emit_callbacks writes the pools. */
+bool emit_callback_need(Program *p, Type *d, Method *why);
+const char *emit_callback_refusal(Type *d);
+void emit_callbacks(Program *p, Buf *h, Buf *d);
 /* cgen_reflect.c: rt_methods[] and what goes with it; rt_known's
  * reflection fields */
 void emit_reflection(Program *p, Buf *b);

@@ -75,6 +75,7 @@ typedef struct Fn {
 } Fn;
 
 void e_fn_error(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
+
 void e_out(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void e_warn(Fn *f, const char *msg);            /* at this method and IL offset */
 /* A call of m is about to be made with its arguments on the stack: keep

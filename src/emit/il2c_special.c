@@ -207,12 +207,21 @@ static bool sets_last_error(Method *m)
 	return r && (md_get(m->img, T_ImplMap, r, ImplMap_MappingFlags) & 0x40);
 }
 
+static bool is_delegate(Type *t)
+{
+	return t->kind == TY_CLASS && t->img && ty_info(t)->is_delegate;
+}
+
 static void pinvoke_body(Fn *f)
 {
 	Method *m = f->m;
 	if (m->is_vararg)
 		e_fn_error(f, "P/Invoke of a C function with variable arguments"
 			   " (__arglist) is not supported");
+	for (uint32_t i = 0; i < m->nparams; i++)
+		if (is_delegate(m->params[i]) && !emit_callback_need(f->p, m->params[i], m))
+			e_fn_error(f, "P/Invoke passes delegate %s, which C cannot call: %s",
+				   m->params[i]->name, emit_callback_refusal(m->params[i]));
 	Buf b = {0};
 	buf_printf(&b, "pinvoke_%s(", m->cname);
 	for (uint32_t i = 0; i < m->nparams; i++) {
@@ -226,6 +235,8 @@ static void pinvoke_body(Fn *f)
 			buf_printf(&b, "%s ? (void *)((RtArray *)%s)->data : NULL", a, a);
 		else if (e_is_safe_handle(t))
 			buf_printf(&b, "%s ? (void *)%s : NULL", a, handle_of(f, t, a));
+		else if (is_delegate(t))
+			buf_printf(&b, "%s ? rt_callback_get(&%s_cb_pool, %s) : NULL", a, t->cname, a);
 		else
 			buf_printf(&b, "(%s)%s", e_pinvoke_ctype(t), a);
 	}
