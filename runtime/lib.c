@@ -106,14 +106,26 @@ void *rt_callback_get(RtCallbackPool *pool, Object *d)
 	return fn;
 }
 
+static RtCallbackPool *pool_of(const RtType *t)
+{
+	for (uint32_t i = 0; i < rt_ncallback_pools; i++)
+		if (rt_callback_pools[i]->type == t)
+			return rt_callback_pools[i];
+	rt_exc_throw_msg(RT_EXC_NOTSUPP, "this delegate type was not made to cross to C at build time "
+			 "(write the delegate type at the Marshal call)");
+	return NULL;
+}
+
+Object *rt_Marshal_GetDelegateForFunctionPointerInternal(intptr_t fn, Object *type)
+{
+	RtCallbackPool *pool = pool_of(rt_type_of_runtime_type(type));
+	return pool ? pool->from_fnptr(fn) : NULL;
+}
+
 intptr_t rt_Marshal_GetFunctionPointerForDelegateInternal(Object *d)
 {
 	if (!d)                     /* the managed caller checked already */
 		return 0;
-	for (uint32_t i = 0; i < rt_ncallback_pools; i++)
-		if (rt_callback_pools[i]->type == d->type)
-			return (intptr_t)rt_callback_get(rt_callback_pools[i], d);
-	rt_exc_throw_msg(RT_EXC_NOTSUPP, "this delegate type was not made callable from C at build time "
-			 "(only the program's own delegate types are)");
-	return 0;
+	RtCallbackPool *pool = pool_of(d->type);
+	return pool ? (intptr_t)rt_callback_get(pool, d) : 0;
 }

@@ -494,6 +494,8 @@ typedef struct RtCallbackPool {
 	uintptr_t *links;
 	void *const *fns;
 	uint32_t n;
+	/* Marshal.GetDelegateForFunctionPointer: a delegate calling fn */
+	Object *(*from_fnptr)(intptr_t fn);
 } RtCallbackPool;
 /* The C function bound to d (binding a free one first). */
 void *rt_callback_get(RtCallbackPool *pool, Object *d);

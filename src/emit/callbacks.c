@@ -54,6 +54,9 @@ static const char *not_callable(Type *d)
 	return why ? arena_printf(ty_arena(), "%s cannot cross to C", why) : NULL;
 }
 
+/* False once reachability is over (emit_callbacks): nothing new then. */
+static bool at_reach = true;
+
 bool emit_callback_need(Program *p, Type *d, Method *why)
 {
 	for (uint32_t i = 0; i < p->callbacks.n; i++)
@@ -61,7 +64,9 @@ bool emit_callback_need(Program *p, Type *d, Method *why)
 			return true;
 	if (not_callable(d))
 		return false;
-	reach_type(p, d, TN_DESCRIPTOR, why);
+	reach_type(p, d, TN_DESCRIPTOR | (at_reach ? TN_CONSTRUCTED | TN_LAYOUT : 0), why);
+	if (at_reach)
+		reach_type(p, ty_delegate, TN_LAYOUT, why);
 	reach_method(p, invoke_of(d), why, "called from C as a function pointer");
 	VEC_PUSH(p->callbacks, d);
 	return true;
@@ -97,7 +102,7 @@ static void own_delegates(Program *p)
 		MethodState *ms = inv ? inv->user : NULL;
 		TypeState *ts = t->user;
 		/* only what reachability has made already: it is over */
-		if (ms && ms->reason && ts && (ts->needs & TN_DESCRIPTOR) && !not_callable(t))
+		if (ms && ms->reason && ts && (ts->needs & TN_CONSTRUCTED) && !not_callable(t))
 			emit_callback_need(p, t, NULL);
 	}
 }
@@ -111,6 +116,55 @@ static void to_managed(Buf *b, Type *t, const char *a)
 		buf_printf(b, "%s != 0", a);
 	else
 		buf_printf(b, "(%s)%s", emit_ctype(t), a);
+}
+
+/* managed value a of type t as a P/Invoke passes it */
+static void to_native(Buf *b, Type *t, const char *a)
+{
+	if (t == ty_string)
+		buf_printf(b, "%s ? rt_str_to_utf8((RtString *)%s) : NULL", a, a);
+	else
+		buf_printf(b, "(%s)%s", e_pinvoke_ctype(t), a);
+}
+
+static const char *dlg_field(Type *t, const char *obj, const char *name)
+{
+	Field *fd = e_field(ty_delegate, name);
+	return arena_printf(ty_arena(), "((%s *)%s)->%s", emit_struct(fd->owner), obj, fd->cname);
+}
+
+/* Marshal.GetDelegateForFunctionPointer: a delegate of type t whose target
+ * is itself and whose extra_arg is the C function; its method calls that
+ * as a P/Invoke would. */
+static void native_invoker(Buf *d, Type *t)
+{
+	Method *inv = invoke_of(t);
+	bool has_ret = inv->ret->kind != TY_VOID;
+	const char *rc = has_ret ? e_pinvoke_ret_ctype(inv->ret) : "void";
+	buf_printf(d, "static %s %s_native(Object *self", has_ret ? emit_ctype(inv->ret) : "void", t->cname);
+	for (uint32_t i = 0; i < inv->nparams; i++)
+		buf_printf(d, ", %s a%u", emit_ctype(inv->params[i]), i);
+	buf_printf(d, ")\n{\n\t%s%s((%s (*)(", has_ret ? rc : "", has_ret ? " r = " : "", rc);
+	for (uint32_t i = 0; i < inv->nparams; i++)
+		buf_printf(d, "%s%s", i ? ", " : "", e_pinvoke_ctype(inv->params[i]));
+	buf_printf(d, "%s))%s)(", inv->nparams ? "" : "void", dlg_field(t, "self", "extra_arg"));
+	for (uint32_t i = 0; i < inv->nparams; i++) {
+		buf_puts(d, i ? ", " : "");
+		to_native(d, inv->params[i], arena_printf(ty_arena(), "a%u", i));
+	}
+	buf_puts(d, ");\n");
+	if (inv->ret == ty_string)
+		buf_puts(d, "\treturn r ? (Object *)rt_str_from_utf8(r) : NULL;\n");
+	else if (inv->ret->kind == TY_BOOL)
+		buf_puts(d, "\treturn r != 0;\n");
+	else if (has_ret)
+		buf_printf(d, "\treturn (%s)r;\n", emit_ctype(inv->ret));
+	buf_puts(d, "}\n");
+	buf_printf(d, "static Object *%s_from_fnptr(intptr_t fn)\n{\n\tObject *d = rt_gc_alloc(&%s_type);\n"
+		   "\tif (!d)\n\t\treturn NULL;\n", t->cname, t->cname);
+	buf_printf(d, "\t%s = (intptr_t)&%s_native;\n", dlg_field(t, "d", "method_ptr"), t->cname);
+	buf_printf(d, "\t%s = d;\n", dlg_field(t, "d", "m_target"));
+	buf_printf(d, "\t%s = fn;\n\treturn d;\n}\n", dlg_field(t, "d", "extra_arg"));
 }
 
 static void pool(Buf *d, Type *t)
@@ -147,14 +201,17 @@ static void pool(Buf *d, Type *t)
 	buf_printf(d, "static void *const %s_cb_fns[] = {", t->cname);
 	for (uint32_t s = 0; s < CALLBACK_SLOTS; s++)
 		buf_printf(d, "%s%s_cb%u", !s ? "\n\t" : s % 4 ? ", " : ",\n\t", t->cname, s);
-	buf_printf(d, "\n};\nRtCallbackPool %s_cb_pool = { &%s_type, %s_cb_links, %s_cb_fns, %u };\n\n",
-		   t->cname, t->cname, t->cname, t->cname, CALLBACK_SLOTS);
+	buf_puts(d, "\n};\n");
+	native_invoker(d, t);
+	buf_printf(d, "RtCallbackPool %s_cb_pool = { &%s_type, %s_cb_links, %s_cb_fns, %u, %s_from_fnptr };\n\n",
+		   t->cname, t->cname, t->cname, t->cname, CALLBACK_SLOTS, t->cname);
 	buf_free(&params);
 	buf_free(&args);
 }
 
 void emit_callbacks(Program *p, Buf *h, Buf *d)
 {
+	at_reach = false;
 	own_delegates(p);
 	for (uint32_t i = 0; i < p->callbacks.n; i++) {
 		buf_printf(h, "extern RtCallbackPool %s_cb_pool;\n", p->callbacks.v[i]->cname);

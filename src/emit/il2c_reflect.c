@@ -319,6 +319,35 @@ static void create_delegate(Fn *f, Method *m, Slot *r)
 	}
 }
 
+/* Marshal.GetDelegateForFunctionPointer(p, typeof(D)) (and the generic
+ * form's body): D gets a C function pool and a native invoker. */
+static void from_fnptr(Fn *f, Method *m, Slot *r)
+{
+	(void)r;
+	Type *d = param_is(m, 1, "System.Type") ? arg(f, m, 1)->known : NULL;
+	if (!d || !d->img || !ty_info(d)->is_delegate || ty_is_open(d)) {
+		warn(f, "Marshal.GetDelegateForFunctionPointer of a delegate type not known at build"
+		     " time works only for the program's own delegate types made elsewhere"
+		     " (write typeof(D) at the call)");
+		return;
+	}
+	if (!emit_callback_need(f->p, d, f->m))
+		e_fn_error(f, "Marshal.GetDelegateForFunctionPointer: delegate %s cannot call C: %s",
+			   d->name, emit_callback_refusal(d));
+}
+
+/* Marshal.GetFunctionPointerForDelegate(d): d's static type, if it is one
+ * delegate type, gets a C function pool. */
+static void to_fnptr(Fn *f, Method *m, Slot *r)
+{
+	(void)r;
+	Type *d = m->nparams == 1 ? arg(f, m, 0)->t : NULL;
+	if (d && d->kind == TY_CLASS && d->img && ty_info(d)->is_delegate && !ty_is_open(d) &&
+	    !emit_callback_need(f->p, d, f->m))
+		e_fn_error(f, "Marshal.GetFunctionPointerForDelegate: delegate %s cannot be called from C: %s",
+			   d->name, emit_callback_refusal(d));
+}
+
 typedef void (*FlowFn)(Fn *f, Method *m, Slot *r);
 
 static const struct {
@@ -338,6 +367,9 @@ static const struct {
 	{ "System.Type", "GetProperties", get_property },
 	{ "System.Reflection.MethodInfo", "MakeGenericMethod", make_generic_method },
 	{ "System.Delegate", "CreateDelegate", create_delegate },
+	{ "System.Runtime.InteropServices.Marshal", "GetDelegateForFunctionPointer", from_fnptr },
+	{ "System.Runtime.InteropServices.Marshal", "GetDelegateForFunctionPointerInternal", from_fnptr },
+	{ "System.Runtime.InteropServices.Marshal", "GetFunctionPointerForDelegate", to_fnptr },
 };
 
 /* flows[] index + 1 of the rule for m, 0 if none. */

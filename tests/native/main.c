@@ -13,6 +13,11 @@ static void *worker(void *arg)
 	return (void *)(intptr_t)(total & 0x7fffffff);
 }
 
+static int twice(int x)
+{
+	return 2 * x;
+}
+
 int main(void)
 {
 	printf("add %d\n", mylib_add(40, 2));
@@ -23,6 +28,7 @@ int main(void)
 	printf("upper %s\n", u);
 	free(u);
 	printf("sum %lld\n", (long long)mylib_sum_squares(10));
+	printf("apply %d\n", mylib_apply((intptr_t)twice, 5));
 	pthread_t t[2];
 	for (long i = 0; i < 2; i++)
 		pthread_create(&t[i], NULL, worker, (void *)(100 + i));

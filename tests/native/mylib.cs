@@ -1,10 +1,13 @@
-// A library for C programs: numbers, a struct, a string, collections and LINQ.
+// A library for C programs: numbers, a struct, a string, collections and
+// LINQ, and a C function pointer called back.
 using System;
 using System.Linq;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
 
 public struct Point { public int X; public int Y; }
+
+public delegate int IntOp(int x);
 
 public static unsafe class MyLib {
 	static int calls;
@@ -27,5 +30,11 @@ public static unsafe class MyLib {
 		var l = new List<int>();
 		for (int i = 1; i <= n; i++) l.Add(i);
 		return l.Where(x => x % 2 == 1).Select(x => (long)x * x).Sum() + table["one"] - 1;
+	}
+
+	[UnmanagedCallersOnly(EntryPoint = "mylib_apply")]
+	public static int Apply(IntPtr fn, int x) {
+		IntOp op = Marshal.GetDelegateForFunctionPointer<IntOp>(fn);
+		return op(x) + op(x + 1);
 	}
 }

@@ -1,6 +1,7 @@
 // Delegates handed to C as function pointers: qsort calling a comparison,
 // one delegate bound once and reused, a fresh delegate per call (their C
-// functions come back as they are collected), GetFunctionPointerForDelegate,
+// functions come back as they are collected), GetFunctionPointerForDelegate
+// and back with GetDelegateForFunctionPointer,
 // and a native thread (pthread_create) calling into managed code.
 using System;
 using System.Runtime.InteropServices;
@@ -62,6 +63,11 @@ static unsafe class P {
 		int[] c = { -9, 4, -1, 6, -3 };
 		qsort_ptr(c, (IntPtr)c.Length, (IntPtr)4, fp);
 		Out.L("by absolute value: " + Show(c));
+		Compare back = Marshal.GetDelegateForFunctionPointer<Compare>(fp);
+		int x1 = -5, x2 = 3;
+		Out.L("through C and back: " + back((IntPtr)(&x1), (IntPtr)(&x2)));
+		var back2 = (Compare)Marshal.GetDelegateForFunctionPointer(fp, typeof(Compare));
+		Out.L("non-generic form: " + back2((IntPtr)(&x2), (IntPtr)(&x1)));
 		GC.KeepAlive(byAbs);
 
 		int seen = 0;
