@@ -542,3 +542,34 @@ void rt_RuntimePropertyInfo_get_property_info(Object *prop, char *out, int32_t r
 	d->set_method = method_object(pr->set);
 	d->attrs = (int32_t)pr->attrs;
 }
+
+/* ---- Type.GetType by name ---- */
+/* Does "Ns.Name" (nested: "Ns.Outer+Inner") name t? */
+static bool named(const RtType *t, const char *s, size_t n, bool ignore_case)
+{
+	size_t nl = strlen(t->ns);
+	if (nl) {
+		if (n <= nl + 1 || s[nl] != '.' ||
+		    (ignore_case ? strncasecmp(s, t->ns, nl) : strncmp(s, t->ns, nl)))
+			return false;
+		s += nl + 1;
+		n -= nl + 1;
+	}
+	return strlen(t->name) == n && !(ignore_case ? strncasecmp(s, t->name, n) : strncmp(s, t->name, n));
+}
+
+Object *rt_RuntimeTypeHandle_internal_from_name(Object *name, char *mark, Object *assembly,
+						bool throw_on_error, bool ignore_case, bool reflection_only)
+{
+	(void)mark, (void)assembly, (void)throw_on_error, (void)reflection_only;
+	if (!name)
+		return NULL;
+	const char *s = rt_str_to_utf8((const RtString *)name);
+	size_t n = strcspn(s, ",");         /* "Ns.Name, Assembly": any assembly */
+	while (n && s[n - 1] == ' ')
+		n--;
+	for (uint32_t i = 0; i < rt_nnamed_types; i++)
+		if (named(rt_named_types[i], s, n, ignore_case))
+			return rt_Type_internal_from_handle((intptr_t)rt_named_types[i]);
+	return NULL;
+}

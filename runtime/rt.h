@@ -298,6 +298,10 @@ typedef struct RtMethod {
 	const RtType *const *generic_args;
 } RtMethod;
 extern const RtMethod rt_methods[];
+/* Type.GetType(name) finds these: every named type of the program when it
+ * calls Type.GetType by name, else none. */
+extern const RtType *const rt_named_types[];
+extern const uint32_t rt_nnamed_types;
 /* For MethodInfo.Invoke's thunks: the value at p of type t as an object
  * (a reference as it is; Nullable<T> as its T or null); an argument
  * object as a value of value type t at dst (null: zero); a Pointer's

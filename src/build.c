@@ -1,6 +1,7 @@
 /* build: see build.h. The stages, in order, are in build_program(). */
 #include "build.h"
 #include "cache.h"
+#include "directives.h"
 #include "emit/emit.h"
 #include "emit/exports.h"
 #include "reach.h"
@@ -652,6 +653,10 @@ int build_program(Loader *ld, const BuildOptions *o)
 		exports_find(img, &ex);
 		exports_reach(&p, &ex);
 	}
+	for (uint32_t i = 0; i < o->nrd; i++)
+		directives_apply(&p, o->rd[i], false);
+	for (uint32_t i = 0; i < o->ndescriptors; i++)
+		directives_apply(&p, o->descriptors[i], true);
 	reach_run(&p);
 	double t1 = now_ms();
 	note("load %u assemblies, reachability and C: kept %u of %u methods, %u types"

@@ -26,6 +26,10 @@ typedef enum BuildKind {
 typedef struct BuildOptions {
 	BuildKind kind;
 	const char *header;             /* --header FILE: the exports in C */
+	const char **rd;                /* --rd FILE ... (rd.xml) */
+	uint32_t nrd;
+	const char **descriptors;       /* --descriptor FILE ... */
+	uint32_t ndescriptors;
 	const char *input, *output;
 	const char *keep_c;             /* --keep-c DIR */
 	const char *why;                /* --why NAME */

@@ -29,7 +29,9 @@ static void usage(FILE *f)
 	      "build and run options: -O0..-O3 (default -O2), -g, -v, -L DIR,\n"
 	      "  --keep-c DIR, --why NAME, --why-size, --allow-missing-icalls; CC picks the C compiler\n"
 	      "build a native library of [UnmanagedCallersOnly] exports: --shared (.so) or\n"
-	      "  --static-lib (.a), with --header FILE for their C declarations\n", f);
+	      "  --static-lib (.a), with --header FILE for their C declarations\n"
+	      "keep for reflection what reachability cannot see: --rd FILE (rd.xml),\n"
+	      "  --descriptor FILE (ILLink descriptor); each may be repeated\n", f);
 }
 
 typedef struct Options {
@@ -53,6 +55,8 @@ static const char *value(int argc, char **argv, int *i, const char *what)
 static void parse(int argc, char **argv, Loader *ld, Options *o)
 {
 	o->files = calloc((size_t)argc, sizeof *o->files);
+	o->build.rd = calloc((size_t)argc, sizeof *o->build.rd);
+	o->build.descriptors = calloc((size_t)argc, sizeof *o->build.descriptors);
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--il"))
@@ -71,6 +75,11 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 			o->build.kind = BUILD_STATIC_LIB;
 		else if (!strcmp(a, "--header"))
 			o->build.header = value(argc, argv, &i, "a C header file to write");
+		else if (!strcmp(a, "--rd"))
+			o->build.rd[o->build.nrd++] = value(argc, argv, &i, "an rd.xml file");
+		else if (!strcmp(a, "--descriptor"))
+			o->build.descriptors[o->build.ndescriptors++] = value(argc, argv, &i,
+									      "an ILLink descriptor file");
 		else if (!strcmp(a, "--why-size"))
 			o->build.why_size = true;
 		else if (!strcmp(a, "--allow-missing-icalls"))

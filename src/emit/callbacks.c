@@ -78,7 +78,7 @@ const char *emit_callback_refusal(Type *d)
 }
 
 /* ---- the code ---- */
-static bool reached_icall(Program *p, const char *fn)
+bool emit_icall_reached(Program *p, const char *fn)
 {
 	for (uint32_t i = 0; i < p->methods.n; i++) {
 		MethodState *ms = reach_state(p->methods.v[i]);
@@ -92,7 +92,7 @@ static bool reached_icall(Program *p, const char *fn)
  * whose Invoke is reached (the class library's are not made callable). */
 static void own_delegates(Program *p)
 {
-	if (!reached_icall(p, "rt_Marshal_GetFunctionPointerForDelegateInternal"))
+	if (!emit_icall_reached(p, "rt_Marshal_GetFunctionPointerForDelegateInternal"))
 		return;
 	for (uint32_t i = 0; i < p->types.n; i++) {
 		Type *t = p->types.v[i];

@@ -344,8 +344,26 @@ void emit_reflection_known(Program *p, Buf *b)
 		   offset_of(ty_delegate, "m_target"));
 }
 
+/* Type.GetType(name): the program's named types, if it asks by name. */
+static void named_types(Program *p, Buf *b)
+{
+	bool asked = emit_icall_reached(p, "rt_RuntimeTypeHandle_internal_from_name");
+	uint32_t n = 0;
+	buf_puts(b, "const RtType *const rt_named_types[] = {");
+	for (uint32_t i = 0; asked && i < p->types.n; i++) {
+		Type *t = p->types.v[i];
+		if ((t->kind == TY_CLASS || t->kind == TY_STRUCT || t->kind <= TY_U) && t->img &&
+		    !t->ninst && !ty_is_open(t)) {
+			buf_printf(b, "%s&%s_type,", n % 4 ? " " : "\n\t", t->cname);
+			n++;
+		}
+	}
+	buf_printf(b, " NULL };\nconst uint32_t rt_nnamed_types = %u;\n", n);
+}
+
 void emit_reflection(Program *p, Buf *b)
 {
+	named_types(p, b);
 	byref_types(p, b);
 	for (uint32_t k = 0; k < p->reflected.n; k++) {
 		Method *m = p->reflected.v[k];

@@ -56,6 +56,8 @@ const char *e_pinvoke_ret_ctype(Type *t);
 bool emit_callback_need(Program *p, Type *d, Method *why);
 const char *emit_callback_refusal(Type *d);
 void emit_callbacks(Program *p, Buf *h, Buf *d);
+/* Is a method answered by the runtime's C function fn reached? */
+bool emit_icall_reached(Program *p, const char *fn);
 /* cgen_reflect.c: rt_methods[] and what goes with it; rt_known's
  * reflection fields */
 void emit_reflection(Program *p, Buf *b);

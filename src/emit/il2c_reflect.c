@@ -25,6 +25,7 @@
  * called method (MethodState.flow).
  */
 #include "il2c.h"
+#include "../directives.h"
 
 #include <string.h>
 
@@ -348,6 +349,26 @@ static void to_fnptr(Fn *f, Method *m, Slot *r)
 			   d->name, emit_callback_refusal(d));
 }
 
+/* Type.GetType("Ns.Name"): with a name known at build time, that type is
+ * kept (with its parameterless constructor) and known to what follows. */
+static void get_type_by_name(Fn *f, Method *m, Slot *r)
+{
+	if (!m->nparams || !param_is(m, 0, "System.String") || m->has_this)
+		return;
+	const char *name = arg(f, m, 0)->str;
+	Type *t = name ? directives_find_type(f->p, name) : NULL;
+	if (!t) {
+		if (!name)
+			warn(f, "Type.GetType with a name not known at build time finds only types"
+			     " the program keeps anyway or that directives keep (--rd, --descriptor)");
+		return;
+	}
+	if (ty_is_generic_def(t))
+		return;
+	reach_type(f->p, t, TN_DESCRIPTOR, f->m);
+	r->known = t;
+}
+
 typedef void (*FlowFn)(Fn *f, Method *m, Slot *r);
 
 static const struct {
@@ -355,6 +376,7 @@ static const struct {
 	FlowFn fn;
 } flows[] = {
 	{ "System.Type", "GetTypeFromHandle", from_handle },
+	{ "System.Type", "GetType", get_type_by_name },
 	{ "System.Type", "MakeGenericType", make_generic },
 	{ "System.Array", "CreateInstance", create_array },
 	{ "System.Activator", "CreateInstance", create_instance },

@@ -1,0 +1,460 @@
+/* directives: see directives.h. */
+#include "directives.h"
+#include "xml.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* What a directive keeps of a type. */
+enum {
+	K_CTORS = 1, K_METHODS = 2, K_PROPS = 4, K_FIELDS = 8,
+	K_PUBLIC = 16,                  /* public members only */
+	K_ALL = K_CTORS | K_METHODS | K_PROPS | K_FIELDS,
+};
+
+typedef struct Dir {
+	Program *p;
+	const char *path;
+	Image *asm_;                    /* inside <Assembly>/<assembly> */
+	const XmlNode *at;              /* for messages */
+} Dir;
+
+static void warn(Dir *c, const XmlNode *n, const char *fmt, const char *arg)
+{
+	fprintf(stderr, "ilcc: warning: %s:%u:%u: ", c->path, n->line, n->col);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+}
+
+static const char *reason(Dir *c, const XmlNode *n)
+{
+	return arena_printf(ty_arena(), "kept by %s:%u", c->path, n->line);
+}
+
+/* ---- names ---- */
+/* The CLR names of the primitives, as signatures in directives write them. */
+static const char *const clr_prim[TY_KIND_COUNT] = {
+	[TY_VOID] = "System.Void", [TY_BOOL] = "System.Boolean", [TY_CHAR] = "System.Char",
+	[TY_I1] = "System.SByte", [TY_U1] = "System.Byte", [TY_I2] = "System.Int16",
+	[TY_U2] = "System.UInt16", [TY_I4] = "System.Int32", [TY_U4] = "System.UInt32",
+	[TY_I8] = "System.Int64", [TY_U8] = "System.UInt64", [TY_R4] = "System.Single",
+	[TY_R8] = "System.Double", [TY_I] = "System.IntPtr", [TY_U] = "System.UIntPtr",
+};
+
+static const char *clr_name(Type *t)
+{
+	if (t == ty_string)
+		return "System.String";
+	if (t == ty_object)
+		return "System.Object";
+	if (t->kind < TY_KIND_COUNT && clr_prim[t->kind] && t->kind <= TY_U)
+		return clr_prim[t->kind];
+	return t->name;
+}
+
+/* A TypeDef of img by "Ns.Name", nested ones as "Ns.Outer+Inner" (or '/'). */
+static uint32_t find_def(Image *img, const char *full)
+{
+	const char *sep = strpbrk(full, "+/");
+	const char *outer = sep ? arena_printf(ty_arena(), "%.*s", (int)(sep - full), full) : full;
+	const char *dot = strrchr(outer, '.');
+	const char *ns = dot ? arena_printf(ty_arena(), "%.*s", (int)(dot - outer), outer) : "";
+	uint32_t row = ld_find_type(img, ns, dot ? dot + 1 : outer);
+	while (row && sep) {
+		const char *name = sep + 1;
+		sep = strpbrk(name, "+/");
+		size_t len = sep ? (size_t)(sep - name) : strlen(name);
+		uint32_t found = 0;
+		for (uint32_t r = 1; r <= md_rows(img, T_NestedClass) && !found; r++) {
+			if (md_get(img, T_NestedClass, r, NestedClass_EnclosingClass) != row)
+				continue;
+			uint32_t inner = md_get(img, T_NestedClass, r, NestedClass_NestedClass);
+			const char *n = md_string(img, md_get(img, T_TypeDef, inner, TypeDef_Name));
+			if (strlen(n) == len && !memcmp(n, name, len))
+				found = inner;
+		}
+		row = found;
+	}
+	return row;
+}
+
+/* The assembly of that name: loaded, or found beside the program or in the
+ * loader's folders. */
+static Image *find_assembly(Dir *c, const char *name)
+{
+	Loader *ld = c->p->ld;
+	for (uint32_t i = 0; i < ld->nimages; i++)
+		if (!strcmp(ld->images[i]->name, name))
+			return ld->images[i];
+	const char *in = c->p->img->path, *slash = strrchr(in, '/');
+	const char *home = slash ? arena_printf(ty_arena(), "%.*s", (int)(slash - in), in) : ".";
+	for (uint32_t i = 0; i <= ld->ndirs; i++) {
+		const char *dir = i ? ld->dirs[i - 1] : home;
+		const char *exts[] = { "dll", "exe" };
+		for (unsigned k = 0; k < countof(exts); k++) {
+			const char *path = arena_printf(ty_arena(), "%s/%s.%s", dir, name, exts[k]);
+			if (access(path, R_OK) == 0)
+				return ld_open(ld, path);
+		}
+	}
+	return NULL;
+}
+
+/* A type by full name: in the <Assembly> being read, else in any loaded
+ * assembly. */
+static Type *find_type(Dir *c, const char *full)
+{
+	const char *comma = strchr(full, ',');      /* "Ns.T, Assembly" */
+	Image *only = c->asm_;
+	if (comma) {
+		const char *an = comma + 1;
+		while (*an == ' ')
+			an++;
+		only = find_assembly(c, arena_printf(ty_arena(), "%.*s", (int)strcspn(an, ", "), an));
+		full = arena_printf(ty_arena(), "%.*s", (int)(comma - full), full);
+		if (!only)
+			return NULL;
+	}
+	Loader *ld = c->p->ld;
+	for (uint32_t i = 0; i < (only ? 1 : ld->nimages); i++) {
+		Image *img = only ? only : ld->images[i];
+		uint32_t row = find_def(img, full);
+		if (row)
+			return ty_def(img, row, NULL, 0);
+	}
+	return NULL;
+}
+
+Type *directives_find_type(Program *p, const char *name)
+{
+	Dir c = { .p = p };
+	return find_type(&c, name);
+}
+
+/* ---- keeping ---- */
+static bool wanted(Method *m, unsigned keep)
+{
+	return !(keep & K_PUBLIC) || (m->flags & MF_ACCESS) == MF_PUBLIC;
+}
+
+static void keep_method(Dir *c, const XmlNode *n, Method *m)
+{
+	if (ty_method_generic_arity(m) || (m->flags & MF_ABSTRACT) || !strcmp(m->name, ".cctor")) {
+		reach_reflect_method(c->p, m, NULL);    /* described, not compiled */
+		return;
+	}
+	reach_method(c->p, m, NULL, reason(c, n));
+	reach_reflect_method(c->p, m, NULL);
+}
+
+static void keep_properties(Dir *c, Type *t, const char *only, unsigned keep)
+{
+	uint32_t map = md_lookup1(t->img, T_PropertyMap, PropertyMap_Parent, t->row);
+	if (!map)
+		return;
+	uint32_t first, end;
+	md_list(t->img, T_PropertyMap, map, PropertyMap_PropertyList, &first, &end);
+	for (uint32_t pos = first; pos < end; pos++) {
+		uint32_t row = md_list_row(t->img, T_Property, pos);
+		const char *n = md_string(t->img, md_get(t->img, T_Property, row, Property_Name));
+		if (!only || !strcmp(n, only))
+			reach_reflect_property(c->p, t, row, NULL);
+	}
+	(void)keep;
+}
+
+static bool concrete(Type *t)
+{
+	TypeInfo *ti = ty_info(t);
+	return !ti->is_interface && !ti->is_abstract;
+}
+
+static void keep_type(Dir *c, const XmlNode *n, Type *t, unsigned keep)
+{
+	if (ty_is_generic_def(t)) {
+		warn(c, n, "%s is a generic type definition: name an instantiation with "
+		     "<TypeInstantiation Name=... Arguments=...> to keep its code", t->name);
+		return;
+	}
+	reach_type(c->p, t, TN_DESCRIPTOR | TN_LAYOUT | (keep & K_FIELDS ? TN_STATICS : 0), NULL);
+	if (!keep)
+		return;
+	TypeInfo *ti = ty_info(t);
+	if ((keep & K_CTORS) && concrete(t))
+		reach_default_ctor(c->p, t, NULL);
+	for (uint32_t i = 0; i < ti->nmethods; i++) {
+		Method *m = ti->methods[i];
+		bool ctor = !strcmp(m->name, ".ctor");
+		if (!strcmp(m->name, ".cctor") || !wanted(m, keep) || (ctor && !concrete(t)))
+			continue;
+		if (ctor ? keep & K_CTORS : keep & K_METHODS)
+			keep_method(c, n, m);
+	}
+	if (keep & K_PROPS)
+		keep_properties(c, t, NULL, keep);
+}
+
+/* Method name and parameter types ("(System.Int32,System.String)", or a
+ * descriptor's "System.Void M(System.Int32)"); no signature: any. */
+static bool signature_is(Method *m, const char *sig)
+{
+	if (!sig)
+		return true;
+	const char *open = strchr(sig, '('), *close = strrchr(sig, ')');
+	if (!open || !close || close < open)
+		return false;
+	const char *s = open + 1;
+	uint32_t i = 0;
+	while (s < close) {
+		while (*s == ' ')
+			s++;
+		size_t len = strcspn(s, ",)");
+		while (len && s[len - 1] == ' ')
+			len--;
+		if (!len)
+			break;
+		if (i >= m->nparams)
+			return false;
+		const char *want = clr_name(m->params[i++]);
+		if (strlen(want) != len || memcmp(want, s, len))
+			return false;
+		s += strcspn(s, ",)");
+		if (*s == ',')
+			s++;
+	}
+	return i == m->nparams;
+}
+
+static void keep_member(Dir *c, const XmlNode *n, Type *t, bool is_method, const char *name,
+			const char *sig)
+{
+	if (!name) {
+		warn(c, n, "<%s> without a name keeps nothing", n->name);
+		return;
+	}
+	bool found = false;
+	TypeInfo *ti = ty_info(t);
+	if (is_method) {
+		for (uint32_t i = 0; i < ti->nmethods; i++)
+			if (!strcmp(ti->methods[i]->name, name) && signature_is(ti->methods[i], sig)) {
+				keep_method(c, n, ti->methods[i]);
+				found = true;
+			}
+	} else if (!strcasecmp(n->name, "property")) {
+		keep_properties(c, t, name, K_PROPS);
+		found = true;
+	} else {
+		for (uint32_t i = 0; i < ti->nfields && !found; i++)
+			found = !strcmp(ti->fields[i]->name, name);
+		for (uint32_t i = 0; i < ti->nstatics && !found; i++)
+			found = !strcmp(ti->statics[i]->name, name);
+		reach_type(c->p, t, TN_LAYOUT | TN_STATICS, NULL);
+	}
+	if (!found)
+		warn(c, n, arena_printf(ty_arena(), "%s has no member %%s: the directive keeps nothing",
+					t->name), name);
+}
+
+/* ---- rd.xml ---- */
+/* An rd.xml degree ("Required All", "Required Public", "Excluded", ...) of
+ * the Dynamic, Activate, Browse and Serialize attributes. */
+static unsigned rd_degrees(const XmlNode *n)
+{
+	static const struct { const char *attr; unsigned keep; } attrs[] = {
+		{ "Dynamic", K_ALL }, { "Activate", K_CTORS }, { "Browse", K_METHODS | K_PROPS },
+		{ "Serialize", K_CTORS | K_PROPS | K_FIELDS },
+	};
+	unsigned keep = 0;
+	for (unsigned i = 0; i < countof(attrs); i++) {
+		const char *v = xml_attr(n, attrs[i].attr);
+		if (!v || strstr(v, "Excluded"))
+			continue;
+		keep |= attrs[i].keep;
+		if (strstr(v, "Public") && !strstr(v, "All") && !strstr(v, "Internal"))
+			keep |= K_PUBLIC;
+	}
+	return keep;
+}
+
+static Type *rd_instantiation(Dir *c, const XmlNode *n)
+{
+	const char *name = xml_attr(n, "Name"), *args = xml_attr(n, "Arguments");
+	if (!name || !args) {
+		warn(c, n, "%s needs Name and Arguments", "<TypeInstantiation>");
+		return NULL;
+	}
+	Type *inst[16];
+	uint32_t ninst = 0;
+	for (const char *s = args; *s && ninst < countof(inst); ) {
+		while (*s == ' ')
+			s++;
+		size_t len = strcspn(s, ",");
+		const char *an = arena_printf(ty_arena(), "%.*s", (int)len, s);
+		Type *a = find_type(c, an);
+		if (!a) {
+			warn(c, n, "type argument %s not found: the directive keeps nothing", an);
+			return NULL;
+		}
+		inst[ninst++] = a;
+		s += len + (s[len] == ',');
+	}
+	Type *def = find_type(c, strchr(name, '`') ? name : arena_printf(ty_arena(), "%s`%u", name, ninst));
+	if (!def || ty_generic_arity(def) != ninst) {
+		warn(c, n, "generic type %s not found with that many arguments: the directive keeps nothing", name);
+		return NULL;
+	}
+	Type **copy = arena_alloc(ty_arena(), ninst * sizeof *copy);
+	memcpy(copy, inst, ninst * sizeof *copy);
+	return ty_def(def->img, def->row, copy, ninst);
+}
+
+static void rd_type(Dir *c, const XmlNode *n, Type *t)
+{
+	keep_type(c, n, t, rd_degrees(n));
+	for (uint32_t i = 0; i < n->nkids; i++) {
+		const XmlNode *k = n->kids[i];
+		if (!strcmp(k->name, "Method"))
+			keep_member(c, k, t, true, xml_attr(k, "Name"), xml_attr(k, "Signature"));
+		else if (!strcmp(k->name, "Property") || !strcmp(k->name, "Field"))
+			keep_member(c, k, t, false, xml_attr(k, "Name"), NULL);
+		else if (strcmp(k->name, "MethodInstantiation") && strcmp(k->name, "Event"))
+			warn(c, k, "<%s> is not an rd.xml element inside <Type>: ignored", k->name);
+	}
+}
+
+static void rd_element(Dir *c, const XmlNode *n)
+{
+	if (!strcmp(n->name, "Type") || !strcmp(n->name, "TypeInstantiation")) {
+		const char *name = xml_attr(n, "Name");
+		Type *t = !strcmp(n->name, "Type") ? (name ? find_type(c, name) : NULL) : rd_instantiation(c, n);
+		if (t)
+			rd_type(c, n, t);
+		else if (!strcmp(n->name, "Type"))
+			warn(c, n, "type %s not found: the directive keeps nothing", name ? name : "(no Name)");
+	} else if (!strcmp(n->name, "Assembly")) {
+		const char *name = xml_attr(n, "Name");
+		Image *img = name ? find_assembly(c, name) : NULL;
+		if (!img) {
+			warn(c, n, "assembly %s not found: the directive keeps nothing", name ? name : "(no Name)");
+			return;
+		}
+		Image *outer = c->asm_;
+		c->asm_ = img;
+		unsigned keep = rd_degrees(n);
+		if (keep)
+			for (uint32_t row = 2; row <= md_rows(img, T_TypeDef); row++)
+				keep_type(c, n, ty_def(img, row, NULL, 0), keep);
+		for (uint32_t i = 0; i < n->nkids; i++)
+			rd_element(c, n->kids[i]);
+		c->asm_ = outer;
+	} else if (!strcmp(n->name, "Namespace")) {
+		const char *ns = xml_attr(n, "Name");
+		Image *img = c->asm_;
+		if (!ns || !img) {
+			warn(c, n, "%s needs a Name, inside an <Assembly>", "<Namespace>");
+			return;
+		}
+		unsigned keep = rd_degrees(n);
+		for (uint32_t row = 2; row <= md_rows(img, T_TypeDef); row++)
+			if (!strcmp(md_string(img, md_get(img, T_TypeDef, row, TypeDef_Namespace)), ns))
+				keep_type(c, n, ty_def(img, row, NULL, 0), keep);
+	} else if (!strcmp(n->name, "Application") || !strcmp(n->name, "Library")) {
+		for (uint32_t i = 0; i < n->nkids; i++)
+			rd_element(c, n->kids[i]);
+	} else
+		warn(c, n, "<%s> is not an rd.xml element: ignored", n->name);
+}
+
+/* ---- ILLink descriptors ---- */
+static unsigned preserve(const XmlNode *n, bool has_kids)
+{
+	const char *v = xml_attr(n, "preserve");
+	if (!v)
+		return has_kids ? 0 : K_ALL;
+	if (!strcmp(v, "all"))
+		return K_ALL;
+	if (!strcmp(v, "fields"))
+		return K_FIELDS;
+	if (!strcmp(v, "methods"))
+		return K_CTORS | K_METHODS | K_PROPS;
+	return 0;                       /* "nothing" */
+}
+
+static void descriptor_type(Dir *c, const XmlNode *n)
+{
+	const char *name = xml_attr(n, "fullname");
+	Type *t = name ? find_type(c, name) : NULL;
+	if (!t) {
+		warn(c, n, "type %s not found: the descriptor keeps nothing", name ? name : "(no fullname)");
+		return;
+	}
+	keep_type(c, n, t, preserve(n, n->nkids > 0));
+	for (uint32_t i = 0; i < n->nkids; i++) {
+		const XmlNode *k = n->kids[i];
+		const char *kname = xml_attr(k, "name"), *sig = xml_attr(k, "signature");
+		if (!strcmp(k->name, "method")) {
+			if (!kname && sig) {    /* "System.Void Name(System.Int32)" */
+				const char *open = strchr(sig, '('), *sp = open ? open : sig + strlen(sig);
+				const char *start = sp;
+				while (start > sig && start[-1] != ' ')
+					start--;
+				kname = arena_printf(ty_arena(), "%.*s", (int)(sp - start), start);
+			}
+			keep_member(c, k, t, true, kname, sig);
+		} else if (!strcmp(k->name, "field") || !strcmp(k->name, "property"))
+			keep_member(c, k, t, false, kname, NULL);
+		else if (!strcmp(k->name, "type"))
+			descriptor_type(c, k);
+		else if (strcmp(k->name, "event"))
+			warn(c, k, "<%s> is not a descriptor element inside <type>: ignored", k->name);
+	}
+}
+
+static void descriptor(Dir *c, const XmlNode *root)
+{
+	for (uint32_t i = 0; i < root->nkids; i++) {
+		const XmlNode *a = root->kids[i];
+		if (strcmp(a->name, "assembly")) {
+			warn(c, a, "<%s> is not a descriptor element inside <linker>: ignored", a->name);
+			continue;
+		}
+		const char *full = xml_attr(a, "fullname");
+		const char *name = full ? arena_printf(ty_arena(), "%.*s", (int)strcspn(full, ","), full) : NULL;
+		Image *img = name ? find_assembly(c, name) : NULL;
+		if (!img) {
+			warn(c, a, "assembly %s not found: the descriptor keeps nothing", full ? full : "(no fullname)");
+			continue;
+		}
+		c->asm_ = img;
+		if (preserve(a, true) == K_ALL)
+			for (uint32_t row = 2; row <= md_rows(img, T_TypeDef); row++)
+				keep_type(c, a, ty_def(img, row, NULL, 0), K_ALL);
+		for (uint32_t k = 0; k < a->nkids; k++) {
+			if (!strcmp(a->kids[k]->name, "type"))
+				descriptor_type(c, a->kids[k]);
+			else
+				warn(c, a->kids[k], "<%s> is not a descriptor element inside <assembly>: ignored",
+				     a->kids[k]->name);
+		}
+		c->asm_ = NULL;
+	}
+}
+
+void directives_apply(Program *p, const char *path, bool is_descriptor)
+{
+	Arena a = {0};
+	XmlNode *root = xml_parse(&a, path);
+	Dir c = { .p = p, .path = path };
+	const char *want = is_descriptor ? "linker" : "Directives";
+	if (strcmp(root->name, want))
+		fatal("%s:%u:%u: expected <%s> as the root element, not <%s>%s", path, root->line, root->col,
+		      want, root->name, is_descriptor ? "" : " (an rd.xml file)");
+	if (is_descriptor)
+		descriptor(&c, root);
+	else
+		for (uint32_t i = 0; i < root->nkids; i++)
+			rd_element(&c, root->kids[i]);
+	/* the tree's names live on in messages only while applying: free it */
+	arena_free(&a);
+}

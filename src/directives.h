@@ -1,0 +1,36 @@
+/* directives: what the user tells the compiler to keep for reflection,
+ * beyond what reachability finds: rd.xml files (--rd, .NET Native's
+ * format) and ILLink descriptors (--descriptor).
+ *
+ * Requires: reach initialised; called before reach_run. Provides: every
+ * type, method, property and field a directive names is kept: compiled,
+ * with its type descriptor, visible to reflection (rt_methods,
+ * rt_properties, Activator.CreateInstance(Type) through the default
+ * constructor, Type.GetType(name)); --why names the directive's file and
+ * line as the reason. Malformed XML or a wrong root element is a fatal
+ * error with file, line and column; a type, assembly or member that does
+ * not exist is a warning so, and the directive keeps nothing.
+ *
+ * rd.xml: <Directives><Application> holding <Assembly Name=...>,
+ * <Namespace Name=...> (inside an Assembly), <Type Name=...> and
+ * <TypeInstantiation Name=... Arguments=...>, each with a degree in
+ * Dynamic (everything), Activate (constructors), Browse (methods and
+ * properties) or Serialize (constructors, properties, fields), "Public"
+ * degrees keeping public members only; inside a type, <Method Name=...
+ * [Signature="(System.Int32)"]>, <Property Name=...>, <Field Name=...>.
+ * Descriptors: <linker><assembly fullname=... [preserve="all"]><type
+ * fullname=... preserve="all|fields|methods|nothing"> with <method
+ * name=... | signature=...>, <field name=...>, <property name=...>; a type
+ * with no members listed and no preserve keeps everything.
+ */
+#ifndef ILCC_DIRECTIVES_H
+#define ILCC_DIRECTIVES_H
+
+#include "reach.h"
+
+void directives_apply(Program *p, const char *path, bool is_descriptor);
+/* The type "Ns.Name" (nested "Ns.Outer+Inner", optionally ", Assembly")
+ * among the program's assemblies, or NULL. */
+Type *directives_find_type(Program *p, const char *name);
+
+#endif
