@@ -417,8 +417,10 @@ static void describe(Buf *b, Object *e, int depth)
 	}
 }
 
-/* Mono prints the report twice, the second time as a fatal error line. */
-void rt_exc_unhandled(void)
+/* Mono prints the report twice, the second time as a fatal error line,
+ * then exits with `status`: 1, or 255 for an exception that escaped a
+ * finalizer. */
+void rt_exc_unhandled_status(int status)
 {
 	Object *e = rt_pending;
 	if (!e)
@@ -429,5 +431,10 @@ void rt_exc_unhandled(void)
 	fprintf(stderr, "\nUnhandled Exception:\n%s\n", b.p);
 	fprintf(stderr, "[ERROR] FATAL UNHANDLED EXCEPTION: %s\n", b.p);
 	free(b.p);
-	rt_exit(1);
+	rt_exit(status);
+}
+
+void rt_exc_unhandled(void)
+{
+	rt_exc_unhandled_status(1);
 }

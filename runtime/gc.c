@@ -336,13 +336,14 @@ static uintptr_t fin_thread;        /* its rt_thread_id */
 static pthread_once_t fin_once = PTHREAD_ONCE_INIT;
 
 /* Called by Boehm on the finalizer thread for each dead object. An
- * exception escaping a finalizer ends the process, as in .NET. */
+ * exception escaping a finalizer ends the process, as in .NET, with
+ * Mono's status for it. */
 static void finalize_one(void *obj, void *unused)
 {
 	Object *o = obj;
 	o->type->finalize(o);
 	if (RT_UNLIKELY(rt_pending != NULL))
-		rt_exc_unhandled();
+		rt_exc_unhandled_status(255);
 }
 
 static void *finalizer_thread(void *unused)

@@ -112,6 +112,8 @@ bool rt_gc_obj_is_atomic(const void *o);
 /* ---- exc.c (rt_exc_) ---- */
 /* "Ns.Name", or "Name" in the global namespace; malloc'ed. */
 char *rt_exc_type_name(const RtType *t);
+/* rt_exc_unhandled, exiting with `status` (255: from a finalizer). */
+void rt_exc_unhandled_status(int status) __attribute__((noreturn));
 /* "ilcc runtime: <msg>" on stderr, then abort(): for broken invariants of
  * the runtime itself, never for managed errors. */
 void rt_fatal(const char *fmt, ...)
