@@ -425,6 +425,7 @@ void rt_exc_unhandled_status(int status)
 	Object *e = rt_pending;
 	if (!e)
 		rt_fatal("unhandled exception reported with none pending");
+	rt_gc_lift_cap();       /* the report may need memory */
 	Buf b = {0};
 	describe(&b, e, 0);
 	fflush(stdout);

@@ -100,6 +100,12 @@ void rt_sig_thread_done(RtThread *th);
 
 /* ---- gc.c (rt_gc_) ---- */
 void rt_gc_init(void);
+/* Throws OutOfMemoryException (with `message`, or the default one), the
+ * heap's cap lifted a little to make it; ends the process with Mono's
+ * report if that fails too. */
+void rt_gc_throw_oom(const char *message);
+/* No cap on the heap any more: for the report of an unhandled exception. */
+void rt_gc_lift_cap(void);
 /* The calling thread allocates from `lists` (its record's gc_free) from
  * attach until detach, which comes before the record is freed. */
 void rt_gc_thread_attach(void **lists);
