@@ -417,17 +417,25 @@ static void describe(Buf *b, Object *e, int depth)
 	}
 }
 
-/* Mono prints the report twice, the second time as a fatal error line. */
-void rt_exc_unhandled(void)
+/* Mono prints the report twice, the second time as a fatal error line,
+ * then exits with `status`: 1, or 255 for an exception that escaped a
+ * finalizer. */
+void rt_exc_unhandled_status(int status)
 {
 	Object *e = rt_pending;
 	if (!e)
 		rt_fatal("unhandled exception reported with none pending");
+	rt_gc_lift_cap();       /* the report may need memory */
 	Buf b = {0};
 	describe(&b, e, 0);
 	fflush(stdout);
 	fprintf(stderr, "\nUnhandled Exception:\n%s\n", b.p);
 	fprintf(stderr, "[ERROR] FATAL UNHANDLED EXCEPTION: %s\n", b.p);
 	free(b.p);
-	rt_exit(1);
+	rt_exit(status);
+}
+
+void rt_exc_unhandled(void)
+{
+	rt_exc_unhandled_status(1);
 }

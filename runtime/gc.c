@@ -10,6 +10,12 @@
  * Boehm leaves atomic memory dirty). Allocation failures and impossible
  * sizes throw (OutOfMemoryException, OverflowException for a negative
  * length) and return NULL.
+ * Running out of memory (see "Out of memory" below): the heap may grow
+ * only to a cap below the process's limits, so that the failure is an
+ * OutOfMemoryException while stacks and malloc still have room; the
+ * exception itself is made with the cap lifted a little, and if even that
+ * fails the process ends with Mono's report of an unhandled
+ * OutOfMemoryException (status 1), never by recursing into the throw.
  * Small scanned blocks come from per-thread free lists (rt_gc_free_lists,
  * which generated code pops inline): each list is a block's worth of
  * objects of one size from GC_malloc_many, linked through their first
@@ -26,6 +32,10 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/sysinfo.h>
+#include <unistd.h>
 
 #include <gc/gc.h>
 #include <gc/gc_mark.h>
@@ -38,6 +48,10 @@
 
 /* Array.MaxLength in .NET: longer arrays throw OutOfMemoryException. */
 #define MAX_ARRAY_LENGTH 0x7FFFFFC7
+
+/* String.MaxLength in .NET (a 2 GB block); Mono on 64 bits has no limit
+ * but fails the same way where memory is limited. */
+#define MAX_STRING_LENGTH 0x3FFFFFDF
 
 /* Marking in parallel (a helper thread per further core) pays once the
  * heap is big; small programs never start the helpers, unless they start
@@ -85,6 +99,101 @@ extern char __executable_start[] __attribute__((weak)), __data_start[] __attribu
  * collection (3.7 MB for Hello World, 0.9 of them data). They are excluded
  * before the first collection, which Boehm would otherwise make inside
  * GC_INIT (1 ms of Hello World's start-up; 0.1 ms now). */
+/* ---- out of memory ---- */
+
+/* Room left outside the heap under a limit: thread stacks (8 MB of
+ * address space each), malloc's arenas (64 MB each once threads use
+ * malloc), the collector's own tables and the executable. A quarter of
+ * the limit, at least 64 MB, at most 1 GB. */
+#define HEADROOM_MIN ((size_t)64 << 20)
+#define HEADROOM_MAX ((size_t)1 << 30)
+/* What the heap may grow past its cap to make an OutOfMemoryException. */
+#define OOM_SLACK ((size_t)4 << 20)
+
+static size_t heap_cap;         /* 0: no cap */
+static size_t page_size;
+static __thread bool making_oom;
+
+/* The least of the address-space and data limits (ulimit -v, -d) and the
+ * machine's memory with its swap, or SIZE_MAX. */
+static size_t memory_limit(void)
+{
+	static const int limits[] = { RLIMIT_AS, RLIMIT_DATA };
+	size_t least = SIZE_MAX;
+	for (size_t i = 0; i < sizeof limits / sizeof *limits; i++) {
+		struct rlimit rl;
+		if (getrlimit(limits[i], &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+		    rl.rlim_cur < least)
+			least = rl.rlim_cur;
+	}
+	struct sysinfo si;
+	if (sysinfo(&si) == 0) {
+		size_t machine = ((size_t)si.totalram + si.totalswap) * si.mem_unit;
+		if (machine > 0 && machine < least)
+			least = machine;
+	}
+	return least;
+}
+
+/* The heap's cap: the limit less the headroom (half of a small limit). */
+static size_t heap_limit(void)
+{
+	size_t limit = memory_limit();
+	if (limit == SIZE_MAX)
+		return 0;
+	size_t room = limit / 4;
+	room = room < HEADROOM_MIN ? HEADROOM_MIN : room;
+	room = room > HEADROOM_MAX ? HEADROOM_MAX : room;
+	return room < limit / 2 ? limit - room : limit / 2;
+}
+
+/* Boehm's setter wants its lock held. */
+static void *GC_CALLBACK set_cap_locked(void *cap)
+{
+	GC_set_max_heap_size((GC_word)(uintptr_t)cap);
+	return NULL;
+}
+
+static void set_cap(size_t cap)
+{
+	GC_call_with_alloc_lock(set_cap_locked, (void *)(uintptr_t)cap);
+}
+
+void rt_gc_lift_cap(void)
+{
+	if (heap_cap)
+		set_cap(0);
+}
+
+/* Mono's report of an unhandled OutOfMemoryException, without frames:
+ * for when there is not even memory to make one. */
+static __attribute__((noreturn)) void oom_fatal(void)
+{
+	static const char what[] = "System.OutOfMemoryException: Insufficient "
+		"memory to continue the execution of the program.";
+	fflush(stdout);
+	fprintf(stderr, "\nUnhandled Exception:\n%s\n"
+		"[ERROR] FATAL UNHANDLED EXCEPTION: %s\n", what, what);
+	fflush(stderr);
+	_exit(1);
+}
+
+void rt_gc_throw_oom(const char *message)
+{
+	if (making_oom)
+		oom_fatal();
+	making_oom = true;
+	if (heap_cap)
+		set_cap(heap_cap + OOM_SLACK);
+	if (message)
+		rt_exc_throw_msg(RT_EXC_OOM, message);
+	else
+		rt_exc_throw_kind(RT_EXC_OOM);
+	if (heap_cap)
+		set_cap(heap_cap);
+	making_oom = false;
+}
+
 void rt_gc_init(void)
 {
 	if (rt_lib_mode) {          /* maybe started by the host or another library */
@@ -105,6 +214,9 @@ void rt_gc_init(void)
 	GC_set_finalize_on_demand(1);
 	GC_set_free_space_divisor(2);
 	GC_set_on_heap_resize(heap_resized);
+	page_size = (size_t)sysconf(_SC_PAGESIZE);
+	heap_cap = heap_limit();
+	GC_set_max_heap_size(heap_cap);
 }
 
 /* ---- per-thread free lists ---- */
@@ -160,7 +272,57 @@ static void stress(void)
 static inline void stress(void) {}
 #endif
 
-void *rt_gc_alloc_raw(size_t n, bool pointerfree)
+/* Big blocks are zeroed a chunk at a time, each the cheaper way: a chunk
+ * with no page in memory (fresh from the kernel, or swapped out) is given
+ * back with MADV_DONTNEED, which zeroes it without touching it; a chunk in
+ * memory (reused) is written, which costs no page faults. A big array
+ * then costs memory only where it is written, as in Mono, whose large
+ * objects are fresh mappings: a list of 64 MB arrays under a 4 GB limit
+ * peaked at 3.2 GB before its OutOfMemoryException, 10 MB now. Giving
+ * back every big block instead made a loop over a reused 1 MB array 5
+ * times slower (each page faulted in again). */
+#define ZERO_BY_PAGES ((size_t)1 << 20)         /* blocks from this size */
+#define ZERO_CHUNK ((size_t)2 << 20)
+#define MIN_PAGE ((size_t)4096)
+
+/* Is any page of [p, p + n) in memory (or is that unknown)? */
+static bool any_resident(void *p, size_t n)
+{
+	unsigned char in_core[ZERO_CHUNK / MIN_PAGE];
+	if (mincore(p, n, in_core) != 0)
+		return true;
+	for (size_t i = 0; i < (n + page_size - 1) / page_size; i++)
+		if (in_core[i] & 1)
+			return true;
+	return false;
+}
+
+/* [lo, hi) is page-aligned. */
+static void zero_pages(char *lo, char *hi)
+{
+	for (char *p = lo; p < hi; p += ZERO_CHUNK) {
+		size_t n = (size_t)(hi - p) < ZERO_CHUNK ? (size_t)(hi - p) : ZERO_CHUNK;
+		if (any_resident(p, n) || madvise(p, n, MADV_DONTNEED) != 0)
+			memset(p, 0, n);
+	}
+}
+
+static void zero_block(void *p, size_t n)
+{
+	uintptr_t start = (uintptr_t)p, end = start + n;
+	uintptr_t lo = (start + page_size - 1) & ~(page_size - 1);
+	uintptr_t hi = end & ~(page_size - 1);
+	if (n < ZERO_BY_PAGES || page_size < MIN_PAGE) {
+		memset(p, 0, n);
+		return;
+	}
+	memset(p, 0, lo - start);
+	zero_pages((char *)lo, (char *)hi);
+	memset((void *)hi, 0, end - hi);
+}
+
+/* A zeroed block, or NULL when the heap is exhausted (nothing thrown). */
+static void *alloc_block(size_t n, bool pointerfree)
 {
 	void *p;
 	stress();
@@ -168,14 +330,20 @@ void *rt_gc_alloc_raw(size_t n, bool pointerfree)
 	if (pointerfree) {
 		p = GC_MALLOC_ATOMIC(n);
 		if (p)
-			memset(p, 0, n);
+			zero_block(p, n);
 	} else if ((p = list_alloc(n)) != NULL) {
 		GC_NEXT(p) = NULL;
 	} else {
 		p = GC_MALLOC(n);       /* Boehm zeroes scanned memory */
 	}
+	return p;
+}
+
+void *rt_gc_alloc_raw(size_t n, bool pointerfree)
+{
+	void *p = alloc_block(n, pointerfree);
 	if (RT_UNLIKELY(!p))
-		rt_exc_throw_kind(RT_EXC_OOM);
+		rt_gc_throw_oom(NULL);
 	return p;
 }
 
@@ -226,9 +394,11 @@ RtString *rt_gc_alloc_string(int32_t length)
 		return NULL;
 	}
 	size_t size = offsetof(RtString, chars) + 2 * ((size_t)length + 1);
-	RtString *s = rt_gc_alloc_raw(size, true);
-	if (RT_UNLIKELY(!s))
+	RtString *s = length <= MAX_STRING_LENGTH ? alloc_block(size, true) : NULL;
+	if (RT_UNLIKELY(!s)) {
+		rt_gc_throw_oom("Out of memory");       /* Mono's words */
 		return NULL;
+	}
 	s->hdr.type = rt_known.string;
 	s->length = length;
 	return s;
@@ -255,7 +425,7 @@ RtArray *rt_gc_alloc_array(const RtType *arr, intptr_t length)
 	}
 	size_t size = array_bytes(arr, (size_t)length, offsetof(RtArray, data));
 	if (RT_UNLIKELY(size == 0)) {
-		rt_exc_throw_kind(RT_EXC_OOM);
+		rt_gc_throw_oom(NULL);
 		return NULL;
 	}
 	RtArray *a = rt_gc_alloc_raw(size, array_is_atomic(arr));
@@ -296,7 +466,7 @@ RtArray *rt_gc_alloc_mdarray(const RtType *arr, const int32_t *lengths,
 	if (count >= 0)
 		data_end = array_bytes(arr, (size_t)count, offsetof(RtArray, data));
 	if (RT_UNLIKELY(data_end == 0)) {
-		rt_exc_throw_kind(RT_EXC_OOM);
+		rt_gc_throw_oom(NULL);
 		return NULL;
 	}
 	data_end = (data_end + 7) & ~(size_t)7;
@@ -345,13 +515,14 @@ static uintptr_t fin_thread;        /* its rt_thread_id */
 static pthread_once_t fin_once = PTHREAD_ONCE_INIT;
 
 /* Called by Boehm on the finalizer thread for each dead object. An
- * exception escaping a finalizer ends the process, as in .NET. */
+ * exception escaping a finalizer ends the process, as in .NET, with
+ * Mono's status for it. */
 static void finalize_one(void *obj, void *unused)
 {
 	Object *o = obj;
 	o->type->finalize(o);
 	if (RT_UNLIKELY(rt_pending != NULL))
-		rt_exc_unhandled();
+		rt_exc_unhandled_status(255);
 }
 
 static void *finalizer_thread(void *unused)

@@ -929,7 +929,7 @@ int32_t rt_GCHandle_GetTargetHandle(Object *target, int32_t handle, int32_t type
 			;
 		if (h > HANDLE_MAX) {
 			pthread_mutex_unlock(&handle_lock);
-			rt_exc_throw_kind(RT_EXC_OOM);
+			rt_gc_throw_oom(NULL);
 			return 0;
 		}
 		handle_used[h - 1] = 1;

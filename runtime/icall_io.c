@@ -50,7 +50,7 @@ static const struct { int err; int32_t code; } io_errors[] = {
 	{ ESPIPE, RT_IO_SEEK },
 	{ ENOSYS, RT_IO_NOT_SUPPORTED },
 	{ EOPNOTSUPP, RT_IO_NOT_SUPPORTED },
-	{ EPIPE, RT_IO_BROKEN_PIPE },
+	{ EPIPE, RT_IO_WRITE_FAULT },     /* as Mono: "Write fault" */
 	{ EIO, RT_IO_GEN_FAILURE },
 };
 

@@ -71,7 +71,7 @@ static intptr_t alloc_or_throw(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 	if (!p)
-		rt_exc_throw_kind(RT_EXC_OOM);
+		rt_gc_throw_oom(NULL);
 	return (intptr_t)p;
 }
 
@@ -79,7 +79,7 @@ static intptr_t realloc_or_throw(intptr_t p, size_t n)
 {
 	void *q = realloc((void *)p, n ? n : 1);
 	if (!q)
-		rt_exc_throw_kind(RT_EXC_OOM);
+		rt_gc_throw_oom(NULL);
 	return (intptr_t)q;
 }
 

@@ -108,6 +108,12 @@ extern bool rt_proc_started;
 
 /* ---- gc.c (rt_gc_) ---- */
 void rt_gc_init(void);
+/* Throws OutOfMemoryException (with `message`, or the default one), the
+ * heap's cap lifted a little to make it; ends the process with Mono's
+ * report if that fails too. */
+void rt_gc_throw_oom(const char *message);
+/* No cap on the heap any more: for the report of an unhandled exception. */
+void rt_gc_lift_cap(void);
 /* The calling thread allocates from `lists` (its record's gc_free) from
  * attach until detach, which comes before the record is freed. */
 void rt_gc_thread_attach(void **lists);
@@ -120,6 +126,8 @@ bool rt_gc_obj_is_atomic(const void *o);
 /* ---- exc.c (rt_exc_) ---- */
 /* "Ns.Name", or "Name" in the global namespace; malloc'ed. */
 char *rt_exc_type_name(const RtType *t);
+/* rt_exc_unhandled, exiting with `status` (255: from a finalizer). */
+void rt_exc_unhandled_status(int status) __attribute__((noreturn));
 /* "ilcc runtime: <msg>" on stderr, then abort(): for broken invariants of
  * the runtime itself, never for managed errors. */
 void rt_fatal(const char *fmt, ...)
@@ -137,11 +145,12 @@ enum {
 	RT_IO_SUCCESS = 0, RT_IO_FILE_NOT_FOUND = 2, RT_IO_PATH_NOT_FOUND = 3,
 	RT_IO_TOO_MANY_OPEN_FILES = 4, RT_IO_ACCESS_DENIED = 5,
 	RT_IO_INVALID_HANDLE = 6, RT_IO_NOT_SAME_DEVICE = 17,
-	RT_IO_NO_MORE_FILES = 18, RT_IO_SEEK = 25, RT_IO_GEN_FAILURE = 31,
+	RT_IO_NO_MORE_FILES = 18, RT_IO_SEEK = 25, RT_IO_WRITE_FAULT = 29,
+	RT_IO_GEN_FAILURE = 31,
 	RT_IO_SHARING_VIOLATION = 32, RT_IO_LOCK_VIOLATION = 33,
 	RT_IO_HANDLE_DISK_FULL = 39, RT_IO_NOT_SUPPORTED = 50,
 	RT_IO_FILE_EXISTS = 80, RT_IO_CANNOT_MAKE = 82,
-	RT_IO_INVALID_PARAMETER = 87, RT_IO_BROKEN_PIPE = 109,
+	RT_IO_INVALID_PARAMETER = 87,
 	RT_IO_DIR_NOT_EMPTY = 145, RT_IO_ALREADY_EXISTS = 183,
 	RT_IO_FILENAME_EXCED_RANGE = 206, RT_IO_CANT_RESOLVE_FILENAME = 1921,
 };

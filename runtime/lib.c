@@ -24,7 +24,7 @@
 
 #include "internal.h"
 
-bool rt_lib_mode;
+
 
 static pthread_once_t start_once = PTHREAD_ONCE_INIT;
 static pthread_once_t setup_once = PTHREAD_ONCE_INIT;

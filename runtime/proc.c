@@ -17,6 +17,7 @@ int rt_argc;
 char **rt_argv;
 int32_t rt_exit_code;
 bool rt_proc_started;
+bool rt_lib_mode;            /* lib.c sets it; here so that thread.c does not pull lib.c in */
 
 void rt_proc_start(int argc, char **argv)
 {

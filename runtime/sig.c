@@ -6,9 +6,12 @@
  * signal stack: a thread that overflowed its stack has none left to run a
  * handler on.
  * Provides: on SIGSEGV/SIGBUS, a fault near the stack pointer or the stack's
- * limit prints a clear stack overflow message and exits 134 (the status of
- * mono's abort); any other fault is an ilcc bug (generated code never relies
- * on hardware faults), reported with its address, then abort().
+ * limit is a stack overflow: it prints Mono's report of an unhandled
+ * StackOverflowException (without the frames) and exits 1, as Mono does;
+ * it cannot be caught. Any other fault is an ilcc bug (generated code never
+ * relies on hardware faults), reported with its address, then abort().
+ * SIGPIPE is ignored, as Mono does: writing to a closed pipe fails with
+ * EPIPE, which the I/O calls turn into an IOException.
  * Only async-signal-safe calls here: write, _exit, sigaction, abort.
  */
 #include <signal.h>
@@ -22,6 +25,12 @@
 #define ALTSTACK_SIZE (64 * 1024)
 #define NEAR_SP (64 * 1024)         /* a frame's reach below the SP */
 #define GUARD_GAP (1024 * 1024)     /* Linux keeps this below a stack */
+
+/* Mono's words for an unhandled stack overflow; stdout is not flushed (not
+ * async-signal-safe), but Console's writer flushes at every write. */
+#define OVERFLOW_REPORT "\nUnhandled Exception:\nStackOverflowException\n" \
+	"[ERROR] FATAL UNHANDLED EXCEPTION: System.StackOverflowException: " \
+	"The requested operation caused a stack overflow.\n"
 
 static void write_str(const char *s)
 {
@@ -70,9 +79,8 @@ static __attribute__((noreturn)) void on_fault(int sig, siginfo_t *info,
 {
 	uintptr_t addr = (uintptr_t)info->si_addr;
 	if (is_overflow(addr, fault_sp(uctx), rt_thread_cur)) {
-		write_str("Stack overflow: the program recursed too deeply "
-			  "(in a managed method).\n");
-		_exit(134);
+		write_str(OVERFLOW_REPORT);
+		_exit(1);
 	}
 	write_str(sig == SIGBUS ? "Bus error" : "Segmentation fault");
 	write_str(" in generated code (an ilcc bug), address ");
@@ -91,6 +99,7 @@ void rt_sig_init(void)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGSEGV, &sa, NULL);
 	sigaction(SIGBUS, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
 }
 
 void rt_sig_thread_init(RtThread *th)

@@ -289,7 +289,7 @@ intptr_t rt_NativeEventCalls_CreateEvent_icall(bool manual, bool initial, intptr
 	*(int32_t *)error = 0;
 	RtWaitable *h = rt_wait_new_event(manual, initial);
 	if (!h)
-		rt_exc_throw_kind(RT_EXC_OOM);
+		rt_gc_throw_oom(NULL);
 	return (intptr_t)h;
 }
 
@@ -302,7 +302,7 @@ intptr_t rt_Mutex_CreateMutex_icall(bool owned, intptr_t name, int32_t name_len,
 	*(uint8_t *)created = 1;
 	RtWaitable *h = rt_wait_new_mutex(owned);
 	if (!h)
-		rt_exc_throw_kind(RT_EXC_OOM);
+		rt_gc_throw_oom(NULL);
 	return (intptr_t)h;
 }
 

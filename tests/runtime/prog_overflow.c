@@ -1,4 +1,4 @@
-/* Faults: argv[1] picks one; tests/runtime/run checks status 134 and the
+/* Faults: argv[1] picks one; tests/runtime/run checks the status and the
  * message on stderr.
  *   main     unbounded recursion on the main thread: stack overflow
  *   thread   the same on a second thread (its own signal stack)
