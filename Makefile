@@ -22,7 +22,12 @@ RT_CFLAGS = $(OPT) -g -std=gnu11 -Wall -Wextra -Wno-unused-parameter -MMD -MP \
 
 RT_HEADERS := $(BUILD)/include/rt.h $(BUILD)/include/rt_ops.h
 
-all: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(RT_HEADERS)
+all: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(RT_HEADERS) $(BUILD)/IlccSupport.dll
+
+# The types modern C# needs and Mono's library lacks (src/frontend.c).
+$(BUILD)/IlccSupport.dll: lib/IlccSupport.cs
+	@mkdir -p $(dir $@)
+	mcs -nologo -target:library -out:$@ $<
 
 $(BUILD)/include/%.h: runtime/%.h
 	@mkdir -p $(dir $@)
@@ -73,6 +78,7 @@ fuzz: deps
 install: all
 	install -D -m 755 $(BUILD)/ilcc $(DESTDIR)$(PREFIX)/bin/ilcc
 	install -D -m 644 $(BUILD)/libilccrt.a $(DESTDIR)$(PREFIX)/lib/ilcc/libilccrt.a
+	install -D -m 644 $(BUILD)/IlccSupport.dll $(DESTDIR)$(PREFIX)/lib/ilcc/IlccSupport.dll
 	install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/include $(RT_HEADERS)
 
 clean:

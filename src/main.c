@@ -7,6 +7,7 @@
  */
 #include "build.h"
 #include "dump.h"
+#include "frontend.h"
 #include "meta/meta.h"
 
 #include <unistd.h>
@@ -29,6 +30,7 @@ static void usage(FILE *f)
 typedef struct Options {
 	DumpOptions dump;
 	BuildOptions build;
+	FrontendOptions front;
 	bool stop_at_first_file;        /* run: what follows the program is its */
 	const char **files;
 	int nfiles;
@@ -39,6 +41,7 @@ typedef struct Options {
 static void parse(int argc, char **argv, Loader *ld, Options *o)
 {
 	o->files = calloc((size_t)argc, sizeof *o->files);
+	o->front.refs = calloc((size_t)argc, sizeof *o->front.refs);
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--il"))
@@ -59,6 +62,14 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 			o->build.debug = true;
 		else if (a[0] == '-' && a[1] == 'O' && a[2] >= '0' && a[2] <= '3' && !a[3])
 			o->build.opt = a;
+		else if (!strcmp(a, "--csc") && i + 1 < argc)
+			o->front.csc = argv[++i];
+		else if (!strcmp(a, "--mcs"))
+			o->front.mcs = true;
+		else if (!strcmp(a, "-r") && i + 1 < argc)
+			o->front.refs[o->front.nrefs++] = argv[++i];
+		else if (!strncmp(a, "-r:", 3) && a[3])
+			o->front.refs[o->front.nrefs++] = a + 3;
 		else if (!strcmp(a, "-L") && i + 1 < argc)
 			ld_add_dir(ld, argv[++i]);
 		else if (!strncmp(a, "-L", 2) && a[2])
@@ -109,17 +120,23 @@ int main(int argc, char **argv)
 	o.build.opt = "-O2";
 	if (!strcmp(cmd, "build")) {
 		parse(argc - 2, argv + 2, &ld, &o);
-		if (o.nfiles != 1)
-			fatal("build takes one program (try ilcc --help)");
-		o.build.input = o.files[0];
 		if (!o.build.output && !o.build.why && !o.build.why_size)
 			fatal("build needs -o OUT");
+		if (frontend_is_source(o.files[0]))
+			o.build.input = frontend_compile(&o.front, o.files, o.nfiles, arena_printf(&ld.arena,
+				"%s/cs", build_cache_dir(o.build.output ? o.build.output : o.files[0])));
+		else if (o.nfiles != 1)
+			fatal("build takes one program (try ilcc --help)");
+		else
+			o.build.input = o.files[0];
 		return build_program(&ld, &o.build);
 	}
 	if (!strcmp(cmd, "run")) {
 		o.stop_at_first_file = true;
 		parse(argc - 2, argv + 2, &ld, &o);
-		o.build.input = o.files[0];
+		o.build.input = !frontend_is_source(o.files[0]) ? o.files[0] :
+			frontend_compile(&o.front, o.files, 1,
+				arena_printf(&ld.arena, "%s/cs", build_cache_dir(o.files[0])));
 		o.build.output = arena_printf(&ld.arena, "%s/a.out", build_cache_dir(o.files[0]));
 		o.build.keep_c = build_cache_dir(o.files[0]);
 		build_program(&ld, &o.build);
