@@ -14,10 +14,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
+#include <glob.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -40,10 +43,12 @@ static void add(List *l, const char *s)
 	l->s[l->n] = NULL;
 }
 
-static inline int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
+/* What the inputs amount to. */
+typedef struct Inputs {
+	List srcs, refs;
+	bool implicit_usings;           /* the .NET SDK's global usings */
+	bool nullable;                  /* <Nullable>enable */
+} Inputs;
 
 /* ---- files ---- */
 /* The toolchain or environment failed: exit status 3. */
@@ -149,7 +154,7 @@ static void folder_sources(const char *dir, List *srcs)
 	}
 }
 
-void csproj_read(const char *path, List *srcs, List *refs);
+static void csproj_read(const char *path, Inputs *in);
 
 /* A folder holding one .csproj is that project. */
 static const char *folder_project(const char *dir)
@@ -166,20 +171,151 @@ static const char *folder_project(const char *dir)
 	return found;
 }
 
-static void gather(const char *in, List *srcs, List *refs)
+static void gather(const char *path, Inputs *in)
 {
-	if (ends_with(in, ".csproj")) {
-		csproj_read(in, srcs, refs);
-	} else if (is_dir(in)) {
-		const char *proj = folder_project(in);
+	if (ends_with(path, ".csproj")) {
+		csproj_read(path, in);
+	} else if (is_dir(path)) {
+		const char *proj = folder_project(path);
 		if (proj)
-			csproj_read(proj, srcs, refs);
+			csproj_read(proj, in);
 		else
-			folder_sources(in, srcs);
-	} else if (!is_file(in)) {
-		fatal("%s: no such file", in);
+			folder_sources(path, &in->srcs);
+	} else if (!is_file(path)) {
+		fatal("%s: no such file", path);
 	} else {
-		add(srcs, in);
+		add(&in->srcs, path);
+	}
+}
+
+/* ---- .csproj, read without MSBuild ---- */
+/* The text of <NAME>...</NAME> (a property), or NULL. */
+static const char *property(const char *xml, const char *name)
+{
+	const char *open = arena_printf(&arena, "<%s>", name);
+	const char *p = strstr(xml, open);
+	if (!p)
+		return NULL;
+	p += strlen(open);
+	return arena_printf(&arena, "%.*s", (int)strcspn(p, "<"), p);
+}
+
+static bool property_on(const char *xml, const char *name)
+{
+	const char *v = property(xml, name);
+	return v && (!strcasecmp(v, "enable") || !strcasecmp(v, "true"));
+}
+
+/* NAME="value" in the start tag at `tag`, or NULL. */
+static const char *attribute(const char *tag, const char *name)
+{
+	size_t end = strcspn(tag, ">");
+	const char *key = arena_printf(&arena, " %s=\"", name);
+	const char *p = strstr(tag, key);
+	if (!p || p > tag + end)
+		return NULL;
+	p += strlen(key);
+	return arena_printf(&arena, "%.*s", (int)strcspn(p, "\""), p);
+}
+
+/* A project's path (backslashes as MSBuild allows) from its folder. */
+static const char *project_path(const char *dir, const char *item)
+{
+	char *s = arena_printf(&arena, "%s/%s", dir, item);
+	for (char *c = s; *c; c++)
+		if (*c == '\\')
+			*c = '/';
+	return s;
+}
+
+/* Include="one.cs;two.cs": each file, or each match of a pattern (with *,
+ * ? or [...]; ** matches across folders). */
+static void include_items(const char *dir, const char *items, List *srcs)
+{
+	for (const char *p = items; *p;) {
+		size_t n = strcspn(p, ";");
+		const char *pat = project_path(dir, arena_printf(&arena, "%.*s", (int)n, p));
+		p += n + (p[n] == ';');
+		const char *deep = strstr(pat, "**");
+		if (!strpbrk(pat, "*?[")) {
+			add(srcs, pat);
+		} else if (deep) {
+			List all = {0};
+			folder_sources(deep == pat ? "." : arena_printf(&arena, "%.*s",
+				       (int)(deep - pat - 1), pat), &all);
+			for (int i = 0; i < all.n; i++)
+				if (!fnmatch(pat, all.s[i], 0))
+					add(srcs, all.s[i]);
+		} else {
+			glob_t g;
+			if (glob(pat, 0, NULL, &g) == 0)
+				for (size_t i = 0; i < g.gl_pathc; i++)
+					add(srcs, arena_strdup(&arena, g.gl_pathv[i]));
+			globfree(&g);
+		}
+	}
+}
+
+static void remove_items(const char *dir, const char *pattern, List *srcs)
+{
+	const char *pat = project_path(dir, pattern);
+	int k = 0;
+	for (int i = 0; i < srcs->n; i++)
+		if (fnmatch(pat, srcs->s[i], 0) != 0)
+			srcs->s[k++] = srcs->s[i];
+	srcs->n = k;
+	if (srcs->s)
+		srcs->s[k] = NULL;
+}
+
+static const char *mono_lib(void);
+
+/* <Reference Include="Name, Version=..."> with its <HintPath>, else a
+ * library of Mono's by that name. */
+static const char *reference(const char *path, const char *dir, const char *tag)
+{
+	const char *inc = attribute(tag, "Include");
+	const char *close = strstr(tag, "</Reference>");
+	const char *self_closed = strstr(tag, "/>");
+	const char *hint = strstr(tag, "<HintPath>");
+	if (hint && close && (!self_closed || self_closed > close) && hint < close)
+		return project_path(dir, property(hint, "HintPath"));
+	const char *name = arena_printf(&arena, "%.*s", (int)strcspn(inc, ","), inc);
+	const char *cands[] = { arena_printf(&arena, "%s/%s.dll", mono_lib(), name),
+				arena_printf(&arena, "%s/Facades/%s.dll", mono_lib(), name) };
+	for (unsigned i = 0; i < countof(cands); i++)
+		if (is_file(cands[i]))
+			return cands[i];
+	fatal("%s: reference %s: no such library in %s (give its HintPath)", path, name, mono_lib());
+}
+
+/* SDK-style projects compile every NAME.cs below their folder unless told
+ * not to; Compile Include/Remove items add and take away; Reference items
+ * name libraries. NuGet packages and project references need MSBuild. */
+static void csproj_read(const char *path, Inputs *in)
+{
+	MappedFile f = {0};
+	if (!map_file(path, &f))
+		fatal("%s: cannot read: %s", path, strerror(errno));
+	const char *xml = arena_printf(&arena, "%.*s", (int)f.size, (const char *)f.data);
+	unmap_file(&f);
+	const char *dir = dir_of(path);
+	const char *defaults = property(xml, "EnableDefaultCompileItems");
+	if (strstr(xml, "Sdk=\"") && !(defaults && !strcasecmp(defaults, "false")))
+		folder_sources(dir, &in->srcs);
+	in->implicit_usings = property_on(xml, "ImplicitUsings");
+	in->nullable = property_on(xml, "Nullable");
+	for (const char *t = xml; (t = strchr(t, '<')); t++) {
+		const char *v;
+		if (!strncmp(t, "<Compile ", 9) && (v = attribute(t, "Include")))
+			include_items(dir, v, &in->srcs);
+		else if (!strncmp(t, "<Compile ", 9) && (v = attribute(t, "Remove")))
+			remove_items(dir, v, &in->srcs);
+		else if (!strncmp(t, "<Reference ", 11) && attribute(t, "Include"))
+			add(&in->refs, reference(path, dir, t));
+		else if (!strncmp(t, "<PackageReference ", 18) || !strncmp(t, "<ProjectReference ", 18))
+			fatal("%s: %s needs MSBuild: build that library and pass it with -r",
+			      path, arena_printf(&arena, "%.*s", (int)strcspn(t, ">"), t));
 	}
 }
 
@@ -273,6 +409,30 @@ static void framework_refs(List *argv)
 		add(argv, facades.s[i]);
 }
 
+/* The global usings of the .NET SDK (ImplicitUsings), as `dotnet run
+ * app.cs` has them, less System.Net.Http, which is not referenced. Written
+ * only when it changed, so that its time does not force a recompilation. */
+static const char *implicit_usings(const char *workdir)
+{
+	static const char text[] =
+		"// <auto-generated/> by ilcc: the .NET SDK's implicit usings\n"
+		"global using global::System;\n"
+		"global using global::System.Collections.Generic;\n"
+		"global using global::System.IO;\n"
+		"global using global::System.Linq;\n"
+		"global using global::System.Threading;\n"
+		"global using global::System.Threading.Tasks;\n";
+	const char *path = arena_printf(&arena, "%s/ImplicitUsings.g.cs", workdir);
+	MappedFile f = {0};
+	bool same = map_file(path, &f) && f.size == strlen(text) && !memcmp(f.data, text, f.size);
+	if (f.data)
+		unmap_file(&f);
+	FILE *out = same ? NULL : fopen(path, "w");
+	if (!same && (!out || fputs(text, out) < 0 || fclose(out) != 0))
+		env_fail("cannot write %s", path);
+	return path;
+}
+
 /* The compiler's command up to its options: Roslyn or mcs. */
 static void compiler(const FrontendOptions *o, List *argv)
 {
@@ -315,7 +475,7 @@ static const char *joined(const List *l)
 static bool up_to_date(const char *exe, const char *stamp, const char *cmd,
 		       const List *inputs)
 {
-	MappedFile f;
+	MappedFile f = {0};
 	if (!map_file(stamp, &f))
 		return false;
 	bool same = f.size == strlen(cmd) && !memcmp(f.data, cmd, f.size);
@@ -377,11 +537,13 @@ static void link_beside(const char *workdir, const char *lib)
 const char *frontend_compile(const FrontendOptions *o, const char **inputs,
 			     int ninputs, const char *workdir)
 {
-	List srcs = {0}, refs = {0}, argv = {0}, watched = {0};
+	Inputs in = { .implicit_usings = true };
+	List argv = {0}, watched = {0};
 	for (int i = 0; i < o->nrefs; i++)
-		add(&refs, o->refs[i]);
+		add(&in.refs, o->refs[i]);
 	for (int i = 0; i < ninputs; i++)
-		gather(inputs[i], &srcs, &refs);
+		gather(inputs[i], &in);
+	List srcs = in.srcs, refs = in.refs;
 	if (srcs.n == 0)
 		fatal("%s: no C# source files", inputs[0]);
 	const char *support = support_dll();
@@ -391,6 +553,11 @@ const char *frontend_compile(const FrontendOptions *o, const char **inputs,
 	const char *exe = arena_printf(&arena, "%s/%s.exe", workdir, stem(inputs[0]));
 
 	compiler(o, &argv);
+	bool roslyn = strcmp(argv.s[0], "mcs") != 0;
+	if (roslyn && in.implicit_usings)
+		add(&srcs, implicit_usings(workdir));
+	if (roslyn && in.nullable)
+		add(&argv, "-nullable:enable");
 	add(&argv, "-nologo");
 	add(&argv, "-target:exe");
 	add(&argv, "-unsafe");
@@ -416,9 +583,4 @@ const char *frontend_compile(const FrontendOptions *o, const char **inputs,
 		link_beside(workdir, refs.s[i]);
 	write_stamp(stamp, cmd);
 	return exe;
-}
-
-void csproj_read(const char *path, List *srcs, List *refs)
-{
-	fatal("%s: .csproj input is not supported yet", path);
 }
