@@ -461,6 +461,15 @@ static void compiler(const FrontendOptions *o, List *argv)
 	framework_refs(argv);
 }
 
+const char *frontend_describe(void)
+{
+	const char *csc = sdk_csc();
+	if (csc)
+		return arena_printf(&arena, "Roslyn, %s (modern C#)", csc);
+	return in_path("mcs") ? "Mono's mcs (C# up to about 7; the .NET SDK gives modern C#)" :
+		"none (install the .NET SDK, or Mono's mcs)";
+}
+
 /* ---- running it ---- */
 /* Joined by newlines: what the stamp file holds. */
 static const char *joined(const List *l)

@@ -20,6 +20,8 @@ typedef struct FrontendOptions {
 	int nrefs;
 } FrontendOptions;
 
+/* The compiler C# source would get: "Roslyn (PATH)", "mcs", or "none". */
+const char *frontend_describe(void);
 /* NAME.cs, NAME.csproj or a folder. */
 bool frontend_is_source(const char *path);
 /* Compiles the inputs to WORKDIR/NAME.exe (NAME: the first input's) and

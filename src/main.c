@@ -16,15 +16,37 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define ILCC_VERSION "0.1"
+
 static void usage(FILE *f)
 {
-	fputs("usage: ilcc build [options] PROGRAM.exe -o OUT\n"
-	      "       ilcc run [options] PROGRAM.exe [ARGS...]\n"
+	fputs("usage: ilcc build [options] PROGRAM.exe|SOURCE... -o OUT\n"
+	      "       ilcc run [options] PROGRAM.exe|SOURCE [ARGS...]\n"
 	      "       ilcc dump [--il] [-v] [-L DIR] FILE...\n"
 	      "       ilcc check [-v] [-L DIR] FILE...\n"
-	      "       ilcc --help\n"
-	      "build and run options: -O0..-O3 (default -O2), -g, -v, -L DIR,\n"
-	      "  --keep-c DIR, --why NAME, --why-size, --allow-missing-icalls; CC picks the C compiler\n", f);
+	      "       ilcc --help | --version\n"
+	      "SOURCE: NAME.cs files, a folder of them, or a .csproj (compiled by Roslyn\n"
+	      "  from the .NET SDK when dotnet is installed, else by Mono's mcs)\n"
+	      "build and run options:\n"
+	      "  -o OUT                  the executable to write (build)\n"
+	      "  -O0 .. -O3              optimisation of the C compiler (default -O2)\n"
+	      "  -g                      debug information, no stripping\n"
+	      "  -v                      the stages, with counts and times; the commands run\n"
+	      "  -L DIR                  look for referenced assemblies in DIR too\n"
+	      "  --keep-c DIR            write the generated C there and build from there\n"
+	      "  --why NAME              the chain of callers that made NAME reachable\n"
+	      "  --why-size              the tree of reasons with the size of the C under each\n"
+	      "  --allow-missing-icalls  a missing internal call throws at run time\n"
+	      "  -r LIB                  C# source: reference the library LIB.dll\n"
+	      "  --csc PATH              C# source: compile with this csc.dll (Roslyn)\n"
+	      "  --mcs                   C# source: compile with Mono's mcs\n"
+	      "dump and check options:\n"
+	      "  --il                    dump: disassemble method bodies\n"
+	      "  -v                      notes on how references resolved\n"
+	      "  -L DIR                  look for referenced assemblies in DIR too\n"
+	      "environment: CC picks the C compiler; ILCC_MONO_LIB, Mono's class library\n"
+	      "exit status: 0 built (run: the program's), 1 the input was refused,\n"
+	      "  2 usage, 3 the toolchain or environment failed\n", f);
 }
 
 typedef struct Options {
@@ -101,6 +123,10 @@ int main(int argc, char **argv)
 		usage(stdout);
 		return 0;
 	}
+	if (!strcmp(cmd, "--version")) {
+		printf("ilcc %s\nC# front end: %s\n", ILCC_VERSION, frontend_describe());
+		return 0;
+	}
 	Loader ld;
 	ld_init(&ld);
 	Options o = {0};
@@ -125,6 +151,9 @@ int main(int argc, char **argv)
 		if (frontend_is_source(o.files[0]))
 			o.build.input = frontend_compile(&o.front, o.files, o.nfiles, arena_printf(&ld.arena,
 				"%s/cs", build_cache_dir(o.build.output ? o.build.output : o.files[0])));
+		else if (o.front.nrefs)
+			fatal("-r %s: references are for C# source; %s is compiled already",
+			      o.front.refs[0], o.files[0]);
 		else if (o.nfiles != 1)
 			fatal("build takes one program (try ilcc --help)");
 		else
