@@ -1,7 +1,7 @@
 // ilcc: --mcs
 // Mono's mcs as the front end (no .NET SDK needed): C# 7 tuples,
 // `is` patterns, expression bodies, out variables (mcs has no local
-// functions).
+// functions); a library of its own (mcs.lib.cs) through -r.
 using System;
 using static Out;
 
@@ -20,6 +20,7 @@ static class McsTest
 			L("pattern " + s);
 		if (int.TryParse("123", out var n))
 			L("out var", n);
+		L(Greeter.Greet("library"));
 		return q;
 	}
 }
