@@ -12,6 +12,7 @@
 
 #include <unistd.h>
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,18 @@ static void usage(FILE *f)
 	      "environment: CC picks the C compiler; ILCC_MONO_LIB, Mono's class library\n"
 	      "exit status: 0 built (run: the program's), 1 the input was refused,\n"
 	      "  2 usage, 3 the toolchain or environment failed\n", f);
+}
+
+/* A wrong command line: one line, exit status 2. */
+static _Noreturn __attribute__((format(printf, 1, 2))) void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("ilcc: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	exit(2);
 }
 
 typedef struct Options {
@@ -97,7 +110,7 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 		else if (!strncmp(a, "-L", 2) && a[2])
 			ld_add_dir(ld, a + 2);
 		else if (a[0] == '-' && a[1])
-			fatal("unknown option '%s' (try ilcc --help)", a);
+			usage_error("unknown option '%s' (try ilcc --help)", a);
 		else {
 			o->files[o->nfiles++] = a;
 			if (o->stop_at_first_file) {
@@ -108,7 +121,7 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 		}
 	}
 	if (o->nfiles == 0)
-		fatal("no input files (try ilcc --help)");
+		usage_error("no input files (try ilcc --help)");
 	ld_add_default_dirs(ld);
 }
 
@@ -147,15 +160,15 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "build")) {
 		parse(argc - 2, argv + 2, &ld, &o);
 		if (!o.build.output && !o.build.why && !o.build.why_size)
-			fatal("build needs -o OUT");
+			usage_error("build needs -o OUT");
 		if (frontend_is_source(o.files[0]))
 			o.build.input = frontend_compile(&o.front, o.files, o.nfiles, arena_printf(&ld.arena,
 				"%s/cs", build_cache_dir(o.build.output ? o.build.output : o.files[0])));
 		else if (o.front.nrefs)
-			fatal("-r %s: references are for C# source; %s is compiled already",
+			usage_error("-r %s: references are for C# source; %s is compiled already",
 			      o.front.refs[0], o.files[0]);
 		else if (o.nfiles != 1)
-			fatal("build takes one program (try ilcc --help)");
+			usage_error("build takes one program (try ilcc --help)");
 		else
 			o.build.input = o.files[0];
 		return build_program(&ld, &o.build);
@@ -177,5 +190,5 @@ int main(int argc, char **argv)
 		execv(o.build.output, args);
 		fatal("%s: cannot run", o.build.output);
 	}
-	fatal("unknown command '%s' (try ilcc --help)", cmd);
+	usage_error("unknown command '%s' (try ilcc --help)", cmd);
 }
