@@ -60,13 +60,11 @@ test: deps
 	$(MAKE) all
 	tests/run-all
 
-# The README's first command: set up, then run ilcc on an example.
+# The README's first command: set up, then build an example from source,
+# run it and show what it costs beside mono (examples/run).
 example: deps
 	$(MAKE) all
-	@mkdir -p $(BUILD)/examples
-	mcs -nologo -out:$(BUILD)/examples/hello.exe examples/hello.cs
-	$(BUILD)/ilcc build -v $(BUILD)/examples/hello.exe -o $(BUILD)/examples/hello
-	$(BUILD)/examples/hello
+	examples/run hello
 
 bench: all
 	bench/run
