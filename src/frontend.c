@@ -409,6 +409,15 @@ static void framework_refs(List *argv)
 		add(argv, facades.s[i]);
 }
 
+/* Writes through a temporary file renamed into place. */
+static void write_atomic(const char *path, const char *text)
+{
+	const char *tmp = arena_printf(&arena, "%s.%ld", path, (long)getpid());
+	FILE *f = fopen(tmp, "w");
+	if (!f || fputs(text, f) < 0 || fclose(f) != 0 || rename(tmp, path) != 0)
+		env_fail("cannot write %s", path);
+}
+
 /* The global usings of the .NET SDK (ImplicitUsings), as `dotnet run
  * app.cs` has them, less System.Net.Http, which is not referenced. Written
  * only when it changed, so that its time does not force a recompilation. */
@@ -427,9 +436,8 @@ static const char *implicit_usings(const char *workdir)
 	bool same = map_file(path, &f) && f.size == strlen(text) && !memcmp(f.data, text, f.size);
 	if (f.data)
 		unmap_file(&f);
-	FILE *out = same ? NULL : fopen(path, "w");
-	if (!same && (!out || fputs(text, out) < 0 || fclose(out) != 0))
-		env_fail("cannot write %s", path);
+	if (!same)
+		write_atomic(path, text);
 	return path;
 }
 
@@ -493,13 +501,6 @@ static bool up_to_date(const char *exe, const char *stamp, const char *cmd,
 	for (int i = 0; same && i < inputs->n; i++)
 		same = mtime(inputs->s[i]) < t;
 	return same;
-}
-
-static void write_stamp(const char *stamp, const char *cmd)
-{
-	FILE *f = fopen(stamp, "w");
-	if (!f || fputs(cmd, f) < 0 || fclose(f) != 0)
-		env_fail("cannot write %s", stamp);
 }
 
 /* Runs the compiler with its standard output on ilcc's standard error (both
@@ -571,7 +572,6 @@ const char *frontend_compile(const FrontendOptions *o, const char **inputs,
 	add(&argv, "-target:exe");
 	add(&argv, "-unsafe");
 	add(&argv, "-optimize+");
-	add(&argv, arena_printf(&arena, "-out:%s", exe));
 	for (int i = 0; i < refs.n; i++) {
 		add(&argv, arena_printf(&arena, "-r:%s", refs.s[i]));
 		add(&watched, refs.s[i]);
@@ -581,15 +581,25 @@ const char *frontend_compile(const FrontendOptions *o, const char **inputs,
 		add(&watched, srcs.s[i]);
 	}
 
+	/* compiled in a private folder, then renamed into place: a concurrent
+	 * `ilcc run` of the same program sees the old .exe or the new one */
 	const char *stamp = arena_printf(&arena, "%s.cmd", exe);
 	const char *cmd = joined(&argv);
 	if (up_to_date(exe, stamp, cmd, &watched))
 		return exe;
-	unlink(stamp);
-	if (run(&argv) != 0)
+	const char *tmpdir = arena_printf(&arena, "%s/tmp.%ld", workdir, (long)getpid());
+	const char *tmp = arena_printf(&arena, "%s/%s", tmpdir, strrchr(exe, '/') + 1);
+	mkdirs(tmpdir);
+	add(&argv, arena_printf(&arena, "-out:%s", tmp));
+	int status = run(&argv);
+	if (status == 0 && rename(tmp, exe) != 0)
+		env_fail("cannot write %s", exe);
+	unlink(tmp);
+	rmdir(tmpdir);
+	if (status != 0)
 		exit(1);
 	for (int i = 0; i < refs.n; i++)
 		link_beside(workdir, refs.s[i]);
-	write_stamp(stamp, cmd);
+	write_atomic(stamp, cmd);
 	return exe;
 }
