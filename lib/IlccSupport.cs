@@ -72,6 +72,17 @@ namespace System.Runtime.CompilerServices {
 	}
 }
 
+namespace System.Runtime.InteropServices {
+	// exported to C by `ilcc build --shared/--static-lib` (src/emit/exports.c
+	// knows it by name); Roslyn also checks its rules (static, no managed
+	// callers, blittable signature)
+	[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+	public sealed class UnmanagedCallersOnlyAttribute : Attribute {
+		public Type[] CallConvs;
+		public string EntryPoint;
+	}
+}
+
 namespace System.Diagnostics.CodeAnalysis {
 	// [SetsRequiredMembers] on constructors (C# 11)
 	[AttributeUsage(AttributeTargets.Constructor, AllowMultiple = false, Inherited = false)]

@@ -560,7 +560,8 @@ const char *frontend_compile(const FrontendOptions *o, const char **inputs,
 	if (support)
 		add(&refs, support);
 	mkdirs(workdir);
-	const char *exe = arena_printf(&arena, "%s/%s.exe", workdir, stem(inputs[0]));
+	const char *exe = arena_printf(&arena, "%s/%s.%s", workdir, stem(inputs[0]),
+				       o->library ? "dll" : "exe");
 
 	compiler(o, &argv);
 	bool roslyn = strcmp(argv.s[0], "mcs") != 0;
@@ -569,7 +570,7 @@ const char *frontend_compile(const FrontendOptions *o, const char **inputs,
 	if (roslyn && in.nullable)
 		add(&argv, "-nullable:enable");
 	add(&argv, "-nologo");
-	add(&argv, "-target:exe");
+	add(&argv, o->library ? "-target:library" : "-target:exe");
 	add(&argv, "-unsafe");
 	add(&argv, "-optimize+");
 	for (int i = 0; i < refs.n; i++) {

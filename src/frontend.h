@@ -16,6 +16,7 @@
 typedef struct FrontendOptions {
 	const char *csc;                /* --csc PATH: this csc.dll (or csc) */
 	bool mcs;                       /* --mcs: Mono's compiler */
+	bool library;                   /* NAME.dll (no Main), for --shared */
 	const char **refs;              /* -r LIB */
 	int nrefs;
 } FrontendOptions;
@@ -24,9 +25,9 @@ typedef struct FrontendOptions {
 const char *frontend_describe(void);
 /* NAME.cs, NAME.csproj or a folder. */
 bool frontend_is_source(const char *path);
-/* Compiles the inputs to WORKDIR/NAME.exe (NAME: the first input's) and
- * returns its path; skipped when that file is newer than every input and
- * was made by the same command. A C# error exits 1 after the compiler's
+/* Compiles the inputs to WORKDIR/NAME.exe (NAME.dll for a library; NAME:
+ * the first input's) and returns its path; skipped when that file is newer
+ * than every input and was made by the same command. A C# error exits 1 after the compiler's
  * messages; no usable compiler exits 3. */
 const char *frontend_compile(const FrontendOptions *o, const char **inputs,
 			     int ninputs, const char *workdir);
