@@ -390,12 +390,13 @@ static const char *mono_lib(void)
 }
 
 /* The reference assemblies Roslyn compiles against (mcs finds its own). */
-static void framework_refs(List *argv)
+static void framework_refs(List *argv, const char *workdir)
 {
 	static const char *const libs[] = {
-		"mscorlib", "System", "System.Core", "System.Numerics",
+		"System", "System.Core", "System.Numerics",
 	};
 	const char *lib = mono_lib();
+	add(argv, arena_printf(&arena, "-r:%s", frontend_corlib(lib, workdir, &arena)));
 	for (unsigned i = 0; i < countof(libs); i++)
 		add(argv, arena_printf(&arena, "-r:%s/%s.dll", lib, libs[i]));
 	List facades = {0};
@@ -442,7 +443,7 @@ static const char *implicit_usings(const char *workdir)
 }
 
 /* The compiler's command up to its options: Roslyn or mcs. */
-static void compiler(const FrontendOptions *o, List *argv)
+static void compiler(const FrontendOptions *o, List *argv, const char *workdir)
 {
 	const char *csc = o->csc ? o->csc : o->mcs ? NULL : sdk_csc();
 	if (csc && ends_with(csc, ".dll")) {
@@ -466,7 +467,7 @@ static void compiler(const FrontendOptions *o, List *argv)
 	add(argv, "-nostdlib");
 	add(argv, "-langversion:latest");
 	add(argv, "-deterministic");
-	framework_refs(argv);
+	framework_refs(argv, workdir);
 }
 
 const char *frontend_describe(void)
@@ -563,7 +564,7 @@ const char *frontend_compile(const FrontendOptions *o, const char **inputs,
 	const char *exe = arena_printf(&arena, "%s/%s.%s", workdir, stem(inputs[0]),
 				       o->library ? "dll" : "exe");
 
-	compiler(o, &argv);
+	compiler(o, &argv, workdir);
 	bool roslyn = strcmp(argv.s[0], "mcs") != 0;
 	if (roslyn && in.implicit_usings)
 		add(&srcs, implicit_usings(workdir));
