@@ -545,63 +545,74 @@ static void link_beside(const char *workdir, const char *lib)
 		env_fail("cannot link %s", link);
 }
 
-const char *frontend_compile(const FrontendOptions *o, const char **inputs,
-			     int ninputs, const char *workdir)
+/* The compiler's command for the inputs, but for -out; the files whose
+ * times decide whether its last output can be reused go to `watched`. */
+static void command(const FrontendOptions *o, Inputs *in, const char *workdir,
+		    List *argv, List *watched)
 {
-	Inputs in = { .implicit_usings = true };
-	List argv = {0}, watched = {0};
-	for (int i = 0; i < o->nrefs; i++)
-		add(&in.refs, o->refs[i]);
-	for (int i = 0; i < ninputs; i++)
-		gather(inputs[i], &in);
-	List srcs = in.srcs, refs = in.refs;
-	if (srcs.n == 0)
-		fatal("%s: no C# source files", inputs[0]);
-	const char *support = support_dll();
-	if (support)
-		add(&refs, support);
-	mkdirs(workdir);
-	const char *exe = arena_printf(&arena, "%s/%s.%s", workdir, stem(inputs[0]),
-				       o->library ? "dll" : "exe");
-
-	compiler(o, &argv, workdir);
-	bool roslyn = strcmp(argv.s[0], "mcs") != 0;
-	if (roslyn && in.implicit_usings)
-		add(&srcs, implicit_usings(workdir));
-	if (roslyn && in.nullable)
-		add(&argv, "-nullable:enable");
-	add(&argv, "-nologo");
-	add(&argv, o->library ? "-target:library" : "-target:exe");
-	add(&argv, "-unsafe");
-	add(&argv, "-optimize+");
-	for (int i = 0; i < refs.n; i++) {
-		add(&argv, arena_printf(&arena, "-r:%s", refs.s[i]));
-		add(&watched, refs.s[i]);
+	compiler(o, argv, workdir);
+	bool roslyn = strcmp(argv->s[0], "mcs") != 0;
+	if (roslyn && in->implicit_usings)
+		add(&in->srcs, implicit_usings(workdir));
+	if (roslyn && in->nullable)
+		add(argv, "-nullable:enable");
+	add(argv, "-nologo");
+	add(argv, o->library ? "-target:library" : "-target:exe");
+	add(argv, "-unsafe");
+	add(argv, "-optimize+");
+	for (int i = 0; i < in->refs.n; i++) {
+		add(argv, arena_printf(&arena, "-r:%s", in->refs.s[i]));
+		add(watched, in->refs.s[i]);
 	}
-	for (int i = 0; i < srcs.n; i++) {
-		add(&argv, srcs.s[i]);
-		add(&watched, srcs.s[i]);
+	for (int i = 0; i < in->srcs.n; i++) {
+		add(argv, in->srcs.s[i]);
+		add(watched, in->srcs.s[i]);
 	}
+}
 
-	/* compiled in a private folder, then renamed into place: a concurrent
-	 * `ilcc run` of the same program sees the old .exe or the new one */
-	const char *stamp = arena_printf(&arena, "%s.cmd", exe);
-	const char *cmd = joined(&argv);
-	if (up_to_date(exe, stamp, cmd, &watched))
-		return exe;
+/* Runs the command into a private folder, then renames the result into
+ * place: a concurrent `ilcc run` of the same program sees the old file or
+ * the new one. A C# error exits 1. */
+static void compile(List *argv, const char *workdir, const char *out)
+{
 	const char *tmpdir = arena_printf(&arena, "%s/tmp.%ld", workdir, (long)getpid());
-	const char *tmp = arena_printf(&arena, "%s/%s", tmpdir, strrchr(exe, '/') + 1);
+	const char *tmp = arena_printf(&arena, "%s/%s", tmpdir, strrchr(out, '/') + 1);
 	mkdirs(tmpdir);
-	add(&argv, arena_printf(&arena, "-out:%s", tmp));
-	int status = run(&argv);
-	if (status == 0 && rename(tmp, exe) != 0)
-		env_fail("cannot write %s", exe);
+	add(argv, arena_printf(&arena, "-out:%s", tmp));
+	int status = run(argv);
+	if (status == 0 && rename(tmp, out) != 0)
+		env_fail("cannot write %s", out);
 	unlink(tmp);
 	rmdir(tmpdir);
 	if (status != 0)
 		exit(1);
-	for (int i = 0; i < refs.n; i++)
-		link_beside(workdir, refs.s[i]);
+}
+
+const char *frontend_compile(const FrontendOptions *o, const char **inputs,
+			     int ninputs, const char *workdir)
+{
+	Inputs in = { .implicit_usings = true };
+	for (int i = 0; i < o->nrefs; i++)
+		add(&in.refs, o->refs[i]);
+	for (int i = 0; i < ninputs; i++)
+		gather(inputs[i], &in);
+	if (in.srcs.n == 0)
+		fatal("%s: no C# source files", inputs[0]);
+	const char *support = support_dll();
+	if (support)
+		add(&in.refs, support);
+	mkdirs(workdir);
+	const char *out = arena_printf(&arena, "%s/%s.%s", workdir, stem(inputs[0]),
+				       o->library ? "dll" : "exe");
+	List argv = {0}, watched = {0};
+	command(o, &in, workdir, &argv, &watched);
+	const char *stamp = arena_printf(&arena, "%s.cmd", out);
+	const char *cmd = joined(&argv);
+	if (up_to_date(out, stamp, cmd, &watched))
+		return out;
+	compile(&argv, workdir, out);
+	for (int i = 0; i < in.refs.n; i++)
+		link_beside(workdir, in.refs.s[i]);
 	write_atomic(stamp, cmd);
-	return exe;
+	return out;
 }
