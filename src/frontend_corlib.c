@@ -1,8 +1,8 @@
 /* frontend_corlib: the mscorlib that Roslyn compiles against.
  *
  * Requires: Mono's mscorlib.dll. Produces: a copy in the work folder in
- * which Roslyn can use ReadOnlySpan<T>'s indexer, or the original when
- * nothing needs mending. Only Roslyn reads the copy; the program refers
+ * which Roslyn can use ReadOnlySpan<T>'s indexer and static abstract
+ * interface members (below), or the original when nothing needs mending. Only Roslyn reads the copy; the program refers
  * to mscorlib by name, so ilcc and mono use the real one.
  *
  * Why: Mono's mscorlib marks the getter of a `ref readonly` property
@@ -109,6 +109,80 @@ static int mend(Image *img, uint8_t *data)
 	return count;
 }
 
+/* ---- RuntimeFeature.VirtualStaticsInInterfaces ----
+ * Roslyn compiles static abstract interface members only when the core
+ * library has that field; Mono's has PortablePdb, which no program reads,
+ * so the copy renames it. The name needs room in the #Strings heap: it
+ * takes the place of the name of a non-public method that no other cell
+ * shares (the method is out of the program's reach: renaming it changes
+ * nothing Roslyn can see). */
+static const char vsi[] = "VirtualStaticsInInterfaces";
+
+static uint8_t *cell_of(Image *img, unsigned table, uint32_t row, unsigned col)
+{
+	TableInfo *t = &img->tables[table];
+	return (uint8_t *)t->base + (size_t)(row - 1) * t->row_size + t->col_off[col];
+}
+
+static void put_cell(Image *img, uint8_t *data, unsigned table, uint32_t row,
+		     unsigned col, uint32_t v)
+{
+	size_t off = (size_t)(cell_of(img, table, row, col) - img->data);
+	for (unsigned i = 0; i < img->tables[table].col_size[col]; i++)
+		data[off + i] = (uint8_t)(v >> 8 * i);
+}
+
+/* How many string cells of any table point into [idx, idx + len]. */
+static uint32_t string_users(Image *img, uint32_t idx, uint32_t len)
+{
+	uint32_t users = 0;
+	for (unsigned t = 0; t < T_COUNT; t++)
+		for (unsigned c = 0; md_col_kind(t, c) != K_END; c++)
+			if (md_col_kind(t, c) == K_STR)
+				for (uint32_t r = 1; r <= md_rows(img, t); r++) {
+					uint32_t v = md_get(img, t, r, c);
+					users += v >= idx && v <= idx + len;
+				}
+	return users;
+}
+
+/* A string index whose text can be overwritten with vsi, or 0. */
+static uint32_t free_name(Image *img)
+{
+	enum { ACCESS = 0x7, PUBLIC = 0x6, FAMILY = 0x4, FAM_OR_ASSEM = 0x5 };
+	for (uint32_t m = 1; m <= md_rows(img, T_MethodDef); m++) {
+		uint32_t acc = md_get(img, T_MethodDef, m, MethodDef_Flags) & ACCESS;
+		uint32_t idx = md_get(img, T_MethodDef, m, MethodDef_Name);
+		uint32_t len = (uint32_t)strlen(md_string(img, idx));
+		if (acc != PUBLIC && acc != FAMILY && acc != FAM_OR_ASSEM &&
+		    len >= sizeof vsi - 1 && string_users(img, idx, len) == 1)
+			return idx;
+	}
+	return 0;
+}
+
+static int add_feature(Image *img, uint8_t *data)
+{
+	uint32_t t = ld_find_type(img, ns_cs, "RuntimeFeature"), first, end, pdb = 0;
+	if (!t)
+		return 0;
+	md_list(img, T_TypeDef, t, TypeDef_FieldList, &first, &end);
+	for (uint32_t i = first; i < end; i++) {
+		uint32_t f = md_list_row(img, T_Field, i);
+		const char *name = md_string(img, md_get(img, T_Field, f, Field_Name));
+		if (!strcmp(name, vsi))
+			return 0;
+		if (!strcmp(name, "PortablePdb"))
+			pdb = f;
+	}
+	uint32_t idx = pdb ? free_name(img) : 0;
+	if (!idx)
+		return 0;
+	memcpy(data + (img->strings.data - img->data) + idx, vsi, sizeof vsi);
+	put_cell(img, data, T_Field, pdb, Field_Name, idx);
+	return 1;
+}
+
 static double mtime_of(const char *path)
 {
 	struct stat st;
@@ -126,9 +200,9 @@ const char *frontend_corlib(const char *lib, const char *workdir, Arena *a)
 	uint8_t *data = malloc(img->size);
 	memcpy(data, img->data, img->size);
 	double t0 = now_ms();
-	int count = mend(img, data);
+	int count = mend(img, data) + add_feature(img, data);
 	if (verbose)
-		note("%s: %d getters mended for Roslyn in %.0f ms", copy, count, now_ms() - t0);
+		note("%s: %d places mended for Roslyn in %.0f ms", copy, count, now_ms() - t0);
 	const char *tmp = arena_printf(a, "%s.%ld", copy, (long)getpid());
 	FILE *f;
 	if (count) {
