@@ -33,7 +33,7 @@ const char *frontend_compile(const FrontendOptions *o, const char **inputs,
 			     int ninputs, const char *workdir);
 
 /* frontend_corlib.c: the mscorlib Roslyn compiles against (LIB/mscorlib.dll
- * or a mended copy under WORKDIR/ref). */
+ * or a mended copy under WORKDIR/refN). */
 const char *frontend_corlib(const char *lib, const char *workdir, Arena *a);
 
 #endif

@@ -192,7 +192,10 @@ static double mtime_of(const char *path)
 const char *frontend_corlib(const char *lib, const char *workdir, Arena *a)
 {
 	const char *orig = arena_printf(a, "%s/mscorlib.dll", lib);
-	const char *dir = arena_printf(a, "%s/ref", workdir);
+	/* the folder names what the copy holds: a later ilcc that mends more
+	 * must not take an older copy */
+	enum { MENDS = 2 };
+	const char *dir = arena_printf(a, "%s/ref%d", workdir, MENDS);
 	const char *copy = arena_printf(a, "%s/mscorlib.dll", dir);
 	if (mtime_of(copy) > mtime_of(orig))
 		return copy;
