@@ -572,7 +572,8 @@ static void command(const FrontendOptions *o, Inputs *in, const char *workdir,
 
 /* Runs the command into a private folder, then renames the result into
  * place: a concurrent `ilcc run` of the same program sees the old file or
- * the new one. A C# error exits 1. */
+ * the new one. A C# error (status 1) exits 1; any other failure, of the
+ * compiler or of dotnet, is the toolchain's: 3. */
 static void compile(List *argv, const char *workdir, const char *out)
 {
 	const char *tmpdir = arena_printf(&arena, "%s/tmp.%ld", workdir, (long)getpid());
@@ -584,8 +585,12 @@ static void compile(List *argv, const char *workdir, const char *out)
 		env_fail("cannot write %s", out);
 	unlink(tmp);
 	rmdir(tmpdir);
-	if (status != 0)
+	if (status == 1)                /* both compilers' "errors in the source" */
 		exit(1);
+	if (status != 0) {
+		fprintf(stderr, "ilcc: the C# compiler %s failed with status %d\n", argv->s[0], status);
+		exit(3);
+	}
 }
 
 const char *frontend_compile(const FrontendOptions *o, const char **inputs,
