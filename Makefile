@@ -24,7 +24,12 @@ RT_PIC_OBJS := $(RT_SRCS:runtime/%.c=$(BUILD)/rt-pic/%.o)
 
 RT_HEADERS := $(BUILD)/include/rt.h $(BUILD)/include/rt_ops.h
 
-all: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(BUILD)/libilccrt_pic.a $(RT_HEADERS)
+all: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(BUILD)/libilccrt_pic.a $(RT_HEADERS) $(BUILD)/IlccSupport.dll
+
+# The types modern C# needs and Mono's library lacks (src/frontend.c).
+$(BUILD)/IlccSupport.dll: lib/IlccSupport.cs
+	@mkdir -p $(dir $@)
+	mcs -nologo -target:library -out:$@ $<
 
 $(BUILD)/include/%.h: runtime/%.h
 	@mkdir -p $(dir $@)
@@ -68,13 +73,11 @@ test: deps
 	$(MAKE) all
 	tests/run-all
 
-# The README's first command: set up, then run ilcc on an example.
+# The README's first command: set up, then build an example from source,
+# run it and show what it costs beside mono (examples/run).
 example: deps
 	$(MAKE) all
-	@mkdir -p $(BUILD)/examples
-	mcs -nologo -out:$(BUILD)/examples/hello.exe examples/hello.cs
-	$(BUILD)/ilcc build -v $(BUILD)/examples/hello.exe -o $(BUILD)/examples/hello
-	$(BUILD)/examples/hello
+	examples/run hello
 
 bench: all
 	bench/run
@@ -87,6 +90,8 @@ install: all
 	install -D -m 755 $(BUILD)/ilcc $(DESTDIR)$(PREFIX)/bin/ilcc
 	install -D -m 644 $(BUILD)/libilccrt.a $(DESTDIR)$(PREFIX)/lib/ilcc/libilccrt.a
 	install -D -m 644 $(BUILD)/libilccrt_pic.a $(DESTDIR)$(PREFIX)/lib/ilcc/libilccrt_pic.a
+	install -D -m 644 $(BUILD)/IlccSupport.dll $(DESTDIR)$(PREFIX)/lib/ilcc/IlccSupport.dll
+	install -D -m 644 docs/ilcc.1 $(DESTDIR)$(PREFIX)/share/man/man1/ilcc.1
 	install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/include $(RT_HEADERS)
 
 clean:

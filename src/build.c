@@ -42,7 +42,7 @@ static const char *runtime_dir(void)
 	for (unsigned i = 0; i < countof(cands); i++)
 		if (access(arena_printf(ty_arena(), "%s/libilccrt.a", cands[i]), R_OK) == 0)
 			return cands[i];
-	fatal("cannot find the runtime (libilccrt.a) beside %s or in %s/../lib/ilcc", d, d);
+	fatal_env("cannot find the runtime (libilccrt.a) beside %s or in %s/../lib/ilcc", d, d);
 }
 
 /* ---- the C compiler: $CC split into words as make and cmake do ---- */
@@ -75,7 +75,7 @@ static void cc_init(void)
 	for (char *w = strtok(text, " \t\n"); w; w = strtok(NULL, " \t\n"))
 		cc_words[ncc_words++] = w;
 	if (!runnable(cc_words[0]))
-		fatal("the C compiler '%s' (%s) was not found: install gcc, or set CC to a C compiler",
+		fatal_env("the C compiler '%s' (%s) was not found: install gcc, or set CC to a C compiler",
 		      cc_words[0], env && *env ? "from CC" : "the default");
 }
 
@@ -99,12 +99,12 @@ static pid_t spawn(char **argv, const char *log)
 	}
 	int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0)
-		fatal("%s: cannot write: %s", log, strerror(errno));
+		fatal_env("%s: cannot write: %s", log, strerror(errno));
 	fflush(stdout);
 	fflush(stderr);
 	pid_t pid = fork();
 	if (pid < 0)
-		fatal("cannot start %s: %s", argv[0], strerror(errno));
+		fatal_env("cannot start %s: %s", argv[0], strerror(errno));
 	if (pid == 0) {
 		dup2(fd, 2);
 		execvp(argv[0], argv);
@@ -189,15 +189,18 @@ static _Noreturn void job_failed(Job *j, int status)
 	show_log(j->log);
 	const char *means = log_fault(j->log);
 	if (means)
-		fatal("%s: the C compiler (%s) failed: %s (not an ilcc bug)", j->what, cc_words[0], means);
+		fatal_env("%s: the C compiler (%s) failed: %s (not an ilcc bug)", j->what, cc_words[0], means);
 	if (WIFSIGNALED(status))
-		fatal("%s: the C compiler (%s) was killed by signal %d (%s)", j->what, cc_words[0],
+		fatal_env("%s: the C compiler (%s) was killed by signal %d (%s)", j->what, cc_words[0],
 		      WTERMSIG(status), strsignal(WTERMSIG(status)));
 	if (WEXITSTATUS(status) == 127)
-		fatal("%s: the C compiler (%s) could not be run: check CC", j->what, cc_words[0]);
+		fatal_env("%s: the C compiler (%s) could not be run: check CC", j->what, cc_words[0]);
 	if (!log_says(j->log, "error"))
-		fatal("%s: the C compiler (%s) failed with exit status %d and no error message: check CC",
+		fatal_env("%s: the C compiler (%s) failed with exit status %d and no error message: check CC",
 		      j->what, cc_words[0], WEXITSTATUS(status));
+	if (!strcmp(j->what, "linking"))
+		fatal("%s: the link failed: this is an ilcc bug; --keep-c DIR keeps the C for a look",
+		      j->what);
 	fatal("%s: the generated C did not compile: this is an ilcc bug;"
 	      " --keep-c DIR keeps it for a look", j->what);
 }
@@ -209,17 +212,17 @@ static void job_wait(uint32_t i)
 	int status;
 	while (waitpid(j.pid, &status, 0) < 0)
 		if (errno != EINTR)
-			fatal("waiting for %s: %s", j.what, strerror(errno));
+			fatal_env("waiting for %s: %s", j.what, strerror(errno));
 	cleanup_child_done(j.pid);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		job_failed(&jobs_run[i], status);
 	memmove(jobs_run + i, jobs_run + i + 1, (--njobs - i) * sizeof *jobs_run);
 	struct stat st;
 	if (stat(j.tmp, &st) != 0 || st.st_size == 0)
-		fatal("%s: the C compiler (%s) reported success but wrote nothing: is CC a C compiler?",
+		fatal_env("%s: the C compiler (%s) reported success but wrote nothing: is CC a C compiler?",
 		      j.what, cc_words[0]);
 	if (rename(j.tmp, j.product) != 0)
-		fatal("%s: cannot write: %s", j.product, strerror(errno));
+		fatal_env("%s: cannot write: %s", j.product, strerror(errno));
 	cleanup_keep(j.tmp);
 	unlink(j.log);
 }
@@ -384,7 +387,7 @@ static const char *check_output(const BuildOptions *o)
 			free(real);
 		}
 	} else if (errno != ENOENT)
-		fatal("%s: cannot write the output: %s", out, strerror(errno));
+		fatal_env("%s: cannot write the output: %s", out, strerror(errno));
 	else if (lstat(out, &lst) == 0)
 		fatal("%s: the output is a link to nothing; refusing to write through it", out);
 	const char *slash = strrchr(out, '/');
@@ -392,14 +395,14 @@ static const char *check_output(const BuildOptions *o)
 		arena_printf(ty_arena(), "%.*s", (int)(slash - out), out);
 	struct stat dst;
 	if (stat(dir, &dst) != 0)
-		fatal("%s: cannot write the output: folder %s: %s", out, dir, strerror(errno));
+		fatal_env("%s: cannot write the output: folder %s: %s", out, dir, strerror(errno));
 	if (!S_ISDIR(dst.st_mode))
-		fatal("%s: cannot write the output: %s is not a folder", out, dir);
+		fatal_env("%s: cannot write the output: %s is not a folder", out, dir);
 	if (access(dir, W_OK | X_OK) != 0)
-		fatal("%s: cannot write the output: folder %s: %s", out, dir, strerror(errno));
+		fatal_env("%s: cannot write the output: folder %s: %s", out, dir, strerror(errno));
 	long name_max = pathconf(dir, _PC_NAME_MAX);
 	if (strlen(out) >= PATH_MAX || (name_max > 0 && strlen(slash ? slash + 1 : out) > (size_t)name_max))
-		fatal("%s: cannot write the output: %s", out, strerror(ENAMETOOLONG));
+		fatal_env("%s: cannot write the output: %s", out, strerror(ENAMETOOLONG));
 	return out;
 }
 
@@ -462,7 +465,7 @@ static void link_program(const char *dir, const char *rt, const char *tmp, const
 		rest[n++] = "-s";
 	step(cc_argv(rest, n), "linking", dir, tmp);
 	if (!starts_with(tmp, "\177ELF"))
-		fatal("%s: the C compiler (%s) reported success but wrote no executable: is CC a C compiler?",
+		fatal_env("%s: the C compiler (%s) reported success but wrote no executable: is CC a C compiler?",
 		      o->output, cc_words[0]);
 }
 
@@ -494,11 +497,11 @@ static void link_static_lib(const char *dir, const char *rt, const char *tmp, co
 	step(ar, "ar", dir, arch);
 	MappedFile f;
 	if (!map_file(arch, &f))
-		fatal("%s: cannot read: %s", arch, strerror(errno));
+		fatal_env("%s: cannot read: %s", arch, strerror(errno));
 	bool ok = write_file_atomic(tmp, f.data, f.size);
 	unmap_file(&f);
 	if (!ok)
-		fatal("%s: cannot write the output: %s", o->output, strerror(errno));
+		fatal_env("%s: cannot write the output: %s", o->output, strerror(errno));
 }
 
 /* Links to a temporary file beside out, then renames it into place. */
@@ -510,7 +513,7 @@ static void link_all(const char *dir, const char *rt, const char *out, const Bui
 		tmp = arena_printf(ty_arena(), "%.*s.ilcc-XXXXXX", (int)(slash ? slash + 1 - out : 0), out);
 	int fd = mkstemp(tmp);
 	if (fd < 0)
-		fatal("%s: cannot write the output: %s", out, strerror(errno));
+		fatal_env("%s: cannot write the output: %s", out, strerror(errno));
 	close(fd);
 	cleanup_file(tmp);
 	if (o->kind == BUILD_STATIC_LIB)
@@ -519,7 +522,7 @@ static void link_all(const char *dir, const char *rt, const char *out, const Bui
 		link_program(dir, rt, tmp, o);
 	mode_t mode = (o->kind == BUILD_STATIC_LIB ? 0666 : 0777) & ~current_umask();
 	if (chmod(tmp, mode) != 0 || rename(tmp, out) != 0)
-		fatal("%s: cannot write the output: %s", out, strerror(errno));
+		fatal_env("%s: cannot write the output: %s", out, strerror(errno));
 	cleanup_keep(tmp);
 }
 
@@ -622,7 +625,7 @@ static void write_exports(const Exports *ex, const char *dir, const BuildOptions
 		const char *slash = strrchr(o->output, '/');
 		exports_header(ex, &h, slash ? slash + 1 : o->output);
 		if (!write_file_atomic(o->header, h.s, h.len))
-			fatal("%s: cannot write the header: %s", o->header, strerror(errno));
+			fatal_env("%s: cannot write the header: %s", o->header, strerror(errno));
 		buf_free(&h);
 	}
 	buf_free(&c);

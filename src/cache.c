@@ -116,7 +116,7 @@ void cleanup_child_done(pid_t pid)
 void make_dirs(const char *path, mode_t mode)
 {
 	if (strlen(path) >= PATH_MAX)
-		fatal("%.80s...: folder name too long (%s)", path, strerror(ENAMETOOLONG));
+		fatal_env("%.80s...: folder name too long (%s)", path, strerror(ENAMETOOLONG));
 	char buf[PATH_MAX];
 	snprintf(buf, sizeof buf, "%s", path);
 	for (char *s = buf + 1;; s++) {
@@ -127,9 +127,9 @@ void make_dirs(const char *path, mode_t mode)
 		struct stat st;
 		if (stat(buf, &st) != 0) {
 			if (errno != ENOENT || (mkdir(buf, mode) != 0 && errno != EEXIST))
-				fatal("%s: cannot create folder %s: %s", path, buf, strerror(errno));
+				fatal_env("%s: cannot create folder %s: %s", path, buf, strerror(errno));
 		} else if (!S_ISDIR(st.st_mode))
-			fatal("%s: cannot create folder: %s is not a folder", path, buf);
+			fatal_env("%s: cannot create folder: %s is not a folder", path, buf);
 		*s = c;
 		if (!c)
 			return;
@@ -142,24 +142,24 @@ static void check_private(const char *dir)
 {
 	struct stat st;
 	if (lstat(dir, &st) != 0)
-		fatal("%s: cannot use the cache folder: %s", dir, strerror(errno));
+		fatal_env("%s: cannot use the cache folder: %s", dir, strerror(errno));
 	if (!S_ISDIR(st.st_mode))
-		fatal("%s: the cache folder is not a folder (a link or file put there?); "
+		fatal_env("%s: the cache folder is not a folder (a link or file put there?); "
 		      "refusing to use it: remove it", dir);
 	if (st.st_uid != geteuid())
-		fatal("%s: the cache folder belongs to user %u, not to you (%u); refusing to use it: "
+		fatal_env("%s: the cache folder belongs to user %u, not to you (%u); refusing to use it: "
 		      "remove it or set XDG_CACHE_HOME", dir, (unsigned)st.st_uid, (unsigned)geteuid());
 	if (st.st_mode & 022)
-		fatal("%s: the cache folder is writable by other users (mode %03o); refusing to use it: "
+		fatal_env("%s: the cache folder is writable by other users (mode %03o); refusing to use it: "
 		      "remove it", dir, (unsigned)(st.st_mode & 0777));
 	if ((st.st_mode & 077) && chmod(dir, 0700) != 0)
-		fatal("%s: cannot make the cache folder private: %s", dir, strerror(errno));
+		fatal_env("%s: cannot make the cache folder private: %s", dir, strerror(errno));
 }
 
 static void private_folder(const char *dir)
 {
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-		fatal("%s: cannot create the cache folder: %s", dir, strerror(errno));
+		fatal_env("%s: cannot create the cache folder: %s", dir, strerror(errno));
 	check_private(dir);
 }
 
@@ -201,7 +201,7 @@ static const char *private_cache(void)
 	const char *tmp = getenv("TMPDIR");
 	char *t = arena_printf(&cache_arena, "%s/ilcc-XXXXXX", tmp && tmp[0] == '/' ? tmp : "/tmp");
 	if (!mkdtemp(t))
-		fatal("%s: cannot create a private build folder: %s", t, strerror(errno));
+		fatal_env("%s: cannot create a private build folder: %s", t, strerror(errno));
 	cleanup_init();
 	private_dir = t;
 	return t;
@@ -243,12 +243,12 @@ void cache_lock(const char *dir)
 	const char *path = path_join(&cache_arena, dir, "lock");
 	int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0)
-		fatal("%s: cannot open the build lock: %s", path, strerror(errno));
+		fatal_env("%s: cannot open the build lock: %s", path, strerror(errno));
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		note("waiting for another build using %s", dir);
 		while (flock(fd, LOCK_EX) != 0)
 			if (errno != EINTR)
-				fatal("%s: cannot lock: %s", path, strerror(errno));
+				fatal_env("%s: cannot lock: %s", path, strerror(errno));
 	}
 	lock_fd = fd;
 }
@@ -322,7 +322,7 @@ void manifest_set(const char *name, const char *value)
 	while (i < nentries && strcmp(entries[i].name, name))
 		i++;
 	if (i == MAX_ENTRIES)
-		fatal("%s: too many entries (an ilcc bug)", manifest_path);
+		fatal_env("%s: too many entries (an ilcc bug)", manifest_path);
 	if (i == nentries)
 		entries[nentries++].name = arena_strdup(&cache_arena, name);
 	entries[i].value = arena_strdup(&cache_arena, value);
@@ -334,6 +334,6 @@ void manifest_save(void)
 	for (unsigned i = 0; i < nentries; i++)
 		buf_printf(&b, "%s %s\n", entries[i].name, entries[i].value);
 	if (!write_file_atomic(manifest_path, b.s ? b.s : "", b.len))
-		fatal("%s: cannot write: %s", manifest_path, strerror(errno));
+		fatal_env("%s: cannot write: %s", manifest_path, strerror(errno));
 	buf_free(&b);
 }

@@ -8,6 +8,7 @@
 #include "build.h"
 #include "cache.h"
 #include "dump.h"
+#include "frontend.h"
 #include "meta/meta.h"
 
 #include <errno.h>
@@ -15,28 +16,65 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define ILCC_VERSION "0.1"
+
 static void usage(FILE *f)
 {
-	fputs("usage: ilcc build [options] PROGRAM.exe -o OUT\n"
-	      "       ilcc run [options] PROGRAM.exe [ARGS...]\n"
+	fputs("usage: ilcc build [options] PROGRAM.exe|SOURCE... -o OUT\n"
+	      "       ilcc run [options] PROGRAM.exe|SOURCE [ARGS...]\n"
 	      "       ilcc dump [--il] [-v] [-L DIR] FILE...\n"
 	      "       ilcc check [-v] [-L DIR] FILE...\n"
-	      "       ilcc --help\n"
-	      "build and run options: -O0..-O3 (default -O2), -g, -v, -L DIR,\n"
-	      "  --keep-c DIR, --why NAME, --why-size, --allow-missing-icalls; CC picks the C compiler\n"
-	      "build a native library of [UnmanagedCallersOnly] exports: --shared (.so) or\n"
-	      "  --static-lib (.a), with --header FILE for their C declarations\n"
-	      "keep for reflection what reachability cannot see: --rd FILE (rd.xml),\n"
-	      "  --descriptor FILE (ILLink descriptor); each may be repeated\n", f);
+	      "       ilcc --help | --version\n"
+	      "SOURCE: NAME.cs files, a folder of them, or a .csproj (compiled by Roslyn\n"
+	      "  from the .NET SDK when dotnet is installed, else by Mono's mcs)\n"
+	      "build and run options:\n"
+	      "  -o OUT                  the executable to write (build)\n"
+	      "  -O0 .. -O3              optimisation of the C compiler (default -O2)\n"
+	      "  -g                      debug information, no stripping\n"
+	      "  -v                      the stages, with counts and times; the commands run\n"
+	      "  -L DIR                  look for referenced assemblies in DIR too\n"
+	      "  --keep-c DIR            write the generated C there and build from there\n"
+	      "  --why NAME              the chain of callers that made NAME reachable\n"
+	      "  --why-size              the tree of reasons with the size of the C under each\n"
+	      "  --allow-missing-icalls  a missing internal call throws at run time\n"
+	      "  -r LIB                  C# source: reference the library LIB.dll\n"
+	      "  --csc PATH              C# source: compile with this csc.dll (Roslyn)\n"
+	      "  --mcs                   C# source: compile with Mono's mcs\n"
+	      "  --rd FILE               keep what an rd.xml file names (repeatable)\n"
+	      "  --descriptor FILE       keep what an ILLink descriptor names (repeatable)\n"
+	      "  --shared, --static-lib  a native library (.so, .a) of the\n"
+	      "                          [UnmanagedCallersOnly] exports, not an executable\n"
+	      "  --header FILE           with a library: write the exports' C declarations\n"
+	      "dump and check options:\n"
+	      "  --il                    dump: disassemble method bodies\n"
+	      "  -v                      notes on how references resolved\n"
+	      "  -L DIR                  look for referenced assemblies in DIR too\n"
+	      "environment: CC picks the C compiler; ILCC_MONO_LIB, Mono's class library\n"
+	      "exit status: 0 built (run: the program's), 1 the input was refused,\n"
+	      "  2 usage, 3 the toolchain or environment failed\n", f);
+}
+
+/* A wrong command line: one line, exit status 2. */
+static _Noreturn __attribute__((format(printf, 1, 2))) void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("ilcc: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	exit(2);
 }
 
 typedef struct Options {
 	DumpOptions dump;
 	BuildOptions build;
+	FrontendOptions front;
 	bool stop_at_first_file;        /* run: what follows the program is its */
 	const char **files;
 	int nfiles;
@@ -46,7 +84,7 @@ typedef struct Options {
 static const char *value(int argc, char **argv, int *i, const char *what)
 {
 	if (*i + 1 >= argc || !argv[*i + 1][0])
-		fatal("option '%s' needs an argument: %s (try ilcc --help)", argv[*i], what);
+		usage_error("option '%s' needs an argument: %s (try ilcc --help)", argv[*i], what);
 	return argv[++*i];
 }
 
@@ -57,6 +95,7 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 	o->files = calloc((size_t)argc, sizeof *o->files);
 	o->build.rd = calloc((size_t)argc, sizeof *o->build.rd);
 	o->build.descriptors = calloc((size_t)argc, sizeof *o->build.descriptors);
+	o->front.refs = calloc((size_t)argc, sizeof *o->front.refs);
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--il"))
@@ -88,12 +127,20 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 			o->build.debug = true;
 		else if (a[0] == '-' && a[1] == 'O' && a[2] >= '0' && a[2] <= '3' && !a[3])
 			o->build.opt = a;
+		else if (!strcmp(a, "--csc"))
+			o->front.csc = value(argc, argv, &i, "a csc.dll");
+		else if (!strcmp(a, "--mcs"))
+			o->front.mcs = true;
+		else if (!strcmp(a, "-r"))
+			o->front.refs[o->front.nrefs++] = value(argc, argv, &i, "a library");
+		else if (!strncmp(a, "-r:", 3) && a[3])
+			o->front.refs[o->front.nrefs++] = a + 3;
 		else if (!strcmp(a, "-L"))
 			ld_add_dir(ld, value(argc, argv, &i, "a folder"));
 		else if (!strncmp(a, "-L", 2) && a[2])
 			ld_add_dir(ld, a + 2);
 		else if (a[0] == '-' && a[1])
-			fatal("unknown option '%s' (try ilcc --help)", a);
+			usage_error("unknown option '%s' (try ilcc --help)", a);
 		else {
 			o->files[o->nfiles++] = a;
 			if (o->stop_at_first_file) {
@@ -104,7 +151,7 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 		}
 	}
 	if (o->nfiles == 0)
-		fatal("no input files (try ilcc --help)");
+		usage_error("no input files (try ilcc --help)");
 	ld_add_default_dirs(ld);
 }
 
@@ -156,6 +203,10 @@ int main(int argc, char **argv)
 		usage(stdout);
 		return 0;
 	}
+	if (!strcmp(cmd, "--version")) {
+		printf("ilcc %s\nC# front end: %s\n", ILCC_VERSION, frontend_describe());
+		return 0;
+	}
 	Loader ld;
 	ld_init(&ld);
 	Options o = {0};
@@ -175,25 +226,34 @@ int main(int argc, char **argv)
 	o.build.opt = "-O2";
 	if (!strcmp(cmd, "build")) {
 		parse(argc - 2, argv + 2, &ld, &o);
-		if (o.nfiles != 1)
-			fatal("build takes one program (try ilcc --help)");
-		o.build.input = o.files[0];
 		if (!o.build.output && !o.build.why && !o.build.why_size)
-			fatal("build needs -o OUT");
+			usage_error("build needs -o OUT");
 		if (o.build.header && o.build.kind == BUILD_EXE)
-			fatal("--header goes with --shared or --static-lib (a library's exports)");
+			usage_error("--header goes with --shared or --static-lib (a library's exports)");
+		if (frontend_is_source(o.files[0])) {
+			o.front.library = o.build.kind != BUILD_EXE;
+			o.build.input = frontend_compile(&o.front, o.files, o.nfiles, arena_printf(&ld.arena,
+				"%s/cs", cache_dir(o.build.output ? o.build.output : o.files[0])));
+		} else if (o.front.nrefs)
+			usage_error("-r %s: references are for C# source; %s is compiled already",
+			      o.front.refs[0], o.files[0]);
+		else if (o.nfiles != 1)
+			usage_error("build takes one program (try ilcc --help)");
+		else
+			o.build.input = o.files[0];
 		return build_program(&ld, &o.build);
 	}
 	if (!strcmp(cmd, "run")) {
 		o.stop_at_first_file = true;
 		parse(argc - 2, argv + 2, &ld, &o);
 		if (o.build.kind != BUILD_EXE || o.build.header)
-			fatal("run builds and runs a program: libraries are made with ilcc build --shared or --static-lib");
-		o.build.input = o.files[0];
+			usage_error("run builds and runs a program: libraries are made with ilcc build --shared or --static-lib");
 		o.build.keep_c = cache_dir(o.files[0]);
+		o.build.input = !frontend_is_source(o.files[0]) ? o.files[0] :
+			frontend_compile(&o.front, o.files, 1, arena_printf(&ld.arena, "%s/cs", o.build.keep_c));
 		o.build.output = arena_printf(&ld.arena, "%s/a.out", o.build.keep_c);
 		build_program(&ld, &o.build);
 		return run_program(o.build.output, o.files + 1, o.nfiles - 1);
 	}
-	fatal("unknown command '%s' (try ilcc --help)", cmd);
+	usage_error("unknown command '%s' (try ilcc --help)", cmd);
 }

@@ -133,12 +133,9 @@ static void sanitize(char *s)
 			*s = '?';
 }
 
-void fatal(const char *fmt, ...)
+static _Noreturn void vfatal(int status, const char *fmt, va_list ap)
 {
-	va_list ap;
-	va_start(ap, fmt);
 	vsnprintf(diag_last, sizeof diag_last, fmt, ap);
-	va_end(ap);
 	sanitize(diag_last);
 	if (diag_jmp) {
 		jmp_buf *jb = diag_jmp;
@@ -149,7 +146,21 @@ void fatal(const char *fmt, ...)
 	}
 	fflush(stdout);
 	fprintf(stderr, "ilcc: %s\n", diag_last);
-	exit(1);
+	exit(status);
+}
+
+void fatal(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vfatal(1, fmt, ap);
+}
+
+void fatal_env(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vfatal(3, fmt, ap);
 }
 
 void note(const char *fmt, ...)

@@ -4,7 +4,7 @@
  * arena at once. Nothing in ilcc frees single objects.
  *
  * Diagnostics: fatal errors print one line "ilcc: WHERE: WHAT" on stderr and
- * exit 1. A caller that must survive bad input (the fuzzer, `ilcc check` over
+ * exit 1 (fatal_env: 3, the environment's fault). A caller that must survive bad input (the fuzzer, `ilcc check` over
  * many files) installs a recovery point with diag_try(); a fatal error then
  * longjmps back to it instead of exiting.
  */
@@ -51,6 +51,10 @@ void buf_free(Buf *b);
 extern bool verbose;
 
 void fatal(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), noreturn));
+/* The same, for a failure of the user's environment or toolchain (no
+ * space, permissions, a C compiler missing or failing): exit status 3. */
+void fatal_env(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2), noreturn));
 void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -182,6 +182,18 @@ static void call_constrained(Fn *f, Method *m)
 	call_method(f, m, true);
 }
 
+/* constrained. T call M, M a static abstract (or virtual) interface
+ * method (C# 11): T is known here, as every generic is specialised, so
+ * the call goes straight to T's implementation; what Mono 6.8's JIT
+ * cannot run. */
+static void call_static_virtual(Fn *f, Method *m)
+{
+	Type *t = f->constrained;
+	f->constrained = NULL;
+	Method *impl = t->img ? ty_resolve_virtual(t, m) : NULL;
+	call_method(f, impl ? impl : m, false);
+}
+
 /* ---- newobj ---- */
 static void new_string(Fn *f, Method *ctor)
 {
@@ -432,7 +444,12 @@ bool e_calls(Fn *f, const Instr *in)
 	if (m->is_vararg && (in->op == OP_CALL || in->op == OP_CALLVIRT || in->op == OP_NEWOBJ))
 		push_extras(f, in->token);
 	switch (in->op) {
-	case OP_CALL: call_method(f, m, false); break;
+	case OP_CALL:
+		if (f->constrained && !m->has_this)
+			call_static_virtual(f, m);
+		else
+			call_method(f, m, false);
+		break;
 	case OP_CALLVIRT:
 		if (f->constrained)
 			call_constrained(f, m);

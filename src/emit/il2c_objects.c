@@ -43,8 +43,18 @@ static const char *field_lv(Fn *f, Field *fd, uint32_t i)
 	return arena_printf(&f->a, "((%s *)%s)->%s", emit_struct(o), ptr, fd->cname);
 }
 
+/* A static field with initial data in the file (HasFieldRVA): the
+ * program's copy of that data (cgen's field_data). Roslyn reads such
+ * fields with ldsflda, for stackalloc and ReadOnlySpan<byte> initialisers;
+ * mcs only through ldtoken. */
 static const char *static_lv(Fn *f, Field *fd)
 {
+	enum { FIELD_HAS_RVA = 0x0100 };
+	if (fd->flags & FIELD_HAS_RVA) {
+		VEC_PUSH(f->p->rva_fields, fd);
+		reach_type(f->p, fd->type, TN_LAYOUT, f->m);
+		return arena_printf(&f->a, "(*(%s *)rva_%s)", emit_ctype(fd->type), fd->cname);
+	}
 	Type *o = fd->owner;
 	reach_type(f->p, o, TN_STATICS | TN_LAYOUT, f->m);
 	e_init_check(f, o);

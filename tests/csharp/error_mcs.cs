@@ -1,0 +1,3 @@
+// ilcc: --mcs
+// A C# error: the build fails with status 1 and mcs's message.
+class Bad { static void Main() { int x = y; } }
