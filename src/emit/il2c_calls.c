@@ -137,7 +137,7 @@ static void call_method(Fn *f, Method *m, bool virt)
 		 * use the type's statics (RemotingServices.IsTransparentProxy
 		 * would otherwise set up remoting) */
 		BodyKind k = reach_state(m)->kind;
-		if (k != BK_DEFAULT && k != BK_UNSUPPORTED && k != BK_SUBST)
+		if (k != BK_DEFAULT && k != BK_UNSUPPORTED && k != BK_SUBST && k != BK_CONST)
 			precise_init(f, m->owner);
 	}
 	Buf b = {0};
@@ -148,6 +148,11 @@ static void call_method(Fn *f, Method *m, bool virt)
 	if (f->reachable && m->ret->kind != TY_VOID) {
 		e_top(f, 0)->known = facts.known;
 		e_top(f, 0)->kmethod = facts.kmethod;
+		/* a feature switch that is off: branches on it fold */
+		if (direct && reach_state(m)->kind == BK_CONST) {
+			e_top(f, 0)->has_cval = true;
+			e_top(f, 0)->cval = reach_state(m)->cval;
+		}
 	}
 	buf_free(&b);
 }

@@ -346,6 +346,18 @@ static void switch_(Fn *f, const Instr *in)
 	e_out(f, "}");
 }
 
+/* brtrue or brfalse on a constant (a feature switch that is off, say):
+ * taken, it is a plain jump; not taken, nothing. The side not taken is
+ * then reached by no path, and il2c leaves it out (il2c_body.c). */
+static void fold_branch(Fn *f, bool taken, uint32_t target)
+{
+	e_pop(f, 1);
+	if (!taken)
+		return;
+	e_jump(f, target);
+	f->reachable = false;
+}
+
 static bool branches(Fn *f, const Instr *in)
 {
 	for (unsigned i = 0; i < countof(cond_branches); i++) {
@@ -363,6 +375,10 @@ static bool branches(Fn *f, const Instr *in)
 		return true;
 	case OP_BRTRUE_S: case OP_BRTRUE: case OP_BRFALSE_S: case OP_BRFALSE: {
 		bool t = in->op == OP_BRTRUE_S || in->op == OP_BRTRUE;
+		if (e_top(f, 0)->has_cval) {
+			fold_branch(f, t == (e_top(f, 0)->cval != 0), in->target);
+			return true;
+		}
 		const char *v = e_sv(f, 0);
 		e_pop(f, 1);
 		cond_jump(f, arena_printf(&f->a, "%s%s", t ? "" : "!", v), in->target);
