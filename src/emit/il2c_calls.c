@@ -116,8 +116,11 @@ static void call_method(Fn *f, Method *m, bool virt)
 {
 	const char *self = NULL;
 	bool direct = !(virt && needs_dispatch(m));
-	if (direct)
-		reach_method(f->p, m, f->m, "called");
+	Method *as_named = m;            /* what reflection's dataflow knows */
+	if (direct) {
+		m = e_specialize(f, m);
+		reach_method(f->p, m, f->m, m->spec_of ? "called with a constant argument" : "called");
+	}
 	if (m->has_this) {
 		Slot *s = e_top(f, m->nparams);
 		const char *v = e_sv(f, m->nparams);
@@ -143,7 +146,7 @@ static void call_method(Fn *f, Method *m, bool virt)
 	Buf b = {0};
 	buf_puts(&b, direct ? m->cname : dispatch(f, m, self));
 	arg_list(f, &b, m, self);
-	Slot facts = e_reflect_flow(f, m);
+	Slot facts = e_reflect_flow(f, as_named);
 	finish_call(f, m, arena_strdup(&f->a, b.s), direct);
 	if (f->reachable && m->ret->kind != TY_VOID) {
 		e_top(f, 0)->known = facts.known;
