@@ -41,7 +41,8 @@ typedef struct MethodState {
 	BodyKind kind;
 	const char *icall;              /* BK_ICALL: the runtime's C function */
 	int subst;                      /* BK_SUBST: which */
-	int32_t cval;                   /* BK_CONST: the result */
+	int32_t cval;                   /* BK_CONST, or const_body: the result */
+	int8_t const_body;              /* IL `ldc.i4 K; ret`: 1, not: -1, unknown: 0 */
 	Buf code;                       /* the C function */
 	bool virtual_called;            /* a slot or interface method called virtually */
 	Method *vcall_why;              /* the first method that called it virtually */

@@ -135,5 +135,8 @@ void e_typedref_type(Fn *f, Type *t);           /* what a TypedReference to t ne
 Method *e_specialize(Fn *f, Method *m);         /* at a direct call of m */
 void e_spec_arg(Fn *f, uint32_t arg);           /* after ldarg */
 bool e_spec_isinst(Fn *f, Type *t);             /* isinst t known to fail? */
+/* Does a call of m give a constant (ms->cval)? A feature switch that is
+ * off, or IL that is only `ldc.i4 K; ret`. */
+bool e_const_result(Method *m);
 
 #endif

@@ -151,8 +151,9 @@ static void call_method(Fn *f, Method *m, bool virt)
 	if (f->reachable && m->ret->kind != TY_VOID) {
 		e_top(f, 0)->known = facts.known;
 		e_top(f, 0)->kmethod = facts.kmethod;
-		/* a feature switch that is off: branches on it fold */
-		if (direct && reach_state(m)->kind == BK_CONST) {
+		/* a feature switch that is off, or a method that returns a
+		 * constant: branches on the result fold */
+		if (direct && e_top(f, 0)->k == SK_I4 && e_const_result(m)) {
 			e_top(f, 0)->has_cval = true;
 			e_top(f, 0)->cval = reach_state(m)->cval;
 		}

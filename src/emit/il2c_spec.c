@@ -189,3 +189,29 @@ bool e_spec_isinst(Fn *f, Type *t)
 	e_top(f, 0)->cval = 0;
 	return true;
 }
+
+bool e_const_result(Method *m)
+{
+	MethodState *ms = reach_state(m);
+	if (ms->kind == BK_CONST)
+		return true;
+	if (ms->kind != BK_IL || ms->const_body < 0)
+		return false;
+	if (ms->const_body > 0)
+		return true;
+	ms->const_body = -1;
+	Arena a = {0};
+	MethodBody body;
+	if (md_body(m->img, &a, m->row, &body) && body.code_size <= 6) {
+		Instr ldc, ret;
+		uint32_t off = il_decode(m->img, &body, 0, &ldc);
+		if (is_ldc_i4(ldc.op) && off < body.code_size &&
+		    il_decode(m->img, &body, off, &ret) == body.code_size && ret.op == OP_RET) {
+			ms->const_body = 1;
+			ms->cval = ldc.op == OP_LDC_I4_S || ldc.op == OP_LDC_I4 ?
+				(int32_t)ldc.i : (int32_t)(ldc.op - OP_LDC_I4_0);
+		}
+	}
+	arena_free(&a);
+	return ms->const_body > 0;
+}
