@@ -247,6 +247,8 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 		return BK_ABSTRACT;
 	if (m->img == ty_corlib) {
 		const char *key = icall_key(m);
+		if (emit_feature_off(p, key, &ms->cval))
+			return BK_CONST;
 		if ((ms->subst = emit_find_subst(key)) >= 0)
 			return BK_SUBST;
 		int i = find_icall(key);

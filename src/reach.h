@@ -23,6 +23,7 @@ typedef enum BodyKind {
 	BK_SUBST,               /* a body written at build time (emit/subst.c) */
 	BK_UNSUPPORTED,         /* not available ahead of time: throws (icalls.def) */
 	BK_NODLL,               /* a P/Invoke into a Windows library: throws */
+	BK_CONST,               /* a feature switch that is off: a constant (emit/features.c) */
 } BodyKind;
 
 #define VEC(T) struct { T *v; uint32_t n, cap; }
@@ -40,6 +41,8 @@ typedef struct MethodState {
 	BodyKind kind;
 	const char *icall;              /* BK_ICALL: the runtime's C function */
 	int subst;                      /* BK_SUBST: which */
+	int32_t cval;                   /* BK_CONST, or const_body: the result */
+	int8_t const_body;              /* IL `ldc.i4 K; ret`: 1, not: -1, unknown: 0 */
 	Buf code;                       /* the C function */
 	bool virtual_called;            /* a slot or interface method called virtually */
 	Method *vcall_why;              /* the first method that called it virtually */

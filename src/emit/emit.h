@@ -35,6 +35,9 @@ void emit_method(Program *p, Method *m);
 /* The build-time substitution for the method named `key` (see subst.c),
  * or -1. */
 int emit_find_subst(const char *key);
+/* Is the method named `key` a feature switch that is off in this program
+ * (see features.c)? Then *value is its result. */
+bool emit_feature_off(Program *p, const char *key, int32_t *value);
 /* Does il2c write the body of a delegate's `runtime managed` method of
  * this name (Invoke, BeginInvoke, EndInvoke)? */
 bool emit_delegate_body(const char *name);

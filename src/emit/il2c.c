@@ -249,6 +249,8 @@ static void meet(Slot *have, const Slot *other)
 		have->str = NULL;
 	if (have->elems != other->elems)
 		have->elems = NULL, have->nelems = 0;
+	if (!other->has_cval || have->cval != other->cval)
+		have->has_cval = false;
 }
 
 void e_save_entry(Fn *f, uint32_t target)

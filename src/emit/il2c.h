@@ -7,6 +7,7 @@
  * il2c_eh.c       throw, leave, endfinally, endfilter, dispatch code
  * il2c_special.c  bodies il2c writes: internal calls, P/Invoke, delegates
  * il2c_async.c    delegates' BeginInvoke and EndInvoke
+ * il2c_spec.c     copies of a method for a constant argument
  */
 #ifndef ILCC_IL2C_H
 #define ILCC_IL2C_H
@@ -28,6 +29,7 @@ typedef struct Slot {
 	bool has_cval;                  /* an int32 constant: cval */
 	int32_t cval;
 	bool self;                      /* `this` of a class's method, by ldarg.0 */
+	uint16_t from_arg;              /* ldarg N gave it: N + 1 (il2c_spec.c) */
 } Slot;
 
 typedef struct Entry {
@@ -130,5 +132,12 @@ void e_begin_invoke_body(Fn *f);
 void e_end_invoke_body(Fn *f);
 void e_async_result_invoke(Fn *f);
 void e_typedref_type(Fn *f, Type *t);           /* what a TypedReference to t needs */
+/* il2c_spec.c: copies of a method for a constant argument */
+Method *e_specialize(Fn *f, Method *m);         /* at a direct call of m */
+void e_spec_arg(Fn *f, uint32_t arg);           /* after ldarg */
+bool e_spec_isinst(Fn *f, Type *t);             /* isinst t known to fail? */
+/* Does a call of m give a constant (ms->cval)? A feature switch that is
+ * off, or IL that is only `ldc.i4 K; ret`. */
+bool e_const_result(Method *m);
 
 #endif

@@ -39,18 +39,28 @@ static void setup_locals(Fn *f)
 	}
 }
 
-/* Offsets where a label is needed: branch targets and handler starts. */
+/* Offsets where a label is needed: branch targets and handler starts;
+ * LABEL_BACK where a branch from the same offset or later goes. */
+enum { LABEL = 1, LABEL_BACK = 2 };
+
+static void mark_target(uint8_t *mark, uint32_t from, uint32_t target)
+{
+	mark[target] |= LABEL | (target <= from ? LABEL_BACK : 0);
+}
+
 static uint8_t *find_labels(Fn *f)
 {
 	uint8_t *mark = arena_alloc(&f->a, f->body.code_size + 1);
 	for (uint32_t off = 0; off < f->body.code_size;) {
 		Instr in;
+		uint32_t at = off;
 		off = il_decode(f->img, &f->body, off, &in);
 		OperandKind k = op_info[in.op].operand;
-		if (k == OPK_BR8 || k == OPK_BR32)
-			mark[in.target] = 1;
+		if ((k == OPK_BR8 || k == OPK_BR32) && in.target <= f->body.code_size)
+			mark_target(mark, at, in.target);
 		for (uint32_t i = 0; in.op == OP_SWITCH && i < in.ncases; i++)
-			mark[il_switch_target(&in, i)] = 1;
+			if (il_switch_target(&in, i) <= f->body.code_size)
+				mark_target(mark, at, il_switch_target(&in, i));
 	}
 	for (uint32_t i = 0; i < f->body.neh; i++) {
 		const EHClause *c = &f->body.eh[i];
@@ -208,6 +218,23 @@ static void find_single_stores(Fn *f)
 		f->local_once[i] = stores[i] == 1;
 }
 
+/* A block that no path has reached by the time it starts, and that no
+ * later branch goes back to, is reached by no path at all (a branch on
+ * a feature switch left it out): it is not translated, and what it
+ * calls is not reached. */
+static bool dead_block(Fn *f, uint8_t label, uint32_t off)
+{
+	return !f->reachable && !f->entry[off].set && !(label & LABEL_BACK);
+}
+
+/* Code after a backward branch's target is translated before that branch
+ * is seen: constants on the stack there may not hold on every path. */
+static void forget_constants(Fn *f)
+{
+	for (uint32_t i = 0; i < f->sp; i++)
+		f->st[i].has_cval = false;
+}
+
 /* The method's function translates all but the filter blocks; the
  * outlined filter function only those. */
 static void translate(Fn *f)
@@ -227,10 +254,16 @@ static void translate(Fn *f)
 			off = next;
 			continue;
 		}
+		if (labels[off] && dead_block(f, labels[off], off)) {
+			off = next;
+			continue;
+		}
 		if (labels[off]) {
 			buf_printf(&f->out, "L_%04x:;\n", off);
 			e_enter_block(f, off);
 			f->made_before = NULL;
+			if (labels[off] & LABEL_BACK)
+				forget_constants(f);
 		}
 		if (f->reachable) {
 			e_eh_enter(f, off);
@@ -406,6 +439,7 @@ void emit_method(Program *p, Method *m)
 	ms->keeps_this = false;         /* (a substitution may say otherwise) */
 	if (ms->kind != BK_IL) {
 		e_special_body(&f);
+		ms->throws = ms->kind != BK_CONST;
 		assemble(&f, ms);
 	} else {
 		translate_il(&f);

@@ -116,8 +116,11 @@ static void call_method(Fn *f, Method *m, bool virt)
 {
 	const char *self = NULL;
 	bool direct = !(virt && needs_dispatch(m));
-	if (direct)
-		reach_method(f->p, m, f->m, "called");
+	Method *as_named = m;            /* what reflection's dataflow knows */
+	if (direct) {
+		m = e_specialize(f, m);
+		reach_method(f->p, m, f->m, m->spec_of ? "called with a constant argument" : "called");
+	}
 	if (m->has_this) {
 		Slot *s = e_top(f, m->nparams);
 		const char *v = e_sv(f, m->nparams);
@@ -137,17 +140,23 @@ static void call_method(Fn *f, Method *m, bool virt)
 		 * use the type's statics (RemotingServices.IsTransparentProxy
 		 * would otherwise set up remoting) */
 		BodyKind k = reach_state(m)->kind;
-		if (k != BK_DEFAULT && k != BK_UNSUPPORTED && k != BK_SUBST)
+		if (k != BK_DEFAULT && k != BK_UNSUPPORTED && k != BK_SUBST && k != BK_CONST)
 			precise_init(f, m->owner);
 	}
 	Buf b = {0};
 	buf_puts(&b, direct ? m->cname : dispatch(f, m, self));
 	arg_list(f, &b, m, self);
-	Slot facts = e_reflect_flow(f, m);
+	Slot facts = e_reflect_flow(f, as_named);
 	finish_call(f, m, arena_strdup(&f->a, b.s), direct);
 	if (f->reachable && m->ret->kind != TY_VOID) {
 		e_top(f, 0)->known = facts.known;
 		e_top(f, 0)->kmethod = facts.kmethod;
+		/* a feature switch that is off, or a method that returns a
+		 * constant: branches on the result fold */
+		if (direct && e_top(f, 0)->k == SK_I4 && e_const_result(m)) {
+			e_top(f, 0)->has_cval = true;
+			e_top(f, 0)->cval = reach_state(m)->cval;
+		}
 	}
 	buf_free(&b);
 }

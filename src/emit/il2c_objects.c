@@ -430,7 +430,10 @@ static bool objects(Fn *f, const Instr *in)
 		return true;
 	}
 	case OP_CASTCLASS: cast(f, tok_type(f, in), true); return true;
-	case OP_ISINST: cast(f, tok_type(f, in), false); return true;
+	case OP_ISINST:
+		if (!e_spec_isinst(f, tok_type(f, in)))
+			cast(f, tok_type(f, in), false);
+		return true;
 	default: return false;
 	}
 }

@@ -24,6 +24,7 @@ static bool vars(Fn *f, const Instr *in)
 	case OP_LDARG_S: case OP_LDARG:
 		e_load_var(f, e_arg_type(f, i), e_arg_name(f, i));
 		e_top(f, 0)->self = i == 0 && f->m->has_this && !ty_is_valuetype(f->m->owner);
+		e_spec_arg(f, i);
 		return true;
 	case OP_LDLOC_0: case OP_LDLOC_1: case OP_LDLOC_2: case OP_LDLOC_3:
 		i = in->op - OP_LDLOC_0;
@@ -32,6 +33,9 @@ static bool vars(Fn *f, const Instr *in)
 		e_load_var(f, e_local_type(f, i), e_loc_name(f, i));
 		e_top(f, 0)->known = f->local_known[i].known;
 		e_top(f, 0)->kmethod = f->local_known[i].kmethod;
+		/* locals start zeroed: written once with zero, zero everywhere */
+		if (f->local_known[i].has_cval && !f->local_known[i].cval)
+			e_top(f, 0)->has_cval = true, e_top(f, 0)->cval = 0;
 		return true;
 	case OP_STLOC_0: case OP_STLOC_1: case OP_STLOC_2: case OP_STLOC_3:
 		i = in->op - OP_STLOC_0;
@@ -327,14 +331,48 @@ static const struct { Opcode s, l; const char *c; bool un; } cond_branches[] = {
 	{ OP_BLE_UN_S, OP_BLE_UN, "<=", true }, { OP_BLT_UN_S, OP_BLT_UN, "<", true },
 };
 
+/* `x op y` on two int32 constants, unsigned if un (except ==, !=). */
+static bool holds(const char *op, bool un, int32_t x, int32_t y)
+{
+	int64_t a = un ? (int64_t)(uint32_t)x : x, b = un ? (int64_t)(uint32_t)y : y;
+	if (!strcmp(op, "==")) return a == b;
+	if (!strcmp(op, "!=")) return a != b;
+	if (!strcmp(op, ">=")) return a >= b;
+	if (!strcmp(op, ">")) return a > b;
+	if (!strcmp(op, "<=")) return a <= b;
+	return a < b;
+}
+
 static void cond_jump(Fn *f, const char *cond, uint32_t target)
 {
 	e_save_entry(f, target);
 	e_out(f, "if (%s) goto L_%04x;", cond, target);
 }
 
+/* A branch on constants (a feature switch that is off, an argument a
+ * copy was made for: il2c_spec.c):
+ * taken, it is a plain jump; not taken, nothing. The side not taken is
+ * then reached by no path, and il2c leaves it out (il2c_body.c). */
+static void fold_branch(Fn *f, bool taken, uint32_t target)
+{
+	e_pop(f, 1);
+	if (!taken)
+		return;
+	e_jump(f, target);
+	f->reachable = false;
+}
+
 static void switch_(Fn *f, const Instr *in)
 {
+	if (e_top(f, 0)->has_cval) {
+		uint32_t i = (uint32_t)e_top(f, 0)->cval;
+		if (i < in->ncases) {
+			fold_branch(f, true, il_switch_target(in, i));
+		} else {
+			e_pop(f, 1);
+		}
+		return;
+	}
 	const char *v = e_sv(f, 0);
 	e_pop(f, 1);
 	e_out(f, "switch ((uint32_t)%s) {", v);
@@ -351,6 +389,13 @@ static bool branches(Fn *f, const Instr *in)
 	for (unsigned i = 0; i < countof(cond_branches); i++) {
 		if (in->op != cond_branches[i].s && in->op != cond_branches[i].l)
 			continue;
+		Slot *x = e_top(f, 1), *y = e_top(f, 0);
+		if (x->has_cval && y->has_cval && x->k == SK_I4 && y->k == SK_I4) {
+			e_pop(f, 1);
+			fold_branch(f, holds(cond_branches[i].c, cond_branches[i].un, x->cval,
+					     y->cval), in->target);
+			return true;
+		}
 		const char *c = condition(f, cond_branches[i].c, cond_branches[i].un);
 		e_pop(f, 2);
 		cond_jump(f, c, in->target);
@@ -363,6 +408,10 @@ static bool branches(Fn *f, const Instr *in)
 		return true;
 	case OP_BRTRUE_S: case OP_BRTRUE: case OP_BRFALSE_S: case OP_BRFALSE: {
 		bool t = in->op == OP_BRTRUE_S || in->op == OP_BRTRUE;
+		if (e_top(f, 0)->has_cval) {
+			fold_branch(f, t == (e_top(f, 0)->cval != 0), in->target);
+			return true;
+		}
 		const char *v = e_sv(f, 0);
 		e_pop(f, 1);
 		cond_jump(f, arena_printf(&f->a, "%s%s", t ? "" : "!", v), in->target);

@@ -286,6 +286,7 @@ void e_special_body(Fn *f)
 	case BK_PINVOKE: pinvoke_body(f); break;
 	case BK_DEFAULT: default_body(f); break;
 	case BK_SUBST: e_subst_body(f, ms->subst); break;
+	case BK_CONST: e_out(f, "return (%s)%d;", emit_ctype(f->m->ret), ms->cval); break;
 	case BK_DELEGATE: delegate_body(f); break;
 	case BK_UNSUPPORTED:
 	case BK_NODLL:

@@ -18,7 +18,7 @@ typedef void SubstFn(Fn *f);
 static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_stack_trace,
 	exc_init, exc_ssm_event, byref_ctor, byref_value, create_instance, create_default,
 	contains_refs, delegate_equals, delegate_hash, collation_resource, globalization_resource,
-	current_domain, property_get_value;
+	current_domain, property_get_value, default_encoding;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -66,6 +66,10 @@ static const struct {
 	  " a delegate made by MakeGenericType at run time" },
 	{ "System.Runtime.Remoting.Messaging.AsyncResult::Invoke()", e_async_result_invoke,
 	  "a delegate's BeginInvoke call on the pool (il2c_async.c), not a remoting message" },
+	{ "System.Text.EncodingHelper::GetDefaultEncoding()", default_encoding,
+	  "the console's encoding from the locale's code as Mono's IL picks it, without"
+	  " Encoding.GetEncoding: its lookup by name (EncodingTable, culture-aware"
+	  " comparison) and its error messages (String.Format) were a third of Hello World" },
 	{ "System.ByReference`1::.ctor(!0&)", byref_ctor,
 	  "JIT intrinsic (its IL throws): keeps the managed pointer Span<T> stands on" },
 	{ "System.ByReference`1::get_Value()", byref_value,
@@ -410,4 +414,63 @@ static void property_get_value(Fn *f)
 		e_fn_error(f, "substitution: RuntimePropertyInfo has no GetValue with 5 parameters");
 	reach_method(f->p, full, f->m, "build-time substitution");
 	e_out(f, "return %s(a0, a1, 0, NULL, a2, NULL);", full->cname);
+}
+
+/* ---- the default encoding ---- */
+/* t's static method `name` whose only parameter is `first` (NULL: none),
+ * reached. */
+static Method *reach_static(Fn *f, Type *t, const char *name, Type *first)
+{
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t i = 0; i < ti->nmethods; i++) {
+		Method *m = ti->methods[i];
+		if (!strcmp(m->name, name) && !m->has_this &&
+		    (first ? m->nparams == 1 && m->params[0] == first : m->nparams == 0)) {
+			/* called without the check a static constructor would need */
+			if (t != f->m->owner && ti->cctor && !(ti->flags & TF_BEFOREFIELDINIT))
+				e_fn_error(f, "substitution: %s needs its static constructor run", t->name);
+			reach_method(f->p, m, f->m, "build-time substitution");
+			return m;
+		}
+	}
+	e_fn_error(f, "substitution: %s has no static %s", t->name, name);
+}
+
+/* Mono's EncodingHelper.GetDefaultEncoding maps the locale's code (the
+ * runtime's InternalCodePage gives 1 to 6, or -1 and the character set's
+ * name) to a code page and calls Encoding.GetEncoding; whatever that
+ * cannot give (NotSupportedException, ArgumentException) becomes UTF-8
+ * without a byte-order mark. Without the I18N assemblies GetEncoding
+ * gives a registered EncodingProvider's encoding, else for 20127, 65001,
+ * 1200 and 1201 the built-in one; 65007 (code 2) and 1252 (code 6) are
+ * I18N code pages. For -1 only a provider can know the name: every name
+ * of a built-in encoding that glibc reports is in the runtime's table.
+ * Not the same: an exception a provider raises is not caught here. */
+static void default_encoding(Fn *f)
+{
+	static const char *const builtin[] = { "get_ASCII", NULL, "get_UTF8",
+					       "get_Unicode", "get_BigEndianUnicode", NULL };
+	static const int32_t pages[] = { 20127, 65007, 65001, 1200, 1201, 1252 };
+	Type *enc = ty_corlib_type("System.Text", "Encoding");
+	Type *prov = ty_corlib_type("System.Text", "EncodingProvider");
+	Method *code = reach_static(f, f->m->owner, "InternalCodePage", ty_byref(ty_prim[TY_I4]));
+	Method *by_page = reach_static(f, prov, "GetEncodingFromProvider", ty_prim[TY_I4]);
+	Method *by_name = reach_static(f, prov, "GetEncodingFromProvider", ty_string);
+	Method *unmarked = reach_static(f, f->m->owner, "get_UTF8Unmarked", NULL);
+	e_out(f, "static const int32_t pages[] = { %d, %d, %d, %d, %d, %d };", pages[0],
+	      pages[1], pages[2], pages[3], pages[4], pages[5]);
+	e_out(f, "int32_t c = 1;");
+	e_out(f, "Object *name = %s((char *)&c), *e = NULL;", code->cname);
+	e_out(f, "if (rt_pending) return NULL;");
+	e_out(f, "int32_t k = c == -1 ? -1 : (c & 0x0fffffff) - 1;");
+	e_out(f, "if (k == -1) e = %s(name);", by_name->cname);
+	e_out(f, "else if (k >= 0 && k < 6) e = %s(pages[k]);", by_page->cname);
+	e_out(f, "if (rt_pending || e) return e;");
+	e_out(f, "switch (k) {");
+	for (size_t i = 0; i < countof(builtin); i++)
+		if (builtin[i])
+			e_out(f, "case %zu: return %s();", i,
+			      reach_static(f, enc, builtin[i], NULL)->cname);
+	e_out(f, "}");
+	e_out(f, "return %s();", unmarked->cname);
 }

@@ -73,6 +73,14 @@ struct Method {
 	 * native int: the call site's extra arguments (rt.h RtVarArg). */
 	Type **params;
 	int32_t slot;                   /* vtable slot, -1 if not virtual */
+	/* a copy compiled for calls passing the constant spec_val (or a value
+	 * of class spec_type) as argument spec_arg (IL numbering: `this`
+	 * is 0) of spec_of (il2c_spec.c);
+	 * specs lists an original's copies, through spec_next */
+	Method *spec_of, *specs, *spec_next;
+	uint32_t spec_arg;
+	int32_t spec_val;
+	Type *spec_type;                /* else: the argument is one (or null) */
 	Method *hash_next;
 	void *user;                     /* for the reachability pass */
 };

@@ -1,0 +1,129 @@
+/* features: feature switches, as .NET's Native AOT has them. A switch is
+ * a method of the class library whose result the build fixes when the
+ * program cannot need what it guards: its body becomes that constant,
+ * and il2c folds branches on the result, so the code behind the other
+ * side of the test is never translated and reachability never sees what
+ * it calls. One line per switch below, saying when it is off and what
+ * changes then (docs/design.md, "Feature switches").
+ *
+ * Requires: the loaded assemblies (the program's own MemberRefs).
+ * Produces: for a method key, whether it is a switch that is off in this
+ * program, and its constant.
+ */
+#include "il2c.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef bool NeededFn(Program *p);
+
+static NeededFn terminal_needed;
+
+static const struct {
+	const char *key;                /* as reach.c's method_key() writes it */
+	NeededFn *needed;               /* does this program need the feature?
+					   (NULL: never; a platform constant) */
+	int32_t off;                    /* the method's result when it does not */
+	const char *what;
+} features[] = {
+	{ "System.ConsoleDriver::get_IsConsole()", terminal_needed, 0,
+	  "the terminal driver (terminfo, cursor tracking, key decoding): the console"
+	  " is plain streams, as under Mono when input or output is redirected" },
+	{ "System.Environment::get_IsRunningOnWindows()", NULL, 0,
+	  "platform tests: ilcc builds for Linux, so they are constants" },
+	{ "System.Environment::get_IsUnix()", NULL, 1,
+	  "platform tests: ilcc builds for Linux, so they are constants" },
+	{ "System.Environment::get_IsMacOS()", NULL, 0,
+	  "platform tests: ilcc builds for Linux, so they are constants" },
+};
+
+/* Console members that control the terminal (after get_, set_, add_ or
+ * remove_): a program that names none of them writes and reads plain
+ * text, and a terminal shows that the same without the driver. */
+static const char *const terminal_members[] = {
+	"ReadKey", "KeyAvailable", "CursorLeft", "CursorTop", "CursorSize",
+	"CursorVisible", "SetCursorPosition", "ForegroundColor", "BackgroundColor",
+	"ResetColor", "Clear", "Beep", "WindowWidth", "WindowHeight", "WindowLeft",
+	"WindowTop", "SetWindowSize", "SetWindowPosition", "BufferWidth",
+	"BufferHeight", "SetBufferSize", "LargestWindowWidth", "LargestWindowHeight",
+	"Title", "CancelKeyPress", "TreatControlCAsInput", "CapsLock", "NumberLock",
+	"MoveBufferArea",
+};
+
+static bool terminal_member(const char *name)
+{
+	static const char *const prefixes[] = { "get_", "set_", "add_", "remove_" };
+	for (size_t i = 0; i < countof(prefixes); i++)
+		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
+			name += strlen(prefixes[i]);
+	for (size_t i = 0; i < countof(terminal_members); i++)
+		if (!strcmp(name, terminal_members[i]))
+			return true;
+	return false;
+}
+
+static bool is_console_ref(Image *img, Token parent)
+{
+	if (TOK_TABLE(parent) != T_TypeRef)
+		return false;
+	uint32_t r = TOK_ROW(parent);
+	return !strcmp(md_string(img, md_get(img, T_TypeRef, r, TypeRef_Name)), "Console") &&
+	       !strcmp(md_string(img, md_get(img, T_TypeRef, r, TypeRef_Namespace)), "System");
+}
+
+static bool names_terminal(Image *img)
+{
+	for (uint32_t r = 1; r <= md_rows(img, T_MemberRef); r++)
+		if (is_console_ref(img, md_get(img, T_MemberRef, r, MemberRef_Class)) &&
+		    terminal_member(md_string(img, md_get(img, T_MemberRef, r, MemberRef_Name))))
+			return true;
+	return false;
+}
+
+/* Is img in the class library's folder (or below: Facades)? */
+static bool in_class_library(Image *img)
+{
+	const char *slash = strrchr(ty_corlib->path, '/');
+	size_t n = slash ? (size_t)(slash - ty_corlib->path) : 0;
+	return n && !strncmp(img->path, ty_corlib->path, n) && img->path[n] == '/';
+}
+
+/* Does the program, or an assembly of its own that it references, name
+ * one? (The class library does not, but for the driver itself.) */
+static bool terminal_needed(Program *p)
+{
+	VEC(Image *) seen = {0}, todo = {0};
+	VEC_PUSH(todo, p->img);
+	bool found = false;
+	while (todo.n && !found) {
+		Image *img = todo.v[--todo.n];
+		bool again = img != p->img && in_class_library(img);
+		for (uint32_t i = 0; i < seen.n; i++)
+			again |= seen.v[i] == img;
+		if (again)
+			continue;
+		VEC_PUSH(seen, img);
+		found = names_terminal(img);
+		for (uint32_t r = 1; r <= md_rows(img, T_AssemblyRef); r++) {
+			Image *ref = ld_assembly_ref(p->ld, img, r);
+			if (ref)
+				VEC_PUSH(todo, ref);
+		}
+	}
+	free(seen.v);
+	free(todo.v);
+	return found;
+}
+
+bool emit_feature_off(Program *p, const char *key, int32_t *value)
+{
+	for (size_t i = 0; i < countof(features); i++) {
+		if (strcmp(features[i].key, key))
+			continue;
+		if (features[i].needed && features[i].needed(p))
+			return false;
+		*value = features[i].off;
+		return true;
+	}
+	return false;
+}
