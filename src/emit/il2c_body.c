@@ -5,6 +5,7 @@
 #include "../../runtime/rt.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -239,7 +240,7 @@ static void translate(Fn *f)
 		off = next;
 	}
 	if (f->reachable)
-		e_fn_error(f, "control falls off the end of the method");
+		e_invalid(f, "control falls off the end of the method");
 }
 
 static bool has_filters(const MethodBody *b)
@@ -373,8 +374,11 @@ static void fn_free(Fn *f)
  * function holding its filters. */
 static void translate_il(Fn *f)
 {
+	f->invalid = true;              /* what il_check finds is bad IL */
 	if (!md_body(f->m->img, &f->a, f->m->row, &f->body))
 		e_fn_error(f, "method has no body");
+	il_check(f->img, &f->body, f->name);
+	f->invalid = false;
 	f->framed = has_filters(&f->body);
 	f->entry = arena_alloc(&f->a, (f->body.code_size + 1) * sizeof *f->entry);
 	f->fin_cases = arena_alloc(&f->a, (f->body.neh + 1) * sizeof *f->fin_cases);
@@ -397,6 +401,81 @@ static void emit_filters(Program *p, Method *m, Buf *code)
 	fn_free(&ff);
 }
 
+/* ---- invalid IL ---- */
+/* As .NET's Native AOT does, a method whose IL breaks the rules (what
+ * il_check finds, and what e_invalid says while translating) becomes a
+ * throw of InvalidProgramException, which is what Mono's JIT raises when
+ * it is called; the build warns once and goes on. Other errors end the
+ * build as before. */
+
+/* Translates f's IL; false, with the error in diag_last, if it is bad. */
+static bool translate_checked(Fn *f)
+{
+	jmp_buf jb, *outer = diag_jmp;
+	bool quiet = diag_quiet;
+	diag_quiet = true;
+	int failed = diag_try(&jb);
+	if (!failed)
+		translate_il(f);
+	diag_jmp = outer;
+	diag_quiet = quiet;
+	if (failed && !f->invalid) {
+		char msg[sizeof diag_last];
+		memcpy(msg, diag_last, sizeof msg);
+		fatal("%s", msg);
+	}
+	return !failed;
+}
+
+/* A UTF-16 copy of ASCII s, for reach_literal (kept for the program). */
+static Blob utf16_of(const char *s)
+{
+	size_t n = strlen(s);
+	uint8_t *p = calloc(n ? 2 * n : 1, 1);
+	if (!p)
+		fatal("out of memory");
+	for (size_t i = 0; i < n; i++)
+		p[2 * i] = (uint8_t)s[i];
+	return (Blob){ p, (uint32_t)(2 * n) };
+}
+
+/* The body: throw new InvalidProgramException(msg). */
+static void invalid_body(Fn *f, const char *msg)
+{
+	Type *t = ty_corlib_type("System", "InvalidProgramException");
+	Method *ctor = ty_find_method(t, ".ctor", 1);
+	if (!ctor)
+		fatal("the class library's InvalidProgramException has no .ctor(string)");
+	reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+	reach_type(f->p, ty_string, TN_DESCRIPTOR, f->m);
+	reach_method(f->p, ctor, f->m, "a method with invalid IL throws it");
+	uint32_t lit = reach_literal(f->p, utf16_of(msg));
+	e_out(f, "Object *e_ = %s;", e_new_expr(f, t));
+	e_out(f, "if (e_) %s(e_, (Object *)&lit_%u);", ctor->cname, lit);
+	e_out(f, "if (!rt_pending) rt_exc_throw(e_);");
+	e_out(f, "goto UNWIND;");
+	f->throws = true;
+}
+
+/* Warns and replaces what was translated of f by invalid_body. */
+static void invalid_method(Fn *f, Program *p, Method *m)
+{
+	const char *where = diag_last;
+	size_t n = strlen(f->img->path);
+	if (!strncmp(where, f->img->path, n) && !strncmp(where + n, ": ", 2))
+		where += n + 2;
+	fprintf(stderr, "ilcc: warning: %s; it throws InvalidProgramException if it runs\n",
+		diag_last);
+	char *msg = arena_printf(&f->a, "Invalid IL code in %s", where);
+	Buf keep = {0};
+	buf_puts(&keep, msg);
+	fn_free(f);
+	fn_init(f, p, m);
+	invalid_body(f, keep.s);
+	buf_free(&keep);
+	e_eh_epilogue(f);
+}
+
 void emit_method(Program *p, Method *m)
 {
 	MethodState *ms = reach_state(m);
@@ -407,8 +486,10 @@ void emit_method(Program *p, Method *m)
 	if (ms->kind != BK_IL) {
 		e_special_body(&f);
 		assemble(&f, ms);
+	} else if (!translate_checked(&f)) {
+		invalid_method(&f, p, m);
+		assemble(&f, ms);
 	} else {
-		translate_il(&f);
 		/* the monitor holds `this`; filters, outlined, may see it */
 		f.leaks_this |= synchronized(m) || f.framed;
 		ms->throws = f.throws;

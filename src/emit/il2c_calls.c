@@ -317,7 +317,7 @@ static void push_extras(Fn *f, Token tok)
 static void arglist(Fn *f)
 {
 	if (!f->m->is_vararg)
-		e_fn_error(f, "arglist in a method that is not vararg");
+		e_invalid(f, "arglist in a method that is not vararg");
 	Type *h = ty_corlib_type("System", "RuntimeArgumentHandle");
 	reach_type(f->p, h, TN_LAYOUT, f->m);
 	const char *d = e_push_type(f, h);

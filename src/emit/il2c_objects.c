@@ -28,7 +28,7 @@ static const char *field_lv(Fn *f, Field *fd, uint32_t i)
 	Type *o = fd->owner;
 	const char *ct = emit_ctype(fd->type);
 	if (fd->is_static)
-		e_fn_error(f, "instance field access to static field %s", fd->name);
+		e_invalid(f, "instance field access to static field %s", fd->name);
 	reach_type(f->p, o, TN_LAYOUT, f->m);
 	if (s->k == SK_VT)
 		return scalar_owner(o) ? v : arena_printf(&f->a, "%s.%s", v, fd->cname);
