@@ -118,7 +118,8 @@ const char *e_var_at(Fn *f, uint32_t d, const Slot *s)
 /* The variable of the slot `i` below the top (0 = top). */
 const char *e_sv(Fn *f, uint32_t i)
 {
-	return e_var_at(f, f->sp - 1 - i, &f->st[f->sp - 1 - i]);
+	Slot *s = e_top(f, i);
+	return e_var_at(f, f->sp - 1 - i, s);
 }
 
 /* Slot i below the top is used in a way that does not let `this` out: a

@@ -464,6 +464,8 @@ static void invalid_method(Fn *f, Program *p, Method *m)
 	size_t n = strlen(f->img->path);
 	if (!strncmp(where, f->img->path, n) && !strncmp(where + n, ": ", 2))
 		where += n + 2;
+	if (!strncmp(where, "method ", 7))
+		where += 7;
 	fprintf(stderr, "ilcc: warning: %s; it throws InvalidProgramException if it runs\n",
 		diag_last);
 	char *msg = arena_printf(&f->a, "Invalid IL code in %s", where);
