@@ -90,6 +90,14 @@ static const char *const kind_name[] = {
 	[SK_F4] = "a float", [SK_F8] = "a float", [SK_O] = "an object reference",
 	[SK_P] = "a pointer", [SK_VT] = "a value type",
 };
+/* Stack kinds that assignment (§III.1.8.1.3) never mixes: objects,
+ * value types and floats each with only their own kind; the integer
+ * kinds and pointers mix, as unsafe code and Mono allow. */
+static int kind_class(StackKind k)
+{
+	return k == SK_O ? 1 : k == SK_VT ? 2 : k == SK_F4 || k == SK_F8 ? 3 : 0;
+}
+
 static const char *const kind_ctype[] = {
 	[SK_I4] = "int32_t", [SK_I8] = "int64_t", [SK_IP] = "intptr_t",
 	[SK_F4] = "float", [SK_F8] = "double", [SK_O] = "Object *", [SK_P] = "char *",
@@ -361,14 +369,6 @@ Type *e_local_type(Fn *f, uint32_t i)
 	if (i >= f->nlocals)
 		e_invalid(f, "local %u does not exist", i);
 	return f->locals[i];
-}
-
-/* Stack kinds that assignment (§III.1.8.1.3) never mixes: objects,
- * value types and floats each with only their own kind; the integer
- * kinds and pointers mix, as unsafe code and Mono allow. */
-static int kind_class(StackKind k)
-{
-	return k == SK_O ? 1 : k == SK_VT ? 2 : k == SK_F4 || k == SK_F8 ? 3 : 0;
 }
 
 void e_check_assign(Fn *f, uint32_t i, Type *t, const char *what)

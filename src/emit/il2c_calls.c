@@ -49,6 +49,7 @@ static void arg_list(Fn *f, Buf *b, Method *m, const char *self)
 	for (uint32_t i = 0; i < m->nparams; i++) {
 		if (i || m->has_this)
 			buf_puts(b, ", ");
+		e_check_assign(f, m->nparams - 1 - i, m->params[i], "argument");
 		buf_puts(b, e_as_type(f, m->nparams - 1 - i, m->params[i]));
 	}
 	buf_putc(b, ')');
@@ -217,6 +218,8 @@ static void newobj(Fn *f, Method *ctor)
 	precise_init(f, t);
 	reach_method(f->p, ctor, f->m, "constructor called");
 	uint32_t n = ctor->nparams;
+	for (uint32_t i = 0; i < n; i++)
+		e_check_assign(f, n - 1 - i, ctor->params[i], "argument");
 	/* make room under the arguments for the new object */
 	e_push(f, SK_I4, NULL);
 	for (uint32_t i = 0; i < n; i++) {

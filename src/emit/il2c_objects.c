@@ -86,6 +86,7 @@ static bool fields(Fn *f, const Instr *in)
 		e_out(f, "%s = (char *)&%s;", e_push(f, SK_P, fd->type), lv);
 		return true;
 	case OP_STFLD:
+		e_check_assign(f, 0, fd->type, "stfld");
 		lv = field_lv(f, fd, 1);
 		e_out(f, "%s = %s;", lv, e_as_type(f, 0, fd->type));
 		e_keep_this(f, 1);
@@ -100,6 +101,7 @@ static bool fields(Fn *f, const Instr *in)
 		e_out(f, "%s = (char *)&%s;", e_push(f, SK_P, fd->type), lv);
 		return true;
 	case OP_STSFLD:
+		e_check_assign(f, 0, fd->type, "stsfld");
 		lv = static_lv(f, fd);
 		e_out(f, "%s = %s;", lv, e_as_type(f, 0, fd->type));
 		e_pop(f, 1);
