@@ -98,6 +98,8 @@ static int kind_class(StackKind k)
 	return k == SK_O ? 1 : k == SK_VT ? 2 : k == SK_F4 || k == SK_F8 ? 3 : 0;
 }
 
+const char *e_kind_name(StackKind k) { return kind_name[k]; }
+
 static const char *const kind_ctype[] = {
 	[SK_I4] = "int32_t", [SK_I8] = "int64_t", [SK_IP] = "intptr_t",
 	[SK_F4] = "float", [SK_F8] = "double", [SK_O] = "Object *", [SK_P] = "char *",

@@ -115,6 +115,7 @@ void e_store_var(Fn *f, Type *t, const char *name);
 /* Slot i below the top may be stored where a t is expected: e_invalid if
  * not (what: the instruction, for the message). */
 void e_check_assign(Fn *f, uint32_t i, Type *t, const char *what);
+const char *e_kind_name(StackKind k);           /* "an int32" */
 void e_load_addr(Fn *f, Type *t, const char *name);
 
 /* The instruction groups: each returns false if `in` is not one of its. */

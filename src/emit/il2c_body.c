@@ -170,10 +170,76 @@ static bool too_deep(Fn *f, const Instr *in)
 	return true;
 }
 
+/* ---- operand kinds ---- */
+/* What some instructions need on the stack (ECMA-335 §III.1.5 and each
+ * instruction's table), checked before translating them: `at` slots
+ * below the top, one of the kinds in `kinds` (none on a later line for
+ * the same opcode, another slot). What Mono's JIT refuses here, il2c
+ * would have translated into C that is wrong or does not compile. */
+enum {
+	KM_INT = 1 << SK_I4 | 1 << SK_I8 | 1 << SK_IP, KM_F = 1 << SK_F4 | 1 << SK_F8,
+	KM_O = 1 << SK_O, KM_P = 1 << SK_P, KM_VT = 1 << SK_VT,
+	KM_REF = KM_O | KM_P | 1 << SK_IP,     /* what holds an object's fields */
+};
+
+static const struct { uint8_t op, at; uint16_t kinds; } operand_kinds[] = {
+	{ OP_THROW, 0, KM_O }, { OP_CASTCLASS, 0, KM_O }, { OP_ISINST, 0, KM_O },
+	{ OP_LDLEN, 0, KM_O }, { OP_SWITCH, 0, KM_INT },
+	{ OP_NEG, 0, KM_INT | KM_F }, { OP_NOT, 0, KM_INT },
+	{ OP_SHL, 1, KM_INT }, { OP_SHR, 1, KM_INT }, { OP_SHR_UN, 1, KM_INT },
+	{ OP_SHL, 0, KM_INT }, { OP_SHR, 0, KM_INT }, { OP_SHR_UN, 0, KM_INT },
+	{ OP_BRTRUE, 0, KM_INT | KM_O | KM_P }, { OP_BRTRUE_S, 0, KM_INT | KM_O | KM_P },
+	{ OP_BRFALSE, 0, KM_INT | KM_O | KM_P }, { OP_BRFALSE_S, 0, KM_INT | KM_O | KM_P },
+	{ OP_LDFLD, 0, KM_REF | KM_VT }, { OP_LDFLDA, 0, KM_REF }, { OP_STFLD, 1, KM_REF },
+	{ OP_LDELEMA, 1, KM_O }, { OP_LDELEM, 1, KM_O }, { OP_STELEM, 2, KM_O },
+	{ OP_LDELEMA, 0, KM_INT }, { OP_LDELEM, 0, KM_INT }, { OP_STELEM, 1, KM_INT },
+};
+
+/* Opcodes whose two top slots are compared: ceq and the like, beq and the
+ * like. */
+static bool compares(Opcode op)
+{
+	return (op >= OP_CEQ && op <= OP_CLT_UN) || (op >= OP_BEQ_S && op <= OP_BLT_UN_S) ||
+	       (op >= OP_BEQ && op <= OP_BLT_UN);
+}
+
+/* The kinds that compare with each other (§III.1.5 table 4): numbers of
+ * one kind, objects with objects; never value types. */
+static int compare_class(StackKind k)
+{
+	return k == SK_O ? 1 : k == SK_F4 || k == SK_F8 ? 2 : k == SK_VT ? 3 : 0;
+}
+
+static void check_kind(Fn *f, const Instr *in, uint32_t at, unsigned kinds)
+{
+	if (!(kinds >> e_top(f, at)->k & 1))
+		e_invalid(f, "%s: %s on the stack, where it takes none of that kind",
+			  op_info[in->op].text, e_kind_name(e_top(f, at)->k));
+}
+
+static void check_operands(Fn *f, const Instr *in)
+{
+	Opcode op = in->op;
+	if (op >= OP_LDELEM_I1 && op <= OP_LDELEM_REF)
+		op = OP_LDELEM;
+	if (op >= OP_STELEM_I && op <= OP_STELEM_REF)
+		op = OP_STELEM;
+	for (unsigned i = 0; i < countof(operand_kinds); i++)
+		if (operand_kinds[i].op == op)
+			check_kind(f, in, operand_kinds[i].at, operand_kinds[i].kinds);
+	if (compares(op)) {
+		int a = compare_class(e_top(f, 1)->k), b = compare_class(e_top(f, 0)->k);
+		if (a != b || a == 3)
+			e_invalid(f, "%s: %s and %s do not compare", op_info[in->op].text,
+				  e_kind_name(e_top(f, 1)->k), e_kind_name(e_top(f, 0)->k));
+	}
+}
+
 static void instruction(Fn *f, const Instr *in)
 {
 	if (too_deep(f, in) || prefix(f, in))
 		return;
+	check_operands(f, in);
 	if (e_ops(f, in) || e_calls(f, in) || e_objects(f, in) || e_eh(f, in))
 		return;
 	e_fn_error(f, "the instruction %s is not supported", op_info[in->op].text);

@@ -121,6 +121,9 @@ static void call_method(Fn *f, Method *m, bool virt)
 		reach_method(f->p, m, f->m, "called");
 	if (m->has_this) {
 		Slot *s = e_top(f, m->nparams);
+		if (s->k != SK_O && s->k != SK_P && s->k != SK_IP && s->k != SK_VT)
+			e_invalid(f, "the receiver of %s is %s, not an object or an address",
+				  m->name, e_kind_name(s->k));
 		const char *v = e_sv(f, m->nparams);
 		self = ty_is_valuetype(m->owner) ? arena_printf(&f->a, "(char *)%s", v) :
 			arena_printf(&f->a, "(Object *)%s", v);
