@@ -455,16 +455,13 @@ static void translate_il(Fn *f)
 	e_eh_epilogue(f);
 }
 
-/* The frame struct and the filter function, ahead of the method's own. */
-static void emit_filters(Program *p, Method *m, Buf *code)
+/* The frame struct and the filter function (ff, in filter mode), ahead of
+ * the method's own. */
+static void emit_filters(Fn *ff, Buf *code)
 {
-	Fn ff;
-	fn_init(&ff, p, m);
-	ff.filter_mode = true;
-	translate_il(&ff);
-	frame_struct(&ff, code);
-	filter_function(&ff, code);
-	fn_free(&ff);
+	translate_il(ff);
+	frame_struct(ff, code);
+	filter_function(ff, code);
 }
 
 /* ---- invalid IL ---- */
@@ -474,23 +471,28 @@ static void emit_filters(Program *p, Method *m, Buf *code)
  * it is called; the build warns once and goes on. Other errors end the
  * build as before. */
 
-/* Translates f's IL; false, with the error in diag_last, if it is bad. */
-static bool translate_checked(Fn *f)
+/* Translates f's IL, and its filters (into `filters`, with ff); false,
+ * with the error in diag_last, if the IL is bad. */
+static bool translate_checked(Fn *f, Fn *ff, Buf *filters)
 {
 	jmp_buf jb, *outer = diag_jmp;
 	bool quiet = diag_quiet;
+	volatile bool ok = false;
 	diag_quiet = true;
-	int failed = diag_try(&jb);
-	if (!failed)
+	if (diag_try(&jb) == 0) {
 		translate_il(f);
+		if (f->framed)
+			emit_filters(ff, filters);
+		ok = true;
+	}
 	diag_jmp = outer;
 	diag_quiet = quiet;
-	if (failed && !f->invalid) {
+	if (!ok && !f->invalid && !ff->invalid) {
 		char msg[sizeof diag_last];
 		memcpy(msg, diag_last, sizeof msg);
 		fatal("%s", msg);
 	}
-	return !failed;
+	return ok;
 }
 
 /* A UTF-16 copy of ASCII s, for reach_literal (kept for the program). */
@@ -547,14 +549,17 @@ static void invalid_method(Fn *f, Program *p, Method *m)
 void emit_method(Program *p, Method *m)
 {
 	MethodState *ms = reach_state(m);
-	Fn f;
+	Fn f, ff;
+	Buf filters = {0};
 	fn_init(&f, p, m);
+	fn_init(&ff, p, m);
+	ff.filter_mode = true;
 	ms->throws = true;              /* bodies other than IL: assume so */
 	ms->keeps_this = false;         /* (a substitution may say otherwise) */
 	if (ms->kind != BK_IL) {
 		e_special_body(&f);
 		assemble(&f, ms);
-	} else if (!translate_checked(&f)) {
+	} else if (!translate_checked(&f, &ff, &filters)) {
 		invalid_method(&f, p, m);
 		assemble(&f, ms);
 	} else {
@@ -562,9 +567,10 @@ void emit_method(Program *p, Method *m)
 		f.leaks_this |= synchronized(m) || f.framed;
 		ms->throws = f.throws;
 		ms->keeps_this = !f.leaks_this;
-		if (f.framed)
-			emit_filters(p, m, &ms->code);
+		buf_puts(&ms->code, filters.s ? filters.s : "");
 		assemble(&f, ms);
 	}
+	buf_free(&filters);
+	fn_free(&ff);
 	fn_free(&f);
 }
