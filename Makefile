@@ -1,6 +1,6 @@
 # ilcc build. `make` builds build/ilcc; `make test` installs what is missing,
 # builds and runs every test; `make bench` measures; `make fuzz` fuzzes the
-# metadata reader for FUZZ_SECONDS.
+# metadata reader and the compiler up to the C, FUZZ_SECONDS each.
 CC ?= cc
 ifeq ($(origin CC),default)
 CC := gcc
@@ -84,6 +84,7 @@ bench: all
 
 FUZZ_SECONDS ?= 60
 fuzz: deps
+	$(MAKE) all
 	tests/fuzz/run $(FUZZ_SECONDS)
 
 install: all

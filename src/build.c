@@ -443,6 +443,7 @@ static void link_program(const char *dir, const char *rt, const char *tmp, const
 	char *rest[NUNITS + 20];
 	uint32_t n = 0;
 	rest[n++] = o->kind == BUILD_SHARED ? "-shared" : "-static";
+	rest[n++] = "-Wl,--gc-sections";        /* the runtime's unused functions */
 	if (lto(o)) {
 		rest[n++] = (char *)o->opt;
 		rest[n++] = "-flto=auto";

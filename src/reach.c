@@ -36,6 +36,22 @@ void reach_init(Program *p, Loader *ld, Image *img)
 	*p = (Program){ .ld = ld, .img = img };
 }
 
+void reach_free(Program *p)
+{
+	for (uint32_t i = 0; i < p->methods.n; i++) {
+		MethodState *ms = p->methods.v[i]->user;
+		buf_free(&ms->code);
+		free(ms->impls.v);
+		free(ms->callees.v);
+		free(ms->this_callees.v);
+	}
+	free(p->methods.v), free(p->types.v), free(p->constructed.v);
+	free(p->vcalls.v), free(p->literals.v), free(p->missing.v);
+	free(p->rva_fields.v), free(p->gvms.v), free(p->made_generics.v);
+	free(p->reflected.v), free(p->reflected_props.v);
+	*p = (Program){0};
+}
+
 MethodState *reach_state(Method *m)
 {
 	if (!m->user)

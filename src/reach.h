@@ -119,6 +119,8 @@ typedef struct Program {
 } Program;
 
 void reach_init(Program *p, Loader *ld, Image *img);
+/* Frees what p and its methods' states hold outside ty_arena(). */
+void reach_free(Program *p);
 void reach_method(Program *p, Method *m, Method *why, const char *reason);
 void reach_type(Program *p, Type *t, uint32_t needs, Method *why);
 void reach_vcall(Program *p, Method *m, Method *why);

@@ -35,6 +35,17 @@ void e_fn_error(Fn *f, const char *fmt, ...)
 	md_error(f->img, "method %s: IL_%04x: %s", f->name, f->off, msg);
 }
 
+void e_invalid(Fn *f, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	f->invalid = true;
+	e_fn_error(f, "%s", msg);
+}
+
 void e_warn_in(Fn *f, const char *method, const char *msg)
 {
 	fprintf(stderr, "ilcc: warning: %s: method %s: IL_%04x: %s\n", f->img->path,
@@ -74,6 +85,21 @@ static const char *const kind_suffix[] = {
 	[SK_I4] = "i4", [SK_I8] = "i8", [SK_IP] = "ip", [SK_F4] = "f4",
 	[SK_F8] = "f8", [SK_O] = "o", [SK_P] = "p",
 };
+static const char *const kind_name[] = {
+	[SK_I4] = "an int32", [SK_I8] = "an int64", [SK_IP] = "a native int",
+	[SK_F4] = "a float", [SK_F8] = "a float", [SK_O] = "an object reference",
+	[SK_P] = "a pointer", [SK_VT] = "a value type",
+};
+/* Stack kinds that assignment (§III.1.8.1.3) never mixes: objects,
+ * value types and floats each with only their own kind; the integer
+ * kinds and pointers mix, as unsafe code and Mono allow. */
+static int kind_class(StackKind k)
+{
+	return k == SK_O ? 1 : k == SK_VT ? 2 : k == SK_F4 || k == SK_F8 ? 3 : 0;
+}
+
+const char *e_kind_name(StackKind k) { return kind_name[k]; }
+
 static const char *const kind_ctype[] = {
 	[SK_I4] = "int32_t", [SK_I8] = "int64_t", [SK_IP] = "intptr_t",
 	[SK_F4] = "float", [SK_F8] = "double", [SK_O] = "Object *", [SK_P] = "char *",
@@ -102,7 +128,8 @@ const char *e_var_at(Fn *f, uint32_t d, const Slot *s)
 /* The variable of the slot `i` below the top (0 = top). */
 const char *e_sv(Fn *f, uint32_t i)
 {
-	return e_var_at(f, f->sp - 1 - i, &f->st[f->sp - 1 - i]);
+	Slot *s = e_top(f, i);
+	return e_var_at(f, f->sp - 1 - i, s);
 }
 
 /* Slot i below the top is used in a way that does not let `this` out: a
@@ -115,7 +142,7 @@ void e_keep_this(Fn *f, uint32_t i)
 Slot *e_top(Fn *f, uint32_t i)
 {
 	if (i >= f->sp)
-		e_fn_error(f, "evaluation stack underflow");
+		e_invalid(f, "evaluation stack underflow");
 	return &f->st[f->sp - 1 - i];
 }
 
@@ -138,7 +165,7 @@ const char *e_push_type(Fn *f, Type *t)
 void e_pop(Fn *f, uint32_t n)
 {
 	if (n > f->sp)
-		e_fn_error(f, "evaluation stack underflow");
+		e_invalid(f, "evaluation stack underflow");
 	for (uint32_t i = f->sp - n; i < f->sp; i++)
 		f->leaks_this |= f->st[i].self;
 	f->sp -= n;
@@ -256,11 +283,11 @@ static void meet(Slot *have, const Slot *other)
 void e_save_entry(Fn *f, uint32_t target)
 {
 	if (target > f->body.code_size)
-		e_fn_error(f, "branch target IL_%04x outside the body", target);
+		e_invalid(f, "branch target IL_%04x outside the body", target);
 	Entry *e = &f->entry[target];
 	if (e->set) {
 		if (e->sp != f->sp)
-			e_fn_error(f, "stack depth %u at IL_%04x differs from %u on another path",
+			e_invalid(f, "stack depth %u at IL_%04x differs from %u on another path",
 				   f->sp, target, e->sp);
 		reconcile(f, e);
 		/* the target's code does not know `this` came this way */
@@ -327,7 +354,7 @@ void e_load_var(Fn *f, Type *t, const char *name)
 Type *e_arg_type(Fn *f, uint32_t i)
 {
 	if (i >= f->nargs)
-		e_fn_error(f, "argument %u does not exist", i);
+		e_invalid(f, "argument %u does not exist", i);
 	return f->args[i];
 }
 
@@ -344,12 +371,21 @@ const char *e_loc_name(Fn *f, uint32_t i)
 Type *e_local_type(Fn *f, uint32_t i)
 {
 	if (i >= f->nlocals)
-		e_fn_error(f, "local %u does not exist", i);
+		e_invalid(f, "local %u does not exist", i);
 	return f->locals[i];
+}
+
+void e_check_assign(Fn *f, uint32_t i, Type *t, const char *what)
+{
+	StackKind have = e_top(f, i)->k, want = emit_kind(t);
+	if (kind_class(have) != kind_class(want))
+		e_invalid(f, "%s: the stack holds %s where %s needs %s", what, kind_name[have],
+			  t->name, kind_name[want]);
 }
 
 void e_store_var(Fn *f, Type *t, const char *name)
 {
+	e_check_assign(f, 0, t, "store");
 	e_out(f, "%s = %s;", name, e_as_type(f, 0, t));
 	e_pop(f, 1);
 }

@@ -74,10 +74,13 @@ typedef struct Fn {
 	bool leaks_this;
 	Method *made, *made_before;     /* newobj's constructor, if that was
 					   this (before: the last) instruction */
+	bool invalid;                   /* the error being raised is bad IL */
 } Fn;
 
 void e_fn_error(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
-
+/* The IL breaks ECMA-335's rules (§III.1.7, §III.1.8): the method becomes
+ * a throw of InvalidProgramException, with a warning (il2c_body.c). */
+void e_invalid(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
 void e_out(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void e_warn(Fn *f, const char *msg);            /* at this method and IL offset */
 /* A call of m is about to be made with its arguments on the stack: keep
@@ -111,6 +114,10 @@ const char *e_loc_name(Fn *f, uint32_t i);
 bool e_in_filter(Fn *f, uint32_t off);          /* off is in a filter block */
 Type *e_local_type(Fn *f, uint32_t i);
 void e_store_var(Fn *f, Type *t, const char *name);
+/* Slot i below the top may be stored where a t is expected: e_invalid if
+ * not (what: the instruction, for the message). */
+void e_check_assign(Fn *f, uint32_t i, Type *t, const char *what);
+const char *e_kind_name(StackKind k);           /* "an int32" */
 void e_load_addr(Fn *f, Type *t, const char *name);
 
 /* The instruction groups: each returns false if `in` is not one of its. */

@@ -5,6 +5,7 @@
 #include "../../runtime/rt.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,10 +180,76 @@ static bool too_deep(Fn *f, const Instr *in)
 	return true;
 }
 
+/* ---- operand kinds ---- */
+/* What some instructions need on the stack (ECMA-335 §III.1.5 and each
+ * instruction's table), checked before translating them: `at` slots
+ * below the top, one of the kinds in `kinds` (none on a later line for
+ * the same opcode, another slot). What Mono's JIT refuses here, il2c
+ * would have translated into C that is wrong or does not compile. */
+enum {
+	KM_INT = 1 << SK_I4 | 1 << SK_I8 | 1 << SK_IP, KM_F = 1 << SK_F4 | 1 << SK_F8,
+	KM_O = 1 << SK_O, KM_P = 1 << SK_P, KM_VT = 1 << SK_VT,
+	KM_REF = KM_O | KM_P | 1 << SK_IP,     /* what holds an object's fields */
+};
+
+static const struct { uint8_t op, at; uint16_t kinds; } operand_kinds[] = {
+	{ OP_THROW, 0, KM_O }, { OP_CASTCLASS, 0, KM_O }, { OP_ISINST, 0, KM_O },
+	{ OP_LDLEN, 0, KM_O }, { OP_SWITCH, 0, KM_INT },
+	{ OP_NEG, 0, KM_INT | KM_F }, { OP_NOT, 0, KM_INT },
+	{ OP_SHL, 1, KM_INT }, { OP_SHR, 1, KM_INT }, { OP_SHR_UN, 1, KM_INT },
+	{ OP_SHL, 0, KM_INT }, { OP_SHR, 0, KM_INT }, { OP_SHR_UN, 0, KM_INT },
+	{ OP_BRTRUE, 0, KM_INT | KM_O | KM_P }, { OP_BRTRUE_S, 0, KM_INT | KM_O | KM_P },
+	{ OP_BRFALSE, 0, KM_INT | KM_O | KM_P }, { OP_BRFALSE_S, 0, KM_INT | KM_O | KM_P },
+	{ OP_LDFLD, 0, KM_REF | KM_VT }, { OP_LDFLDA, 0, KM_REF }, { OP_STFLD, 1, KM_REF },
+	{ OP_LDELEMA, 1, KM_O }, { OP_LDELEM, 1, KM_O }, { OP_STELEM, 2, KM_O },
+	{ OP_LDELEMA, 0, KM_INT }, { OP_LDELEM, 0, KM_INT }, { OP_STELEM, 1, KM_INT },
+};
+
+/* Opcodes whose two top slots are compared: ceq and the like, beq and the
+ * like. */
+static bool compares(Opcode op)
+{
+	return (op >= OP_CEQ && op <= OP_CLT_UN) || (op >= OP_BEQ_S && op <= OP_BLT_UN_S) ||
+	       (op >= OP_BEQ && op <= OP_BLT_UN);
+}
+
+/* The kinds that compare with each other (§III.1.5 table 4): numbers of
+ * one kind, objects with objects; never value types. */
+static int compare_class(StackKind k)
+{
+	return k == SK_O ? 1 : k == SK_F4 || k == SK_F8 ? 2 : k == SK_VT ? 3 : 0;
+}
+
+static void check_kind(Fn *f, const Instr *in, uint32_t at, unsigned kinds)
+{
+	if (!(kinds >> e_top(f, at)->k & 1))
+		e_invalid(f, "%s: %s on the stack, where it takes none of that kind",
+			  op_info[in->op].text, e_kind_name(e_top(f, at)->k));
+}
+
+static void check_operands(Fn *f, const Instr *in)
+{
+	Opcode op = in->op;
+	if (op >= OP_LDELEM_I1 && op <= OP_LDELEM_REF)
+		op = OP_LDELEM;
+	if (op >= OP_STELEM_I && op <= OP_STELEM_REF)
+		op = OP_STELEM;
+	for (unsigned i = 0; i < countof(operand_kinds); i++)
+		if (operand_kinds[i].op == op)
+			check_kind(f, in, operand_kinds[i].at, operand_kinds[i].kinds);
+	if (compares(op)) {
+		int a = compare_class(e_top(f, 1)->k), b = compare_class(e_top(f, 0)->k);
+		if (a != b || a == 3)
+			e_invalid(f, "%s: %s and %s do not compare", op_info[in->op].text,
+				  e_kind_name(e_top(f, 1)->k), e_kind_name(e_top(f, 0)->k));
+	}
+}
+
 static void instruction(Fn *f, const Instr *in)
 {
 	if (too_deep(f, in) || prefix(f, in))
 		return;
+	check_operands(f, in);
 	if (e_ops(f, in) || e_calls(f, in) || e_objects(f, in) || e_eh(f, in))
 		return;
 	e_fn_error(f, "the instruction %s is not supported", op_info[in->op].text);
@@ -272,7 +339,7 @@ static void translate(Fn *f)
 		off = next;
 	}
 	if (f->reachable)
-		e_fn_error(f, "control falls off the end of the method");
+		e_invalid(f, "control falls off the end of the method");
 }
 
 static bool has_filters(const MethodBody *b)
@@ -406,8 +473,11 @@ static void fn_free(Fn *f)
  * function holding its filters. */
 static void translate_il(Fn *f)
 {
+	f->invalid = true;              /* what il_check finds is bad IL */
 	if (!md_body(f->m->img, &f->a, f->m->row, &f->body))
 		e_fn_error(f, "method has no body");
+	il_check(f->img, &f->body, f->name);
+	f->invalid = false;
 	f->framed = has_filters(&f->body);
 	f->entry = arena_alloc(&f->a, (f->body.code_size + 1) * sizeof *f->entry);
 	f->fin_cases = arena_alloc(&f->a, (f->body.neh + 1) * sizeof *f->fin_cases);
@@ -418,38 +488,123 @@ static void translate_il(Fn *f)
 	e_eh_epilogue(f);
 }
 
-/* The frame struct and the filter function, ahead of the method's own. */
-static void emit_filters(Program *p, Method *m, Buf *code)
+/* The frame struct and the filter function (ff, in filter mode), ahead of
+ * the method's own. */
+static void emit_filters(Fn *ff, Buf *code)
 {
-	Fn ff;
-	fn_init(&ff, p, m);
-	ff.filter_mode = true;
-	translate_il(&ff);
-	frame_struct(&ff, code);
-	filter_function(&ff, code);
-	fn_free(&ff);
+	translate_il(ff);
+	frame_struct(ff, code);
+	filter_function(ff, code);
+}
+
+/* ---- invalid IL ---- */
+/* As .NET's Native AOT does, a method whose IL breaks the rules (what
+ * il_check finds, and what e_invalid says while translating) becomes a
+ * throw of InvalidProgramException, which is what Mono's JIT raises when
+ * it is called; the build warns once and goes on. Other errors end the
+ * build as before. */
+
+/* Translates f's IL, and its filters (into `filters`, with ff); false,
+ * with the error in diag_last, if the IL is bad. */
+static bool translate_checked(Fn *f, Fn *ff, Buf *filters)
+{
+	jmp_buf jb, *outer = diag_jmp;
+	bool quiet = diag_quiet;
+	volatile bool ok = false;
+	diag_quiet = true;
+	if (diag_try(&jb) == 0) {
+		translate_il(f);
+		if (f->framed)
+			emit_filters(ff, filters);
+		ok = true;
+	}
+	diag_jmp = outer;
+	diag_quiet = quiet;
+	if (!ok && !f->invalid && !ff->invalid) {
+		char msg[sizeof diag_last];
+		memcpy(msg, diag_last, sizeof msg);
+		fatal("%s", msg);
+	}
+	return ok;
+}
+
+/* A UTF-16 copy of ASCII s, for reach_literal (kept for the program). */
+static Blob utf16_of(const char *s)
+{
+	size_t n = strlen(s);
+	uint8_t *p = calloc(n ? 2 * n : 1, 1);
+	if (!p)
+		fatal("out of memory");
+	for (size_t i = 0; i < n; i++)
+		p[2 * i] = (uint8_t)s[i];
+	return (Blob){ p, (uint32_t)(2 * n) };
+}
+
+/* The body: throw new InvalidProgramException(msg). */
+static void invalid_body(Fn *f, const char *msg)
+{
+	Type *t = ty_corlib_type("System", "InvalidProgramException");
+	Method *ctor = ty_find_method(t, ".ctor", 1);
+	if (!ctor)
+		fatal("the class library's InvalidProgramException has no .ctor(string)");
+	reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+	reach_type(f->p, ty_string, TN_DESCRIPTOR, f->m);
+	reach_method(f->p, ctor, f->m, "a method with invalid IL throws it");
+	uint32_t lit = reach_literal(f->p, utf16_of(msg));
+	e_out(f, "Object *e_ = %s;", e_new_expr(f, t));
+	e_out(f, "if (e_) %s(e_, (Object *)&lit_%u);", ctor->cname, lit);
+	e_out(f, "if (!rt_pending) rt_exc_throw(e_);");
+	e_out(f, "goto UNWIND;");
+	f->throws = true;
+}
+
+/* Warns and replaces what was translated of f by invalid_body. */
+static void invalid_method(Fn *f, Program *p, Method *m)
+{
+	const char *where = diag_last;
+	size_t n = strlen(f->img->path);
+	if (!strncmp(where, f->img->path, n) && !strncmp(where + n, ": ", 2))
+		where += n + 2;
+	if (!strncmp(where, "method ", 7))
+		where += 7;
+	fprintf(stderr, "ilcc: warning: %s; it throws InvalidProgramException if it runs\n",
+		diag_last);
+	char *msg = arena_printf(&f->a, "Invalid IL code in %s", where);
+	Buf keep = {0};
+	buf_puts(&keep, msg);
+	fn_free(f);
+	fn_init(f, p, m);
+	invalid_body(f, keep.s);
+	buf_free(&keep);
+	e_eh_epilogue(f);
 }
 
 void emit_method(Program *p, Method *m)
 {
 	MethodState *ms = reach_state(m);
-	Fn f;
+	Fn f, ff;
+	Buf filters = {0};
 	fn_init(&f, p, m);
+	fn_init(&ff, p, m);
+	ff.filter_mode = true;
 	ms->throws = true;              /* bodies other than IL: assume so */
 	ms->keeps_this = false;         /* (a substitution may say otherwise) */
 	if (ms->kind != BK_IL) {
 		e_special_body(&f);
 		ms->throws = ms->kind != BK_CONST;
 		assemble(&f, ms);
+	} else if (!translate_checked(&f, &ff, &filters)) {
+		invalid_method(&f, p, m);
+		assemble(&f, ms);
 	} else {
-		translate_il(&f);
 		/* the monitor holds `this`; filters, outlined, may see it */
 		f.leaks_this |= synchronized(m) || f.framed;
 		ms->throws = f.throws;
 		ms->keeps_this = !f.leaks_this;
-		if (f.framed)
-			emit_filters(p, m, &ms->code);
+		buf_puts(&ms->code, filters.s ? filters.s : "");
 		assemble(&f, ms);
 	}
+	buf_free(&filters);
+	fn_free(&ff);
 	fn_free(&f);
 }

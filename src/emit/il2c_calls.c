@@ -49,6 +49,7 @@ static void arg_list(Fn *f, Buf *b, Method *m, const char *self)
 	for (uint32_t i = 0; i < m->nparams; i++) {
 		if (i || m->has_this)
 			buf_puts(b, ", ");
+		e_check_assign(f, m->nparams - 1 - i, m->params[i], "argument");
 		buf_puts(b, e_as_type(f, m->nparams - 1 - i, m->params[i]));
 	}
 	buf_putc(b, ')');
@@ -123,6 +124,9 @@ static void call_method(Fn *f, Method *m, bool virt)
 	}
 	if (m->has_this) {
 		Slot *s = e_top(f, m->nparams);
+		if (s->k != SK_O && s->k != SK_P && s->k != SK_IP && s->k != SK_VT)
+			e_invalid(f, "the receiver of %s is %s, not an object or an address",
+				  m->name, e_kind_name(s->k));
 		const char *v = e_sv(f, m->nparams);
 		self = ty_is_valuetype(m->owner) ? arena_printf(&f->a, "(char *)%s", v) :
 			arena_printf(&f->a, "(Object *)%s", v);
@@ -238,6 +242,8 @@ static void newobj(Fn *f, Method *ctor)
 	precise_init(f, t);
 	reach_method(f->p, ctor, f->m, "constructor called");
 	uint32_t n = ctor->nparams;
+	for (uint32_t i = 0; i < n; i++)
+		e_check_assign(f, n - 1 - i, ctor->params[i], "argument");
 	/* make room under the arguments for the new object */
 	e_push(f, SK_I4, NULL);
 	for (uint32_t i = 0; i < n; i++) {
@@ -338,7 +344,7 @@ static void push_extras(Fn *f, Token tok)
 static void arglist(Fn *f)
 {
 	if (!f->m->is_vararg)
-		e_fn_error(f, "arglist in a method that is not vararg");
+		e_invalid(f, "arglist in a method that is not vararg");
 	Type *h = ty_corlib_type("System", "RuntimeArgumentHandle");
 	reach_type(f->p, h, TN_LAYOUT, f->m);
 	const char *d = e_push_type(f, h);

@@ -78,7 +78,7 @@ static void rethrow(Fn *f)
 {
 	int32_t c = handler_at(f, f->off, false);
 	if (c < 0)
-		e_fn_error(f, "rethrow outside a catch handler");
+		e_invalid(f, "rethrow outside a catch handler");
 	e_out(f, "rt_exc_rethrow(exc_%d);", c);
 	e_out(f, "goto %s;", e_fail(f));
 	f->reachable = false;
@@ -159,7 +159,7 @@ static void endfinally(Fn *f)
 {
 	int32_t c = handler_at(f, f->off, false);
 	if (c < 0)
-		e_fn_error(f, "endfinally outside a finally or fault handler");
+		e_invalid(f, "endfinally outside a finally or fault handler");
 	e_out(f, "goto ENDF%d;", c);
 	f->sp = 0;
 	f->reachable = false;
@@ -169,7 +169,7 @@ static void endfinally(Fn *f)
 static void endfilter(Fn *f)
 {
 	if (handler_at(f, f->off, true) < 0)
-		e_fn_error(f, "endfilter outside a filter");
+		e_invalid(f, "endfilter outside a filter");
 	e_out(f, "return (%s) != 0;", e_sv(f, 0));
 	e_pop(f, 1);
 	f->reachable = false;

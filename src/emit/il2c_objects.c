@@ -28,7 +28,7 @@ static const char *field_lv(Fn *f, Field *fd, uint32_t i)
 	Type *o = fd->owner;
 	const char *ct = emit_ctype(fd->type);
 	if (fd->is_static)
-		e_fn_error(f, "instance field access to static field %s", fd->name);
+		e_invalid(f, "instance field access to static field %s", fd->name);
 	reach_type(f->p, o, TN_LAYOUT, f->m);
 	if (s->k == SK_VT)
 		return scalar_owner(o) ? v : arena_printf(&f->a, "%s.%s", v, fd->cname);
@@ -96,6 +96,7 @@ static bool fields(Fn *f, const Instr *in)
 		e_out(f, "%s = (char *)&%s;", e_push(f, SK_P, fd->type), lv);
 		return true;
 	case OP_STFLD:
+		e_check_assign(f, 0, fd->type, "stfld");
 		lv = field_lv(f, fd, 1);
 		e_out(f, "%s = %s;", lv, e_as_type(f, 0, fd->type));
 		e_keep_this(f, 1);
@@ -110,6 +111,7 @@ static bool fields(Fn *f, const Instr *in)
 		e_out(f, "%s = (char *)&%s;", e_push(f, SK_P, fd->type), lv);
 		return true;
 	case OP_STSFLD:
+		e_check_assign(f, 0, fd->type, "stsfld");
 		lv = static_lv(f, fd);
 		e_out(f, "%s = %s;", lv, e_as_type(f, 0, fd->type));
 		e_pop(f, 1);

@@ -126,7 +126,7 @@ static StackKind binary_kind(Fn *f, StackKind a, StackKind b)
 		return SK_P;
 	if (b == SK_P && (a == SK_I4 || a == SK_IP))
 		return SK_P;
-	e_fn_error(f, "arithmetic on incompatible stack types");
+	e_invalid(f, "arithmetic on incompatible stack types");
 }
 
 static const char *const unsigned_of[] = {
@@ -551,9 +551,14 @@ static bool conversions(Fn *f, const Instr *in)
 static void ret(Fn *f)
 {
 	Type *rt = f->m->ret;
+	uint32_t want = rt->kind != TY_VOID;
+	if (f->sp != want)
+		e_invalid(f, "ret with %u value%s on the stack, where the method"
+			  " returns %s", f->sp, f->sp == 1 ? "" : "s", want ? "one" : "none");
 	if (rt->kind == TY_VOID) {
 		e_out(f, "return;");
 	} else {
+		e_check_assign(f, 0, rt, "ret");
 		e_out(f, "return %s;", e_as_type(f, 0, rt));
 		e_pop(f, 1);
 	}

@@ -21,6 +21,16 @@ enum { MAX_HOPS = 32 };
 
 void ld_init(Loader *ld) { *ld = (Loader){0}; }
 
+void ld_free(Loader *ld)
+{
+	for (uint32_t i = 0; i < ld->nimages; i++)
+		md_close(ld->images[i]);
+	free(ld->images);
+	free(ld->dirs);
+	arena_free(&ld->arena);
+	*ld = (Loader){0};
+}
+
 void ld_add_dir(Loader *ld, const char *dir)
 {
 	if (ld->ndirs == ld->capdirs) {

@@ -391,6 +391,7 @@ typedef struct Loader {
 } Loader;
 
 void ld_init(Loader *ld);
+void ld_free(Loader *ld);                       /* closes every image */
 void ld_add_dir(Loader *ld, const char *dir);    /* -L DIR */
 /* Add the class library folders (/usr/lib/mono/4.5 and Facades) at the end. */
 void ld_add_default_dirs(Loader *ld);

@@ -311,6 +311,16 @@ void ty_init(Loader *ld, Image *corlib)
 	ty_nullable_def = ty_corlib_type("System", "Nullable`1");
 }
 
+void ty_free(void)
+{
+	arena_free(&arena);
+	memset(type_table, 0, sizeof type_table);
+	memset(method_table, 0, sizeof method_table);
+	next_type_id = next_method_id = 0;
+	loader = NULL;
+	ty_corlib = NULL;
+}
+
 /* ---- from signatures and tokens ---- */
 static Type *from_sig(Image *img, const TypeSig *s, const Ctx *ctx);
 

@@ -127,6 +127,8 @@ typedef struct Ctx {
 } Ctx;
 
 void ty_init(Loader *ld, Image *corlib);
+/* Drops every type and method (a harness building many programs). */
+void ty_free(void);
 extern Image *ty_corlib;
 extern Type *ty_prim[TY_TYPEDREF + 1];          /* TY_VOID..TY_U, TY_TYPEDREF */
 extern Type *ty_object, *ty_string, *ty_valuetype, *ty_enum, *ty_array,
