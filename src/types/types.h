@@ -166,6 +166,13 @@ int ty_array_iface(Type *iface);
 bool ty_array_elem_compatible(Type *to, Type *from);
 /* Implementation of virtual `m` (a slot of a base or an interface method) in t. */
 Method *ty_resolve_virtual(Type *t, Method *m);
+/* Why t has no implementation of interface method im (default interface
+ * methods, info.c): two interfaces give equally specific bodies, or the
+ * most specific one is abstract (then *reabstracted is it). */
+typedef enum TyConflict {
+	TY_RESOLVED, TY_AMBIGUOUS, TY_REABSTRACTED, TY_UNIMPLEMENTED
+} TyConflict;
+TyConflict ty_iface_conflict(Type *t, Method *im, Method **reabstracted);
 /* What an array, pointer or byref type's name adds after its element's:
  * "[]", "[,]", "*", "&" (nothing for other kinds). */
 void ty_put_suffix(Buf *b, const Type *t);
