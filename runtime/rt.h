@@ -183,7 +183,9 @@ typedef enum RtElemKind {
 	X(DLLNOTFOUND, "System", "DllNotFoundException") \
 	X(THREADSTATE, "System.Threading", "ThreadStateException") \
 	X(INVALIDOP, "System", "InvalidOperationException") \
-	X(REMOTING, "System.Runtime.Remoting", "RemotingException")
+	X(REMOTING, "System.Runtime.Remoting", "RemotingException") \
+	X(ENTRYPOINT, "System", "EntryPointNotFoundException") \
+	X(AMBIGUOUS, "System.Runtime", "AmbiguousImplementationException")
 
 typedef enum RtExcKind {
 #define X(id, ns, name) RT_EXC_##id,

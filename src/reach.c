@@ -305,13 +305,36 @@ Method *reach_slot_root(Method *m)
 	return ti->slot_decl[m->slot];
 }
 
+/* t has no implementation of interface method m: when a default
+ * interface method is ambiguous or re-abstracted, the slot throws what
+ * Mono throws (cgen.c writes the function). */
+static void slot_fails(Program *p, Type *t, Method *m, MethodState *rs)
+{
+	Method *abs = NULL;
+	if (m->ninst)
+		return;
+	switch (ty_iface_conflict(t, m, &abs)) {
+	case TY_AMBIGUOUS:
+		emit_need_exception(p, RT_EXC_AMBIGUOUS);
+		break;
+	case TY_REABSTRACTED:
+		emit_need_exception(p, RT_EXC_ENTRYPOINT);
+		break;
+	default:
+		return;
+	}
+	rs->fails = true;
+}
+
 /* t's implementation of m is reachable; the call of `root` reaches it. */
 static void add_impl(Program *p, Type *t, Method *m, Method *root)
 {
 	Method *impl = ty_resolve_virtual(t, m);
-	if (!impl)
-		return;
 	MethodState *rs = reach_state(root);
+	if (!impl) {
+		slot_fails(p, t, m, rs);
+		return;
+	}
 	uint32_t k = 0;
 	while (k < rs->impls.n && rs->impls.v[k] != impl)
 		k++;

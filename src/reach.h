@@ -44,6 +44,7 @@ typedef struct MethodState {
 	bool virtual_called;            /* a slot or interface method called virtually */
 	Method *vcall_why;              /* the first method that called it virtually */
 	VEC(Method *) impls;            /* called virtually: what the call may run */
+	bool fails;                     /* and a constructed type's slot throws (ty_iface_conflict) */
 	bool emitted;
 	uint32_t index;                 /* in Program.methods */
 	bool need_sthunk;               /* static method behind a delegate */

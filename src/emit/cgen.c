@@ -339,13 +339,80 @@ static uint32_t array_ifaces(Gen *g, Type *t, Type ***out)
 	return n;
 }
 
+/* ---- slots that throw (default interface methods) ----
+ * Mono's text for a type in a method's description: C# keywords for
+ * primitives, else the full name (generic arguments as ilcc names them). */
+static const char *const mono_prims[] = {
+	[TY_VOID] = "void", [TY_BOOL] = "bool", [TY_CHAR] = "char", [TY_I1] = "sbyte",
+	[TY_U1] = "byte", [TY_I2] = "int16", [TY_U2] = "uint16", [TY_I4] = "int",
+	[TY_U4] = "uint", [TY_I8] = "long", [TY_U8] = "ulong", [TY_R4] = "single",
+	[TY_R8] = "double", [TY_I] = "intptr", [TY_U] = "uintptr",
+};
+
+static void mono_type_desc(Buf *b, Type *t)
+{
+	if (t->kind <= TY_U)
+		buf_puts(b, mono_prims[t->kind]);
+	else if (t == ty_string || t == ty_object)
+		buf_puts(b, t == ty_string ? "string" : "object");
+	else if (t->elem) {
+		mono_type_desc(b, t->elem);
+		ty_put_suffix(b, t);
+	} else
+		buf_puts(b, t->name);
+}
+
+/* AmbiguousImplementationException's message, as Mono words it. */
+static const char *ambiguous_msg(Type *t, Method *im)
+{
+	Buf b = {0};
+	buf_printf(&b, "Could not call method '%s:%s (", im->owner->name, im->name);
+	for (uint32_t i = 0; i < im->nparams; i++) {
+		buf_puts(&b, i ? "," : "");
+		mono_type_desc(&b, im->params[i]);
+	}
+	buf_printf(&b, ")' with type '%s' because there are multiple incompatible "
+		   "interface methods overriding this method.", t->name);
+	const char *s = arena_strdup(ty_arena(), b.s);
+	buf_free(&b);
+	return s;
+}
+
+/* The function in t's slot for interface method im (k-th of table i) when
+ * t has none: one that throws, if a call can reach it, else NULL. */
+static const char *failing_slot(Gen *g, Type *t, Method *im, uint32_t i, uint32_t k)
+{
+	Method *abs = NULL;
+	MethodState *ms = im->user;
+	TyConflict c = ms && ms->fails ? ty_iface_conflict(t, im, &abs) : TY_RESOLVED;
+	if (c != TY_AMBIGUOUS && c != TY_REABSTRACTED)
+		return "NULL";
+	const char *name = arena_printf(ty_arena(), "%s_if%u_%u_fails", t->cname, i, k);
+	Buf *b = &g->d;
+	buf_printf(b, "static %s %s(Object *self", emit_ctype(im->ret), name);
+	for (uint32_t j = 0; j < im->nparams; j++)
+		buf_printf(b, ", %s p%u", emit_ctype(im->params[j]), j);
+	buf_puts(b, ")\n{\n\trt_exc_throw_msg(");
+	buf_puts(b, c == TY_AMBIGUOUS ? "RT_EXC_AMBIGUOUS, " : "RT_EXC_ENTRYPOINT, ");
+	emit_c_string(b, c == TY_AMBIGUOUS ? ambiguous_msg(t, im) : abs->name);
+	buf_puts(b, ");\n");
+	if (im->ret->kind != TY_VOID)
+		buf_printf(b, "\t{ %s z; memset(&z, 0, sizeof z); return z; }\n", emit_ctype(im->ret));
+	buf_puts(b, "}\n");
+	return arena_printf(ty_arena(), "(void *)%s", name);
+}
+
 static void iface_slots(Gen *g, Type *t, Method **impl, Type *iface, uint32_t i)
 {
 	TypeInfo *ii = ty_info(iface);
+	const char **fns = arena_alloc(ty_arena(), (ii->nmethods + 1) * sizeof *fns);
+	for (uint32_t k = 0; k < ii->nmethods; k++) {
+		Method *m = impl ? impl[k] : t->img ? NULL : ty_resolve_virtual(t, ii->methods[k]);
+		fns[k] = m || !impl ? slot_fn(m) : failing_slot(g, t, ii->methods[k], i, k);
+	}
 	buf_printf(&g->d, "static void *const %s_if%u[] = {", t->cname, i);
 	for (uint32_t k = 0; k < ii->nmethods; k++)
-		buf_printf(&g->d, " %s,", slot_fn(impl ? impl[k] :
-			   t->img ? NULL : ty_resolve_virtual(t, ii->methods[k])));
+		buf_printf(&g->d, " %s,", fns[k]);
 	buf_puts(&g->d, " NULL };\n");
 }
 
@@ -745,7 +812,7 @@ static void vcall_targets(Gen *g)
 		if (m->ninst)
 			continue;
 		buf_printf(&g->h, "#define %s_FN(o) ", m->cname);
-		if (ms->impls.n == 1 && reached(ms->impls.v[0])) {
+		if (ms->impls.n == 1 && reached(ms->impls.v[0]) && !ms->fails) {
 			buf_printf(&g->h, "%s\n", object_fn(ms->impls.v[0]));
 			continue;
 		}
@@ -880,7 +947,7 @@ static void gvm_dispatcher(Gen *g, Method *m)
 		if (!impl || !reached(impl))
 			continue;
 		buf_printf(b, "\tif (t == &%s_type) return %s(%s", t->cname, impl->cname,
-			   ty_is_valuetype(t) ? "rt_unbox_ptr(o)" : "o");
+			   ty_is_valuetype(impl->owner) ? "rt_unbox_ptr(o)" : "o");
 		for (uint32_t i = 0; i < m->nparams; i++)
 			buf_printf(b, ", p%u", i);
 		buf_puts(b, ");\n");
