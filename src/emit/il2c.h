@@ -43,7 +43,8 @@ typedef struct Fn {
 	Ctx ctx;
 	MethodBody body;
 	Arena a;
-	Buf out, decl, tail;
+	Buf out, decl;
+	Buf tail, tail_vars;             /* tail. calls: after the body, and their arguments */
 	const char *name;               /* "Ns.Type::Method" for diagnostics */
 	Slot st[STACK_MAX];
 	uint32_t sp;
@@ -61,6 +62,7 @@ typedef struct Fn {
 	Type *constrained;
 	bool is_tail;
 	bool has_tail_calls;
+	uint32_t ntail;
 	bool is_readonly;               /* readonly. prefix seen */
 	bool throws;                    /* some code here can raise (e_fail) */
 	Slot *local_known;              /* per local written once: Slot.known, kmethod */

@@ -333,8 +333,12 @@ static void assemble(Fn *f, MethodState *ms)
 	else
 		emit_prototype(b, f->m);
 	buf_puts(b, "\n{\n");
+	if (f->has_tail_calls)          /* il2c_calls.c: tail. calls */
+		buf_printf(b, "%s{\n", f->tail_vars.s);
 	buf_puts(b, f->decl.s ? f->decl.s : "");
 	buf_puts(b, f->out.s ? f->out.s : "");
+	if (f->has_tail_calls)
+		buf_printf(b, "}\n%s", f->tail.s);
 	buf_puts(b, "}\n\n");
 	if (sync)
 		synchronized_wrapper(f, b);
@@ -365,6 +369,8 @@ static void fn_free(Fn *f)
 		buf_free(&f->fin_cases[i]);
 	buf_free(&f->out);
 	buf_free(&f->decl);
+	buf_free(&f->tail);
+	buf_free(&f->tail_vars);
 	free(f->vt_declared.v);
 	arena_free(&f->a);
 }
