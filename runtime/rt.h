@@ -82,6 +82,7 @@ enum RtTypeFlags {
 	RT_T_GENERIC_DEF = 1 << 15, /* typeof(List<>) */
 	RT_T_GENERIC_PARAM = 1 << 16,   /* T of a generic method reflection found */
 	RT_T_BYREF = 1 << 17,       /* T& in a signature reflection describes */
+	RT_T_POINTER = 1 << 18,     /* typeof(T*) */
 };
 
 /* One interface a type implements, with its method slots in the order of

@@ -602,6 +602,19 @@ static void needs_of_parts(Program *p, Type *t, uint32_t added, Method *why)
 		constructed(p, t, why);
 }
 
+void reach_indirect(Program *p, Type *t, Method *why)
+{
+	TypeState *ts = reach_tstate(t);
+	if (ts->indirect)
+		return;
+	ts->indirect = true;
+	VEC_PUSH(p->indirect, t);
+	if (t->elem->kind == TY_PTR || t->elem->kind == TY_BYREF)
+		reach_indirect(p, t->elem, why);
+	else
+		reach_type(p, t->elem, TN_DESCRIPTOR, why);
+}
+
 void reach_type(Program *p, Type *t, uint32_t needs, Method *why)
 {
 	if (t->kind == TY_BYREF || t->kind == TY_PTR) {

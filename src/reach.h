@@ -74,6 +74,7 @@ typedef struct TypeState {
 	uint32_t needs;
 	Method *why;
 	bool reflect_args;              /* rt_generic_args[] lists its arguments */
+	bool indirect;                  /* in Program.indirect */
 } TypeState;
 
 
@@ -113,12 +114,16 @@ typedef struct Program {
 	VEC(Type *) made_generics;      /* pairs: open type, instance made */
 	VEC(Method *) reflected;        /* what reflection finds (rt_methods[]) */
 	VEC(ReflectedProp) reflected_props;     /* ... and rt_properties[] */
+	VEC(Type *) indirect;           /* pointer and byref types with a descriptor */
 } Program;
 
 void reach_init(Program *p, Loader *ld, Image *img);
 void reach_method(Program *p, Method *m, Method *why, const char *reason);
 void reach_type(Program *p, Type *t, uint32_t needs, Method *why);
 void reach_vcall(Program *p, Method *m, Method *why);
+/* typeof(int*), ldtoken int32&: a pointer or byref type gets a descriptor
+ * (RT_T_POINTER or RT_T_BYREF, and its element's), nothing else. */
+void reach_indirect(Program *p, Type *t, Method *why);
 /* Activator.CreateInstance(typeof(t)): t constructed, with its
  * parameterless constructor (RtType.default_ctor). */
 void reach_default_ctor(Program *p, Type *t, Method *why);

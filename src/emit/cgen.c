@@ -715,9 +715,11 @@ static void descriptor(Gen *g, Type *t)
 		elem = ti->underlying;
 	if (ti && ti->is_nullable && t->ninst)
 		elem = t->inst[0];
-	/* pointers have no descriptor: elem_kind says what the elements are */
-	bool elem_desc = elem && elem->kind != TY_PTR && elem->kind != TY_FNPTR &&
-			 elem->kind != TY_BYREF;
+	/* elem_kind says what the elements are; a pointer element type gets
+	 * a descriptor of its own (reach_indirect), function pointers none */
+	bool elem_desc = elem && elem->kind != TY_FNPTR && elem->kind != TY_BYREF;
+	if (elem_desc && elem->kind == TY_PTR)
+		reach_indirect(g->p, elem, NULL);
 	const char *esize = elem ? (ty_is_ref(elem) ? "sizeof(Object *)" :
 		arena_printf(ty_arena(), "sizeof(%s)", emit_ctype(elem))) :
 		t == ty_string ? "2" : "0";
@@ -746,7 +748,7 @@ static void descriptor(Gen *g, Type *t)
 		   init ? "&" : "", init ? t->cname : "NULL", init ? "_init" : "", array_of,
 		   has_enum ? "&" : "", has_enum ? t->cname : "NULL", has_enum ? "_enum" : "",
 		   variance, ti ? ti->flags : 0, full_name_of(t, ns), default_ctor);
-	if (elem_desc)
+	if (elem_desc && elem->kind != TY_PTR)
 		reach_type(g->p, elem, TN_DESCRIPTOR, NULL);
 }
 
@@ -832,6 +834,19 @@ static void vcall_targets(Gen *g)
 	}
 }
 
+/* A pointer or byref type's: its names, kind and element, no more
+ * (reach_indirect). */
+static void indirect_descriptor(Gen *g, Type *t)
+{
+	const char *ns, *name;
+	emit_type_names(t, &ns, &name);
+	buf_printf(&g->h, "extern const RtType %s_type;\n", t->cname);
+	buf_printf(&g->d, "const RtType %s_type = { .ns = \"%s\", .name = \"%s\", .flags = %s,"
+		   " .elem = &%s_type, .full_name = %s };\n", t->cname, ns, name,
+		   t->kind == TY_PTR ? "RT_T_POINTER" : "RT_T_BYREF", t->elem->cname,
+		   full_name_of(t, ns));
+}
+
 static void descriptors(Gen *g)
 {
 	Program *p = g->p;
@@ -847,6 +862,8 @@ static void descriptors(Gen *g)
 		buf_printf(&g->h, "extern const RtType %s_type;\n", t->cname);
 		descriptor(g, t);
 	}
+	for (uint32_t i = 0; i < p->indirect.n; i++)
+		indirect_descriptor(g, p->indirect.v[i]);
 }
 
 /* ---- literals and field data ---- */
