@@ -13,7 +13,8 @@
 
 #include "emit.h"
 
-enum { STACK_MAX = 256 };
+/* Evaluation stack slots of a method: its .maxstack, and at least this. */
+enum { STACK_MIN = 256 };
 
 typedef struct Slot {
 	StackKind k;
@@ -46,11 +47,12 @@ typedef struct Fn {
 	Buf out, decl;
 	Buf tail, tail_vars;             /* tail. calls: after the body, and their arguments */
 	const char *name;               /* "Ns.Type::Method" for diagnostics */
-	Slot st[STACK_MAX];
+	Slot *st;                       /* stack_cap of them (il2c_body.c) */
+	uint32_t stack_cap;
 	uint32_t sp;
 	bool reachable;                 /* the current point can be reached */
 	Entry *entry;                   /* by IL offset */
-	uint8_t declared[STACK_MAX];    /* bit per scalar kind */
+	uint8_t *declared;              /* per slot: bit per scalar kind */
 	VEC(const char *) vt_declared;
 	Type **locals;
 	uint32_t nlocals;

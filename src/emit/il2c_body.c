@@ -356,9 +356,17 @@ static void method_name(Fn *f)
 	buf_free(&b);
 }
 
+static void stack_alloc(Fn *f, uint32_t n)
+{
+	f->stack_cap = n < STACK_MIN ? STACK_MIN : n;
+	f->st = arena_alloc(&f->a, f->stack_cap * sizeof *f->st);
+	f->declared = arena_alloc(&f->a, f->stack_cap);
+}
+
 static void fn_init(Fn *f, Program *p, Method *m)
 {
 	*f = (Fn){ .p = p, .m = m, .img = m->img, .ctx = ty_ctx(m) };
+	stack_alloc(f, 0);
 	method_name(f);
 	setup_args(f);
 }
@@ -381,6 +389,9 @@ static void translate_il(Fn *f)
 {
 	if (!md_body(f->m->img, &f->a, f->m->row, &f->body))
 		e_fn_error(f, "method has no body");
+	/* a little over .maxstack: call sites may push a result first */
+	if (f->body.max_stack + 16u > f->stack_cap)
+		stack_alloc(f, f->body.max_stack + 16u);
 	f->framed = has_filters(&f->body);
 	f->entry = arena_alloc(&f->a, (f->body.code_size + 1) * sizeof *f->entry);
 	f->fin_cases = arena_alloc(&f->a, (f->body.neh + 1) * sizeof *f->fin_cases);
