@@ -186,7 +186,10 @@ typedef enum RtElemKind {
 	X(INVALIDOP, "System", "InvalidOperationException") \
 	X(REMOTING, "System.Runtime.Remoting", "RemotingException") \
 	X(ENTRYPOINT, "System", "EntryPointNotFoundException") \
-	X(AMBIGUOUS, "System.Runtime", "AmbiguousImplementationException")
+	X(AMBIGUOUS, "System.Runtime", "AmbiguousImplementationException") \
+	X(MISSINGFIELD, "System", "MissingFieldException") \
+	X(TYPELOAD, "System", "TypeLoadException") \
+	X(BADIMAGE, "System", "BadImageFormatException")
 
 typedef enum RtExcKind {
 #define X(id, ns, name) RT_EXC_##id,

@@ -339,29 +339,7 @@ static uint32_t array_ifaces(Gen *g, Type *t, Type ***out)
 	return n;
 }
 
-/* ---- slots that throw (default interface methods) ----
- * Mono's text for a type in a method's description: C# keywords for
- * primitives, else the full name (generic arguments as ilcc names them). */
-static const char *const mono_prims[] = {
-	[TY_VOID] = "void", [TY_BOOL] = "bool", [TY_CHAR] = "char", [TY_I1] = "sbyte",
-	[TY_U1] = "byte", [TY_I2] = "int16", [TY_U2] = "uint16", [TY_I4] = "int",
-	[TY_U4] = "uint", [TY_I8] = "long", [TY_U8] = "ulong", [TY_R4] = "single",
-	[TY_R8] = "double", [TY_I] = "intptr", [TY_U] = "uintptr",
-};
-
-static void mono_type_desc(Buf *b, Type *t)
-{
-	if (t->kind <= TY_U)
-		buf_puts(b, mono_prims[t->kind]);
-	else if (t == ty_string || t == ty_object)
-		buf_puts(b, t == ty_string ? "string" : "object");
-	else if (t->elem) {
-		mono_type_desc(b, t->elem);
-		ty_put_suffix(b, t);
-	} else
-		buf_puts(b, t->name);
-}
-
+/* ---- slots that throw (default interface methods) ---- */
 /* AmbiguousImplementationException's message, as Mono words it. */
 static const char *ambiguous_msg(Type *t, Method *im)
 {
@@ -369,7 +347,7 @@ static const char *ambiguous_msg(Type *t, Method *im)
 	buf_printf(&b, "Could not call method '%s:%s (", im->owner->name, im->name);
 	for (uint32_t i = 0; i < im->nparams; i++) {
 		buf_puts(&b, i ? "," : "");
-		mono_type_desc(&b, im->params[i]);
+		emit_mono_type_desc(&b, im->params[i]);
 	}
 	buf_printf(&b, ")' with type '%s' because there are multiple incompatible "
 		   "interface methods overriding this method.", t->name);
@@ -1221,6 +1199,21 @@ static void known(Gen *g)
 }
 
 /* What rt_known needs must be reachable before the worklist runs. */
+const char *emit_exception_name(int kind)
+{
+	return arena_printf(ty_arena(), "%s.%s", exc_names[kind][0], exc_names[kind][1]);
+}
+
+const char *emit_exception_id(int kind)
+{
+	static const char *const ids[] = {
+#define X(id, ns, name) "RT_EXC_" #id,
+		RT_EXCEPTIONS(X)
+#undef X
+	};
+	return ids[kind];
+}
+
 void emit_need_exception(Program *p, int kind)
 {
 	Type *t = ty_corlib_type(exc_names[kind][0], exc_names[kind][1]);

@@ -78,6 +78,18 @@ typedef struct Fn {
 					   this (before: the last) instruction */
 } Fn;
 
+/* A place in the IL (a method of an image, an offset) that the build
+ * warned about, so that it warns once whatever the instantiations. */
+typedef struct CutSite {
+	Image *img;
+	uint32_t row, off;
+} CutSite;
+
+/* il2c_missing.c: an instruction naming a type, method or field that does
+ * not exist (or calling an abstract method) becomes the throw Mono makes. */
+bool e_missing(Fn *f, const Instr *in);
+void e_throw_instead(Fn *f, int kind, const char *what, const char *msg);  /* RtExcKind */
+
 void e_fn_error(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
 void e_out(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void e_warn(Fn *f, const char *msg);            /* at this method and IL offset */

@@ -101,11 +101,6 @@ static bool prefix(Fn *f, const Instr *in)
  * NotSupportedException instead, and the rest of its block is left out.
  * Every chain of ever deeper instantiations passes through such a token,
  * so this ends them all. The build warns once per place in the IL. */
-typedef struct CutSite {
-	Image *img;
-	uint32_t row, off;
-} CutSite;
-
 static VEC(CutSite) cut_sites;
 
 static bool first_cut(Fn *f)
@@ -171,7 +166,7 @@ static bool too_deep(Fn *f, const Instr *in)
 
 static void instruction(Fn *f, const Instr *in)
 {
-	if (too_deep(f, in) || prefix(f, in))
+	if (too_deep(f, in) || prefix(f, in) || e_missing(f, in))
 		return;
 	if (e_ops(f, in) || e_calls(f, in) || e_objects(f, in) || e_eh(f, in))
 		return;

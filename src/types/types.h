@@ -140,6 +140,17 @@ Type *ty_from_sig(Image *img, const TypeSig *s, const Ctx *ctx);
 enum { TY_MAX_GENERIC_DEPTH = 48 };
 uint32_t ty_token_depth(Image *img, Token tok, const Ctx *ctx);
 Type *ty_from_token(Image *img, Token tok, const Ctx *ctx);
+/* Set just before the error that the *_from_token functions raise for a
+ * type, method or field the assemblies do not have (the token that names
+ * it): il2c compiles such an instruction to the throw Mono makes when it
+ * runs. */
+typedef enum { TY_MISSING_NONE, TY_MISSING_TYPE, TY_MISSING_METHOD, TY_MISSING_FIELD } TyMissingKind;
+typedef struct TyMissing {
+	TyMissingKind kind;
+	Image *img;
+	Token tok;
+} TyMissing;
+extern TyMissing ty_missing;
 Method *ty_method(Type *owner, Image *img, uint32_t row, Type **inst, uint32_t ninst);
 Method *ty_method_from_token(Image *img, Token tok, const Ctx *ctx);
 Field *ty_field_from_token(Image *img, Token tok, const Ctx *ctx);
