@@ -18,7 +18,7 @@ typedef void SubstFn(Fn *f);
 static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_stack_trace,
 	exc_init, exc_ssm_event, byref_ctor, byref_value, create_instance, create_default,
 	contains_refs, delegate_equals, delegate_hash, collation_resource, globalization_resource,
-	current_domain, property_get_value;
+	current_domain, property_get_value, unsafe_mov;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -66,6 +66,9 @@ static const struct {
 	  " a delegate made by MakeGenericType at run time" },
 	{ "System.Runtime.Remoting.Messaging.AsyncResult::Invoke()", e_async_result_invoke,
 	  "a delegate's BeginInvoke call on the pool (il2c_async.c), not a remoting message" },
+	{ "System.Array::UnsafeMov(!!0)", unsafe_mov,
+	  "JIT intrinsic (its IL boxes and unboxes, which fails for an enum over short or"
+	  " byte read as int): the value's bytes as the other type" },
 	{ "System.ByReference`1::.ctor(!0&)", byref_ctor,
 	  "JIT intrinsic (its IL throws): keeps the managed pointer Span<T> stands on" },
 	{ "System.ByReference`1::get_Value()", byref_value,
@@ -320,6 +323,23 @@ static void contains_refs(Fn *f)
 	bool refs = !ty_is_valuetype(t) || (t->kind == TY_STRUCT && !ty_info(t)->pointer_free) ||
 		    t->kind == TY_TYPEDREF;
 	e_out(f, "return %d;", refs);
+}
+
+/* Array.UnsafeMov<S, R>(s): s's bytes as an R (zero-extended when R is
+ * bigger, as a little-endian load; JitHelpers.UnsafeEnumCast reads an
+ * enum as int or long with it). References are the same pointer. */
+static void unsafe_mov(Fn *f)
+{
+	Type *s = f->m->inst[0], *r = f->m->inst[1];
+	if (!ty_is_valuetype(s) || !ty_is_valuetype(r)) {
+		e_out(f, "return (%s)a0;", emit_ctype(r));
+		return;
+	}
+	reach_type(f->p, s, TN_LAYOUT, f->m);
+	reach_type(f->p, r, TN_LAYOUT, f->m);
+	e_out(f, "%s r; memset(&r, 0, sizeof r);", emit_ctype(r));
+	e_out(f, "memcpy(&r, &a0, sizeof a0 < sizeof r ? sizeof a0 : sizeof r);");
+	e_out(f, "return r;");
 }
 
 /* Delegate field `name` of object `obj`. */
