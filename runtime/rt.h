@@ -310,6 +310,9 @@ extern const RtMethod rt_methods[];
  * address. */
 Object *rt_reflect_box(const RtType *t, const void *p);
 void rt_reflect_unbox(const RtType *t, Object *o, void *dst);
+/* Delegate.DynamicInvoke: the MethodInfo of the delegate's type's Invoke
+ * (NotSupportedException if reflection did not keep it). */
+Object *rt_delegate_invoke_info(Object *dlg);
 void *rt_reflect_pointer(Object *o);
 extern const uint32_t rt_nmethods;
 

@@ -549,9 +549,29 @@ void reach_vcall(Program *p, Method *m, Method *why)
 	}
 }
 
+static void reflect_invoke(Program *p, Type *t, Method *why)
+{
+	if (!t->img || !ty_info(t)->is_delegate || ty_is_open(t))
+		return;
+	Method *inv = ty_find_method(t, "Invoke", -1);
+	if (inv)
+		reach_reflect_method(p, inv, why);
+}
+
+void reach_dynamic_invoke(Program *p, Method *why)
+{
+	if (p->dynamic_invoke)
+		return;
+	p->dynamic_invoke = true;
+	for (uint32_t i = 0; i < p->constructed.n; i++)
+		reflect_invoke(p, p->constructed.v[i], why);
+}
+
 static void constructed(Program *p, Type *t, Method *why)
 {
 	VEC_PUSH(p->constructed, t);
+	if (p->dynamic_invoke)
+		reflect_invoke(p, t, why);
 	TypeInfo *ti = ty_info(t->img ? t : ty_array);        /* arrays: Array's */
 	if (ti->finalizer)
 		reach_method(p, ti->finalizer, why, "finalizer of a constructed type");

@@ -115,6 +115,7 @@ typedef struct Program {
 	VEC(Method *) reflected;        /* what reflection finds (rt_methods[]) */
 	VEC(ReflectedProp) reflected_props;     /* ... and rt_properties[] */
 	VEC(Type *) indirect;           /* pointer and byref types with a descriptor */
+	bool dynamic_invoke;            /* reach_dynamic_invoke */
 } Program;
 
 void reach_init(Program *p, Loader *ld, Image *img);
@@ -133,6 +134,9 @@ void reach_made_generic(Program *p, Type *open, Type *made, Method *why);
  * described in rt_methods[], compiled unless it is a generic definition,
  * with an invoke thunk and its entry points for delegates. */
 void reach_reflect_method(Program *p, Method *m, Method *why);
+/* Delegate.DynamicInvoke is reachable: every constructed delegate type's
+ * Invoke is kept for reflection (rt_delegate_invoke_info). */
+void reach_dynamic_invoke(Program *p, Method *why);
 /* Property `row` of owner's definition can be found by reflection. */
 void reach_reflect_property(Program *p, Type *owner, uint32_t row, Method *why);
 /* Does a virtual call of m need the receiver's type to find the code? */

@@ -18,7 +18,7 @@ typedef void SubstFn(Fn *f);
 static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_stack_trace,
 	exc_init, exc_ssm_event, byref_ctor, byref_value, create_instance, create_default,
 	contains_refs, delegate_equals, delegate_hash, collation_resource, globalization_resource,
-	current_domain, property_get_value, unsafe_mov;
+	current_domain, property_get_value, unsafe_mov, dynamic_invoke;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -66,6 +66,10 @@ static const struct {
 	  " a delegate made by MakeGenericType at run time" },
 	{ "System.Runtime.Remoting.Messaging.AsyncResult::Invoke()", e_async_result_invoke,
 	  "a delegate's BeginInvoke call on the pool (il2c_async.c), not a remoting message" },
+	{ "System.Delegate::DynamicInvokeImpl(System.Object[])", dynamic_invoke,
+	  "through the MethodInfo of the delegate type's Invoke (kept for every constructed"
+	  " delegate type once this is reachable), not the target's, which reflection need"
+	  " not have kept" },
 	{ "System.Array::UnsafeMov(!!0)", unsafe_mov,
 	  "JIT intrinsic (its IL boxes and unboxes, which fails for an enum over short or"
 	  " byte read as int): the value's bytes as the other type" },
@@ -340,6 +344,25 @@ static void unsafe_mov(Fn *f)
 	e_out(f, "%s r; memset(&r, 0, sizeof r);", emit_ctype(r));
 	e_out(f, "memcpy(&r, &a0, sizeof a0 < sizeof r ? sizeof a0 : sizeof r);");
 	e_out(f, "return r;");
+}
+
+/* Delegate.DynamicInvokeImpl(args): Invoke's MethodInfo.Invoke(this,
+ * args), so that arguments are checked and converted, ref ones copied
+ * back, and exceptions wrapped in TargetInvocationException, as Mono's
+ * MethodInfo.Invoke of the target does. */
+static void dynamic_invoke(Fn *f)
+{
+	reach_dynamic_invoke(f->p, f->m);
+	Type *rmi = ty_corlib_type("System.Reflection", "RuntimeMethodInfo");
+	Method *inv = ty_find_method(rmi, "Invoke", 5);
+	if (!inv)
+		e_fn_error(f, "the class library's RuntimeMethodInfo has no Invoke of 5 arguments");
+	reach_type(f->p, rmi, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+	reach_method(f->p, inv, f->m, "Delegate.DynamicInvoke");
+	e_out(f, "Object *mi = rt_delegate_invoke_info((Object *)a0);");
+	e_out(f, "if (!mi) return NULL;");
+	e_out(f, "return %s(mi, (%s)a0, 0, NULL, (%s)a1, NULL);", inv->cname,
+	      emit_ctype(inv->params[0]), emit_ctype(inv->params[3]));
 }
 
 /* Delegate field `name` of object `obj`. */
