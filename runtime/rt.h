@@ -189,7 +189,9 @@ typedef enum RtElemKind {
 	X(AMBIGUOUS, "System.Runtime", "AmbiguousImplementationException") \
 	X(MISSINGFIELD, "System", "MissingFieldException") \
 	X(TYPELOAD, "System", "TypeLoadException") \
-	X(BADIMAGE, "System", "BadImageFormatException")
+	X(BADIMAGE, "System", "BadImageFormatException") \
+	X(FIELDACCESS, "System", "FieldAccessException") \
+	X(METHODACCESS, "System", "MethodAccessException")
 
 typedef enum RtExcKind {
 #define X(id, ns, name) RT_EXC_##id,

@@ -8,6 +8,11 @@
  * rest of its block is left out, and the build warns once per place,
  * naming the method, the IL offset and what is missing. A `call` (not
  * callvirt) of an abstract method is bad IL to Mono: BadImageFormatException.
+ * A field or method the code may not access (private, family, assembly,
+ * or of a type it may not see; ECMA-335 §I.8.5.3, §II.10.2) throws
+ * FieldAccessException or MethodAccessException. Only the program's own
+ * assembly is checked: the class library is taken as right, and an
+ * assembly with InternalsVisibleTo lends its internals to every other.
  *
  * Requires the type system's ty_missing record (types.h): the *_from_token
  * functions set it before they raise "cannot find ...". Anything else that
@@ -18,6 +23,19 @@
 
 #include <setjmp.h>
 #include <string.h>
+
+/* A MemberRef of an array type's methods (Get, Set, Address, .ctor), which
+ * the runtime provides (il2c_calls.c), not the type system. */
+static bool array_member(Fn *f, Token tok)
+{
+	if (TOK_TABLE(tok) != T_MemberRef)
+		return false;
+	Token parent = md_get(f->img, T_MemberRef, TOK_ROW(tok), MemberRef_Class);
+	if (TOK_TABLE(parent) != T_TypeSpec)
+		return false;
+	TypeKind k = ty_from_token(f->img, parent, &f->ctx)->kind;
+	return k == TY_ARRAY || k == TY_SZARRAY;
+}
 
 /* Resolves the instruction's token as the instruction will. */
 static void resolve_operand(Fn *f, Token tok)
@@ -33,6 +51,8 @@ static void resolve_operand(Fn *f, Token tok)
 		ty_field_from_token(f->img, tok, &f->ctx);
 		break;
 	case T_MemberRef:
+		if (array_member(f, tok))
+			break;
 		if (md_blob(f->img, md_get(f->img, T_MemberRef, TOK_ROW(tok),
 					   MemberRef_Signature)).p[0] == SIG_FIELD)
 			ty_field_from_token(f->img, tok, &f->ctx);
@@ -156,9 +176,157 @@ void e_throw_instead(Fn *f, int kind, const char *what, const char *msg)
 	f->is_tail = f->is_readonly = false;
 }
 
+/* ---- access ---- */
+enum { ACC_COMPILER, ACC_PRIVATE, ACC_FAMANDASSEM, ACC_ASSEMBLY, ACC_FAMILY, ACC_FAMORASSEM,
+       ACC_PUBLIC };
+
+/* Is t the TypeDef (img, row) or nested in it, at any depth? */
+static bool within(Type *t, Image *img, uint32_t row)
+{
+	if (t->img != img)
+		return false;
+	for (uint32_t r = t->row; r; r = md_enclosing(img, r))
+		if (r == row)
+			return true;
+	return false;
+}
+
+static bool derives(Type *t, Type *of)
+{
+	for (Type *c = t; c && c->img; c = ty_info(c)->base)
+		if (c->img == of->img && c->row == of->row)
+			return true;
+	return false;
+}
+
+/* Family access: t, or a type t is nested in, derives from `of`. */
+static bool family(Type *t, Type *of)
+{
+	if (derives(t, of))
+		return true;
+	for (uint32_t r = md_enclosing(t->img, t->row); r; r = md_enclosing(t->img, r))
+		if (derives(ty_def(t->img, r, NULL, 0), of))
+			return true;
+	return false;
+}
+
+static bool lends_internals(Image *img)
+{
+	return md_rows(img, T_Assembly) && ty_has_attribute(img, TOKEN(T_Assembly, 1),
+		"System.Runtime.CompilerServices.InternalsVisibleToAttribute");
+}
+
+/* May code of type `from` use a member of `owner` with access `acc`? */
+static bool member_ok(Type *from, Type *owner, uint32_t acc)
+{
+	bool inside = within(from, owner->img, owner->row);
+	bool fam = inside || family(from, owner);
+	bool assem = from->img == owner->img || lends_internals(owner->img);
+	switch (acc) {
+	case ACC_PRIVATE: return inside;
+	case ACC_FAMANDASSEM: return fam && assem;
+	case ACC_ASSEMBLY: case ACC_COMPILER: return assem;
+	case ACC_FAMILY: return fam;
+	case ACC_FAMORASSEM: return fam || assem;
+	default: return true;
+	}
+}
+
+/* May code of type `from` see type t (its definition, and the types it
+ * is nested in)? Nested visibility 2..7 is member access 6, 1, 4, 3, 2, 5. */
+static bool type_ok(Type *from, Image *img, uint32_t row)
+{
+	static const uint8_t nested_acc[8] = { 0, 0, ACC_PUBLIC, ACC_PRIVATE, ACC_FAMILY,
+		ACC_ASSEMBLY, ACC_FAMANDASSEM, ACC_FAMORASSEM };
+	uint32_t vis = md_get(img, T_TypeDef, row, TypeDef_Flags) & 7;
+	uint32_t outer = md_enclosing(img, row);
+	if (!outer)
+		return vis == 1 || from->img == img || lends_internals(img);
+	Type *o = ty_def(img, outer, NULL, 0);
+	return member_ok(from, o, nested_acc[vis]) && type_ok(from, img, outer);
+}
+
+/* "A+Inner" (nested types as reflection names them) */
+static const char *reflection_name(Type *t)
+{
+	const char *ns, *name;
+	emit_type_names(t, &ns, &name);
+	char *s = arena_printf(ty_arena(), "%s%s%s", ns, *ns ? "." : "", name);
+	for (char *c = s; *c; c++)
+		if (*c == '/')
+			*c = '+';
+	return s;
+}
+
+/* "B:M1 ()", "B.M1()": Mono's two ways of naming a method */
+static const char *method_desc(Method *m, bool colon)
+{
+	Buf b = {0};
+	buf_printf(&b, "%s%s%s%s(", colon ? m->owner->name : reflection_name(m->owner),
+		   colon ? ":" : ".", m->name, colon ? " " : "");
+	for (uint32_t i = 0; i < m->nparams; i++) {
+		buf_puts(&b, i ? "," : "");
+		emit_mono_type_desc(&b, m->params[i]);
+	}
+	buf_putc(&b, ')');
+	const char *s = arena_strdup(ty_arena(), b.s);
+	buf_free(&b);
+	return s;
+}
+
+static bool field_access(Fn *f, Token tok)
+{
+	Field *fd = ty_field_from_token(f->img, tok, &f->ctx);
+	Type *from = f->m->owner;
+	if (member_ok(from, fd->owner, fd->flags & 7) &&
+	    type_ok(from, fd->owner->img, fd->owner->row))
+		return false;
+	e_throw_instead(f, RT_EXC_FIELDACCESS, arena_printf(&f->a, "field %s::%s is not"
+			" accessible here", fd->owner->name, fd->name),
+			arena_printf(&f->a, "Field `%s:%s' is inaccessible from method `%s'\n",
+				     fd->owner->name, fd->name, method_desc(f->m, true)));
+	return true;
+}
+
+static bool method_access(Fn *f, Token tok)
+{
+	if (array_member(f, tok))
+		return false;
+	Method *m = ty_method_from_token(f->img, tok, &f->ctx);
+	Type *from = f->m->owner;
+	if (!m->owner->img || (member_ok(from, m->owner, m->flags & MF_ACCESS) &&
+			       type_ok(from, m->owner->img, m->owner->row)))
+		return false;
+	e_throw_instead(f, RT_EXC_METHODACCESS, arena_printf(&f->a, "method %s is not"
+			" accessible here", ty_method_name(m)),
+			arena_printf(&f->a, "Method `%s' is inaccessible from method `%s'",
+				     method_desc(m, false), method_desc(f->m, false)));
+	return true;
+}
+
+static const Opcode field_ops[] = {
+	OP_LDFLD, OP_LDFLDA, OP_STFLD, OP_LDSFLD, OP_LDSFLDA, OP_STSFLD,
+};
+static const Opcode method_ops[] = {
+	OP_CALL, OP_CALLVIRT, OP_NEWOBJ, OP_LDFTN, OP_LDVIRTFTN,
+};
+
+static bool inaccessible(Fn *f, const Instr *in)
+{
+	if (f->img != f->p->img || !f->m->owner->img)
+		return false;
+	for (size_t i = 0; i < countof(field_ops); i++)
+		if (in->op == field_ops[i])
+			return field_access(f, in->token);
+	for (size_t i = 0; i < countof(method_ops); i++)
+		if (in->op == method_ops[i])
+			return method_access(f, in->token);
+	return false;
+}
+
 static bool bad_abstract_call(Fn *f, const Instr *in)
 {
-	if (in->op != OP_CALL || TOK_TABLE(in->token) == T_StandAloneSig)
+	if (in->op != OP_CALL || array_member(f, in->token))
 		return false;
 	Method *m = ty_method_from_token(f->img, in->token, &f->ctx);
 	if (!(m->flags & MF_ABSTRACT))
@@ -174,7 +342,7 @@ bool e_missing(Fn *f, const Instr *in)
 	    TOK_TABLE(in->token) == 0x70)
 		return false;
 	if (resolves(f, in->token))
-		return bad_abstract_call(f, in);
+		return inaccessible(f, in) || bad_abstract_call(f, in);
 	TyMissing miss = ty_missing;
 	Buf msg = {0}, what = {0};
 	if (miss.kind == TY_MISSING_TYPE)

@@ -40,7 +40,7 @@ static void add_field(TypeInfo *ti, Field *f)
 }
 
 /* Does metadata row `parent` carry the attribute named `full`? */
-static bool has_attribute(Image *img, Token parent, const char *full)
+bool ty_has_attribute(Image *img, Token parent, const char *full)
 {
 	uint32_t first, end;
 	md_lookup(img, T_CustomAttribute, CustomAttribute_Parent, parent, &first, &end);
@@ -71,7 +71,7 @@ static Field *make_field(Type *t, uint32_t row)
 	f->flags = (uint16_t)md_get(img, T_Field, row, Field_Flags);
 	f->is_static = f->flags & FF_STATIC;
 	f->is_literal = f->flags & FF_LITERAL;
-	f->is_thread_static = f->is_static && has_attribute(img, TOKEN(T_Field, row), "System.ThreadStaticAttribute");
+	f->is_thread_static = f->is_static && ty_has_attribute(img, TOKEN(T_Field, row), "System.ThreadStaticAttribute");
 	Arena a = {0};
 	Ctx ctx = type_ctx(t);
 	f->type = ty_from_sig(img, sig_field(img, &a, md_get(img, T_Field, row,
@@ -436,7 +436,7 @@ static void load_header(Type *t, TypeInfo *ti)
 		ti->base = ty_from_token(img, ext, &ctx);
 	ti->is_enum = ti->base == ty_enum;
 	ti->is_flags = ti->is_enum &&
-		has_attribute(img, TOKEN(T_TypeDef, t->row), "System.FlagsAttribute");
+		ty_has_attribute(img, TOKEN(T_TypeDef, t->row), "System.FlagsAttribute");
 	ti->is_delegate = ti->base == ty_mcdelegate && t != ty_mcdelegate;
 	ti->is_nullable = img == ty_nullable_def->img && t->row == ty_nullable_def->row;
 	uint32_t lay = md_lookup1(img, T_ClassLayout, ClassLayout_Parent, t->row);

@@ -166,6 +166,9 @@ uint32_t ty_generic_arity(const Type *t);       /* how many, if so */
 uint32_t ty_method_generic_arity(const Method *m);      /* of its definition */
 bool ty_is_open(const Type *t);                 /* holds a generic parameter */
 bool ty_is_subclass(Type *t, Type *of);
+/* Has the metadata row `parent` a custom attribute of class `full`
+ * ("System.FlagsAttribute")? */
+bool ty_has_attribute(Image *img, Token parent, const char *full);
 bool ty_implements(Type *t, Type *iface);
 /* Arrays (info.c): which of the generic interfaces that vectors implement
  * (IList`1, ICollection`1, IEnumerable`1, IReadOnlyList`1,
