@@ -329,11 +329,11 @@ static void assemble(Fn *f, MethodState *ms)
 		emit_prototype(b, f->m);
 	buf_puts(b, "\n{\n");
 	if (f->has_tail_calls)          /* il2c_calls.c: tail. calls */
-		buf_printf(b, "%s{\n", f->tail_vars.s);
+		buf_printf(b, "%s{\n", f->tail_vars.s ? f->tail_vars.s : "");
 	buf_puts(b, f->decl.s ? f->decl.s : "");
 	buf_puts(b, f->out.s ? f->out.s : "");
 	if (f->has_tail_calls)
-		buf_printf(b, "}\n%s", f->tail.s);
+		buf_printf(b, "}\n%s", f->tail.s ? f->tail.s : "");
 	buf_puts(b, "}\n\n");
 	if (sync)
 		synchronized_wrapper(f, b);

@@ -108,13 +108,47 @@ static const char *dispatch(Fn *f, Method *m, const char *self)
  * of a local was taken, and no pending-exception test follows it; the
  * function is compiled optimised whatever -O says (RT_TAILCALLS), since
  * gcc makes the jump only then. A call that needs more stack for its
- * arguments than the caller received still grows the stack, as in Mono. */
+ * arguments than the caller received still grows the stack, as in Mono.
+ * A call passing a managed pointer (a byref argument, a value type's
+ * `this`) stays in the block, where that pointer's target lives: gcc
+ * makes it a jump only if it can prove the frame is not needed. */
 static bool tail_applies(Fn *f, Method *m)
 {
 	if (!f->is_tail)
 		return false;
 	return !strcmp(emit_ctype(m->ret), emit_ctype(f->m->ret)) ||
 		(ty_is_ref(m->ret) && ty_is_ref(f->m->ret));
+}
+
+/* "(RtString *)" where the callee's C type of result is not the caller's
+ * (two reference types), else nothing */
+static const char *ret_cast(Fn *f, Method *m)
+{
+	const char *want = emit_ctype(f->m->ret);
+	if (!strcmp(emit_ctype(m->ret), want))
+		return "";
+	return arena_printf(&f->a, "(%s)", want);
+}
+
+static bool passes_byref(Method *m)
+{
+	bool p = m->has_this && ty_is_valuetype(m->owner);
+	for (uint32_t i = 0; i < m->nparams; i++)
+		p |= m->params[i]->kind == TY_BYREF;
+	return p;
+}
+
+/* In the block: `return f(...)` (see above). */
+static void tail_in_block(Fn *f, Method *m, const char *call)
+{
+	e_pop(f, m->nparams + m->has_this);
+	if (m->ret->kind == TY_VOID)
+		e_out(f, "%s; return;", call);
+	else
+		e_out(f, "return %s%s;", ret_cast(f, m), call);
+	f->reachable = false;
+	f->is_tail = false;
+	f->has_tail_calls = true;
 }
 
 static const char *tail_var(Fn *f, uint32_t n, uint32_t i, const char *ct, const char *v)
@@ -141,7 +175,7 @@ static void tail_call(Fn *f, Method *m, bool direct, const char *self)
 	if (m->ret->kind == TY_VOID)
 		buf_printf(&f->tail, "tc%u:\n\t%s(%s);\n\treturn;\n", n, fn, args.s ? args.s : "");
 	else
-		buf_printf(&f->tail, "tc%u:\n\treturn (%s)%s(%s);\n", n, emit_ctype(f->m->ret), fn,
+		buf_printf(&f->tail, "tc%u:\n\treturn %s%s(%s);\n", n, ret_cast(f, m), fn,
 			   args.s ? args.s : "");
 	buf_free(&args);
 	f->reachable = false;
@@ -178,13 +212,19 @@ static void call_method(Fn *f, Method *m, bool virt)
 			precise_init(f, m->owner);
 	}
 	Slot facts = e_reflect_flow(f, m);
-	if (tail_applies(f, m)) {
+	bool tail = tail_applies(f, m);
+	if (tail && !passes_byref(m)) {
 		tail_call(f, m, direct, self);
 		return;
 	}
 	Buf b = {0};
 	buf_puts(&b, direct ? m->cname : dispatch(f, m, self));
 	arg_list(f, &b, m, self);
+	if (tail) {
+		tail_in_block(f, m, b.s);
+		buf_free(&b);
+		return;
+	}
 	finish_call(f, m, arena_strdup(&f->a, b.s), direct);
 	if (f->reachable && m->ret->kind != TY_VOID) {
 		e_top(f, 0)->known = facts.known;
