@@ -70,9 +70,11 @@ static bool resolves(Fn *f, Token tok)
 	bool quiet = diag_quiet;
 	ty_missing.kind = TY_MISSING_NONE;
 	diag_quiet = true;
-	int failed = diag_try(&jb);
-	if (!failed)
+	volatile bool failed = true;
+	if (diag_try(&jb) == 0) {
 		resolve_operand(f, tok);
+		failed = false;
+	}
 	diag_jmp = outer;
 	diag_quiet = quiet;
 	if (failed && ty_missing.kind == TY_MISSING_NONE) {
