@@ -301,15 +301,18 @@ bool rt_RuntimeTypeHandle_HasReferences(Object *rtype)
 	return !(t->flags & RT_T_POINTERFREE) || !(t->flags & RT_T_VALUETYPE);
 }
 
-/* Arrays' element types (NULL for arrays of pointers, which have no
- * descriptor); other types have none. */
+/* Element types of arrays, byrefs and pointers (NULL for arrays of
+ * pointers, which have no descriptor); other types have none. */
 Object *rt_RuntimeTypeHandle_GetElementType(Object *rtype)
 {
 	const RtType *t = rt_type_of_runtime_type(rtype);
-	return (t->flags & (RT_T_ARRAY | RT_T_BYREF)) ? type_object(t->elem) : NULL;
+	return (t->flags & (RT_T_ARRAY | RT_T_BYREF | RT_T_POINTER)) ? type_object(t->elem) : NULL;
 }
 
-bool rt_RuntimeTypeHandle_IsPointer(Object *rtype) { (void)rtype; return false; }
+bool rt_RuntimeTypeHandle_IsPointer(Object *rtype)
+{
+	return (rt_type_of_runtime_type(rtype)->flags & RT_T_POINTER) != 0;
+}
 
 /* ---- System.Math ---- */
 double rt_Math_Round(double x) { return nearbyint(x); }
@@ -753,6 +756,8 @@ uint8_t rt_RuntimeTypeHandle_GetCorElementType(Object *rtype)
 	const RtType *t = rt_type_of_runtime_type(rtype);
 	if (t->flags & RT_T_BYREF)
 		return 0x10;
+	if (t->flags & RT_T_POINTER)
+		return 0x0f;
 	if (t->flags & RT_T_SZARRAY)
 		return 0x1d;
 	if (t->flags & RT_T_ARRAY)

@@ -423,6 +423,15 @@ static const RtMethod *invoke_of(const RtType *d)
 	return NULL;
 }
 
+Object *rt_delegate_invoke_info(Object *dlg)
+{
+	const RtMethod *inv = invoke_of(dlg->type);
+	if (!inv)
+		rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc did not keep the Invoke method of ",
+				    dlg->type, " for DynamicInvoke");
+	return inv ? method_object(inv) : NULL;
+}
+
 Object *rt_Delegate_CreateDelegate_internal(Object *type, Object *target, Object *mi,
 					    bool throw_on_fail)
 {

@@ -82,6 +82,7 @@ enum RtTypeFlags {
 	RT_T_GENERIC_DEF = 1 << 15, /* typeof(List<>) */
 	RT_T_GENERIC_PARAM = 1 << 16,   /* T of a generic method reflection found */
 	RT_T_BYREF = 1 << 17,       /* T& in a signature reflection describes */
+	RT_T_POINTER = 1 << 18,     /* typeof(T*) */
 };
 
 /* One interface a type implements, with its method slots in the order of
@@ -183,7 +184,14 @@ typedef enum RtElemKind {
 	X(DLLNOTFOUND, "System", "DllNotFoundException") \
 	X(THREADSTATE, "System.Threading", "ThreadStateException") \
 	X(INVALIDOP, "System", "InvalidOperationException") \
-	X(REMOTING, "System.Runtime.Remoting", "RemotingException")
+	X(REMOTING, "System.Runtime.Remoting", "RemotingException") \
+	X(ENTRYPOINT, "System", "EntryPointNotFoundException") \
+	X(AMBIGUOUS, "System.Runtime", "AmbiguousImplementationException") \
+	X(MISSINGFIELD, "System", "MissingFieldException") \
+	X(TYPELOAD, "System", "TypeLoadException") \
+	X(BADIMAGE, "System", "BadImageFormatException") \
+	X(FIELDACCESS, "System", "FieldAccessException") \
+	X(METHODACCESS, "System", "MethodAccessException")
 
 typedef enum RtExcKind {
 #define X(id, ns, name) RT_EXC_##id,
@@ -308,6 +316,9 @@ extern const uint32_t rt_nnamed_types;
  * address. */
 Object *rt_reflect_box(const RtType *t, const void *p);
 void rt_reflect_unbox(const RtType *t, Object *o, void *dst);
+/* Delegate.DynamicInvoke: the MethodInfo of the delegate's type's Invoke
+ * (NotSupportedException if reflection did not keep it). */
+Object *rt_delegate_invoke_info(Object *dlg);
 void *rt_reflect_pointer(Object *o);
 extern const uint32_t rt_nmethods;
 

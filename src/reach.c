@@ -323,13 +323,36 @@ Method *reach_slot_root(Method *m)
 	return ti->slot_decl[m->slot];
 }
 
+/* t has no implementation of interface method m: when a default
+ * interface method is ambiguous or re-abstracted, the slot throws what
+ * Mono throws (cgen.c writes the function). */
+static void slot_fails(Program *p, Type *t, Method *m, MethodState *rs)
+{
+	Method *abs = NULL;
+	if (m->ninst)
+		return;
+	switch (ty_iface_conflict(t, m, &abs)) {
+	case TY_AMBIGUOUS:
+		emit_need_exception(p, RT_EXC_AMBIGUOUS);
+		break;
+	case TY_REABSTRACTED:
+		emit_need_exception(p, RT_EXC_ENTRYPOINT);
+		break;
+	default:
+		return;
+	}
+	rs->fails = true;
+}
+
 /* t's implementation of m is reachable; the call of `root` reaches it. */
 static void add_impl(Program *p, Type *t, Method *m, Method *root)
 {
 	Method *impl = ty_resolve_virtual(t, m);
-	if (!impl)
-		return;
 	MethodState *rs = reach_state(root);
+	if (!impl) {
+		slot_fails(p, t, m, rs);
+		return;
+	}
 	uint32_t k = 0;
 	while (k < rs->impls.n && rs->impls.v[k] != impl)
 		k++;
@@ -544,9 +567,29 @@ void reach_vcall(Program *p, Method *m, Method *why)
 	}
 }
 
+static void reflect_invoke(Program *p, Type *t, Method *why)
+{
+	if (!t->img || !ty_info(t)->is_delegate || ty_is_open(t))
+		return;
+	Method *inv = ty_find_method(t, "Invoke", -1);
+	if (inv)
+		reach_reflect_method(p, inv, why);
+}
+
+void reach_dynamic_invoke(Program *p, Method *why)
+{
+	if (p->dynamic_invoke)
+		return;
+	p->dynamic_invoke = true;
+	for (uint32_t i = 0; i < p->constructed.n; i++)
+		reflect_invoke(p, p->constructed.v[i], why);
+}
+
 static void constructed(Program *p, Type *t, Method *why)
 {
 	VEC_PUSH(p->constructed, t);
+	if (p->dynamic_invoke)
+		reflect_invoke(p, t, why);
 	TypeInfo *ti = ty_info(t->img ? t : ty_array);        /* arrays: Array's */
 	if (ti->finalizer)
 		reach_method(p, ti->finalizer, why, "finalizer of a constructed type");
@@ -595,6 +638,19 @@ static void needs_of_parts(Program *p, Type *t, uint32_t added, Method *why)
 	}
 	if (added & TN_CONSTRUCTED)
 		constructed(p, t, why);
+}
+
+void reach_indirect(Program *p, Type *t, Method *why)
+{
+	TypeState *ts = reach_tstate(t);
+	if (ts->indirect)
+		return;
+	ts->indirect = true;
+	VEC_PUSH(p->indirect, t);
+	if (t->elem->kind == TY_PTR || t->elem->kind == TY_BYREF)
+		reach_indirect(p, t->elem, why);
+	else
+		reach_type(p, t->elem, TN_DESCRIPTOR, why);
 }
 
 void reach_type(Program *p, Type *t, uint32_t needs, Method *why)

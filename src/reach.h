@@ -47,6 +47,7 @@ typedef struct MethodState {
 	bool virtual_called;            /* a slot or interface method called virtually */
 	Method *vcall_why;              /* the first method that called it virtually */
 	VEC(Method *) impls;            /* called virtually: what the call may run */
+	bool fails;                     /* and a constructed type's slot throws (ty_iface_conflict) */
 	bool emitted;
 	uint32_t index;                 /* in Program.methods */
 	bool need_sthunk;               /* static method behind a delegate */
@@ -76,6 +77,7 @@ typedef struct TypeState {
 	uint32_t needs;
 	Method *why;
 	bool reflect_args;              /* rt_generic_args[] lists its arguments */
+	bool indirect;                  /* in Program.indirect */
 } TypeState;
 
 
@@ -116,6 +118,8 @@ typedef struct Program {
 	VEC(Method *) reflected;        /* what reflection finds (rt_methods[]) */
 	VEC(ReflectedProp) reflected_props;     /* ... and rt_properties[] */
 	VEC(Type *) callbacks;          /* delegate types C can call (callbacks.c) */
+	VEC(Type *) indirect;           /* pointer and byref types with a descriptor */
+	bool dynamic_invoke;            /* reach_dynamic_invoke */
 } Program;
 
 void reach_init(Program *p, Loader *ld, Image *img);
@@ -124,6 +128,9 @@ void reach_free(Program *p);
 void reach_method(Program *p, Method *m, Method *why, const char *reason);
 void reach_type(Program *p, Type *t, uint32_t needs, Method *why);
 void reach_vcall(Program *p, Method *m, Method *why);
+/* typeof(int*), ldtoken int32&: a pointer or byref type gets a descriptor
+ * (RT_T_POINTER or RT_T_BYREF, and its element's), nothing else. */
+void reach_indirect(Program *p, Type *t, Method *why);
 /* Activator.CreateInstance(typeof(t)): t constructed, with its
  * parameterless constructor (RtType.default_ctor). */
 void reach_default_ctor(Program *p, Type *t, Method *why);
@@ -133,6 +140,9 @@ void reach_made_generic(Program *p, Type *open, Type *made, Method *why);
  * described in rt_methods[], compiled unless it is a generic definition,
  * with an invoke thunk and its entry points for delegates. */
 void reach_reflect_method(Program *p, Method *m, Method *why);
+/* Delegate.DynamicInvoke is reachable: every constructed delegate type's
+ * Invoke is kept for reflection (rt_delegate_invoke_info). */
+void reach_dynamic_invoke(Program *p, Method *why);
 /* Property `row` of owner's definition can be found by reflection. */
 void reach_reflect_property(Program *p, Type *owner, uint32_t row, Method *why);
 /* Does a virtual call of m need the receiver's type to find the code? */

@@ -339,13 +339,58 @@ static uint32_t array_ifaces(Gen *g, Type *t, Type ***out)
 	return n;
 }
 
+/* ---- slots that throw (default interface methods) ---- */
+/* AmbiguousImplementationException's message, as Mono words it. */
+static const char *ambiguous_msg(Type *t, Method *im)
+{
+	Buf b = {0};
+	buf_printf(&b, "Could not call method '%s:%s (", im->owner->name, im->name);
+	for (uint32_t i = 0; i < im->nparams; i++) {
+		buf_puts(&b, i ? "," : "");
+		emit_mono_type_desc(&b, im->params[i]);
+	}
+	buf_printf(&b, ")' with type '%s' because there are multiple incompatible "
+		   "interface methods overriding this method.", t->name);
+	const char *s = arena_strdup(ty_arena(), b.s);
+	buf_free(&b);
+	return s;
+}
+
+/* The function in t's slot for interface method im (k-th of table i) when
+ * t has none: one that throws, if a call can reach it, else NULL. */
+static const char *failing_slot(Gen *g, Type *t, Method *im, uint32_t i, uint32_t k)
+{
+	Method *abs = NULL;
+	MethodState *ms = im->user;
+	TyConflict c = ms && ms->fails ? ty_iface_conflict(t, im, &abs) : TY_RESOLVED;
+	if (c != TY_AMBIGUOUS && c != TY_REABSTRACTED)
+		return "NULL";
+	const char *name = arena_printf(ty_arena(), "%s_if%u_%u_fails", t->cname, i, k);
+	Buf *b = &g->d;
+	buf_printf(b, "static %s %s(Object *self", emit_ctype(im->ret), name);
+	for (uint32_t j = 0; j < im->nparams; j++)
+		buf_printf(b, ", %s p%u", emit_ctype(im->params[j]), j);
+	buf_puts(b, ")\n{\n\trt_exc_throw_msg(");
+	buf_puts(b, c == TY_AMBIGUOUS ? "RT_EXC_AMBIGUOUS, " : "RT_EXC_ENTRYPOINT, ");
+	emit_c_string(b, c == TY_AMBIGUOUS ? ambiguous_msg(t, im) : abs->name);
+	buf_puts(b, ");\n");
+	if (im->ret->kind != TY_VOID)
+		buf_printf(b, "\t{ %s z; memset(&z, 0, sizeof z); return z; }\n", emit_ctype(im->ret));
+	buf_puts(b, "}\n");
+	return arena_printf(ty_arena(), "(void *)%s", name);
+}
+
 static void iface_slots(Gen *g, Type *t, Method **impl, Type *iface, uint32_t i)
 {
 	TypeInfo *ii = ty_info(iface);
+	const char **fns = arena_alloc(ty_arena(), (ii->nmethods + 1) * sizeof *fns);
+	for (uint32_t k = 0; k < ii->nmethods; k++) {
+		Method *m = impl ? impl[k] : t->img ? NULL : ty_resolve_virtual(t, ii->methods[k]);
+		fns[k] = m || !impl ? slot_fn(m) : failing_slot(g, t, ii->methods[k], i, k);
+	}
 	buf_printf(&g->d, "static void *const %s_if%u[] = {", t->cname, i);
 	for (uint32_t k = 0; k < ii->nmethods; k++)
-		buf_printf(&g->d, " %s,", slot_fn(impl ? impl[k] :
-			   t->img ? NULL : ty_resolve_virtual(t, ii->methods[k])));
+		buf_printf(&g->d, " %s,", fns[k]);
 	buf_puts(&g->d, " NULL };\n");
 }
 
@@ -648,9 +693,11 @@ static void descriptor(Gen *g, Type *t)
 		elem = ti->underlying;
 	if (ti && ti->is_nullable && t->ninst)
 		elem = t->inst[0];
-	/* pointers have no descriptor: elem_kind says what the elements are */
-	bool elem_desc = elem && elem->kind != TY_PTR && elem->kind != TY_FNPTR &&
-			 elem->kind != TY_BYREF;
+	/* elem_kind says what the elements are; a pointer element type gets
+	 * a descriptor of its own (reach_indirect), function pointers none */
+	bool elem_desc = elem && elem->kind != TY_FNPTR && elem->kind != TY_BYREF;
+	if (elem_desc && elem->kind == TY_PTR)
+		reach_indirect(g->p, elem, NULL);
 	const char *esize = elem ? (ty_is_ref(elem) ? "sizeof(Object *)" :
 		arena_printf(ty_arena(), "sizeof(%s)", emit_ctype(elem))) :
 		t == ty_string ? "2" : "0";
@@ -679,7 +726,7 @@ static void descriptor(Gen *g, Type *t)
 		   init ? "&" : "", init ? t->cname : "NULL", init ? "_init" : "", array_of,
 		   has_enum ? "&" : "", has_enum ? t->cname : "NULL", has_enum ? "_enum" : "",
 		   variance, ti ? ti->flags : 0, full_name_of(t, ns), default_ctor);
-	if (elem_desc)
+	if (elem_desc && elem->kind != TY_PTR)
 		reach_type(g->p, elem, TN_DESCRIPTOR, NULL);
 }
 
@@ -745,7 +792,7 @@ static void vcall_targets(Gen *g)
 		if (m->ninst)
 			continue;
 		buf_printf(&g->h, "#define %s_FN(o) ", m->cname);
-		if (ms->impls.n == 1 && reached(ms->impls.v[0])) {
+		if (ms->impls.n == 1 && reached(ms->impls.v[0]) && !ms->fails) {
 			buf_printf(&g->h, "%s\n", object_fn(ms->impls.v[0]));
 			continue;
 		}
@@ -765,6 +812,19 @@ static void vcall_targets(Gen *g)
 	}
 }
 
+/* A pointer or byref type's: its names, kind and element, no more
+ * (reach_indirect). */
+static void indirect_descriptor(Gen *g, Type *t)
+{
+	const char *ns, *name;
+	emit_type_names(t, &ns, &name);
+	buf_printf(&g->h, "extern const RtType %s_type;\n", t->cname);
+	buf_printf(&g->d, "const RtType %s_type = { .ns = \"%s\", .name = \"%s\", .flags = %s,"
+		   " .elem = &%s_type, .full_name = %s };\n", t->cname, ns, name,
+		   t->kind == TY_PTR ? "RT_T_POINTER" : "RT_T_BYREF", t->elem->cname,
+		   full_name_of(t, ns));
+}
+
 static void descriptors(Gen *g)
 {
 	Program *p = g->p;
@@ -780,6 +840,8 @@ static void descriptors(Gen *g)
 		buf_printf(&g->h, "extern const RtType %s_type;\n", t->cname);
 		descriptor(g, t);
 	}
+	for (uint32_t i = 0; i < p->indirect.n; i++)
+		indirect_descriptor(g, p->indirect.v[i]);
 }
 
 /* ---- literals and field data ---- */
@@ -880,7 +942,7 @@ static void gvm_dispatcher(Gen *g, Method *m)
 		if (!impl || !reached(impl))
 			continue;
 		buf_printf(b, "\tif (t == &%s_type) return %s(%s", t->cname, impl->cname,
-			   ty_is_valuetype(t) ? "rt_unbox_ptr(o)" : "o");
+			   ty_is_valuetype(impl->owner) ? "rt_unbox_ptr(o)" : "o");
 		for (uint32_t i = 0; i < m->nparams; i++)
 			buf_printf(b, ", p%u", i);
 		buf_puts(b, ");\n");
@@ -1140,6 +1202,21 @@ static void known(Gen *g)
 }
 
 /* What rt_known needs must be reachable before the worklist runs. */
+const char *emit_exception_name(int kind)
+{
+	return arena_printf(ty_arena(), "%s.%s", exc_names[kind][0], exc_names[kind][1]);
+}
+
+const char *emit_exception_id(int kind)
+{
+	static const char *const ids[] = {
+#define X(id, ns, name) "RT_EXC_" #id,
+		RT_EXCEPTIONS(X)
+#undef X
+	};
+	return ids[kind];
+}
+
 void emit_need_exception(Program *p, int kind)
 {
 	Type *t = ty_corlib_type(exc_names[kind][0], exc_names[kind][1]);

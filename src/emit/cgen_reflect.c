@@ -180,7 +180,8 @@ static void byref_types(Program *p, Buf *b)
 		Method *m = p->reflected.v[k];
 		for (uint32_t i = 0; i < m->nparams; i++) {
 			Type *t = m->params[i];
-			if (t->kind != TY_BYREF || !strcmp(type_ref(t), "NULL"))
+			if (t->kind != TY_BYREF || !strcmp(type_ref(t), "NULL") ||
+			    reach_tstate(t)->indirect)
 				continue;
 			bool seen = false;
 			for (uint32_t j = 0; j < done.n; j++)

@@ -112,3 +112,25 @@ void emit_c_string(Buf *b, const char *s)
 			   (unsigned char)*s);
 	buf_putc(b, '"');
 }
+
+/* Mono's text for a type in a method's description: C# keywords for
+ * primitives, else the full name (generic arguments as ilcc names them). */
+static const char *const mono_prims[] = {
+	[TY_VOID] = "void", [TY_BOOL] = "bool", [TY_CHAR] = "char", [TY_I1] = "sbyte",
+	[TY_U1] = "byte", [TY_I2] = "int16", [TY_U2] = "uint16", [TY_I4] = "int",
+	[TY_U4] = "uint", [TY_I8] = "long", [TY_U8] = "ulong", [TY_R4] = "single",
+	[TY_R8] = "double", [TY_I] = "intptr", [TY_U] = "uintptr",
+};
+
+void emit_mono_type_desc(Buf *b, Type *t)
+{
+	if (t->kind <= TY_U)
+		buf_puts(b, mono_prims[t->kind]);
+	else if (t == ty_string || t == ty_object)
+		buf_puts(b, t == ty_string ? "string" : "object");
+	else if (t->elem) {
+		emit_mono_type_desc(b, t->elem);
+		ty_put_suffix(b, t);
+	} else
+		buf_puts(b, t->name);
+}

@@ -30,6 +30,8 @@ void emit_fn_ptr_type(Buf *b, Method *m, const char *this_ct);
 void emit_prototype(Buf *b, Method *m);
 /* s as a C string literal. */
 void emit_c_string(Buf *b, const char *s);
+/* Mono's text for a type in its messages: "int", "string", "System.Type", "int[]". */
+void emit_mono_type_desc(Buf *b, Type *t);
 
 void emit_method(Program *p, Method *m);
 /* The build-time substitution for the method named `key` (see subst.c),
@@ -44,6 +46,9 @@ bool emit_delegate_body(const char *name);
 /* Make reachable the exception of RtExcKind `kind` and its constructor:
  * code that can raise it is being emitted. */
 void emit_need_exception(Program *p, int kind);
+/* "System.MissingFieldException" and "RT_EXC_MISSINGFIELD" of an RtExcKind. */
+const char *emit_exception_name(int kind);
+const char *emit_exception_id(int kind);
 /* Make reachable what the runtime needs of the program (rt_known). */
 void emit_roots(Program *p);
 void emit_program(Program *p, const char *dir, uint32_t nfiles);

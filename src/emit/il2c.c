@@ -148,8 +148,9 @@ Slot *e_top(Fn *f, uint32_t i)
 
 const char *e_push(Fn *f, StackKind k, Type *t)
 {
-	if (f->sp >= STACK_MAX)
-		e_fn_error(f, "evaluation stack deeper than %d", STACK_MAX);
+	if (f->sp >= f->stack_cap)
+		e_fn_error(f, "evaluation stack deeper than %u (its .maxstack is %u)",
+			   f->stack_cap, f->body.max_stack);
 	f->st[f->sp] = (Slot){ .k = k, .t = t };
 	f->sp++;
 	return e_var_at(f, f->sp - 1, &f->st[f->sp - 1]);

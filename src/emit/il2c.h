@@ -14,7 +14,8 @@
 
 #include "emit.h"
 
-enum { STACK_MAX = 256 };
+/* Evaluation stack slots of a method: its .maxstack, and at least this. */
+enum { STACK_MIN = 256 };
 
 typedef struct Slot {
 	StackKind k;
@@ -45,13 +46,15 @@ typedef struct Fn {
 	Ctx ctx;
 	MethodBody body;
 	Arena a;
-	Buf out, decl, tail;
+	Buf out, decl;
+	Buf tail, tail_vars;             /* tail. calls: after the body, and their arguments */
 	const char *name;               /* "Ns.Type::Method" for diagnostics */
-	Slot st[STACK_MAX];
+	Slot *st;                       /* stack_cap of them (il2c_body.c) */
+	uint32_t stack_cap;
 	uint32_t sp;
 	bool reachable;                 /* the current point can be reached */
 	Entry *entry;                   /* by IL offset */
-	uint8_t declared[STACK_MAX];    /* bit per scalar kind */
+	uint8_t *declared;              /* per slot: bit per scalar kind */
 	VEC(const char *) vt_declared;
 	Type **locals;
 	uint32_t nlocals;
@@ -63,6 +66,7 @@ typedef struct Fn {
 	Type *constrained;
 	bool is_tail;
 	bool has_tail_calls;
+	uint32_t ntail;
 	bool is_readonly;               /* readonly. prefix seen */
 	bool throws;                    /* some code here can raise (e_fail) */
 	Slot *local_known;              /* per local written once: Slot.known, kmethod */
@@ -76,6 +80,18 @@ typedef struct Fn {
 					   this (before: the last) instruction */
 	bool invalid;                   /* the error being raised is bad IL */
 } Fn;
+
+/* A place in the IL (a method of an image, an offset) that the build
+ * warned about, so that it warns once whatever the instantiations. */
+typedef struct CutSite {
+	Image *img;
+	uint32_t row, off;
+} CutSite;
+
+/* il2c_missing.c: an instruction naming a type, method or field that does
+ * not exist (or calling an abstract method) becomes the throw Mono makes. */
+bool e_missing(Fn *f, const Instr *in);
+void e_throw_instead(Fn *f, int kind, const char *what, const char *msg);  /* RtExcKind */
 
 void e_fn_error(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
 /* The IL breaks ECMA-335's rules (§III.1.7, §III.1.8): the method becomes

@@ -112,11 +112,6 @@ static bool prefix(Fn *f, const Instr *in)
  * NotSupportedException instead, and the rest of its block is left out.
  * Every chain of ever deeper instantiations passes through such a token,
  * so this ends them all. The build warns once per place in the IL. */
-typedef struct CutSite {
-	Image *img;
-	uint32_t row, off;
-} CutSite;
-
 static VEC(CutSite) cut_sites;
 
 static bool first_cut(Fn *f)
@@ -247,7 +242,7 @@ static void check_operands(Fn *f, const Instr *in)
 
 static void instruction(Fn *f, const Instr *in)
 {
-	if (too_deep(f, in) || prefix(f, in))
+	if (too_deep(f, in) || prefix(f, in) || e_missing(f, in))
 		return;
 	check_operands(f, in);
 	if (e_ops(f, in) || e_calls(f, in) || e_objects(f, in) || e_eh(f, in))
@@ -433,8 +428,12 @@ static void assemble(Fn *f, MethodState *ms)
 	else
 		emit_prototype(b, f->m);
 	buf_puts(b, "\n{\n");
+	if (f->has_tail_calls)          /* il2c_calls.c: tail. calls */
+		buf_printf(b, "%s{\n", f->tail_vars.s ? f->tail_vars.s : "");
 	buf_puts(b, f->decl.s ? f->decl.s : "");
 	buf_puts(b, f->out.s ? f->out.s : "");
+	if (f->has_tail_calls)
+		buf_printf(b, "}\n%s", f->tail.s ? f->tail.s : "");
 	buf_puts(b, "}\n\n");
 	if (sync)
 		synchronized_wrapper(f, b);
@@ -452,9 +451,17 @@ static void method_name(Fn *f)
 	buf_free(&b);
 }
 
+static void stack_alloc(Fn *f, uint32_t n)
+{
+	f->stack_cap = n < STACK_MIN ? STACK_MIN : n;
+	f->st = arena_alloc(&f->a, f->stack_cap * sizeof *f->st);
+	f->declared = arena_alloc(&f->a, f->stack_cap);
+}
+
 static void fn_init(Fn *f, Program *p, Method *m)
 {
 	*f = (Fn){ .p = p, .m = m, .img = m->img, .ctx = ty_ctx(m) };
+	stack_alloc(f, 0);
 	method_name(f);
 	setup_args(f);
 }
@@ -465,6 +472,8 @@ static void fn_free(Fn *f)
 		buf_free(&f->fin_cases[i]);
 	buf_free(&f->out);
 	buf_free(&f->decl);
+	buf_free(&f->tail);
+	buf_free(&f->tail_vars);
 	free(f->vt_declared.v);
 	arena_free(&f->a);
 }
@@ -478,6 +487,9 @@ static void translate_il(Fn *f)
 		e_fn_error(f, "method has no body");
 	il_check(f->img, &f->body, f->name);
 	f->invalid = false;
+	/* a little over .maxstack: call sites may push a result first */
+	if (f->body.max_stack + 16u > f->stack_cap)
+		stack_alloc(f, f->body.max_stack + 16u);
 	f->framed = has_filters(&f->body);
 	f->entry = arena_alloc(&f->a, (f->body.code_size + 1) * sizeof *f->entry);
 	f->fin_cases = arena_alloc(&f->a, (f->body.neh + 1) * sizeof *f->fin_cases);

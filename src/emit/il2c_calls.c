@@ -55,10 +55,6 @@ static void arg_list(Fn *f, Buf *b, Method *m, const char *self)
 	buf_putc(b, ')');
 }
 
-/* Pops the arguments (and receiver), pushes the result of `call`. A
- * `tail.` call returns its result at once: with the check for a pending
- * exception gone, gcc turns it into a jump, so deep tail recursion runs in
- * constant stack as the prefix asks. */
 /* After a direct call: the pending test, compiled only if the callee may
  * throw (prog.h says, once the whole program is known: reach_no_throw). */
 static void check_after_call(Fn *f, Method *m)
@@ -72,19 +68,10 @@ static void check_after_call(Fn *f, Method *m)
 	e_out(f, "if (%s_THROWS) RT_PENDING(%s);", m->cname, e_fail_at(f, f->off));
 }
 
+/* Pops the arguments (and receiver), pushes the result of `call`. */
 static void finish_call(Fn *f, Method *m, const char *call, bool direct)
 {
 	e_pop(f, m->nparams + m->has_this);
-	if (f->is_tail && !strcmp(emit_ctype(m->ret), emit_ctype(f->m->ret))) {
-		if (m->ret->kind == TY_VOID)
-			e_out(f, "%s; return;", call);
-		else
-			e_out(f, "return %s;", call);
-		f->reachable = false;
-		f->is_tail = false;
-		f->has_tail_calls = true;
-		return;
-	}
 	if (m->ret->kind == TY_VOID)
 		e_out(f, "%s;", call);
 	else
@@ -111,6 +98,90 @@ static const char *dispatch(Fn *f, Method *m, const char *self)
 	if (ty_info(m->owner)->is_interface)
 		reach_type(f->p, m->owner, TN_DESCRIPTOR, f->m);
 	return arena_printf(&f->a, "%s_FN(%s)", reach_slot_root(m)->cname, self);
+}
+
+/* tail. calls:
+ * A `tail.` call must not grow the stack (ECMA-335 §III.2.4). Its
+ * arguments go to variables declared outside the block that holds the
+ * method's own variables, then a goto leaves the block and the call is
+ * `return f(...)` after it (il2c_body.c's assemble). With the block's
+ * variables ended there, gcc makes the call a jump even when the address
+ * of a local was taken, and no pending-exception test follows it; the
+ * function is compiled optimised whatever -O says (RT_TAILCALLS), since
+ * gcc makes the jump only then. A call that needs more stack for its
+ * arguments than the caller received still grows the stack, as in Mono.
+ * A call passing a managed pointer (a byref argument, a value type's
+ * `this`) stays in the block, where that pointer's target lives: gcc
+ * makes it a jump only if it can prove the frame is not needed. */
+static bool tail_applies(Fn *f, Method *m)
+{
+	if (!f->is_tail)
+		return false;
+	return !strcmp(emit_ctype(m->ret), emit_ctype(f->m->ret)) ||
+		(ty_is_ref(m->ret) && ty_is_ref(f->m->ret));
+}
+
+/* "(RtString *)" where the callee's C type of result is not the caller's
+ * (two reference types), else nothing */
+static const char *ret_cast(Fn *f, Method *m)
+{
+	const char *want = emit_ctype(f->m->ret);
+	if (!strcmp(emit_ctype(m->ret), want))
+		return "";
+	return arena_printf(&f->a, "(%s)", want);
+}
+
+static bool passes_byref(Method *m)
+{
+	bool p = m->has_this && ty_is_valuetype(m->owner);
+	for (uint32_t i = 0; i < m->nparams; i++)
+		p |= m->params[i]->kind == TY_BYREF;
+	return p;
+}
+
+/* In the block: `return f(...)` (see above). */
+static void tail_in_block(Fn *f, Method *m, const char *call)
+{
+	e_pop(f, m->nparams + m->has_this);
+	if (m->ret->kind == TY_VOID)
+		e_out(f, "%s; return;", call);
+	else
+		e_out(f, "return %s%s;", ret_cast(f, m), call);
+	f->reachable = false;
+	f->is_tail = false;
+	f->has_tail_calls = true;
+}
+
+static const char *tail_var(Fn *f, uint32_t n, uint32_t i, const char *ct, const char *v)
+{
+	buf_printf(&f->tail_vars, "	%s tc%u_%u;\n", ct, n, i);
+	e_out(f, "tc%u_%u = %s;", n, i, v);
+	return arena_printf(&f->a, "tc%u_%u", n, i);
+}
+
+static void tail_call(Fn *f, Method *m, bool direct, const char *self)
+{
+	uint32_t n = f->ntail++, k = 0;
+	Buf args = {0};
+	if (m->has_this) {
+		self = tail_var(f, n, k++, emit_this_ctype(m->owner), self);
+		buf_puts(&args, self);
+	}
+	for (uint32_t i = 0; i < m->nparams; i++, k++)
+		buf_printf(&args, "%s%s", k ? ", " : "", tail_var(f, n, k, emit_ctype(m->params[i]),
+			   e_as_type(f, m->nparams - 1 - i, m->params[i])));
+	const char *fn = direct ? m->cname : dispatch(f, m, self);
+	e_pop(f, m->nparams + m->has_this);
+	e_out(f, "goto tc%u;", n);
+	if (m->ret->kind == TY_VOID)
+		buf_printf(&f->tail, "tc%u:\n\t%s(%s);\n\treturn;\n", n, fn, args.s ? args.s : "");
+	else
+		buf_printf(&f->tail, "tc%u:\n\treturn %s%s(%s);\n", n, ret_cast(f, m), fn,
+			   args.s ? args.s : "");
+	buf_free(&args);
+	f->reachable = false;
+	f->is_tail = false;
+	f->has_tail_calls = true;
 }
 
 static void call_method(Fn *f, Method *m, bool virt)
@@ -147,10 +218,20 @@ static void call_method(Fn *f, Method *m, bool virt)
 		if (k != BK_DEFAULT && k != BK_UNSUPPORTED && k != BK_SUBST && k != BK_CONST)
 			precise_init(f, m->owner);
 	}
+	Slot facts = e_reflect_flow(f, as_named);
+	bool tail = tail_applies(f, m);
+	if (tail && !passes_byref(m)) {
+		tail_call(f, m, direct, self);
+		return;
+	}
 	Buf b = {0};
 	buf_puts(&b, direct ? m->cname : dispatch(f, m, self));
 	arg_list(f, &b, m, self);
-	Slot facts = e_reflect_flow(f, as_named);
+	if (tail) {
+		tail_in_block(f, m, b.s);
+		buf_free(&b);
+		return;
+	}
 	finish_call(f, m, arena_strdup(&f->a, b.s), direct);
 	if (f->reachable && m->ret->kind != TY_VOID) {
 		e_top(f, 0)->known = facts.known;

@@ -465,7 +465,10 @@ static void ldtoken(Fn *f, const Instr *in)
 		return;
 	}
 	Type *t = tok_type(f, in);
-	reach_type(f->p, t, TN_DESCRIPTOR, f->m);
+	if (t->kind == TY_PTR || t->kind == TY_BYREF)
+		reach_indirect(f->p, t, f->m);
+	else
+		reach_type(f->p, t, TN_DESCRIPTOR, f->m);
 	handle(f, "RuntimeTypeHandle", arena_printf(&f->a, "&%s_type", t->cname));
 	e_top(f, 0)->known = t;
 }

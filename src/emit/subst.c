@@ -18,7 +18,7 @@ typedef void SubstFn(Fn *f);
 static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_stack_trace,
 	exc_init, exc_ssm_event, byref_ctor, byref_value, create_instance, create_default,
 	contains_refs, delegate_equals, delegate_hash, collation_resource, globalization_resource,
-	current_domain, property_get_value, default_encoding;
+	current_domain, property_get_value, default_encoding, unsafe_mov, dynamic_invoke;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -70,6 +70,13 @@ static const struct {
 	  "the console's encoding from the locale's code as Mono's IL picks it, without"
 	  " Encoding.GetEncoding: its lookup by name (EncodingTable, culture-aware"
 	  " comparison) and its error messages (String.Format) were a third of Hello World" },
+	{ "System.Delegate::DynamicInvokeImpl(System.Object[])", dynamic_invoke,
+	  "through the MethodInfo of the delegate type's Invoke (kept for every constructed"
+	  " delegate type once this is reachable), not the target's, which reflection need"
+	  " not have kept" },
+	{ "System.Array::UnsafeMov(!!0)", unsafe_mov,
+	  "JIT intrinsic (its IL boxes and unboxes, which fails for an enum over short or"
+	  " byte read as int): the value's bytes as the other type" },
 	{ "System.ByReference`1::.ctor(!0&)", byref_ctor,
 	  "JIT intrinsic (its IL throws): keeps the managed pointer Span<T> stands on" },
 	{ "System.ByReference`1::get_Value()", byref_value,
@@ -324,6 +331,42 @@ static void contains_refs(Fn *f)
 	bool refs = !ty_is_valuetype(t) || (t->kind == TY_STRUCT && !ty_info(t)->pointer_free) ||
 		    t->kind == TY_TYPEDREF;
 	e_out(f, "return %d;", refs);
+}
+
+/* Array.UnsafeMov<S, R>(s): s's bytes as an R (zero-extended when R is
+ * bigger, as a little-endian load; JitHelpers.UnsafeEnumCast reads an
+ * enum as int or long with it). References are the same pointer. */
+static void unsafe_mov(Fn *f)
+{
+	Type *s = f->m->inst[0], *r = f->m->inst[1];
+	if (!ty_is_valuetype(s) || !ty_is_valuetype(r)) {
+		e_out(f, "return (%s)a0;", emit_ctype(r));
+		return;
+	}
+	reach_type(f->p, s, TN_LAYOUT, f->m);
+	reach_type(f->p, r, TN_LAYOUT, f->m);
+	e_out(f, "%s r; memset(&r, 0, sizeof r);", emit_ctype(r));
+	e_out(f, "memcpy(&r, &a0, sizeof a0 < sizeof r ? sizeof a0 : sizeof r);");
+	e_out(f, "return r;");
+}
+
+/* Delegate.DynamicInvokeImpl(args): Invoke's MethodInfo.Invoke(this,
+ * args), so that arguments are checked and converted, ref ones copied
+ * back, and exceptions wrapped in TargetInvocationException, as Mono's
+ * MethodInfo.Invoke of the target does. */
+static void dynamic_invoke(Fn *f)
+{
+	reach_dynamic_invoke(f->p, f->m);
+	Type *rmi = ty_corlib_type("System.Reflection", "RuntimeMethodInfo");
+	Method *inv = ty_find_method(rmi, "Invoke", 5);
+	if (!inv)
+		e_fn_error(f, "the class library's RuntimeMethodInfo has no Invoke of 5 arguments");
+	reach_type(f->p, rmi, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+	reach_method(f->p, inv, f->m, "Delegate.DynamicInvoke");
+	e_out(f, "Object *mi = rt_delegate_invoke_info((Object *)a0);");
+	e_out(f, "if (!mi) return NULL;");
+	e_out(f, "return %s(mi, (%s)a0, 0, NULL, (%s)a1, NULL);", inv->cname,
+	      emit_ctype(inv->params[0]), emit_ctype(inv->params[3]));
 }
 
 /* Delegate field `name` of object `obj`. */

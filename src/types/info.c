@@ -39,6 +39,11 @@ static void add_field(TypeInfo *ti, Field *f)
 	}
 }
 
+bool ty_has_attribute(Image *img, Token parent, const char *full)
+{
+	return ty_attribute_row(img, parent, full) != 0;
+}
+
 uint32_t ty_attribute_row(Image *img, Token parent, const char *full)
 {
 	uint32_t first, end;
@@ -314,19 +319,89 @@ static Method *through_vtable(TypeInfo *ti, Method *m)
 	return m;
 }
 
+/* ---- default interface methods (ECMA-335 2019 addendum) ----
+ * When no class of t's chain implements interface method im, the
+ * implementation is the most specific body among t's interfaces: im's own,
+ * or another interface's MethodImpl naming im. An interface is more
+ * specific than those it inherits. One left: that body (an abstract one
+ * re-abstracts the slot: no implementation). Several: ambiguous, also no
+ * implementation; ty_iface_conflict tells the two apart for the code
+ * generator, which makes such slots throw what Mono throws. */
+static Method *iface_override(Type *j, Method *im)
+{
+	ImplRows it = impl_rows(j);
+	for (Method *decl; (decl = impl_next(&it));)
+		if (decl == im)
+			return impl_body(&it);
+	return NULL;
+}
+
+static Method *iface_body(Type *j, Method *im)
+{
+	if (j == im->owner)
+		return (im->flags & MF_ABSTRACT) ? NULL : im;
+	return iface_override(j, im);
+}
+
+/* The most specific body, and how many are equally specific. */
+static Method *default_impl(TypeInfo *ti, Method *im, uint32_t *nbest)
+{
+	Method *best = NULL;
+	*nbest = 0;
+	for (uint32_t a = 0; a < ti->nifaces; a++) {
+		Method *body = iface_body(ti->ifaces[a], im);
+		if (!body)
+			continue;
+		bool beaten = false;
+		for (uint32_t c = 0; c < ti->nifaces && !beaten; c++)
+			beaten = c != a && iface_body(ti->ifaces[c], im) &&
+				ty_implements(ti->ifaces[c], ti->ifaces[a]);
+		if (!beaten) {
+			best = body;
+			++*nbest;
+		}
+	}
+	return best;
+}
+
+static Method *class_impl(Type *t, TypeInfo *ti, Type *iface, Method *im)
+{
+	Method *m = explicit_impl(t, im);
+	if (m)
+		return through_vtable(ti, m);
+	if (declares_iface(t, iface) && (m = by_name(ti, im)))
+		return m;
+	if (ti->base && ty_implements(ti->base, iface)) {
+		m = ty_resolve_virtual(ti->base, im);
+		if (m && !ty_info(m->owner)->is_interface)
+			return through_vtable(ti, m);
+	}
+	return by_name(ti, im);
+}
+
 static Method *iface_impl(Type *t, TypeInfo *ti, Type *iface, uint32_t k)
 {
 	Method *im = ty_info(iface)->methods[k];
 	if (!(im->flags & MF_VIRTUAL))
 		return NULL;
-	Method *m = explicit_impl(t, im);
+	Method *m = class_impl(t, ti, iface, im);
 	if (m)
-		return through_vtable(ti, m);
-	if (!ti->is_interface && declares_iface(t, iface) && (m = by_name(ti, im)))
 		return m;
-	if (ti->base && ty_implements(ti->base, iface))
-		return through_vtable(ti, ty_resolve_virtual(ti->base, im));
-	return by_name(ti, im);
+	uint32_t n;
+	m = default_impl(ti, im, &n);
+	return n == 1 && !(m->flags & MF_ABSTRACT) ? m : NULL;
+}
+
+TyConflict ty_iface_conflict(Type *t, Method *im, Method **reabstracted)
+{
+	if (!t->img || !ty_info(im->owner)->is_interface || ty_resolve_virtual(t, im))
+		return TY_RESOLVED;
+	uint32_t n;
+	Method *m = default_impl(ty_info(t), im, &n);
+	if (n > 1)
+		return TY_AMBIGUOUS;
+	*reabstracted = m;
+	return n == 1 ? TY_REABSTRACTED : TY_UNIMPLEMENTED;
 }
 
 static void build_imap(Type *t, TypeInfo *ti)

@@ -217,6 +217,8 @@ typedef struct DefRef {
 	uint32_t row;
 } DefRef;
 
+TyMissing ty_missing;
+
 /* TypeDef or TypeRef token to its TypeDef; fatal when it cannot be found. */
 static DefRef resolve_def(Image *img, Token tok)
 {
@@ -226,6 +228,7 @@ static DefRef resolve_def(Image *img, Token tok)
 		md_error(img, "token 0x%08x is not a TypeDef or TypeRef", tok);
 	TypeRefTarget t = ld_resolve_typeref(loader, img, TOK_ROW(tok));
 	if (!t.row) {
+		ty_missing = (TyMissing){ TY_MISSING_TYPE, img, tok };
 		Buf b = {0};
 		sig_print_token(&b, img, tok, true, NULL);
 		md_error(img, "cannot find type %s (is its assembly installed, or"
@@ -507,6 +510,7 @@ static Method *memberref_method(Image *img, uint32_t row, const Ctx *ctx)
 	Method *m = find_by_sig(t, name, img, s);
 	arena_free(&a);
 	if (!m) {
+		ty_missing = (TyMissing){ TY_MISSING_METHOD, img, TOKEN(T_MemberRef, row) };
 		Buf b = {0};
 		sig_print_member(&b, img, &a, TOKEN(T_MemberRef, row));
 		md_error(img, "cannot find method %s", b.s);
@@ -600,8 +604,10 @@ Field *ty_field_from_token(Image *img, Token tok, const Ctx *ctx)
 	} else {
 		md_error(img, "token 0x%08x is not a field", tok);
 	}
-	if (!f)
+	if (!f) {
+		ty_missing = (TyMissing){ TY_MISSING_FIELD, img, tok };
 		md_error(img, "cannot find the field of token 0x%08x", tok);
+	}
 	return f;
 }
 

@@ -150,6 +150,17 @@ Type *ty_from_sig(Image *img, const TypeSig *s, const Ctx *ctx);
 enum { TY_MAX_GENERIC_DEPTH = 48 };
 uint32_t ty_token_depth(Image *img, Token tok, const Ctx *ctx);
 Type *ty_from_token(Image *img, Token tok, const Ctx *ctx);
+/* Set just before the error that the *_from_token functions raise for a
+ * type, method or field the assemblies do not have (the token that names
+ * it): il2c compiles such an instruction to the throw Mono makes when it
+ * runs. */
+typedef enum { TY_MISSING_NONE, TY_MISSING_TYPE, TY_MISSING_METHOD, TY_MISSING_FIELD } TyMissingKind;
+typedef struct TyMissing {
+	TyMissingKind kind;
+	Image *img;
+	Token tok;
+} TyMissing;
+extern TyMissing ty_missing;
 Method *ty_method(Type *owner, Image *img, uint32_t row, Type **inst, uint32_t ninst);
 Method *ty_method_from_token(Image *img, Token tok, const Ctx *ctx);
 Field *ty_field_from_token(Image *img, Token tok, const Ctx *ctx);
@@ -165,6 +176,9 @@ uint32_t ty_generic_arity(const Type *t);       /* how many, if so */
 uint32_t ty_method_generic_arity(const Method *m);      /* of its definition */
 bool ty_is_open(const Type *t);                 /* holds a generic parameter */
 bool ty_is_subclass(Type *t, Type *of);
+/* Has the metadata row `parent` a custom attribute of class `full`
+ * ("System.FlagsAttribute")? */
+bool ty_has_attribute(Image *img, Token parent, const char *full);
 bool ty_implements(Type *t, Type *iface);
 /* Arrays (info.c): which of the generic interfaces that vectors implement
  * (IList`1, ICollection`1, IEnumerable`1, IReadOnlyList`1,
@@ -176,6 +190,13 @@ int ty_array_iface(Type *iface);
 bool ty_array_elem_compatible(Type *to, Type *from);
 /* Implementation of virtual `m` (a slot of a base or an interface method) in t. */
 Method *ty_resolve_virtual(Type *t, Method *m);
+/* Why t has no implementation of interface method im (default interface
+ * methods, info.c): two interfaces give equally specific bodies, or the
+ * most specific one is abstract (then *reabstracted is it). */
+typedef enum TyConflict {
+	TY_RESOLVED, TY_AMBIGUOUS, TY_REABSTRACTED, TY_UNIMPLEMENTED
+} TyConflict;
+TyConflict ty_iface_conflict(Type *t, Method *im, Method **reabstracted);
 /* What an array, pointer or byref type's name adds after its element's:
  * "[]", "[,]", "*", "&" (nothing for other kinds). */
 void ty_put_suffix(Buf *b, const Type *t);

@@ -1,8 +1,10 @@
 // Enums: underlying types of every size and sign, explicit values, casts in
 // both directions, out-of-range values, [Flags] arithmetic, enums in
 // switches, as fields, array elements and generic arguments, boxing and
-// unboxing to the underlying type.
+// unboxing to the underlying type, EqualityComparer<E>.Default of each
+// size (Mono reads the enum as int or long with Array.UnsafeMov).
 using System;
+using System.Collections.Generic;
 
 enum Color { Red, Green = 5, Blue, Black = -1 }
 enum Tiny : byte { A = 1, B = 200, Max = 255 }
@@ -98,6 +100,12 @@ static class Enums {
 		Out.L("hash equal", boxed.GetHashCode() == Color.Green.GetHashCode());
 		Out.L("is Enum", boxed is Enum);
 		Out.L("is ValueType", boxed is ValueType);
+		Out.L("comparer hash Short", EqualityComparer<Short>.Default.GetHashCode(Short.Neg));
+		Out.L("comparer hash Signed", EqualityComparer<Signed>.Default.GetHashCode(Signed.Low));
+		Out.L("comparer hash Tiny", EqualityComparer<Tiny>.Default.GetHashCode(Tiny.B));
+		Out.L("comparer hash Wide", EqualityComparer<Wide>.Default.GetHashCode(Wide.Huge));
+		Out.L("comparer hash UWide", EqualityComparer<UWide>.Default.GetHashCode(UWide.Top));
+		Out.L("comparer equal Short", EqualityComparer<Short>.Default.Equals(Short.Neg, (Short)(-300)));
 		return (int)Color.Blue;
 	}
 }

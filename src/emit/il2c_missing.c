@@ -1,0 +1,373 @@
+/* il2c_missing: instructions that name what the assemblies do not have.
+ *
+ * Mono resolves a token when it compiles the code that names it, and a
+ * type, method or field that does not exist makes that code throw when it
+ * runs (TypeLoadException, MissingMethodException, MissingFieldException);
+ * programs, Mono's own tests among them, catch these. ilcc does as Native
+ * AOT does: the instruction becomes that throw, with Mono's message, the
+ * rest of its block is left out, and the build warns once per place,
+ * naming the method, the IL offset and what is missing. A `call` (not
+ * callvirt) of an abstract method is bad IL to Mono: BadImageFormatException.
+ * A field or method the code may not access (private, family, assembly,
+ * or of a type it may not see; ECMA-335 §I.8.5.3, §II.10.2) throws
+ * FieldAccessException or MethodAccessException. Only the program's own
+ * assembly is checked: the class library is taken as right, and an
+ * assembly with InternalsVisibleTo lends its internals to every other.
+ *
+ * Requires the type system's ty_missing record (types.h): the *_from_token
+ * functions set it before they raise "cannot find ...". Anything else that
+ * fails to resolve is still a build error.
+ */
+#include "il2c.h"
+#include "../../runtime/rt.h"
+
+#include <setjmp.h>
+#include <string.h>
+
+/* A MemberRef of an array type's methods (Get, Set, Address, .ctor), which
+ * the runtime provides (il2c_calls.c), not the type system. */
+static bool array_member(Fn *f, Token tok)
+{
+	if (TOK_TABLE(tok) != T_MemberRef)
+		return false;
+	Token parent = md_get(f->img, T_MemberRef, TOK_ROW(tok), MemberRef_Class);
+	if (TOK_TABLE(parent) != T_TypeSpec)
+		return false;
+	TypeKind k = ty_from_token(f->img, parent, &f->ctx)->kind;
+	return k == TY_ARRAY || k == TY_SZARRAY;
+}
+
+/* Resolves the instruction's token as the instruction will. */
+static void resolve_operand(Fn *f, Token tok)
+{
+	switch (TOK_TABLE(tok)) {
+	case T_TypeDef: case T_TypeRef: case T_TypeSpec:
+		ty_from_token(f->img, tok, &f->ctx);
+		break;
+	case T_MethodDef: case T_MethodSpec:
+		ty_method_from_token(f->img, tok, &f->ctx);
+		break;
+	case T_Field:
+		ty_field_from_token(f->img, tok, &f->ctx);
+		break;
+	case T_MemberRef:
+		if (array_member(f, tok))
+			break;
+		if (md_blob(f->img, md_get(f->img, T_MemberRef, TOK_ROW(tok),
+					   MemberRef_Signature)).p[0] == SIG_FIELD)
+			ty_field_from_token(f->img, tok, &f->ctx);
+		else
+			ty_method_from_token(f->img, tok, &f->ctx);
+		break;
+	}
+}
+
+/* Does the token resolve? A failure other than a missing member is
+ * raised again, as the instruction would have raised it. */
+static bool resolves(Fn *f, Token tok)
+{
+	jmp_buf jb, *outer = diag_jmp;
+	bool quiet = diag_quiet;
+	ty_missing.kind = TY_MISSING_NONE;
+	diag_quiet = true;
+	volatile bool failed = true;
+	if (diag_try(&jb) == 0) {
+		resolve_operand(f, tok);
+		failed = false;
+	}
+	diag_jmp = outer;
+	diag_quiet = quiet;
+	if (failed && ty_missing.kind == TY_MISSING_NONE) {
+		char msg[sizeof diag_last];
+		memcpy(msg, diag_last, sizeof msg);
+		fatal("%s", msg);
+	}
+	return !failed;
+}
+
+/* "System.Console", ".Lib" (Mono writes the empty namespace so) */
+static void put_owner(Buf *b, Type *t)
+{
+	const char *ns, *name;
+	emit_type_names(t, &ns, &name);
+	buf_printf(b, "%s.%s", ns, name);
+}
+
+static const char *assembly_display(Image *img, uint32_t aref)
+{
+	return arena_printf(ty_arena(), "%s, Version=%u.%u.%u.%u, Culture=neutral, "
+		"PublicKeyToken=null",
+		md_string(img, md_get(img, T_AssemblyRef, aref, AssemblyRef_Name)),
+		md_get(img, T_AssemblyRef, aref, AssemblyRef_MajorVersion),
+		md_get(img, T_AssemblyRef, aref, AssemblyRef_MinorVersion),
+		md_get(img, T_AssemblyRef, aref, AssemblyRef_BuildNumber),
+		md_get(img, T_AssemblyRef, aref, AssemblyRef_RevisionNumber));
+}
+
+static void type_message(Buf *b, Image *img, Token tok)
+{
+	uint32_t row = TOK_ROW(tok);
+	const char *ns = md_string(img, md_get(img, T_TypeRef, row, TypeRef_Namespace));
+	const char *name = md_string(img, md_get(img, T_TypeRef, row, TypeRef_Name));
+	Token scope = md_get(img, T_TypeRef, row, TypeRef_ResolutionScope);
+	buf_printf(b, "Could not resolve type with token %08x from typeref (expected class "
+		   "'%s%s%s' in assembly '%s')", tok, ns, *ns ? "." : "", name,
+		   TOK_TABLE(scope) == T_AssemblyRef ?
+		   assembly_display(img, TOK_ROW(scope)) : img->path);
+}
+
+/* "void System.Console.NoSuch(int,string)" */
+static void method_message(Buf *b, Fn *f, Token tok)
+{
+	Image *img = f->img;
+	uint32_t row = TOK_ROW(tok);
+	Type *owner = ty_from_token(img, md_get(img, T_MemberRef, row, MemberRef_Class), &f->ctx);
+	Arena a = {0};
+	MethodSig *s = sig_method(img, &a, md_get(img, T_MemberRef, row, MemberRef_Signature));
+	buf_puts(b, "Method not found: ");
+	emit_mono_type_desc(b, ty_from_sig(img, s->ret, &f->ctx));
+	buf_putc(b, ' ');
+	put_owner(b, owner);
+	buf_printf(b, ".%s(", md_string(img, md_get(img, T_MemberRef, row, MemberRef_Name)));
+	for (uint32_t i = 0; i < s->nparams; i++) {
+		buf_puts(b, i ? "," : "");
+		emit_mono_type_desc(b, ty_from_sig(img, s->params[i], &f->ctx));
+	}
+	buf_putc(b, ')');
+	arena_free(&a);
+}
+
+/* "long System.Console.noField Due to: Could not find field in class" */
+static void field_message(Buf *b, Fn *f, Token tok)
+{
+	Image *img = f->img;
+	uint32_t row = TOK_ROW(tok);
+	Type *owner = ty_from_token(img, md_get(img, T_MemberRef, row, MemberRef_Class), &f->ctx);
+	Arena a = {0};
+	TypeSig *s = sig_field(img, &a, md_get(img, T_MemberRef, row, MemberRef_Signature));
+	buf_puts(b, "Field not found: ");
+	emit_mono_type_desc(b, ty_from_sig(img, s, &f->ctx));
+	buf_putc(b, ' ');
+	put_owner(b, owner);
+	buf_printf(b, ".%s Due to: Could not find field in class",
+		   md_string(img, md_get(img, T_MemberRef, row, MemberRef_Name)));
+	arena_free(&a);
+}
+
+static VEC(CutSite) warned;
+
+/* The instruction throws `kind` with `msg`; the build says so once. */
+void e_throw_instead(Fn *f, int kind, const char *what, const char *msg)
+{
+	bool first = true;
+	for (uint32_t i = 0; i < warned.n && first; i++)
+		first = !(warned.v[i].img == f->img && warned.v[i].row == f->m->row &&
+			  warned.v[i].off == f->off);
+	if (first) {
+		VEC_PUSH(warned, ((CutSite){ f->img, f->m->row, f->off }));
+		e_warn(f, arena_printf(&f->a, "%s; it throws %s when it runs, as in Mono",
+				       what, emit_exception_name(kind)));
+	}
+	Buf lit = {0};
+	emit_c_string(&lit, msg);
+	emit_need_exception(f->p, kind);
+	e_out(f, "rt_exc_throw_msg(%s, %s); goto %s;", emit_exception_id(kind), lit.s, e_fail(f));
+	buf_free(&lit);
+	f->reachable = false;
+	f->constrained = NULL;
+	f->is_tail = f->is_readonly = false;
+}
+
+/* ---- access ---- */
+enum { ACC_COMPILER, ACC_PRIVATE, ACC_FAMANDASSEM, ACC_ASSEMBLY, ACC_FAMILY, ACC_FAMORASSEM,
+       ACC_PUBLIC };
+
+/* Is t the TypeDef (img, row) or nested in it, at any depth? */
+static bool within(Type *t, Image *img, uint32_t row)
+{
+	if (t->img != img)
+		return false;
+	for (uint32_t r = t->row; r; r = md_enclosing(img, r))
+		if (r == row)
+			return true;
+	return false;
+}
+
+static bool derives(Type *t, Type *of)
+{
+	for (Type *c = t; c && c->img; c = ty_info(c)->base)
+		if (c->img == of->img && c->row == of->row)
+			return true;
+	return false;
+}
+
+/* Family access: t, or a type t is nested in, derives from `of`. */
+static bool family(Type *t, Type *of)
+{
+	if (derives(t, of))
+		return true;
+	for (uint32_t r = md_enclosing(t->img, t->row); r; r = md_enclosing(t->img, r))
+		if (derives(ty_def(t->img, r, NULL, 0), of))
+			return true;
+	return false;
+}
+
+static bool lends_internals(Image *img)
+{
+	return md_rows(img, T_Assembly) && ty_has_attribute(img, TOKEN(T_Assembly, 1),
+		"System.Runtime.CompilerServices.InternalsVisibleToAttribute");
+}
+
+/* May code of type `from` use a member of `owner` with access `acc`? */
+static bool member_ok(Type *from, Type *owner, uint32_t acc)
+{
+	bool inside = within(from, owner->img, owner->row);
+	bool fam = inside || family(from, owner);
+	bool assem = from->img == owner->img || lends_internals(owner->img);
+	switch (acc) {
+	case ACC_PRIVATE: return inside;
+	case ACC_FAMANDASSEM: return fam && assem;
+	case ACC_ASSEMBLY: case ACC_COMPILER: return assem;
+	case ACC_FAMILY: return fam;
+	case ACC_FAMORASSEM: return fam || assem;
+	default: return true;
+	}
+}
+
+/* May code of type `from` see type t (its definition, and the types it
+ * is nested in)? Nested visibility 2..7 is member access 6, 1, 4, 3, 2, 5. */
+static bool type_ok(Type *from, Image *img, uint32_t row)
+{
+	static const uint8_t nested_acc[8] = { 0, 0, ACC_PUBLIC, ACC_PRIVATE, ACC_FAMILY,
+		ACC_ASSEMBLY, ACC_FAMANDASSEM, ACC_FAMORASSEM };
+	uint32_t vis = md_get(img, T_TypeDef, row, TypeDef_Flags) & 7;
+	uint32_t outer = md_enclosing(img, row);
+	if (!outer)
+		return vis == 1 || from->img == img || lends_internals(img);
+	Type *o = ty_def(img, outer, NULL, 0);
+	return member_ok(from, o, nested_acc[vis]) && type_ok(from, img, outer);
+}
+
+/* "A+Inner" (nested types as reflection names them) */
+static const char *reflection_name(Type *t)
+{
+	const char *ns, *name;
+	emit_type_names(t, &ns, &name);
+	char *s = arena_printf(ty_arena(), "%s%s%s", ns, *ns ? "." : "", name);
+	for (char *c = s; *c; c++)
+		if (*c == '/')
+			*c = '+';
+	return s;
+}
+
+/* "B:M1 ()", "B.M1()": Mono's two ways of naming a method */
+static const char *method_desc(Method *m, bool colon)
+{
+	Buf b = {0};
+	buf_printf(&b, "%s%s%s%s(", colon ? m->owner->name : reflection_name(m->owner),
+		   colon ? ":" : ".", m->name, colon ? " " : "");
+	for (uint32_t i = 0; i < m->nparams; i++) {
+		buf_puts(&b, i ? "," : "");
+		emit_mono_type_desc(&b, m->params[i]);
+	}
+	buf_putc(&b, ')');
+	const char *s = arena_strdup(ty_arena(), b.s);
+	buf_free(&b);
+	return s;
+}
+
+static bool field_access(Fn *f, Token tok)
+{
+	Field *fd = ty_field_from_token(f->img, tok, &f->ctx);
+	Type *from = f->m->owner;
+	if (member_ok(from, fd->owner, fd->flags & 7) &&
+	    type_ok(from, fd->owner->img, fd->owner->row))
+		return false;
+	e_throw_instead(f, RT_EXC_FIELDACCESS, arena_printf(&f->a, "field %s::%s is not"
+			" accessible here", fd->owner->name, fd->name),
+			arena_printf(&f->a, "Field `%s:%s' is inaccessible from method `%s'\n",
+				     fd->owner->name, fd->name, method_desc(f->m, true)));
+	return true;
+}
+
+static bool method_access(Fn *f, Token tok)
+{
+	if (array_member(f, tok))
+		return false;
+	Method *m = ty_method_from_token(f->img, tok, &f->ctx);
+	Type *from = f->m->owner;
+	if (!m->owner->img || (member_ok(from, m->owner, m->flags & MF_ACCESS) &&
+			       type_ok(from, m->owner->img, m->owner->row)))
+		return false;
+	e_throw_instead(f, RT_EXC_METHODACCESS, arena_printf(&f->a, "method %s is not"
+			" accessible here", ty_method_name(m)),
+			arena_printf(&f->a, "Method `%s' is inaccessible from method `%s'",
+				     method_desc(m, false), method_desc(f->m, false)));
+	return true;
+}
+
+static const Opcode field_ops[] = {
+	OP_LDFLD, OP_LDFLDA, OP_STFLD, OP_LDSFLD, OP_LDSFLDA, OP_STSFLD,
+};
+static const Opcode method_ops[] = {
+	OP_CALL, OP_CALLVIRT, OP_NEWOBJ, OP_LDFTN, OP_LDVIRTFTN,
+};
+
+static bool inaccessible(Fn *f, const Instr *in)
+{
+	if (f->img != f->p->img || !f->m->owner->img)
+		return false;
+	for (size_t i = 0; i < countof(field_ops); i++)
+		if (in->op == field_ops[i])
+			return field_access(f, in->token);
+	for (size_t i = 0; i < countof(method_ops); i++)
+		if (in->op == method_ops[i])
+			return method_access(f, in->token);
+	return false;
+}
+
+static bool bad_abstract_call(Fn *f, const Instr *in)
+{
+	if (in->op != OP_CALL || array_member(f, in->token))
+		return false;
+	Method *m = ty_method_from_token(f->img, in->token, &f->ctx);
+	if (!(m->flags & MF_ABSTRACT))
+		return false;
+	e_throw_instead(f, RT_EXC_BADIMAGE, arena_printf(&f->a, "a call (not callvirt) of "
+			"abstract method %s", ty_method_name(m)), "Bad IL format.");
+	return true;
+}
+
+bool e_missing(Fn *f, const Instr *in)
+{
+	if (op_info[in->op].operand != OPK_TOKEN || TOK_TABLE(in->token) == T_StandAloneSig ||
+	    TOK_TABLE(in->token) == 0x70)
+		return false;
+	if (resolves(f, in->token))
+		return inaccessible(f, in) || bad_abstract_call(f, in);
+	TyMissing miss = ty_missing;
+	Buf msg = {0}, what = {0};
+	if (miss.kind == TY_MISSING_TYPE)
+		sig_print_token(&what, miss.img, miss.tok, true, NULL);
+	else
+		sig_print_member(&what, miss.img, &f->a, miss.tok);
+	RtExcKind kind = RT_EXC_TYPELOAD;
+	if (miss.kind == TY_MISSING_TYPE) {
+		type_message(&msg, miss.img, miss.tok);
+	} else if (miss.kind == TY_MISSING_METHOD) {
+		kind = RT_EXC_MISSINGMETHOD;
+		method_message(&msg, f, miss.tok);
+	} else {
+		kind = RT_EXC_MISSINGFIELD;
+		field_message(&msg, f, miss.tok);
+	}
+	static const char *const nouns[] = {
+		[TY_MISSING_TYPE] = "type", [TY_MISSING_METHOD] = "method",
+		[TY_MISSING_FIELD] = "field",
+	};
+	e_throw_instead(f, kind, arena_printf(&f->a, "no %s %s", nouns[miss.kind], what.s),
+			msg.s);
+	buf_free(&msg);
+	buf_free(&what);
+	return true;
+}
