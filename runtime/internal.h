@@ -81,9 +81,12 @@ void rt_wait_close(RtWaitable *h);
 /* Index satisfying the wait (0 for all), RT_WAIT_TIMEOUT or RT_WAIT_FAILED;
  * ms -1 waits without limit, 0 only looks. */
 int32_t rt_wait_many(RtWaitable *const *h, int32_t n, bool all, int32_t ms);
-/* The lock all waits and managed thread states share, and its condition:
- * rt_wait_wake_all after any change a waiter may wait for; rt_wait_sleep
- * waits (false when the deadline passed; NULL: none). */
+int32_t rt_wait_queued(RtWaitable *h);      /* blocked waits on h (tests) */
+/* The lock all waits and managed thread states share, and the condition
+ * of waits for thread states (Join, foreground threads at exit):
+ * rt_wait_wake_all after a state change such a wait may wait for;
+ * rt_wait_sleep waits (false when the deadline passed; NULL: none).
+ * Handle waits do not use it: each sleeps on a condition of its own. */
 void rt_wait_lock(void);
 void rt_wait_unlock(void);
 void rt_wait_wake_all(void);

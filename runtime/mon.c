@@ -14,10 +14,12 @@
  * clears once the object is dead for good (after any finalizer that could
  * resurrect it); the list drops such records when it next grows.
  *
- * The monitor: a mutex guarding owner/count and two condition variables,
- * `entry` (the monitor became free) and `wake` (some waiter was pulsed).
- * Wait gives up every recursion level and takes them all back before it
- * returns. Hash codes are a scrambled global counter: stable for the
+ * The monitor: a mutex guarding owner/count, a condition variable
+ * `entry` (the monitor became free) and the queue of threads in Wait,
+ * each sleeping on a condition of its own, so that Pulse wakes the one
+ * thread it picks and PulseAll each queued one, never the others (one
+ * shared condition woke every waiter on each Pulse). Wait gives up every
+ * recursion level and takes them all back before it returns. Hash codes are a scrambled global counter: stable for the
  * object's life, never 0, non-negative, distinct for the first 2^31.
  */
 #include <errno.h>
@@ -31,6 +33,7 @@
 typedef struct Waiter {
 	struct Waiter *next;
 	bool pulsed;
+	pthread_cond_t wake;        /* signalled by the Pulse that picks it */
 } Waiter;
 
 typedef struct RtSync {
@@ -41,7 +44,7 @@ typedef struct RtSync {
 	Waiter *waiters;            /* in Wait, oldest first (on their stacks) */
 	GC_hidden_pointer weak_obj; /* atomic objects: long link to the object */
 	pthread_mutex_t lock;
-	pthread_cond_t entry, wake;
+	pthread_cond_t entry;
 } RtSync;
 
 static pthread_condattr_t cond_attr;
@@ -110,7 +113,6 @@ static RtSync *new_sync(void)
 	s->hash = next_hash();
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->entry, &cond_attr);
-	pthread_cond_init(&s->wake, &cond_attr);
 	return s;
 }
 
@@ -302,13 +304,14 @@ bool rt_mon_wait(Object *o, int32_t timeout_ms)
 		return false;
 	uintptr_t me = rt_thread_id();
 	int32_t depth = s->count;
-	Waiter w = { NULL, false };
+	Waiter w = { .next = NULL };
+	pthread_cond_init(&w.wake, &cond_attr);
 	struct timespec d = deadline_after(timeout_ms < 0 ? 0 : timeout_ms);
 	append_waiter(s, &w);
 	release_locked(s);
 	while (!w.pulsed) {
-		int rc = timeout_ms < 0 ? pthread_cond_wait(&s->wake, &s->lock)
-			: pthread_cond_timedwait(&s->wake, &s->lock, &d);
+		int rc = timeout_ms < 0 ? pthread_cond_wait(&w.wake, &s->lock)
+			: pthread_cond_timedwait(&w.wake, &s->lock, &d);
 		if (rc == ETIMEDOUT && !w.pulsed) {
 			unlink_waiter(s, &w);
 			break;
@@ -316,6 +319,7 @@ bool rt_mon_wait(Object *o, int32_t timeout_ms)
 	}
 	acquire_locked(s, me, depth, NULL);
 	pthread_mutex_unlock(&s->lock);
+	pthread_cond_destroy(&w.wake);
 	return w.pulsed;
 }
 
@@ -324,14 +328,13 @@ void rt_mon_pulse(Object *o, bool all)
 	RtSync *s = owned_sync(o);
 	if (!s)
 		return;
-	bool any = s->waiters != NULL;
 	while (s->waiters) {
-		s->waiters->pulsed = true;
-		s->waiters = s->waiters->next;
+		Waiter *w = s->waiters;
+		s->waiters = w->next;
+		w->pulsed = true;
+		pthread_cond_signal(&w->wake);
 		if (!all)
 			break;
 	}
-	if (any)
-		pthread_cond_broadcast(&s->wake);
 	pthread_mutex_unlock(&s->lock);
 }

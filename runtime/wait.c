@@ -10,10 +10,22 @@
  * RT_WAIT_TIMEOUT, as Win32's WaitForMultipleObjects, which Mono's managed
  * code expects. Waiting for all takes nothing until every handle is
  * signalled, then takes them all at once.
- * One process-wide lock and condition guard every handle (as Mono's own
- * w32handle signal mutex does): a change wakes every waiter, which checks
- * again. Simple and obviously free of lost wake-ups; waits are rare next
- * to the managed spinning and monitors that come before them.
+ *
+ * One process-wide lock guards every handle (as Mono's own w32handle
+ * signal mutex does), so a wait for all sees its handles together. Each
+ * handle keeps a queue of the waits blocked on it, oldest first, and each
+ * blocked wait sleeps on a condition of its own. Whoever makes a handle
+ * ready (Set, the last ReleaseMutex) hands it over under the lock: it
+ * takes the handle for the first queued wait that it satisfies, records
+ * the index in that wait, takes the wait off every queue and wakes that
+ * one thread; for an auto-reset event or a mutex that ends the scan, for
+ * a manual-reset event the scan goes on. A thread woken (or timed out)
+ * reads its result under the lock, so a hand-off racing with a timeout is
+ * never lost: the handle was taken for the wait, and the wait returns it.
+ * Before, every change woke every waiter (a ring of 503 threads passing a
+ * token through AutoResetEvents woke 502 threads for nothing each time).
+ * Join and the wait for foreground threads sleep on the one shared
+ * condition (rt_wait_sleep), which only thread state changes broadcast.
  * A handle is freed when closed and no wait holds it (a reference count).
  */
 #include <errno.h>
@@ -23,6 +35,14 @@
 
 #include "internal.h"
 
+typedef struct Waiter Waiter;
+
+/* One blocked wait's place in one handle's queue. */
+typedef struct Link {
+	struct Link *next, *prev;
+	Waiter *w;
+} Link;
+
 struct RtWaitable {
 	RtWaitKind kind;
 	bool manual;                /* events: stays signalled until reset */
@@ -30,19 +50,30 @@ struct RtWaitable {
 	int32_t count;              /* events: 1 signalled; mutexes: recursion */
 	uintptr_t owner;            /* mutexes: rt_thread_id of the holder */
 	int32_t refs;               /* 1 while open, +1 per wait in progress */
+	Link *first, *last;         /* blocked waits, oldest first */
+};
+
+/* A blocked wait, on its thread's stack. */
+struct Waiter {
+	RtWaitable *const *h;
+	int32_t n;
+	bool all;
+	uintptr_t me;
+	int32_t result;             /* -1 until a hand-off satisfies it */
+	pthread_cond_t wake;
+	Link links[RT_WAIT_MAX];    /* links[i] sits in h[i]'s queue */
 };
 
 static pthread_mutex_t wait_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t wait_cond;
+static pthread_cond_t wait_cond;    /* thread states: Join, foreground */
+static pthread_condattr_t cond_attr;
 static pthread_once_t wait_once = PTHREAD_ONCE_INIT;
 
 static void wait_init(void)
 {
-	pthread_condattr_t a;
-	pthread_condattr_init(&a);
-	pthread_condattr_setclock(&a, CLOCK_MONOTONIC);
-	pthread_cond_init(&wait_cond, &a);
-	pthread_condattr_destroy(&a);
+	pthread_condattr_init(&cond_attr);
+	pthread_condattr_setclock(&cond_attr, CLOCK_MONOTONIC);
+	pthread_cond_init(&wait_cond, &cond_attr);
 }
 
 void rt_wait_lock(void)
@@ -79,6 +110,98 @@ bool rt_wait_sleep(const struct timespec *deadline)
 		return true;
 	}
 	return pthread_cond_timedwait(&wait_cond, &wait_lock, deadline) != ETIMEDOUT;
+}
+
+/* ---- taking handles (under the lock) ---- */
+
+static bool is_ready(const RtWaitable *h, uintptr_t me)
+{
+	if (h->kind == RT_WAIT_MUTEX)
+		return h->count == 0 || h->owner == me;
+	return h->count > 0;
+}
+
+static void take(RtWaitable *h, uintptr_t me)
+{
+	if (h->kind == RT_WAIT_MUTEX) {
+		h->owner = me;
+		h->count++;
+	} else if (!h->manual) {
+		h->count = 0;
+	}
+}
+
+/* The index that satisfies the wait now, or -1. */
+static int32_t try_take(RtWaitable *const *h, int32_t n, bool all, uintptr_t me)
+{
+	for (int32_t i = 0; i < n; i++) {
+		bool ready = is_ready(h[i], me);
+		if (!all && ready) {
+			take(h[i], me);
+			return i;
+		}
+		if (all && !ready)
+			return -1;
+	}
+	if (!all)
+		return -1;
+	for (int32_t i = 0; i < n; i++)
+		take(h[i], me);
+	return 0;
+}
+
+/* ---- wait queues (under the lock) ---- */
+
+static void enqueue(Waiter *w)
+{
+	for (int32_t i = 0; i < w->n; i++) {
+		RtWaitable *h = w->h[i];
+		Link *l = &w->links[i];
+		l->w = w;
+		l->next = NULL;
+		l->prev = h->last;
+		if (h->last)
+			h->last->next = l;
+		else
+			h->first = l;
+		h->last = l;
+	}
+}
+
+static void dequeue(Waiter *w)
+{
+	for (int32_t i = 0; i < w->n; i++) {
+		RtWaitable *h = w->h[i];
+		Link *l = &w->links[i];
+		if (l->prev)
+			l->prev->next = l->next;
+		else
+			h->first = l->next;
+		if (l->next)
+			l->next->prev = l->prev;
+		else
+			h->last = l->prev;
+	}
+}
+
+/* h may have become ready: hand it to the queued waits it satisfies, in
+ * order, while it stays ready. The scan starts again after each hand-off,
+ * since a wait naming h twice leaves two links. */
+static void hand_off(RtWaitable *h)
+{
+	Link *l = h->first;
+	while (l && is_ready(h, l->w->me)) {
+		Waiter *w = l->w;
+		int32_t r = try_take(w->h, w->n, w->all, w->me);
+		if (r < 0) {
+			l = l->next;        /* a wait for all, still missing one */
+			continue;
+		}
+		w->result = r;
+		dequeue(w);
+		pthread_cond_signal(&w->wake);
+		l = h->first;
+	}
 }
 
 /* ---- handles ---- */
@@ -127,7 +250,7 @@ static bool set_event(RtWaitable *h, int32_t value)
 	rt_wait_lock();
 	h->count = value;
 	if (value)
-		rt_wait_wake_all();
+		hand_off(h);
 	rt_wait_unlock();
 	return true;
 }
@@ -143,7 +266,7 @@ bool rt_wait_release_mutex(RtWaitable *h)
 	bool mine = h->count > 0 && h->owner == rt_thread_id();
 	if (mine && --h->count == 0) {
 		h->owner = 0;
-		rt_wait_wake_all();
+		hand_off(h);
 	}
 	rt_wait_unlock();
 	return mine;
@@ -161,42 +284,44 @@ void rt_wait_close(RtWaitable *h)
 	rt_wait_unlock();
 }
 
-/* ---- waits (under the lock) ---- */
-
-static bool is_ready(const RtWaitable *h, uintptr_t me)
+/* How many blocked waits h's queue holds (for tests). */
+int32_t rt_wait_queued(RtWaitable *h)
 {
-	if (h->kind == RT_WAIT_MUTEX)
-		return h->count == 0 || h->owner == me;
-	return h->count > 0;
+	int32_t n = 0;
+	rt_wait_lock();
+	for (Link *l = h->first; l; l = l->next)
+		n++;
+	rt_wait_unlock();
+	return n;
 }
 
-static void take(RtWaitable *h, uintptr_t me)
-{
-	if (h->kind == RT_WAIT_MUTEX) {
-		h->owner = me;
-		h->count++;
-	} else if (!h->manual) {
-		h->count = 0;
-	}
-}
+/* ---- waits ---- */
 
-/* The index that satisfies the wait now, or -1. */
-static int32_t try_take(RtWaitable *const *h, int32_t n, bool all, uintptr_t me)
+/* Under the lock, nothing ready: queues w and sleeps until a hand-off
+ * gives it its result or the deadline (if any) passes. */
+static int32_t block(Waiter *w, const struct timespec *deadline)
 {
-	for (int32_t i = 0; i < n; i++) {
-		bool ready = is_ready(h[i], me);
-		if (!all && ready) {
-			take(h[i], me);
-			return i;
-		}
-		if (all && !ready)
-			return -1;
+	pthread_cond_init(&w->wake, &cond_attr);
+	for (int32_t i = 0; i < w->n; i++)
+		w->h[i]->refs++;
+	enqueue(w);
+	rt_thread_mark_waiting(true);
+	while (w->result < 0) {
+		int rc = deadline
+			? pthread_cond_timedwait(&w->wake, &wait_lock, deadline)
+			: pthread_cond_wait(&w->wake, &wait_lock);
+		if (rc == ETIMEDOUT)
+			break;
 	}
-	if (!all)
-		return -1;
-	for (int32_t i = 0; i < n; i++)
-		take(h[i], me);
-	return 0;
+	if (w->result < 0) {
+		dequeue(w);
+		w->result = RT_WAIT_TIMEOUT;
+	}
+	rt_thread_mark_waiting(false);
+	for (int32_t i = 0; i < w->n; i++)
+		unref(w->h[i]);
+	pthread_cond_destroy(&w->wake);
+	return w->result;
 }
 
 int32_t rt_wait_many(RtWaitable *const *h, int32_t n, bool all, int32_t ms)
@@ -206,26 +331,14 @@ int32_t rt_wait_many(RtWaitable *const *h, int32_t n, bool all, int32_t ms)
 	for (int32_t i = 0; i < n; i++)
 		if (!h[i])
 			return RT_WAIT_FAILED;
-	uintptr_t me = rt_thread_id();
+	Waiter w = { .h = h, .n = n, .all = all, .me = rt_thread_id(), .result = -1 };
 	struct timespec deadline;
-	if (ms >= 0)
+	if (ms > 0)
 		rt_wait_deadline(ms, &deadline);
 	rt_wait_lock();
-	for (int32_t i = 0; i < n; i++)
-		h[i]->refs++;
-	rt_thread_mark_waiting(true);
-	int32_t r;
-	while ((r = try_take(h, n, all, me)) < 0) {
-		if (ms == 0 || !rt_wait_sleep(ms > 0 ? &deadline : NULL)) {
-			r = try_take(h, n, all, me);
-			if (r < 0)
-				r = RT_WAIT_TIMEOUT;
-			break;
-		}
-	}
-	rt_thread_mark_waiting(false);
-	for (int32_t i = 0; i < n; i++)
-		unref(h[i]);
+	int32_t r = try_take(h, n, all, w.me);
+	if (r < 0)
+		r = ms == 0 ? RT_WAIT_TIMEOUT : block(&w, ms > 0 ? &deadline : NULL);
 	rt_wait_unlock();
 	return r;
 }

@@ -1,6 +1,9 @@
 /* Waitable handles (wait.c): manual and auto-reset events, wait-any and
  * wait-all with their return values, timeouts, a signal from another
- * thread, mutex ownership and recursion. */
+ * thread, mutex ownership and recursion; hand-offs to blocked waits: one
+ * Set of an auto-reset event releases exactly one waiter and is never
+ * lost, a manual-reset one releases all, a blocked wait for all is
+ * released only by its last handle. */
 #include <pthread.h>
 #include <time.h>
 #include <unistd.h>
@@ -105,6 +108,120 @@ static void test_mutex(void)
 	rt_wait_close(mx);
 }
 
+/* ---- hand-offs to blocked waits ---- */
+
+typedef struct Blocked {
+	RtWaitable *h[2];
+	int32_t n;
+	bool all;
+	int32_t result;
+} Blocked;
+
+static void *wait_blocked(void *p)
+{
+	Blocked *b = p;
+	b->result = rt_wait_many(b->h, b->n, b->all, -1);
+	return NULL;
+}
+
+/* Until n waits are blocked on h (a guard against hanging, not a clock). */
+static bool queued(RtWaitable *h, int32_t n)
+{
+	for (int i = 0; i < 20000; i++) {
+		if (rt_wait_queued(h) == n)
+			return true;
+		usleep(500);
+	}
+	return false;
+}
+
+static void start(pthread_t *th, Blocked *b, RtWaitable *h0, RtWaitable *h1, bool all)
+{
+	*b = (Blocked){ { h0, h1 }, h1 ? 2 : 1, all, -2 };
+	pthread_create(th, NULL, wait_blocked, b);
+}
+
+/* Two Sets in a row with three waiters: two released at once, none lost,
+ * the event left unsignalled. */
+static void test_auto_handoff(void)
+{
+	RtWaitable *e = rt_wait_new_event(false, false);
+	pthread_t th[3];
+	Blocked b[3];
+	for (int i = 0; i < 3; i++)
+		start(&th[i], &b[i], e, NULL, false);
+	CHECK(queued(e, 3));
+	rt_wait_set(e);
+	rt_wait_set(e);
+	CHECK(rt_wait_queued(e) == 1);
+	CHECK(rt_wait_many(&e, 1, false, 0) == RT_WAIT_TIMEOUT);
+	rt_wait_set(e);
+	for (int i = 0; i < 3; i++) {
+		pthread_join(th[i], NULL);
+		CHECK(b[i].result == 0);
+	}
+	rt_wait_close(e);
+}
+
+static void test_manual_handoff(void)
+{
+	RtWaitable *m = rt_wait_new_event(true, false);
+	pthread_t th[3];
+	Blocked b[3];
+	for (int i = 0; i < 3; i++)
+		start(&th[i], &b[i], m, NULL, false);
+	CHECK(queued(m, 3));
+	rt_wait_set(m);
+	CHECK(rt_wait_queued(m) == 0);
+	for (int i = 0; i < 3; i++) {
+		pthread_join(th[i], NULL);
+		CHECK(b[i].result == 0);
+	}
+	CHECK(rt_wait_many(&m, 1, false, 0) == 0);   /* still set */
+	rt_wait_close(m);
+}
+
+/* A wait for all stays blocked, taking nothing, until its last handle is
+ * set; a wait for any naming one handle twice gets the first index. */
+static void test_blocked_many(void)
+{
+	RtWaitable *a = rt_wait_new_event(false, false);
+	RtWaitable *m = rt_wait_new_event(true, false);
+	pthread_t th;
+	Blocked b;
+	start(&th, &b, a, m, true);
+	CHECK(queued(a, 1));
+	rt_wait_set(a);
+	CHECK(rt_wait_queued(a) == 1 && rt_wait_queued(m) == 1);
+	rt_wait_set(m);
+	pthread_join(th, NULL);
+	CHECK(b.result == 0);
+	CHECK(rt_wait_queued(a) == 0 && rt_wait_queued(m) == 0);
+	CHECK(rt_wait_many(&a, 1, false, 0) == RT_WAIT_TIMEOUT);  /* taken */
+	start(&th, &b, a, a, false);
+	CHECK(queued(a, 2));
+	rt_wait_set(a);
+	pthread_join(th, NULL);
+	CHECK(b.result == 0 && rt_wait_queued(a) == 0);
+	rt_wait_close(a);
+	rt_wait_close(m);
+}
+
+/* A released mutex goes to the blocked wait, not to whoever asks next. */
+static void test_mutex_handoff(void)
+{
+	RtWaitable *mx = rt_wait_new_mutex(true);
+	pthread_t th;
+	Blocked b;
+	start(&th, &b, mx, NULL, false);
+	CHECK(queued(mx, 1));
+	CHECK(rt_wait_release_mutex(mx));
+	CHECK(!rt_wait_release_mutex(mx));            /* no longer ours */
+	pthread_join(th, NULL);
+	CHECK(b.result == 0);
+	rt_wait_close(mx);
+}
+
 int main(int argc, char **argv)
 {
 	rt_proc_start(argc, argv);
@@ -112,5 +229,9 @@ int main(int argc, char **argv)
 	test_many();
 	test_other_thread();
 	test_mutex();
+	test_auto_handoff();
+	test_manual_handoff();
+	test_blocked_many();
+	test_mutex_handoff();
 	return t_done();
 }
