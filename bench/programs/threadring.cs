@@ -1,4 +1,4 @@
-// size: 200000
+// size: 50000
 // Thread wake-ups: 503 threads in a ring, each blocked on its own
 // AutoResetEvent; a token passes round the ring N times (each pass one
 // Set and one wake-up). Prints the id of the thread holding the token when
