@@ -66,6 +66,12 @@ static inline bool rt_f_in(double v, double lo, double hi)
 
 #define RT_BOUNDS_N(len, idx, label) \
 	do { if (RT_UNLIKELY((uintptr_t)(idx) >= (len))) RT_THROW(RT_EXC_INDEX, label); } while (0)
+/* The same for an int32 index and a length from rt_vec_len, written as
+ * the loop's own test `i < a.Length` is, so that gcc sees it is implied
+ * there and drops it (it does not see that through the unsigned form). */
+#define RT_BOUNDS_I4(len, idx, label) \
+	do { if (RT_UNLIKELY(!((int32_t)(idx) >= 0 && (int32_t)(idx) < (int32_t)(len)))) \
+		RT_THROW(RT_EXC_INDEX, label); } while (0)
 
 /* The length of vector a, 0 for null (a null test comes before any use
  * that matters). The compiler keeps it in a C local beside each variable

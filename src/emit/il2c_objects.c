@@ -145,7 +145,8 @@ static const char *element(Fn *f, uint32_t ai, uint32_t ii, Type *et)
 	const char *len = e_top(f, ai)->len;
 	e_out(f, "RT_NULLCHK(%s, %s);", a, e_fail(f));
 	if (len)
-		e_out(f, "RT_BOUNDS_N(%s, %s, %s);", len, i, e_fail(f));
+		e_out(f, "RT_BOUNDS_%s(%s, %s, %s);", e_top(f, ii)->k == SK_I4 ? "I4" : "N",
+		      len, i, e_fail(f));
 	else
 		e_out(f, "RT_BOUNDS(%s, %s, %s);", a, i, e_fail(f));
 	reach_type(f->p, et, TN_LAYOUT, f->m);
