@@ -279,6 +279,8 @@ static void meet(Slot *have, const Slot *other)
 		have->elems = NULL, have->nelems = 0;
 	if (have->len != other->len)
 		have->len = NULL;
+	if (have->exact != other->exact)
+		have->exact = NULL;
 	if (!other->has_cval || have->cval != other->cval)
 		have->has_cval = false;
 }

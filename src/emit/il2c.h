@@ -31,6 +31,7 @@ typedef struct Slot {
 	int32_t cval;
 	bool self;                      /* `this` of a class's method, by ldarg.0 */
 	uint16_t from_arg;              /* ldarg N gave it: N + 1 (il2c_spec.c) */
+	Type *exact;                    /* the value's class, known at build time */
 	const char *len;                /* a vector loaded from a variable whose
 					   length a C local shadows: its name */
 } Slot;

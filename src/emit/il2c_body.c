@@ -290,13 +290,14 @@ static bool dead_block(Fn *f, uint8_t label, uint32_t off)
 }
 
 /* Code after a backward branch's target is translated before that branch
- * is seen, so it cannot meet: constants and length shadows of values on
- * the stack there may not hold on every path. */
+ * is seen, so it cannot meet: constants, length shadows and exact
+ * classes of values on the stack there may not hold on every path. */
 static void forget_at_back_target(Fn *f)
 {
 	for (uint32_t i = 0; i < f->sp; i++) {
 		f->st[i].has_cval = false;
 		f->st[i].len = NULL;
+		f->st[i].exact = NULL;
 	}
 }
 
