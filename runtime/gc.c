@@ -423,7 +423,10 @@ RtArray *rt_gc_alloc_array(const RtType *arr, intptr_t length)
 		rt_exc_throw_kind(RT_EXC_OVERFLOW);
 		return NULL;
 	}
-	size_t size = array_bytes(arr, (size_t)length, offsetof(RtArray, data));
+	/* longer than INT32_MAX: out of memory, as in Mono; generated code
+	 * counts on it (rt_ops.h: rt_vec_len) */
+	size_t size = length > INT32_MAX ? 0
+		: array_bytes(arr, (size_t)length, offsetof(RtArray, data));
 	if (RT_UNLIKELY(size == 0)) {
 		rt_gc_throw_oom(NULL);
 		return NULL;

@@ -64,6 +64,29 @@ static inline bool rt_f_in(double v, double lo, double hi)
 	do { if (RT_UNLIKELY((uintptr_t)(idx) >= ((RtArray *)(arr))->length)) \
 		RT_THROW(RT_EXC_INDEX, label); } while (0)
 
+#define RT_BOUNDS_N(len, idx, label) \
+	do { if (RT_UNLIKELY((uintptr_t)(idx) >= (len))) RT_THROW(RT_EXC_INDEX, label); } while (0)
+/* The same for an int32 index and a length from rt_vec_len, written as
+ * the loop's own test `i < a.Length` is, so that gcc sees it is implied
+ * there and drops it (it does not see that through the unsigned form). */
+#define RT_BOUNDS_I4(len, idx, label) \
+	do { if (RT_UNLIKELY(!((int32_t)(idx) >= 0 && (int32_t)(idx) < (int32_t)(len)))) \
+		RT_THROW(RT_EXC_INDEX, label); } while (0)
+
+/* The length of vector a, 0 for null (a null test comes before any use
+ * that matters). The compiler keeps it in a C local beside each variable
+ * that holds a vector, so that gcc knows it does not change when the
+ * elements do (stores through a char * may alias the header otherwise).
+ * A vector is never longer than INT32_MAX (rt_gc_alloc_array, as Mono):
+ * saying so lets gcc drop the bounds check of a loop to `a.Length`. */
+static inline uintptr_t rt_vec_len(const Object *a)
+{
+	uintptr_t n = a ? ((const RtArray *)a)->length : 0;
+	if (n > INT32_MAX)
+		__builtin_unreachable();
+	return n;
+}
+
 static inline char *rt_unbox_ptr(Object *o) { return (char *)o + sizeof(Object); }
 
 /* Interface dispatch: the slots of `iface` in t, found inline by identity

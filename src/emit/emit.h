@@ -40,6 +40,10 @@ int emit_find_subst(const char *key);
 /* Is the method named `key` a feature switch that is off in this program
  * (see features.c)? Then *value is its result. */
 bool emit_feature_off(Program *p, const char *key, int32_t *value);
+/* m is EqualityComparer<T>.Default's or Comparer<T>.Default's getter: the
+ * class of the comparer it returns, which the substitution of
+ * CreateComparer decides at build time (else NULL). */
+Type *emit_default_comparer(Method *m);
 /* Does il2c write the body of a delegate's `runtime managed` method of
  * this name (Invoke, BeginInvoke, EndInvoke)? */
 bool emit_delegate_body(const char *name);

@@ -277,6 +277,10 @@ static void meet(Slot *have, const Slot *other)
 		have->str = NULL;
 	if (have->elems != other->elems)
 		have->elems = NULL, have->nelems = 0;
+	if (have->len != other->len)
+		have->len = NULL;
+	if (have->exact != other->exact)
+		have->exact = NULL;
 	if (!other->has_cval || have->cval != other->cval)
 		have->has_cval = false;
 }
@@ -389,6 +393,16 @@ void e_store_var(Fn *f, Type *t, const char *name)
 	e_check_assign(f, 0, t, "store");
 	e_out(f, "%s = %s;", name, e_as_type(f, 0, t));
 	e_pop(f, 1);
+}
+
+void e_store_len(Fn *f, const char *shadow, const char *name)
+{
+	if (!shadow)
+		return;
+	e_out(f, "%s = rt_vec_len(%s);", shadow, name);
+	for (uint32_t i = 0; i < f->sp; i++)
+		if (f->st[i].len == shadow)
+			f->st[i].len = NULL;
 }
 
 void e_load_addr(Fn *f, Type *t, const char *name)

@@ -31,6 +31,9 @@ typedef struct Slot {
 	int32_t cval;
 	bool self;                      /* `this` of a class's method, by ldarg.0 */
 	uint16_t from_arg;              /* ldarg N gave it: N + 1 (il2c_spec.c) */
+	Type *exact;                    /* the value's class, known at build time */
+	const char *len;                /* a vector loaded from a variable whose
+					   length a C local shadows: its name */
 } Slot;
 
 typedef struct Entry {
@@ -71,6 +74,8 @@ typedef struct Fn {
 	bool throws;                    /* some code here can raise (e_fail) */
 	Slot *local_known;              /* per local written once: Slot.known, kmethod */
 	bool *local_once;
+	const char **arg_len, **loc_len;  /* per vector variable: its length's
+					     shadow (NULL: none; il2c_body.c) */
 	bool framed;                    /* arguments and locals live in *F */
 	bool filter_mode;               /* this is the outlined filter function */
 	/* `this` went somewhere other than a field access, a pop or the
@@ -134,6 +139,9 @@ void e_store_var(Fn *f, Type *t, const char *name);
  * not (what: the instruction, for the message). */
 void e_check_assign(Fn *f, uint32_t i, Type *t, const char *what);
 const char *e_kind_name(StackKind k);           /* "an int32" */
+/* After a store into a variable with a length shadow: update the shadow,
+ * and forget it in stack values loaded before the store. */
+void e_store_len(Fn *f, const char *shadow, const char *name);
 void e_load_addr(Fn *f, Type *t, const char *name);
 
 /* The instruction groups: each returns false if `in` is not one of its. */

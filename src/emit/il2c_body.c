@@ -290,11 +290,59 @@ static bool dead_block(Fn *f, uint8_t label, uint32_t off)
 }
 
 /* Code after a backward branch's target is translated before that branch
- * is seen: constants on the stack there may not hold on every path. */
-static void forget_constants(Fn *f)
+ * is seen, so it cannot meet: constants, length shadows and exact
+ * classes of values on the stack there may not hold on every path. */
+static void forget_at_back_target(Fn *f)
 {
-	for (uint32_t i = 0; i < f->sp; i++)
+	for (uint32_t i = 0; i < f->sp; i++) {
 		f->st[i].has_cval = false;
+		f->st[i].len = NULL;
+		f->st[i].exact = NULL;
+	}
+}
+
+/* Marks the arguments (addr[0..nargs)) and locals (addr[nargs..]) whose
+ * address the method takes. */
+static uint8_t *find_addressed(Fn *f)
+{
+	uint8_t *addr = arena_alloc(&f->a, f->nargs + f->nlocals + 1);
+	for (uint32_t off = 0; off < f->body.code_size;) {
+		Instr in;
+		off = il_decode(f->img, &f->body, off, &in);
+		bool arg = in.op == OP_LDARGA_S || in.op == OP_LDARGA;
+		bool loc = in.op == OP_LDLOCA_S || in.op == OP_LDLOCA;
+		if (arg && in.i < f->nargs)
+			addr[in.i] = 1;
+		if (loc && in.i < f->nlocals)
+			addr[f->nargs + in.i] = 1;
+	}
+	return addr;
+}
+
+/* A variable of a vector type whose address is not taken gets a C local
+ * that holds its length (rt_ops.h: rt_vec_len), set wherever the
+ * variable is: at entry for arguments, after each store (e_store_len).
+ * Bounds checks and ldlen of a value loaded from the variable read the
+ * local, which gcc keeps in a register and hoists out of loops. */
+static void find_vector_lengths(Fn *f)
+{
+	f->arg_len = arena_alloc(&f->a, (f->nargs + 1) * sizeof *f->arg_len);
+	f->loc_len = arena_alloc(&f->a, (f->nlocals + 1) * sizeof *f->loc_len);
+	if (f->framed)
+		return;
+	uint8_t *addr = find_addressed(f);
+	for (uint32_t i = 0; i < f->nargs; i++) {
+		if (f->args[i]->kind != TY_SZARRAY || addr[i])
+			continue;
+		f->arg_len[i] = arena_printf(&f->a, "n_a%u", i);
+		buf_printf(&f->decl, "\tuintptr_t n_a%u = rt_vec_len(a%u);\n", i, i);
+	}
+	for (uint32_t i = 0; i < f->nlocals; i++) {
+		if (f->locals[i]->kind != TY_SZARRAY || addr[f->nargs + i])
+			continue;
+		f->loc_len[i] = arena_printf(&f->a, "n_l%u", i);
+		buf_printf(&f->decl, "\tuintptr_t n_l%u = 0;\n", i);
+	}
 }
 
 /* The method's function translates all but the filter blocks; the
@@ -303,6 +351,7 @@ static void translate(Fn *f)
 {
 	uint8_t *labels = find_labels(f);
 	find_single_stores(f);
+	find_vector_lengths(f);
 	handler_entries(f);
 	f->reachable = !f->filter_mode;
 	for (uint32_t off = 0; off < f->body.code_size;) {
@@ -325,7 +374,7 @@ static void translate(Fn *f)
 			e_enter_block(f, off);
 			f->made_before = NULL;
 			if (labels[off] & LABEL_BACK)
-				forget_constants(f);
+				forget_at_back_target(f);
 		}
 		if (f->reachable) {
 			e_eh_enter(f, off);

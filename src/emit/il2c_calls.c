@@ -184,11 +184,28 @@ static void tail_call(Fn *f, Method *m, bool direct, const char *self)
 	f->has_tail_calls = true;
 }
 
+/* A virtual call on a receiver whose class is known (Slot.exact) calls
+ * that class's implementation directly, which gcc may then inline:
+ * EqualityComparer<T>.Default.Equals(a, b), as Native AOT does. */
+static Method *devirtualize(Fn *f, Method *m)
+{
+	Slot *s = m->has_this ? e_top(f, m->nparams) : NULL;
+	if (!s || !s->exact || m->ninst)
+		return m;
+	Method *impl = ty_resolve_virtual(s->exact, m);
+	return impl && !ty_info(impl->owner)->is_interface ? impl : m;
+}
+
 static void call_method(Fn *f, Method *m, bool virt)
 {
 	const char *self = NULL;
 	bool direct = !(virt && needs_dispatch(m));
 	Method *as_named = m;            /* what reflection's dataflow knows */
+	if (!direct) {
+		Method *impl = devirtualize(f, m);
+		direct = impl != m;
+		m = impl;
+	}
 	if (direct) {
 		m = e_specialize(f, m);
 		reach_method(f->p, m, f->m, m->spec_of ? "called with a constant argument" : "called");
@@ -242,6 +259,7 @@ static void call_method(Fn *f, Method *m, bool virt)
 			e_top(f, 0)->has_cval = true;
 			e_top(f, 0)->cval = reach_state(m)->cval;
 		}
+		e_top(f, 0)->exact = emit_default_comparer(m);
 	}
 	buf_free(&b);
 }

@@ -142,8 +142,13 @@ static const struct { Opcode op; TypeKind k; bool store; } elem_ops[] = {
 static const char *element(Fn *f, uint32_t ai, uint32_t ii, Type *et)
 {
 	const char *a = e_sv(f, ai), *i = e_sv(f, ii);
+	const char *len = e_top(f, ai)->len;
 	e_out(f, "RT_NULLCHK(%s, %s);", a, e_fail(f));
-	e_out(f, "RT_BOUNDS(%s, %s, %s);", a, i, e_fail(f));
+	if (len)
+		e_out(f, "RT_BOUNDS_%s(%s, %s, %s);", e_top(f, ii)->k == SK_I4 ? "I4" : "N",
+		      len, i, e_fail(f));
+	else
+		e_out(f, "RT_BOUNDS(%s, %s, %s);", a, i, e_fail(f));
 	reach_type(f->p, et, TN_LAYOUT, f->m);
 	return arena_printf(&f->a, "RT_ARRAY_DATA(%s, %s)[(intptr_t)%s]", a, emit_ctype(et), i);
 }
@@ -233,10 +238,13 @@ static bool arrays(Fn *f, const Instr *in)
 		return true;
 	}
 	case OP_LDLEN: {
-		const char *a = e_sv(f, 0);
+		const char *a = e_sv(f, 0), *len = e_top(f, 0)->len;
 		e_out(f, "RT_NULLCHK(%s, %s);", a, e_fail(f));
 		e_pop(f, 1);
-		e_out(f, "%s = (intptr_t)((RtArray *)%s)->length;", e_push(f, SK_IP, NULL), a);
+		if (len)
+			e_out(f, "%s = (intptr_t)%s;", e_push(f, SK_IP, NULL), len);
+		else
+			e_out(f, "%s = (intptr_t)((RtArray *)%s)->length;", e_push(f, SK_IP, NULL), a);
 		return true;
 	}
 	case OP_NEWARR:

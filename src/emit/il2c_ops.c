@@ -25,6 +25,7 @@ static bool vars(Fn *f, const Instr *in)
 		e_load_var(f, e_arg_type(f, i), e_arg_name(f, i));
 		e_top(f, 0)->self = i == 0 && f->m->has_this && !ty_is_valuetype(f->m->owner);
 		e_spec_arg(f, i);
+		e_top(f, 0)->len = f->arg_len[i];
 		return true;
 	case OP_LDLOC_0: case OP_LDLOC_1: case OP_LDLOC_2: case OP_LDLOC_3:
 		i = in->op - OP_LDLOC_0;
@@ -33,6 +34,7 @@ static bool vars(Fn *f, const Instr *in)
 		e_load_var(f, e_local_type(f, i), e_loc_name(f, i));
 		e_top(f, 0)->known = f->local_known[i].known;
 		e_top(f, 0)->kmethod = f->local_known[i].kmethod;
+		e_top(f, 0)->len = f->loc_len[i];
 		/* locals start zeroed: written once with zero, zero everywhere */
 		if (f->local_known[i].has_cval && !f->local_known[i].cval)
 			e_top(f, 0)->has_cval = true, e_top(f, 0)->cval = 0;
@@ -44,9 +46,11 @@ static bool vars(Fn *f, const Instr *in)
 		if (i < f->nlocals && f->local_once[i])
 			f->local_known[i] = *e_top(f, 0);
 		e_store_var(f, e_local_type(f, i), e_loc_name(f, i));
+		e_store_len(f, f->loc_len[i], e_loc_name(f, i));
 		return true;
 	case OP_STARG_S: case OP_STARG:
 		e_store_var(f, e_arg_type(f, i), e_arg_name(f, i));
+		e_store_len(f, f->arg_len[i], e_arg_name(f, i));
 		f->leaks_this |= i == 0;        /* ldarg.0 is `this` no more */
 		return true;
 	case OP_LDARGA_S: case OP_LDARGA:
@@ -91,6 +95,8 @@ static bool constants(Fn *f, const Instr *in)
 	case OP_LDC_I8:
 		e_out(f, "%s = (int64_t)%lluULL;", e_push(f, SK_I8, ty_prim[TY_I8]),
 		      (unsigned long long)in->i);
+		e_top(f, 0)->has_cval = (int64_t)in->i == (int32_t)in->i;
+		e_top(f, 0)->cval = (int32_t)in->i;
 		return true;
 	case OP_LDC_R4: case OP_LDC_R8:
 		put_double(&b, in->r);
@@ -160,6 +166,14 @@ static void binop(Fn *f, const char *op, bool is_unsigned)
 	e_out(f, "%s = (%s)((%s)%s %s (%s)%s);", d, kctype(k), ct, a, op, ct, b);
 }
 
+/* A constant divisor other than 0 (and -1, when signed) cannot make the
+ * division throw: no test, and the method may be one that cannot throw.
+ * (A constant's Slot.cval is its value whatever its kind: see convert.) */
+static bool safe_divisor(const Slot *b, bool is_unsigned)
+{
+	return b->has_cval && b->cval != 0 && (is_unsigned || b->cval != -1);
+}
+
 static void divide(Fn *f, const char *op, bool is_unsigned)
 {
 	StackKind k = binary_kind(f, e_top(f, 1)->k, e_top(f, 0)->k);
@@ -176,6 +190,12 @@ static void divide(Fn *f, const char *op, bool is_unsigned)
 		return;
 	}
 	const char *ct = is_unsigned ? unsigned_of[k] : kctype(k);
+	if (safe_divisor(e_top(f, 0), is_unsigned)) {
+		e_pop(f, 2);
+		const char *d = e_push(f, k, NULL);
+		e_out(f, "%s = (%s)((%s)%s %s (%s)%s);", d, kctype(k), ct, a, op, ct, b);
+		return;
+	}
 	e_out(f, "if (RT_UNLIKELY((%s)%s == 0)) RT_THROW(RT_EXC_DIVZERO, %s);", ct, b, e_fail(f));
 	if (!is_unsigned) {
 		/* MIN / -1 and MIN % -1: OverflowException, as Mono raises */
@@ -501,6 +521,18 @@ static void int_range(Fn *f, const Conv *c, StackKind from, const char *v)
 			      src, v, limits[i].lo, src, v, limits[i].hi, e_fail(f));
 }
 
+/* A widening of an int32 constant that keeps its value (conv.i8 of any,
+ * conv.u8 of a non-negative one) leaves the result a known constant. */
+static void keep_constant(Fn *f, const Conv *c, const Slot *was)
+{
+	bool widen = c->to == SK_I8 || c->to == SK_IP;
+	bool keeps = c->ct[0] == 'i' ? !c->from_un : was->cval >= 0;
+	if (was->k == SK_I4 && was->has_cval && widen && keeps) {
+		e_top(f, 0)->has_cval = true;
+		e_top(f, 0)->cval = was->cval;
+	}
+}
+
 static void convert(Fn *f, const Conv *c)
 {
 	Slot *s = e_top(f, 0);
@@ -526,9 +558,11 @@ static void convert(Fn *f, const Conv *c)
 			(c->to == SK_I8 || c->to == SK_IP);
 		expr = arena_printf(&f->a, "(%s)%s%s", c->ct, widen_unsigned ? "(uint32_t)" : "", v);
 	}
+	Slot was = *s;
 	e_pop(f, 1);
 	const char *d = e_push(f, c->to, NULL);
 	e_out(f, "%s = (%s)%s;", d, kctype(c->to), expr);
+	keep_constant(f, c, &was);
 }
 
 static bool conversions(Fn *f, const Instr *in)

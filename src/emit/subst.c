@@ -143,38 +143,56 @@ static Type *nullable_arg(Type *t)
 
 /* ---- the substitutions ---- */
 /* Mono's EqualityComparer<T>.CreateComparer, decided on T. */
-static void equality_comparer(Fn *f)
+static Type *equality_comparer_of(Type *t)
 {
-	Type *t = f->m->owner->inst[0], *u;
 	const char *ns = "System.Collections.Generic";
-	if (t == ty_prim[TY_U1]) {
-		return_new(f, ty_corlib_type(ns, "ByteEqualityComparer"));
-	} else if (implements_generic(t, "IEquatable`1")) {
-		return_new(f, generic(ns, "GenericEqualityComparer`1", t));
-	} else if ((u = nullable_arg(t)) && implements_generic(u, "IEquatable`1")) {
-		return_new(f, generic(ns, "NullableEqualityComparer`1", u));
-	} else if ((u = enum_underlying(t))) {
+	Type *u;
+	if (t == ty_prim[TY_U1])
+		return ty_corlib_type(ns, "ByteEqualityComparer");
+	if (implements_generic(t, "IEquatable`1"))
+		return generic(ns, "GenericEqualityComparer`1", t);
+	if ((u = nullable_arg(t)) && implements_generic(u, "IEquatable`1"))
+		return generic(ns, "NullableEqualityComparer`1", u);
+	if ((u = enum_underlying(t))) {
 		const char *c = u->kind == TY_I1 ? "SByteEnumEqualityComparer`1" :
 			u->kind == TY_I2 ? "ShortEnumEqualityComparer`1" :
 			u->kind == TY_I8 || u->kind == TY_U8 ? "LongEnumEqualityComparer`1" :
 			"EnumEqualityComparer`1";
-		return_new(f, generic(ns, c, t));
-	} else {
-		return_new(f, generic(ns, "ObjectEqualityComparer`1", t));
+		return generic(ns, c, t);
 	}
+	return generic(ns, "ObjectEqualityComparer`1", t);
 }
 
 /* Mono's Comparer<T>.CreateComparer, decided on T. */
-static void comparer(Fn *f)
+static Type *comparer_of(Type *t)
 {
-	Type *t = f->m->owner->inst[0], *u;
 	const char *ns = "System.Collections.Generic";
+	Type *u;
 	if (implements_generic(t, "IComparable`1"))
-		return_new(f, generic(ns, "GenericComparer`1", t));
-	else if ((u = nullable_arg(t)) && implements_generic(u, "IComparable`1"))
-		return_new(f, generic(ns, "NullableComparer`1", u));
-	else
-		return_new(f, generic(ns, "ObjectComparer`1", t));
+		return generic(ns, "GenericComparer`1", t);
+	if ((u = nullable_arg(t)) && implements_generic(u, "IComparable`1"))
+		return generic(ns, "NullableComparer`1", u);
+	return generic(ns, "ObjectComparer`1", t);
+}
+
+static void equality_comparer(Fn *f) { return_new(f, equality_comparer_of(f->m->owner->inst[0])); }
+static void comparer(Fn *f) { return_new(f, comparer_of(f->m->owner->inst[0])); }
+
+static bool is_corlib_def(const Type *t, const char *name)
+{
+	Type *def = ty_corlib_type("System.Collections.Generic", name);
+	return t->img == def->img && t->row == def->row && t->ninst == 1;
+}
+
+Type *emit_default_comparer(Method *m)
+{
+	if (m->has_this || m->nparams || strcmp(m->name, "get_Default"))
+		return NULL;
+	if (is_corlib_def(m->owner, "EqualityComparer`1"))
+		return equality_comparer_of(m->owner->inst[0]);
+	if (is_corlib_def(m->owner, "Comparer`1"))
+		return comparer_of(m->owner->inst[0]);
+	return NULL;
 }
 
 /* Exception.GetClassName: "Ns.Name" of the exception's own type. */

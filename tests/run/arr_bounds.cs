@@ -1,0 +1,125 @@
+// Bounds checks that read an array's length from a C local (il2c keeps
+// one beside each array variable) must still throw where the index is out
+// of range: one past the end, after the variable is reassigned inside the
+// loop (local and argument), an array read before its variable changes
+// while it waits on the stack, a null array, a choice between arrays of
+// different lengths, and huge lengths (OutOfMemoryException, as in Mono).
+// Division by constants: no exception for 2, 3 or -1 (but for MinValue by
+// -1), and a divisor chosen between two constants is still tested.
+using System;
+
+class ArrBounds {
+	static int[] Make(int n)
+	{
+		var a = new int[n];
+		for (int i = 0; i < a.Length; i++)
+			a[i] = i + 1;
+		return a;
+	}
+
+	static void Try(string what, Func<long> f)
+	{
+		try {
+			Out.L(what, f());
+		} catch (Exception e) {
+			Out.L(what, e.GetType().Name);
+		}
+	}
+
+	static long SumUpTo(int[] a, int last)
+	{
+		long s = 0;
+		for (int i = 0; i <= last; i++)
+			s += a[i];
+		return s;
+	}
+
+	static long ShrinkLocal()
+	{
+		int[] a = Make(5);
+		long s = 0;
+		for (int i = 0; i < 5; i++) {
+			s += a[i];
+			if (i == 1)
+				a = Make(2);
+		}
+		return s;
+	}
+
+	static long ShrinkArg(int[] a)
+	{
+		long s = 0;
+		for (int i = 0; i < a.Length; i++) {
+			if (i == 2)
+				a = Make(2);
+			s += a[i];
+		}
+		return s;
+	}
+
+	// the old array is indexed after `a` gets the short one
+	static long OnStack()
+	{
+		int[] a = Make(6), small = Make(1);
+		return a[(a = small)[0] + 3] * 10 + a.Length;
+	}
+
+	static long NullLength()
+	{
+		int[] a = null;
+		if (Environment.TickCount == 12345)
+			a = Make(1);
+		long s = 0;
+		for (int i = 0; i < a.Length; i++)
+			s += a[i];
+		return s;
+	}
+
+	static long Choose(bool c, int i)
+	{
+		int[] a = Make(3), b = Make(8);
+		return (c ? a : b)[i];
+	}
+
+	static long Huge()
+	{
+		long n = 3000000000L;
+		return new byte[n].LongLength;
+	}
+
+	static long Sum(int[] a)
+	{
+		long s = 0;
+		for (int i = 0; i < a.Length; i++)
+			s += a[i];
+		return s;
+	}
+
+	static int Half(int x) { return x / 2; }
+	static int Div(int x, bool c) { return x / (c ? 3 : 0); }
+
+	static void Main()
+	{
+		int[] a = Make(10);
+		Try("sum", () => Sum(a));
+		Try("to last", () => SumUpTo(a, 9));
+		Try("one past", () => SumUpTo(a, 10));
+		Try("negative", () => a[-1 + a.Length - a.Length]);
+		Try("shrink local", ShrinkLocal);
+		Try("shrink arg", () => ShrinkArg(Make(4)));
+		Try("on stack", OnStack);
+		Try("null length", NullLength);
+		Try("choose short", () => Choose(true, 5));
+		Try("choose long", () => Choose(false, 5));
+		Try("huge", Huge);
+		Try("half", () => Half(-7) + Half(9));
+		Try("rem 3", () => { int x = -10; return x % 3; });
+		Try("by -1", () => { int x = 7; return x / -1; });
+		Try("min by -1", () => { int x = int.MinValue; return x / -1; });
+		Try("long min by -1", () => { long x = long.MinValue; return x / -1L; });
+		Try("long by 2", () => { long x = long.MinValue; return x / 2L; });
+		Try("unsigned by 2", () => { uint x = 0xFFFFFFFF; return x / 2u; });
+		Try("choice 3", () => Div(10, true));
+		Try("choice 0", () => Div(10, false));
+	}
+}
