@@ -36,6 +36,7 @@ typedef struct BuildOptions {
 	bool why_size;                  /* --why-size */
 	const char *opt;                /* "-O2" */
 	bool debug;                     /* -g */
+	bool quiet;                     /* -q: no progress line */
 	bool allow_missing_icalls;
 	const char *argv0;
 } BuildOptions;
