@@ -68,16 +68,18 @@ static bool runnable(const char *name)
 	}
 }
 
-static void cc_init(void)
+static void cc_init(const BuildOptions *o)
 {
 	const char *env = getenv("CC");
-	char *text = arena_strdup(ty_arena(), env && strspn(env, " \t\n") < strlen(env) ? env : "gcc");
+	const char *dflt = o->target ? arena_printf(ty_arena(), "%s-gcc", o->target) : "gcc";
+	char *text = arena_strdup(ty_arena(), env && strspn(env, " \t\n") < strlen(env) ? env : dflt);
 	cc_words = arena_alloc(ty_arena(), (strlen(text) / 2 + 2) * sizeof *cc_words);
 	for (char *w = strtok(text, " \t\n"); w; w = strtok(NULL, " \t\n"))
 		cc_words[ncc_words++] = w;
 	if (!runnable(cc_words[0]))
-		fatal_env("the C compiler '%s' (%s) was not found: install gcc, or set CC to a C compiler",
-		      cc_words[0], env && *env ? "from CC" : "the default");
+		fatal_env("the C compiler '%s' (%s) was not found: install %s, or set CC to a C compiler",
+		      cc_words[0], env && *env ? "from CC" : "the default",
+		      o->target ? arena_printf(ty_arena(), "gcc-%s", o->target) : "gcc");
 }
 
 /* argv = CC's words, then the rest (NULL-terminated) */
@@ -455,9 +457,18 @@ static bool starts_with(const char *path, const char *magic)
 	return ok;
 }
 
+/* The runtime library: rt's own, or for --target T the one in rt/T
+ * (`make cross TARGET=T` builds it). */
 static const char *runtime_lib(const char *rt, const BuildOptions *o)
 {
-	return path_join(ty_arena(), rt, o->kind == BUILD_EXE ? "libilccrt.a" : "libilccrt_pic.a");
+	const char *name = o->kind == BUILD_EXE ? "libilccrt.a" : "libilccrt_pic.a";
+	if (!o->target)
+		return path_join(ty_arena(), rt, name);
+	const char *lib = path_join(ty_arena(), path_join(ty_arena(), rt, o->target), name);
+	if (access(lib, R_OK) != 0)
+		fatal_env("%s: no runtime for target %s: build it with `make cross TARGET=%s`", lib,
+			  o->target, o->target);
+	return lib;
 }
 
 static void add_objects(char **rest, uint32_t *n, const char *dir, const BuildOptions *o)
@@ -677,7 +688,7 @@ int build_program(Loader *ld, const BuildOptions *o)
 	progress_on = o->output && !o->quiet && !verbose && isatty(2);
 	const char *out = o->output ? check_output(o) : NULL;
 	if (out)
-		cc_init();
+		cc_init(o);
 	Image *img = ld_open(ld, o->input);
 	Image *corlib = find_corlib(ld, img);
 	if (!corlib)

@@ -37,6 +37,7 @@ typedef struct BuildOptions {
 	const char *opt;                /* "-O2" */
 	bool debug;                     /* -g */
 	bool quiet;                     /* -q: no progress line */
+	const char *target;             /* --target TRIPLE: cross-compile */
 	bool allow_missing_icalls;
 	const char *argv0;
 } BuildOptions;
