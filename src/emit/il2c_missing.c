@@ -328,7 +328,8 @@ static bool inaccessible(Fn *f, const Instr *in)
 
 static bool bad_abstract_call(Fn *f, const Instr *in)
 {
-	if (in->op != OP_CALL || array_member(f, in->token))
+	/* constrained. T call M: a static abstract interface member, T's */
+	if (in->op != OP_CALL || f->constrained || array_member(f, in->token))
 		return false;
 	Method *m = ty_method_from_token(f->img, in->token, &f->ctx);
 	if (!(m->flags & MF_ABSTRACT))
