@@ -66,6 +66,12 @@ $(BUILD)/obj/%.o: src/%.c
 
 -include $(OBJS:.o=.d)
 
+# The runtime for another target, for `ilcc build --target $(TARGET)`.
+TARGET ?= aarch64-linux-gnu
+cross:
+	$(MAKE) BUILD=$(BUILD)/$(TARGET) CC=$(TARGET)-gcc $(BUILD)/$(TARGET)/libilccrt.a \
+		$(BUILD)/$(TARGET)/libilccrt_pic.a
+
 deps:
 	scripts/install-deps
 

@@ -7,6 +7,7 @@
 #include "reach.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <limits.h>
@@ -67,16 +68,18 @@ static bool runnable(const char *name)
 	}
 }
 
-static void cc_init(void)
+static void cc_init(const BuildOptions *o)
 {
 	const char *env = getenv("CC");
-	char *text = arena_strdup(ty_arena(), env && strspn(env, " \t\n") < strlen(env) ? env : "gcc");
+	const char *dflt = o->target ? arena_printf(ty_arena(), "%s-gcc", o->target) : "gcc";
+	char *text = arena_strdup(ty_arena(), env && strspn(env, " \t\n") < strlen(env) ? env : dflt);
 	cc_words = arena_alloc(ty_arena(), (strlen(text) / 2 + 2) * sizeof *cc_words);
 	for (char *w = strtok(text, " \t\n"); w; w = strtok(NULL, " \t\n"))
 		cc_words[ncc_words++] = w;
 	if (!runnable(cc_words[0]))
-		fatal_env("the C compiler '%s' (%s) was not found: install gcc, or set CC to a C compiler",
-		      cc_words[0], env && *env ? "from CC" : "the default");
+		fatal_env("the C compiler '%s' (%s) was not found: install %s, or set CC to a C compiler",
+		      cc_words[0], env && *env ? "from CC" : "the default",
+		      o->target ? arena_printf(ty_arena(), "gcc-%s", o->target) : "gcc");
 }
 
 /* argv = CC's words, then the rest (NULL-terminated) */
@@ -176,9 +179,34 @@ typedef struct Job {
 static Job jobs_run[64];
 static uint32_t njobs;
 
+/* ---- progress: one line rewritten in place, only on a terminal ---- */
+static bool progress_on;
+
+static void progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void progress(const char *fmt, ...)
+{
+	if (!progress_on)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("\r\033[Kilcc: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fflush(stderr);
+}
+
+static void progress_end(void)
+{
+	if (progress_on)
+		fputs("\r\033[K", stderr);
+}
+
+static uint32_t ncompiled, ntocompile;
+
 /* Ends the other jobs, then reports job j's failure: whose fault it is. */
 static _Noreturn void job_failed(Job *j, int status)
 {
+	progress_end();
 	for (uint32_t i = 0; i < njobs; i++)
 		if (jobs_run[i].pid != j->pid) {
 			kill(jobs_run[i].pid, SIGTERM);
@@ -225,6 +253,8 @@ static void job_wait(uint32_t i)
 		fatal_env("%s: cannot write: %s", j.product, strerror(errno));
 	cleanup_keep(j.tmp);
 	unlink(j.log);
+	if (strcmp(j.what, "linking"))
+		progress("compiling the C: %u of %u files done", ++ncompiled, ntocompile);
 }
 
 static void job_start(char **argv, const char *what, const char *log, const char *tmp,
@@ -320,6 +350,7 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 	const char **names = units(o);
 	uint32_t n = nunits(o);
 	uint32_t max = jobs();
+	bool stale[NUNITS];
 	for (uint32_t i = 0; i < n; i++) {
 		const char *c = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.c", names[i]));
 		const char *obj = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.o", names[i]));
@@ -327,8 +358,16 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 		const char *both = arena_printf(ty_arena(), "%s %s", common, must_hash(c));
 		hash_bytes(both, strlen(both), key);
 		keys[i] = key;
-		if (up_to_date(names[i], key, obj))
+		stale[i] = !up_to_date(names[i], key, obj);
+		ntocompile += stale[i];
+	}
+	if (ntocompile)
+		progress("compiling the C: 0 of %u files done", ntocompile);
+	for (uint32_t i = 0; i < n; i++) {
+		if (!stale[i])
 			continue;
+		const char *c = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.c", names[i]));
+		const char *obj = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.o", names[i]));
 		const char *tmp = path_join(ty_arena(), dir, arena_printf(ty_arena(), ".%s.o.tmp", names[i]));
 		char *rest[] = { (char *)o->opt, o->debug ? "-g" : "-g0",
 			"-std=gnu11", "-w", "-fwrapv", "-fno-strict-aliasing",
@@ -418,9 +457,18 @@ static bool starts_with(const char *path, const char *magic)
 	return ok;
 }
 
+/* The runtime library: rt's own, or for --target T the one in rt/T
+ * (`make cross TARGET=T` builds it). */
 static const char *runtime_lib(const char *rt, const BuildOptions *o)
 {
-	return path_join(ty_arena(), rt, o->kind == BUILD_EXE ? "libilccrt.a" : "libilccrt_pic.a");
+	const char *name = o->kind == BUILD_EXE ? "libilccrt.a" : "libilccrt_pic.a";
+	if (!o->target)
+		return path_join(ty_arena(), rt, name);
+	const char *lib = path_join(ty_arena(), path_join(ty_arena(), rt, o->target), name);
+	if (access(lib, R_OK) != 0)
+		fatal_env("%s: no runtime for target %s: build it with `make cross TARGET=%s`", lib,
+			  o->target, o->target);
+	return lib;
 }
 
 static void add_objects(char **rest, uint32_t *n, const char *dir, const BuildOptions *o)
@@ -637,9 +685,10 @@ static void write_exports(const Exports *ex, const char *dir, const BuildOptions
 int build_program(Loader *ld, const BuildOptions *o)
 {
 	double t0 = now_ms();
+	progress_on = o->output && !o->quiet && !verbose && isatty(2);
 	const char *out = o->output ? check_output(o) : NULL;
 	if (out)
-		cc_init();
+		cc_init(o);
 	Image *img = ld_open(ld, o->input);
 	Image *corlib = find_corlib(ld, img);
 	if (!corlib)
@@ -661,6 +710,7 @@ int build_program(Loader *ld, const BuildOptions *o)
 		directives_apply(&p, o->rd[i], false);
 	for (uint32_t i = 0; i < o->ndescriptors; i++)
 		directives_apply(&p, o->descriptors[i], true);
+	progress("finding what the program reaches");
 	reach_run(&p);
 	double t1 = now_ms();
 	note("load %u assemblies, reachability and C: kept %u of %u methods, %u types"
@@ -685,6 +735,7 @@ int build_program(Loader *ld, const BuildOptions *o)
 		dir = cache_dir(out);
 	cache_lock(dir);
 	manifest_load(dir);
+	progress("writing the C of %u methods", p.methods.n);
 	emit_program(&p, dir, NFILES);
 	if (o->kind != BUILD_EXE)
 		write_exports(&ex, dir, o);
@@ -696,10 +747,12 @@ int build_program(Loader *ld, const BuildOptions *o)
 	 * link wrote: done */
 	const char *key = link_key(objs, rt, out, o);
 	if (!up_to_date("link", key, out)) {
+		progress("linking");
 		link_all(dir, rt, out, o);
 		record("link", key, out);
 		manifest_save();
 	}
+	progress_end();
 	double t4 = now_ms();
 	note("write C %.0f ms, cc %.0f ms, link %.0f ms; total %.0f ms (C in %s)",
 	     t2 - t1, t3 - t2, t4 - t3, t4 - t0, dir);

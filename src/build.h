@@ -36,6 +36,8 @@ typedef struct BuildOptions {
 	bool why_size;                  /* --why-size */
 	const char *opt;                /* "-O2" */
 	bool debug;                     /* -g */
+	bool quiet;                     /* -q: no progress line */
+	const char *target;             /* --target TRIPLE: cross-compile */
 	bool allow_missing_icalls;
 	const char *argv0;
 } BuildOptions;

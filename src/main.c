@@ -37,6 +37,9 @@ static void usage(FILE *f)
 	      "  -O0 .. -O3              optimisation of the C compiler (default -O2)\n"
 	      "  -g                      debug information, no stripping\n"
 	      "  -v                      the stages, with counts and times; the commands run\n"
+	      "  -q                      no progress line (shown only when stderr is a terminal)\n"
+	      "  --target TRIPLE         cross-compile (aarch64-linux-gnu: CC TRIPLE-gcc and the\n"
+	      "                          runtime that `make cross TARGET=TRIPLE` builds)\n"
 	      "  -L DIR                  look for referenced assemblies in DIR too\n"
 	      "  --keep-c DIR            write the generated C there and build from there\n"
 	      "  --why NAME              the chain of callers that made NAME reachable\n"
@@ -102,6 +105,10 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 			o->dump.il = true;
 		else if (!strcmp(a, "-v"))
 			verbose = true;
+		else if (!strcmp(a, "-q"))
+			o->build.quiet = true;
+		else if (!strcmp(a, "--target"))
+			o->build.target = value(argc, argv, &i, "a target triple (aarch64-linux-gnu)");
 		else if (!strcmp(a, "-o"))
 			o->build.output = value(argc, argv, &i, "an output file");
 		else if (!strcmp(a, "--keep-c"))
