@@ -635,14 +635,9 @@ static void *field_address(const RtField *fd, Object *obj)
 		char *data = (fd->owner->flags & RT_T_VALUETYPE) ? rt_unbox_ptr(obj) : (char *)obj;
 		return data + fd->offset;
 	}
-	if (!fd->addr) {
-		rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc cannot reach this static field by"
-				    " reflection ([ThreadStatic]) in ", fd->owner, "");
-		return NULL;
-	}
 	if (!(fd->attrs & FA_LITERAL) && fd->owner->init && !rt_init_check(fd->owner->init))
 		return NULL;
-	return fd->addr;
+	return fd->thread_addr ? fd->thread_addr() : fd->addr;
 }
 
 Object *rt_RuntimeFieldInfo_GetValueInternal(Object *self, Object *obj)

@@ -339,8 +339,8 @@ extern const uint32_t rt_nproperties;
 /* A field reflection can find (Type.GetField("name") on a typeof the
  * compiler saw, or kept by a directive). Instance fields are at `offset`
  * in the object (value types: in the unboxed value); statics and
- * constants at `addr` (NULL: not reachable, e.g. [ThreadStatic]), the
- * owner's static constructor run first. */
+ * constants at `addr`, [ThreadStatic] ones at what `thread_addr` gives
+ * for the calling thread; the owner's static constructor runs first. */
 typedef struct RtField {
 	const char *name;
 	const RtType *owner;
@@ -348,6 +348,7 @@ typedef struct RtField {
 	uint32_t attrs;             /* FieldAttributes */
 	uint32_t offset;
 	void *addr;
+	void *(*thread_addr)(void);
 } RtField;
 extern const RtField rt_fields[];
 extern const uint32_t rt_nfields;

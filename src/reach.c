@@ -560,6 +560,8 @@ void reach_reflect_field(Program *p, Field *f, Method *why)
 		   TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);
 	reach_type(p, f->owner, TN_DESCRIPTOR | TN_LAYOUT |
 		   (f->is_static && !f->is_literal ? TN_STATICS : 0), why);
+	reflect_args(p, f->owner, why);         /* FieldInfo.GetValue asks */
+	reach_type(p, ty_sz(ty_corlib_type("System", "Type")), TN_DESCRIPTOR | TN_CONSTRUCTED, why);
 	reach_reflect_type(p, f->type, why);
 	if (f->is_literal && f->type == ty_string) {
 		uint32_t c = md_lookup1(f->img, T_Constant, Constant_Parent, TOKEN(T_Field, f->row));

@@ -342,13 +342,13 @@ static void constant_value(Program *p, Buf *b, Field *fd, uint32_t k)
 static void field_place(Buf *b, Field *fd, uint32_t k)
 {
 	if (fd->is_literal)
-		buf_printf(b, "0, (void *)&rf%u_v", k);
+		buf_printf(b, "0, (void *)&rf%u_v, NULL", k);
 	else if (fd->is_thread_static)
-		buf_puts(b, "0, NULL");
+		buf_printf(b, "0, NULL, rf%u_tls", k);
 	else if (fd->is_static)
-		buf_printf(b, "0, &%s_s.%s", fd->owner->cname, fd->cname);
+		buf_printf(b, "0, &%s_s.%s, NULL", fd->owner->cname, fd->cname);
 	else
-		buf_printf(b, "offsetof(%s, %s), NULL", emit_struct(fd->owner), fd->cname);
+		buf_printf(b, "offsetof(%s, %s), NULL, NULL", emit_struct(fd->owner), fd->cname);
 }
 
 /* By owner, then in declaration order (as Mono's GetFields lists them). */
@@ -365,9 +365,14 @@ static void fields(Program *p, Buf *b)
 	if (p->reflected_fields.n)
 		qsort(p->reflected_fields.v, p->reflected_fields.n, sizeof *p->reflected_fields.v,
 		      field_order);
-	for (uint32_t k = 0; k < p->reflected_fields.n; k++)
-		if (p->reflected_fields.v[k]->is_literal)
-			constant_value(p, b, p->reflected_fields.v[k], k);
+	for (uint32_t k = 0; k < p->reflected_fields.n; k++) {
+		Field *fd = p->reflected_fields.v[k];
+		if (fd->is_literal)
+			constant_value(p, b, fd, k);
+		else if (fd->is_thread_static)
+			buf_printf(b, "static void *rf%u_tls(void) { return &%s_ts.%s; }\n", k,
+				   fd->owner->cname, fd->cname);
+	}
 	buf_puts(b, "const RtField rt_fields[] = {\n");
 	for (uint32_t k = 0; k < p->reflected_fields.n; k++) {
 		Field *fd = p->reflected_fields.v[k];
@@ -381,6 +386,9 @@ static void fields(Program *p, Buf *b)
 
 void emit_reflection_known(Program *p, Buf *b)
 {
+	Type *types = ty_sz(ty_corlib_type("System", "Type"));
+	if (types->user && (reach_tstate(types)->needs & TN_CONSTRUCTED))
+		buf_printf(b, "\t.type_array = &%s_type,\n", types->cname);
 	if (p->reflected_fields.n) {
 		Type *fi = reflection_type("RuntimeFieldInfo");
 		buf_printf(b, "\t.field_info_type = &%s_type,\n\t.fi_klass_off = %s,\n"
@@ -405,11 +413,10 @@ void emit_reflection_known(Program *p, Buf *b)
 	Type *mi = reflection_type("RuntimeMethodInfo");
 	buf_printf(b, "\t.method_info_type = &%s_type,\n\t.mi_handle_off = %s,\n"
 		   "\t.mi_reftype_off = %s,\n\t.new_param_info = new_param_info,\n"
-		   "\t.param_info_array = &%s_type,\n\t.type_array = &%s_type,\n"
+		   "\t.param_info_array = &%s_type,\n"
 		   "\t.dlg_method_off = %s,\n\t.dlg_ptr_off = %s,\n\t.dlg_target_off = %s,\n",
 		   mi->cname, offset_of(mi, "mhandle"), offset_of(mi, "reftype"),
 		   ty_sz(reflection_type("ParameterInfo"))->cname,
-		   ty_sz(ty_corlib_type("System", "Type"))->cname,
 		   offset_of(ty_delegate, "method"), offset_of(ty_delegate, "method_ptr"),
 		   offset_of(ty_delegate, "m_target"));
 }

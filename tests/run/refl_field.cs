@@ -2,8 +2,9 @@
 // the type and name known at build time keeps those fields (rt_fields).
 // GetValue and SetValue on instance fields, statics (the class
 // constructor runs first), constants, structs (in the box), inherited
-// and non-public fields with BindingFlags, FieldType, IsStatic,
-// IsPublic, IsLiteral, and Mono's errors.
+// and non-public fields with BindingFlags, generic instances,
+// [ThreadStatic] fields, FieldType, IsStatic, IsPublic, IsLiteral, and
+// Mono's errors.
 using System;
 using System.Reflection;
 class Base { public int BaseCount = 1; int hidden = 2; public int Hidden { get { return hidden; } } }
@@ -25,6 +26,8 @@ class Thing : Base {
 }
 struct Pt { public int X; public int Y; public const char C = 'c'; }
 class Lazy { public static int V = Init(); static int Init() { Console.WriteLine("Lazy init"); return 9; } }
+class G<T> { public T Val; public static T S; }
+class Tls { [ThreadStatic] public static int N; }
 class P {
 	static void Main() {
 		var it = new Thing { Count = 3 };
@@ -87,6 +90,14 @@ class P {
 		Console.WriteLine("static public " + count);
 		Console.WriteLine(typeof(Thing).GetFields(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.DeclaredOnly).Length);
 		Console.WriteLine(c);
+		var g = new G<int> { Val = 5 };
+		FieldInfo gv = typeof(G<int>).GetField("Val");
+		Console.WriteLine(gv.GetValue(g) + " " + gv.FieldType + " " + gv.DeclaringType);
+		typeof(G<string>).GetField("S").SetValue(null, "generic static");
+		Console.WriteLine(G<string>.S);
+		FieldInfo tls = typeof(Tls).GetField("N");
+		tls.SetValue(null, 6);
+		Console.WriteLine(Tls.N + " " + tls.GetValue(null));
 		try { c.GetValue(null); } catch (TargetException e) { Console.WriteLine("TargetException " + e.Message); }
 		try { c.GetValue("str"); } catch (ArgumentException e) { Console.WriteLine("ArgumentException"); }
 		try { c.SetValue(it, "str"); } catch (ArgumentException e) { Console.WriteLine("ArgumentException " + e.GetType().Name); }
