@@ -588,12 +588,14 @@ Object *rt_FieldInfo_internal_from_handle_type(intptr_t field, intptr_t type)
 	if (!o)
 		return NULL;
 	char *base = (char *)o;
+	if (*(Object **)(base + rt_known.fi_name_off))
+		return o;               /* filled on first use */
 	Object *n = (Object *)rt_str_from_utf8(fd->name);
 	if (!n)
 		return NULL;
-	*(Object **)(base + rt_known.fi_name_off) = n;
 	*(Object **)(base + rt_known.fi_type_off) = fd->type ? type_obj(fd->type) : NULL;
 	*(int32_t *)(base + rt_known.fi_attrs_off) = (int32_t)fd->attrs;
+	*(Object **)(base + rt_known.fi_name_off) = n;      /* last: marks it filled */
 	return o;
 }
 
