@@ -1,6 +1,7 @@
 /* Reflection over the methods the compiler kept for it (rt_methods[]:
  * those named by Type.GetMethod("name") on a typeof the compiler saw;
- * src/emit/il2c_reflect.c). Mono's managed reflection code runs on top:
+ * src/emit/il2c_reflect.c), and the properties (rt_properties[]) and
+ * fields (rt_fields[]) kept the same way. Mono's managed reflection code runs on top:
  * these are the internal calls it makes, over RtMethod instead of Mono's
  * MonoMethod. A MethodInfo is one RuntimeMethodInfo object per RtMethod
  * (its mhandle); ParameterInfos come from Mono's runtime constructor.
@@ -134,18 +135,21 @@ static bool binds_kind(bool is_static, const RtType *klass, const RtType *start,
 /* Does m, declared by `klass`, pass the BindingFlags of a search that
  * started at `start` (Mono's rules: private methods of bases and their
  * statics, unless flattened, are not seen)? */
-static bool binds(const RtMethod *m, const RtType *klass, const RtType *start, int32_t flags)
+static bool binds_attrs(uint32_t attrs, const RtType *klass, const RtType *start, int32_t flags)
 {
-	if (m->attrs & MA_RTSPECIAL)
-		return false;
-	if ((m->attrs & MA_ACCESS) == MA_PUBLIC) {
+	if ((attrs & MA_ACCESS) == MA_PUBLIC) {
 		if (!(flags & BF_PUBLIC))
 			return false;
 	} else if (!(flags & BF_NONPUBLIC) ||
-		   (klass != start && (m->attrs & MA_ACCESS) == MA_PRIVATE)) {
+		   (klass != start && (attrs & MA_ACCESS) == MA_PRIVATE)) {
 		return false;
 	}
-	return binds_kind(m->attrs & MA_STATIC, klass, start, flags);
+	return binds_kind(attrs & MA_STATIC, klass, start, flags);
+}
+
+static bool binds(const RtMethod *m, const RtType *klass, const RtType *start, int32_t flags)
+{
+	return !(m->attrs & MA_RTSPECIAL) && binds_attrs(m->attrs, klass, start, flags);
 }
 
 static bool same_signature(const RtMethod *a, const RtMethod *b)
@@ -550,6 +554,114 @@ void rt_RuntimePropertyInfo_get_property_info(Object *prop, char *out, int32_t r
 	d->get_method = method_object(pr->get);
 	d->set_method = method_object(pr->set);
 	d->attrs = (int32_t)pr->attrs;
+}
+
+/* ---- fields ---- */
+/* FieldAttributes share MethodAttributes' access and static bits. */
+enum { FA_LITERAL = 0x40 };
+
+static Object **field_objs;     /* GC memory, per rt_fields[] entry */
+
+intptr_t rt_RuntimeType_GetFields_native(Object *self, intptr_t name, int32_t flags, int32_t list)
+{
+	const RtType *start = rt_type_of_runtime_type(self);
+	PtrArray *a = new_ptr_array();
+	for (const RtType *k = start; k; k = next_class(k, flags))
+		for (uint32_t i = 0; i < rt_nfields; i++) {
+			const RtField *fd = &rt_fields[i];
+			if (fd->owner == k && binds_attrs(fd->attrs, k, start, flags) &&
+			    name_matches((const char *)name, fd->name, flags, list))
+				push(a, fd);
+		}
+	return (intptr_t)a;
+}
+
+/* A RuntimeFieldInfo as Mono's runtime makes it: klass (the first
+ * lookup's type is its ReflectedType for good), fhandle, name, type,
+ * attrs. */
+Object *rt_FieldInfo_internal_from_handle_type(intptr_t field, intptr_t type)
+{
+	const RtField *fd = (const RtField *)field;
+	Object *o = cached(&field_objs, rt_nfields, (size_t)(fd - rt_fields),
+			   rt_known.field_info_type, rt_known.fi_handle_off, fd,
+			   rt_known.fi_klass_off, type ? (const RtType *)type : fd->owner);
+	if (!o)
+		return NULL;
+	char *base = (char *)o;
+	if (*(Object **)(base + rt_known.fi_name_off))
+		return o;               /* filled on first use */
+	Object *n = (Object *)rt_str_from_utf8(fd->name);
+	if (!n)
+		return NULL;
+	*(Object **)(base + rt_known.fi_type_off) = fd->type ? type_obj(fd->type) : NULL;
+	*(int32_t *)(base + rt_known.fi_attrs_off) = (int32_t)fd->attrs;
+	*(Object **)(base + rt_known.fi_name_off) = n;      /* last: marks it filled */
+	return o;
+}
+
+static const RtField *field_of(Object *fi)
+{
+	return *(const RtField **)((char *)fi + rt_known.fi_handle_off);
+}
+
+Object *rt_RuntimeFieldInfo_ResolveType(Object *self)
+{
+	const RtField *fd = field_of(self);
+	if (!fd->type)
+		rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc does not describe the type of a field of ",
+				    fd->owner, "");
+	return fd->type ? type_obj(fd->type) : NULL;
+}
+
+Object *rt_RuntimeFieldInfo_GetParentType(Object *self, bool declaring)
+{
+	const RtType *klass = *(const RtType **)((char *)self + rt_known.fi_klass_off);
+	return type_obj(declaring ? field_of(self)->owner : klass);
+}
+
+/* Where the value of fd is (in obj, for an instance field); NULL with an
+ * exception pending if it cannot be had. Statics run the owner's static
+ * constructor first. */
+static void *field_address(const RtField *fd, Object *obj)
+{
+	if (!fd->type) {
+		rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc does not describe the type of a field of ",
+				    fd->owner, "");
+		return NULL;
+	}
+	if (!(fd->attrs & MA_STATIC)) {
+		if (!obj) {
+			rt_exc_throw_kind(RT_EXC_NULLREF);
+			return NULL;
+		}
+		char *data = (fd->owner->flags & RT_T_VALUETYPE) ? rt_unbox_ptr(obj) : (char *)obj;
+		return data + fd->offset;
+	}
+	if (!(fd->attrs & FA_LITERAL) && fd->owner->init && !rt_init_check(fd->owner->init))
+		return NULL;
+	return fd->thread_addr ? fd->thread_addr() : fd->addr;
+}
+
+Object *rt_RuntimeFieldInfo_GetValueInternal(Object *self, Object *obj)
+{
+	const RtField *fd = field_of(self);
+	void *p = field_address(fd, obj);
+	return p ? rt_reflect_box(fd->type, p) : NULL;
+}
+
+/* Mono's SetValue has refused constants and converted the value. */
+void rt_RuntimeFieldInfo_SetValueInternal(Object *fi, Object *obj, Object *value)
+{
+	const RtField *fd = field_of(fi);
+	void *p = field_address(fd, obj);
+	if (!p)
+		return;
+	if (fd->attrs & FA_LITERAL)
+		rt_exc_throw_msg(RT_EXC_FIELDACCESS, "Cannot set a constant field");
+	else if (fd->type->flags & RT_T_VALUETYPE)
+		rt_reflect_unbox(fd->type, value, p);
+	else
+		*(Object **)p = value;
 }
 
 /* ---- Type.GetType by name ---- */

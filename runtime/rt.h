@@ -259,6 +259,10 @@ typedef struct RtKnown {
 	/* RuntimePropertyInfo and its klass (RtType) and prop (RtProperty) */
 	const RtType *property_info_type;
 	uint32_t pi_klass_off, pi_prop_off;
+	/* RuntimeFieldInfo and its klass (RtType), fhandle (RtField), name,
+	 * type and attrs */
+	const RtType *field_info_type;
+	uint32_t fi_klass_off, fi_handle_off, fi_name_off, fi_type_off, fi_attrs_off;
 	/* adds (true) or removes the calling thread's [ThreadStatic] storage
 	 * as a root of the collector; NULL in programs without any */
 	void (*thread_roots)(bool add);
@@ -331,6 +335,23 @@ typedef struct RtProperty {
 } RtProperty;
 extern const RtProperty rt_properties[];
 extern const uint32_t rt_nproperties;
+
+/* A field reflection can find (Type.GetField("name") on a typeof the
+ * compiler saw, or kept by a directive). Instance fields are at `offset`
+ * in the object (value types: in the unboxed value); statics and
+ * constants at `addr`, [ThreadStatic] ones at what `thread_addr` gives
+ * for the calling thread; the owner's static constructor runs first. */
+typedef struct RtField {
+	const char *name;
+	const RtType *owner;
+	const RtType *type;         /* NULL: not known (pointers) */
+	uint32_t attrs;             /* FieldAttributes */
+	uint32_t offset;
+	void *addr;
+	void *(*thread_addr)(void);
+} RtField;
+extern const RtField rt_fields[];
+extern const uint32_t rt_nfields;
 
 /* The generic arguments of the generic instances reflection describes
  * (Type.GetGenericArguments), besides those with variance (RtType). */

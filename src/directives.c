@@ -164,6 +164,26 @@ static void keep_properties(Dir *c, Type *t, const char *only, unsigned keep)
 	(void)keep;
 }
 
+/* t's fields named `only` (any, if NULL), constants too, found by
+ * reflection; false if there is none. */
+static bool keep_fields(Dir *c, Type *t, const char *only, unsigned keep)
+{
+	TypeInfo *ti = ty_info(t);
+	Field **lists[] = { ti->fields, ti->statics, ti->literals };
+	uint32_t counts[] = { ti->nfields, ti->nstatics, ti->nliterals };
+	bool found = false;
+	for (int k = 0; k < 3; k++)
+		for (uint32_t i = 0; i < counts[k]; i++) {
+			Field *f = lists[k][i];
+			if ((only && strcmp(f->name, only)) ||
+			    ((keep & K_PUBLIC) && (f->flags & MF_ACCESS) != MF_PUBLIC))
+				continue;
+			reach_reflect_field(c->p, f, NULL);
+			found = true;
+		}
+	return found;
+}
+
 static bool concrete(Type *t)
 {
 	TypeInfo *ti = ty_info(t);
@@ -193,6 +213,8 @@ static void keep_type(Dir *c, const XmlNode *n, Type *t, unsigned keep)
 	}
 	if (keep & K_PROPS)
 		keep_properties(c, t, NULL, keep);
+	if (keep & K_FIELDS)
+		keep_fields(c, t, NULL, keep);
 }
 
 /* Method name and parameter types ("(System.Int32,System.String)", or a
@@ -245,10 +267,7 @@ static void keep_member(Dir *c, const XmlNode *n, Type *t, bool is_method, const
 		keep_properties(c, t, name, K_PROPS);
 		found = true;
 	} else {
-		for (uint32_t i = 0; i < ti->nfields && !found; i++)
-			found = !strcmp(ti->fields[i]->name, name);
-		for (uint32_t i = 0; i < ti->nstatics && !found; i++)
-			found = !strcmp(ti->statics[i]->name, name);
+		found = keep_fields(c, t, name, 0);
 		reach_type(c->p, t, TN_LAYOUT | TN_STATICS, NULL);
 	}
 	if (!found)

@@ -545,6 +545,31 @@ void reach_reflect_property(Program *p, Type *owner, uint32_t row, Method *why)
 	VEC_PUSH(p->reflected_props, rp);
 }
 
+/* A field reflection can find: its owner's layout or statics (and so
+ * its static constructor), its type's descriptor, a string constant's
+ * literal. */
+void reach_reflect_field(Program *p, Field *f, Method *why)
+{
+	for (uint32_t i = 0; i < p->reflected_fields.n; i++)
+		if (p->reflected_fields.v[i] == f)
+			return;
+	if (ty_is_open(f->owner))
+		return;
+	VEC_PUSH(p->reflected_fields, f);
+	reach_type(p, ty_corlib_type("System.Reflection", "RuntimeFieldInfo"),
+		   TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);
+	reach_type(p, f->owner, TN_DESCRIPTOR | TN_LAYOUT |
+		   (f->is_static && !f->is_literal ? TN_STATICS : 0), why);
+	reflect_args(p, f->owner, why);         /* FieldInfo.GetValue asks */
+	reach_type(p, ty_sz(ty_corlib_type("System", "Type")), TN_DESCRIPTOR | TN_CONSTRUCTED, why);
+	reach_reflect_type(p, f->type, why);
+	if (f->is_literal && f->type == ty_string) {
+		uint32_t c = md_lookup1(f->img, T_Constant, Constant_Parent, TOKEN(T_Field, f->row));
+		if (c)
+			reach_literal(p, md_blob(f->img, md_get(f->img, T_Constant, c, Constant_Value)));
+	}
+}
+
 void reach_vcall(Program *p, Method *m, Method *why)
 {
 	m = reach_slot_root(m);

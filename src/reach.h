@@ -117,6 +117,7 @@ typedef struct Program {
 	VEC(Type *) made_generics;      /* pairs: open type, instance made */
 	VEC(Method *) reflected;        /* what reflection finds (rt_methods[]) */
 	VEC(ReflectedProp) reflected_props;     /* ... and rt_properties[] */
+	VEC(Field *) reflected_fields;  /* ... and rt_fields[] */
 	VEC(Type *) callbacks;          /* delegate types C can call (callbacks.c) */
 	VEC(Type *) indirect;           /* pointer and byref types with a descriptor */
 	bool dynamic_invoke;            /* reach_dynamic_invoke */
@@ -145,6 +146,7 @@ void reach_reflect_method(Program *p, Method *m, Method *why);
 void reach_dynamic_invoke(Program *p, Method *why);
 /* Property `row` of owner's definition can be found by reflection. */
 void reach_reflect_property(Program *p, Type *owner, uint32_t row, Method *why);
+void reach_reflect_field(Program *p, Field *f, Method *why);
 /* Does a virtual call of m need the receiver's type to find the code? */
 bool reach_dispatched(Method *m);
 /* Is m a generic method definition, or a method of an open type, which

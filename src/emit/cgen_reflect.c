@@ -11,8 +11,9 @@
  *   virtual methods, which dispatches) and dropping the target (a static
  *   method's _sthunk; rm<k>_open for an open instance delegate, whose
  *   `this` comes first among the arguments).
- * Also rt_generic_args[] (Type.GetGenericArguments of the generic
- * instances reflection describes) and rt_known's reflection fields.
+ * Also rt_fields[] (a constant's value as rf<k>_v), rt_generic_args[]
+ * (Type.GetGenericArguments of the generic instances reflection
+ * describes) and rt_known's reflection fields.
  */
 #include "il2c.h"
 
@@ -318,8 +319,84 @@ static void properties(Program *p, Buf *b)
 	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nproperties = %u;\n", p->reflected_props.n);
 }
 
+/* A constant's value, as the bytes of its type (rf<k>_v). */
+static void constant_value(Program *p, Buf *b, Field *fd, uint32_t k)
+{
+	Image *img = fd->img;
+	uint32_t c = md_lookup1(img, T_Constant, Constant_Parent, TOKEN(T_Field, fd->row));
+	Blob v = c ? md_blob(img, md_get(img, T_Constant, c, Constant_Value)) : (Blob){ 0 };
+	if (fd->type == ty_string && c) {
+		buf_printf(b, "static Object *const rf%u_v = (Object *)&lit_%u;\n", k,
+			   reach_literal(p, v));
+	} else if (ty_is_ref(fd->type)) {
+		buf_printf(b, "static Object *const rf%u_v = NULL;\n", k);
+	} else {
+		buf_printf(b, "static const uint8_t rf%u_v[16] __attribute__((aligned(8))) = {", k);
+		for (uint32_t i = 0; i < v.len && i < 16; i++)
+			buf_printf(b, " %u,", v.p[i]);
+		buf_puts(b, " 0 };\n");
+	}
+}
+
+/* Where a field's value is: offset in its object, or address. */
+static void field_place(Buf *b, Field *fd, uint32_t k)
+{
+	if (fd->is_literal)
+		buf_printf(b, "0, (void *)&rf%u_v, NULL", k);
+	else if (fd->is_thread_static)
+		buf_printf(b, "0, NULL, rf%u_tls", k);
+	else if (fd->is_static)
+		buf_printf(b, "0, &%s_s.%s, NULL", fd->owner->cname, fd->cname);
+	else
+		buf_printf(b, "offsetof(%s, %s), NULL, NULL", emit_struct(fd->owner), fd->cname);
+}
+
+/* By owner, then in declaration order (as Mono's GetFields lists them). */
+static int field_order(const void *a, const void *b)
+{
+	const Field *x = *(Field *const *)a, *y = *(Field *const *)b;
+	if (x->owner != y->owner)
+		return x->owner->id < y->owner->id ? -1 : 1;
+	return x->row < y->row ? -1 : x->row > y->row;
+}
+
+static void fields(Program *p, Buf *b)
+{
+	if (p->reflected_fields.n)
+		qsort(p->reflected_fields.v, p->reflected_fields.n, sizeof *p->reflected_fields.v,
+		      field_order);
+	for (uint32_t k = 0; k < p->reflected_fields.n; k++) {
+		Field *fd = p->reflected_fields.v[k];
+		if (fd->is_literal)
+			constant_value(p, b, fd, k);
+		else if (fd->is_thread_static)
+			buf_printf(b, "static void *rf%u_tls(void) { return &%s_ts.%s; }\n", k,
+				   fd->owner->cname, fd->cname);
+	}
+	buf_puts(b, "const RtField rt_fields[] = {\n");
+	for (uint32_t k = 0; k < p->reflected_fields.n; k++) {
+		Field *fd = p->reflected_fields.v[k];
+		buf_printf(b, "\t{ \"%s\", &%s_type, %s, %u, ", fd->name, fd->owner->cname,
+			   type_ref(fd->type), fd->flags);
+		field_place(b, fd, k);
+		buf_puts(b, " },\n");
+	}
+	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nfields = %u;\n", p->reflected_fields.n);
+}
+
 void emit_reflection_known(Program *p, Buf *b)
 {
+	Type *types = ty_sz(ty_corlib_type("System", "Type"));
+	if (types->user && (reach_tstate(types)->needs & TN_CONSTRUCTED))
+		buf_printf(b, "\t.type_array = &%s_type,\n", types->cname);
+	if (p->reflected_fields.n) {
+		Type *fi = reflection_type("RuntimeFieldInfo");
+		buf_printf(b, "\t.field_info_type = &%s_type,\n\t.fi_klass_off = %s,\n"
+			   "\t.fi_handle_off = %s,\n\t.fi_name_off = %s,\n\t.fi_type_off = %s,\n"
+			   "\t.fi_attrs_off = %s,\n", fi->cname, offset_of(fi, "klass"),
+			   offset_of(fi, "fhandle"), offset_of(fi, "name"), offset_of(fi, "type"),
+			   offset_of(fi, "attrs"));
+	}
 	Type *ci = reflection_type("RuntimeConstructorInfo");
 	if (ci->user && (reach_tstate(ci)->needs & TN_LAYOUT))
 		buf_printf(b, "\t.ctor_info_type = &%s_type,\n\t.ci_handle_off = %s,\n"
@@ -336,11 +413,10 @@ void emit_reflection_known(Program *p, Buf *b)
 	Type *mi = reflection_type("RuntimeMethodInfo");
 	buf_printf(b, "\t.method_info_type = &%s_type,\n\t.mi_handle_off = %s,\n"
 		   "\t.mi_reftype_off = %s,\n\t.new_param_info = new_param_info,\n"
-		   "\t.param_info_array = &%s_type,\n\t.type_array = &%s_type,\n"
+		   "\t.param_info_array = &%s_type,\n"
 		   "\t.dlg_method_off = %s,\n\t.dlg_ptr_off = %s,\n\t.dlg_target_off = %s,\n",
 		   mi->cname, offset_of(mi, "mhandle"), offset_of(mi, "reftype"),
 		   ty_sz(reflection_type("ParameterInfo"))->cname,
-		   ty_sz(ty_corlib_type("System", "Type"))->cname,
 		   offset_of(ty_delegate, "method"), offset_of(ty_delegate, "method_ptr"),
 		   offset_of(ty_delegate, "m_target"));
 }
@@ -378,6 +454,7 @@ void emit_reflection(Program *p, Buf *b)
 	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nmethods = %u;\n", p->reflected.n);
 	generic_args(p, b);
 	properties(p, b);
+	fields(p, b);
 	if (p->reflected.n)
 		new_param_info(b);
 }

@@ -13,6 +13,8 @@
  *   (or all), in rt_methods (reach_reflect_method);
  * - typeof(X).GetProperty("name") / GetProperties(): those properties,
  *   in rt_properties, with their accessors;
+ * - typeof(X).GetField("name") / GetFields(): those fields (constants
+ *   too), in rt_fields, with their owner's statics;
  * - typeof(X).GetConstructor(...) / GetConstructors(), and
  *   Activator.CreateInstance(typeof(X), args): X's constructors;
  * - m.MakeGenericMethod(typeof(A)) on a method found so: its instance;
@@ -196,6 +198,30 @@ static void reflect_properties(Fn *f, Type *t, const char *name, int32_t flags)
 	}
 }
 
+static bool binds_field(Field *fd, int32_t flags)
+{
+	bool pub = (fd->flags & MF_ACCESS) == MF_PUBLIC;
+	return (flags & (pub ? BF_PUBLIC : BF_NONPUBLIC)) &&
+	       (flags & (fd->is_static ? BF_STATIC : BF_INSTANCE));
+}
+
+/* The fields named `name` (any, if NULL) of t and its bases, constants
+ * too, that a search with these BindingFlags may find. */
+static void reflect_fields(Fn *f, Type *t, const char *name, int32_t flags)
+{
+	for (Type *c = t; c && c->img; c = flags & BF_DECLARED_ONLY ? NULL : ty_info(c)->base) {
+		TypeInfo *ti = ty_info(c);
+		Field **lists[] = { ti->fields, ti->statics, ti->literals };
+		uint32_t counts[] = { ti->nfields, ti->nstatics, ti->nliterals };
+		for (int k = 0; k < 3; k++)
+			for (uint32_t i = 0; i < counts[k]; i++) {
+				Field *fd = lists[k][i];
+				if ((!name || !strcmp(fd->name, name)) && binds_field(fd, flags))
+					reach_reflect_field(f->p, fd, f->m);
+			}
+	}
+}
+
 /* t's instance constructors that these BindingFlags may find. */
 static void reflect_ctors(Fn *f, Type *t, int32_t flags)
 {
@@ -271,6 +297,22 @@ static void get_property(Fn *f, Method *m, Slot *r)
 		return;
 	}
 	reflect_properties(f, t, name, binding_flags(f, m));
+}
+
+/* typeof(X).GetField("name", ...), typeof(X).GetFields(...) */
+static void get_field(Fn *f, Method *m, Slot *r)
+{
+	(void)r;
+	Type *t = receiver(f, m)->known;
+	bool all = !strcmp(m->name, "GetFields");
+	const char *name = all ? NULL : param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
+	if (!reflectable(t) || ty_is_open(t) || (!all && !name)) {
+		warn(f, "Type.GetField with a type or name not known at build time finds"
+		     " only fields the program keeps for reflection anyway (write"
+		     " typeof(X).GetField(\"Name\") at the call)");
+		return;
+	}
+	reflect_fields(f, t, name, binding_flags(f, m));
 }
 
 /* GetMethod(...).MakeGenericMethod(new Type[] { typeof(A), ... }) */
@@ -387,6 +429,8 @@ static const struct {
 	{ "System.Type", "GetConstructor", get_ctor },
 	{ "System.Type", "GetConstructors", get_ctor },
 	{ "System.Type", "GetProperties", get_property },
+	{ "System.Type", "GetField", get_field },
+	{ "System.Type", "GetFields", get_field },
 	{ "System.Reflection.MethodInfo", "MakeGenericMethod", make_generic_method },
 	{ "System.Delegate", "CreateDelegate", create_delegate },
 	{ "System.Runtime.InteropServices.Marshal", "GetDelegateForFunctionPointer", from_fnptr },

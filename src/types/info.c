@@ -101,8 +101,12 @@ static void load_fields(Type *t, TypeInfo *ti)
 	md_list(t->img, T_TypeDef, t->row, TypeDef_FieldList, &first, &end);
 	for (uint32_t pos = first; pos < end; pos++) {
 		Field *f = make_field(t, md_list_row(t->img, T_Field, pos));
-		if (!f->is_literal)
+		if (!f->is_literal) {
 			add_field(ti, f);
+		} else {
+			ti->literals = grow(ti->literals, ti->nliterals, sizeof *ti->literals);
+			ti->literals[ti->nliterals++] = f;
+		}
 		if (!f->is_static && !strcmp(f->name, "value__"))
 			ti->underlying = f->type;
 	}

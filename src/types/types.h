@@ -93,8 +93,9 @@ struct TypeInfo {
 	bool pointer_free;              /* instances hold no references */
 	bool explicit_layout, sequential;
 	uint32_t pack, class_size;
-	uint32_t nfields, nstatics;
+	uint32_t nfields, nstatics, nliterals;
 	Field **fields, **statics;      /* own instance fields, own statics */
+	Field **literals;               /* own constants (no storage; reflection) */
 	uint32_t nmethods;
 	Method **methods;               /* own methods (generic ones: open) */
 	uint32_t nifaces;

@@ -2,14 +2,18 @@
 // Types found by names made at run time, kept only because directives say
 // so: an rd.xml file keeps App.Greeter (everything) and App.Counter
 // (constructors, by Activate), an ILLink descriptor keeps App.Shape's
-// methods. Type.GetType, Activator.CreateInstance, GetMethod, Invoke and
-// GetProperty then work as under Mono.
+// methods. Type.GetType, Activator.CreateInstance, GetMethod, Invoke,
+// GetProperty and GetField then work as under Mono (fields: all of
+// Greeter's, Counter.N by <Field>, Shape.Corners by <field>).
 using System;
 using System.Reflection;
 
 namespace App {
 	public class Greeter {
 		public string Name { get; set; }
+		public int Level = 3;
+		public const string Motto = "hi";
+		static string tag = "tag";
 		public Greeter() { Name = "world"; }
 		public string Hello() { return "hello " + Name; }
 		public string Shout(string s) { return s.ToUpper() + "!"; }
@@ -21,6 +25,7 @@ namespace App {
 	}
 
 	public class Shape {
+		public static int Corners = 4;
 		public static int Sides(int n) { return n * 2; }
 		public double Area() { return 1.5; }
 	}
@@ -44,15 +49,20 @@ namespace App {
 				name.SetValue(o, "directives", null);
 				Out.L((string)hello.Invoke(o, null));
 				Out.L((string)g.GetMethod("Shout").Invoke(o, new object[] { "kept" }));
+				FieldInfo level = g.GetField("Level");
+				level.SetValue(o, 5);
+				Out.L("level: " + level.GetValue(o) + " motto: " + g.GetField("Motto").GetValue(null) +
+				      " tag: " + g.GetField("tag", BindingFlags.NonPublic | BindingFlags.Static).GetValue(null));
 			}
 			Type c = Type.GetType(Find(args, "Counter"));
 			Out.L("Counter: " + (c == null ? "not found" : c.Name));
 			if (c != null)
-				Out.L("made: " + (Activator.CreateInstance(c) != null));
+				Out.L("made: " + c.GetField("N").GetValue(Activator.CreateInstance(c)));
 			Type s = Type.GetType(Find(args, "Shape"), false);
 			Out.L("Shape: " + (s == null ? "not found" : s.FullName));
 			if (s != null)
-				Out.L("sides: " + s.GetMethod("Sides").Invoke(null, new object[] { 4 }));
+				Out.L("sides: " + s.GetMethod("Sides").Invoke(null, new object[] { 4 }) +
+				      " corners: " + s.GetField("Corners").GetValue(null));
 			Out.L("Missing: " + (Type.GetType(Find(args, "Missing")) == null ? "not found" : "found"));
 			Out.L("nested name: " + (Type.GetType("App.P") == null ? "not found" : "found"));
 		}
