@@ -366,29 +366,24 @@ static void marshal_type(Fn *f, Type *t, const char *call)
 }
 
 /* Marshal.SizeOf(typeof(S)), OffsetOf(typeof(S), "f"),
- * PtrToStructure(p, typeof(S)), DestroyStructure(p, typeof(S)); the
- * generic forms' bodies pass typeof(T) on. */
-static void marshal_by_type(Fn *f, Method *m, Slot *r)
+ * PtrToStructure(p, typeof(S)), DestroyStructure(p, typeof(S)), and
+ * SizeOf(s), StructureToPtr(s, p, fDeleteOld) of a boxed S; the generic
+ * forms' bodies pass typeof(T) or the boxed T on. */
+static void marshal_struct(Fn *f, Method *m, Slot *r)
 {
 	(void)r;
-	for (uint32_t i = 0; i < m->nparams; i++)
-		if (param_is(m, i, "System.Type")) {
-			Type *t = arg(f, m, i)->known;
-			if (t)
-				marshal_type(f, t, m->name);
-			else
-				warn(f, "Marshal of a struct type not known at build time works only"
-				     " for blittable structs (write typeof(S) at the call)");
-		}
-}
-
-/* Marshal.StructureToPtr(s, p, fDeleteOld): the boxed struct's type. */
-static void structure_to_ptr(Fn *f, Method *m, Slot *r)
-{
-	(void)r;
-	Type *t = m->nparams == 3 ? arg(f, m, 0)->t : NULL;
-	if (t && ty_is_valuetype(t))
-		marshal_type(f, t, m->name);
+	for (uint32_t i = 0; i < m->nparams; i++) {
+		Type *boxed = arg(f, m, i)->t;
+		if (param_is(m, i, "System.Object") && boxed && ty_is_valuetype(boxed))
+			marshal_type(f, boxed, m->name);
+		if (!param_is(m, i, "System.Type"))
+			continue;
+		if (arg(f, m, i)->known)
+			marshal_type(f, arg(f, m, i)->known, m->name);
+		else
+			warn(f, "Marshal of a struct type not known at build time works only"
+			     " for blittable structs (write typeof(S) at the call)");
+	}
 }
 
 /* Type.GetType("Ns.Name"): with a name known at build time, that type is
@@ -434,11 +429,11 @@ static const struct {
 	{ "System.Runtime.InteropServices.Marshal", "GetDelegateForFunctionPointer", from_fnptr },
 	{ "System.Runtime.InteropServices.Marshal", "GetDelegateForFunctionPointerInternal", from_fnptr },
 	{ "System.Runtime.InteropServices.Marshal", "GetFunctionPointerForDelegate", to_fnptr },
-	{ "System.Runtime.InteropServices.Marshal", "SizeOf", marshal_by_type },
-	{ "System.Runtime.InteropServices.Marshal", "OffsetOf", marshal_by_type },
-	{ "System.Runtime.InteropServices.Marshal", "PtrToStructure", marshal_by_type },
-	{ "System.Runtime.InteropServices.Marshal", "DestroyStructure", marshal_by_type },
-	{ "System.Runtime.InteropServices.Marshal", "StructureToPtr", structure_to_ptr },
+	{ "System.Runtime.InteropServices.Marshal", "SizeOf", marshal_struct },
+	{ "System.Runtime.InteropServices.Marshal", "OffsetOf", marshal_struct },
+	{ "System.Runtime.InteropServices.Marshal", "PtrToStructure", marshal_struct },
+	{ "System.Runtime.InteropServices.Marshal", "DestroyStructure", marshal_struct },
+	{ "System.Runtime.InteropServices.Marshal", "StructureToPtr", marshal_struct },
 };
 
 /* flows[] index + 1 of the rule for m, 0 if none. */

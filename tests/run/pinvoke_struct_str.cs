@@ -46,7 +46,15 @@ static class P {
 		var e2 = Marshal.PtrToStructure<Entry>(p);
 		Say("entry " + e2.Key + " " + e2.Who.Id + " " + e2.Who.Name + " " + e2.Who.City + " " + e2.Note);
 		Marshal.DestroyStructure<Entry>(p);
+		Marshal.StructureToPtr<Entry>(e, p, false);
+		Say("generic " + Marshal.PtrToStringAnsi(Marshal.ReadIntPtr(p, 32)) + " size " + Marshal.SizeOf(e));
+		Marshal.DestroyStructure(p, typeof(Entry));
 		Marshal.FreeHGlobal(p);
+		try {
+			Say("offset " + Marshal.OffsetOf(typeof(Person), "Nope"));
+		} catch (ArgumentException) {
+			Say("no field Nope");
+		}
 		return 0;
 	}
 }
