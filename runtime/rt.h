@@ -83,6 +83,7 @@ enum RtTypeFlags {
 	RT_T_GENERIC_PARAM = 1 << 16,   /* T of a generic method reflection found */
 	RT_T_BYREF = 1 << 17,       /* T& in a signature reflection describes */
 	RT_T_POINTER = 1 << 18,     /* typeof(T*) */
+	RT_T_BLITTABLE = 1 << 19,   /* a struct laid out in native memory as here */
 };
 
 /* One interface a type implements, with its method slots in the order of
@@ -279,6 +280,21 @@ typedef struct RtMadeGeneric {
 } RtMadeGeneric;
 extern const RtMadeGeneric rt_made_generics[];
 extern const uint32_t rt_nmade_generics;
+/* The structs Marshal's calls name (src/emit/marshal.c): their fields
+ * (ended by a NULL name) for OffsetOf, and where they hold strings, which
+ * are UTF-8 char * in native memory. */
+typedef struct RtMarshalField {
+	const char *name;
+	uint32_t offset;
+} RtMarshalField;
+typedef struct RtMarshalType {
+	const RtType *type;
+	const RtMarshalField *fields;
+	uint32_t nstrings;
+	const uint32_t *strings;
+} RtMarshalType;
+extern const RtMarshalType rt_marshal_types[];
+extern const uint32_t rt_nmarshal_types;
 /* A method reflection can find (Type.GetMethod with a name the compiler
  * knew: il2c_reflect.c). Generic method definitions are described but have
  * no code; their instances made at build time point back at them. */

@@ -65,9 +65,18 @@ static void put_field(Buf *b, Field *f)
 	buf_printf(b, "\t%s %s;\n", emit_ctype(f->type), f->cname);
 }
 
+/* Explicit layout: each field at its offset in a packed struct of its own;
+ * without a Pack, the whole aligned as its most aligned field (as .NET
+ * lays it out, in managed and native memory alike). */
 static void explicit_fields(Buf *b, TypeInfo *ti)
 {
 	buf_puts(b, "\tunion {\n");
+	if (ti->nfields && (!ti->pack || ti->pack >= 8)) {
+		buf_puts(b, "\t\tstruct {");
+		for (uint32_t i = 0; i < ti->nfields; i++)
+			buf_printf(b, " _Alignas(%s)", emit_ctype(ti->fields[i]->type));
+		buf_puts(b, " char _a; } _align;\n");
+	}
 	for (uint32_t i = 0; i < ti->nfields; i++) {
 		Field *f = ti->fields[i];
 		int32_t off = f->offset < 0 ? 0 : f->offset;
@@ -461,6 +470,8 @@ static const char *type_flags(Type *t)
 			buf_puts(&b, " | RT_T_DELEGATE");
 		if (ti->pointer_free && t != ty_string)
 			buf_puts(&b, " | RT_T_POINTERFREE");
+		if (ty_is_valuetype(t) && !t->ninst && emit_blittable(t))
+			buf_puts(&b, " | RT_T_BLITTABLE");
 		Method *dc = ty_default_ctor(t);
 		if (dc)
 			buf_puts(&b, " | RT_T_HAS_CTOR");
@@ -1126,6 +1137,7 @@ static void known(Gen *g)
 {
 	Buf *b = &g->d;
 	made_generics(g);
+	emit_marshal_types(g->p, b);
 	emit_reflection(g->p, b);
 	bool have[countof(exc_names)] = { false };
 	for (size_t i = 0; i < countof(exc_names); i++) {

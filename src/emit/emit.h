@@ -68,6 +68,13 @@ const char *e_pinvoke_ret_ctype(Type *t);
 bool emit_callback_need(Program *p, Type *d, Method *why);
 const char *emit_callback_refusal(Type *d);
 void emit_callbacks(Program *p, Buf *h, Buf *d);
+/* marshal.c: is t's native layout its C struct? Why a struct cannot be
+ * marshalled (strings are LPStr), or NULL; t is marshalled by the
+ * runtime (rt_marshal_types[], written by emit_marshal_types). */
+bool emit_blittable(Type *t);
+const char *emit_marshal_refusal(Type *t);
+void emit_marshal_need(Program *p, Type *t, Method *why);
+void emit_marshal_types(Program *p, Buf *b);
 /* Is a method answered by the runtime's C function fn reached? */
 bool emit_icall_reached(Program *p, const char *fn);
 /* cgen_reflect.c: rt_methods[] and what goes with it; rt_known's

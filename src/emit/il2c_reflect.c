@@ -19,7 +19,10 @@
  *   Activator.CreateInstance(typeof(X), args): X's constructors;
  * - m.MakeGenericMethod(typeof(A)) on a method found so: its instance;
  * - Delegate.CreateDelegate(typeof(D), ...): D, constructed, with Invoke
- *   found by reflection (Mono's CreateDelegate looks it up).
+ *   found by reflection (Mono's CreateDelegate looks it up);
+ * - Marshal.SizeOf(typeof(S)), OffsetOf, PtrToStructure, StructureToPtr
+ *   of a boxed S: S in rt_marshal_types[] (marshal.c), or a build error
+ *   if ilcc cannot marshal it.
  *
  * Where the program's own code calls one of these and the argument is not
  * known, a build warning names the call (e_warn). Each rule sets what the
@@ -391,6 +394,40 @@ static void to_fnptr(Fn *f, Method *m, Slot *r)
 			   d->name, emit_callback_refusal(d));
 }
 
+/* A struct Marshal lays out in native memory: refused at build time when
+ * ilcc cannot, else described for the runtime (marshal.c). */
+static void marshal_type(Fn *f, Type *t, const char *call)
+{
+	if (!t || ty_is_open(t) || ty_is_generic_def(t))
+		return;
+	const char *why = emit_marshal_refusal(t);
+	if (why && f->m->img == f->p->img)
+		e_fn_error(f, "Marshal.%s: ilcc cannot marshal %s", call, why);
+	else if (!why)
+		emit_marshal_need(f->p, t, f->m);
+}
+
+/* Marshal.SizeOf(typeof(S)), OffsetOf(typeof(S), "f"),
+ * PtrToStructure(p, typeof(S)), DestroyStructure(p, typeof(S)), and
+ * SizeOf(s), StructureToPtr(s, p, fDeleteOld) of a boxed S; the generic
+ * forms' bodies pass typeof(T) or the boxed T on. */
+static void marshal_struct(Fn *f, Method *m, Slot *r)
+{
+	(void)r;
+	for (uint32_t i = 0; i < m->nparams; i++) {
+		Type *boxed = arg(f, m, i)->t;
+		if (param_is(m, i, "System.Object") && boxed && ty_is_valuetype(boxed))
+			marshal_type(f, boxed, m->name);
+		if (!param_is(m, i, "System.Type"))
+			continue;
+		if (arg(f, m, i)->known)
+			marshal_type(f, arg(f, m, i)->known, m->name);
+		else
+			warn(f, "Marshal of a struct type not known at build time works only"
+			     " for blittable structs (write typeof(S) at the call)");
+	}
+}
+
 /* Type.GetType("Ns.Name"): with a name known at build time, that type is
  * kept (with its parameterless constructor) and known to what follows. */
 static void get_type_by_name(Fn *f, Method *m, Slot *r)
@@ -436,6 +473,11 @@ static const struct {
 	{ "System.Runtime.InteropServices.Marshal", "GetDelegateForFunctionPointer", from_fnptr },
 	{ "System.Runtime.InteropServices.Marshal", "GetDelegateForFunctionPointerInternal", from_fnptr },
 	{ "System.Runtime.InteropServices.Marshal", "GetFunctionPointerForDelegate", to_fnptr },
+	{ "System.Runtime.InteropServices.Marshal", "SizeOf", marshal_struct },
+	{ "System.Runtime.InteropServices.Marshal", "OffsetOf", marshal_struct },
+	{ "System.Runtime.InteropServices.Marshal", "PtrToStructure", marshal_struct },
+	{ "System.Runtime.InteropServices.Marshal", "DestroyStructure", marshal_struct },
+	{ "System.Runtime.InteropServices.Marshal", "StructureToPtr", marshal_struct },
 };
 
 /* flows[] index + 1 of the rule for m, 0 if none. */

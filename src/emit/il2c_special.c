@@ -212,12 +212,28 @@ static bool is_delegate(Type *t)
 	return t->kind == TY_CLASS && t->img && ty_info(t)->is_delegate;
 }
 
+/* A struct passed or returned by value or by reference must be laid out
+ * in C as here: refused in the program's own P/Invokes (mscorlib's are
+ * Mono's, which keep to such structs). */
+static void check_struct(Fn *f, Type *t, const char *what)
+{
+	Type *s = t->kind == TY_BYREF ? t->elem : t;
+	if (s->kind != TY_STRUCT || f->m->img != f->p->img || emit_blittable(s))
+		return;
+	const char *why = emit_marshal_refusal(s);
+	e_fn_error(f, "P/Invoke %s struct %s, which ilcc cannot marshal: %s", what, s->name,
+		   why ? why : "it holds strings (only numbers, pointers and structs of those)");
+}
+
 static void pinvoke_body(Fn *f)
 {
 	Method *m = f->m;
 	if (m->is_vararg)
 		e_fn_error(f, "P/Invoke of a C function with variable arguments"
 			   " (__arglist) is not supported");
+	check_struct(f, m->ret, "returns");
+	for (uint32_t i = 0; i < m->nparams; i++)
+		check_struct(f, m->params[i], "passes");
 	for (uint32_t i = 0; i < m->nparams; i++)
 		if (is_delegate(m->params[i]) && !emit_callback_need(f->p, m->params[i], m))
 			e_fn_error(f, "P/Invoke passes delegate %s, which C cannot call: %s",
