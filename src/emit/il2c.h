@@ -57,6 +57,8 @@ typedef struct Fn {
 	uint32_t sp;
 	bool reachable;                 /* the current point can be reached */
 	Entry *entry;                   /* by IL offset */
+	const uint8_t *labels;          /* by IL offset: nonzero where a
+					   branch or handler enters */
 	uint8_t *declared;              /* per slot: bit per scalar kind */
 	VEC(const char *) vt_declared;
 	Type **locals;

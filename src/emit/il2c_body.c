@@ -350,6 +350,7 @@ static void find_vector_lengths(Fn *f)
 static void translate(Fn *f)
 {
 	uint8_t *labels = find_labels(f);
+	f->labels = labels;
 	find_single_stores(f);
 	find_vector_lengths(f);
 	handler_entries(f);

@@ -343,12 +343,68 @@ static Field *nullable_field(Type *t, const char *name)
 	fatal("internal error: %s has no field %s", t->name, name);
 }
 
+/* How the instructions after this `box` use the box, when they only test
+ * it for null (generic code's `x != null` on a T that is a value type):
+ * brtrue/brfalse, or ldnull then ceq/cgt.un, entered from nowhere else.
+ * The box is then never made. */
+enum { BOX_USED, BOX_BRANCH, BOX_COMPARED };
+
+static int box_use(Fn *f)
+{
+	uint32_t next = f->off + 5;     /* box <token> */
+	if (next >= f->body.code_size || f->labels[next])
+		return BOX_USED;
+	Instr in;
+	uint32_t after = il_decode(f->img, &f->body, next, &in);
+	switch (in.op) {
+	case OP_BRTRUE_S: case OP_BRTRUE: case OP_BRFALSE_S: case OP_BRFALSE:
+		return BOX_BRANCH;
+	case OP_LDNULL:
+		break;
+	default:
+		return BOX_USED;
+	}
+	if (after >= f->body.code_size || f->labels[after])
+		return BOX_USED;
+	il_decode(f->img, &f->body, after, &in);
+	return in.op == OP_CEQ || in.op == OP_CGT_UN ? BOX_COMPARED : BOX_USED;
+}
+
+/* The box of value v of type t as box_use found it used: for a branch, an
+ * int that is nonzero when the box would not be null; for a comparison, a
+ * stand-in pointer that is null exactly when the box would be (never
+ * dereferenced: ldnull and the comparison consume it). */
+static void box_test_only(Fn *f, Type *t, const char *v, bool nullable, int use)
+{
+	const char *has = NULL;
+	if (nullable) {
+		reach_type(f->p, t, TN_LAYOUT, f->m);
+		has = arena_printf(&f->a, "%s.%s", v, nullable_field(t, "hasValue")->cname);
+	}
+	e_pop(f, 1);
+	if (use == BOX_COMPARED) {
+		const char *d = e_push(f, SK_O, ty_object);
+		e_out(f, "%s = (Object *)(uintptr_t)(%s);", d, has ? has : "1");
+		return;
+	}
+	const char *d = e_push(f, SK_I4, ty_prim[TY_I4]);
+	e_out(f, "%s = %s;", d, has ? has : "1");
+	if (!has)
+		e_top(f, 0)->has_cval = true, e_top(f, 0)->cval = 1;
+}
+
 static void box(Fn *f, Type *t)
 {
 	if (!ty_is_valuetype(t))
 		return;                 /* boxing a reference is a no-op */
 	const char *v = e_sv(f, 0);
-	if (t->img && ty_is_valuetype(t) && t->kind == TY_STRUCT && ty_info(t)->is_nullable) {
+	bool nullable = t->img && t->kind == TY_STRUCT && ty_info(t)->is_nullable;
+	int use = box_use(f);
+	if (use != BOX_USED) {
+		box_test_only(f, t, v, nullable, use);
+		return;
+	}
+	if (nullable) {
 		Type *u = t->inst[0];
 		reach_type(f->p, u, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
 		reach_type(f->p, t, TN_LAYOUT, f->m);
