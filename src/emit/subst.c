@@ -18,7 +18,7 @@ typedef void SubstFn(Fn *f);
 static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_stack_trace,
 	exc_init, exc_ssm_event, byref_ctor, byref_value, create_instance, create_default,
 	contains_refs, delegate_equals, delegate_hash, collation_resource, globalization_resource,
-	current_domain, property_get_value, default_encoding, unsafe_mov, dynamic_invoke;
+	current_domain, domain_setup, property_get_value, default_encoding, unsafe_mov, dynamic_invoke;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -61,6 +61,9 @@ static const struct {
 	{ "System.AppDomain::getCurDomain()", current_domain,
 	  "the one application domain, an AppDomain object made on first use (Mono's"
 	  " runtime makes it)" },
+	{ "System.AppDomain::getSetup()", domain_setup,
+	  "the one domain's AppDomainSetup (Mono's runtime makes it): ApplicationBase the"
+	  " executable's folder, ConfigurationFile its path with .config" },
 	{ "System.Reflection.RuntimePropertyInfo::GetValue(System.Object,System.Object[])",
 	  property_get_value, "PropertyInfo.GetValue through the getter's MethodInfo.Invoke, not"
 	  " a delegate made by MakeGenericType at run time" },
@@ -464,6 +467,30 @@ static void current_domain(Fn *f)
 	e_out(f, "if (!__atomic_compare_exchange_n(&domain, &none, made, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))");
 	e_out(f, "\treturn none;");
 	e_out(f, "rt_gc_add_roots(&domain, &domain + 1);");
+	e_out(f, "return made;");
+}
+
+/* The setup object, made once: new AppDomainSetup() with ApplicationBase
+ * and ConfigurationFile set as Mono's runtime sets them. */
+static void domain_setup(Fn *f)
+{
+	Type *t = ty_corlib_type("System", "AppDomainSetup");
+	Method *base = ty_find_method(t, "set_ApplicationBase", 1);
+	Method *config = ty_find_method(t, "set_ConfigurationFile", 1);
+	if (!base || !config)
+		e_fn_error(f, "substitution: AppDomainSetup has no ApplicationBase or ConfigurationFile");
+	reach_method(f->p, base, f->m, "build-time substitution");
+	reach_method(f->p, config, f->m, "build-time substitution");
+	e_out(f, "static Object *setup;");
+	e_out(f, "Object *s = __atomic_load_n(&setup, __ATOMIC_ACQUIRE);");
+	e_out(f, "if (s) return s;");
+	e_construct(f, t, "made", "build-time substitution");
+	e_out(f, "%s(made, (Object *)rt_domain_base());", base->cname);
+	e_out(f, "%s(made, (Object *)rt_domain_config());", config->cname);
+	e_out(f, "Object *none = NULL;");
+	e_out(f, "if (!__atomic_compare_exchange_n(&setup, &none, made, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))");
+	e_out(f, "\treturn none;");
+	e_out(f, "rt_gc_add_roots(&setup, &setup + 1);");
 	e_out(f, "return made;");
 }
 
