@@ -1001,6 +1001,9 @@ Object *rt_GCHandle_GetTarget(int32_t h)
 	return h > 0 && h <= HANDLE_MAX ? handles[h - 1] : NULL;
 }
 
+/* one application domain: every handle is in it */
+bool rt_GCHandle_CheckCurrentDomain(int32_t h) { return true; }
+
 void rt_GCHandle_FreeHandle(int32_t h)
 {
 	if (h <= 0 || h > HANDLE_MAX)

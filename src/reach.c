@@ -262,7 +262,9 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 {
 	if (m->flags & MF_ABSTRACT)
 		return BK_ABSTRACT;
-	if (m->img == ty_corlib) {
+	/* mscorlib's methods, and the internal calls of the other class
+	 * library assemblies (System.dll's sockets and TLS) */
+	if (m->img == ty_corlib || (m->impl_flags & MI_INTERNALCALL)) {
 		const char *key = icall_key(m);
 		if (emit_feature_off(p, key, &ms->cval))
 			return BK_CONST;
