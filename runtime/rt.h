@@ -267,6 +267,21 @@ typedef struct RtKnown {
 	/* adds (true) or removes the calling thread's [ThreadStatic] storage
 	 * as a root of the collector; NULL in programs without any */
 	void (*thread_roots)(bool add);
+	/* Sockets (icall_net.c), in programs that reach them (else NULL, 0):
+	 * System.Net.SocketAddress, which the runtime makes, and the offsets
+	 * of its m_Size and m_Buffer; IOSelectorJob's `operation`; a function
+	 * that queues a work item on the managed pool
+	 * (ThreadPool.UnsafeQueueCustomWorkItem) */
+	const RtType *socket_address_type;
+	uint32_t sa_size_off, sa_buffer_off, io_job_op_off;
+	void (*pool_queue)(Object *item);
+	/* System.Net.Sockets.LingerOption and its enabled, lingerTime */
+	const RtType *linger_type;
+	uint32_t linger_enabled_off, linger_time_off;
+	/* Socket.m_Handle (a SafeSocketHandle) and SafeHandle.handle, for
+	 * Select; System.Int32, for the options GetSocketOption boxes */
+	uint32_t socket_handle_off, safe_handle_off;
+	const RtType *int32_type;
 } RtKnown;
 
 extern const RtKnown rt_known;

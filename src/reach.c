@@ -131,6 +131,9 @@ static const struct { const char *icall, *ns, *type, *method; } callbacks[] = {
 	  "System.Threading", "ParameterizedThreadStart", "Invoke" },
 	{ "System.Threading.ThreadPool::RequestWorkerThread()",
 	  "System.Threading", "_ThreadPoolWaitCallback", "PerformWaitCallback" },
+	/* icall_net.c's selector hands a ready job to the managed pool */
+	{ "System.IOSelector::Add(System.IntPtr,System.IOSelectorJob)",
+	  "System.Threading", "ThreadPool", "UnsafeQueueCustomWorkItem" },
 };
 
 /* Internal calls that make types known only at run time, which the
@@ -194,6 +197,16 @@ static void reach_callbacks(Program *p, Method *m, const char *key)
 	}
 }
 
+/* The type an ICALL_NEW makes: of mscorlib, else of the internal call's
+ * own assembly (System.dll's sockets make System.Net.SocketAddress). */
+static Type *made_type(Method *m, const char *ns, const char *name)
+{
+	uint32_t row = ld_find_type(m->img, ns, name);
+	if (m->img == ty_corlib || !row)
+		return ty_corlib_type(ns, name);
+	return ty_def(m->img, row, NULL, 0);
+}
+
 /* The body of a method named in icalls.def. */
 static BodyKind entry_body(Program *p, Method *m, MethodState *ms, int i)
 {
@@ -211,7 +224,7 @@ static BodyKind entry_body(Program *p, Method *m, MethodState *ms, int i)
 	case E_DEFAULT:
 		return BK_DEFAULT;
 	case E_NEW: {
-		Type *t = ty_corlib_type(icalls[i].new_ns, icalls[i].new_name);
+		Type *t = made_type(m, icalls[i].new_ns, icalls[i].new_name);
 		Method *c = ty_find_method(t, ".ctor", 0);
 		reach_type(p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, m);
 		if (c)
@@ -273,6 +286,14 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 		if (i >= 0) {
 			reach_callbacks(p, m, key);
 			rule_reached(p, key, m);
+			return entry_body(p, m, ms, i);
+		}
+	} else if (m->impl_flags & MI_INTERNALCALL) {
+		/* other assemblies' (System.dll's) internal calls */
+		const char *key = icall_key(m);
+		int i = find_icall(key);
+		if (i >= 0) {
+			reach_callbacks(p, m, key);
 			return entry_body(p, m, ms, i);
 		}
 	}

@@ -1085,6 +1085,61 @@ static void thread_known_fields(Gen *g)
 		   g->pool_dispatch ? "pool_dispatch" : "NULL");
 }
 
+/* A type of the program by full name that the program lays out, or NULL. */
+static Type *program_type(Gen *g, const char *name)
+{
+	for (uint32_t i = 0; i < g->p->types.n; i++) {
+		Type *t = g->p->types.v[i];
+		if (t->img && t->ninst == 0 && !strcmp(t->name, name) && needs(t, TN_LAYOUT))
+			return t;
+	}
+	return NULL;
+}
+
+/* Sockets (icall_net.c): what Socket's and IOSelector's internal calls
+ * make or read, and the pool's queue for the selector's ready jobs. */
+static void net_known(Gen *g)
+{
+	Buf *b = &g->d;
+	Type *sa = program_type(g, "System.Net.SocketAddress");
+	Type *job = program_type(g, "System.IOSelectorJob");
+	Method *q = callback("System.Threading", "ThreadPool", "UnsafeQueueCustomWorkItem");
+	if (sa)
+		buf_printf(b, "\t.socket_address_type = &%s_type,\n"
+			   "\t.sa_size_off = offsetof(struct %s, %s),\n"
+			   "\t.sa_buffer_off = offsetof(struct %s, %s),\n", sa->cname,
+			   sa->cname, field_of(sa, "m_Size")->cname, sa->cname,
+			   field_of(sa, "m_Buffer")->cname);
+	if (job)
+		buf_printf(b, "\t.io_job_op_off = offsetof(struct %s, %s),\n", job->cname,
+			   field_of(job, "operation")->cname);
+	if (q && job)
+		buf_puts(b, "\t.pool_queue = pool_queue,\n");
+	Type *lo = program_type(g, "System.Net.Sockets.LingerOption");
+	if (lo)
+		buf_printf(b, "\t.linger_type = &%s_type,\n"
+			   "\t.linger_enabled_off = offsetof(struct %s, %s),\n"
+			   "\t.linger_time_off = offsetof(struct %s, %s),\n", lo->cname,
+			   lo->cname, field_of(lo, "enabled")->cname, lo->cname,
+			   field_of(lo, "lingerTime")->cname);
+	Type *so = program_type(g, "System.Net.Sockets.Socket");
+	Type *sh = ty_corlib_type("System.Runtime.InteropServices", "SafeHandle");
+	if (so && needs(sh, TN_LAYOUT))
+		buf_printf(b, "\t.socket_handle_off = offsetof(struct %s, %s),\n"
+			   "\t.safe_handle_off = offsetof(struct %s, %s),\n", so->cname,
+			   field_of(so, "m_Handle")->cname, sh->cname, field_of(sh, "handle")->cname);
+	if (so && needs(ty_prim[TY_I4], TN_DESCRIPTOR))
+		buf_printf(b, "\t.int32_type = &%s_type,\n", ty_prim[TY_I4]->cname);
+}
+
+static void net_known_fns(Gen *g)
+{
+	Method *q = callback("System.Threading", "ThreadPool", "UnsafeQueueCustomWorkItem");
+	if (q && program_type(g, "System.IOSelectorJob"))
+		buf_printf(&g->d, "static void pool_queue(Object *item)\n{\n\t%s(item, 0);\n}\n",
+			   q->cname);
+}
+
 /* Fields of the class library that the runtime reads or writes through
  * rt.h's structs: the layouts must agree (DESIGN.md). Checked in every
  * program that lays the type out. */
@@ -1161,6 +1216,7 @@ static void known(Gen *g)
 		   "\treturn rt_pending ? NULL : o;\n}\n",
 		   tie->cname, tc->cname);
 	thread_known(g);
+	net_known_fns(g);
 	Method *e = g->p->entry;
 	buf_printf(b, "static int32_t managed_main(RtArray *args)\n{\n");
 	/* Mono's runtime, not a static constructor, sets String.Empty */
@@ -1208,6 +1264,7 @@ static void known(Gen *g)
 		   impl->cname, thread->cname, ty_sz(ty_prim[TY_U8])->cname, g->p->literals.n,
 		   ty_sz(ty_prim[TY_U1])->cname);
 	thread_known_fields(g);
+	net_known(g);
 	emit_reflection_known(g->p, b);
 	buf_puts(b, "};\n");
 	layout_checks(g);
