@@ -16,11 +16,11 @@ OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 
 RT_SRCS := $(wildcard runtime/*.c)
-RT_OBJS := $(RT_SRCS:runtime/%.c=$(BUILD)/rt/%.o)
+RT_OBJS := $(RT_SRCS:runtime/%.c=$(BUILD)/rt/%.o) $(BUILD)/rt/normtab.o
 RT_CFLAGS = $(OPT) -g -std=gnu11 -ffunction-sections -fdata-sections -Wall -Wextra -Wno-unused-parameter -MMD -MP \
 	-DGC_THREADS -D_GNU_SOURCE $(RT_EXTRA)
 
-RT_PIC_OBJS := $(RT_SRCS:runtime/%.c=$(BUILD)/rt-pic/%.o)
+RT_PIC_OBJS := $(RT_SRCS:runtime/%.c=$(BUILD)/rt-pic/%.o) $(BUILD)/rt-pic/normtab.o
 
 RT_HEADERS := $(BUILD)/include/rt.h $(BUILD)/include/rt_ops.h
 
@@ -30,6 +30,19 @@ all: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(BUILD)/libilccrt_pic.a $(RT_HEADERS) $
 $(BUILD)/IlccSupport.dll: lib/IlccSupport.cs
 	@mkdir -p $(dir $@)
 	mcs -nologo -target:library -out:$@ $<
+
+# The Unicode normalisation tables of string.Normalize (tools/normtab.cs
+# takes them from the installed mono, so both normalise alike).
+$(BUILD)/gen/normtab.c: tools/normtab.cs
+	@mkdir -p $(dir $@)
+	mcs -nologo -out:$(BUILD)/gen/normtab.exe $<
+	mono $(BUILD)/gen/normtab.exe $@
+
+$(BUILD)/rt/normtab.o: $(BUILD)/gen/normtab.c
+	$(CC) $(RT_CFLAGS) -c -o $@ $<
+
+$(BUILD)/rt-pic/normtab.o: $(BUILD)/gen/normtab.c
+	$(CC) $(RT_CFLAGS) -fPIC -c -o $@ $<
 
 $(BUILD)/include/%.h: runtime/%.h
 	@mkdir -p $(dir $@)

@@ -605,6 +605,58 @@ Object *rt_AppDomain_getFriendlyName(void)
 	return (Object *)rt_str_from_utf8(program_invocation_short_name);
 }
 
+/* AppDomainSetup's ApplicationBase (the executable's folder, ending in
+ * '/') and ConfigurationFile (its path with ".config"), as Mono's runtime
+ * gives them for the main assembly. */
+static const char *exe_path(void)
+{
+	static char path[4096];
+	if (!path[0]) {
+		ssize_t n = readlink("/proc/self/exe", path, sizeof path - 8);
+		if (n <= 0)
+			n = snprintf(path, sizeof path - 8, "%s", program_invocation_name);
+		path[n] = 0;
+	}
+	return path;
+}
+
+RtString *rt_domain_base(void)
+{
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s", exe_path());
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		slash[1] = 0;
+	else
+		strcpy(dir, "./");
+	return rt_str_from_utf8(dir);
+}
+
+RtString *rt_domain_config(void)
+{
+	char conf[4200];
+	snprintf(conf, sizeof conf, "%s.config", exe_path());
+	return rt_str_from_utf8(conf);
+}
+
+/* ---- System.Text.Normalization: the tables its managed code reads,
+ * generated into the build folder by tools/normtab.cs ---- */
+extern const uint8_t rt_norm_props[], rt_norm_combining_class[];
+extern const int32_t rt_norm_mapped_chars[];
+extern const int16_t rt_norm_char_map_index[], rt_norm_helper_index[];
+extern const uint16_t rt_norm_map_idx_to_composite[];
+
+void rt_Normalization_load_normalization_resource(char *props, char *mapped, char *char_map,
+						   char *helper, char *composite, char *combining)
+{
+	*(const void **)props = rt_norm_props;
+	*(const void **)mapped = rt_norm_mapped_chars;
+	*(const void **)char_map = rt_norm_char_map_index;
+	*(const void **)helper = rt_norm_helper_index;
+	*(const void **)composite = rt_norm_map_idx_to_composite;
+	*(const void **)combining = rt_norm_combining_class;
+}
+
 /* ---- System.Security.SecurityManager: no code access security ---- */
 bool rt_SecurityManager_get_SecurityEnabled(void) { return false; }
 
@@ -948,6 +1000,9 @@ Object *rt_GCHandle_GetTarget(int32_t h)
 {
 	return h > 0 && h <= HANDLE_MAX ? handles[h - 1] : NULL;
 }
+
+/* one application domain: every handle is in it */
+bool rt_GCHandle_CheckCurrentDomain(int32_t h) { return true; }
 
 void rt_GCHandle_FreeHandle(int32_t h)
 {

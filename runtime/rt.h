@@ -628,6 +628,9 @@ typedef struct RtArgIterator {
 /* ---- strings (rt_str_) ---- */
 RtString *rt_str_from_utf16(const uint16_t *s, int32_t n);
 RtString *rt_str_from_utf8(const char *s);
+/* AppDomainSetup's ApplicationBase and ConfigurationFile (icall_core.c) */
+RtString *rt_domain_base(void);
+RtString *rt_domain_config(void);
 char *rt_str_to_utf8(const RtString *s);     /* GC-allocated, NUL-terminated */
 
 /* ---- arrays (rt_arr_) ---- */

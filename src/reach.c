@@ -275,7 +275,8 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 {
 	if (m->flags & MF_ABSTRACT)
 		return BK_ABSTRACT;
-	if (m->img == ty_corlib) {
+	/* the class library's methods (System.dll's sockets and TLS) */
+	if (m->img == ty_corlib || emit_in_class_library(m->img)) {
 		const char *key = icall_key(m);
 		if (emit_feature_off(p, key, &ms->cval))
 			return BK_CONST;

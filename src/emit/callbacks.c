@@ -27,6 +27,10 @@ static const char *not_marshallable(Type *t)
 		return NULL;
 	if (t->kind >= TY_CHAR && t->kind <= TY_U)
 		return NULL;
+	/* a pointer to a number or plain struct: the same bytes both sides */
+	if (t->kind == TY_BYREF && t->elem->kind != TY_BOOL && t->elem != ty_string &&
+	    !not_marshallable(t->elem))
+		return NULL;
 	if (t->kind == TY_STRUCT && !t->ninst) {
 		TypeInfo *ti = ty_info(t);
 		if (ti->is_enum || ti->pointer_free)

@@ -40,6 +40,7 @@ int emit_find_subst(const char *key);
 /* Is the method named `key` a feature switch that is off in this program
  * (see features.c)? Then *value is its result. */
 bool emit_feature_off(Program *p, const char *key, int32_t *value);
+bool emit_in_class_library(Image *img);
 /* m is EqualityComparer<T>.Default's or Comparer<T>.Default's getter: the
  * class of the comparer it returns, which the substitution of
  * CreateComparer decides at build time (else NULL). */

@@ -35,6 +35,9 @@ static const struct {
 	  "platform tests: ilcc builds for Linux, so they are constants" },
 	{ "System.Environment::get_IsMacOS()", NULL, 0,
 	  "platform tests: ilcc builds for Linux, so they are constants" },
+	{ "Mono.Net.Security.MonoTlsProviderFactory::IsBtlsSupported()", NULL, 0,
+	  "TLS: Mono's BoringSSL provider needs its native library, which ilcc does not"
+	  " link, so no provider is registered (README: HTTPS)" },
 };
 
 /* Console members that control the terminal (after get_, set_, add_ or
@@ -81,7 +84,7 @@ static bool names_terminal(Image *img)
 }
 
 /* Is img in the class library's folder (or below: Facades)? */
-static bool in_class_library(Image *img)
+bool emit_in_class_library(Image *img)
 {
 	const char *slash = strrchr(ty_corlib->path, '/');
 	size_t n = slash ? (size_t)(slash - ty_corlib->path) : 0;
@@ -97,7 +100,7 @@ static bool terminal_needed(Program *p)
 	bool found = false;
 	while (todo.n && !found) {
 		Image *img = todo.v[--todo.n];
-		bool again = img != p->img && in_class_library(img);
+		bool again = img != p->img && emit_in_class_library(img);
 		for (uint32_t i = 0; i < seen.n; i++)
 			again |= seen.v[i] == img;
 		if (again)

@@ -18,7 +18,7 @@ typedef void SubstFn(Fn *f);
 static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_stack_trace,
 	exc_init, exc_ssm_event, byref_ctor, byref_value, create_instance, create_default,
 	contains_refs, delegate_equals, delegate_hash, collation_resource, globalization_resource,
-	current_domain, property_get_value, default_encoding, unsafe_mov, dynamic_invoke;
+	current_domain, domain_setup, x509_pal, property_get_value, default_encoding, unsafe_mov, dynamic_invoke;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -61,6 +61,12 @@ static const struct {
 	{ "System.AppDomain::getCurDomain()", current_domain,
 	  "the one application domain, an AppDomain object made on first use (Mono's"
 	  " runtime makes it)" },
+	{ "System.AppDomain::getSetup()", domain_setup,
+	  "the one domain's AppDomainSetup (Mono's runtime makes it): ApplicationBase the"
+	  " executable's folder, ConfigurationFile its path with .config" },
+	{ "Mono.SystemCertificateProvider::GetX509Pal()", x509_pal,
+	  "certificates in Mono's managed code: the BoringSSL one is never chosen, as"
+	  " ilcc does not link its native library (features.c: IsBtlsSupported)" },
 	{ "System.Reflection.RuntimePropertyInfo::GetValue(System.Object,System.Object[])",
 	  property_get_value, "PropertyInfo.GetValue through the getter's MethodInfo.Invoke, not"
 	  " a delegate made by MakeGenericType at run time" },
@@ -465,6 +471,41 @@ static void current_domain(Fn *f)
 	e_out(f, "\treturn none;");
 	e_out(f, "rt_gc_add_roots(&domain, &domain + 1);");
 	e_out(f, "return made;");
+}
+
+/* The setup object, made once: new AppDomainSetup() with ApplicationBase
+ * and ConfigurationFile set as Mono's runtime sets them. */
+static void domain_setup(Fn *f)
+{
+	Type *t = ty_corlib_type("System", "AppDomainSetup");
+	Method *base = ty_find_method(t, "set_ApplicationBase", 1);
+	Method *config = ty_find_method(t, "set_ConfigurationFile", 1);
+	if (!base || !config)
+		e_fn_error(f, "substitution: AppDomainSetup has no ApplicationBase or ConfigurationFile");
+	reach_method(f->p, base, f->m, "build-time substitution");
+	reach_method(f->p, config, f->m, "build-time substitution");
+	e_out(f, "static Object *setup;");
+	e_out(f, "Object *s = __atomic_load_n(&setup, __ATOMIC_ACQUIRE);");
+	e_out(f, "if (s) return s;");
+	e_construct(f, t, "made", "build-time substitution");
+	e_out(f, "%s(made, (Object *)rt_domain_base());", base->cname);
+	e_out(f, "%s(made, (Object *)rt_domain_config());", config->cname);
+	e_out(f, "Object *none = NULL;");
+	e_out(f, "if (!__atomic_compare_exchange_n(&setup, &none, made, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))");
+	e_out(f, "\treturn none;");
+	e_out(f, "rt_gc_add_roots(&setup, &setup + 1);");
+	e_out(f, "return made;");
+}
+
+/* return new Mono.X509PalImplMono() */
+static void x509_pal(Fn *f)
+{
+	Image *img = f->m->owner->img;
+	uint32_t row = ld_find_type(img, "Mono", "X509PalImplMono");
+	if (!row)
+		e_fn_error(f, "substitution: %s has no Mono.X509PalImplMono", img->path);
+	e_construct(f, ty_def(img, row, NULL, 0), "pal", "build-time substitution");
+	e_out(f, "return pal;");
 }
 
 /* return this.GetValue(obj, BindingFlags.Default, null, index, null) */
