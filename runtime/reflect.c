@@ -78,6 +78,11 @@ static Object *method_object(const RtMethod *m)
 		      ctor ? rt_known.ci_reftype_off : rt_known.mi_reftype_off, type_obj(m->owner));
 }
 
+Object *rt_reflect_method_at(uint32_t k)
+{
+	return method_object(&rt_methods[k]);
+}
+
 /* ---- values in and out of objects ---- */
 static Object *box(const RtType *t, const char *p, size_t size)
 {
