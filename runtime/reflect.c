@@ -78,6 +78,11 @@ static Object *method_object(const RtMethod *m)
 		      ctor ? rt_known.ci_reftype_off : rt_known.mi_reftype_off, type_obj(m->owner));
 }
 
+Object *rt_reflect_method_at(uint32_t k)
+{
+	return method_object(&rt_methods[k]);
+}
+
 /* ---- values in and out of objects ---- */
 static Object *box(const RtType *t, const char *p, size_t size)
 {
@@ -436,12 +441,34 @@ Object *rt_delegate_invoke_info(Object *dlg)
 	return inv ? method_object(inv) : NULL;
 }
 
+/* What a delegate over a method of an open generic type calls, whatever
+ * its signature (the arguments are left unread and the result, with the
+ * exception pending, is never read). */
+static void open_method_called(void)
+{
+	rt_exc_throw_msg(RT_EXC_INVALIDOP, "Late bound operations cannot be performed on types"
+			 " or methods for which ContainsGenericParameters is true.");
+}
+
 Object *rt_Delegate_CreateDelegate_internal(Object *type, Object *target, Object *mi,
 					    bool throw_on_fail)
 {
 	(void)throw_on_fail;
 	const RtType *t = rt_type_of_runtime_type(type);
 	const RtMethod *m = method_of(mi);
+	bool open_owner = m->owner && (m->owner->flags & RT_T_GENERIC_DEF) &&
+			  !(m->flags & RT_M_GENERIC_DEF);
+	if (open_owner && t->nvirt) {
+		/* a method of an open generic type: Mono makes the delegate, and
+		 * calling it throws */
+		Object *d = rt_gc_alloc(t);
+		if (d) {
+			*(const void **)((char *)d + rt_known.dlg_method_off) = m;
+			*(void **)((char *)d + rt_known.dlg_ptr_off) = (void *)open_method_called;
+			*(Object **)((char *)d + rt_known.dlg_target_off) = target;
+		}
+		return d;
+	}
 	if (!m->open_fn) {
 		rt_exc_throw_msg(RT_EXC_ARG, "ilcc cannot bind a delegate to a generic method"
 				 " definition");

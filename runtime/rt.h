@@ -356,6 +356,9 @@ void rt_reflect_unbox(const RtType *t, Object *o, void *dst);
 Object *rt_delegate_invoke_info(Object *dlg);
 void *rt_reflect_pointer(Object *o);
 extern const uint32_t rt_nmethods;
+/* MethodBase.GetCurrentMethod() in the method the compiler listed as
+ * rt_methods[k]: its MethodInfo (ConstructorInfo). */
+Object *rt_reflect_method_at(uint32_t k);
 
 /* A property reflection can find, with its accessors (NULL: none). */
 typedef struct RtProperty {

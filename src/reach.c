@@ -522,15 +522,23 @@ void reach_reflect_method(Program *p, Method *m, Method *why)
 	if (reach_reflect_open(m))
 		return;
 	reach_reflect_type(p, m->ret, why);
-	for (uint32_t i = 0; i < m->nparams; i++)
+	for (uint32_t i = 0; i < m->nparams; i++) {
 		reach_reflect_type(p, m->params[i], why);
+		/* ParameterType of a pointer: the binder reads it (string(char*)) */
+		Type *t = m->params[i];
+		if (t->kind == TY_PTR && t->elem->kind != TY_FNPTR && !ty_is_open(t))
+			reach_indirect(p, t, why);
+	}
 	bool ctor = !strcmp(m->name, ".ctor");
 	if (ctor) {
 		reach_type(p, m->owner, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);
 		reach_type(p, ty_corlib_type("System.Reflection", "RuntimeConstructorInfo"),
 			   TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);
 	}
-	if (!(m->flags & MF_ABSTRACT))
+	Method *sc = ctor && m->owner == ty_string ? ty_string_ctor(m) : NULL;
+	if (sc)
+		reach_method(p, sc, why, "found by reflection (a string constructor)");
+	else if (!(m->flags & MF_ABSTRACT))
 		reach_method(p, m, why, "found by reflection");
 	/* delegate entry points cgen.c writes anyway (cgen_reflect.c) */
 	ms->need_sthunk |= !m->has_this;

@@ -109,7 +109,7 @@ static void value_fields(Buf *b, TypeInfo *ti)
 static void define_struct(Gen *g, Type *t)
 {
 	TypeState *ts = reach_tstate(t);
-	if (ts->needs & 0x100 || !has_struct(t) || ty_is_generic_def(t))
+	if (ts->needs & 0x100 || !has_struct(t) || ty_is_generic_def(t) || ty_is_open(t))
 		return;
 	ts->needs |= 0x100;             /* defined */
 	TypeInfo *ti = ty_info(t);

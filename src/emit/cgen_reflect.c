@@ -29,6 +29,8 @@ static const char *type_ref(Type *t)
 {
 	if (t && t->kind == TY_MVAR)
 		return arena_printf(ty_arena(), "&rm%u_gp%u", cur_method, t->rank);
+	if (t && t->kind == TY_PTR && reach_tstate(t)->indirect)
+		return arena_printf(ty_arena(), "&%s_type", t->cname);
 	if (!t || t->kind == TY_PTR || t->kind == TY_FNPTR || ty_is_open(t))
 		return "NULL";
 	if (t->kind == TY_BYREF && (t->elem->kind == TY_PTR || ty_is_open(t->elem)))
@@ -104,6 +106,16 @@ static bool is_ctor(Method *m) { return !strcmp(m->name, ".ctor"); }
 static void invoke_thunk(Buf *b, Method *m, uint32_t k)
 {
 	buf_printf(b, "static Object *rm%u_inv(Object *o, Object **a)\n{\n", k);
+	Method *sc = is_ctor(m) && m->owner == ty_string ? ty_string_ctor(m) : NULL;
+	if (sc) {
+		/* String::Ctor makes the string (its constructor is an internal call) */
+		Buf call = {0};
+		for (uint32_t i = 0; i < m->nparams; i++)
+			buf_printf(&call, "%s%s", i ? ", " : "", inv_arg(b, m->params[i], i));
+		buf_printf(b, "\t(void)o;\n\treturn (Object *)%s(%s);\n}\n", sc->cname, call.s ? call.s : "");
+		buf_free(&call);
+		return;
+	}
 	Buf call = {0};
 	const char *self = !m->has_this ? "" : ty_is_valuetype(m->owner) ?
 		"rt_unbox_ptr(o)" : "o";

@@ -196,8 +196,27 @@ static Method *devirtualize(Fn *f, Method *m)
 	return impl && !ty_info(impl->owner)->is_interface ? impl : m;
 }
 
+/* MethodBase.GetCurrentMethod(): the calling method, kept for
+ * reflection, is known here (Mono's internal call walks the stack). */
+static bool current_method(Fn *f, Method *m)
+{
+	if (m->has_this || m->nparams || strcmp(m->name, "GetCurrentMethod") ||
+	    m->owner->img != ty_object->img || strcmp(m->owner->name, "System.Reflection.MethodBase"))
+		return false;
+	Method *self = f->m->spec_of ? f->m->spec_of : f->m;
+	reach_reflect_method(f->p, self, f->m);
+	uint32_t k = 0;
+	while (f->p->reflected.v[k] != self)
+		k++;
+	const char *v = e_push(f, SK_O, m->ret);
+	e_out(f, "%s = rt_reflect_method_at(%u);", v, k);
+	return true;
+}
+
 static void call_method(Fn *f, Method *m, bool virt)
 {
+	if (current_method(f, m))
+		return;
 	const char *self = NULL;
 	bool direct = !(virt && needs_dispatch(m));
 	Method *as_named = m;            /* what reflection's dataflow knows */
@@ -309,20 +328,10 @@ static void call_static_virtual(Fn *f, Method *m)
 /* ---- newobj ---- */
 static void new_string(Fn *f, Method *ctor)
 {
-	TypeInfo *ti = ty_info(ty_string);
-	for (uint32_t i = 0; i < ti->nmethods; i++) {
-		Method *c = ti->methods[i];
-		if (strcmp(c->name, "Ctor") || c->nparams != ctor->nparams)
-			continue;
-		bool same = true;
-		for (uint32_t k = 0; k < c->nparams; k++)
-			same &= c->params[k] == ctor->params[k];
-		if (same) {
-			call_method(f, c, false);
-			return;
-		}
-	}
-	e_fn_error(f, "no String::Ctor for this string constructor");
+	Method *c = ty_string_ctor(ctor);
+	if (!c)
+		e_fn_error(f, "no String::Ctor for this string constructor");
+	call_method(f, c, false);
 }
 
 void e_new_delegate(Fn *f, Method *ctor);

@@ -720,6 +720,25 @@ Method *ty_find_method(Type *t, const char *name, int nparams)
 	return NULL;
 }
 
+/* String's constructors are internal calls; Mono's String has, for each,
+ * a static `string Ctor(same parameters)` that makes the string (what
+ * Mono's JIT calls instead). NULL when there is none. */
+Method *ty_string_ctor(Method *ctor)
+{
+	TypeInfo *ti = ty_info(ty_string);
+	for (uint32_t i = 0; i < ti->nmethods; i++) {
+		Method *c = ti->methods[i];
+		if (strcmp(c->name, "Ctor") || c->nparams != ctor->nparams)
+			continue;
+		bool same = true;
+		for (uint32_t k = 0; k < c->nparams; k++)
+			same &= c->params[k] == ctor->params[k];
+		if (same)
+			return c;
+	}
+	return NULL;
+}
+
 /* The instance constructor without parameters of a class that can have
  * instances (not abstract, not an interface), or NULL. */
 Method *ty_default_ctor(Type *t)

@@ -167,6 +167,7 @@ Method *ty_method_from_token(Image *img, Token tok, const Ctx *ctx);
 Field *ty_field_from_token(Image *img, Token tok, const Ctx *ctx);
 Method *ty_find_method(Type *t, const char *name, int nparams); /* own methods */
 Method *ty_default_ctor(Type *t);
+Method *ty_string_ctor(Method *ctor);    /* String::Ctor for String::.ctor */
 Ctx ty_ctx(const Method *m);
 
 TypeInfo *ty_info(Type *t);                     /* classes and structs */
