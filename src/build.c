@@ -695,6 +695,7 @@ int build_program(Loader *ld, const BuildOptions *o)
 		md_error(img, "cannot find mscorlib.dll (is mono-devel installed, or give -L DIR)");
 	ty_init(ld, corlib);
 	Program p;
+	warn_init(&o->warn);
 	reach_init(&p, ld, img);
 	p.allow_missing_icalls = o->allow_missing_icalls;
 	Exports ex = {0};
@@ -712,6 +713,7 @@ int build_program(Loader *ld, const BuildOptions *o)
 		directives_apply(&p, o->descriptors[i], true);
 	progress("finding what the program reaches");
 	reach_run(&p);
+	warn_finish(img->path);
 	double t1 = now_ms();
 	note("load %u assemblies, reachability and C: kept %u of %u methods, %u types"
 	     " (of %u type definitions), %.0f ms", ld->nimages, p.methods.n,

@@ -54,6 +54,7 @@ typedef struct MethodState {
 	bool need_unbox;                /* value type method behind a vtable or delegate */
 	bool reflected;                 /* in rt_methods[]: reach_reflect_method */
 	int8_t flow;                    /* il2c_reflect.c's rule for calls of it */
+	int8_t unsafe_call;             /* ... and its AOT warning for them */
 	/* may an exception leave it? Its own code says (il2c), and so does
 	 * any method it calls directly (callees): reach_no_throw */
 	bool throws;
