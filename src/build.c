@@ -713,7 +713,7 @@ int build_program(Loader *ld, const BuildOptions *o)
 		directives_apply(&p, o->descriptors[i], true);
 	progress("finding what the program reaches");
 	reach_run(&p);
-	warn_finish(img->path);
+	warn_finish();
 	double t1 = now_ms();
 	note("load %u assemblies, reachability and C: kept %u of %u methods, %u types"
 	     " (of %u type definitions), %.0f ms", ld->nimages, p.methods.n,

@@ -160,9 +160,9 @@ void warn_aot(Program *p, Method *m, uint32_t off, WarnCode c, const char *msg)
 	count++;
 }
 
-void warn_finish(const char *program)
+void warn_finish(void)
 {
 	if (opts.as_error && count)
-		fatal("%s: %u AOT warning%s, and --warnaserror makes them errors", program,
-		      count, count == 1 ? "" : "s");
+		fatal("%u AOT warning%s, and --warnaserror makes them errors", count,
+		      count == 1 ? "" : "s");
 }

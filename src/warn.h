@@ -39,6 +39,6 @@ bool warn_known_code(const char *code);
  * offset; then the chain of callers from Main. */
 void warn_aot(Program *p, Method *m, uint32_t off, WarnCode c, const char *msg);
 /* After reachability: with --warnaserror and any warning, a fatal error. */
-void warn_finish(const char *program);
+void warn_finish(void);
 
 #endif
