@@ -698,6 +698,7 @@ int build_program(Loader *ld, const BuildOptions *o)
 	warn_init(&o->warn);
 	reach_init(&p, ld, img);
 	p.allow_missing_icalls = o->allow_missing_icalls;
+	p.on_reached = directives_dynamic_dependency;
 	Exports ex = {0};
 	emit_roots(&p);
 	if (o->kind == BUILD_EXE) {

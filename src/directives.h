@@ -32,5 +32,10 @@ void directives_apply(Program *p, const char *path, bool is_descriptor);
 /* The type "Ns.Name" (nested "Ns.Outer+Inner", optionally ", Assembly")
  * among the program's assemblies, or NULL. */
 Type *directives_find_type(Program *p, const char *name);
+/* m is reached: what its [DynamicDependency] attributes name is kept as a
+ * directive keeps it (recognised by full name, so the program may declare
+ * the attribute itself). Member signatures "Name", "Name(System.Int32)",
+ * "#ctor(...)"; DynamicallyAccessedMemberTypes as degrees. */
+void directives_dynamic_dependency(Program *p, Method *m);
 
 #endif

@@ -123,6 +123,9 @@ typedef struct Program {
 	VEC(Type *) indirect;           /* pointer and byref types with a descriptor */
 	VEC(Type *) marshal_types;      /* structs Marshal is given (marshal.c) */
 	bool dynamic_invoke;            /* reach_dynamic_invoke */
+	/* called for each reached method before its code is emitted
+	 * (build.c: [DynamicDependency], directives.c) */
+	void (*on_reached)(struct Program *p, Method *m);
 } Program;
 
 void reach_init(Program *p, Loader *ld, Image *img);
