@@ -708,6 +708,8 @@ int build_program(Loader *ld, const BuildOptions *o)
 		exports_find(img, &ex);
 		exports_reach(&p, &ex);
 	}
+	if (o->trim_partial)
+		directives_keep_assembly(&p, img, "--trim=partial");
 	for (uint32_t i = 0; i < o->nrd; i++)
 		directives_apply(&p, o->rd[i], false);
 	for (uint32_t i = 0; i < o->ndescriptors; i++)

@@ -40,6 +40,7 @@ typedef struct BuildOptions {
 	bool quiet;                     /* -q: no progress line */
 	const char *target;             /* --target TRIPLE: cross-compile */
 	bool allow_missing_icalls;
+	bool trim_partial;              /* --trim=partial: keep all of the program */
 	WarnOptions warn;               /* --warn-library, --warnaserror, --nowarn */
 	const char *argv0;
 } BuildOptions;

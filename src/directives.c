@@ -36,6 +36,8 @@ static const char *reason(Dir *c, const XmlNode *n)
 {
 	if (c->why)
 		return "kept by [DynamicDependency]";
+	if (!n)
+		return arena_printf(ty_arena(), "kept by %s", c->path);
 	return arena_printf(ty_arena(), "kept by %s:%u", c->path, n->line);
 }
 
@@ -588,4 +590,14 @@ void directives_dynamic_dependency(Program *p, Method *m)
 	Dir c = { .p = p, .why = m };
 	for (uint32_t i = 0; i < n; i++)
 		dependency(&c, m, rows[i]);
+}
+
+void directives_keep_assembly(Program *p, Image *img, const char *why)
+{
+	Dir c = { .p = p, .path = why };
+	for (uint32_t row = 2; row <= md_rows(img, T_TypeDef); row++) {
+		Type *t = ty_def(img, row, NULL, 0);
+		if (!ty_is_generic_def(t))
+			keep_type(&c, NULL, t, K_ALL);
+	}
 }

@@ -37,5 +37,9 @@ Type *directives_find_type(Program *p, const char *name);
  * the attribute itself). Member signatures "Name", "Name(System.Int32)",
  * "#ctor(...)"; DynamicallyAccessedMemberTypes as degrees. */
 void directives_dynamic_dependency(Program *p, Method *m);
+/* --trim=partial: every type of img (but generic definitions, which have
+ * no code until instantiated) kept with all its members, as an rd.xml
+ * <Assembly Dynamic="Required All"> keeps them; `why` for --why. */
+void directives_keep_assembly(Program *p, Image *img, const char *why);
 
 #endif

@@ -50,6 +50,8 @@ static void usage(FILE *f)
 	      "  --mcs                   C# source: compile with Mono's mcs\n"
 	      "  --rd FILE               keep what an rd.xml file names (repeatable)\n"
 	      "  --descriptor FILE       keep what an ILLink descriptor names (repeatable)\n"
+	      "  --trim=full|partial     keep what is reached (full, the default), or all of\n"
+	      "                          the program's assembly too, reflectable (partial)\n"
 	      "  --nowarn CODES          no AOT warnings of these codes (ILCC1007,IL2026)\n"
 	      "  --warnaserror           AOT warnings fail the build\n"
 	      "  --warn-library          AOT warnings in the class library's code too\n"
@@ -146,6 +148,13 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 									      "an ILLink descriptor file");
 		else if (!strcmp(a, "--nowarn"))
 			nowarn(&o->build.warn, value(argc, argv, &i, "warning codes (ILCC1007, IL2026)"));
+		else if (!strcmp(a, "--trim=full"))
+			o->build.trim_partial = false;
+		else if (!strcmp(a, "--trim=partial"))
+			o->build.trim_partial = true;
+		else if (!strncmp(a, "--trim", 6))
+			usage_error("%s: the trim modes are --trim=full (keep what is reached, the"
+				    " default) and --trim=partial (keep all of the program's assembly)", a);
 		else if (!strcmp(a, "--warnaserror"))
 			o->build.warn.as_error = true;
 		else if (!strcmp(a, "--warn-library"))
