@@ -34,6 +34,8 @@ static void warn(Dir *c, const XmlNode *n, const char *fmt, const char *arg)
 
 static const char *reason(Dir *c, const XmlNode *n)
 {
+	if (c->why && c->path)
+		return arena_printf(ty_arena(), "kept by %s", c->path);
 	if (c->why)
 		return "kept by [DynamicDependency]";
 	if (!n)
@@ -600,4 +602,28 @@ void directives_keep_assembly(Program *p, Image *img, const char *why)
 		if (!ty_is_generic_def(t))
 			keep_type(&c, NULL, t, K_ALL);
 	}
+}
+
+/* ---- [DynamicallyAccessedMembers] ---- */
+
+bool directives_dam(Image *img, Token parent, int64_t *kinds)
+{
+	uint32_t ca = ty_attribute_row(img, parent,
+		"System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembersAttribute");
+	if (!ca)
+		return false;
+	Attribute at;
+	attr_decode(img, ty_arena(), ca, &at);
+	*kinds = at.nfixed == 1 ? at.fixed[0].i : -1;
+	return true;
+}
+
+void directives_keep_members(Program *p, Type *t, int64_t kinds, Method *why)
+{
+	if (!t->img || ty_is_open(t) || ty_is_generic_def(t) || t->kind == TY_VOID)
+		return;
+	Dir c = { .p = p, .path = "[DynamicallyAccessedMembers]", .why = why };
+	unsigned keep = member_types(kinds);
+	if (keep)
+		keep_type(&c, NULL, t, keep);
 }

@@ -41,5 +41,11 @@ void directives_dynamic_dependency(Program *p, Method *m);
  * no code until instantiated) kept with all its members, as an rd.xml
  * <Assembly Dynamic="Required All"> keeps them; `why` for --why. */
 void directives_keep_assembly(Program *p, Image *img, const char *why);
+/* [DynamicallyAccessedMembers(kinds)] on metadata row `parent` (a Param
+ * or GenericParam): true, and the kinds (DynamicallyAccessedMemberTypes). */
+bool directives_dam(Image *img, Token parent, int64_t *kinds);
+/* t's members of those kinds kept for reflection, `why` the method whose
+ * call passed t (il2c_reflect.c's dataflow). */
+void directives_keep_members(Program *p, Type *t, int64_t kinds, Method *why);
 
 #endif

@@ -55,6 +55,7 @@ typedef struct MethodState {
 	bool reflected;                 /* in rt_methods[]: reach_reflect_method */
 	int8_t flow;                    /* il2c_reflect.c's rule for calls of it */
 	int8_t unsafe_call;             /* ... and its AOT warning for them */
+	int8_t dam;                     /* -1: no [DynamicallyAccessedMembers] */
 	/* may an exception leave it? Its own code says (il2c), and so does
 	 * any method it calls directly (callees): reach_no_throw */
 	bool throws;

@@ -48,6 +48,8 @@ static Slot *receiver(Fn *f, Method *m)
 
 static void warn(Fn *f, WarnCode c, const char *what)
 {
+	if (c == W_REFLECT && f->dam_arg)
+		return;         /* the callers' types flowed in: kept there */
 	warn_aot(f->p, f->m, f->off, c, what);
 }
 
@@ -591,6 +593,110 @@ void e_aot_check(Fn *f, Method *m)
 	requires(f, m, "System.Diagnostics.CodeAnalysis.RequiresDynamicCodeAttribute", W_RDC);
 }
 
+/* ---- [DynamicallyAccessedMembers] ---- */
+
+/* The Param row of m's parameter `seq` (1: the first after `this`), or 0. */
+static uint32_t param_row(Method *m, uint32_t seq)
+{
+	uint32_t first, end;
+	md_list(m->img, T_MethodDef, m->row, MethodDef_ParamList, &first, &end);
+	for (uint32_t pos = first; pos < end; pos++) {
+		uint32_t row = md_list_row(m->img, T_Param, pos);
+		if (md_get(m->img, T_Param, row, Param_Sequence) == seq)
+			return row;
+	}
+	return 0;
+}
+
+static uint32_t generic_param_row(Image *img, Token owner, uint32_t number)
+{
+	uint32_t first, end;
+	md_lookup(img, T_GenericParam, GenericParam_Owner, owner, &first, &end);
+	for (uint32_t pos = first; pos < end; pos++) {
+		uint32_t row = md_lookup_row(img, T_GenericParam, GenericParam_Owner, pos);
+		if (md_get(img, T_GenericParam, row, GenericParam_Number) == number)
+			return row;
+	}
+	return 0;
+}
+
+static bool dam_param(Method *m, uint32_t seq, int64_t *kinds)
+{
+	uint32_t row = m->row ? param_row(m, seq) : 0;
+	return row && directives_dam(m->img, TOKEN(T_Param, row), kinds);
+}
+
+/* Was s loaded from a [DynamicallyAccessedMembers] parameter of f->m? */
+static bool from_annotated(Fn *f, const Slot *s)
+{
+	int64_t kinds;
+	if (!s->from_arg || (f->m->has_this && s->from_arg == 1))
+		return false;
+	return dam_param(f->m, s->from_arg - (f->m->has_this ? 1u : 0u), &kinds);
+}
+
+/* Generic arguments of a [DynamicallyAccessedMembers] generic parameter
+ * (of m or of its type): their members are kept. */
+static bool dam_generic(Fn *f, Image *img, Token owner, Type **inst, uint32_t n)
+{
+	bool any = false;
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t row = generic_param_row(img, owner, i);
+		int64_t kinds;
+		if (row && directives_dam(img, TOKEN(T_GenericParam, row), &kinds)) {
+			directives_keep_members(f->p, inst[i], kinds, f->m);
+			any = true;
+		}
+	}
+	return any;
+}
+
+/* A call of m passing types to [DynamicallyAccessedMembers] parameters
+ * or generic parameters: those types' members of the kinds it names are
+ * kept. A Type not known at build time warns, unless it came from such a
+ * parameter of the caller (its callers' types were kept the same way). */
+static void dam_flow(Fn *f, Method *m)
+{
+	MethodState *ms = reach_state(m);
+	if (ms->dam < 0 || !m->img || !m->row)
+		return;
+	bool any = false;
+	for (uint32_t i = 0; i < m->nparams; i++) {
+		int64_t kinds;
+		if (!param_is(m, i, "System.Type") || !dam_param(m, i + 1, &kinds))
+			continue;
+		any = true;
+		Slot *a = arg(f, m, i);
+		if (a->known)
+			directives_keep_members(f->p, a->known, kinds, f->m);
+		else if (!from_annotated(f, a))
+			warn(f, W_REFLECT, arena_printf(&f->a, "%s takes a [DynamicallyAccessedMembers]"
+				" Type; the one passed here is not known at build time, so only what the"
+				" program keeps anyway is found (pass typeof(X), or a parameter so"
+				" annotated)", ty_method_name(m)));
+	}
+	any |= dam_generic(f, m->img, TOKEN(T_MethodDef, m->row), m->inst, m->ninst);
+	Type *o = m->owner;
+	if (o->img && o->row && o->ninst)
+		any |= dam_generic(f, o->img, TOKEN(T_TypeDef, o->row), o->inst, o->ninst);
+	if (!any && !m->ninst && !o->ninst)
+		ms->dam = -1;
+}
+
+void e_dam_flow(Fn *f, Method *m)
+{
+	dam_flow(f, m);
+}
+
+/* Does any argument of a call of m come from an annotated parameter? */
+static bool dam_args(Fn *f, Method *m)
+{
+	for (uint32_t i = 0; i < m->nparams + (m->has_this ? 1u : 0u); i++)
+		if (e_top(f, i)->from_arg && from_annotated(f, e_top(f, i)))
+			return true;
+	return false;
+}
+
 Slot e_reflect_flow(Fn *f, Method *m)
 {
 	Slot r = {0};
@@ -599,8 +705,11 @@ Slot e_reflect_flow(Fn *f, Method *m)
 		int k = find_flow(m);
 		ms->flow = (int8_t)(k ? k : -1);
 	}
+	f->dam_arg = ms->flow > 0 && dam_args(f, m);
 	if (ms->flow > 0)
 		flows[ms->flow - 1].fn(f, m, &r);
+	f->dam_arg = false;
 	e_aot_check(f, m);
+	dam_flow(f, m);
 	return r;
 }
