@@ -695,8 +695,10 @@ int build_program(Loader *ld, const BuildOptions *o)
 		md_error(img, "cannot find mscorlib.dll (is mono-devel installed, or give -L DIR)");
 	ty_init(ld, corlib);
 	Program p;
+	warn_init(&o->warn);
 	reach_init(&p, ld, img);
 	p.allow_missing_icalls = o->allow_missing_icalls;
+	p.on_reached = directives_dynamic_dependency;
 	Exports ex = {0};
 	emit_roots(&p);
 	if (o->kind == BUILD_EXE) {
@@ -706,12 +708,15 @@ int build_program(Loader *ld, const BuildOptions *o)
 		exports_find(img, &ex);
 		exports_reach(&p, &ex);
 	}
+	if (o->trim_partial)
+		directives_keep_assembly(&p, img, "--trim=partial");
 	for (uint32_t i = 0; i < o->nrd; i++)
 		directives_apply(&p, o->rd[i], false);
 	for (uint32_t i = 0; i < o->ndescriptors; i++)
 		directives_apply(&p, o->descriptors[i], true);
 	progress("finding what the program reaches");
 	reach_run(&p);
+	warn_finish();
 	double t1 = now_ms();
 	note("load %u assemblies, reachability and C: kept %u of %u methods, %u types"
 	     " (of %u type definitions), %.0f ms", ld->nimages, p.methods.n,

@@ -16,6 +16,7 @@
 #define ILCC_BUILD_H
 
 #include "meta/meta.h"
+#include "warn.h"
 
 typedef enum BuildKind {
 	BUILD_EXE,                      /* an executable running Main */
@@ -39,6 +40,8 @@ typedef struct BuildOptions {
 	bool quiet;                     /* -q: no progress line */
 	const char *target;             /* --target TRIPLE: cross-compile */
 	bool allow_missing_icalls;
+	bool trim_partial;              /* --trim=partial: keep all of the program */
+	WarnOptions warn;               /* --warn-library, --warnaserror, --nowarn */
 	const char *argv0;
 } BuildOptions;
 

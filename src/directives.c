@@ -18,17 +18,28 @@ typedef struct Dir {
 	const char *path;
 	Image *asm_;                    /* inside <Assembly>/<assembly> */
 	const XmlNode *at;              /* for messages */
+	Method *why;                    /* [DynamicDependency]: the method it is on */
 } Dir;
 
 static void warn(Dir *c, const XmlNode *n, const char *fmt, const char *arg)
 {
-	fprintf(stderr, "ilcc: warning: %s:%u:%u: ", c->path, n->line, n->col);
+	if (c->why)
+		fprintf(stderr, "ilcc: warning: %s: method %s: [DynamicDependency]: ",
+			c->why->img->path, ty_method_name(c->why));
+	else
+		fprintf(stderr, "ilcc: warning: %s:%u:%u: ", c->path, n->line, n->col);
 	fprintf(stderr, fmt, arg);
 	fputc('\n', stderr);
 }
 
 static const char *reason(Dir *c, const XmlNode *n)
 {
+	if (c->why && c->path)
+		return arena_printf(ty_arena(), "kept by %s", c->path);
+	if (c->why)
+		return "kept by [DynamicDependency]";
+	if (!n)
+		return arena_printf(ty_arena(), "kept by %s", c->path);
 	return arena_printf(ty_arena(), "kept by %s:%u", c->path, n->line);
 }
 
@@ -141,11 +152,11 @@ static bool wanted(Method *m, unsigned keep)
 static void keep_method(Dir *c, const XmlNode *n, Method *m)
 {
 	if (ty_method_generic_arity(m) || (m->flags & MF_ABSTRACT) || !strcmp(m->name, ".cctor")) {
-		reach_reflect_method(c->p, m, NULL);    /* described, not compiled */
+		reach_reflect_method(c->p, m, c->why);  /* described, not compiled */
 		return;
 	}
-	reach_method(c->p, m, NULL, reason(c, n));
-	reach_reflect_method(c->p, m, NULL);
+	reach_method(c->p, m, c->why, reason(c, n));
+	reach_reflect_method(c->p, m, c->why);
 }
 
 static void keep_properties(Dir *c, Type *t, const char *only, unsigned keep)
@@ -159,7 +170,7 @@ static void keep_properties(Dir *c, Type *t, const char *only, unsigned keep)
 		uint32_t row = md_list_row(t->img, T_Property, pos);
 		const char *n = md_string(t->img, md_get(t->img, T_Property, row, Property_Name));
 		if (!only || !strcmp(n, only))
-			reach_reflect_property(c->p, t, row, NULL);
+			reach_reflect_property(c->p, t, row, c->why);
 	}
 	(void)keep;
 }
@@ -178,7 +189,7 @@ static bool keep_fields(Dir *c, Type *t, const char *only, unsigned keep)
 			if ((only && strcmp(f->name, only)) ||
 			    ((keep & K_PUBLIC) && (f->flags & MF_ACCESS) != MF_PUBLIC))
 				continue;
-			reach_reflect_field(c->p, f, NULL);
+			reach_reflect_field(c->p, f, c->why);
 			found = true;
 		}
 	return found;
@@ -197,12 +208,12 @@ static void keep_type(Dir *c, const XmlNode *n, Type *t, unsigned keep)
 		     "<TypeInstantiation Name=... Arguments=...> to keep its code", t->name);
 		return;
 	}
-	reach_type(c->p, t, TN_DESCRIPTOR | TN_LAYOUT | (keep & K_FIELDS ? TN_STATICS : 0), NULL);
+	reach_type(c->p, t, TN_DESCRIPTOR | TN_LAYOUT | (keep & K_FIELDS ? TN_STATICS : 0), c->why);
 	if (!keep)
 		return;
 	TypeInfo *ti = ty_info(t);
 	if ((keep & K_CTORS) && concrete(t))
-		reach_default_ctor(c->p, t, NULL);
+		reach_default_ctor(c->p, t, c->why);
 	for (uint32_t i = 0; i < ti->nmethods; i++) {
 		Method *m = ti->methods[i];
 		bool ctor = !strcmp(m->name, ".ctor");
@@ -476,4 +487,143 @@ void directives_apply(Program *p, const char *path, bool is_descriptor)
 			rd_element(&c, root->kids[i]);
 	/* the tree's names live on in messages only while applying: free it */
 	arena_free(&a);
+}
+
+/* ---- [DynamicDependency] ---- */
+
+/* DynamicallyAccessedMemberTypes as directives keep them. */
+static unsigned member_types(int64_t v)
+{
+	static const struct { uint32_t bits; unsigned keep; } map[] = {
+		{ 0x1 | 0x2 | 0x4, K_CTORS }, { 0x8 | 0x10, K_METHODS },
+		{ 0x20 | 0x40, K_FIELDS }, { 0x200 | 0x400, K_PROPS },
+	};
+	unsigned keep = 0;
+	for (size_t i = 0; i < countof(map); i++)
+		if ((uint32_t)v & map[i].bits)
+			keep |= map[i].keep;
+	/* no NonPublic* bit: public members only */
+	if (v != -1 && !((uint32_t)v & (0x4 | 0x10 | 0x40 | 0x400)))
+		keep |= K_PUBLIC;
+	return keep;
+}
+
+/* "Name", "Name(System.Int32)", "#ctor(...)": t's members so named. */
+static void keep_signature(Dir *c, Type *t, const char *sig)
+{
+	size_t n = strcspn(sig, "(");
+	const char *name = arena_printf(ty_arena(), "%.*s", (int)n, sig);
+	if (name[0] == '#')
+		name = arena_printf(ty_arena(), ".%s", name + 1);
+	bool found = false;
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t i = 0; i < ti->nmethods; i++)
+		if (!strcmp(ti->methods[i]->name, name) &&
+		    signature_is(ti->methods[i], sig[n] ? sig : NULL)) {
+			keep_method(c, NULL, ti->methods[i]);
+			found = true;
+		}
+	if (!found && !sig[n]) {
+		found = keep_fields(c, t, name, 0);
+		if (found)
+			reach_type(c->p, t, TN_LAYOUT | TN_STATICS, c->why);
+		uint32_t map = md_lookup1(t->img, T_PropertyMap, PropertyMap_Parent, t->row);
+		uint32_t first = 0, end = 0;
+		if (map)
+			md_list(t->img, T_PropertyMap, map, PropertyMap_PropertyList, &first, &end);
+		for (uint32_t pos = first; pos < end; pos++) {
+			uint32_t row = md_list_row(t->img, T_Property, pos);
+			if (!strcmp(md_string(t->img, md_get(t->img, T_Property, row, Property_Name)), name)) {
+				reach_reflect_property(c->p, t, row, c->why);
+				found = true;
+			}
+		}
+	}
+	if (!found)
+		warn(c, NULL, arena_printf(ty_arena(), "%s has no member %%s: it keeps nothing",
+					   t->name), sig);
+}
+
+/* The type an attribute argument names: a Type (its name) or a type name
+ * and an assembly name. */
+static Type *dependency_type(Dir *c, const AttrValue *name, const AttrValue *assembly)
+{
+	if (name->null)
+		return NULL;
+	const char *full = arena_printf(ty_arena(), "%.*s%s%.*s", (int)name->slen, name->s,
+					assembly ? ", " : "", assembly ? (int)assembly->slen : 0,
+					assembly ? assembly->s : "");
+	Type *t = find_type(c, full);
+	if (!t)
+		warn(c, NULL, "no type %s: it keeps nothing", full);
+	return t;
+}
+
+static void dependency(Dir *c, Method *m, uint32_t ca)
+{
+	Attribute at;
+	attr_decode(m->img, ty_arena(), ca, &at);
+	if (at.nfixed == 0 || at.nfixed > 3)
+		return;
+	Type *t = m->owner;                     /* (string): a member of m's type */
+	if (at.nfixed == 2)
+		t = dependency_type(c, &at.fixed[1], NULL);
+	else if (at.nfixed == 3)
+		t = dependency_type(c, &at.fixed[1], &at.fixed[2]);
+	if (!t || !t->img)
+		return;
+	if (ty_is_generic_def(t)) {
+		warn(c, NULL, "%s is a generic type definition: it keeps nothing", t->name);
+		return;
+	}
+	if (at.fixed[0].type == ET_STRING && !at.fixed[0].null)
+		keep_signature(c, t, arena_printf(ty_arena(), "%.*s", (int)at.fixed[0].slen,
+						  at.fixed[0].s));
+	else if (at.fixed[0].type != ET_STRING)
+		keep_type(c, NULL, t, member_types(at.fixed[0].i));
+}
+
+void directives_dynamic_dependency(Program *p, Method *m)
+{
+	uint32_t rows[32];
+	uint32_t n = ty_attribute_rows(m->img, TOKEN(T_MethodDef, m->row),
+				       "System.Diagnostics.CodeAnalysis.DynamicDependencyAttribute",
+				       rows, countof(rows));
+	Dir c = { .p = p, .why = m };
+	for (uint32_t i = 0; i < n; i++)
+		dependency(&c, m, rows[i]);
+}
+
+void directives_keep_assembly(Program *p, Image *img, const char *why)
+{
+	Dir c = { .p = p, .path = why };
+	for (uint32_t row = 2; row <= md_rows(img, T_TypeDef); row++) {
+		Type *t = ty_def(img, row, NULL, 0);
+		if (!ty_is_generic_def(t))
+			keep_type(&c, NULL, t, K_ALL);
+	}
+}
+
+/* ---- [DynamicallyAccessedMembers] ---- */
+
+bool directives_dam(Image *img, Token parent, int64_t *kinds)
+{
+	uint32_t ca = ty_attribute_row(img, parent,
+		"System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembersAttribute");
+	if (!ca)
+		return false;
+	Attribute at;
+	attr_decode(img, ty_arena(), ca, &at);
+	*kinds = at.nfixed == 1 ? at.fixed[0].i : -1;
+	return true;
+}
+
+void directives_keep_members(Program *p, Type *t, int64_t kinds, Method *why)
+{
+	if (!t->img || ty_is_open(t) || ty_is_generic_def(t) || t->kind == TY_VOID)
+		return;
+	Dir c = { .p = p, .path = "[DynamicallyAccessedMembers]", .why = why };
+	unsigned keep = member_types(kinds);
+	if (keep)
+		keep_type(&c, NULL, t, keep);
 }

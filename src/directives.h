@@ -32,5 +32,20 @@ void directives_apply(Program *p, const char *path, bool is_descriptor);
 /* The type "Ns.Name" (nested "Ns.Outer+Inner", optionally ", Assembly")
  * among the program's assemblies, or NULL. */
 Type *directives_find_type(Program *p, const char *name);
+/* m is reached: what its [DynamicDependency] attributes name is kept as a
+ * directive keeps it (recognised by full name, so the program may declare
+ * the attribute itself). Member signatures "Name", "Name(System.Int32)",
+ * "#ctor(...)"; DynamicallyAccessedMemberTypes as degrees. */
+void directives_dynamic_dependency(Program *p, Method *m);
+/* --trim=partial: every type of img (but generic definitions, which have
+ * no code until instantiated) kept with all its members, as an rd.xml
+ * <Assembly Dynamic="Required All"> keeps them; `why` for --why. */
+void directives_keep_assembly(Program *p, Image *img, const char *why);
+/* [DynamicallyAccessedMembers(kinds)] on metadata row `parent` (a Param
+ * or GenericParam): true, and the kinds (DynamicallyAccessedMemberTypes). */
+bool directives_dam(Image *img, Token parent, int64_t *kinds);
+/* t's members of those kinds kept for reflection, `why` the method whose
+ * call passed t (il2c_reflect.c's dataflow). */
+void directives_keep_members(Program *p, Type *t, int64_t kinds, Method *why);
 
 #endif

@@ -560,6 +560,8 @@ static void command(const FrontendOptions *o, Inputs *in, const char *workdir,
 	add(argv, o->library ? "-target:library" : "-target:exe");
 	add(argv, "-unsafe");
 	add(argv, "-optimize+");
+	/* C# file and line in the build's warnings (warn.c) */
+	add(argv, roslyn ? "-debug:portable" : "-debug");
 	for (int i = 0; i < in->refs.n; i++) {
 		add(argv, arena_printf(&arena, "-r:%s", in->refs.s[i]));
 		add(watched, in->refs.s[i]);
@@ -567,6 +569,26 @@ static void command(const FrontendOptions *o, Inputs *in, const char *workdir,
 	for (int i = 0; i < in->srcs.n; i++) {
 		add(argv, in->srcs.s[i]);
 		add(watched, in->srcs.s[i]);
+	}
+}
+
+/* The debug information the compiler wrote beside `tmp` (mcs: NAME.exe.mdb,
+ * Roslyn: NAME.pdb) goes beside `out`, or away. */
+static void move_debug_info(const char *tmp, const char *out, bool keep)
+{
+	const char *dot = strrchr(tmp, '.'), *odot = strrchr(out, '.');
+	const char *from[] = { arena_printf(&arena, "%s.mdb", tmp),
+			       arena_printf(&arena, "%.*s.pdb", (int)(dot - tmp), tmp) };
+	const char *to[] = { arena_printf(&arena, "%s.mdb", out),
+			     arena_printf(&arena, "%.*s.pdb", (int)(odot - out), out) };
+	for (int i = 0; i < 2; i++) {
+		if (keep && access(from[i], F_OK) == 0) {
+			if (rename(from[i], to[i]) != 0)
+				env_fail("cannot write %s", to[i]);
+		} else if (keep) {
+			unlink(to[i]);  /* another compiler's, from an earlier build */
+		}
+		unlink(from[i]);
 	}
 }
 
@@ -584,6 +606,7 @@ static void compile(List *argv, const char *workdir, const char *out)
 	if (status == 0 && rename(tmp, out) != 0)
 		env_fail("cannot write %s", out);
 	unlink(tmp);
+	move_debug_info(tmp, out, status == 0);
 	rmdir(tmpdir);
 	if (status == 1)                /* both compilers' "errors in the source" */
 		exit(1);

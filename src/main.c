@@ -50,6 +50,11 @@ static void usage(FILE *f)
 	      "  --mcs                   C# source: compile with Mono's mcs\n"
 	      "  --rd FILE               keep what an rd.xml file names (repeatable)\n"
 	      "  --descriptor FILE       keep what an ILLink descriptor names (repeatable)\n"
+	      "  --trim=full|partial     keep what is reached (full, the default), or all of\n"
+	      "                          the program's assembly too, reflectable (partial)\n"
+	      "  --nowarn CODES          no AOT warnings of these codes (ILCC1007,IL2026)\n"
+	      "  --warnaserror           AOT warnings fail the build\n"
+	      "  --warn-library          AOT warnings in the class library's code too\n"
 	      "  --shared, --static-lib  a native library (.so, .a) of the\n"
 	      "                          [UnmanagedCallersOnly] exports, not an executable\n"
 	      "  --header FILE           with a library: write the exports' C declarations\n"
@@ -91,6 +96,20 @@ static const char *value(int argc, char **argv, int *i, const char *what)
 	return argv[++*i];
 }
 
+/* --nowarn CODES: codes separated by commas or semicolons, each one
+ * warn.c knows. */
+static void nowarn(WarnOptions *w, const char *codes)
+{
+	char *copy = strdup(codes), *save = NULL;
+	for (char *c = strtok_r(copy, ",;", &save); c; c = strtok_r(NULL, ",;", &save)) {
+		if (!warn_known_code(c))
+			usage_error("--nowarn %s: not a warning code ilcc knows (ILCC1001 to ILCC1009,"
+				    " or Native AOT's IL2026, IL3050...)", c);
+		if (w->nnowarn < 64)
+			w->nowarn[w->nnowarn++] = c;
+	}
+}
+
 /* Flags shared by the commands; anything else that starts with '-' is an
  * error. */
 static void parse(int argc, char **argv, Loader *ld, Options *o)
@@ -98,6 +117,7 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 	o->files = calloc((size_t)argc, sizeof *o->files);
 	o->build.rd = calloc((size_t)argc, sizeof *o->build.rd);
 	o->build.descriptors = calloc((size_t)argc, sizeof *o->build.descriptors);
+	o->build.warn.nowarn = calloc(64, sizeof *o->build.warn.nowarn);
 	o->front.refs = calloc((size_t)argc, sizeof *o->front.refs);
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
@@ -126,6 +146,19 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 		else if (!strcmp(a, "--descriptor"))
 			o->build.descriptors[o->build.ndescriptors++] = value(argc, argv, &i,
 									      "an ILLink descriptor file");
+		else if (!strcmp(a, "--nowarn"))
+			nowarn(&o->build.warn, value(argc, argv, &i, "warning codes (ILCC1007, IL2026)"));
+		else if (!strcmp(a, "--trim=full"))
+			o->build.trim_partial = false;
+		else if (!strcmp(a, "--trim=partial"))
+			o->build.trim_partial = true;
+		else if (!strncmp(a, "--trim", 6))
+			usage_error("%s: the trim modes are --trim=full (keep what is reached, the"
+				    " default) and --trim=partial (keep all of the program's assembly)", a);
+		else if (!strcmp(a, "--warnaserror"))
+			o->build.warn.as_error = true;
+		else if (!strcmp(a, "--warn-library"))
+			o->build.warn.library = true;
 		else if (!strcmp(a, "--why-size"))
 			o->build.why_size = true;
 		else if (!strcmp(a, "--allow-missing-icalls"))

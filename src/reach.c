@@ -779,6 +779,8 @@ void reach_run(Program *p)
 {
 	while (p->next_work < p->methods.n) {
 		Method *m = p->methods.v[p->next_work++];
+		if (p->on_reached)
+			p->on_reached(p, m);
 		emit_method(p, m);
 	}
 }

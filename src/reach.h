@@ -54,6 +54,8 @@ typedef struct MethodState {
 	bool need_unbox;                /* value type method behind a vtable or delegate */
 	bool reflected;                 /* in rt_methods[]: reach_reflect_method */
 	int8_t flow;                    /* il2c_reflect.c's rule for calls of it */
+	int8_t unsafe_call;             /* ... and its AOT warning for them */
+	int8_t dam;                     /* -1: no [DynamicallyAccessedMembers] */
 	/* may an exception leave it? Its own code says (il2c), and so does
 	 * any method it calls directly (callees): reach_no_throw */
 	bool throws;
@@ -122,6 +124,9 @@ typedef struct Program {
 	VEC(Type *) indirect;           /* pointer and byref types with a descriptor */
 	VEC(Type *) marshal_types;      /* structs Marshal is given (marshal.c) */
 	bool dynamic_invoke;            /* reach_dynamic_invoke */
+	/* called for each reached method before its code is emitted
+	 * (build.c: [DynamicDependency], directives.c) */
+	void (*on_reached)(struct Program *p, Method *m);
 } Program;
 
 void reach_init(Program *p, Loader *ld, Image *img);

@@ -74,6 +74,7 @@ typedef struct Fn {
 	uint32_t ntail;
 	bool is_readonly;               /* readonly. prefix seen */
 	bool throws;                    /* some code here can raise (e_fail) */
+	bool dam_arg;                   /* the call's Type came from an annotated parameter */
 	Slot *local_known;              /* per local written once: Slot.known, kmethod */
 	bool *local_once;
 	const char **arg_len, **loc_len;  /* per vector variable: its length's
@@ -110,6 +111,10 @@ void e_warn(Fn *f, const char *msg);            /* at this method and IL offset 
  * what reflection will look for, and say what the result is known to be
  * (il2c_reflect.c). */
 Slot e_reflect_flow(Fn *f, Method *m);
+/* An AOT warning (warn.h) for a call of m that the build cannot honour. */
+void e_aot_check(Fn *f, Method *m);
+/* Types passed to [DynamicallyAccessedMembers] parameters of m: kept. */
+void e_dam_flow(Fn *f, Method *m);
 void e_warn_in(Fn *f, const char *method, const char *msg);     /* named so */
 const char *e_var_at(Fn *f, uint32_t d, const Slot *s);
 const char *e_sv(Fn *f, uint32_t i);            /* variable of slot i below top */

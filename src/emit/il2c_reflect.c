@@ -31,6 +31,7 @@
  */
 #include "il2c.h"
 #include "../directives.h"
+#include "../warn.h"
 
 #include <string.h>
 
@@ -45,10 +46,11 @@ static Slot *receiver(Fn *f, Method *m)
 	return e_top(f, m->nparams);
 }
 
-static void warn(Fn *f, const char *what)
+static void warn(Fn *f, WarnCode c, const char *what)
 {
-	if (f->m->img == f->p->img)
-		e_warn(f, what);
+	if (c == W_REFLECT && f->dam_arg)
+		return;         /* the callers' types flowed in: kept there */
+	warn_aot(f->p, f->m, f->off, c, what);
 }
 
 static bool param_is(Method *m, uint32_t i, const char *type)
@@ -96,7 +98,7 @@ static void make_generic(Fn *f, Method *m, Slot *r)
 	for (uint32_t i = 0; known && i < args->nelems; i++)
 		known = args->elems[i] && !ty_is_open(args->elems[i]);
 	if (!known) {
-		warn(f, "MakeGenericType with a type or arguments not known at build time"
+		warn(f, W_GENERIC, "MakeGenericType with a type or arguments not known at build time"
 		     " finds only instances the program makes anyway (write"
 		     " typeof(G<>).MakeGenericType(new Type[] { typeof(A) }) at the call)");
 		return;
@@ -143,7 +145,7 @@ static void create_instance(Fn *f, Method *m, Slot *r)
 	else if (known)
 		reach_default_ctor(f->p, known, f->m);
 	else
-		warn(f, "Activator.CreateInstance on a type not known at build time"
+		warn(f, W_REFLECT, "Activator.CreateInstance on a type not known at build time"
 		     " works only for types whose parameterless constructor the program"
 		     " keeps anyway (name the type with typeof at the call)");
 }
@@ -248,7 +250,7 @@ static void get_ctor(Fn *f, Method *m, Slot *r)
 	if (t)
 		reflect_ctors(f, t, flags);
 	else
-		warn(f, "Type.GetConstructor on a type not known at build time finds only"
+		warn(f, W_REFLECT, "Type.GetConstructor on a type not known at build time finds only"
 		     " constructors the program keeps for reflection anyway (write"
 		     " typeof(X).GetConstructor(...) at the call)");
 }
@@ -265,7 +267,7 @@ static void get_method(Fn *f, Method *m, Slot *r)
 	Type *t = receiver(f, m)->known;
 	const char *name = param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
 	if (!reflectable(t) || !name) {
-		warn(f, "Type.GetMethod with a type or name not known at build time finds"
+		warn(f, W_REFLECT, "Type.GetMethod with a type or name not known at build time finds"
 		     " only methods the program keeps for reflection anyway (write"
 		     " typeof(X).GetMethod(\"Name\") at the call)");
 		return;
@@ -281,7 +283,7 @@ static void get_methods(Fn *f, Method *m, Slot *r)
 	if (reflectable(t))
 		reflect_methods(f, t, NULL, binding_flags(f, m));
 	else
-		warn(f, "Type.GetMethods on a type not known at build time finds only"
+		warn(f, W_REFLECT, "Type.GetMethods on a type not known at build time finds only"
 		     " methods the program keeps for reflection anyway (write"
 		     " typeof(X).GetMethods() at the call)");
 }
@@ -294,7 +296,7 @@ static void get_property(Fn *f, Method *m, Slot *r)
 	bool all = !strcmp(m->name, "GetProperties");
 	const char *name = all ? NULL : param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
 	if (!reflectable(t) || (!all && !name)) {
-		warn(f, "Type.GetProperty with a type or name not known at build time finds"
+		warn(f, W_REFLECT, "Type.GetProperty with a type or name not known at build time finds"
 		     " only properties the program keeps for reflection anyway (write"
 		     " typeof(X).GetProperty(\"Name\") at the call)");
 		return;
@@ -310,7 +312,7 @@ static void get_field(Fn *f, Method *m, Slot *r)
 	bool all = !strcmp(m->name, "GetFields");
 	const char *name = all ? NULL : param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
 	if (!reflectable(t) || ty_is_open(t) || (!all && !name)) {
-		warn(f, "Type.GetField with a type or name not known at build time finds"
+		warn(f, W_REFLECT, "Type.GetField with a type or name not known at build time finds"
 		     " only fields the program keeps for reflection anyway (write"
 		     " typeof(X).GetField(\"Name\") at the call)");
 		return;
@@ -328,7 +330,7 @@ static void make_generic_method(Fn *f, Method *m, Slot *r)
 	for (uint32_t i = 0; known && i < args->nelems; i++)
 		known = args->elems[i] && !ty_is_open(args->elems[i]);
 	if (!known) {
-		warn(f, "MakeGenericMethod on a method or with arguments not known at build"
+		warn(f, W_GENERIC, "MakeGenericMethod on a method or with arguments not known at build"
 		     " time finds only instances the program keeps for reflection anyway"
 		     " (write typeof(X).GetMethod(\"M\").MakeGenericMethod(new Type[] {"
 		     " typeof(A) }) at the call)");
@@ -345,7 +347,7 @@ static void create_delegate(Fn *f, Method *m, Slot *r)
 	(void)r;
 	Type *d = param_is(m, 0, "System.Type") ? arg(f, m, 0)->known : NULL;
 	if (!d || !d->img || !ty_info(d)->is_delegate || ty_is_open(d)) {
-		warn(f, "Delegate.CreateDelegate of a delegate type not known at build time"
+		warn(f, W_REFLECT, "Delegate.CreateDelegate of a delegate type not known at build time"
 		     " works only for delegate types the program keeps for reflection"
 		     " anyway (write typeof(D) at the call)");
 		return;
@@ -360,7 +362,7 @@ static void create_delegate(Fn *f, Method *m, Slot *r)
 		if (reflectable(t) && arg(f, m, 2)->str)
 			reflect_methods(f, t, arg(f, m, 2)->str, BF_ANY);
 		else
-			warn(f, "Delegate.CreateDelegate by a method name not known at build"
+			warn(f, W_REFLECT, "Delegate.CreateDelegate by a method name not known at build"
 			     " time finds only methods the program keeps for reflection");
 	}
 }
@@ -372,7 +374,7 @@ static void from_fnptr(Fn *f, Method *m, Slot *r)
 	(void)r;
 	Type *d = param_is(m, 1, "System.Type") ? arg(f, m, 1)->known : NULL;
 	if (!d || !d->img || !ty_info(d)->is_delegate || ty_is_open(d)) {
-		warn(f, "Marshal.GetDelegateForFunctionPointer of a delegate type not known at build"
+		warn(f, W_REFLECT, "Marshal.GetDelegateForFunctionPointer of a delegate type not known at build"
 		     " time works only for the program's own delegate types made elsewhere"
 		     " (write typeof(D) at the call)");
 		return;
@@ -423,7 +425,7 @@ static void marshal_struct(Fn *f, Method *m, Slot *r)
 		if (arg(f, m, i)->known)
 			marshal_type(f, arg(f, m, i)->known, m->name);
 		else
-			warn(f, "Marshal of a struct type not known at build time works only"
+			warn(f, W_REFLECT, "Marshal of a struct type not known at build time works only"
 			     " for blittable structs (write typeof(S) at the call)");
 	}
 }
@@ -438,7 +440,7 @@ static void get_type_by_name(Fn *f, Method *m, Slot *r)
 	Type *t = name ? directives_find_type(f->p, name) : NULL;
 	if (!t) {
 		if (!name)
-			warn(f, "Type.GetType with a name not known at build time finds only types"
+			warn(f, W_GETTYPE, "Type.GetType with a name not known at build time finds only types"
 			     " the program keeps anyway or that directives keep (--rd, --descriptor)");
 		return;
 	}
@@ -447,6 +449,10 @@ static void get_type_by_name(Fn *f, Method *m, Slot *r)
 	reach_type(f->p, t, TN_DESCRIPTOR, f->m);
 	r->known = t;
 }
+
+#define LOAD_WHAT "Assembly.Load: an executable built ahead of time loads no assemblies at" \
+	" run time; reference the assembly instead"
+#define COM_WHAT "late-bound COM: ilcc has no COM interop"
 
 typedef void (*FlowFn)(Fn *f, Method *m, Slot *r);
 
@@ -491,6 +497,206 @@ static int find_flow(Method *m)
 	return 0;
 }
 
+/* Calls that ahead-of-time compilation cannot honour whatever their
+ * arguments are (name NULL: any method of the type). */
+static const struct {
+	const char *type, *name;
+	WarnCode c;
+	const char *what;
+} unsafe_calls[] = {
+	{ "System.Reflection.Emit.AssemblyBuilder", "DefineDynamicAssembly", W_EMIT,
+	  "Reflection.Emit: an executable built ahead of time generates no code at run time" },
+	{ "System.AppDomain", "DefineDynamicAssembly", W_EMIT,
+	  "Reflection.Emit: an executable built ahead of time generates no code at run time" },
+	{ "System.Reflection.Emit.DynamicMethod", ".ctor", W_EMIT,
+	  "DynamicMethod: an executable built ahead of time generates no code at run time" },
+	{ "System.Linq.Expressions.LambdaExpression", "Compile", W_EMIT,
+	  "Expression.Compile: Mono's System.Core compiles expression trees with Reflection.Emit,"
+	  " which an executable built ahead of time does not have" },
+	{ "System.Linq.Expressions.Expression`1", "Compile", W_EMIT,
+	  "Expression.Compile: Mono's System.Core compiles expression trees with Reflection.Emit,"
+	  " which an executable built ahead of time does not have" },
+	{ "System.Reflection.Assembly", "Load", W_LOAD, LOAD_WHAT },
+	{ "System.Reflection.Assembly", "LoadFrom", W_LOAD, LOAD_WHAT },
+	{ "System.Reflection.Assembly", "LoadFile", W_LOAD, LOAD_WHAT },
+	{ "System.Reflection.Assembly", "LoadWithPartialName", W_LOAD, LOAD_WHAT },
+	{ "System.Reflection.Assembly", "UnsafeLoadFrom", W_LOAD, LOAD_WHAT },
+	{ "System.Reflection.Assembly", "ReflectionOnlyLoad", W_LOAD, LOAD_WHAT },
+	{ "System.Reflection.Assembly", "ReflectionOnlyLoadFrom", W_LOAD, LOAD_WHAT },
+	{ "System.AppDomain", "Load", W_LOAD, LOAD_WHAT },
+	{ "System.AppDomain", "ExecuteAssembly", W_LOAD, LOAD_WHAT },
+	{ "Microsoft.CSharp.RuntimeBinder.Binder", NULL, W_DYNAMIC,
+	  "dynamic: the C# runtime binder finds members by reflection at run time, and only"
+	  " those the program keeps anyway" },
+	{ "System.Type", "InvokeMember", W_REFLECT,
+	  "Type.InvokeMember finds only members the program keeps for reflection anyway" },
+	{ "System.Type", "GetTypeFromProgID", W_COM, COM_WHAT },
+	{ "System.Type", "GetTypeFromCLSID", W_COM, COM_WHAT },
+	{ "System.Runtime.InteropServices.Marshal", "GetActiveObject", W_COM, COM_WHAT },
+	{ "System.Runtime.InteropServices.Marshal", "BindToMoniker", W_COM, COM_WHAT },
+};
+
+/* Does type name `full` ("G`1<int32>") have the definition name `def`? */
+static bool def_named(const char *full, const char *def)
+{
+	size_t n = strlen(def);
+	return !strncmp(full, def, n) && (full[n] == 0 || full[n] == '<');
+}
+
+static int find_unsafe(Method *m)
+{
+	for (size_t i = 0; i < countof(unsafe_calls); i++)
+		if (def_named(m->owner->name, unsafe_calls[i].type) &&
+		    (!unsafe_calls[i].name || !strcmp(m->name, unsafe_calls[i].name)))
+			return (int)i + 1;
+	return 0;
+}
+
+/* A [RequiresUnreferencedCode] / [RequiresDynamicCode] on m, or on its
+ * type for its constructors and statics: the warning with its message. */
+static void requires(Fn *f, Method *m, const char *attr, WarnCode c)
+{
+	Token on = TOKEN(T_MethodDef, m->row);
+	uint32_t ca = ty_attribute_row(m->img, on, attr);
+	if (!ca && (!m->has_this || !strcmp(m->name, ".ctor")) && m->owner->img == m->img &&
+	    m->owner->row)
+		ca = ty_attribute_row(m->img, TOKEN(T_TypeDef, m->owner->row), attr);
+	if (!ca)
+		return;
+	Attribute at;
+	attr_decode(m->img, ty_arena(), ca, &at);
+	Buf b = {0};
+	buf_printf(&b, "%s is marked [%.*s]", ty_method_name(m),
+		   (int)(strlen(strrchr(attr, '.') + 1) - strlen("Attribute")), strrchr(attr, '.') + 1);
+	if (at.nfixed >= 1 && at.fixed[0].type == ET_STRING && !at.fixed[0].null)
+		buf_printf(&b, ": %.*s", (int)at.fixed[0].slen, at.fixed[0].s);
+	for (uint32_t i = 0; i < at.nnamed; i++)
+		if (!strcmp(at.named[i].name, "Url") && at.named[i].value.type == ET_STRING &&
+		    !at.named[i].value.null)
+			buf_printf(&b, " (%.*s)", (int)at.named[i].value.slen, at.named[i].value.s);
+	warn(f, c, arena_strdup(&f->a, b.s));
+	buf_free(&b);
+}
+
+void e_aot_check(Fn *f, Method *m)
+{
+	if (!warn_in_scope(f->p, f->m))
+		return;
+	MethodState *ms = reach_state(m);
+	if (!ms->unsafe_call) {
+		int k = find_unsafe(m);
+		ms->unsafe_call = (int8_t)(k ? k : -1);
+	}
+	if (ms->unsafe_call > 0)
+		warn(f, unsafe_calls[ms->unsafe_call - 1].c, unsafe_calls[ms->unsafe_call - 1].what);
+	requires(f, m, "System.Diagnostics.CodeAnalysis.RequiresUnreferencedCodeAttribute", W_RUC);
+	requires(f, m, "System.Diagnostics.CodeAnalysis.RequiresDynamicCodeAttribute", W_RDC);
+}
+
+/* ---- [DynamicallyAccessedMembers] ---- */
+
+/* The Param row of m's parameter `seq` (1: the first after `this`), or 0. */
+static uint32_t param_row(Method *m, uint32_t seq)
+{
+	uint32_t first, end;
+	md_list(m->img, T_MethodDef, m->row, MethodDef_ParamList, &first, &end);
+	for (uint32_t pos = first; pos < end; pos++) {
+		uint32_t row = md_list_row(m->img, T_Param, pos);
+		if (md_get(m->img, T_Param, row, Param_Sequence) == seq)
+			return row;
+	}
+	return 0;
+}
+
+static uint32_t generic_param_row(Image *img, Token owner, uint32_t number)
+{
+	uint32_t first, end;
+	md_lookup(img, T_GenericParam, GenericParam_Owner, owner, &first, &end);
+	for (uint32_t pos = first; pos < end; pos++) {
+		uint32_t row = md_lookup_row(img, T_GenericParam, GenericParam_Owner, pos);
+		if (md_get(img, T_GenericParam, row, GenericParam_Number) == number)
+			return row;
+	}
+	return 0;
+}
+
+static bool dam_param(Method *m, uint32_t seq, int64_t *kinds)
+{
+	uint32_t row = m->row ? param_row(m, seq) : 0;
+	return row && directives_dam(m->img, TOKEN(T_Param, row), kinds);
+}
+
+/* Was s loaded from a [DynamicallyAccessedMembers] parameter of f->m? */
+static bool from_annotated(Fn *f, const Slot *s)
+{
+	int64_t kinds;
+	if (!s->from_arg || (f->m->has_this && s->from_arg == 1))
+		return false;
+	return dam_param(f->m, s->from_arg - (f->m->has_this ? 1u : 0u), &kinds);
+}
+
+/* Generic arguments of a [DynamicallyAccessedMembers] generic parameter
+ * (of m or of its type): their members are kept. */
+static bool dam_generic(Fn *f, Image *img, Token owner, Type **inst, uint32_t n)
+{
+	bool any = false;
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t row = generic_param_row(img, owner, i);
+		int64_t kinds;
+		if (row && directives_dam(img, TOKEN(T_GenericParam, row), &kinds)) {
+			directives_keep_members(f->p, inst[i], kinds, f->m);
+			any = true;
+		}
+	}
+	return any;
+}
+
+/* A call of m passing types to [DynamicallyAccessedMembers] parameters
+ * or generic parameters: those types' members of the kinds it names are
+ * kept. A Type not known at build time warns, unless it came from such a
+ * parameter of the caller (its callers' types were kept the same way). */
+static void dam_flow(Fn *f, Method *m)
+{
+	MethodState *ms = reach_state(m);
+	if (ms->dam < 0 || !m->img || !m->row)
+		return;
+	bool any = false;
+	for (uint32_t i = 0; i < m->nparams; i++) {
+		int64_t kinds;
+		if (!param_is(m, i, "System.Type") || !dam_param(m, i + 1, &kinds))
+			continue;
+		any = true;
+		Slot *a = arg(f, m, i);
+		if (a->known)
+			directives_keep_members(f->p, a->known, kinds, f->m);
+		else if (!from_annotated(f, a))
+			warn(f, W_REFLECT, arena_printf(&f->a, "%s takes a [DynamicallyAccessedMembers]"
+				" Type; the one passed here is not known at build time, so only what the"
+				" program keeps anyway is found (pass typeof(X), or a parameter so"
+				" annotated)", ty_method_name(m)));
+	}
+	any |= dam_generic(f, m->img, TOKEN(T_MethodDef, m->row), m->inst, m->ninst);
+	Type *o = m->owner;
+	if (o->img && o->row && o->ninst)
+		any |= dam_generic(f, o->img, TOKEN(T_TypeDef, o->row), o->inst, o->ninst);
+	if (!any && !m->ninst && !o->ninst)
+		ms->dam = -1;
+}
+
+void e_dam_flow(Fn *f, Method *m)
+{
+	dam_flow(f, m);
+}
+
+/* Does any argument of a call of m come from an annotated parameter? */
+static bool dam_args(Fn *f, Method *m)
+{
+	for (uint32_t i = 0; i < m->nparams + (m->has_this ? 1u : 0u); i++)
+		if (e_top(f, i)->from_arg && from_annotated(f, e_top(f, i)))
+			return true;
+	return false;
+}
+
 Slot e_reflect_flow(Fn *f, Method *m)
 {
 	Slot r = {0};
@@ -499,7 +705,11 @@ Slot e_reflect_flow(Fn *f, Method *m)
 		int k = find_flow(m);
 		ms->flow = (int8_t)(k ? k : -1);
 	}
+	f->dam_arg = ms->flow > 0 && dam_args(f, m);
 	if (ms->flow > 0)
 		flows[ms->flow - 1].fn(f, m, &r);
+	f->dam_arg = false;
+	e_aot_check(f, m);
+	dam_flow(f, m);
 	return r;
 }

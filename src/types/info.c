@@ -44,26 +44,39 @@ bool ty_has_attribute(Image *img, Token parent, const char *full)
 	return ty_attribute_row(img, parent, full) != 0;
 }
 
+/* Is CustomAttribute row ca of class `full`? */
+static bool attribute_is(Image *img, uint32_t ca, const char *full)
+{
+	Token ctor = md_get(img, T_CustomAttribute, ca, CustomAttribute_Type);
+	Token owner = TOK_TABLE(ctor) == T_MemberRef ?
+		md_get(img, T_MemberRef, TOK_ROW(ctor), MemberRef_Class) :
+		TOKEN(T_TypeDef, md_owner_of_method(img, TOK_ROW(ctor)));
+	if (TOK_TABLE(owner) != T_TypeRef && TOK_TABLE(owner) != T_TypeDef)
+		return false;
+	Buf b = {0};
+	sig_print_token(&b, img, owner, false, NULL);
+	bool yes = !strcmp(b.s, full);
+	buf_free(&b);
+	return yes;
+}
+
+uint32_t ty_attribute_rows(Image *img, Token parent, const char *full, uint32_t *rows,
+			   uint32_t max)
+{
+	uint32_t first, end, n = 0;
+	md_lookup(img, T_CustomAttribute, CustomAttribute_Parent, parent, &first, &end);
+	for (uint32_t pos = first; pos < end && n < max; pos++) {
+		uint32_t ca = md_lookup_row(img, T_CustomAttribute, CustomAttribute_Parent, pos);
+		if (attribute_is(img, ca, full))
+			rows[n++] = ca;
+	}
+	return n;
+}
+
 uint32_t ty_attribute_row(Image *img, Token parent, const char *full)
 {
-	uint32_t first, end;
-	md_lookup(img, T_CustomAttribute, CustomAttribute_Parent, parent, &first, &end);
-	for (uint32_t pos = first; pos < end; pos++) {
-		uint32_t ca = md_lookup_row(img, T_CustomAttribute, CustomAttribute_Parent, pos);
-		Token ctor = md_get(img, T_CustomAttribute, ca, CustomAttribute_Type);
-		Token owner = TOK_TABLE(ctor) == T_MemberRef ?
-			md_get(img, T_MemberRef, TOK_ROW(ctor), MemberRef_Class) :
-			TOKEN(T_TypeDef, md_owner_of_method(img, TOK_ROW(ctor)));
-		if (TOK_TABLE(owner) != T_TypeRef && TOK_TABLE(owner) != T_TypeDef)
-			continue;
-		Buf b = {0};
-		sig_print_token(&b, img, owner, false, NULL);
-		bool yes = !strcmp(b.s, full);
-		buf_free(&b);
-		if (yes)
-			return ca;
-	}
-	return 0;
+	uint32_t row;
+	return ty_attribute_rows(img, parent, full, &row, 1) ? row : 0;
 }
 
 static Field *make_field(Type *t, uint32_t row)

@@ -209,6 +209,9 @@ Arena *ty_arena(void);                          /* program lifetime */
 /* The CustomAttribute row by which metadata row `parent` carries the
  * attribute named `full` ("Ns.NameAttribute"), or 0. */
 uint32_t ty_attribute_row(Image *img, Token parent, const char *full);
+/* Up to max such rows (an attribute allowed more than once), how many. */
+uint32_t ty_attribute_rows(Image *img, Token parent, const char *full, uint32_t *rows,
+			   uint32_t max);
 Loader *ty_loader(void);
 
 #endif
