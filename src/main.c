@@ -4,9 +4,11 @@
  *   ilcc run PROGRAM.exe [ARGS...]       build into the cache and run
  *   ilcc dump [--il] [-L DIR] FILE...    metadata and IL as text
  *   ilcc check [-L DIR] FILE...          load every table, signature and body
+ *   ilcc coverage [--md F] [--tsv F] ASSEMBLY...  which public methods build
  */
 #include "build.h"
 #include "cache.h"
+#include "coverage.h"
 #include "dump.h"
 #include "frontend.h"
 #include "meta/meta.h"
@@ -29,6 +31,7 @@ static void usage(FILE *f)
 	      "       ilcc run [options] PROGRAM.exe|SOURCE [ARGS...]\n"
 	      "       ilcc dump [--il] [-v] [-L DIR] FILE...\n"
 	      "       ilcc check [-v] [-L DIR] FILE...\n"
+	      "       ilcc coverage [-q] [--md FILE] [--tsv FILE] [--group N] [--top N] ASSEMBLY...\n"
 	      "       ilcc --help | --version\n"
 	      "SOURCE: NAME.cs files, a folder of them, or a .csproj (compiled by Roslyn\n"
 	      "  from the .NET SDK when dotnet is installed, else by Mono's mcs)\n"
@@ -78,6 +81,7 @@ typedef struct Options {
 	DumpOptions dump;
 	BuildOptions build;
 	FrontendOptions front;
+	CoverageOptions cover;
 	bool stop_at_first_file;        /* run: what follows the program is its */
 	const char **files;
 	int nfiles;
@@ -89,6 +93,16 @@ static const char *value(int argc, char **argv, int *i, const char *what)
 	if (*i + 1 >= argc || !argv[*i + 1][0])
 		usage_error("option '%s' needs an argument: %s (try ilcc --help)", argv[*i], what);
 	return argv[++*i];
+}
+
+/* A positive number, the argument of option `opt`. */
+static uint32_t count(const char *s, const char *opt)
+{
+	char *end;
+	unsigned long n = strtoul(s, &end, 10);
+	if (*end || !n || n > 1000000)
+		usage_error("option '%s' needs a positive number, not '%s'", opt, s);
+	return (uint32_t)n;
 }
 
 /* Flags shared by the commands; anything else that starts with '-' is an
@@ -142,6 +156,14 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 			o->front.refs[o->front.nrefs++] = value(argc, argv, &i, "a library");
 		else if (!strncmp(a, "-r:", 3) && a[3])
 			o->front.refs[o->front.nrefs++] = a + 3;
+		else if (!strcmp(a, "--md"))
+			o->cover.md = value(argc, argv, &i, "a Markdown file to write");
+		else if (!strcmp(a, "--tsv"))
+			o->cover.tsv = value(argc, argv, &i, "a file to write");
+		else if (!strcmp(a, "--group"))
+			o->cover.group = count(value(argc, argv, &i, "a number of methods"), a);
+		else if (!strcmp(a, "--top"))
+			o->cover.top = count(value(argc, argv, &i, "a number of lines"), a);
 		else if (!strcmp(a, "-L"))
 			ld_add_dir(ld, value(argc, argv, &i, "a folder"));
 		else if (!strncmp(a, "-L", 2) && a[2])
@@ -229,6 +251,17 @@ int main(int argc, char **argv)
 		for (int i = 0; i < o.nfiles; i++)
 			bad |= check_file(&ld, o.files[i]) != 0;
 		return bad;
+	}
+	if (!strcmp(cmd, "coverage")) {
+		parse(argc - 2, argv + 2, &ld, &o);
+		o.cover.files = o.files;
+		o.cover.nfiles = (uint32_t)o.nfiles;
+		o.cover.quiet = o.build.quiet || !isatty(2);
+		if (!o.cover.group)
+			o.cover.group = 300;
+		if (!o.cover.top)
+			o.cover.top = 40;
+		return coverage_run(&ld, &o.cover);
 	}
 	o.build.opt = "-O2";
 	if (!strcmp(cmd, "build")) {

@@ -70,7 +70,7 @@ TypeState *reach_tstate(Type *t)
 /* ---- internal calls ---- */
 /* "System.String::FastAllocateString(System.Int32)", from the open
  * (uninstantiated) signature. */
-static const char *icall_key(Method *m)
+const char *reach_icall_key(Method *m)
 {
 	Type *def = ty_def(m->img, md_owner_of_method(m->img, m->row), NULL, 0);
 	Method *open = ty_method(def, m->img, m->row, NULL, 0);
@@ -263,7 +263,7 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 	if (m->flags & MF_ABSTRACT)
 		return BK_ABSTRACT;
 	if (m->img == ty_corlib) {
-		const char *key = icall_key(m);
+		const char *key = reach_icall_key(m);
 		if (emit_feature_off(p, key, &ms->cval))
 			return BK_CONST;
 		if ((ms->subst = emit_find_subst(key)) >= 0)
@@ -276,7 +276,7 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 		}
 	}
 	if ((m->impl_flags & MI_INTERNALCALL) && m->img == ty_corlib &&
-	    unsupported_prefix(icall_key(m))) {
+	    unsupported_prefix(reach_icall_key(m))) {
 		emit_need_exception(p, RT_EXC_NOTSUPP);
 		return BK_UNSUPPORTED;
 	}
@@ -296,7 +296,7 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 	return BK_IL;
 }
 
-void reach_method(Program *p, Method *m, Method *why, const char *reason)
+static void add_method(Program *p, Method *m, Method *why, const char *reason)
 {
 	MethodState *ms = reach_state(m);
 	if (ms->reason)
@@ -311,6 +311,13 @@ void reach_method(Program *p, Method *m, Method *why, const char *reason)
 		reach_type(p, m->owner, TN_LAYOUT, m);
 	ms->index = p->methods.n;
 	VEC_PUSH(p->methods, m);
+}
+
+void reach_method(Program *p, Method *m, Method *why, const char *reason)
+{
+	if (p->edge)
+		p->edge(p, why, EDGE_CALL, m);
+	add_method(p, m, why, reason);
 }
 
 /* ---- virtual calls ---- */
@@ -363,7 +370,7 @@ static void add_impl(Program *p, Type *t, Method *m, Method *root)
 		reach_state(impl)->need_unbox = true;
 	if (reach_state(impl)->reason)
 		return;
-	reach_method(p, impl, reach_state(m)->vcall_why,
+	add_method(p, impl, reach_state(m)->vcall_why,
 		     arena_printf(ty_arena(), "called virtually as %s, and %s is constructed",
 				  ty_method_name(m), t->name));
 }
@@ -574,6 +581,8 @@ void reach_reflect_field(Program *p, Field *f, Method *why)
 void reach_vcall(Program *p, Method *m, Method *why)
 {
 	m = reach_slot_root(m);
+	if (p->edge)
+		p->edge(p, why, EDGE_VCALL, m);
 	MethodState *ms = reach_state(m);
 	if (ms->virtual_called)
 		return;
@@ -687,6 +696,10 @@ void reach_type(Program *p, Type *t, uint32_t needs, Method *why)
 	}
 	if (t->kind == TY_VAR || t->kind == TY_MVAR || t->kind == TY_FNPTR)
 		return;
+	if (p->edge && (needs & TN_STATICS))
+		p->edge(p, why, EDGE_STATICS, t);
+	if (p->edge && (needs & TN_CONSTRUCTED))
+		p->edge(p, why, EDGE_CONSTRUCTED, t);
 	TypeState *ts = reach_tstate(t);
 	if (ts->needs == 0) {
 		ts->why = why;
@@ -734,7 +747,7 @@ static void report_missing(Program *p)
 	Buf b = {0};
 	for (uint32_t i = 0; i < p->missing.n; i++) {
 		Method *m = p->missing.v[i];
-		buf_printf(&b, "ilcc: %s: missing internal call %s\n", m->img->path, icall_key(m));
+		buf_printf(&b, "ilcc: %s: missing internal call %s\n", m->img->path, reach_icall_key(m));
 		if (i < 5 || verbose)
 			reach_why(&b, m);
 	}
