@@ -650,6 +650,11 @@ static inline void rt_set_last_error(int32_t e) { rt_last_error = e; }
 /* What generated code writes right after such a call. */
 #define RT_SAVE_LAST_ERROR() rt_set_last_error(errno)
 
+/* ---- P/Invokes bound at the first call (pinvoke.c) ---- */
+/* The function `entry` of native library `module`, cached in *slot; NULL
+ * with DllNotFoundException or EntryPointNotFoundException pending. */
+void *rt_pinvoke_resolve(void **slot, const char *module, const char *entry);
+
 /* ---- process ---- */
 extern int rt_argc;
 extern char **rt_argv;

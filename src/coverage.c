@@ -355,13 +355,30 @@ static bool satisfies(Image *img, uint32_t gp, Type *arg, const Ctx *ctx)
 	return true;
 }
 
+/* The first constraint of generic parameter gp when it is a closed,
+ * non-abstract class: a candidate argument. */
+static Type *constraint_class(Image *img, uint32_t gp, const Ctx *ctx)
+{
+	uint32_t first, end;
+	md_lookup(img, T_GenericParamConstraint, GenericParamConstraint_Owner, gp, &first, &end);
+	if (first == end)
+		return NULL;
+	uint32_t r = md_lookup_row(img, T_GenericParamConstraint, GenericParamConstraint_Owner, first);
+	Type *t = ty_from_token(img, md_get(img, T_GenericParamConstraint, r,
+					     GenericParamConstraint_Constraint), ctx);
+	if (t->kind != TY_CLASS || ty_is_open(t) || ty_info(t)->is_interface)
+		return NULL;
+	return t;
+}
+
 /* Arguments for owner's generic parameters (a TypeDef or MethodDef
- * token): for each, the first of object, int, string that satisfies its
+ * token): for each, the first of its class constraint, object, int,
+ * string that satisfies its
  * constraints, given the others chosen so far. False: none does. */
 static bool choose_args(Image *img, Token owner, Type **args, uint32_t n, Ctx *ctx,
 			bool method)
 {
-	Type *cands[] = { ty_object, ty_prim[TY_I4], ty_string };
+	Type *cands[] = { NULL, ty_object, ty_prim[TY_I4], ty_string };
 	uint32_t first, end;
 	md_lookup(img, T_GenericParam, GenericParam_Owner, owner, &first, &end);
 	for (uint32_t i = 0; i < n; i++)
@@ -369,7 +386,8 @@ static bool choose_args(Image *img, Token owner, Type **args, uint32_t n, Ctx *c
 	for (uint32_t i = 0; i < n && first + i < end; i++) {
 		uint32_t gp = md_lookup_row(img, T_GenericParam, GenericParam_Owner, first + i);
 		uint32_t num = md_get(img, T_GenericParam, gp, GenericParam_Number);
-		size_t k = 0;
+		cands[0] = constraint_class(img, gp, ctx);
+		size_t k = cands[0] ? 0 : 1;
 		while (k < countof(cands)) {
 			args[num < n ? num : i] = cands[k];
 			if (satisfies(img, gp, cands[k], ctx))
@@ -425,7 +443,10 @@ static void add_type_roots(Cov *c, Image *img, uint32_t row)
 		Root r = { .img = img, .ns = *ns ? ns : "(global)" };
 		r.m = t ? root_method(t, img, mrow) : NULL;
 		if (!r.m)
-			r.verdict = V_GENERIC, r.detail = "generic constraints";
+			r.verdict = V_GENERIC, r.detail = arena_printf(ty_arena(),
+				"%s.%s::%s: generic constraints", ns,
+				md_string(img, md_get(img, T_TypeDef, row, TypeDef_Name)),
+				md_string(img, md_get(img, T_MethodDef, mrow, MethodDef_Name)));
 		VEC_PUSH(c->roots, r);
 	}
 }

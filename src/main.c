@@ -56,6 +56,9 @@ static void usage(FILE *f)
 	      "  --shared, --static-lib  a native library (.so, .a) of the\n"
 	      "                          [UnmanagedCallersOnly] exports, not an executable\n"
 	      "  --header FILE           with a library: write the exports' C declarations\n"
+	      "  -l NAME                 link native library NAME (libNAME.a) for [DllImport(\"NAME\")]\n"
+	      "  --native-lib FILE       link FILE (.a, or .so: the executable is then dynamic)\n"
+	      "                          (other [DllImport] libraries: dlopen at the first call)\n"
 	      "dump and check options:\n"
 	      "  --il                    dump: disassemble method bodies\n"
 	      "  -v                      notes on how references resolved\n"
@@ -95,6 +98,15 @@ static const char *value(int argc, char **argv, int *i, const char *what)
 	return argv[++*i];
 }
 
+/* --native-lib FILE: a library that exists, by its absolute path. */
+static const char *native_file(const char *path)
+{
+	char *abs = realpath(path, NULL);
+	if (!abs)
+		usage_error("--native-lib %s: %s", path, strerror(errno));
+	return abs;
+}
+
 /* A positive number, the argument of option `opt`. */
 static uint32_t count(const char *s, const char *opt)
 {
@@ -113,6 +125,7 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 	o->build.rd = calloc((size_t)argc, sizeof *o->build.rd);
 	o->build.descriptors = calloc((size_t)argc, sizeof *o->build.descriptors);
 	o->front.refs = calloc((size_t)argc, sizeof *o->front.refs);
+	o->build.native_libs = calloc((size_t)argc, sizeof *o->build.native_libs);
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--il"))
@@ -164,6 +177,14 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 			o->cover.group = count(value(argc, argv, &i, "a number of methods"), a);
 		else if (!strcmp(a, "--top"))
 			o->cover.top = count(value(argc, argv, &i, "a number of lines"), a);
+		else if (!strcmp(a, "-l"))
+			o->build.native_libs[o->build.nnative_libs++] = arena_printf(&ld->arena, "-l%s",
+				value(argc, argv, &i, "a native library's name"));
+		else if (!strncmp(a, "-l", 2) && a[2])
+			o->build.native_libs[o->build.nnative_libs++] = a;
+		else if (!strcmp(a, "--native-lib"))
+			o->build.native_libs[o->build.nnative_libs++] = native_file(
+				value(argc, argv, &i, "a native library (.a or .so)"));
 		else if (!strcmp(a, "-L"))
 			ld_add_dir(ld, value(argc, argv, &i, "a folder"));
 		else if (!strncmp(a, "-L", 2) && a[2])

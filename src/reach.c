@@ -252,8 +252,13 @@ static BodyKind pinvoke_kind(Program *p, Method *m)
 	uint32_t mref = r ? md_get(m->img, T_ImplMap, r, ImplMap_ImportScope) : 0;
 	const char *module = mref ? md_string(m->img, md_get(m->img, T_ModuleRef, mref,
 								 ModuleRef_Name)) : "";
-	if (!windows_module(module))
+	if (!windows_module(module)) {
+		if (!emit_pinvoke_linked(p, m)) {       /* bound at the first call */
+			emit_need_exception(p, RT_EXC_DLLNOTFOUND);
+			emit_need_exception(p, RT_EXC_ENTRYPOINT);
+		}
 		return BK_PINVOKE;
+	}
 	emit_need_exception(p, RT_EXC_DLLNOTFOUND);
 	return BK_NODLL;
 }

@@ -131,6 +131,8 @@ typedef struct Program {
 	 * needs Type `to`'s statics or instances (EDGE_STATICS,
 	 * EDGE_CONSTRUCTED). Implementations found by RTA are not edges: the
 	 * listener decides them from the calls and constructions. */
+	const char **native_libs;       /* -l, --native-lib: their names ("gmp") */
+	uint32_t nnative_libs;
 	void (*edge)(struct Program *p, Method *from, int kind, void *to);
 	void *edge_ctx;
 } Program;
