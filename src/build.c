@@ -203,6 +203,8 @@ static void progress_end(void)
 
 static uint32_t ncompiled, ntocompile;
 
+static bool native_libs_given;          /* -l or --native-lib */
+
 /* Ends the other jobs, then reports job j's failure: whose fault it is. */
 static _Noreturn void job_failed(Job *j, int status)
 {
@@ -226,6 +228,10 @@ static _Noreturn void job_failed(Job *j, int status)
 	if (!log_says(j->log, "error"))
 		fatal_env("%s: the C compiler (%s) failed with exit status %d and no error message: check CC",
 		      j->what, cc_words[0], WEXITSTATUS(status));
+	if (!strcmp(j->what, "linking") && native_libs_given &&
+	    log_says(j->log, "undefined reference to `"))
+		fatal("%s: a [DllImport] entry point is in none of the native libraries given"
+		      " (-l, --native-lib): the program's or the libraries' error", j->what);
 	if (!strcmp(j->what, "linking"))
 		fatal("%s: the link failed: this is an ilcc bug; --keep-c DIR keeps the C for a look",
 		      j->what);
@@ -724,6 +730,7 @@ int build_program(Loader *ld, const BuildOptions *o)
 	Program p;
 	reach_init(&p, ld, img);
 	p.allow_missing_icalls = o->allow_missing_icalls;
+	native_libs_given = o->nnative_libs > 0;
 	p.native_libs = arena_alloc(ty_arena(), (o->nnative_libs + 1) * sizeof *p.native_libs);
 	for (uint32_t i = 0; i < o->nnative_libs; i++)
 		p.native_libs[p.nnative_libs++] = emit_native_lib_name(ty_arena(),
