@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 /* ---- System.Object ---- */
@@ -477,6 +478,23 @@ Object *rt_Thread_VolatileRead_obj(char *p) { return __atomic_load_n((Object **)
 void rt_Thread_VolatileWrite_i4(char *p, int32_t v) { __atomic_store_n((int32_t *)p, v, __ATOMIC_SEQ_CST); }
 void rt_Thread_VolatileWrite_obj(char *p, Object *v) { __atomic_store_n((Object **)p, v, __ATOMIC_SEQ_CST); }
 
+/* Thread.VolatileRead/VolatileWrite and Volatile.Read/Write of every
+ * other type: sequentially consistent loads and stores. */
+#define VOLATILE(sfx, T) \
+	T rt_Thread_VolatileRead_##sfx(char *p) { T v; __atomic_load((T *)p, &v, __ATOMIC_SEQ_CST); return v; } \
+	void rt_Thread_VolatileWrite_##sfx(char *p, T v) { __atomic_store((T *)p, &v, __ATOMIC_SEQ_CST); }
+VOLATILE(u1, uint8_t)
+VOLATILE(i1, int8_t)
+VOLATILE(i2, int16_t)
+VOLATILE(u2, uint16_t)
+VOLATILE(u4, uint32_t)
+VOLATILE(i8, int64_t)
+VOLATILE(u8, uint64_t)
+VOLATILE(ip, intptr_t)
+VOLATILE(up, uintptr_t)
+VOLATILE(r4, float)
+VOLATILE(r8, double)
+
 /* ---- System.GC ---- */
 void rt_GC_InternalCollect(int32_t gen) { rt_gc_collect(); }
 int64_t rt_GC_GetTotalMemory(bool force)
@@ -548,7 +566,45 @@ Object *rt_Environment_internalGetEnvironmentVariable_native(intptr_t name)
 	return v ? (Object *)rt_str_from_utf8(v) : NULL;
 }
 
-Object *rt_Environment_GetOSVersionString(void) { return (Object *)rt_str_from_utf8("0.0.0.0"); }
+/* The kernel's release as Mono gives it: its first four runs of digits,
+ * joined by dots ("6.18.44-fc-v1252" is "6.18.44.1252"). */
+Object *rt_Environment_GetOSVersionString(void)
+{
+	struct utsname u;
+	char out[64] = "";
+	size_t n = 0;
+	int runs = 0;
+	if (uname(&u) == 0)
+		for (const char *p = u.release; *p && runs < 4; runs++) {
+			while (*p && (*p < '0' || *p > '9'))
+				p++;
+			if (!*p)
+				break;
+			if (runs && n < sizeof out - 1)
+				out[n++] = '.';
+			while (*p >= '0' && *p <= '9' && n < sizeof out - 1)
+				out[n++] = *p++;
+		}
+	out[n] = 0;
+	return (Object *)rt_str_from_utf8(n ? out : "0.0.0.0");
+}
+
+/* RuntimeInformation's static constructor maps these to its enums. */
+Object *rt_RuntimeInformation_GetOSName(void) { return (Object *)rt_str_from_utf8("linux"); }
+Object *rt_RuntimeInformation_GetRuntimeArchitecture(void)
+{
+#if defined(__x86_64__)
+	return (Object *)rt_str_from_utf8("x86-64");
+#elif defined(__aarch64__)
+	return (Object *)rt_str_from_utf8("armv8");
+#elif defined(__arm__)
+	return (Object *)rt_str_from_utf8("arm");
+#elif defined(__i386__)
+	return (Object *)rt_str_from_utf8("x86");
+#else
+	return (Object *)rt_str_from_utf8("unknown");
+#endif
+}
 Object *rt_Environment_internalGetHome(void)
 {
 	const char *h = getenv("HOME");
