@@ -27,6 +27,7 @@
 #include "coverage.h"
 #include "reach.h"
 #include "emit/emit.h"
+#include "util.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -292,32 +293,93 @@ static void failed(Cov *c, uint32_t *idx, uint32_t n, int status, FILE *err)
 		    *msg ? msg : "no message";
 }
 
-static void run_groups(Cov *c, uint32_t *idx, uint32_t n)
+/* A group's child process, running. */
+typedef struct Child {
+	pid_t pid;
+	uint32_t *idx, n;
+	FILE *out, *err;
+	double start;
+} Child;
+
+static Child start_group(Cov *c, uint32_t *idx, uint32_t n)
 {
-	FILE *out = tmpfile(), *err = tmpfile();
-	if (!out || !err)
+	Child ch = { .idx = idx, .n = n, .out = tmpfile(), .err = tmpfile(), .start = now_ms() };
+	if (!ch.out || !ch.err)
 		fatal_env("coverage: cannot make a temporary file: %s", strerror(errno));
 	fflush(stdout);
 	fflush(stderr);
-	pid_t pid = fork();
-	if (pid < 0)
+	ch.pid = fork();
+	if (ch.pid < 0)
 		fatal_env("coverage: fork: %s", strerror(errno));
-	if (pid == 0) {
-		dup2(fileno(err), 2);
-		alarm(900);
-		run_group(c, idx, n, out);
-		fflush(out);
+	if (ch.pid == 0) {
+		dup2(fileno(ch.err), 2);
+		alarm(1800);
+		run_group(c, idx, n, ch.out);
+		fflush(ch.out);
 		_exit(0);
 	}
+	return ch;
+}
+
+static void finish_group(Cov *c, Child *ch, int status)
+{
+	Root *first = &c->roots.v[ch->idx[0]];
+	note("coverage: %s %s: %u methods, %.0f ms%s", first->img->name, first->ns, ch->n,
+	     now_ms() - ch->start, WIFEXITED(status) && !WEXITSTATUS(status) ? "" : ", failed");
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		read_results(c, ch->out);
+	else
+		failed(c, ch->idx, ch->n, status, ch->err);
+	fclose(ch->out);
+	fclose(ch->err);
+}
+
+static int wait_child(pid_t pid)
+{
 	int status;
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		read_results(c, out);
-	else
-		failed(c, idx, n, status, err);
-	fclose(out);
-	fclose(err);
+	return status;
+}
+
+static void run_groups(Cov *c, uint32_t *idx, uint32_t n)
+{
+	Child ch = start_group(c, idx, n);
+	finish_group(c, &ch, wait_child(ch.pid));
+}
+
+/* The top-level groups, `jobs` children at a time. */
+static void run_all(Cov *c, uint32_t **groups, uint32_t *sizes, uint32_t ngroups,
+		    uint32_t jobs, bool quiet)
+{
+	Child *running = calloc(jobs, sizeof *running);
+	uint32_t next = 0, nrun = 0, done = 0;
+	while (done < ngroups) {
+		while (nrun < jobs && next < ngroups) {
+			running[nrun++] = start_group(c, groups[next], sizes[next]);
+			next++;
+		}
+		int status;
+		pid_t pid = waitpid(-1, &status, 0);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			fatal_env("coverage: wait: %s", strerror(errno));
+		}
+		for (uint32_t i = 0; i < nrun; i++)
+			if (running[i].pid == pid) {
+				Child ch = running[i];
+				running[i] = running[--nrun];
+				finish_group(c, &ch, status);
+				done++;
+				if (!quiet)
+					fprintf(stderr, "\rcoverage: %u of %u groups\033[K", done, ngroups);
+				break;
+			}
+	}
+	if (!quiet)
+		fputs("\r\033[K", stderr);
+	free(running);
 }
 
 /* ---- the roots ---- */
@@ -581,22 +643,27 @@ int coverage_run(Loader *ld, const CoverageOptions *o)
 	for (uint32_t i = 0; i < o->nfiles; i++)
 		add_roots(&c, imgs[i]);
 	signal(SIGPIPE, SIG_IGN);
-	/* groups: runs of roots of one namespace of one assembly */
-	uint32_t *idx = malloc(c.roots.n * sizeof *idx), n = 0;
-	for (uint32_t i = 0; i <= c.roots.n; i++) {
-		Root *r = i < c.roots.n ? &c.roots.v[i] : NULL, *prev = n ? &c.roots.v[idx[n - 1]] : NULL;
-		if (n && (!r || n == o->group || r->img != prev->img || strcmp(r->ns, prev->ns))) {
-			if (!o->quiet)
-				fprintf(stderr, "\rcoverage: %s %s (%u methods)\033[K", prev->img->name, prev->ns, n);
-			run_groups(&c, idx, n);
-			n = 0;
+	/* groups: runs of rooted methods of one namespace of one assembly */
+	uint32_t *idx = malloc((c.roots.n + 1) * sizeof *idx), n = 0, ngroups = 0;
+	uint32_t **groups = malloc((c.roots.n + 1) * sizeof *groups);
+	uint32_t *sizes = malloc((c.roots.n + 1) * sizeof *sizes);
+	for (uint32_t i = 0; i < c.roots.n; i++) {
+		Root *r = &c.roots.v[i];
+		if (!r->m)
+			continue;
+		Root *prev = n ? &c.roots.v[idx[n - 1]] : NULL;
+		if (!prev || sizes[ngroups - 1] == o->group || r->img != prev->img ||
+		    strcmp(r->ns, prev->ns)) {
+			groups[ngroups] = idx + n;
+			sizes[ngroups++] = 0;
 		}
-		if (r && r->m)
-			idx[n++] = i;
+		idx[n++] = i;
+		sizes[ngroups - 1]++;
 	}
-	if (!o->quiet)
-		fputs("\r\033[K", stderr);
+	run_all(&c, groups, sizes, ngroups, o->jobs ? o->jobs : 1, o->quiet);
 	free(idx);
+	free(groups);
+	free(sizes);
 	report(&c, o->md, o->tsv, o->top);
 	return 0;
 }

@@ -13,6 +13,7 @@ typedef struct CoverageOptions {
 	const char *tsv;                /* --tsv FILE: one line per method */
 	uint32_t group;                 /* --group N: roots per run (default 300) */
 	uint32_t top;                   /* --top N: missing internal calls shown */
+	uint32_t jobs;                  /* -j N: groups at once (default 1) */
 	bool quiet;                     /* -q: no progress */
 } CoverageOptions;
 

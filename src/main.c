@@ -31,7 +31,7 @@ static void usage(FILE *f)
 	      "       ilcc run [options] PROGRAM.exe|SOURCE [ARGS...]\n"
 	      "       ilcc dump [--il] [-v] [-L DIR] FILE...\n"
 	      "       ilcc check [-v] [-L DIR] FILE...\n"
-	      "       ilcc coverage [-q] [--md FILE] [--tsv FILE] [--group N] [--top N] ASSEMBLY...\n"
+	      "       ilcc coverage [-q] [-v] [-j N] [--md FILE] [--tsv FILE] [--group N] [--top N] ASSEMBLY...\n"
 	      "       ilcc --help | --version\n"
 	      "SOURCE: NAME.cs files, a folder of them, or a .csproj (compiled by Roslyn\n"
 	      "  from the .NET SDK when dotnet is installed, else by Mono's mcs)\n"
@@ -175,6 +175,8 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 			o->cover.tsv = value(argc, argv, &i, "a file to write");
 		else if (!strcmp(a, "--group"))
 			o->cover.group = count(value(argc, argv, &i, "a number of methods"), a);
+		else if (!strcmp(a, "-j"))
+			o->cover.jobs = count(value(argc, argv, &i, "a number of processes"), a);
 		else if (!strcmp(a, "--top"))
 			o->cover.top = count(value(argc, argv, &i, "a number of lines"), a);
 		else if (!strcmp(a, "-l"))
