@@ -506,7 +506,7 @@ static void add_type_roots(Cov *c, Image *img, uint32_t row)
 		r.m = t ? root_method(t, img, mrow) : NULL;
 		if (!r.m)
 			r.verdict = V_GENERIC, r.detail = arena_printf(ty_arena(),
-				"%s.%s::%s: generic constraints", ns,
+				"%s%s%s::%s: generic constraints", ns, *ns ? "." : "",
 				md_string(img, md_get(img, T_TypeDef, row, TypeDef_Name)),
 				md_string(img, md_get(img, T_MethodDef, mrow, MethodDef_Name)));
 		VEC_PUSH(c->roots, r);
