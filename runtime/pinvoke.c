@@ -59,10 +59,13 @@ static bool has_suffix(const char *s, const char *suf)
 	return n >= k && !strcmp(s + n - k, suf);
 }
 
-/* module, probed as the header says; NULL if nothing loads. */
+/* module, probed as the header says; NULL if nothing loads. "libc" is
+ * glibc's, as Mono's dllmap says. */
 static void *open_module(const char *module)
 {
 	char name[PATH_MAX];
+	if (!strcmp(module, "libc") || !strcmp(module, "c"))
+		module = "libc.so.6";
 	if (!strchr(module, '/')) {
 		const char *so = has_suffix(module, ".so") || strstr(module, ".so.") ? "" : ".so";
 		const char *lib = strncmp(module, "lib", 3) ? "lib" : "";

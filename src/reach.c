@@ -280,6 +280,11 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 			return entry_body(p, m, ms, i);
 		}
 	}
+	if ((m->impl_flags & MI_INTERNALCALL) && m->img != ty_corlib) {
+		int i = find_icall(reach_icall_key(m));        /* System's, ... */
+		if (i >= 0)
+			return entry_body(p, m, ms, i);
+	}
 	if ((m->impl_flags & MI_INTERNALCALL) && m->img == ty_corlib &&
 	    unsupported_prefix(reach_icall_key(m))) {
 		emit_need_exception(p, RT_EXC_NOTSUPP);

@@ -263,11 +263,16 @@ bool emit_pinvoke_linked(Program *p, Method *m)
 	static const char *const linked[] = {
 		"c", "m", "dl", "pthread", "rt", "System.Native", "__Internal", "",
 	};
+	/* what the class library imports from "libc" that glibc lacks (BSD's
+	 * kqueue, behind a platform test): bound lazily, so that it links */
+	static const char *const not_glibc[] = { "kqueue", "kevent" };
 	const char *entry;
 	Arena a = {0};
 	const char *name = emit_native_lib_name(&a, pinvoke_import(m, &entry));
-	bool yes = false;
-	for (size_t i = 0; i < countof(linked) && !yes; i++)
+	bool yes = false, lacks = false;
+	for (size_t i = 0; i < countof(not_glibc); i++)
+		lacks |= !strcmp(entry, not_glibc[i]);
+	for (size_t i = 0; i < countof(linked) && !yes && !lacks; i++)
 		yes = !strcmp(name, linked[i]);
 	for (uint32_t i = 0; i < p->nnative_libs && !yes; i++)
 		yes = !strcmp(name, p->native_libs[i]);
