@@ -622,6 +622,20 @@ static void report(Cov *c, const char *md, const char *tsv, unsigned top)
 }
 
 /* ---- driver ---- */
+static Cov *sorting;
+
+/* Roots by assembly (in the order given), then namespace, then where
+ * they were found. */
+static int by_namespace(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	Root *r = &sorting->roots.v[x], *q = &sorting->roots.v[y];
+	if (r->img != q->img)
+		return x < y ? -1 : 1;
+	int c = strcmp(r->ns, q->ns);
+	return c ? c : x < y ? -1 : x > y;
+}
+
 int coverage_run(Loader *ld, const CoverageOptions *o)
 {
 	Cov c = { .ld = ld };
@@ -643,11 +657,18 @@ int coverage_run(Loader *ld, const CoverageOptions *o)
 	for (uint32_t i = 0; i < o->nfiles; i++)
 		add_roots(&c, imgs[i]);
 	signal(SIGPIPE, SIG_IGN);
-	/* groups: runs of rooted methods of one namespace of one assembly */
+	/* groups: the rooted methods of one namespace of one assembly (the
+	 * types of a namespace are not together in the TypeDef table) */
 	uint32_t *idx = malloc((c.roots.n + 1) * sizeof *idx), n = 0, ngroups = 0;
 	uint32_t **groups = malloc((c.roots.n + 1) * sizeof *groups);
 	uint32_t *sizes = malloc((c.roots.n + 1) * sizeof *sizes);
-	for (uint32_t i = 0; i < c.roots.n; i++) {
+	uint32_t *order = malloc((c.roots.n + 1) * sizeof *order);
+	for (uint32_t i = 0; i < c.roots.n; i++)
+		order[i] = i;
+	sorting = &c;
+	qsort(order, c.roots.n, sizeof *order, by_namespace);
+	for (uint32_t k = 0; k < c.roots.n; k++) {
+		uint32_t i = order[k];
 		Root *r = &c.roots.v[i];
 		if (!r->m)
 			continue;
@@ -664,6 +685,7 @@ int coverage_run(Loader *ld, const CoverageOptions *o)
 	free(idx);
 	free(groups);
 	free(sizes);
+	free(order);
 	report(&c, o->md, o->tsv, o->top);
 	return 0;
 }
