@@ -470,7 +470,7 @@ void rt_Thread_SleepInternal(int32_t ms)
 		;
 }
 
-int32_t rt_Thread_GetDomainID(void) { return 1; }
+int32_t rt_Thread_GetDomainID(void) { return 0; }   /* Mono's root domain */
 int32_t rt_Thread_SystemMaxStackStize(void) { return 8 << 20; }
 
 int32_t rt_Thread_VolatileRead_i4(char *p) { return __atomic_load_n((int32_t *)p, __ATOMIC_SEQ_CST); }

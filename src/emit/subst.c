@@ -18,7 +18,7 @@ typedef void SubstFn(Fn *f);
 static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_stack_trace,
 	exc_init, exc_ssm_event, byref_ctor, byref_value, create_instance, create_default,
 	contains_refs, delegate_equals, delegate_hash, collation_resource, globalization_resource,
-	current_domain, property_get_value, default_encoding, unsafe_mov, dynamic_invoke;
+	current_domain, the_domain, property_get_value, default_encoding, unsafe_mov, dynamic_invoke;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -61,6 +61,12 @@ static const struct {
 	{ "System.AppDomain::getCurDomain()", current_domain,
 	  "the one application domain, an AppDomain object made on first use (Mono's"
 	  " runtime makes it)" },
+	{ "System.AppDomain::getRootDomain()", the_domain,
+	  "the root domain is the one domain" },
+	{ "System.AppDomain::InternalSetDomain(System.AppDomain)", the_domain,
+	  "entering a domain: the one domain is the one it was in (AppDomain creation is refused)" },
+	{ "System.AppDomain::InternalSetDomainByID(System.Int32)", the_domain,
+	  "entering a domain: the one domain is the one it was in (AppDomain creation is refused)" },
 	{ "System.Reflection.RuntimePropertyInfo::GetValue(System.Object,System.Object[])",
 	  property_get_value, "PropertyInfo.GetValue through the getter's MethodInfo.Invoke, not"
 	  " a delegate made by MakeGenericType at run time" },
@@ -465,6 +471,16 @@ static void current_domain(Fn *f)
 	e_out(f, "\treturn none;");
 	e_out(f, "rt_gc_add_roots(&domain, &domain + 1);");
 	e_out(f, "return made;");
+}
+
+/* The one domain, AppDomain.getCurDomain()'s (above). */
+static void the_domain(Fn *f)
+{
+	Method *cur = ty_find_method(f->m->owner, "getCurDomain", 0);
+	if (!cur)
+		e_fn_error(f, "substitution: AppDomain has no getCurDomain");
+	reach_method(f->p, cur, f->m, "build-time substitution");
+	e_out(f, "return %s();", cur->cname);
 }
 
 /* return this.GetValue(obj, BindingFlags.Default, null, index, null) */
