@@ -527,7 +527,7 @@ Object *rt_Environment_GetNewLine(void) { return (Object *)rt_str_from_utf8("\n"
 int32_t rt_Environment_get_ExitCode(void) { return rt_exit_code; }
 void rt_Environment_set_ExitCode(int32_t c) { rt_exit_code = c; }
 bool rt_Environment_get_HasShutdownStarted(void) { return false; }
-void rt_Environment_Exit(int32_t c) { rt_exit(c); }
+void rt_Environment_Exit(int32_t c) { rt_process_exit_event(); rt_exit(c); }
 
 /* Mono's words, then SIGABRT (status 134) without its crash report */
 void rt_Environment_FailFast(Object *msg, Object *exc, Object *source)

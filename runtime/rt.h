@@ -243,6 +243,8 @@ typedef struct RtKnown {
 	 * _ThreadPoolWaitCallback (false: the worker should retire); NULL if
 	 * the pool is not used */
 	bool (*thread_pool_dispatch)(void);
+	/* raises AppDomain.ProcessExit; NULL if nothing subscribes */
+	void (*process_exit)(void);
 	/* Reflection (runtime/reflect.c), when the program finds methods:
 	 * RuntimeMethodInfo and the offsets of its mhandle (the RtMethod)
 	 * and reftype; a new RuntimeParameterInfo (Mono's runtime constructor);
@@ -660,5 +662,7 @@ extern int rt_argc;
 extern char **rt_argv;
 extern int32_t rt_exit_code;
 void rt_exit(int32_t code) __attribute__((noreturn));  /* flushes, exits */
+/* AppDomain.ProcessExit's handlers, once: as Main returns, at Environment.Exit */
+void rt_process_exit_event(void);
 
 #endif

@@ -122,9 +122,12 @@ static EntryKind entry_kind(int i)
 	return icalls[i].fn ? E_REPLACE : E_UNSUPPORTED;
 }
 
-/* Managed methods the runtime calls back once an internal call is reached
- * (cgen.c gives rt_known a pointer to each when it is reached). */
+/* Managed methods the runtime calls back once an internal call (or a
+ * method of mscorlib) is reached (cgen.c gives rt_known a pointer to
+ * each when it is reached). */
 static const struct { const char *icall, *ns, *type, *method; } callbacks[] = {
+	/* the runtime raises AppDomain.ProcessExit at exit */
+	{ "System.AppDomain::add_ProcessExit(System.EventHandler)", "System", "EventHandler", "Invoke" },
 	{ "System.Threading.Thread::Thread_internal(System.MulticastDelegate)",
 	  "System.Threading", "ThreadStart", "Invoke" },
 	{ "System.Threading.Thread::Thread_internal(System.MulticastDelegate)",
@@ -273,6 +276,8 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 			return BK_CONST;
 		if ((ms->subst = emit_find_subst(key)) >= 0)
 			return BK_SUBST;
+		if (!(m->impl_flags & MI_INTERNALCALL))
+			reach_callbacks(p, m, key);
 		int i = find_icall(key);
 		if (i >= 0) {
 			reach_callbacks(p, m, key);

@@ -1,6 +1,6 @@
 // AppDomain.CurrentDomain, the one domain: its name, id, that it is the
-// default one, and its events subscribed (not raised here: ilcc does not
-// raise ProcessExit and UnhandledException yet, docs/coverage.md).
+// default one, ProcessExit raised after Main returns (and after the
+// foreground threads end), other events subscribed and not raised.
 using System;
 using System.Threading;
 
@@ -15,7 +15,12 @@ static class SysDomain {
 		Out.L("thread's domain", ReferenceEquals(Thread.GetDomain(), d));
 		d.UnhandledException += (s, e) => Out.L("unhandled");
 		d.DomainUnload += (s, e) => Out.L("unload");
+		d.ProcessExit += (s, e) => Out.L("process exit, arguments null", e == null);
+		d.ProcessExit += (s, e) => { Out.L("second handler throws"); throw new Exception("dropped"); };
+		d.ProcessExit += (s, e) => Out.L("third handler not run");
+		var t = new Thread(() => { Thread.Sleep(200); Out.L("foreground thread ends"); });
+		t.Start();
 		Out.L("done");
-		return 0;
+		return 4;
 	}
 }
