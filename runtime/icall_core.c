@@ -463,11 +463,25 @@ void rt_Thread_MemoryBarrier(void) { __atomic_thread_fence(__ATOMIC_SEQ_CST); }
 void rt_Thread_SpinWait_nop(void) {}
 bool rt_Thread_YieldInternal(void) { return sched_yield() == 0; }
 
+/* Sleeps on the wait condition (wait.c), so that Thread.Interrupt can
+ * wake it; -1 is for ever. */
 void rt_Thread_SleepInternal(int32_t ms)
 {
-	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000 };
-	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+	struct timespec deadline;
+	if (ms == 0)
+		sched_yield();
+	if (ms > 0)
+		rt_wait_deadline(ms, &deadline);
+	rt_wait_lock();
+	rt_thread_mark_waiting(ms != 0);
+	bool interrupted;
+	while (!(interrupted = rt_thread_take_interrupt()) && ms != 0 &&
+	       rt_wait_sleep(ms > 0 ? &deadline : NULL))
 		;
+	rt_thread_mark_waiting(false);
+	rt_wait_unlock();
+	if (interrupted)
+		rt_thread_raise_interrupted();
 }
 
 int32_t rt_Thread_GetDomainID(void) { return 0; }   /* Mono's root domain */

@@ -192,7 +192,8 @@ typedef enum RtElemKind {
 	X(TYPELOAD, "System", "TypeLoadException") \
 	X(BADIMAGE, "System", "BadImageFormatException") \
 	X(FIELDACCESS, "System", "FieldAccessException") \
-	X(METHODACCESS, "System", "MethodAccessException")
+	X(METHODACCESS, "System", "MethodAccessException") \
+	X(THREADINTERRUPTED, "System.Threading", "ThreadInterruptedException")
 
 typedef enum RtExcKind {
 #define X(id, ns, name) RT_EXC_##id,
