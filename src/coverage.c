@@ -19,8 +19,10 @@
  * (Program.edge), so the run leaves a graph; each root's closure is then
  * replayed over it with the same rapid type analysis (a virtual call
  * reaches the implementations of the types that root itself constructs)
- * and the missing internal calls in that closure are the root's. A group
- * whose child fails is halved until the failing method stands alone.
+ * and the missing internal calls in that closure are the root's, as are
+ * the errors of methods whose C could not be written (caught per method,
+ * the run going on). A group whose child still fails (a crash) is halved
+ * until the failing method stands alone.
  * Approximation: rules global to a program (reflection, MakeGenericType,
  * generic variance) are not replayed.
  */
@@ -55,6 +57,7 @@ typedef VEC(Edge) Edges;
 typedef struct CovM {
 	Edges out;
 	uint32_t mark, slot_mark;
+	const char *error;              /* its C could not be written: why */
 } CovM;
 
 typedef struct CovT {
@@ -200,13 +203,15 @@ static const char *replay(Cov *c, const Edges *root)
 	for (uint32_t w = 0; w < c->work.n; w++) {
 		Method *m = c->work.v[w];
 		MethodState *ms = reach_state(m);
-		if (ms->reason && ms->kind == BK_MISSING)
+		if (ms->reason && (ms->kind == BK_MISSING || covm(m)->error))
 			VEC_PUSH(c->missing, m);
 		follow(c, &covm(m)->out);
 	}
 	Buf b = {0};
-	for (uint32_t i = 0; i < c->missing.n; i++)
-		buf_printf(&b, "%s%s", i ? ";" : "", reach_icall_key(c->missing.v[i]));
+	for (uint32_t i = 0; i < c->missing.n; i++) {
+		const char *err = covm(c->missing.v[i])->error;
+		buf_printf(&b, "%s%s", i ? ";" : "", err ? err : reach_icall_key(c->missing.v[i]));
+	}
 	const char *s = arena_strdup(ty_arena(), b.s ? b.s : "");
 	buf_free(&b);
 	return s;
@@ -227,6 +232,27 @@ static void add_root(Program *p, Method *m)
 		reach_vcall(p, m, NULL);
 }
 
+/* reach_run, where a method whose C cannot be written (a fatal error:
+ * an unsupported feature, or an internal error) is marked with the
+ * message and the run goes on: the roots that reach it are refused with
+ * it, the others keep their verdicts (what it reached before it failed
+ * stays reached: more, never less). */
+static void emit_all(Program *p)
+{
+	diag_quiet = true;
+	while (p->next_work < p->methods.n) {
+		Method *m = p->methods.v[p->next_work++];
+		jmp_buf jb;
+		if (diag_try(&jb) == 0)
+			emit_method(p, m);
+		else
+			covm(m)->error = arena_printf(ty_arena(), "%s: %s",
+				strstr(diag_last, "internal error") ? "error" : "refused",
+				diag_last);
+		diag_end();
+	}
+}
+
 static void run_group(Cov *c, const uint32_t *idx, uint32_t n, FILE *out)
 {
 	Program p;
@@ -241,7 +267,7 @@ static void run_group(Cov *c, const uint32_t *idx, uint32_t n, FILE *out)
 		add_root(&p, c->roots.v[idx[k]].m);
 		c->cur = NULL;
 	}
-	reach_run(&p);
+	emit_all(&p);
 	for (uint32_t k = 0; k < n; k++)
 		fprintf(out, "%u\t%s\n", idx[k], replay(c, &own[k]));
 }
@@ -269,7 +295,7 @@ static void read_results(Cov *c, FILE *out)
 		if (!tab)
 			continue;
 		Root *r = &c->roots.v[strtoul(line, NULL, 10)];
-		r->verdict = tab[1] ? V_REFUSED : V_BUILDABLE;
+		r->verdict = !tab[1] ? V_BUILDABLE : strstr(tab + 1, "error: ") ? V_ERROR : V_REFUSED;
 		r->detail = arena_strdup(ty_arena(), tab + 1);
 	}
 	free(line);
