@@ -101,6 +101,17 @@ example: deps
 bench: all
 	bench/run
 
+# Which public methods of the class library a program could call and
+# still be built (src/coverage.c): the table in $(BUILD)/coverage.md, every
+# verdict in $(BUILD)/coverage.tsv; docs/coverage.md keeps the numbers.
+MONO_LIB ?= $(or $(ILCC_MONO_LIB),/usr/lib/mono/4.5)
+COVERAGE_ASSEMBLIES := mscorlib System System.Core System.Xml System.Xml.Linq \
+	System.Numerics System.Runtime.Serialization System.Net.Http
+COVERAGE_JOBS ?= 2
+coverage: all
+	$(BUILD)/ilcc coverage -j $(COVERAGE_JOBS) --md $(BUILD)/coverage.md \
+		--tsv $(BUILD)/coverage.tsv $(COVERAGE_ASSEMBLIES:%=$(MONO_LIB)/%.dll)
+
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	$(MAKE) all
@@ -117,4 +128,4 @@ install: all
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps example test bench fuzz install clean
+.PHONY: all deps example test bench coverage fuzz install clean

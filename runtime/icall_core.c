@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 /* ---- System.Object ---- */
@@ -462,20 +463,51 @@ void rt_Thread_MemoryBarrier(void) { __atomic_thread_fence(__ATOMIC_SEQ_CST); }
 void rt_Thread_SpinWait_nop(void) {}
 bool rt_Thread_YieldInternal(void) { return sched_yield() == 0; }
 
+/* Sleeps on the wait condition (wait.c), so that Thread.Interrupt can
+ * wake it; -1 is for ever. */
 void rt_Thread_SleepInternal(int32_t ms)
 {
-	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000 };
-	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+	struct timespec deadline;
+	if (ms == 0)
+		sched_yield();
+	if (ms > 0)
+		rt_wait_deadline(ms, &deadline);
+	rt_wait_lock();
+	rt_thread_mark_waiting(ms != 0);
+	bool interrupted;
+	while (!(interrupted = rt_thread_take_interrupt()) && ms != 0 &&
+	       rt_wait_sleep(ms > 0 ? &deadline : NULL))
 		;
+	rt_thread_mark_waiting(false);
+	rt_wait_unlock();
+	if (interrupted)
+		rt_thread_raise_interrupted();
 }
 
-int32_t rt_Thread_GetDomainID(void) { return 1; }
+int32_t rt_Thread_GetDomainID(void) { return 0; }   /* Mono's root domain */
 int32_t rt_Thread_SystemMaxStackStize(void) { return 8 << 20; }
 
 int32_t rt_Thread_VolatileRead_i4(char *p) { return __atomic_load_n((int32_t *)p, __ATOMIC_SEQ_CST); }
 Object *rt_Thread_VolatileRead_obj(char *p) { return __atomic_load_n((Object **)p, __ATOMIC_SEQ_CST); }
 void rt_Thread_VolatileWrite_i4(char *p, int32_t v) { __atomic_store_n((int32_t *)p, v, __ATOMIC_SEQ_CST); }
 void rt_Thread_VolatileWrite_obj(char *p, Object *v) { __atomic_store_n((Object **)p, v, __ATOMIC_SEQ_CST); }
+
+/* Thread.VolatileRead/VolatileWrite and Volatile.Read/Write of every
+ * other type: sequentially consistent loads and stores. */
+#define VOLATILE(sfx, T) \
+	T rt_Thread_VolatileRead_##sfx(char *p) { T v; __atomic_load((T *)p, &v, __ATOMIC_SEQ_CST); return v; } \
+	void rt_Thread_VolatileWrite_##sfx(char *p, T v) { __atomic_store((T *)p, &v, __ATOMIC_SEQ_CST); }
+VOLATILE(u1, uint8_t)
+VOLATILE(i1, int8_t)
+VOLATILE(i2, int16_t)
+VOLATILE(u2, uint16_t)
+VOLATILE(u4, uint32_t)
+VOLATILE(i8, int64_t)
+VOLATILE(u8, uint64_t)
+VOLATILE(ip, intptr_t)
+VOLATILE(up, uintptr_t)
+VOLATILE(r4, float)
+VOLATILE(r8, double)
 
 /* ---- System.GC ---- */
 void rt_GC_InternalCollect(int32_t gen) { rt_gc_collect(); }
@@ -509,7 +541,7 @@ Object *rt_Environment_GetNewLine(void) { return (Object *)rt_str_from_utf8("\n"
 int32_t rt_Environment_get_ExitCode(void) { return rt_exit_code; }
 void rt_Environment_set_ExitCode(int32_t c) { rt_exit_code = c; }
 bool rt_Environment_get_HasShutdownStarted(void) { return false; }
-void rt_Environment_Exit(int32_t c) { rt_exit(c); }
+void rt_Environment_Exit(int32_t c) { rt_process_exit_event(); rt_exit(c); }
 
 /* Mono's words, then SIGABRT (status 134) without its crash report */
 void rt_Environment_FailFast(Object *msg, Object *exc, Object *source)
@@ -548,7 +580,45 @@ Object *rt_Environment_internalGetEnvironmentVariable_native(intptr_t name)
 	return v ? (Object *)rt_str_from_utf8(v) : NULL;
 }
 
-Object *rt_Environment_GetOSVersionString(void) { return (Object *)rt_str_from_utf8("0.0.0.0"); }
+/* The kernel's release as Mono gives it: its first four runs of digits,
+ * joined by dots ("6.18.44-fc-v1252" is "6.18.44.1252"). */
+Object *rt_Environment_GetOSVersionString(void)
+{
+	struct utsname u;
+	char out[64] = "";
+	size_t n = 0;
+	int runs = 0;
+	if (uname(&u) == 0)
+		for (const char *p = u.release; *p && runs < 4; runs++) {
+			while (*p && (*p < '0' || *p > '9'))
+				p++;
+			if (!*p)
+				break;
+			if (runs && n < sizeof out - 1)
+				out[n++] = '.';
+			while (*p >= '0' && *p <= '9' && n < sizeof out - 1)
+				out[n++] = *p++;
+		}
+	out[n] = 0;
+	return (Object *)rt_str_from_utf8(n ? out : "0.0.0.0");
+}
+
+/* RuntimeInformation's static constructor maps these to its enums. */
+Object *rt_RuntimeInformation_GetOSName(void) { return (Object *)rt_str_from_utf8("linux"); }
+Object *rt_RuntimeInformation_GetRuntimeArchitecture(void)
+{
+#if defined(__x86_64__)
+	return (Object *)rt_str_from_utf8("x86-64");
+#elif defined(__aarch64__)
+	return (Object *)rt_str_from_utf8("armv8");
+#elif defined(__arm__)
+	return (Object *)rt_str_from_utf8("arm");
+#elif defined(__i386__)
+	return (Object *)rt_str_from_utf8("x86");
+#else
+	return (Object *)rt_str_from_utf8("unknown");
+#endif
+}
 Object *rt_Environment_internalGetHome(void)
 {
 	const char *h = getenv("HOME");

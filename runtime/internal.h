@@ -60,6 +60,10 @@ void rt_thread_wait_foreground(void);
 /* Under rt_wait_lock: the calling thread (if managed) enters or leaves a
  * wait, which its ThreadState shows as WaitSleepJoin. */
 void rt_thread_mark_waiting(bool waiting);
+/* Under rt_wait_lock: was this thread interrupted (Thread.Interrupt)?
+ * Clears it; then, outside the lock, rt_thread_raise_interrupted. */
+bool rt_thread_take_interrupt(void);
+void rt_thread_raise_interrupted(void);
 /* The calling thread's System.Threading.Thread, made on first use (NULL
  * with an exception pending if that failed). */
 Object *rt_thread_current(void);

@@ -20,5 +20,6 @@ int main(int argc, char **argv)
 	if (rt_pending)
 		rt_exc_unhandled();
 	rt_thread_wait_foreground();
+	rt_process_exit_event();
 	rt_exit(code);
 }

@@ -44,6 +44,15 @@ RtArray *rt_proc_args(void)
 	return args;
 }
 
+void rt_process_exit_event(void)
+{
+	static int raised;
+	if (!rt_known.process_exit || __atomic_exchange_n(&raised, 1, __ATOMIC_ACQ_REL))
+		return;
+	rt_known.process_exit();
+	rt_pending = NULL;      /* Mono drops what a handler throws */
+}
+
 void rt_exit(int32_t code)
 {
 	fflush(stdout);

@@ -192,7 +192,8 @@ typedef enum RtElemKind {
 	X(TYPELOAD, "System", "TypeLoadException") \
 	X(BADIMAGE, "System", "BadImageFormatException") \
 	X(FIELDACCESS, "System", "FieldAccessException") \
-	X(METHODACCESS, "System", "MethodAccessException")
+	X(METHODACCESS, "System", "MethodAccessException") \
+	X(THREADINTERRUPTED, "System.Threading", "ThreadInterruptedException")
 
 typedef enum RtExcKind {
 #define X(id, ns, name) RT_EXC_##id,
@@ -243,6 +244,8 @@ typedef struct RtKnown {
 	 * _ThreadPoolWaitCallback (false: the worker should retire); NULL if
 	 * the pool is not used */
 	bool (*thread_pool_dispatch)(void);
+	/* raises AppDomain.ProcessExit; NULL if nothing subscribes */
+	void (*process_exit)(void);
 	/* Reflection (runtime/reflect.c), when the program finds methods:
 	 * RuntimeMethodInfo and the offsets of its mhandle (the RtMethod)
 	 * and reftype; a new RuntimeParameterInfo (Mono's runtime constructor);
@@ -671,10 +674,17 @@ static inline void rt_set_last_error(int32_t e) { rt_last_error = e; }
 /* What generated code writes right after such a call. */
 #define RT_SAVE_LAST_ERROR() rt_set_last_error(errno)
 
+/* ---- P/Invokes bound at the first call (pinvoke.c) ---- */
+/* The function `entry` of native library `module`, cached in *slot; NULL
+ * with DllNotFoundException or EntryPointNotFoundException pending. */
+void *rt_pinvoke_resolve(void **slot, const char *module, const char *entry);
+
 /* ---- process ---- */
 extern int rt_argc;
 extern char **rt_argv;
 extern int32_t rt_exit_code;
 void rt_exit(int32_t code) __attribute__((noreturn));  /* flushes, exits */
+/* AppDomain.ProcessExit's handlers, once: as Main returns, at Environment.Exit */
+void rt_process_exit_event(void);
 
 #endif

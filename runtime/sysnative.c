@@ -346,6 +346,21 @@ int32_t SystemNative_Poll(struct pollfd *fds, uint32_t n, int32_t timeout, uint3
 void mono_pal_init(void) {}
 
 /* ---- inotify (FileSystemWatcher); the fd is a SafeFileHandle's ---- */
+/* FileSystemWatcher's choice of watcher (System.dll's internal call):
+ * 6 is the CoreFX one, on inotify through the functions below, as Mono
+ * on Linux chooses. */
+int32_t rt_FileSystemWatcher_InternalSupportsFSW(void) { return 6; }
+
+/* System.dll's Interop.Sys.Read, an internal call there: the inotify
+ * watcher's loop reads its events with it (blocking its own thread). */
+int32_t rt_Sys_Read(intptr_t fd, intptr_t buf, int32_t n)
+{
+	ssize_t r;
+	while ((r = read((int)fd, (void *)buf, (size_t)n)) < 0 && errno == EINTR)
+		;
+	return ret((int)r);
+}
+
 intptr_t SystemNative_INotifyInit(void) { return ret(inotify_init1(IN_CLOEXEC)); }
 
 int32_t SystemNative_INotifyAddWatch(intptr_t fd, const char *path, uint32_t mask)

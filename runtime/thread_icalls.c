@@ -40,6 +40,7 @@ typedef struct RtMThread {
 	RtString *name;
 	int32_t state;              /* ThreadState, under rt_wait_lock */
 	int32_t priority;
+	bool interrupted;           /* Thread.Interrupt, not yet seen; under rt_wait_lock */
 	struct RtMThread *next;     /* live list, under rt_wait_lock */
 } RtMThread;
 
@@ -203,14 +204,42 @@ bool rt_Thread_JoinInternal(Object *self, int32_t ms)
 		return false;
 	}
 	rt_thread_mark_waiting(true);
-	bool done;
-	while (!(done = mt->state & TS_STOPPED) && ms != 0 &&
-	       rt_wait_sleep(ms > 0 ? &deadline : NULL))
+	bool done, interrupted = false;
+	while (!(done = mt->state & TS_STOPPED) && !(interrupted = rt_thread_take_interrupt()) &&
+	       ms != 0 && rt_wait_sleep(ms > 0 ? &deadline : NULL))
 		;
 	done = mt->state & TS_STOPPED;
 	rt_thread_mark_waiting(false);
 	rt_wait_unlock();
+	if (interrupted && !done)
+		rt_thread_raise_interrupted();
 	return done;
+}
+
+/* Thread.Interrupt: the thread's current or next Sleep or Join throws
+ * ThreadInterruptedException (waits on handles and monitors do not see
+ * it yet: docs/coverage.md). */
+void rt_Thread_InterruptInternal(Object *self)
+{
+	RtMThread *mt = record_of(internal_of(self));
+	rt_wait_lock();
+	mt->interrupted = true;
+	rt_wait_unlock();
+	rt_wait_wake_all();
+}
+
+bool rt_thread_take_interrupt(void)
+{
+	RtThread *th = rt_thread_cur;
+	if (!th || !th->mthread || !th->mthread->interrupted)
+		return false;
+	th->mthread->interrupted = false;
+	return true;
+}
+
+void rt_thread_raise_interrupted(void)
+{
+	rt_exc_throw_msg(RT_EXC_THREADINTERRUPTED, "Thread was interrupted from a waiting state.");
 }
 
 static bool has_foreground(void)

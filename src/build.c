@@ -203,6 +203,8 @@ static void progress_end(void)
 
 static uint32_t ncompiled, ntocompile;
 
+static bool native_libs_given;          /* -l or --native-lib */
+
 /* Ends the other jobs, then reports job j's failure: whose fault it is. */
 static _Noreturn void job_failed(Job *j, int status)
 {
@@ -226,6 +228,10 @@ static _Noreturn void job_failed(Job *j, int status)
 	if (!log_says(j->log, "error"))
 		fatal_env("%s: the C compiler (%s) failed with exit status %d and no error message: check CC",
 		      j->what, cc_words[0], WEXITSTATUS(status));
+	if (!strcmp(j->what, "linking") && native_libs_given &&
+	    log_says(j->log, "undefined reference to `"))
+		fatal("%s: a [DllImport] entry point is in none of the native libraries given"
+		      " (-l, --native-lib): the program's or the libraries' error", j->what);
 	if (!strcmp(j->what, "linking"))
 		fatal("%s: the link failed: this is an ilcc bug; --keep-c DIR keeps the C for a look",
 		      j->what);
@@ -485,12 +491,30 @@ static void step(char **argv, const char *what, const char *dir, const char *pro
 	job_wait(0);
 }
 
+/* --native-lib FILE.so (a path, not -lNAME). */
+static bool is_shared_object(const char *lib)
+{
+	return lib[0] != '-' && strstr(lib, ".so") != NULL;
+}
+
+/* A shared object to link: the executable cannot be static. */
+static bool dynamic_native(const BuildOptions *o)
+{
+	for (uint32_t i = 0; i < o->nnative_libs; i++)
+		if (is_shared_object(o->native_libs[i]))
+			return true;
+	return false;
+}
+
 /* The executable or shared library, linked into tmp. */
 static void link_program(const char *dir, const char *rt, const char *tmp, const BuildOptions *o)
 {
-	char *rest[NUNITS + 20];
+	char *rest[NUNITS + 20 + 2 * o->nnative_libs];
 	uint32_t n = 0;
-	rest[n++] = o->kind == BUILD_SHARED ? "-shared" : "-static";
+	if (o->kind == BUILD_SHARED)
+		rest[n++] = "-shared";
+	else if (!dynamic_native(o))
+		rest[n++] = "-static";
 	rest[n++] = "-Wl,--gc-sections";        /* the runtime's unused functions */
 	if (lto(o)) {
 		rest[n++] = (char *)o->opt;
@@ -500,6 +524,12 @@ static void link_program(const char *dir, const char *rt, const char *tmp, const
 	rest[n++] = "-o";
 	rest[n++] = (char *)tmp;
 	add_objects(rest, &n, dir, o);
+	for (uint32_t i = 0; i < o->nnative_libs; i++) {
+		rest[n++] = (char *)o->native_libs[i];
+		if (is_shared_object(o->native_libs[i]))
+			rest[n++] = (char *)arena_printf(ty_arena(), "-Wl,-rpath,%.*s",
+				(int)(strrchr(o->native_libs[i], '/') - o->native_libs[i]), o->native_libs[i]);
+	}
 	rest[n++] = (char *)runtime_lib(rt, o);
 	if (o->kind == BUILD_SHARED) {  /* one collector for every library */
 		rest[n++] = "-lgc";
@@ -584,6 +614,9 @@ static const char *link_key(const char *objs, const char *rt, const char *out, c
 		   must_hash(runtime_lib(rt, o)), out, o->opt, o->debug, lto(o), o->kind);
 	for (uint32_t i = 0; i < ncc_words; i++)
 		buf_printf(&b, "cc %s\n", cc_words[i]);
+	for (uint32_t i = 0; i < o->nnative_libs; i++)     /* a file: its content too */
+		buf_printf(&b, "native %s %s\n", o->native_libs[i],
+			   o->native_libs[i][0] == '-' ? "" : must_hash(o->native_libs[i]));
 	char *h = arena_alloc(ty_arena(), sizeof(Hash));
 	hash_bytes(b.s, b.len, h);
 	buf_free(&b);
@@ -699,6 +732,11 @@ int build_program(Loader *ld, const BuildOptions *o)
 	reach_init(&p, ld, img);
 	p.allow_missing_icalls = o->allow_missing_icalls;
 	p.on_reached = directives_dynamic_dependency;
+	native_libs_given = o->nnative_libs > 0;
+	p.native_libs = arena_alloc(ty_arena(), (o->nnative_libs + 1) * sizeof *p.native_libs);
+	for (uint32_t i = 0; i < o->nnative_libs; i++)
+		p.native_libs[p.nnative_libs++] = emit_native_lib_name(ty_arena(),
+			o->native_libs[i] + (o->native_libs[i][0] == '-' ? 2 : 0));
 	Exports ex = {0};
 	emit_roots(&p);
 	if (o->kind == BUILD_EXE) {

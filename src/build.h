@@ -31,6 +31,8 @@ typedef struct BuildOptions {
 	uint32_t nrd;
 	const char **descriptors;       /* --descriptor FILE ... */
 	uint32_t ndescriptors;
+	const char **native_libs;       /* -l NAME (as "-lNAME"), --native-lib FILE */
+	uint32_t nnative_libs;
 	const char *input, *output;
 	const char *keep_c;             /* --keep-c DIR */
 	const char *why;                /* --why NAME */

@@ -4,9 +4,11 @@
  *   ilcc run PROGRAM.exe [ARGS...]       build into the cache and run
  *   ilcc dump [--il] [-L DIR] FILE...    metadata and IL as text
  *   ilcc check [-L DIR] FILE...          load every table, signature and body
+ *   ilcc coverage [--md F] [--tsv F] ASSEMBLY...  which public methods build
  */
 #include "build.h"
 #include "cache.h"
+#include "coverage.h"
 #include "dump.h"
 #include "frontend.h"
 #include "meta/meta.h"
@@ -29,6 +31,7 @@ static void usage(FILE *f)
 	      "       ilcc run [options] PROGRAM.exe|SOURCE [ARGS...]\n"
 	      "       ilcc dump [--il] [-v] [-L DIR] FILE...\n"
 	      "       ilcc check [-v] [-L DIR] FILE...\n"
+	      "       ilcc coverage [-q] [-v] [-j N] [--md FILE] [--tsv FILE] [--group N] [--top N] ASSEMBLY...\n"
 	      "       ilcc --help | --version\n"
 	      "SOURCE: NAME.cs files, a folder of them, or a .csproj (compiled by Roslyn\n"
 	      "  from the .NET SDK when dotnet is installed, else by Mono's mcs)\n"
@@ -58,6 +61,9 @@ static void usage(FILE *f)
 	      "  --shared, --static-lib  a native library (.so, .a) of the\n"
 	      "                          [UnmanagedCallersOnly] exports, not an executable\n"
 	      "  --header FILE           with a library: write the exports' C declarations\n"
+	      "  -l NAME                 link native library NAME (libNAME.a) for [DllImport(\"NAME\")]\n"
+	      "  --native-lib FILE       link FILE (.a, or .so: the executable is then dynamic)\n"
+	      "                          (other [DllImport] libraries: dlopen at the first call)\n"
 	      "dump and check options:\n"
 	      "  --il                    dump: disassemble method bodies\n"
 	      "  -v                      notes on how references resolved\n"
@@ -83,6 +89,7 @@ typedef struct Options {
 	DumpOptions dump;
 	BuildOptions build;
 	FrontendOptions front;
+	CoverageOptions cover;
 	bool stop_at_first_file;        /* run: what follows the program is its */
 	const char **files;
 	int nfiles;
@@ -110,6 +117,25 @@ static void nowarn(WarnOptions *w, const char *codes)
 	}
 }
 
+/* --native-lib FILE: a library that exists, by its absolute path. */
+static const char *native_file(const char *path)
+{
+	char *abs = realpath(path, NULL);
+	if (!abs)
+		usage_error("--native-lib %s: %s", path, strerror(errno));
+	return abs;
+}
+
+/* A positive number, the argument of option `opt`. */
+static uint32_t count(const char *s, const char *opt)
+{
+	char *end;
+	unsigned long n = strtoul(s, &end, 10);
+	if (*end || !n || n > 1000000)
+		usage_error("option '%s' needs a positive number, not '%s'", opt, s);
+	return (uint32_t)n;
+}
+
 /* Flags shared by the commands; anything else that starts with '-' is an
  * error. */
 static void parse(int argc, char **argv, Loader *ld, Options *o)
@@ -119,6 +145,7 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 	o->build.descriptors = calloc((size_t)argc, sizeof *o->build.descriptors);
 	o->build.warn.nowarn = calloc(64, sizeof *o->build.warn.nowarn);
 	o->front.refs = calloc((size_t)argc, sizeof *o->front.refs);
+	o->build.native_libs = calloc((size_t)argc, sizeof *o->build.native_libs);
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--il"))
@@ -175,6 +202,24 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 			o->front.refs[o->front.nrefs++] = value(argc, argv, &i, "a library");
 		else if (!strncmp(a, "-r:", 3) && a[3])
 			o->front.refs[o->front.nrefs++] = a + 3;
+		else if (!strcmp(a, "--md"))
+			o->cover.md = value(argc, argv, &i, "a Markdown file to write");
+		else if (!strcmp(a, "--tsv"))
+			o->cover.tsv = value(argc, argv, &i, "a file to write");
+		else if (!strcmp(a, "--group"))
+			o->cover.group = count(value(argc, argv, &i, "a number of methods"), a);
+		else if (!strcmp(a, "-j"))
+			o->cover.jobs = count(value(argc, argv, &i, "a number of processes"), a);
+		else if (!strcmp(a, "--top"))
+			o->cover.top = count(value(argc, argv, &i, "a number of lines"), a);
+		else if (!strcmp(a, "-l"))
+			o->build.native_libs[o->build.nnative_libs++] = arena_printf(&ld->arena, "-l%s",
+				value(argc, argv, &i, "a native library's name"));
+		else if (!strncmp(a, "-l", 2) && a[2])
+			o->build.native_libs[o->build.nnative_libs++] = a;
+		else if (!strcmp(a, "--native-lib"))
+			o->build.native_libs[o->build.nnative_libs++] = native_file(
+				value(argc, argv, &i, "a native library (.a or .so)"));
 		else if (!strcmp(a, "-L"))
 			ld_add_dir(ld, value(argc, argv, &i, "a folder"));
 		else if (!strncmp(a, "-L", 2) && a[2])
@@ -262,6 +307,17 @@ int main(int argc, char **argv)
 		for (int i = 0; i < o.nfiles; i++)
 			bad |= check_file(&ld, o.files[i]) != 0;
 		return bad;
+	}
+	if (!strcmp(cmd, "coverage")) {
+		parse(argc - 2, argv + 2, &ld, &o);
+		o.cover.files = o.files;
+		o.cover.nfiles = (uint32_t)o.nfiles;
+		o.cover.quiet = o.build.quiet || !isatty(2);
+		if (!o.cover.group)
+			o.cover.group = 300;
+		if (!o.cover.top)
+			o.cover.top = 40;
+		return coverage_run(&ld, &o.cover);
 	}
 	o.build.opt = "-O2";
 	if (!strcmp(cmd, "build")) {

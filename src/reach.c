@@ -70,7 +70,7 @@ TypeState *reach_tstate(Type *t)
 /* ---- internal calls ---- */
 /* "System.String::FastAllocateString(System.Int32)", from the open
  * (uninstantiated) signature. */
-static const char *icall_key(Method *m)
+const char *reach_icall_key(Method *m)
 {
 	Type *def = ty_def(m->img, md_owner_of_method(m->img, m->row), NULL, 0);
 	Method *open = ty_method(def, m->img, m->row, NULL, 0);
@@ -122,9 +122,12 @@ static EntryKind entry_kind(int i)
 	return icalls[i].fn ? E_REPLACE : E_UNSUPPORTED;
 }
 
-/* Managed methods the runtime calls back once an internal call is reached
- * (cgen.c gives rt_known a pointer to each when it is reached). */
+/* Managed methods the runtime calls back once an internal call (or a
+ * method of mscorlib) is reached (cgen.c gives rt_known a pointer to
+ * each when it is reached). */
 static const struct { const char *icall, *ns, *type, *method; } callbacks[] = {
+	/* the runtime raises AppDomain.ProcessExit at exit */
+	{ "System.AppDomain::add_ProcessExit(System.EventHandler)", "System", "EventHandler", "Invoke" },
 	{ "System.Threading.Thread::Thread_internal(System.MulticastDelegate)",
 	  "System.Threading", "ThreadStart", "Invoke" },
 	{ "System.Threading.Thread::Thread_internal(System.MulticastDelegate)",
@@ -265,8 +268,13 @@ static BodyKind pinvoke_kind(Program *p, Method *m)
 	uint32_t mref = r ? md_get(m->img, T_ImplMap, r, ImplMap_ImportScope) : 0;
 	const char *module = mref ? md_string(m->img, md_get(m->img, T_ModuleRef, mref,
 								 ModuleRef_Name)) : "";
-	if (!windows_module(module))
+	if (!windows_module(module)) {
+		if (!emit_pinvoke_linked(p, m)) {       /* bound at the first call */
+			emit_need_exception(p, RT_EXC_DLLNOTFOUND);
+			emit_need_exception(p, RT_EXC_ENTRYPOINT);
+		}
 		return BK_PINVOKE;
+	}
 	emit_need_exception(p, RT_EXC_DLLNOTFOUND);
 	return BK_NODLL;
 }
@@ -277,11 +285,13 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 		return BK_ABSTRACT;
 	/* the class library's methods (System.dll's sockets and TLS) */
 	if (m->img == ty_corlib || emit_in_class_library(m->img)) {
-		const char *key = icall_key(m);
+		const char *key = reach_icall_key(m);
 		if (emit_feature_off(p, key, &ms->cval))
 			return BK_CONST;
 		if ((ms->subst = emit_find_subst(key)) >= 0)
 			return BK_SUBST;
+		if (!(m->impl_flags & MI_INTERNALCALL))
+			reach_callbacks(p, m, key);
 		int i = find_icall(key);
 		if (i >= 0) {
 			reach_callbacks(p, m, key);
@@ -290,15 +300,20 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 		}
 	} else if (m->impl_flags & MI_INTERNALCALL) {
 		/* other assemblies' (System.dll's) internal calls */
-		const char *key = icall_key(m);
+		const char *key = reach_icall_key(m);
 		int i = find_icall(key);
 		if (i >= 0) {
 			reach_callbacks(p, m, key);
 			return entry_body(p, m, ms, i);
 		}
 	}
+	if ((m->impl_flags & MI_INTERNALCALL) && m->img != ty_corlib) {
+		int i = find_icall(reach_icall_key(m));        /* System's, ... */
+		if (i >= 0)
+			return entry_body(p, m, ms, i);
+	}
 	if ((m->impl_flags & MI_INTERNALCALL) && m->img == ty_corlib &&
-	    unsupported_prefix(icall_key(m))) {
+	    unsupported_prefix(reach_icall_key(m))) {
 		emit_need_exception(p, RT_EXC_NOTSUPP);
 		return BK_UNSUPPORTED;
 	}
@@ -318,7 +333,7 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 	return BK_IL;
 }
 
-void reach_method(Program *p, Method *m, Method *why, const char *reason)
+static void add_method(Program *p, Method *m, Method *why, const char *reason)
 {
 	MethodState *ms = reach_state(m);
 	if (ms->reason)
@@ -333,6 +348,13 @@ void reach_method(Program *p, Method *m, Method *why, const char *reason)
 		reach_type(p, m->owner, TN_LAYOUT, m);
 	ms->index = p->methods.n;
 	VEC_PUSH(p->methods, m);
+}
+
+void reach_method(Program *p, Method *m, Method *why, const char *reason)
+{
+	if (p->edge)
+		p->edge(p, why, EDGE_CALL, m);
+	add_method(p, m, why, reason);
 }
 
 /* ---- virtual calls ---- */
@@ -385,7 +407,7 @@ static void add_impl(Program *p, Type *t, Method *m, Method *root)
 		reach_state(impl)->need_unbox = true;
 	if (reach_state(impl)->reason)
 		return;
-	reach_method(p, impl, reach_state(m)->vcall_why,
+	add_method(p, impl, reach_state(m)->vcall_why,
 		     arena_printf(ty_arena(), "called virtually as %s, and %s is constructed",
 				  ty_method_name(m), t->name));
 }
@@ -604,6 +626,8 @@ void reach_reflect_field(Program *p, Field *f, Method *why)
 void reach_vcall(Program *p, Method *m, Method *why)
 {
 	m = reach_slot_root(m);
+	if (p->edge)
+		p->edge(p, why, EDGE_VCALL, m);
 	MethodState *ms = reach_state(m);
 	if (ms->virtual_called)
 		return;
@@ -717,6 +741,10 @@ void reach_type(Program *p, Type *t, uint32_t needs, Method *why)
 	}
 	if (t->kind == TY_VAR || t->kind == TY_MVAR || t->kind == TY_FNPTR)
 		return;
+	if (p->edge && (needs & TN_STATICS))
+		p->edge(p, why, EDGE_STATICS, t);
+	if (p->edge && (needs & TN_CONSTRUCTED))
+		p->edge(p, why, EDGE_CONSTRUCTED, t);
 	TypeState *ts = reach_tstate(t);
 	if (ts->needs == 0) {
 		ts->why = why;
@@ -764,7 +792,7 @@ static void report_missing(Program *p)
 	Buf b = {0};
 	for (uint32_t i = 0; i < p->missing.n; i++) {
 		Method *m = p->missing.v[i];
-		buf_printf(&b, "ilcc: %s: missing internal call %s\n", m->img->path, icall_key(m));
+		buf_printf(&b, "ilcc: %s: missing internal call %s\n", m->img->path, reach_icall_key(m));
 		if (i < 5 || verbose)
 			reach_why(&b, m);
 	}

@@ -56,6 +56,7 @@ typedef struct MethodState {
 	int8_t flow;                    /* il2c_reflect.c's rule for calls of it */
 	int8_t unsafe_call;             /* ... and its AOT warning for them */
 	int8_t dam;                     /* -1: no [DynamicallyAccessedMembers] */
+	void *cov;                      /* coverage.c's */
 	/* may an exception leave it? Its own code says (il2c), and so does
 	 * any method it calls directly (callees): reach_no_throw */
 	bool throws;
@@ -80,6 +81,7 @@ typedef struct TypeState {
 	Method *why;
 	bool reflect_args;              /* rt_generic_args[] lists its arguments */
 	bool indirect;                  /* in Program.indirect */
+	void *cov;                      /* coverage.c's */
 } TypeState;
 
 
@@ -127,7 +129,20 @@ typedef struct Program {
 	/* called for each reached method before its code is emitted
 	 * (build.c: [DynamicDependency], directives.c) */
 	void (*on_reached)(struct Program *p, Method *m);
+	/* When set (`ilcc coverage`), told of every dependency as it is
+	 * found, whether or not its target was reached before: `from` (NULL
+	 * for the runtime's own needs and roots) calls `to` directly
+	 * (EDGE_CALL, a Method), calls slot `to` virtually (EDGE_VCALL), or
+	 * needs Type `to`'s statics or instances (EDGE_STATICS,
+	 * EDGE_CONSTRUCTED). Implementations found by RTA are not edges: the
+	 * listener decides them from the calls and constructions. */
+	const char **native_libs;       /* -l, --native-lib: their names ("gmp") */
+	uint32_t nnative_libs;
+	void (*edge)(struct Program *p, Method *from, int kind, void *to);
+	void *edge_ctx;
 } Program;
+
+enum { EDGE_CALL, EDGE_VCALL, EDGE_STATICS, EDGE_CONSTRUCTED };
 
 void reach_init(Program *p, Loader *ld, Image *img);
 /* Frees what p and its methods' states hold outside ty_arena(). */
@@ -171,6 +186,9 @@ void reach_no_throw(Program *p);
  * that pass it only to such methods, as their receiver (a fixed point). */
 void reach_keeps_this(Program *p);
 MethodState *reach_state(Method *m);
+/* "System.String::FastAllocateString(System.Int32)": how icalls.def names
+ * an internal call (the open signature). */
+const char *reach_icall_key(Method *m);
 /* The method that introduced m's vtable slot (m itself for interface and
  * generic virtual methods): what a virtual call of m is recorded as. */
 Method *reach_slot_root(Method *m);

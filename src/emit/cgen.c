@@ -27,6 +27,7 @@ typedef struct Gen {
 	Buf h, d;                       /* prog.h, data.c */
 	uint32_t ncode;                 /* p->types found by reachability */
 	bool thread_start, pool_dispatch;   /* emitted (thread_known) */
+	bool process_exit;                  /* emitted (process_exit_known) */
 } Gen;
 
 static bool needs(Type *t, uint32_t what)
@@ -1061,6 +1062,25 @@ static void thread_known(Gen *g)
 	g->pool_dispatch = disp != NULL;
 }
 
+/* AppDomain.ProcessExit, when a program subscribes: the runtime calls
+ * process_exit() as Main returns or Environment.Exit runs (arguments
+ * null as Mono's; the sender null too, where Mono's is an object of its
+ * own). */
+static void process_exit_known(Gen *g)
+{
+	Type *ad = ty_corlib_type("System", "AppDomain");
+	Method *add = ty_find_method(ad, "add_ProcessExit", 1);
+	Method *cur = ty_find_method(ad, "getCurDomain", 0);
+	Method *inv = callback("System", "EventHandler", "Invoke");
+	g->process_exit = add && reached(add) && cur && reached(cur) && inv;
+	if (!g->process_exit)
+		return;
+	buf_printf(&g->d, "static void process_exit(void)\n{\n\tObject *d = %s();\n"
+		   "\tObject *h = d ? ((struct %s *)d)->%s : NULL;\n"
+		   "\tif (h) %s(h, NULL, NULL);\n}\n",
+		   cur->cname, ad->cname, field_of(ad, "ProcessExit")->cname, inv->cname);
+}
+
 static void thread_known_fields(Gen *g)
 {
 	Type *th = ty_corlib_type("System.Threading", "Thread");
@@ -1080,9 +1100,10 @@ static void thread_known_fields(Gen *g)
 			   field_of(t, offs[i].field)->cname);
 	}
 	buf_printf(&g->d, "\t.thread_start = %s,\n\t.thread_pool_dispatch = %s,\n"
-		   "\t.thread_roots = thread_roots,\n",
+		   "\t.thread_roots = thread_roots,\n\t.process_exit = %s,\n",
 		   g->thread_start ? "thread_start" : "NULL",
-		   g->pool_dispatch ? "pool_dispatch" : "NULL");
+		   g->pool_dispatch ? "pool_dispatch" : "NULL",
+		   g->process_exit ? "process_exit" : "NULL");
 }
 
 /* A type of the program by full name that the program lays out, or NULL. */
@@ -1217,6 +1238,7 @@ static void known(Gen *g)
 		   tie->cname, tc->cname);
 	thread_known(g);
 	net_known_fns(g);
+	process_exit_known(g);
 	Method *e = g->p->entry;
 	buf_printf(b, "static int32_t managed_main(RtArray *args)\n{\n");
 	/* Mono's runtime, not a static constructor, sets String.Empty */

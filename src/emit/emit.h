@@ -64,6 +64,9 @@ void emit_type_names(Type *t, const char **ns, const char **name);
 /* The C types a P/Invoke passes for a parameter and returns (il2c_special.c). */
 const char *e_pinvoke_ctype(Type *t);
 const char *e_pinvoke_ret_ctype(Type *t);
+/* Linked by symbol, or bound with dlopen at the first call? */
+bool emit_pinvoke_linked(Program *p, Method *m);
+const char *emit_native_lib_name(Arena *a, const char *path);
 /* callbacks.c: delegate type d becomes callable from C (false: it cannot,
  * emit_callback_refusal says why); emit_callbacks writes the pools. */
 bool emit_callback_need(Program *p, Type *d, Method *why);

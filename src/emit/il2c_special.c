@@ -225,6 +225,84 @@ static void check_struct(Fn *f, Type *t, const char *what)
 		   why ? why : "it holds strings (only numbers, pointers and structs of those)");
 }
 
+/* The module and entry point of P/Invoke m ("" when the metadata has
+ * none). */
+static const char *pinvoke_import(Method *m, const char **entry)
+{
+	uint32_t r = md_lookup1(m->img, T_ImplMap, ImplMap_MemberForwarded,
+				TOKEN(T_MethodDef, m->row));
+	uint32_t mref = r ? md_get(m->img, T_ImplMap, r, ImplMap_ImportScope) : 0;
+	*entry = r ? md_string(m->img, md_get(m->img, T_ImplMap, r, ImplMap_ImportName)) : "";
+	if (!**entry)
+		*entry = m->name;
+	return mref ? md_string(m->img, md_get(m->img, T_ModuleRef, mref, ModuleRef_Name)) : "";
+}
+
+/* A library's name without folder, "lib" and ".so..." or ".a":
+ * "/usr/lib/libgmp.so.10" and "gmp" are both "gmp". */
+const char *emit_native_lib_name(Arena *a, const char *path)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	if (!strncmp(base, "lib", 3) && base[3])
+		base += 3;
+	size_t n = strlen(base);
+	const char *so = strstr(base, ".so");
+	if (so && (so[3] == 0 || so[3] == '.'))
+		n = (size_t)(so - base);
+	else if (n > 2 && !strcmp(base + n - 2, ".a"))
+		n -= 2;
+	return arena_printf(a, "%.*s", (int)n, base);
+}
+
+/* Is P/Invoke m's function linked in by its symbol (libc and the other
+ * parts of glibc, the runtime's System.Native, __Internal, and the
+ * libraries given with -l or --native-lib), rather than bound at its
+ * first call with dlopen (pinvoke.c)? */
+bool emit_pinvoke_linked(Program *p, Method *m)
+{
+	static const char *const linked[] = {
+		"c", "m", "dl", "pthread", "rt", "System.Native", "__Internal", "",
+	};
+	/* what the class library imports from "libc" that glibc lacks (BSD's
+	 * kqueue, behind a platform test): bound lazily, so that it links */
+	static const char *const not_glibc[] = { "kqueue", "kevent" };
+	const char *entry;
+	Arena a = {0};
+	const char *name = emit_native_lib_name(&a, pinvoke_import(m, &entry));
+	bool yes = false, lacks = false;
+	for (size_t i = 0; i < countof(not_glibc); i++)
+		lacks |= !strcmp(entry, not_glibc[i]);
+	for (size_t i = 0; i < countof(linked) && !yes && !lacks; i++)
+		yes = !strcmp(name, linked[i]);
+	for (uint32_t i = 0; i < p->nnative_libs && !yes; i++)
+		yes = !strcmp(name, p->native_libs[i]);
+	arena_free(&a);
+	return yes;
+}
+
+/* A P/Invoke bound at its first call: fp_ is its function, or it
+ * returns with the exception pending. */
+static void lazy_binding(Fn *f)
+{
+	const char *entry, *module = pinvoke_import(f->m, &entry);
+	Buf b = {0};
+	buf_puts(&b, "void *fp_ = rt_pinvoke_resolve(&slot_, ");
+	emit_c_string(&b, module);
+	buf_puts(&b, ", ");
+	emit_c_string(&b, entry);
+	buf_puts(&b, ");");
+	e_out(f, "static void *slot_;");
+	e_out(f, "%s", b.s);
+	Type *rt = f->m->ret;
+	if (rt->kind == TY_VOID)
+		e_out(f, "if (!fp_) return;");
+	else if (emit_kind(rt) == SK_VT)
+		e_out(f, "if (!fp_) { %s z; memset(&z, 0, sizeof z); return z; }", emit_ctype(rt));
+	else
+		e_out(f, "if (!fp_) return (%s)0;", emit_ctype(rt));
+	buf_free(&b);
+}
+
 static void pinvoke_body(Fn *f)
 {
 	Method *m = f->m;
@@ -239,7 +317,11 @@ static void pinvoke_body(Fn *f)
 			e_fn_error(f, "P/Invoke passes delegate %s, which C cannot call: %s",
 				   m->params[i]->name, emit_callback_refusal(m->params[i]));
 	Buf b = {0};
-	buf_printf(&b, "pinvoke_%s(", m->cname);
+	if (!emit_pinvoke_linked(f->p, m)) {
+		lazy_binding(f);
+		buf_printf(&b, "((__typeof__(&pinvoke_%s))fp_)(", m->cname);
+	} else
+		buf_printf(&b, "pinvoke_%s(", m->cname);
 	for (uint32_t i = 0; i < m->nparams; i++) {
 		Type *t = m->params[i];
 		const char *a = arena_printf(&f->a, "a%u", i);

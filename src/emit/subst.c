@@ -18,7 +18,8 @@ typedef void SubstFn(Fn *f);
 static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_stack_trace,
 	exc_init, exc_ssm_event, byref_ctor, byref_value, create_instance, create_default,
 	contains_refs, delegate_equals, delegate_hash, collation_resource, globalization_resource,
-	current_domain, domain_setup, x509_pal, property_get_value, default_encoding, unsafe_mov, dynamic_invoke;
+	current_domain, domain_setup, x509_pal, the_domain, property_get_value, default_encoding,
+	unsafe_mov, dynamic_invoke;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -67,6 +68,12 @@ static const struct {
 	{ "Mono.SystemCertificateProvider::GetX509Pal()", x509_pal,
 	  "certificates in Mono's managed code: the BoringSSL one is never chosen, as"
 	  " ilcc does not link its native library (features.c: IsBtlsSupported)" },
+	{ "System.AppDomain::getRootDomain()", the_domain,
+	  "the root domain is the one domain" },
+	{ "System.AppDomain::InternalSetDomain(System.AppDomain)", the_domain,
+	  "entering a domain: the one domain is the one it was in (AppDomain creation is refused)" },
+	{ "System.AppDomain::InternalSetDomainByID(System.Int32)", the_domain,
+	  "entering a domain: the one domain is the one it was in (AppDomain creation is refused)" },
 	{ "System.Reflection.RuntimePropertyInfo::GetValue(System.Object,System.Object[])",
 	  property_get_value, "PropertyInfo.GetValue through the getter's MethodInfo.Invoke, not"
 	  " a delegate made by MakeGenericType at run time" },
@@ -506,6 +513,16 @@ static void x509_pal(Fn *f)
 		e_fn_error(f, "substitution: %s has no Mono.X509PalImplMono", img->path);
 	e_construct(f, ty_def(img, row, NULL, 0), "pal", "build-time substitution");
 	e_out(f, "return pal;");
+}
+
+/* The one domain, AppDomain.getCurDomain()'s (above). */
+static void the_domain(Fn *f)
+{
+	Method *cur = ty_find_method(f->m->owner, "getCurDomain", 0);
+	if (!cur)
+		e_fn_error(f, "substitution: AppDomain has no getCurDomain");
+	reach_method(f->p, cur, f->m, "build-time substitution");
+	e_out(f, "return %s();", cur->cname);
 }
 
 /* return this.GetValue(obj, BindingFlags.Default, null, index, null) */
