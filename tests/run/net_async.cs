@@ -1,4 +1,3 @@
-// ilcc: --allow-missing-icalls
 // Sockets, asynchronous (IOSelector and the thread pool): Begin/End
 // accept, connect, receive and send; SocketAsyncEventArgs; an async/await
 // echo server with 200 concurrent clients; 1000 connections opened and

@@ -1,4 +1,3 @@
-// ilcc: --allow-missing-icalls
 // Sockets, synchronous: TCP echo over IPv4 and IPv6 loopback, UDP,
 // non-blocking connect/accept with Poll and Select, options, Shutdown,
 // the errors of a refused connection, a port in use and a timed-out
