@@ -17,7 +17,7 @@ LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 
 RT_SRCS := $(wildcard runtime/*.c)
 RT_OBJS := $(RT_SRCS:runtime/%.c=$(BUILD)/rt/%.o)
-RT_CFLAGS = $(OPT) -g -std=gnu11 -ffunction-sections -fdata-sections -Wall -Wextra -Wno-unused-parameter -MMD -MP \
+RT_CFLAGS = $(OPT) -g -std=gnu11 -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables -Wall -Wextra -Wno-unused-parameter -MMD -MP \
 	-DGC_THREADS -D_GNU_SOURCE $(RT_EXTRA)
 
 RT_PIC_OBJS := $(RT_SRCS:runtime/%.c=$(BUILD)/rt-pic/%.o)

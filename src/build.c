@@ -372,8 +372,12 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 		char *rest[] = { (char *)o->opt, o->debug ? "-g" : "-g0",
 			"-std=gnu11", "-w", "-fwrapv", "-fno-strict-aliasing",
 			"-fno-delete-null-pointer-checks", (char *)arena_printf(ty_arena(), "-I%s", inc),
-			"-c", (char *)c, "-o", (char *)tmp, NULL, NULL };
-		uint32_t nrest = countof(rest) - 2;
+			"-c", (char *)c, "-o", (char *)tmp, NULL, NULL, NULL, NULL };
+		uint32_t nrest = countof(rest) - 4;
+		if (!o->debug) {        /* nothing unwinds through managed code */
+			rest[nrest++] = "-fno-asynchronous-unwind-tables";
+			rest[nrest++] = "-fno-unwind-tables";
+		}
 		if (o->kind != BUILD_EXE)
 			rest[nrest++] = "-fPIC";
 		if (lto(o))
