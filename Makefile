@@ -72,11 +72,17 @@ cross:
 	$(MAKE) BUILD=$(BUILD)/$(TARGET) CC=$(TARGET)-gcc $(BUILD)/$(TARGET)/libilccrt.a \
 		$(BUILD)/$(TARGET)/libilccrt_pic.a
 
+# The runtime and Boehm GC for musl, which `ilcc build --size` links with
+# (scripts/build-musl: skipped with a note when musl or libgc's source
+# cannot be had).
+musl: $(BUILD)/ilcc
+	BUILD=$(BUILD) scripts/build-musl
+
 deps:
 	scripts/install-deps
 
 test: deps
-	$(MAKE) all
+	$(MAKE) all musl
 	tests/run-all
 
 # The README's first command: set up, then build an example from source,
@@ -104,4 +110,4 @@ install: all
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps example test bench fuzz install clean
+.PHONY: all musl deps example test bench fuzz install clean

@@ -267,6 +267,14 @@ static void catch_test(Fn *f, Type *t, const char *next)
 			   t->cname, next);
 }
 
+/* The method's frame in the stack trace of what passes through it; the
+ * size preset leaves the names out (traces then have no frames). */
+static void trace(Fn *f)
+{
+	if (!f->p->no_trace_names)
+		buf_printf(&f->out, "\trt_exc_trace(\"%s\");\n", f->name);
+}
+
 static void dispatch(Fn *f, uint32_t i)
 {
 	const EHClause *c = &f->body.eh[i];
@@ -278,16 +286,17 @@ static void dispatch(Fn *f, uint32_t i)
 		reach_type(f->p, t, TN_DESCRIPTOR, f->m);
 		buf_printf(&f->out, "\trt_eh_unlink(&eh_%u);\n", i);
 		catch_test(f, t, next);
-		buf_printf(&f->out, "\trt_exc_trace(\"%s\");\n\texc_%u = s0_o = rt_exc_catch%s();\n"
-			   "\tgoto L_%04x;\n", f->name, i,
+		trace(f);
+		buf_printf(&f->out, "\texc_%u = s0_o = rt_exc_catch%s();\n\tgoto L_%04x;\n", i,
 			   catch_reads_fields(f, i) ? "_local" : "", c->handler_off);
 		break;
 	}
 	case EH_FILTER:
 		buf_printf(&f->out, "\trt_eh_unlink(&eh_%u);\n"
 			   "\tif (eh_%u.accepted != rt_pending) goto %s;\n", i, i, next);
-		buf_printf(&f->out, "\trt_exc_trace(\"%s\");\n\texc_%u = s0_o = rt_exc_catch();\n"
-			   "\tgoto L_%04x;\n", f->name, i, c->handler_off);
+		trace(f);
+		buf_printf(&f->out, "\texc_%u = s0_o = rt_exc_catch();\n\tgoto L_%04x;\n", i,
+			   c->handler_off);
 		break;
 	case EH_FINALLY:
 		buf_printf(&f->out, "\texc_%u = rt_exc_take();\n\tcont_%u = -1;\n\tgoto L_%04x;\n",
@@ -335,7 +344,8 @@ void e_eh_epilogue(Fn *f)
 				filter_failed(f, i);
 		return;
 	}
-	buf_printf(&f->out, "UNWIND:\n\trt_exc_trace(\"%s\");\n", f->name);
+	buf_puts(&f->out, "UNWIND:\n");
+	trace(f);
 	Type *rt = f->m->ret;
 	if (rt->kind == TY_VOID)
 		buf_puts(&f->out, "\treturn;\n");
