@@ -80,7 +80,7 @@ static const char *musl_dir(const BuildOptions *o)
 	const char *d = path_join(ty_arena(), runtime_dir(), "musl");
 	if (access(path_join(ty_arena(), d, "libilccrt.a"), R_OK) != 0 ||
 	    access(path_join(ty_arena(), d, "libgc.a"), R_OK) != 0 || !runnable("musl-gcc")) {
-		note("--size: no runtime for musl (make musl): linking with glibc");
+		fprintf(stderr, "ilcc: warning: --size: no runtime for musl (make musl): linking with glibc\n");
 		return NULL;
 	}
 	return d;
