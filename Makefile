@@ -78,6 +78,15 @@ cross:
 musl: $(BUILD)/ilcc
 	BUILD=$(BUILD) scripts/build-musl
 
+# Once `make musl` has made it, the musl runtime follows the runtime's
+# sources (a stale one would not match rt.h).
+ifneq ($(wildcard $(BUILD)/musl/libgc.a),)
+all: musl-runtime
+endif
+musl-runtime:
+	$(MAKE) -s BUILD=$(BUILD)/musl CC=musl-gcc RT_EXTRA=-I$(abspath $(BUILD))/musl/gc/include \
+		$(BUILD)/musl/libilccrt.a
+
 deps:
 	scripts/install-deps
 
@@ -110,4 +119,4 @@ install: all
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all musl deps example test bench fuzz install clean
+.PHONY: all musl musl-runtime deps example test bench fuzz install clean
