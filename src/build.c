@@ -394,7 +394,9 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 			"-fno-delete-null-pointer-checks", (char *)arena_printf(ty_arena(), "-I%s", inc),
 			"-c", (char *)c, "-o", (char *)tmp, NULL, NULL, NULL, NULL };
 		uint32_t nrest = countof(rest) - 4;
-		if (!o->debug) {        /* nothing unwinds through managed code */
+		/* nothing in an executable unwinds through managed code (a
+		 * library's host might: C++ exceptions, backtrace()) */
+		if (!o->debug && o->kind == BUILD_EXE) {
 			rest[nrest++] = "-fno-asynchronous-unwind-tables";
 			rest[nrest++] = "-fno-unwind-tables";
 		}
