@@ -46,14 +46,15 @@ $(BUILD)/rt/%.o: runtime/%.c
 
 -include $(RT_OBJS:.o=.d)
 
-# The same, position-independent, for native libraries (--shared, --static-lib).
+# The same, position-independent, for native libraries (--shared, --static-lib),
+# with unwind tables: their host may unwind through them.
 $(BUILD)/libilccrt_pic.a: $(RT_PIC_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
 $(BUILD)/rt-pic/%.o: runtime/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(RT_CFLAGS) -fPIC -c -o $@ $<
+	$(CC) $(RT_CFLAGS) -fPIC -fasynchronous-unwind-tables -c -o $@ $<
 
 -include $(RT_PIC_OBJS:.o=.d)
 
