@@ -17,7 +17,7 @@ LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 
 RT_SRCS := $(wildcard runtime/*.c)
 RT_OBJS := $(RT_SRCS:runtime/%.c=$(BUILD)/rt/%.o) $(BUILD)/rt/normtab.o
-RT_CFLAGS = $(OPT) -g -std=gnu11 -ffunction-sections -fdata-sections -Wall -Wextra -Wno-unused-parameter -MMD -MP \
+RT_CFLAGS = $(OPT) -g -std=gnu11 -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables -Wall -Wextra -Wno-unused-parameter -MMD -MP \
 	-DGC_THREADS -D_GNU_SOURCE $(RT_EXTRA)
 
 RT_PIC_OBJS := $(RT_SRCS:runtime/%.c=$(BUILD)/rt-pic/%.o) $(BUILD)/rt-pic/normtab.o
@@ -59,14 +59,15 @@ $(BUILD)/rt/%.o: runtime/%.c
 
 -include $(RT_OBJS:.o=.d)
 
-# The same, position-independent, for native libraries (--shared, --static-lib).
+# The same, position-independent, for native libraries (--shared, --static-lib),
+# with unwind tables: their host may unwind through them.
 $(BUILD)/libilccrt_pic.a: $(RT_PIC_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
 $(BUILD)/rt-pic/%.o: runtime/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(RT_CFLAGS) -fPIC -c -o $@ $<
+	$(CC) $(RT_CFLAGS) -fPIC -fasynchronous-unwind-tables -c -o $@ $<
 
 -include $(RT_PIC_OBJS:.o=.d)
 
@@ -84,6 +85,21 @@ TARGET ?= aarch64-linux-gnu
 cross:
 	$(MAKE) BUILD=$(BUILD)/$(TARGET) CC=$(TARGET)-gcc $(BUILD)/$(TARGET)/libilccrt.a \
 		$(BUILD)/$(TARGET)/libilccrt_pic.a
+
+# The runtime and Boehm GC for musl, which `ilcc build --size` links with
+# (scripts/build-musl: skipped with a note when musl or libgc's source
+# cannot be had).
+musl: $(BUILD)/ilcc
+	BUILD=$(BUILD) scripts/build-musl
+
+# Once `make musl` has made it, the musl runtime follows the runtime's
+# sources (a stale one would not match rt.h).
+ifneq ($(wildcard $(BUILD)/musl/libgc.a),)
+all: musl-runtime
+endif
+musl-runtime:
+	$(MAKE) -s BUILD=$(BUILD)/musl CC=musl-gcc RT_EXTRA=-I$(abspath $(BUILD))/musl/gc/include \
+		$(BUILD)/musl/libilccrt.a
 
 deps:
 	scripts/install-deps
@@ -128,4 +144,4 @@ install: all
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps example test bench coverage fuzz install clean
+.PHONY: all musl musl-runtime deps example test bench coverage fuzz install clean

@@ -12,7 +12,7 @@
  * a per-thread buffer that belongs to the exception thrown last. The buffer
  * lives on while that exception is caught and rethrown (generated code does
  * so around every finally it passes). A catch copies the buffer's method
- * names (static strings) into the exception's _stackTrace field, a field
+ * names (static pairs of strings) into the exception's _stackTrace field, a field
  * Mono's runtime owns, as a ulong[] (last element: 1 if outer frames were
  * left out); the text, "  at A.B ()" lines joined by "\n", is written to
  * _stackTraceString only when something reads it (rt_exc_stack_trace, the
@@ -249,11 +249,13 @@ static void buf_managed(Buf *b, const RtString *s)
 }
 
 /* Frame lines after whatever b holds already. */
-static void buf_frames(Buf *b, const char *const *frames, int n, bool dropped)
+static void buf_frames(Buf *b, const RtFrameName *const *frames, int n, bool dropped)
 {
 	for (int i = 0; i < n; i++) {
 		buf_str(b, b->len ? "\n  at " : "  at ");
-		buf_str(b, frames[i]);
+		buf_str(b, frames[i]->type);
+		buf_str(b, "::");
+		buf_str(b, frames[i]->method);
 		buf_str(b, " ()");
 	}
 	if (dropped)
@@ -298,11 +300,11 @@ static RtString *trace_text(Object *e)
 	RtArray *a = *frames;
 	const uint64_t *v = (const uint64_t *)a->data;
 	int n = (int)a->length - 1;
-	const char **names = malloc(sizeof *names * (size_t)(n > 0 ? n : 1));
+	const RtFrameName **names = malloc(sizeof *names * (size_t)(n > 0 ? n : 1));
 	if (!names)
 		rt_fatal("out of memory");
 	for (int i = 0; i < n; i++)
-		names[i] = (const char *)(uintptr_t)v[i];
+		names[i] = (const RtFrameName *)(uintptr_t)v[i];
 	Buf b = {0};
 	/* while the buffer is e's, the text field holds only what was there
 	 * before the buffer started, and stays so: the frames may grow */
@@ -330,7 +332,7 @@ RtString *rt_exc_stack_trace(Object *e)
 /* Called with nothing pending, it names the method that has just caught
  * the last exception (a filter's catch comes before its decision), so the
  * text is brought up to date at once. */
-void rt_exc_trace(const char *method)
+void rt_exc_trace(const RtFrameName *method)
 {
 	RtThread *th = rt_thread_self();
 	if (th->prefix_lines + th->nframes < RT_TRACE_MAX)

@@ -79,8 +79,16 @@ static inline void start_markers_if_due(void)
 }
 
 /* Where the executable starts and where its writable data starts (GNU
- * ld's linker script and glibc's crt1 define them). */
+ * ld's linker script and glibc's crt1 define them; musl's crt1 has no
+ * __data_start, so there the first writable section the linker script
+ * names, the initialiser array, ends the read-only part). */
 extern char __executable_start[] __attribute__((weak)), __data_start[] __attribute__((weak));
+extern char __init_array_start[] __attribute__((weak));
+
+static char *data_start(void)
+{
+	return __data_start ? __data_start : __init_array_start;
+}
 
 /* Pointers into the middle of an object keep it alive only from stacks
  * and registers (where Boehm always accepts them), not from the heap or
@@ -207,7 +215,8 @@ void rt_gc_init(void)
 		GC_set_dont_precollect(1);
 		GC_INIT();
 		GC_allow_register_threads();    /* native threads calling back */
-		GC_exclude_static_roots(__executable_start, __data_start);
+		if (__executable_start && data_start() > __executable_start)
+			GC_exclude_static_roots(__executable_start, data_start());
 		GC_gcollect();
 	}
 	GC_set_warn_proc(GC_ignore_warn_proc);

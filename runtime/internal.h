@@ -32,7 +32,7 @@ typedef struct RtThread {
 	/* trace_exc is referred to only by handlers that read its fields:
 	 * its trace can never be read (rt_exc_throw_new) */
 	bool unshared;
-	const char *frames[RT_TRACE_MAX];   /* innermost first */
+	const RtFrameName *frames[RT_TRACE_MAX];    /* innermost first */
 	uintptr_t stack_lo, stack_hi;       /* 0 when unknown */
 	void *altstack;             /* signal stack for the overflow handler */
 	size_t altstack_size;

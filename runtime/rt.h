@@ -490,7 +490,9 @@ Object *rt_exc_take(void);
  * catching method calls it just before rt_exc_catch (or just after, as a
  * filter must); the text goes into the exception's _stackTraceString.
  * Costs nothing unless an exception is thrown. */
-void rt_exc_trace(const char *method);
+/* A method's name in stack traces: "TYPE::METHOD". */
+typedef struct RtFrameName { const char *type, *method; } RtFrameName;
+void rt_exc_trace(const RtFrameName *method);
 /* Two passes, as the CLI wants, for filters (ECMA-335 I.12.4.2.5). A try
  * block with a filter links a record on the thread's chain when entered
  * and unlinks it when left (by `leave`, or at its dispatch when an

@@ -88,12 +88,17 @@ int32_t SystemNative_ConvertErrorPalToPlatform(int32_t pal)
 	return pal == PAL_SUCCESS ? 0 : pal_lookup(COL_PAL, pal, -1);
 }
 
-/* The message, in `buf` or in the C library's own storage. */
+/* The message, in `buf` or in the C library's own storage (glibc's
+ * strerror_r returns it; musl's is the XSI one, which fills buf). */
 uint8_t *SystemNative_StrErrorR(int32_t err, uint8_t *buf, int32_t size)
 {
 	if (size <= 0)
 		return NULL;
+#ifdef __GLIBC__
 	return (uint8_t *)strerror_r(err, (char *)buf, (size_t)size);
+#else
+	return strerror_r(err, (char *)buf, (size_t)size) == 0 ? buf : NULL;
+#endif
 }
 
 void SystemNative_GetNonCryptographicallySecureRandomBytes(uint8_t *buf, int32_t n)

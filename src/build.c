@@ -68,10 +68,29 @@ static bool runnable(const char *name)
 	}
 }
 
+/* --size links with musl when `make musl` has built its runtime and
+ * collector (RT/musl: libilccrt.a, libgc.a) and musl-gcc is there; else
+ * with glibc, as the default does. NULL: glibc. */
+static const char *musl;
+
+static const char *musl_dir(const BuildOptions *o)
+{
+	if (!o->size || o->kind != BUILD_EXE || o->target)
+		return NULL;
+	const char *d = path_join(ty_arena(), runtime_dir(), "musl");
+	if (access(path_join(ty_arena(), d, "libilccrt.a"), R_OK) != 0 ||
+	    access(path_join(ty_arena(), d, "libgc.a"), R_OK) != 0 || !runnable("musl-gcc")) {
+		fprintf(stderr, "ilcc: warning: --size: no runtime for musl (make musl): linking with glibc\n");
+		return NULL;
+	}
+	return d;
+}
+
 static void cc_init(const BuildOptions *o)
 {
-	const char *env = getenv("CC");
-	const char *dflt = o->target ? arena_printf(ty_arena(), "%s-gcc", o->target) : "gcc";
+	const char *env = musl ? NULL : getenv("CC");      /* musl: its own wrapper */
+	const char *dflt = o->target ? arena_printf(ty_arena(), "%s-gcc", o->target) :
+			   musl ? "musl-gcc" : "gcc";
 	char *text = arena_strdup(ty_arena(), env && strspn(env, " \t\n") < strlen(env) ? env : dflt);
 	cc_words = arena_alloc(ty_arena(), (strlen(text) / 2 + 2) * sizeof *cc_words);
 	for (char *w = strtok(text, " \t\n"); w; w = strtok(NULL, " \t\n"))
@@ -282,7 +301,8 @@ static uint32_t jobs(void)
  * Measured: spectralnorm 1.5x -> 1.13x of C, Hello World's build +0.3 s. */
 static bool lto(const BuildOptions *o)
 {
-	return o->kind != BUILD_STATIC_LIB && (!strcmp(o->opt, "-O2") || !strcmp(o->opt, "-O3"));
+	return o->kind != BUILD_STATIC_LIB &&
+	       (!strcmp(o->opt, "-O2") || !strcmp(o->opt, "-O3") || !strcmp(o->opt, "-Os"));
 }
 
 /* The C files: data.c, the methods' m0.c ..., a library's exports.c. */
@@ -378,8 +398,14 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 		char *rest[] = { (char *)o->opt, o->debug ? "-g" : "-g0",
 			"-std=gnu11", "-w", "-fwrapv", "-fno-strict-aliasing",
 			"-fno-delete-null-pointer-checks", (char *)arena_printf(ty_arena(), "-I%s", inc),
-			"-c", (char *)c, "-o", (char *)tmp, NULL, NULL };
-		uint32_t nrest = countof(rest) - 2;
+			"-c", (char *)c, "-o", (char *)tmp, NULL, NULL, NULL, NULL };
+		uint32_t nrest = countof(rest) - 4;
+		/* nothing in an executable unwinds through managed code (a
+		 * library's host might: C++ exceptions, backtrace()) */
+		if (!o->debug && o->kind == BUILD_EXE) {
+			rest[nrest++] = "-fno-asynchronous-unwind-tables";
+			rest[nrest++] = "-fno-unwind-tables";
+		}
 		if (o->kind != BUILD_EXE)
 			rest[nrest++] = "-fPIC";
 		if (lto(o))
@@ -468,6 +494,8 @@ static bool starts_with(const char *path, const char *magic)
 static const char *runtime_lib(const char *rt, const BuildOptions *o)
 {
 	const char *name = o->kind == BUILD_EXE ? "libilccrt.a" : "libilccrt_pic.a";
+	if (musl)
+		return path_join(ty_arena(), musl, name);
 	if (!o->target)
 		return path_join(ty_arena(), rt, name);
 	const char *lib = path_join(ty_arena(), path_join(ty_arena(), rt, o->target), name);
@@ -536,7 +564,7 @@ static void link_program(const char *dir, const char *rt, const char *tmp, const
 		rest[n++] = (char *)arena_printf(ty_arena(), "-Wl,--version-script=%s",
 						  path_join(ty_arena(), dir, "exports.ver"));
 	} else
-		rest[n++] = "-l:libgc.a";
+		rest[n++] = musl ? (char *)path_join(ty_arena(), musl, "libgc.a") : "-l:libgc.a";
 	rest[n++] = "-lpthread";
 	rest[n++] = "-lm";
 	rest[n++] = "-ldl";
@@ -720,8 +748,10 @@ int build_program(Loader *ld, const BuildOptions *o)
 	double t0 = now_ms();
 	progress_on = o->output && !o->quiet && !verbose && isatty(2);
 	const char *out = o->output ? check_output(o) : NULL;
-	if (out)
+	if (out) {
+		musl = musl_dir(o);
 		cc_init(o);
+	}
 	Image *img = ld_open(ld, o->input);
 	Image *corlib = find_corlib(ld, img);
 	if (!corlib)
@@ -737,6 +767,7 @@ int build_program(Loader *ld, const BuildOptions *o)
 	for (uint32_t i = 0; i < o->nnative_libs; i++)
 		p.native_libs[p.nnative_libs++] = emit_native_lib_name(ty_arena(),
 			o->native_libs[i] + (o->native_libs[i][0] == '-' ? 2 : 0));
+	p.no_trace_names = o->size;
 	Exports ex = {0};
 	emit_roots(&p);
 	if (o->kind == BUILD_EXE) {

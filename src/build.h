@@ -39,6 +39,7 @@ typedef struct BuildOptions {
 	bool why_size;                  /* --why-size */
 	const char *opt;                /* "-O2" */
 	bool debug;                     /* -g */
+	bool size;                      /* --size: the size preset (-Os, musl, no trace names) */
 	bool quiet;                     /* -q: no progress line */
 	const char *target;             /* --target TRIPLE: cross-compile */
 	bool allow_missing_icalls;

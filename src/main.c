@@ -37,7 +37,9 @@ static void usage(FILE *f)
 	      "  from the .NET SDK when dotnet is installed, else by Mono's mcs)\n"
 	      "build and run options:\n"
 	      "  -o OUT                  the executable to write (build)\n"
-	      "  -O0 .. -O3              optimisation of the C compiler (default -O2)\n"
+	      "  -O0 .. -O3, -Os         optimisation of the C compiler (default -O2)\n"
+	      "  --size                  the size preset: -Os, musl when `make musl` built it,\n"
+	      "                          no method names in stack traces (README, \"Size\")\n"
 	      "  -g                      debug information, no stripping\n"
 	      "  -v                      the stages, with counts and times; the commands run\n"
 	      "  -q                      no progress line (shown only when stderr is a terminal)\n"
@@ -192,7 +194,11 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 			o->build.allow_missing_icalls = true;
 		else if (!strcmp(a, "-g"))
 			o->build.debug = true;
-		else if (a[0] == '-' && a[1] == 'O' && a[2] >= '0' && a[2] <= '3' && !a[3])
+		else if (!strcmp(a, "--size")) {
+			o->build.size = true;
+			o->build.opt = "-Os";
+		}
+		else if (a[0] == '-' && a[1] == 'O' && ((a[2] >= '0' && a[2] <= '3') || a[2] == 's') && !a[3])
 			o->build.opt = a;
 		else if (!strcmp(a, "--csc"))
 			o->front.csc = value(argc, argv, &i, "a csc.dll");

@@ -107,6 +107,7 @@ typedef struct Program {
 	Image *img;                     /* the program's assembly */
 	Method *entry;
 	bool allow_missing_icalls;
+	bool no_trace_names;            /* --size: no method names in stack traces */
 	VEC(Method *) methods;          /* reached, in order */
 	uint32_t next_work;             /* methods[next_work..] still to emit */
 	VEC(Type *) types;              /* with any TypeNeeds, in order */

@@ -81,6 +81,7 @@ typedef struct Fn {
 					     shadow (NULL: none; il2c_body.c) */
 	bool framed;                    /* arguments and locals live in *F */
 	bool filter_mode;               /* this is the outlined filter function */
+	bool frame_declared;            /* FRAME_, its name in traces, is declared */
 	/* `this` went somewhere other than a field access, a pop or the
 	 * receiver of a direct call (those are MethodState.this_callees) */
 	bool leaks_this;

@@ -267,6 +267,25 @@ static void catch_test(Fn *f, Type *t, const char *next)
 			   t->cname, next);
 }
 
+/* The method's frame in the stack trace of what passes through it: its
+ * type's and its own name as two strings, which the linker merges with
+ * the same strings of other methods (one "Type::Method" string each was
+ * 125 KB of Hello World). The size preset leaves them out: traces then
+ * have no frames. */
+static void trace(Fn *f)
+{
+	if (f->p->no_trace_names)
+		return;
+	if (!f->frame_declared) {
+		const char *sep = strstr(f->name, "::");
+		int n = sep ? (int)(sep - f->name) : 0;
+		buf_printf(&f->decl, "\tstatic const RtFrameName FRAME_ = { \"%.*s\", \"%s\" };\n",
+			   n, f->name, sep ? sep + 2 : f->name);
+		f->frame_declared = true;
+	}
+	buf_puts(&f->out, "\trt_exc_trace(&FRAME_);\n");
+}
+
 static void dispatch(Fn *f, uint32_t i)
 {
 	const EHClause *c = &f->body.eh[i];
@@ -278,16 +297,17 @@ static void dispatch(Fn *f, uint32_t i)
 		reach_type(f->p, t, TN_DESCRIPTOR, f->m);
 		buf_printf(&f->out, "\trt_eh_unlink(&eh_%u);\n", i);
 		catch_test(f, t, next);
-		buf_printf(&f->out, "\trt_exc_trace(\"%s\");\n\texc_%u = s0_o = rt_exc_catch%s();\n"
-			   "\tgoto L_%04x;\n", f->name, i,
+		trace(f);
+		buf_printf(&f->out, "\texc_%u = s0_o = rt_exc_catch%s();\n\tgoto L_%04x;\n", i,
 			   catch_reads_fields(f, i) ? "_local" : "", c->handler_off);
 		break;
 	}
 	case EH_FILTER:
 		buf_printf(&f->out, "\trt_eh_unlink(&eh_%u);\n"
 			   "\tif (eh_%u.accepted != rt_pending) goto %s;\n", i, i, next);
-		buf_printf(&f->out, "\trt_exc_trace(\"%s\");\n\texc_%u = s0_o = rt_exc_catch();\n"
-			   "\tgoto L_%04x;\n", f->name, i, c->handler_off);
+		trace(f);
+		buf_printf(&f->out, "\texc_%u = s0_o = rt_exc_catch();\n\tgoto L_%04x;\n", i,
+			   c->handler_off);
 		break;
 	case EH_FINALLY:
 		buf_printf(&f->out, "\texc_%u = rt_exc_take();\n\tcont_%u = -1;\n\tgoto L_%04x;\n",
@@ -335,7 +355,8 @@ void e_eh_epilogue(Fn *f)
 				filter_failed(f, i);
 		return;
 	}
-	buf_printf(&f->out, "UNWIND:\n\trt_exc_trace(\"%s\");\n", f->name);
+	buf_puts(&f->out, "UNWIND:\n");
+	trace(f);
 	Type *rt = f->m->ret;
 	if (rt->kind == TY_VOID)
 		buf_puts(&f->out, "\treturn;\n");

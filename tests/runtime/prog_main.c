@@ -28,6 +28,9 @@ static int32_t print_args(RtArray *args)
 }
 
 /* "bad é thing", built from UTF-16. */
+/* the names in traces, as generated code declares them */
+static const RtFrameName static_frames[] = { { "P", "F" }, { "C", ".cctor" }, { "P", "Main" } };
+
 static void f(int n)
 {
 	if (n == 0) {
@@ -40,13 +43,13 @@ static void f(int n)
 		f(n - 1);
 	}
 	if (rt_pending)
-		rt_exc_trace("P.F");
+		rt_exc_trace(&(static_frames[0]));
 }
 
 static void c_cctor(void)
 {
 	rt_exc_throw(t_new_exc(&t_exception, "boom", NULL));
-	rt_exc_trace("C..cctor");
+	rt_exc_trace(&(static_frames[1]));
 }
 RtType t_c = { .ns = "", .name = "C", .size = sizeof(Object) };
 RtClassInit ci_c = { .cctor = c_cctor, .type = &t_c };
@@ -66,6 +69,6 @@ static int32_t prog_main(RtArray *args)
 	else if (!strcmp(mode, "nomsg"))
 		rt_exc_throw(rt_gc_alloc(&t_my_ex));
 	if (rt_pending)
-		rt_exc_trace("P.Main");
+		rt_exc_trace(&(static_frames[2]));
 	return 0;
 }

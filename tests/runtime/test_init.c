@@ -73,7 +73,8 @@ static void bad_cctor(void)
 {
 	bad_runs++;
 	rt_exc_throw_kind(RT_EXC_INDEX);
-	rt_exc_trace("Ns.Bad..cctor");
+	static const RtFrameName bad = { "Ns.Bad", ".cctor" };
+	rt_exc_trace(&bad);
 }
 RtType t_bad = TYPE("Bad");
 RtClassInit ci_bad = { .cctor = bad_cctor, .type = &t_bad };
@@ -88,7 +89,7 @@ static void test_failure(void)
 		      "The type initializer for 'Ns.Bad' threw an exception."));
 	Object *inner = t_exc(e)->inner;
 	CHECK(inner && inner->type == &t_exc_types[RT_EXC_INDEX]);
-	CHECK(!strcmp(t_text(rt_exc_stack_trace(inner)), "  at Ns.Bad..cctor ()"));
+	CHECK(!strcmp(t_text(rt_exc_stack_trace(inner)), "  at Ns.Bad::.cctor ()"));
 
 	CHECK(!rt_init_check(&ci_bad));             /* the cached one again */
 	CHECK(rt_exc_catch() == e && bad_runs == 1);
