@@ -80,6 +80,9 @@ static void cc_init(const BuildOptions *o)
 		fatal_env("the C compiler '%s' (%s) was not found: install %s, or set CC to a C compiler",
 		      cc_words[0], env && *env ? "from CC" : "the default",
 		      o->target ? arena_printf(ty_arena(), "gcc-%s", o->target) : "gcc");
+	char real[PATH_MAX];    /* compiles run in the work folder */
+	if (strchr(cc_words[0], '/') && cc_words[0][0] != '/' && realpath(cc_words[0], real))
+		cc_words[0] = arena_strdup(ty_arena(), real);
 }
 
 /* argv = CC's words, then the rest (NULL-terminated) */
@@ -91,8 +94,9 @@ static char **cc_argv(char **rest, uint32_t nrest)
 	return argv;
 }
 
-/* A child whose standard error goes to log. */
-static pid_t spawn(char **argv, const char *log)
+/* A child whose standard error goes to log, run in folder cwd (NULL:
+ * ours). */
+static pid_t spawn(char **argv, const char *log, const char *cwd)
 {
 	if (verbose) {
 		fputs("ilcc:", stderr);
@@ -110,6 +114,10 @@ static pid_t spawn(char **argv, const char *log)
 		fatal_env("cannot start %s: %s", argv[0], strerror(errno));
 	if (pid == 0) {
 		dup2(fd, 2);
+		if (cwd && chdir(cwd) != 0) {
+			fprintf(stderr, "ilcc: cannot enter %s: %s\n", cwd, strerror(errno));
+			_exit(127);
+		}
 		execvp(argv[0], argv);
 		fprintf(stderr, "ilcc: cannot run %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
@@ -258,10 +266,10 @@ static void job_wait(uint32_t i)
 }
 
 static void job_start(char **argv, const char *what, const char *log, const char *tmp,
-		      const char *product)
+		      const char *product, const char *cwd)
 {
 	cleanup_file(tmp);
-	jobs_run[njobs] = (Job){ spawn(argv, log), what, log, tmp, product };
+	jobs_run[njobs] = (Job){ spawn(argv, log, cwd), what, log, tmp, product };
 	njobs++;
 }
 
@@ -362,6 +370,9 @@ static void record(const char *name, const char *key, const char *path)
  * recorded; returns the hash of all the objects. */
 static const char *compile_all(const char *dir, const char *inc, const BuildOptions *o, uint32_t nown)
 {
+	char real[PATH_MAX];
+	if (inc[0] != '/' && realpath(inc, real))
+		inc = arena_strdup(ty_arena(), real);
 	const char *common = common_key(dir, inc, o);
 	const char *keys[NUNITS];
 	const char **names = units(o);
@@ -387,10 +398,14 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 		const char *c = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.c", names[i]));
 		const char *obj = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.o", names[i]));
 		const char *tmp = path_join(ty_arena(), dir, arena_printf(ty_arena(), ".%s.o.tmp", names[i]));
+		/* run in dir on names relative to it, so that the C compiler
+		 * sees the same command and text for the same C in any folder
+		 * (CC="ccache gcc" then hits) */
 		char *rest[] = { (char *)unit_opt(o, own_unit(i, nown)), o->debug ? "-g" : "-g0",
 			"-std=gnu11", "-w", "-fwrapv", "-fno-strict-aliasing",
 			"-fno-delete-null-pointer-checks", (char *)arena_printf(ty_arena(), "-I%s", inc),
-			"-c", (char *)c, "-o", (char *)tmp, NULL, NULL };
+			"-c", (char *)arena_printf(ty_arena(), "%s.c", names[i]),
+			"-o", (char *)arena_printf(ty_arena(), ".%s.o.tmp", names[i]), NULL, NULL };
 		uint32_t nrest = countof(rest) - 2;
 		if (o->kind != BUILD_EXE)
 			rest[nrest++] = "-fPIC";
@@ -400,7 +415,8 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 			job_wait(0);
 		unlink(tmp);
 		job_start(cc_argv(rest, nrest), c,
-			  path_join(ty_arena(), dir, arena_printf(ty_arena(), ".%s.log", names[i])), tmp, obj);
+			  path_join(ty_arena(), dir, arena_printf(ty_arena(), ".%s.log", names[i])), tmp, obj,
+			  dir);
 		manifest_set(names[i], "-");    /* until it is done */
 	}
 	while (njobs)
@@ -499,7 +515,7 @@ static void add_objects(char **rest, uint32_t *n, const char *dir, const BuildOp
 /* One step of the link: CC's words, then rest, writing product. */
 static void step(char **argv, const char *what, const char *dir, const char *product)
 {
-	job_start(argv, what, path_join(ty_arena(), dir, ".link.log"), product, product);
+	job_start(argv, what, path_join(ty_arena(), dir, ".link.log"), product, product, NULL);
 	job_wait(0);
 }
 

@@ -187,12 +187,53 @@ static void statics(Gen *g)
 }
 
 /* ---- prototypes ---- */
+/* Small methods of the class library are written into prog.h as C99
+ * `inline` definitions, so that every unit can inline them (the build
+ * has no link-time optimisation: docs/design.md, "Build time"); the
+ * unit a method falls to says `extern` of it, which makes its one
+ * out-of-line copy. Only a body that is one function and holds no
+ * static data qualifies (an inline definition must not define any); the
+ * program's own methods stay out, so that changing them leaves prog.h
+ * as it was. */
+enum { INLINE_MAX_BYTES = 600 };
+
+static bool is_inline(const Program *p, Method *m)
+{
+	MethodState *ms = reach_state(m);
+	if (ms->kind != BK_IL || !ms->code.s || ms->code.len > INLINE_MAX_BYTES ||
+	    (m->img && m->img == p->img))
+		return false;
+	Buf proto = {0};
+	emit_prototype(&proto, m);
+	buf_puts(&proto, "\n{\n");
+	const char *start = ms->code.s + strspn(ms->code.s, "\n");
+	const char *end = strstr(start, "\n}\n");
+	bool ok = !strncmp(start, proto.s, proto.len) && end &&
+		!end[3 + strspn(end + 3, "\n")] && !strstr(start, "static ");
+	buf_free(&proto);
+	return ok;
+}
+
+static void inline_bodies(Gen *g)
+{
+	for (uint32_t i = 0; i < g->p->methods.n; i++) {
+		MethodState *ms = reach_state(g->p->methods.v[i]);
+		if (ms->inlined) {
+			buf_puts(&g->h, "inline ");
+			buf_putn(&g->h, ms->code.s, ms->code.len);
+		}
+	}
+}
+
 static void prototypes(Gen *g)
 {
 	Program *p = g->p;
 	for (uint32_t i = 0; i < p->methods.n; i++) {
 		Method *m = p->methods.v[i];
 		MethodState *ms = reach_state(m);
+		ms->inlined = is_inline(p, m);
+		if (ms->inlined)
+			buf_puts(&g->h, "inline ");
 		emit_prototype(&g->h, m);
 		buf_puts(&g->h, ";\n");
 		if (ms->kind == BK_ICALL) {
@@ -1354,7 +1395,12 @@ static uint32_t method_files(Program *p, const char *dir, uint32_t nfiles)
 		uint32_t *unit = owner_slot(&owners, m->owner);
 		if (!*unit)     /* 0: none yet; else the unit + 1 */
 			*unit = 1 + (own ? emptiest(sizes, 0, nown) : emptiest(sizes, nown, nfiles));
-		buf_putn(&files[*unit - 1], ms->code.s ? ms->code.s : "", ms->code.len);
+		if (ms->inlined) {     /* its out-of-line copy, from prog.h */
+			buf_puts(&files[*unit - 1], "extern ");
+			emit_prototype(&files[*unit - 1], m);
+			buf_puts(&files[*unit - 1], ";\n");
+		} else
+			buf_putn(&files[*unit - 1], ms->code.s ? ms->code.s : "", ms->code.len);
 		sizes[*unit - 1] += ms->code.len;
 	}
 	for (uint32_t i = 0; i < nfiles; i++) {
@@ -1397,6 +1443,7 @@ uint32_t emit_program(Program *p, const char *dir, uint32_t nfiles)
 	keeps_this_defines(&g);
 	iface_positions(&g);
 	vcall_targets(&g);
+	inline_bodies(&g);
 	emit_write_file(dir, "prog.h", &g.h);
 	emit_write_file(dir, "data.c", &g.d);
 	uint32_t nown = method_files(p, dir, nfiles);
