@@ -2,6 +2,7 @@
 #include "cache.h"
 
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
@@ -336,4 +337,106 @@ void manifest_save(void)
 	if (!write_file_atomic(manifest_path, b.s ? b.s : "", b.len))
 		fatal_env("%s: cannot write: %s", manifest_path, strerror(errno));
 	buf_free(&b);
+}
+
+/* ---- ilcc cache --stats / --clear ---- */
+/* Walks the cache's root: one line of totals, or each work folder emptied
+ * while no build holds its lock. The root and every folder are checked as
+ * a build checks them; links are neither followed nor counted. */
+static uint64_t walk_files, walk_bytes;
+
+static int count_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	bool lock = ftw->level == 1 && !strcmp(path + ftw->base, "lock");
+	if (flag == FTW_F && S_ISREG(st->st_mode) && !lock) {
+		walk_files++;
+		walk_bytes += (uint64_t)st->st_size;
+	}
+	return 0;
+}
+
+/* Removes everything below a work folder but its lock, so that a build
+ * that waits on the lock finds an empty folder, not a removed one. */
+static int clear_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	if (ftw->level == 0 || (ftw->level == 1 && !strcmp(path + ftw->base, "lock")))
+		return 0;
+	if ((flag == FTW_DP ? rmdir(path) : unlink(path)) != 0)
+		fatal_env("%s: cannot remove: %s", path, strerror(errno));
+	return 0;
+}
+
+typedef void DirFn(const char *dir, void *arg);
+
+static void each_work_dir(const char *root, DirFn *fn, void *arg)
+{
+	char **names;
+	DIR *d = opendir(root);
+	if (!d)
+		fatal_env("%s: cannot read the cache folder: %s", root, strerror(errno));
+	uint32_t n = 0, cap = 16;
+	names = malloc(cap * sizeof *names);
+	for (struct dirent *e; (e = readdir(d));) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (n == cap)
+			names = realloc(names, (cap *= 2) * sizeof *names);
+		names[n++] = arena_strdup(&cache_arena, e->d_name);
+	}
+	closedir(d);
+	for (uint32_t i = 0; i < n; i++) {
+		const char *dir = path_join(&cache_arena, root, names[i]);
+		struct stat st;
+		if (lstat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+			check_private(dir);
+			fn(dir, arg);
+		}
+	}
+	free(names);
+}
+
+static void stat_dir(const char *dir, void *arg)
+{
+	uint64_t files = walk_files;
+	nftw(dir, count_entry, 16, FTW_PHYS);
+	if (walk_files > files)
+		++*(uint32_t *)arg;
+}
+
+static void clear_dir(const char *dir, void *arg)
+{
+	const char *lock = path_join(&cache_arena, dir, "lock");
+	int fd = open(lock, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
+		fatal_env("%s: cannot open the build lock: %s", lock, strerror(errno));
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0)
+		++*(uint32_t *)arg;     /* a build is using it: leave it */
+	else
+		nftw(dir, clear_entry, 16, FTW_DEPTH | FTW_PHYS);
+	close(fd);
+}
+
+int cache_command(bool clear)
+{
+	const char *root = cache_root();
+	if (!root) {
+		printf("no cache: no home folder (builds use a private folder removed after them)\n");
+		return 0;
+	}
+	walk_files = walk_bytes = 0;
+	uint32_t dirs = 0, busy = 0;
+	each_work_dir(root, stat_dir, &dirs);
+	if (!clear) {
+		printf("%s: %u build folder%s, %llu files, %.1f MB\n", root, dirs, dirs == 1 ? "" : "s",
+		       (unsigned long long)walk_files, (double)walk_bytes / 1e6);
+		return 0;
+	}
+	each_work_dir(root, clear_dir, &busy);
+	printf("%s: cleared %.1f MB in %u build folder%s", root, (double)walk_bytes / 1e6, dirs,
+	       dirs == 1 ? "" : "s");
+	if (busy)
+		printf("; %u in use by a build, left as they are", busy);
+	printf("\n");
+	return 0;
 }

@@ -47,6 +47,12 @@ const char *manifest_get(const char *name);         /* NULL: none */
 void manifest_set(const char *name, const char *value);
 void manifest_save(void);
 
+/* ---- ilcc cache --stats / --clear ---- */
+/* Prints the cache's folder, build folders, files and size; with clear,
+ * empties every build folder no build holds (keeping its lock file) and
+ * says how much it removed. Returns the exit status. */
+int cache_command(bool clear);
+
 /* ---- cleanup at exit ---- */
 void cleanup_file(const char *path);                /* remove at exit */
 void cleanup_keep(const char *path);                /* no longer */

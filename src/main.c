@@ -32,6 +32,7 @@ static void usage(FILE *f)
 	      "       ilcc dump [--il] [-v] [-L DIR] FILE...\n"
 	      "       ilcc check [-v] [-L DIR] FILE...\n"
 	      "       ilcc coverage [-q] [-v] [-j N] [--md FILE] [--tsv FILE] [--group N] [--top N] ASSEMBLY...\n"
+	      "       ilcc cache --stats | --clear\n"
 	      "       ilcc --help | --version\n"
 	      "SOURCE: NAME.cs files, a folder of them, or a .csproj (compiled by Roslyn\n"
 	      "  from the .NET SDK when dotnet is installed, else by Mono's mcs)\n"
@@ -297,6 +298,11 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "--version")) {
 		printf("ilcc %s\nC# front end: %s\n", ILCC_VERSION, frontend_describe());
 		return 0;
+	}
+	if (!strcmp(cmd, "cache")) {
+		if (argc != 3 || (strcmp(argv[2], "--stats") && strcmp(argv[2], "--clear")))
+			usage_error("cache takes --stats or --clear (try ilcc --help)");
+		return cache_command(!strcmp(argv[2], "--clear"));
 	}
 	Loader ld;
 	ld_init(&ld);

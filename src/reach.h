@@ -44,6 +44,7 @@ typedef struct MethodState {
 	int32_t cval;                   /* BK_CONST, or const_body: the result */
 	int8_t const_body;              /* IL `ldc.i4 K; ret`: 1, not: -1, unknown: 0 */
 	Buf code;                       /* the C function */
+	bool inlined;                   /* cgen: code is an inline definition in prog.h */
 	bool virtual_called;            /* a slot or interface method called virtually */
 	Method *vcall_why;              /* the first method that called it virtually */
 	VEC(Method *) impls;            /* called virtually: what the call may run */

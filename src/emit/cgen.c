@@ -188,12 +188,53 @@ static void statics(Gen *g)
 }
 
 /* ---- prototypes ---- */
+/* Small methods of the class library are written into prog.h as C99
+ * `inline` definitions, so that every unit can inline them (the build
+ * has no link-time optimisation: docs/design.md, "Build time"); the
+ * unit a method falls to says `extern` of it, which makes its one
+ * out-of-line copy. Only a body that is one function and holds no
+ * static data qualifies (an inline definition must not define any); the
+ * program's own methods stay out, so that changing them leaves prog.h
+ * as it was. */
+enum { INLINE_MAX_BYTES = 600 };
+
+static bool is_inline(const Program *p, Method *m)
+{
+	MethodState *ms = reach_state(m);
+	if (ms->kind != BK_IL || !ms->code.s || ms->code.len > INLINE_MAX_BYTES ||
+	    (m->img && m->img == p->img))
+		return false;
+	Buf proto = {0};
+	emit_prototype(&proto, m);
+	buf_puts(&proto, "\n{\n");
+	const char *start = ms->code.s + strspn(ms->code.s, "\n");
+	const char *end = strstr(start, "\n}\n");
+	bool ok = !strncmp(start, proto.s, proto.len) && end &&
+		!end[3 + strspn(end + 3, "\n")] && !strstr(start, "static ");
+	buf_free(&proto);
+	return ok;
+}
+
+static void inline_bodies(Gen *g)
+{
+	for (uint32_t i = 0; i < g->p->methods.n; i++) {
+		MethodState *ms = reach_state(g->p->methods.v[i]);
+		if (ms->inlined) {
+			buf_puts(&g->h, "inline ");
+			buf_putn(&g->h, ms->code.s, ms->code.len);
+		}
+	}
+}
+
 static void prototypes(Gen *g)
 {
 	Program *p = g->p;
 	for (uint32_t i = 0; i < p->methods.n; i++) {
 		Method *m = p->methods.v[i];
 		MethodState *ms = reach_state(m);
+		ms->inlined = is_inline(p, m);
+		if (ms->inlined)
+			buf_puts(&g->h, "inline ");
 		emit_prototype(&g->h, m);
 		buf_puts(&g->h, ";\n");
 		if (ms->kind == BK_ICALL) {
@@ -1365,20 +1406,81 @@ void emit_write_file(const char *dir, const char *name, const Buf *b)
 		fatal("%s: cannot write: %s", path, strerror(errno));
 }
 
-static void method_files(Program *p, const char *dir, uint32_t nfiles)
+/* The program's own methods (those of its assembly) go to the first units,
+ * the class library's to the others, each to the emptiest unit of its
+ * kind. So a change to the program's code leaves the library's units (and
+ * their objects) as they were, and gcc sees the program's calls to its
+ * own small methods within one unit (no link-time optimisation needed). */
+enum { OWN_UNIT_BYTES = 400000 };
+
+static bool own_method(const Program *p, const Method *m)
+{
+	return m->img && m->img == p->img;
+}
+
+static uint32_t own_units(Program *p, uint32_t nfiles)
+{
+	size_t own = 0;
+	for (uint32_t i = 0; i < p->methods.n; i++)
+		if (own_method(p, p->methods.v[i]))
+			own += reach_state(p->methods.v[i])->code.len;
+	uint32_t k = (uint32_t)((own + OWN_UNIT_BYTES - 1) / OWN_UNIT_BYTES);
+	return k < 1 ? 1 : k > nfiles / 2 ? nfiles / 2 : k;
+}
+
+static uint32_t emptiest(const size_t *sizes, uint32_t from, uint32_t to)
+{
+	uint32_t best = from;
+	for (uint32_t k = from + 1; k < to; k++)
+		if (sizes[k] < sizes[best])
+			best = k;
+	return best;
+}
+
+/* The unit of each owner type seen so far: a type's methods go together,
+ * so that gcc can inline the small ones into each other (a type's
+ * methods call each other most). Open addressing over the Type pointer. */
+typedef struct {
+	const Type **keys;
+	uint32_t *units;
+	uint32_t cap;
+} OwnerUnits;
+
+static uint32_t *owner_slot(OwnerUnits *o, const Type *t)
+{
+	uint32_t h = (uint32_t)(((uintptr_t)t >> 4) * 2654435761u) & (o->cap - 1);
+	while (o->keys[h] && o->keys[h] != t)
+		h = (h + 1) & (o->cap - 1);
+	o->keys[h] = t;
+	return &o->units[h];
+}
+
+static uint32_t method_files(Program *p, const char *dir, uint32_t nfiles)
 {
 	Buf *files = calloc(nfiles, sizeof *files);
 	size_t *sizes = calloc(nfiles, sizeof *sizes);
+	uint32_t nown = own_units(p, nfiles);
+	OwnerUnits owners = { .cap = 16 };
+	while (owners.cap < 2 * p->methods.n)
+		owners.cap *= 2;
+	owners.keys = calloc(owners.cap, sizeof *owners.keys);
+	owners.units = calloc(owners.cap, sizeof *owners.units);
 	for (uint32_t i = 0; i < nfiles; i++)
 		buf_puts(&files[i], "#include \"prog.h\"\n\n");
 	for (uint32_t i = 0; i < p->methods.n; i++) {
-		MethodState *ms = reach_state(p->methods.v[i]);
-		uint32_t best = 0;
-		for (uint32_t k = 1; k < nfiles; k++)
-			if (sizes[k] < sizes[best])
-				best = k;
-		buf_putn(&files[best], ms->code.s ? ms->code.s : "", ms->code.len);
-		sizes[best] += ms->code.len;
+		Method *m = p->methods.v[i];
+		MethodState *ms = reach_state(m);
+		bool own = own_method(p, m);
+		uint32_t *unit = owner_slot(&owners, m->owner);
+		if (!*unit)     /* 0: none yet; else the unit + 1 */
+			*unit = 1 + (own ? emptiest(sizes, 0, nown) : emptiest(sizes, nown, nfiles));
+		if (ms->inlined) {     /* its out-of-line copy, from prog.h */
+			buf_puts(&files[*unit - 1], "extern ");
+			emit_prototype(&files[*unit - 1], m);
+			buf_puts(&files[*unit - 1], ";\n");
+		} else
+			buf_putn(&files[*unit - 1], ms->code.s ? ms->code.s : "", ms->code.len);
+		sizes[*unit - 1] += ms->code.len;
 	}
 	for (uint32_t i = 0; i < nfiles; i++) {
 		char name[32];
@@ -1386,11 +1488,14 @@ static void method_files(Program *p, const char *dir, uint32_t nfiles)
 		emit_write_file(dir, name, &files[i]);
 		buf_free(&files[i]);
 	}
+	free(owners.keys);
+	free(owners.units);
 	free(files);
 	free(sizes);
+	return nown;
 }
 
-void emit_program(Program *p, const char *dir, uint32_t nfiles)
+uint32_t emit_program(Program *p, const char *dir, uint32_t nfiles)
 {
 	Gen g = { .p = p, .ncode = p->types.n };
 	buf_puts(&g.h, "/* generated by ilcc */\n#include \"rt.h\"\n#include \"rt_ops.h\"\n\n");
@@ -1417,10 +1522,12 @@ void emit_program(Program *p, const char *dir, uint32_t nfiles)
 	keeps_this_defines(&g);
 	iface_positions(&g);
 	vcall_targets(&g);
+	inline_bodies(&g);
 	emit_write_file(dir, "prog.h", &g.h);
 	emit_write_file(dir, "data.c", &g.d);
-	method_files(p, dir, nfiles);
+	uint32_t nown = method_files(p, dir, nfiles);
 	buf_free(&g.h);
 	buf_free(&g.d);
 	buf_free(&types);
+	return nown;
 }

@@ -56,7 +56,10 @@ const char *emit_exception_name(int kind);
 const char *emit_exception_id(int kind);
 /* Make reachable what the runtime needs of the program (rt_known). */
 void emit_roots(Program *p);
-void emit_program(Program *p, const char *dir, uint32_t nfiles);
+/* Writes prog.h, data.c and the methods' m0.c ... m<nfiles-1>.c into dir;
+ * returns how many of the m files (the first ones) hold the program's own
+ * code, the others holding the class library's. */
+uint32_t emit_program(Program *p, const char *dir, uint32_t nfiles);
 /* dir/name holds b's text, written (atomically) only if it differs. */
 void emit_write_file(const char *dir, const char *name, const Buf *b);
 /* The namespace and name (nested: "Outer+Inner") an RtType holds for t. */
