@@ -1205,6 +1205,8 @@ int32_t rt_CompareInfo_internal_compare_icall(intptr_t a, int32_t na, intptr_t b
 	return na == nb ? 0 : na < nb ? -1 : 1;
 }
 
+/* The values in declaration order; true if they are sorted (unsigned),
+ * else the managed caller sorts them, as with Mono. */
 bool rt_Enum_GetEnumValuesAndNames(Object *rtype, char *values, char *names)
 {
 	const RtEnumInfo *e = rt_type_of_runtime_type(rtype)->enum_info;
@@ -1213,13 +1215,15 @@ bool rt_Enum_GetEnumValuesAndNames(Object *rtype, char *values, char *names)
 	RtArray *s = v ? rt_gc_alloc_array(rt_known.string_array, n) : NULL;
 	if (!s)
 		return false;
+	bool sorted = true;
 	for (uint32_t i = 0; i < n; i++) {
 		RT_ARRAY_DATA(v, uint64_t)[i] = e->values[i];
 		RT_ARRAY_DATA(s, RtString *)[i] = rt_str_from_utf8(e->names[i]);
+		sorted &= i == 0 || e->values[i - 1] <= e->values[i];
 	}
 	*(Object **)values = (Object *)v;
 	*(Object **)names = (Object *)s;
-	return true;
+	return sorted;
 }
 
 /* ---- System.MathF ---- */

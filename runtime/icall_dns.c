@@ -6,8 +6,9 @@
  * /etc/hosts naming it (canonical name: the line's first name); else
  * "localhost" is 127.0.0.1 and ::1; else a DNS query (A, then AAAA) over
  * UDP to each nameserver of /etc/resolv.conf in turn (TIMEOUT_MS each,
- * one retry), answers' CNAMEs followed within the packet. For an address:
- * /etc/hosts, else a PTR query. No search domains, no TCP fallback, no
+ * one retry), answers' CNAMEs followed within the packet. For an address,
+ * as Mono: its name (/etc/hosts, else a PTR query, else its text), then
+ * that name's addresses. No search domains, no TCP fallback, no
  * DNSSEC. A name that is not found gives `false`, which Mono's managed
  * code turns into SocketException 11001 (HostNotFound, "Could not
  * resolve host '...'"), as under Mono.
@@ -304,6 +305,9 @@ static bool reverse_name(const char *addr, char *out, size_t len)
 	return true;
 }
 
+/* As Mono (getnameinfo, then getaddrinfo of its answer): the address's
+ * name (/etc/hosts, else PTR, else the address's text), and that name's
+ * addresses. */
 bool rt_Dns_GetHostByAddr_internal(RtString *addr, char *h_name, char *h_aliases,
 				   char *h_addrs, int32_t hint)
 {
@@ -311,19 +315,13 @@ bool rt_Dns_GetHostByAddr_internal(RtString *addr, char *h_name, char *h_aliases
 	Answer a;
 	memset(&a, 0, sizeof a);
 	unsigned char bin[16];
-	int fam = inet_pton(AF_INET, text, bin) == 1 ? AF_INET
-		: inet_pton(AF_INET6, text, bin) == 1 ? AF_INET6 : 0;
-	if (!fam)
+	if (inet_pton(AF_INET, text, bin) != 1 && inet_pton(AF_INET6, text, bin) != 1)
 		return false;
 	char rev[128];
-	if (!hosts_lookup(NULL, text, hint, &a) && reverse_name(text, rev, sizeof rev)) {
+	if (!hosts_lookup(NULL, text, 0, &a) && reverse_name(text, rev, sizeof rev))
 		dns_lookup(rev, T_PTR, &a);
-		a.n = 0;
-		if (!a.name[0])
-			return false;
-		add_addr(&a, fam, bin);
-	}
-	return give(&a, text, h_name, h_aliases, h_addrs, true);
+	RtString *name = rt_str_from_utf8(a.name[0] ? a.name : text);
+	return rt_Dns_GetHostByName_internal(name, h_name, h_aliases, h_addrs, hint);
 }
 
 bool rt_Dns_GetHostName_internal(char *h_name)

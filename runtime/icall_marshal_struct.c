@@ -1,8 +1,9 @@
 /* icall_marshal_struct: structs in native memory (Marshal.SizeOf, OffsetOf,
  * StructureToPtr, PtrToStructure, DestroyStructure): blittable ones
  * (RT_T_BLITTABLE) are copied as they are, and those the compiler described
- * (rt_marshal_types[]) have their strings converted to and from malloc'ed
- * UTF-8. Apart from icall_marshal.c so that only programs using them link
+ * (rt_marshal_types[]) are converted by its steps: bytes copied, strings
+ * to and from malloc'ed UTF-8, fixed arrays (ByValArray) to and from
+ * elements inline. Apart from icall_marshal.c so that only programs using them link
  * reflection (reflect.c) in.
  */
 #include "internal.h"
@@ -44,11 +45,72 @@ static const RtType *struct_type(Object *type, const RtMarshalType **info)
 	return NULL;
 }
 
+static uint32_t native_size(const RtType *t, const RtMarshalType *info)
+{
+	return info ? info->native_size : t->size;
+}
+
 int32_t rt_Marshal_SizeOf(Object *type)
 {
 	const RtMarshalType *info;
 	const RtType *t = struct_type(type, &info);
-	return t ? (int32_t)t->size : 0;
+	return t ? (int32_t)native_size(t, info) : 0;
+}
+
+/* The value at v to native memory at dst. */
+static void to_native(const RtMarshalOp *op, char *dst, const char *v)
+{
+	for (; op->kind != RT_MARSHAL_END; op++) {
+		char *to = dst + op->noff;
+		const char *from = v + op->moff;
+		if (op->kind == RT_MARSHAL_COPY) {
+			memcpy(to, from, op->n);
+		} else if (op->kind == RT_MARSHAL_STRING) {
+			RtString *s = *(RtString *const *)from;
+			char *u = s ? rt_str_to_utf8(s) : NULL;
+			char *copy = u ? (char *)rt_Marshal_AllocHGlobal((intptr_t)strlen(u) + 1) : NULL;
+			if (copy)
+				strcpy(copy, u);
+			*(char **)to = copy;
+		} else {
+			RtArray *a = *(RtArray *const *)from;
+			size_t size = op->n * op->arr->elem_size;
+			size_t have = a ? (size_t)a->length * op->arr->elem_size : 0;
+			size_t n = have < size ? have : size;
+			if (n)
+				memcpy(to, a->data, n);
+			memset(to + n, 0, size - n);
+		}
+	}
+}
+
+/* Native memory at src to the value at v. */
+static void from_native(const RtMarshalOp *op, char *v, const char *src)
+{
+	for (; op->kind != RT_MARSHAL_END; op++) {
+		char *to = v + op->moff;
+		const char *from = src + op->noff;
+		if (op->kind == RT_MARSHAL_COPY) {
+			memcpy(to, from, op->n);
+		} else if (op->kind == RT_MARSHAL_STRING) {
+			const char *u = *(const char *const *)from;
+			*(Object **)to = u ? (Object *)rt_str_from_utf8(u) : NULL;
+		} else {
+			RtArray *a = rt_gc_alloc_array(op->arr, op->n);
+			memcpy(a->data, from, op->n * op->arr->elem_size);
+			*(RtArray **)to = a;
+		}
+	}
+}
+
+/* Frees the strings of the struct in native memory at p. */
+static void free_strings(const RtMarshalOp *op, char *p)
+{
+	for (; op->kind != RT_MARSHAL_END; op++)
+		if (op->kind == RT_MARSHAL_STRING) {
+			free(*(char **)(p + op->noff));
+			*(char **)(p + op->noff) = NULL;
+		}
 }
 
 intptr_t rt_Marshal_OffsetOf(Object *type, Object *name)
@@ -81,18 +143,13 @@ void rt_Marshal_StructureToPtr(Object *o, intptr_t p, bool delete_old)
 				 " strings (and those named by typeof at the call)");
 		return;
 	}
-	char *dst = (char *)p;
-	for (uint32_t i = 0; delete_old && info && i < info->nstrings; i++)
-		free(*(char **)(dst + info->strings[i]));
-	memcpy(dst, rt_unbox_ptr(o), o->type->size);
-	for (uint32_t i = 0; info && i < info->nstrings; i++) {
-		RtString *s = *(RtString **)(dst + info->strings[i]);
-		char *u = s ? rt_str_to_utf8(s) : NULL;
-		char *copy = u ? (char *)rt_Marshal_AllocHGlobal((intptr_t)strlen(u) + 1) : NULL;
-		if (copy)
-			strcpy(copy, u);
-		*(char **)(dst + info->strings[i]) = copy;
+	if (!info) {
+		memcpy((char *)p, rt_unbox_ptr(o), o->type->size);
+		return;
 	}
+	if (delete_old)
+		free_strings(info->ops, (char *)p);
+	to_native(info->ops, (char *)p, rt_unbox_ptr(o));
 }
 
 Object *rt_Marshal_PtrToStructure_type(intptr_t p, Object *type)
@@ -105,11 +162,11 @@ Object *rt_Marshal_PtrToStructure_type(intptr_t p, Object *type)
 		return NULL;
 	/* the strings are made in a copy on the stack, seen by the collector */
 	char *v = __builtin_alloca(t->size);
-	memcpy(v, (const void *)p, t->size);
-	for (uint32_t i = 0; info && i < info->nstrings; i++) {
-		const char *u = *(const char **)(v + info->strings[i]);
-		*(Object **)(v + info->strings[i]) = u ? (Object *)rt_str_from_utf8(u) : NULL;
-	}
+	memset(v, 0, t->size);
+	if (info)
+		from_native(info->ops, v, (const char *)p);
+	else
+		memcpy(v, (const void *)p, t->size);
 	return rt_reflect_box(t, v);
 }
 
@@ -117,11 +174,7 @@ void rt_Marshal_DestroyStructure(intptr_t p, Object *type)
 {
 	const RtMarshalType *info;
 	const RtType *t = struct_type(type, &info);
-	if (!t || !p)
+	if (!t || !p || !info)
 		return;
-	for (uint32_t i = 0; info && i < info->nstrings; i++) {
-		char **s = (char **)((char *)p + info->strings[i]);
-		free(*s);
-		*s = NULL;
-	}
+	free_strings(info->ops, (char *)p);
 }

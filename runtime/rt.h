@@ -298,18 +298,26 @@ typedef struct RtMadeGeneric {
 } RtMadeGeneric;
 extern const RtMadeGeneric rt_made_generics[];
 extern const uint32_t rt_nmade_generics;
-/* The structs Marshal's calls name (src/emit/marshal.c): their fields
- * (ended by a NULL name) for OffsetOf, and where they hold strings, which
- * are UTF-8 char * in native memory. */
+/* The structs Marshal's calls name (src/emit/marshal.c): their native
+ * size, their fields (ended by a NULL name) with native offsets for
+ * OffsetOf, and the steps converting a value (at moff) to and from native
+ * memory (at noff), ended by RT_MARSHAL_END: COPY n bytes; STRING, a
+ * string as UTF-8 char *; ARRAY, an array of type arr as n elements
+ * inline. */
 typedef struct RtMarshalField {
 	const char *name;
 	uint32_t offset;
 } RtMarshalField;
+enum { RT_MARSHAL_END, RT_MARSHAL_COPY, RT_MARSHAL_STRING, RT_MARSHAL_ARRAY };
+typedef struct RtMarshalOp {
+	uint32_t kind, moff, noff, n;
+	const RtType *arr;
+} RtMarshalOp;
 typedef struct RtMarshalType {
 	const RtType *type;
 	const RtMarshalField *fields;
-	uint32_t nstrings;
-	const uint32_t *strings;
+	uint32_t native_size;
+	const RtMarshalOp *ops;
 } RtMarshalType;
 extern const RtMarshalType rt_marshal_types[];
 extern const uint32_t rt_nmarshal_types;
