@@ -422,8 +422,10 @@ static bool applies(Type *t, Method *m)
 }
 
 /* A call of I<A>.M may reach, through generic variance, the implementation
- * of I<B>.M in a type that implements I<B> only: add those too (the runtime
- * decides at the call which one applies). */
+ * of I<B>.M in a type that implements I<B> only, when I<B> is assignable
+ * to I<A> (covariance or contravariance over references): add those too
+ * (the runtime decides at the call which one applies). I<int> is not an
+ * I<long>: adding it made a lone wrong implementation a direct call. */
 static void add_variant_impls(Program *p, Type *t, Method *m)
 {
 	Type *o = m->owner;
@@ -437,7 +439,7 @@ static void add_variant_impls(Program *p, Type *t, Method *m)
 		return;
 	for (uint32_t i = 0; i < ti->nifaces; i++) {
 		Type *f = ti->ifaces[i];
-		if (f != o && f->img == o->img && f->row == o->row)
+		if (f != o && f->img == o->img && f->row == o->row && ty_variant_to(o, f))
 			add_impl(p, t, ty_info(f)->methods[k], m);
 	}
 }

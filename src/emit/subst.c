@@ -19,7 +19,7 @@ static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_sta
 	exc_init, exc_ssm_event, byref_ctor, byref_value, create_instance, create_default,
 	contains_refs, delegate_equals, delegate_hash, collation_resource, globalization_resource,
 	current_domain, domain_setup, x509_pal, the_domain, property_get_value, default_encoding,
-	unsafe_mov, dynamic_invoke;
+	unsafe_mov, dynamic_invoke, web_prefixes, no_config_section, legacy_config;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -90,6 +90,17 @@ static const struct {
 	{ "System.Array::UnsafeMov(!!0)", unsafe_mov,
 	  "JIT intrinsic (its IL boxes and unboxes, which fails for an enum over short or"
 	  " byte read as int): the value's bytes as the other type" },
+	{ "System.Net.WebRequest::PopulatePrefixList()", web_prefixes,
+	  "WebRequest.Create's schemes as Mono's machine.config lists them, made directly:"
+	  " its configuration system needs the entry assembly, XML and Type.GetType" },
+	{ "System.Configuration.ClientConfigurationSystem::System.Configuration.Internal.IInternalConfigSystem.GetSection(System.String)",
+	  no_config_section, "no configuration: every section absent, so the library's"
+	  " defaults apply (Mono's reads machine.config and the .exe.config by the entry"
+	  " assembly, XML and Type.GetType, none of which a program built ahead of time has)" },
+	{ "System.Configuration.ConfigurationSettings::GetConfig(System.String)", legacy_config,
+	  "System.dll's configuration as Mono's machine.config sets it, without the"
+	  " configuration system: an empty connectionManagement (2 connections per"
+	  " server), every other section absent" },
 	{ "System.ByReference`1::.ctor(!0&)", byref_ctor,
 	  "JIT intrinsic (its IL throws): keeps the managed pointer Span<T> stands on" },
 	{ "System.ByReference`1::get_Value()", byref_value,
@@ -513,6 +524,89 @@ static void x509_pal(Fn *f)
 		e_fn_error(f, "substitution: %s has no Mono.X509PalImplMono", img->path);
 	e_construct(f, ty_def(img, row, NULL, 0), "pal", "build-time substitution");
 	e_out(f, "return pal;");
+}
+
+/* return null: the section is absent */
+static void no_config_section(Fn *f)
+{
+	e_out(f, "return NULL;");
+}
+
+static Type *type_in(Fn *f, Image *img, const char *ns, const char *name);
+
+/* return key == "system.net/connectionManagement"
+ *	? new ConnectionManagementData(null) : null; */
+static void legacy_config(Fn *f)
+{
+	Type *data = type_in(f, f->m->owner->img, "System.Net.Configuration",
+			     "ConnectionManagementData");
+	Method *ctor = ty_find_method(data, ".ctor", 1);
+	if (!ctor)
+		e_fn_error(f, "substitution: ConnectionManagementData has no (object) constructor");
+	reach_type(f->p, data, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+	reach_method(f->p, ctor, f->m, "build-time substitution");
+	e_out(f, "if (!a0 || __builtin_strcmp(rt_str_to_utf8((RtString *)a0),"
+	      " \"system.net/connectionManagement\")) return NULL;");
+	e_out(f, "Object *o = %s;", e_new_expr(f, data));
+	e_out(f, "if (!o) return NULL;");
+	e_out(f, "%s((%s)o, NULL);", ctor->cname, emit_this_ctype(data));
+	e_out(f, "return rt_pending ? NULL : o;");
+}
+
+static Type *type_in(Fn *f, Image *img, const char *ns, const char *name)
+{
+	uint32_t row = ld_find_type(img, ns, name);
+	if (!row)
+		e_fn_error(f, "substitution: %s has no %s.%s", img->path, ns, name);
+	return ty_def(img, row, NULL, 0);
+}
+
+/* The constructor WebRequestPrefixElement(string, IWebRequestCreate). */
+static Method *prefix_ctor(Fn *f, Type *el)
+{
+	TypeInfo *ti = ty_info(el);
+	for (uint32_t i = 0; i < ti->nmethods; i++) {
+		Method *m = ti->methods[i];
+		if (!strcmp(m->name, ".ctor") && m->nparams == 2 && m->params[1]->kind == TY_CLASS &&
+		    ty_info(m->params[1])->is_interface)
+			return m;
+	}
+	e_fn_error(f, "substitution: WebRequestPrefixElement has no (string, IWebRequestCreate)"
+		   " constructor");
+	return NULL;
+}
+
+/* var list = new ArrayList(); for each scheme of Mono's machine.config:
+ * list.Add(new WebRequestPrefixElement(scheme, new Creator())); */
+static void web_prefixes(Fn *f)
+{
+	static const struct { const char *scheme, *creator; } mods[] = {
+		{ "http", "HttpRequestCreator" }, { "https", "HttpRequestCreator" },
+		{ "file", "FileWebRequestCreator" }, { "ftp", "FtpWebRequestCreator" },
+	};
+	const char *why = "build-time substitution";
+	Image *img = f->m->owner->img;
+	Type *list = ty_corlib_type("System.Collections", "ArrayList");
+	Type *el = type_in(f, img, "System.Net", "WebRequestPrefixElement");
+	Method *add = ty_find_method(list, "Add", 1), *ctor = prefix_ctor(f, el);
+	reach_type(f->p, el, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+	reach_method(f->p, add, f->m, why);
+	reach_method(f->p, ctor, f->m, why);
+	e_construct(f, list, "list", why);
+	for (unsigned i = 0; i < countof(mods); i++) {
+		const char *c = arena_printf(&f->a, "c%u", i);
+		e_construct(f, type_in(f, img, "System.Net", mods[i].creator), c, why);
+		e_out(f, "Object *e%u = %s;", i, e_new_expr(f, el));
+		e_out(f, "if (!e%u) return NULL;", i);
+		e_out(f, "%s((%s)e%u, (%s)rt_str_from_utf8(\"%s\"), (%s)%s);", ctor->cname,
+		      emit_this_ctype(el), i, emit_ctype(ctor->params[0]), mods[i].scheme,
+		      emit_ctype(ctor->params[1]), c);
+		e_out(f, "if (rt_pending) return NULL;");
+		e_out(f, "%s((%s)list, (%s)e%u);", add->cname, emit_this_ctype(list),
+		      emit_ctype(add->params[0]), i);
+		e_out(f, "if (rt_pending) return NULL;");
+	}
+	e_out(f, "return (%s)list;", emit_ctype(f->m->ret));
 }
 
 /* The one domain, AppDomain.getCurDomain()'s (above). */

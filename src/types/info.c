@@ -572,6 +572,11 @@ static bool variant_to(Type *to, Type *from)
 	return true;
 }
 
+bool ty_variant_to(Type *to, Type *from)
+{
+	return variant_to(to, from);
+}
+
 static bool iface_assignable(Type *to, Type *from)
 {
 	if (ty_implements(from, to) || variant_to(to, from))

@@ -182,6 +182,9 @@ bool ty_is_subclass(Type *t, Type *of);
  * ("System.FlagsAttribute")? */
 bool ty_has_attribute(Image *img, Token parent, const char *full);
 bool ty_implements(Type *t, Type *iface);
+/* Is `from`, an instance of the generic interface or delegate `to`
+ * instantiates, assignable to `to` through generic variance? */
+bool ty_variant_to(Type *to, Type *from);
 /* Arrays (info.c): which of the generic interfaces that vectors implement
  * (IList`1, ICollection`1, IEnumerable`1, IReadOnlyList`1,
  * IReadOnlyCollection`1) `iface` instantiates, or -1; and whether an array
