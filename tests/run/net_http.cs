@@ -1,3 +1,4 @@
+// mcs: -r:System.Net.Http.dll
 // HTTP clients against an HttpListener in the same program, on 127.0.0.1
 // and a free port: HttpClient (methods, headers both ways, status codes,
 // redirects followed or not, chunked bodies both ways, keep-alive, large
