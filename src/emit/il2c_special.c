@@ -222,7 +222,8 @@ static void check_struct(Fn *f, Type *t, const char *what)
 		return;
 	const char *why = emit_marshal_refusal(s);
 	e_fn_error(f, "P/Invoke %s struct %s, which ilcc cannot marshal: %s", what, s->name,
-		   why ? why : "it holds strings (only numbers, pointers and structs of those)");
+		   why ? why : "it holds strings or fixed arrays (only numbers, pointers and structs"
+		   " of those)");
 }
 
 /* The module and entry point of P/Invoke m ("" when the metadata has

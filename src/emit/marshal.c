@@ -65,7 +65,8 @@ static const char *field_refusal(Type *t, Field *fd, bool strings, uint32_t dept
 	if (strings && is_string_field(fd))
 		return NULL;
 	if (strings && fixed_array_count(fd))
-		return ty_info(t)->explicit_layout ? "a fixed array in explicit layout" : NULL;
+		return ty_info(t)->explicit_layout ? arena_printf(ty_arena(), "%s (field %s: a fixed"
+			" array in explicit layout)", t->name, fd->name) : NULL;
 	if (md_lookup1(fd->img, T_FieldMarshal, FieldMarshal_Parent, TOKEN(T_Field, fd->row)))
 		return "a [MarshalAs] ilcc does not do";
 	const char *why = refusal(fd->type, strings, depth + 1);
@@ -156,9 +157,11 @@ static bool has_native_layout(Type *t)
 	return false;
 }
 
-/* The C struct of t in native memory. */
+/* The C type of t in native memory. */
 static const char *native_struct(Type *t)
 {
+	if (!has_fields(t))
+		return emit_ctype(t);
 	return has_native_layout(t) ? arena_printf(ty_arena(), "struct N_%s", t->cname)
 				    : emit_struct(t);
 }
