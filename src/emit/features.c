@@ -35,6 +35,14 @@ static const struct {
 	  "platform tests: ilcc builds for Linux, so they are constants" },
 	{ "System.Environment::get_IsMacOS()", NULL, 0,
 	  "platform tests: ilcc builds for Linux, so they are constants" },
+	{ "System.Platform::get_IsMacOS()", NULL, 0,
+	  "System.dll's platform tests (uname at run time): constants on Linux, so"
+	  " NetworkInterface's macOS, BSD and AIX code, whose internal calls Mono"
+	  " has only there, is left out" },
+	{ "System.Platform::get_IsFreeBSD()", NULL, 0, "System.dll's platform tests (above)" },
+	{ "System.Platform::get_IsOpenBSD()", NULL, 0, "System.dll's platform tests (above)" },
+	{ "System.Platform::get_IsAix()", NULL, 0, "System.dll's platform tests (above)" },
+	{ "System.Platform::get_IsIBMi()", NULL, 0, "System.dll's platform tests (above)" },
 	{ "Mono.Net.Security.MonoTlsProviderFactory::IsBtlsSupported()", NULL, 0,
 	  "TLS: Mono's BoringSSL provider needs its native library, which ilcc does not"
 	  " link, so no provider is registered (README: HTTPS)" },

@@ -47,6 +47,15 @@ class NetDns {
 		foreach (var u in props.UnicastAddresses.Where(u => u.Address.AddressFamily == AddressFamily.InterNetwork))
 			Console.WriteLine("  {0} mask {1}", u.Address, u.IPv4Mask);
 		Console.WriteLine("  ::1 listed: {0}", props.UnicastAddresses.Any(u => u.Address.Equals(IPAddress.IPv6Loopback)) == Socket.OSSupportsIPv6);
+		Console.WriteLine("  description {0} mac '{1}' gateways {2}", lo.Description,
+			lo.GetPhysicalAddress(), props.GatewayAddresses.Count);
+		Console.WriteLine("  v4 index is the loopback index: {0}",
+			props.GetIPv4Properties().Index == NetworkInterface.LoopbackInterfaceIndex);
+		try {
+			Console.WriteLine("  v6 index {0}", props.GetIPv6Properties().Index);
+		} catch (NotImplementedException e) {
+			Console.WriteLine("  v6 properties: {0}", e.Message);
+		}
 		Console.WriteLine("loopback index known: {0}", NetworkInterface.LoopbackInterfaceIndex >= 0);
 		Console.WriteLine("network available: {0}", NetworkInterface.GetIsNetworkAvailable());
 		Console.WriteLine("OSSupportsIPv4: {0}", Socket.OSSupportsIPv4);
