@@ -12,6 +12,8 @@
  * DNSSEC. A name that is not found gives `false`, which Mono's managed
  * code turns into SocketException 11001 (HostNotFound, "Could not
  * resolve host '...'"), as under Mono.
+ * The empty name and the machine's own name are, as in Mono, the IPv4
+ * addresses of its interfaces that are up, loopback aside.
  * The family hint is Mono's: 0 both, 1 IPv4 only, 2 IPv6 only. Results
  * are strings (address text) that the managed code parses.
  */
@@ -19,6 +21,8 @@
 
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <ifaddrs.h>
+#include <net/if.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -261,6 +265,21 @@ static bool give(const Answer *a, const char *fallback_name, char *h_name, char 
 	return true;
 }
 
+/* The IPv4 addresses of the interfaces that are up, loopback aside. */
+static void local_addrs(Answer *a)
+{
+	struct ifaddrs *list;
+	if (getifaddrs(&list) != 0)
+		return;
+	for (struct ifaddrs *i = list; i; i = i->ifa_next)
+		if (i->ifa_addr && i->ifa_addr->sa_family == AF_INET && (i->ifa_flags & IFF_UP) &&
+		    !(i->ifa_flags & IFF_LOOPBACK))
+			add_addr(a, AF_INET, &((struct sockaddr_in *)(void *)i->ifa_addr)->sin_addr);
+	freeifaddrs(list);
+}
+
+/* As Mono: "" and the machine's own name are the local interfaces'
+ * addresses (if any), under the name as given. */
 bool rt_Dns_GetHostByName_internal(RtString *host, char *h_name, char *h_aliases,
 				   char *h_addrs, int32_t hint)
 {
@@ -268,15 +287,16 @@ bool rt_Dns_GetHostByName_internal(RtString *host, char *h_name, char *h_aliases
 	Answer a;
 	memset(&a, 0, sizeof a);
 	unsigned char bin[16];
+	char self[256] = "";
+	gethostname(self, sizeof self - 1);
 	if (inet_pton(AF_INET, name, bin) == 1)
 		add_addr(&a, AF_INET, bin);
 	else if (inet_pton(AF_INET6, name, bin) == 1)
 		add_addr(&a, AF_INET6, bin);
-	else if (!*name) {
-		char self[256] = "";
-		gethostname(self, sizeof self - 1);
-		name = rt_str_to_utf8(rt_str_from_utf8(self));
-	}
+	else if ((!*name || !strcmp(name, self)) && want(AF_INET, hint))
+		local_addrs(&a);
+	if (!a.n && !*name)
+		name = self;
 	if (!a.n && !hosts_lookup(name, NULL, hint, &a) && !strcasecmp(name, "localhost")) {
 		if (want(AF_INET, hint))
 			add_addr(&a, AF_INET, &(struct in_addr){ htonl(INADDR_LOOPBACK) });

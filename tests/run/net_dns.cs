@@ -99,6 +99,20 @@ class NetDns {
 			Console.WriteLine("async bad: {0} {1}", x.InnerException.GetType().Name, x.InnerException.Message);
 		}
 		Console.WriteLine("host name non-empty: {0}", Dns.GetHostName().Length > 0);
+		// "" and the host's own name: the IPv4 addresses of the interfaces
+		// that are up, loopback aside (when there are any)
+		var local = NetworkInterface.GetAllNetworkInterfaces()
+			.Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+			.SelectMany(n => n.GetIPProperties().UnicastAddresses.Select(u => u.Address))
+			.Where(a => a.AddressFamily == AddressFamily.InterNetwork).Select(a => a.ToString()).OrderBy(a => a).ToArray();
+		foreach (var n in new[] { "", Dns.GetHostName() }) {
+			bool ok = local.Length == 0;
+			if (!ok) {
+				var e = Dns.GetHostEntry(n);
+				ok = e.HostName == n && e.AddressList.Select(a => a.ToString()).OrderBy(a => a).SequenceEqual(local);
+			}
+			Console.WriteLine("{0} is the local addresses: {1}", n == "" ? "empty name" : "own name", ok);
+		}
 	}
 
 	static void Parse()
