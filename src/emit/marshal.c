@@ -115,7 +115,10 @@ const char *emit_marshal_refusal(Type *t)
 	return refusal(t, true, 0);
 }
 
-static bool has_fields(Type *t);
+static bool has_fields(Type *t)
+{
+	return t->kind == TY_STRUCT && !ty_info(t)->is_enum;
+}
 
 /* The array types of t's fixed arrays, which PtrToStructure makes. */
 static void reach_fixed_arrays(Program *p, Type *t, Method *why)
@@ -137,11 +140,6 @@ void emit_marshal_need(Program *p, Type *t, Method *why)
 	reach_type(p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);
 	reach_fixed_arrays(p, t, why);
 	VEC_PUSH(p->marshal_types, t);
-}
-
-static bool has_fields(Type *t)
-{
-	return t->kind == TY_STRUCT && !ty_info(t)->is_enum;
 }
 
 /* Does t (marshallable) hold a fixed array, so that its native layout is
