@@ -833,7 +833,7 @@ int build_program(Loader *ld, const BuildOptions *o)
 		fputs(b.s, stdout);
 		buf_free(&b);
 	}
-	if (!out)
+	if (!out && !o->emit_only)
 		return 0;
 	reach_check_missing(&p);
 	const char *dir = o->keep_c;
@@ -848,6 +848,11 @@ int build_program(Loader *ld, const BuildOptions *o)
 	if (o->kind != BUILD_EXE)
 		write_exports(&ex, dir, o);
 	double t2 = now_ms();
+	if (o->emit_only) {
+		manifest_save();
+		note("write C %.0f ms; total %.0f ms (C in %s)", t2 - t1, t2 - t0, dir);
+		return 0;
+	}
 	const char *rt = runtime_dir();
 	const char *objs = compile_all(dir, path_join(ty_arena(), rt, "include"), o, nown);
 	double t3 = now_ms();

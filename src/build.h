@@ -35,6 +35,7 @@ typedef struct BuildOptions {
 	uint32_t nnative_libs;
 	const char *input, *output;
 	const char *keep_c;             /* --keep-c DIR */
+	bool emit_only;                 /* --emit-c DIR: write the C, compile nothing */
 	const char *why;                /* --why NAME */
 	bool why_size;                  /* --why-size */
 	const char *opt;                /* "-O2" */

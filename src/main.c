@@ -48,6 +48,7 @@ static void usage(FILE *f)
 	      "                          runtime that `make cross TARGET=TRIPLE` builds)\n"
 	      "  -L DIR                  look for referenced assemblies in DIR too\n"
 	      "  --keep-c DIR            write the generated C there and build from there\n"
+	      "  --emit-c DIR            only write the generated C there (no C compiler)\n"
 	      "  --why NAME              the chain of callers that made NAME reachable\n"
 	      "  --why-size              the tree of reasons with the size of the C under each\n"
 	      "  --allow-missing-icalls  a missing internal call throws at run time\n"
@@ -163,6 +164,10 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 			o->build.output = value(argc, argv, &i, "an output file");
 		else if (!strcmp(a, "--keep-c"))
 			o->build.keep_c = value(argc, argv, &i, "a folder");
+		else if (!strcmp(a, "--emit-c")) {
+			o->build.keep_c = value(argc, argv, &i, "a folder");
+			o->build.emit_only = true;
+		}
 		else if (!strcmp(a, "--why"))
 			o->build.why = value(argc, argv, &i, "a method or type name");
 		else if (!strcmp(a, "--shared"))
@@ -334,7 +339,7 @@ int main(int argc, char **argv)
 	o.build.opt = "-O2";
 	if (!strcmp(cmd, "build")) {
 		parse(argc - 2, argv + 2, &ld, &o);
-		if (!o.build.output && !o.build.why && !o.build.why_size)
+		if (!o.build.output && !o.build.why && !o.build.why_size && !o.build.emit_only)
 			usage_error("build needs -o OUT");
 		if (o.build.header && o.build.kind == BUILD_EXE)
 			usage_error("--header goes with --shared or --static-lib (a library's exports)");

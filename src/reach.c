@@ -283,34 +283,25 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 {
 	if (m->flags & MF_ABSTRACT)
 		return BK_ABSTRACT;
-	/* the class library's methods (System.dll's sockets and TLS) */
-	if (m->img == ty_corlib || emit_in_class_library(m->img)) {
+	/* The class library's methods may be switched off or substituted;
+	 * they and any assembly's internalcall methods (System.dll's sockets)
+	 * may have an entry in the runtime's table. */
+	bool lib = m->img == ty_corlib || emit_in_class_library(m->img);
+	bool icall = m->impl_flags & MI_INTERNALCALL;
+	if (lib || icall) {
 		const char *key = reach_icall_key(m);
-		if (emit_feature_off(p, key, &ms->cval))
+		if (lib && emit_feature_off(p, key, &ms->cval))
 			return BK_CONST;
-		if ((ms->subst = emit_find_subst(key)) >= 0)
+		if (lib && (ms->subst = emit_find_subst(key)) >= 0)
 			return BK_SUBST;
-		if (!(m->impl_flags & MI_INTERNALCALL))
-			reach_callbacks(p, m, key);
 		int i = find_icall(key);
-		if (i >= 0) {
+		if (i >= 0 || !icall)
 			reach_callbacks(p, m, key);
-			rule_reached(p, key, m);
+		if (i >= 0) {
+			if (lib)
+				rule_reached(p, key, m);
 			return entry_body(p, m, ms, i);
 		}
-	} else if (m->impl_flags & MI_INTERNALCALL) {
-		/* other assemblies' (System.dll's) internal calls */
-		const char *key = reach_icall_key(m);
-		int i = find_icall(key);
-		if (i >= 0) {
-			reach_callbacks(p, m, key);
-			return entry_body(p, m, ms, i);
-		}
-	}
-	if ((m->impl_flags & MI_INTERNALCALL) && m->img != ty_corlib) {
-		int i = find_icall(reach_icall_key(m));        /* System's, ... */
-		if (i >= 0)
-			return entry_body(p, m, ms, i);
 	}
 	if ((m->impl_flags & MI_INTERNALCALL) && m->img == ty_corlib &&
 	    unsupported_prefix(reach_icall_key(m))) {
