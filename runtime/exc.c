@@ -388,14 +388,32 @@ char *rt_exc_type_name(const RtType *t)
 	return b.p;
 }
 
-/* Like Mono's Exception.ToString(): "Type: message", the inner exception
- * after " ---> ", then the trace. A null _message reads as Mono's default
- * message property. */
+/* Whether t is or derives from ExternalException, whose ToString shows
+ * the HResult after the type name. */
+static bool is_external(const RtType *t)
+{
+	for (; t; t = t->base)
+		if (t->name && t->ns && !strcmp(t->name, "ExternalException") &&
+		    !strcmp(t->ns, "System.Runtime.InteropServices"))
+			return true;
+	return false;
+}
+
+/* Like Mono's Exception.ToString(): "Type: message" ("Type (0xHRESULT):
+ * message" for an ExternalException), the inner exception after " ---> ",
+ * then the trace. A null _message reads as Mono's default message
+ * property. */
 static void describe(Buf *b, Object *e, int depth)
 {
 	char *name = rt_exc_type_name(e->type);
 	RtString **msg = field_string(e, rt_known.exc_message_off);
 	buf_str(b, name);
+	if (rt_known.exc_hresult_off && is_external(e->type)) {
+		char hr[24];
+		snprintf(hr, sizeof hr, " (0x%08X)",
+			 (unsigned)*(int32_t *)((char *)e + rt_known.exc_hresult_off));
+		buf_str(b, hr);
+	}
 	if (msg && *msg && (*msg)->length > 0) {
 		buf_str(b, ": ");
 		buf_managed(b, *msg);

@@ -36,9 +36,11 @@ static int32_t wakeups;             /* parked workers told to go */
 static uint64_t turns_done;         /* progress, for the starvation rule */
 static bool monitor_started;
 
+int32_t rt_Environment_get_ProcessorCount(void);   /* icall_core.c, read once */
+
 static int32_t pool_max(void)
 {
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	long n = rt_Environment_get_ProcessorCount();
 	return n < 2 ? 2 : n > MAX_WORKERS ? MAX_WORKERS : (int32_t)n;
 }
 

@@ -285,6 +285,9 @@ typedef struct RtKnown {
 	 * Select; System.Int32, for the options GetSocketOption boxes */
 	uint32_t socket_handle_off, safe_handle_off;
 	const RtType *int32_type;
+	/* Exception._HResult, which the report of an ExternalException (a
+	 * SocketException...) shows as Mono's ToString does (0: not known) */
+	uint32_t exc_hresult_off;
 } RtKnown;
 
 extern const RtKnown rt_known;

@@ -1302,6 +1302,7 @@ static void known(Gen *g)
 	Type *thread = ty_corlib_type("System.Threading", "Thread");
 	Field *msg = exc_field("_message"), *trace = exc_field("_stackTraceString"),
 	      *inner = exc_field("_innerException"), *frames = exc_field("_stackTrace");
+	Field *hresult = exc_field("_HResult");
 	Field *impl = NULL;
 	TypeInfo *tyi = ty_info(ty_corlib_type("System", "Type"));
 	for (uint32_t i = 0; i < tyi->nfields; i++)
@@ -1326,6 +1327,9 @@ static void known(Gen *g)
 		   rtype->cname, impl->owner->cname,
 		   impl->cname, thread->cname, ty_sz(ty_prim[TY_U8])->cname, g->p->literals.n,
 		   ty_sz(ty_prim[TY_U1])->cname);
+	if (hresult)
+		buf_printf(b, "\t.exc_hresult_off = offsetof(struct %s, %s),\n",
+			   ty_exception->cname, hresult->cname);
 	thread_known_fields(g);
 	net_known(g);
 	emit_reflection_known(g->p, b);
