@@ -441,6 +441,28 @@ Object *rt_delegate_invoke_info(Object *dlg)
 	return inv ? method_object(inv) : NULL;
 }
 
+/* Interpreter.MakeDelegate (lib/IlccExpr.cs): the compiled lambda. */
+Object *rt_Interpreter_MakeDelegate(Object *type, Object *closure)
+{
+	const RtType *t = rt_type_of_runtime_type(type);
+	Object *d = t ? rt_expr_delegate_new(t, closure) : NULL;
+	if (!d && !rt_pending && t)
+		rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc made no expression-tree delegate of type ",
+				    t, " (the program makes no Expression<T> of it)");
+	return d;
+}
+
+Object *rt_expr_create_lambda(Object *type, Object *body, Object *name, uint8_t tail,
+			      Object *params)
+{
+	const RtType *t = rt_type_of_runtime_type(type);
+	Object *l = t ? rt_expr_lambda_new(t, body, name, tail, params) : NULL;
+	if (!l && !rt_pending && t)
+		rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc made no Expression<T> of delegate type ",
+				    t, " (name it with Expression.Lambda<T>)");
+	return l;
+}
+
 /* What a delegate over a method of an open generic type calls, whatever
  * its signature (the arguments are left unread and the result, with the
  * exception pending, is never read). */

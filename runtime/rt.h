@@ -358,6 +358,16 @@ void rt_reflect_unbox(const RtType *t, Object *o, void *dst);
  * (NotSupportedException if reflection did not keep it). */
 Object *rt_delegate_invoke_info(Object *dlg);
 void *rt_reflect_pointer(Object *o);
+/* Expression.Compile (src/emit/expr.c): a delegate of type t calling the
+ * interpreter's Closure target; NULL when the program made no
+ * Expression<t> (generated code). */
+Object *rt_expr_delegate_new(const RtType *t, Object *target);
+/* Expression<t>.Create(...) (generated), NULL when the program made no
+ * Expression<t>, and Expression.CreateLambda's substitute over it */
+Object *rt_expr_lambda_new(const RtType *t, Object *body, Object *name, uint8_t tail,
+			   Object *params);
+Object *rt_expr_create_lambda(Object *type, Object *body, Object *name, uint8_t tail,
+			      Object *params);
 extern const uint32_t rt_nmethods;
 /* MethodBase.GetCurrentMethod() in the method the compiler listed as
  * rt_methods[k]: its MethodInfo (ConstructorInfo). */
