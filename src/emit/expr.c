@@ -86,7 +86,7 @@ static void reach_boxed(Program *p, Type *t, Method *why)
 	if (t->kind == TY_VOID)
 		return;
 	reach_type(p, t, TN_DESCRIPTOR | (ty_is_valuetype(t) ? TN_CONSTRUCTED : 0), why);
-	if (ty_info(t)->is_nullable)
+	if (t->kind == TY_STRUCT && ty_info(t)->is_nullable)
 		reach_type(p, t->inst[0], TN_DESCRIPTOR | TN_CONSTRUCTED, why);
 }
 
@@ -173,11 +173,10 @@ static void thunk(Buf *b, Program *p, Type *d, uint32_t k)
 		buf_printf(b, ", %s p%u", emit_ctype(inv->params[i]), i);
 	buf_printf(b, ")\n{\n\tRtArray *a = rt_gc_alloc_array(&%s_type, %u);\n",
 		   ty_sz(ty_object)->cname, inv->nparams);
-	buf_printf(b, "\tif (!a)\n\t\treturn%s;\n", has_ret ? " 0" : "");
 	for (uint32_t i = 0; i < inv->nparams; i++)
-		buf_printf(b, "\tRT_ARRAY_DATA(a, Object *)[%u] = rt_reflect_box(&%s_type, &p%u);\n",
+		buf_printf(b, "\tif (a)\n\t\tRT_ARRAY_DATA(a, Object *)[%u] = rt_reflect_box(&%s_type, &p%u);\n",
 			   i, inv->params[i]->cname, i);
-	buf_printf(b, "\tObject *r = %s(o, (Object *)a);\n", call->cname);
+	buf_printf(b, "\tObject *r = a && !rt_pending ? %s(o, (Object *)a) : NULL;\n", call->cname);
 	if (!has_ret)
 		buf_puts(b, "\t(void)r;\n}\n");
 	else if (ty_is_ref(inv->ret))
