@@ -452,6 +452,30 @@ Object *rt_Interpreter_MakeDelegate(Object *type, Object *closure)
 	return d;
 }
 
+bool rt_type_is_nullable(Object *type)
+{
+	const RtType *t = type ? rt_type_of_runtime_type(type) : NULL;
+	return t && (t->flags & RT_T_NULLABLE);
+}
+
+const RtField *rt_field_handle(const RtType *owner, const char *name)
+{
+	for (uint32_t i = 0; i < rt_nfields; i++)
+		if (rt_fields[i].owner == owner && !strcmp(rt_fields[i].name, name))
+			return &rt_fields[i];
+	return NULL;
+}
+
+Object *rt_nullable_underlying(Object *type)
+{
+	if (!type) {
+		rt_exc_throw_msg(RT_EXC_ARGNULL, "nullableType");
+		return NULL;
+	}
+	const RtType *t = rt_type_of_runtime_type(type);
+	return t && (t->flags & RT_T_NULLABLE) && t->elem ? type_obj(t->elem) : NULL;
+}
+
 Object *rt_expr_create_lambda(Object *type, Object *body, Object *name, uint8_t tail,
 			      Object *params)
 {

@@ -366,6 +366,10 @@ Object *rt_expr_delegate_new(const RtType *t, Object *target);
  * Expression<t>, and Expression.CreateLambda's substitute over it */
 Object *rt_expr_lambda_new(const RtType *t, Object *body, Object *name, uint8_t tail,
 			   Object *params);
+bool rt_type_is_nullable(Object *type);         /* a System.Type: Nullable<T>? */
+Object *rt_nullable_underlying(Object *type);
+/* ldtoken of a field reflection keeps: its rt_fields[] entry */
+const struct RtField *rt_field_handle(const RtType *owner, const char *name);   /* T of Nullable<T>, else NULL */
 Object *rt_expr_create_lambda(Object *type, Object *body, Object *name, uint8_t tail,
 			      Object *params);
 extern const uint32_t rt_nmethods;

@@ -150,6 +150,18 @@ void emit_expr_reached(Program *p, Method *m)
 		need_delegate(p, m->inst[0], m);
 }
 
+/* System.Core's TypeUtils.IsNullableType(Type) */
+void e_expr_is_nullable(Fn *f)
+{
+	e_out(f, "return rt_type_is_nullable(a0);");
+}
+
+/* Nullable.GetUnderlyingType(Type) */
+void e_expr_nullable_underlying(Fn *f)
+{
+	e_out(f, "return rt_nullable_underlying(a0);");
+}
+
 /* The substitution of Expression.CreateLambda(Type, body, name, tailCall,
  * parameters), whose IL makes Expression<T> by reflection. */
 void e_expr_create_lambda(Fn *f)

@@ -172,6 +172,8 @@ void e_end_invoke_body(Fn *f);
 void e_async_result_invoke(Fn *f);
 void e_expr_compile(Fn *f);                     /* expr.c */
 void e_expr_create_lambda(Fn *f);
+void e_expr_is_nullable(Fn *f);
+void e_expr_nullable_underlying(Fn *f);
 void e_typedref_type(Fn *f, Type *t);           /* what a TypedReference to t needs */
 /* il2c_spec.c: copies of a method for a constant argument */
 Method *e_specialize(Fn *f, Method *m);         /* at a direct call of m */

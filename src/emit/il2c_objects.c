@@ -524,8 +524,9 @@ static const char *reflected_field(Fn *f, Field *fd)
 {
 	reach_reflect_field(f->p, fd, f->m);
 	for (uint32_t k = 0; k < f->p->reflected_fields.n; k++)
-		if (f->p->reflected_fields.v[k] == fd)
-			return arena_printf(&f->a, "&rt_fields[%u]", k);
+		if (f->p->reflected_fields.v[k] == fd)  /* (sorted later: found by name) */
+			return arena_printf(&f->a, "rt_field_handle(&%s_type, \"%s\")",
+					    fd->owner->cname, fd->name);
 	return "0";             /* of an open type: not kept */
 }
 
