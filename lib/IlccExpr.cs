@@ -390,20 +390,26 @@ public static class Interpreter {
 	// ---- assignment ----
 	static object Assign(BinaryExpression e, Scope s)
 	{
-		var p = e.Left as ParameterExpression;
+		return Store(e.Left, e.Right, null, s);
+	}
+
+	// target = value (an expression), or = the given value when value is null
+	static object Store(Expression target, Expression value, object given, Scope s)
+	{
+		var p = target as ParameterExpression;
 		if (p != null)
-			return s.Find(p).Value = Eval(e.Right, s);
-		var m = e.Left as MemberExpression;
+			return s.Find(p).Value = value != null ? Eval(value, s) : given;
+		var m = target as MemberExpression;
 		if (m != null) {
-			var o = Target(m.Expression, s);
-			var v = Eval(e.Right, s);
+			var o = m.Expression == null ? null : Target(m.Expression, s);
+			var v = value != null ? Eval(value, s) : given;
 			SetMember(o, m.Member, v);
 			return v;
 		}
-		var ix = (IndexExpression)e.Left;
+		var ix = (IndexExpression)target;
 		var t = Target(ix.Object, s);
 		var args = EvalAll(ix.Arguments, s);
-		var val = Eval(e.Right, s);
+		var val = value != null ? Eval(value, s) : given;
 		if (ix.Indexer != null) {
 			var all = new object[args.Length + 1];
 			args.CopyTo(all, 0);
@@ -415,9 +421,54 @@ public static class Interpreter {
 		return val;
 	}
 
+	// x op= y: the operator of each compound assignment
+	static readonly Dictionary<ExpressionType, ExpressionType> compound =
+		new Dictionary<ExpressionType, ExpressionType> {
+		{ ExpressionType.AddAssign, ExpressionType.Add },
+		{ ExpressionType.AddAssignChecked, ExpressionType.AddChecked },
+		{ ExpressionType.SubtractAssign, ExpressionType.Subtract },
+		{ ExpressionType.SubtractAssignChecked, ExpressionType.SubtractChecked },
+		{ ExpressionType.MultiplyAssign, ExpressionType.Multiply },
+		{ ExpressionType.MultiplyAssignChecked, ExpressionType.MultiplyChecked },
+		{ ExpressionType.DivideAssign, ExpressionType.Divide },
+		{ ExpressionType.ModuloAssign, ExpressionType.Modulo },
+		{ ExpressionType.AndAssign, ExpressionType.And },
+		{ ExpressionType.OrAssign, ExpressionType.Or },
+		{ ExpressionType.ExclusiveOrAssign, ExpressionType.ExclusiveOr },
+		{ ExpressionType.LeftShiftAssign, ExpressionType.LeftShift },
+		{ ExpressionType.RightShiftAssign, ExpressionType.RightShift },
+		{ ExpressionType.PowerAssign, ExpressionType.Power },
+	};
+
+	static object CompoundAssign(BinaryExpression e, ExpressionType op, Scope s)
+	{
+		var x = Eval(e.Left, s);
+		var y = Eval(e.Right, s);
+		object r = e.Method != null ? Invoke(e.Method, null, new[] { x, y }) :
+			   Operators.Binary(op, x, y, e.Left.Type, e.Left.Type);
+		return Store(e.Left, null, r, s);
+	}
+
+	static object IncrementAssign(UnaryExpression e, Scope s)
+	{
+		var old = Eval(e.Operand, s);
+		bool up = e.NodeType == ExpressionType.PreIncrementAssign ||
+			  e.NodeType == ExpressionType.PostIncrementAssign;
+		object r = e.Method != null ? Invoke(e.Method, null, new[] { old }) :
+			   old == null ? null :
+			   Operators.Unary(up ? ExpressionType.Increment : ExpressionType.Decrement, old, e.Type);
+		Store(e.Operand, null, r, s);
+		bool pre = e.NodeType == ExpressionType.PreIncrementAssign ||
+			   e.NodeType == ExpressionType.PreDecrementAssign;
+		return pre ? r : old;
+	}
+
 	// ---- operators ----
 	static object Binary(BinaryExpression e, Scope s)
 	{
+		ExpressionType op;
+		if (compound.TryGetValue(e.NodeType, out op))
+			return CompoundAssign(e, op, s);
 		switch (e.NodeType) {
 		case ExpressionType.Assign: return Assign(e, s);
 		case ExpressionType.AndAlso:
@@ -471,6 +522,11 @@ public static class Interpreter {
 	{
 		switch (e.NodeType) {
 		case ExpressionType.Quote: return e.Operand;
+		case ExpressionType.PreIncrementAssign:
+		case ExpressionType.PreDecrementAssign:
+		case ExpressionType.PostIncrementAssign:
+		case ExpressionType.PostDecrementAssign:
+			return IncrementAssign(e, s);
 		case ExpressionType.Throw:
 			var x = (Exception)Eval(e.Operand, s);
 			throw x ?? new NullReferenceException();

@@ -458,6 +458,28 @@ bool rt_type_is_nullable(Object *type)
 	return t && (t->flags & RT_T_NULLABLE);
 }
 
+/* Type.MakeArrayType(): the vector type, when the program has it
+ * (Expression.NewArrayInit asks); other ranks are not kept */
+Object *rt_RuntimeType_make_array_type(Object *self, int32_t rank)
+{
+	const RtType *t = rt_type_of_runtime_type(self);
+	if (!rank && t->array_of)
+		return type_obj(t->array_of);
+	rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc did not keep an array type of ", t,
+			    ": the program makes no such array");
+	return NULL;
+}
+
+int32_t rt_RuntimeTypeHandle_GetArrayRank(Object *type)
+{
+	const RtType *t = rt_type_of_runtime_type(type);
+	if (!(t->flags & RT_T_ARRAY)) {
+		rt_exc_throw_msg(RT_EXC_ARG, "Type must be an array type");
+		return 0;
+	}
+	return t->rank ? t->rank : 1;
+}
+
 const RtField *rt_field_handle(const RtType *owner, const char *name)
 {
 	for (uint32_t i = 0; i < rt_nfields; i++)
