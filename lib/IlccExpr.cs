@@ -55,15 +55,58 @@ sealed class Scope {
 		vars[p] = new StrongBox<object>(v);
 	}
 
-	internal StrongBox<object> Find(ParameterExpression p)
+	internal StrongBox<object> TryFind(ParameterExpression p)
 	{
 		for (var s = this; s != null; s = s.parent) {
 			StrongBox<object> b;
 			if (s.vars.TryGetValue(p, out b))
 				return b;
 		}
+		return null;
+	}
+
+	internal StrongBox<object> Find(ParameterExpression p)
+	{
+		var b = TryFind(p);
+		if (b != null)
+			return b;
 		throw new InvalidOperationException("variable '" + p.Name + "' of type '" + p.Type +
 						    "' referenced from scope '', but it is not defined");
+	}
+}
+
+// A quoted tree (an Expression<T> argument inside a tree) with the
+// variables of the enclosing lambdas it uses replaced by their values.
+sealed class QuoteRewriter : ExpressionVisitor {
+	readonly Scope scope;
+	readonly List<ParameterExpression> bound = new List<ParameterExpression>();
+
+	internal QuoteRewriter(Scope scope) { this.scope = scope; }
+
+	protected override Expression VisitLambda<T>(Expression<T> node)
+	{
+		int n = bound.Count;
+		bound.AddRange(node.Parameters);
+		var r = base.VisitLambda(node);
+		bound.RemoveRange(n, bound.Count - n);
+		return r;
+	}
+
+	protected override Expression VisitBlock(BlockExpression node)
+	{
+		int n = bound.Count;
+		bound.AddRange(node.Variables);
+		var r = base.VisitBlock(node);
+		bound.RemoveRange(n, bound.Count - n);
+		return r;
+	}
+
+	protected override Expression VisitParameter(ParameterExpression node)
+	{
+		if (bound.Contains(node))
+			return node;
+		var b = scope.TryFind(node);
+		return b == null ? (Expression)node : Expression.Constant(b.Value, node.Type);
 	}
 }
 
@@ -521,7 +564,7 @@ public static class Interpreter {
 	static object Unary(UnaryExpression e, Scope s)
 	{
 		switch (e.NodeType) {
-		case ExpressionType.Quote: return e.Operand;
+		case ExpressionType.Quote: return new QuoteRewriter(s).Visit(e.Operand);
 		case ExpressionType.PreIncrementAssign:
 		case ExpressionType.PreDecrementAssign:
 		case ExpressionType.PostIncrementAssign:

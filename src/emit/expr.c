@@ -128,6 +128,9 @@ static void need_delegate(Program *p, Type *d, Method *m)
 		return;
 	VEC_PUSH(p->expr_delegates, d);
 	reach_method(p, create, m, "Expression.Lambda<T> makes the lambda without reflection");
+	/* ... and its generic arguments are known (Expression.Call validates
+	 * an Expression<T> parameter with Type.ContainsGenericParameters) */
+	reach_reflect_method(p, create, m);
 	reach_type(p, d, TN_DESCRIPTOR | TN_CONSTRUCTED, m);
 	reach_reflect_method(p, inv, m);        /* Expression.Lambda checks its signature */
 	reach_type(p, ty_sz(ty_object), TN_DESCRIPTOR | TN_CONSTRUCTED, m);

@@ -216,6 +216,17 @@ class Program {
 		Show("linq closure", any.Compile()(new[] { 5, 25 }));
 	}
 
+	static int Apply(Expression<Func<int, int>> f, int v) { return f.Compile()(v); }
+
+	// quoted lambdas (Expression<T> arguments) see the enclosing lambda's variables
+	static void Quotes()
+	{
+		Expression<Func<int, int>> t = x => Apply(y => y + x, 3);
+		Show("quote", t.Compile()(10));
+		Expression<Func<int, int>> nested = x => Apply(y => Apply(z => z * y + x, 2), 5);
+		Show("nested quote", nested.Compile()(1));
+	}
+
 	// factorial by a lambda that calls itself through a variable
 	static void Statements()
 	{
@@ -280,6 +291,7 @@ class Program {
 		Members();
 		Objects();
 		Closures();
+		Quotes();
 		Statements();
 		Untyped();
 	}
