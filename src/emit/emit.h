@@ -79,6 +79,7 @@ void emit_callbacks(Program *p, Buf *h, Buf *d);
  * Expression<TDelegate> made (told of each reached method) and written
  * with rt_expr_delegate_new. */
 void emit_expr_reached(Program *p, Method *m);
+void emit_expr_need(Program *p, Type *d, Method *why);   /* d: a delegate type */
 void emit_expr_delegates(Program *p, Buf *d);
 /* marshal.c: is t's native layout its C struct? Why a struct cannot be
  * marshalled (strings are LPStr), or NULL; t is marshalled by the

@@ -114,7 +114,7 @@ static Type *expr1_of(Program *p, Type *d)
 }
 
 /* What a lambda of delegate type d needs, the first time one is seen. */
-static void need_delegate(Program *p, Type *d, Method *m)
+void emit_expr_need(Program *p, Type *d, Method *m)
 {
 	Method *inv = ty_is_open(d) || !ty_info(d)->is_delegate ? NULL : invoke_of(d);
 	if (!inv || !thunkable(inv))
@@ -132,6 +132,10 @@ static void need_delegate(Program *p, Type *d, Method *m)
 	 * an Expression<T> parameter with Type.ContainsGenericParameters) */
 	reach_reflect_method(p, create, m);
 	reach_type(p, d, TN_DESCRIPTOR | TN_CONSTRUCTED, m);
+	/* Expression.Lambda(body, parameters) asks for Func<...> or Action<...>
+	 * by MakeGenericType */
+	if (d->ninst)
+		reach_made_generic(p, ty_def(d->img, d->row, NULL, 0), d, m);
 	reach_reflect_method(p, inv, m);        /* Expression.Lambda checks its signature */
 	reach_type(p, ty_sz(ty_object), TN_DESCRIPTOR | TN_CONSTRUCTED, m);
 	for (uint32_t i = 0; i < inv->nparams; i++)
@@ -147,10 +151,10 @@ void emit_expr_reached(Program *p, Method *m)
 {
 	if (!strcmp(m->name, ".ctor") && m->owner->ninst == 1 &&
 	    !strncmp(m->owner->name, EXPR1, sizeof EXPR1 - 1))
-		need_delegate(p, m->owner->inst[0], m);
+		emit_expr_need(p, m->owner->inst[0], m);
 	else if (!strcmp(m->name, "Lambda") && m->ninst == 1 &&
 		 !strcmp(m->owner->name, "System.Linq.Expressions.Expression"))
-		need_delegate(p, m->inst[0], m);
+		emit_expr_need(p, m->inst[0], m);
 }
 
 /* System.Core's TypeUtils.IsNullableType(Type) */

@@ -150,6 +150,16 @@ static void create_instance(Fn *f, Method *m, Slot *r)
 		     " keeps anyway (name the type with typeof at the call)");
 }
 
+/* Expression.Lambda(typeof(D), body, ...): lambdas of type D are made
+ * (src/emit/expr.c) */
+static void expr_lambda(Fn *f, Method *m, Slot *r)
+{
+	(void)r;
+	Type *known = m->nparams && param_is(m, 0, "System.Type") ? arg(f, m, 0)->known : NULL;
+	if (known && known->kind == TY_CLASS && ty_info(known)->is_delegate)
+		emit_expr_need(f->p, known, f->m);
+}
+
 /* x.GetType(): x's static type, when no subclass can be there. */
 static void get_type(Fn *f, Method *m, Slot *r)
 {
@@ -484,12 +494,14 @@ static const struct {
 	{ "System.Runtime.InteropServices.Marshal", "PtrToStructure", marshal_struct },
 	{ "System.Runtime.InteropServices.Marshal", "DestroyStructure", marshal_struct },
 	{ "System.Runtime.InteropServices.Marshal", "StructureToPtr", marshal_struct },
+	{ "System.Linq.Expressions.Expression", "Lambda", expr_lambda },
 };
 
 /* flows[] index + 1 of the rule for m, 0 if none. */
 static int find_flow(Method *m)
 {
-	if (m->owner->img != ty_object->img)
+	if (m->owner->img != ty_object->img &&
+	    strcmp(m->owner->name, "System.Linq.Expressions.Expression"))
 		return 0;
 	for (size_t i = 0; i < countof(flows); i++)
 		if (!strcmp(m->owner->name, flows[i].type) && !strcmp(m->name, flows[i].name))

@@ -280,6 +280,12 @@ class Program {
 		Delegate d = le.Compile();
 		Show("LambdaExpression.Compile", d.DynamicInvoke(7));
 		Show("delegate type", d.GetType() == typeof(Func<int, int>));
+		var p = Expression.Parameter(typeof(int), "p");
+		var typed = Expression.Lambda(typeof(Func<int, long>), Expression.Convert(p, typeof(long)), p);
+		Show("Lambda(typeof(D), ...)", typed.Compile().DynamicInvoke(5));
+		// Func<int, int>: a type the program makes lambdas of
+		var untyped = Expression.Lambda(Expression.Multiply(p, p), p);
+		Show("Lambda(body, p)", untyped.Compile().DynamicInvoke(6));
 	}
 
 	static void Main()
