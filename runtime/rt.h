@@ -505,7 +505,12 @@ Object *rt_exc_take(void);
  * filter must); the text goes into the exception's _stackTraceString.
  * Costs nothing unless an exception is thrown. */
 /* A method's name in stack traces: "TYPE::METHOD". */
-typedef struct RtFrameName { const char *type, *method; } RtFrameName;
+typedef struct RtFrameName {
+	const char *type, *method;
+	const char *file;           /* with debug information: C# file, line and */
+	uint32_t line, il;          /* the IL offset that raised; else NULL */
+	const char *params;         /* and "System.Int32 x, ..." */
+} RtFrameName;
 void rt_exc_trace(const RtFrameName *method);
 /* Two passes, as the CLI wants, for filters (ECMA-335 I.12.4.2.5). A try
  * block with a filter links a record on the thread's chain when entered
