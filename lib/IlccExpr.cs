@@ -215,8 +215,33 @@ public static class Interpreter {
 		return o;
 	}
 
+	// Members of Nullable<T> on its boxed form (null, or a boxed T).
+	static bool IsNullable(Expression e)
+	{
+		return e != null && Nullable.GetUnderlyingType(e.Type) != null;
+	}
+
+	static object OnNullable(string name, object v, object[] args, Type t)
+	{
+		switch (name) {
+		case "get_HasValue": case "HasValue": return v != null;
+		case "get_Value": case "Value":
+			if (v == null)
+				throw new InvalidOperationException("Nullable object must have a value.");
+			return v;
+		case "GetValueOrDefault":
+			return v ?? (args.Length > 0 ? args[0] : Default(Nullable.GetUnderlyingType(t)));
+		case "ToString": return v == null ? "" : v.ToString();
+		case "GetHashCode": return v == null ? 0 : v.GetHashCode();
+		case "Equals": return v == null ? args[0] == null : v.Equals(args[0]);
+		}
+		throw new NotSupportedException("ilcc's expression interpreter does not call Nullable." + name);
+	}
+
 	static object Member(MemberExpression e, Scope s)
 	{
+		if (IsNullable(e.Expression))
+			return OnNullable(e.Member.Name, Eval(e.Expression, s), new object[0], e.Expression.Type);
 		var o = Target(e.Expression, s);
 		var f = e.Member as FieldInfo;
 		if (f != null)
@@ -227,6 +252,8 @@ public static class Interpreter {
 
 	static object Call(MethodCallExpression e, Scope s)
 	{
+		if (IsNullable(e.Object))
+			return OnNullable(e.Method.Name, Eval(e.Object, s), EvalAll(e.Arguments, s), e.Object.Type);
 		var o = Target(e.Object, s);
 		return Invoke(e.Method, o, EvalAll(e.Arguments, s));
 	}

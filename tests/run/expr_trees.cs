@@ -7,6 +7,12 @@ using System.Linq.Expressions;
 
 delegate int BinOp(int a, int b);
 
+struct V {
+	public int A;
+	public override string ToString() { return "V" + A; }
+	public int Plus(int b) { return A + b; }
+}
+
 struct Pt {
 	public int X, Y;
 	public Pt(int x, int y) { X = x; Y = y; }
@@ -273,6 +279,32 @@ class Program {
 		Show("switch", swl(1) + "/" + swl(3) + "/" + swl(9));
 	}
 
+	static void ValueTypes()
+	{
+		Expression<Func<int, string>> a = i => i.ToString() + "!";
+		Show("int method", a.Compile()(42));
+		Expression<Func<int, int, string>> f = (x, y) => string.Format("{0}-{1}", x, y);
+		Show("params call", f.Compile()(1, 2));
+		Expression<Func<V, int>> v = s => s.Plus(3);
+		Show("struct method", v.Compile()(new V { A = 4 }));
+		Expression<Func<V, string>> vs = s => s.ToString();
+		Show("struct override", vs.Compile()(new V { A = 5 }));
+		Expression<Func<int?, int?>> n = q => q.HasValue ? q * 2 : null;
+		Show("HasValue", n.Compile()(4) + "," + n.Compile()(null));
+		Expression<Func<int?, int>> gv = q => q.GetValueOrDefault() + q.GetValueOrDefault(7);
+		Show("GetValueOrDefault", gv.Compile()(null));
+		Expression<Func<int?, int>> val = q => q.Value;
+		Try("Value of null", () => val.Compile()(null));
+		Expression<Func<string, int, char>> ch = (s, i) => s[i];
+		Show("string indexer", ch.Compile()("hello", 1));
+		Expression<Func<double, double>> m = d => Math.Sqrt(d) + Math.Max(d, 2.0);
+		Show("Math", m.Compile()(16));
+		Expression<Func<short, short, int>> sh = (p, q) => p * q;
+		Show("short", sh.Compile()(300, 300));
+		Expression<Func<ulong, ulong>> ul = u => checked(u + 1);
+		Try("checked ulong", () => ul.Compile()(ulong.MaxValue));
+	}
+
 	static void Untyped()
 	{
 		Expression<Func<int, int>> sq = v => v * v;
@@ -299,6 +331,7 @@ class Program {
 		Closures();
 		Quotes();
 		Statements();
+		ValueTypes();
 		Untyped();
 	}
 }
