@@ -113,6 +113,17 @@ static Type *expr1_of(Program *p, Type *d)
 	return row ? ty_def(lambda->img, row, &d, 1) : NULL;
 }
 
+/* Roslyn's trees leave decimal's operators for System.Core to find by
+ * reflection (Expression.Multiply(a, b) looks for op_Multiply): kept
+ * once the program makes any lambda. */
+static void keep_decimal_operators(Program *p, Method *why)
+{
+	TypeInfo *ti = ty_info(ty_corlib_type("System", "Decimal"));
+	for (uint32_t i = 0; i < ti->nmethods; i++)
+		if (!strncmp(ti->methods[i]->name, "op_", 3))
+			reach_reflect_method(p, ti->methods[i], why);
+}
+
 /* What a lambda of delegate type d needs, the first time one is seen. */
 void emit_expr_need(Program *p, Type *d, Method *m)
 {
@@ -126,6 +137,8 @@ void emit_expr_need(Program *p, Type *d, Method *m)
 	Method *create = e1 ? ty_find_method(e1, "Create", 4) : NULL;
 	if (!create)
 		return;
+	if (!p->expr_delegates.n)
+		keep_decimal_operators(p, m);
 	VEC_PUSH(p->expr_delegates, d);
 	reach_method(p, create, m, "Expression.Lambda<T> makes the lambda without reflection");
 	/* ... and its generic arguments are known (Expression.Call validates

@@ -160,6 +160,16 @@ static void expr_lambda(Fn *f, Method *m, Slot *r)
 		emit_expr_need(f->p, known, f->m);
 }
 
+/* Expression.New(typeof(X)) (Roslyn's trees, for `new X()`): System.Core
+ * looks for X's parameterless constructor by reflection */
+static void expr_new(Fn *f, Method *m, Slot *r)
+{
+	(void)r;
+	Type *known = m->nparams == 1 && param_is(m, 0, "System.Type") ? arg(f, m, 0)->known : NULL;
+	if (known)
+		reflect_ctors(f, known, BF_ANY);
+}
+
 /* x.GetType(): x's static type, when no subclass can be there. */
 static void get_type(Fn *f, Method *m, Slot *r)
 {
@@ -495,6 +505,7 @@ static const struct {
 	{ "System.Runtime.InteropServices.Marshal", "DestroyStructure", marshal_struct },
 	{ "System.Runtime.InteropServices.Marshal", "StructureToPtr", marshal_struct },
 	{ "System.Linq.Expressions.Expression", "Lambda", expr_lambda },
+	{ "System.Linq.Expressions.Expression", "New", expr_new },
 };
 
 /* flows[] index + 1 of the rule for m, 0 if none. */
