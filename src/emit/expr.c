@@ -72,7 +72,20 @@ void e_expr_compile(Fn *f)
 {
 	Method *m = interp_method(f->p, "Interpreter", "Compile", 1);
 	reach_method(f->p, m, f->m, "build-time substitution: Expression.Compile interprets");
+	reach_method(f->p, interp_method(f->p, "Closure", "Call", 1), f->m,
+		     "the thunks of expression trees' delegate types call it");
 	e_out(f, "return %s(a0);", m->cname);
+}
+
+/* Is the interpreter in the program (Compile reached, which loads it)? */
+static bool interp_used(Program *p)
+{
+	for (uint32_t i = 0; i < p->ld->nimages; i++) {
+		const char *path = p->ld->images[i]->path, *slash = strrchr(path, '/');
+		if (!strcmp(slash ? slash + 1 : path, "IlccExpr.dll"))
+			return true;
+	}
+	return false;
 }
 
 static Method *invoke_of(Type *d)
@@ -154,8 +167,6 @@ void emit_expr_need(Program *p, Type *d, Method *m)
 	for (uint32_t i = 0; i < inv->nparams; i++)
 		reach_boxed(p, inv->params[i], m);
 	reach_boxed(p, inv->ret, m);
-	reach_method(p, interp_method(p, "Closure", "Call", 1), m,
-		     "the thunk of an expression tree's delegate type");
 }
 
 /* on_reached: Expression.Lambda<TDelegate> and the constructor of
@@ -222,11 +233,12 @@ static void thunk(Buf *b, Program *p, Type *d, uint32_t k)
  * (a Closure) calling t's thunk; NULL for a type with none. */
 void emit_expr_delegates(Program *p, Buf *d)
 {
-	for (uint32_t k = 0; k < p->expr_delegates.n; k++)
+	bool used = interp_used(p);
+	for (uint32_t k = 0; used && k < p->expr_delegates.n; k++)
 		thunk(d, p, p->expr_delegates.v[k], k);
 	buf_puts(d, "Object *rt_expr_delegate_new(const RtType *t, Object *target)\n{\n"
 		 "\tvoid *fn = NULL;\n");
-	for (uint32_t k = 0; k < p->expr_delegates.n; k++)
+	for (uint32_t k = 0; used && k < p->expr_delegates.n; k++)
 		buf_printf(d, "\tif (t == &%s_type)\n\t\tfn = (void *)xd%u;\n",
 			   p->expr_delegates.v[k]->cname, k);
 	buf_printf(d, "\tObject *d = fn ? rt_gc_alloc(t) : NULL;\n\tif (!d)\n\t\treturn NULL;\n"
