@@ -23,12 +23,15 @@
 #include "il2c.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 static const char EXPR1[] = "System.Linq.Expressions.Expression`1<";
 
-/* build/IlccExpr.dll beside ilcc, or installed in ../lib/ilcc */
+/* build/IlccExpr.dll beside ilcc, or installed in ../lib/ilcc, or beside
+ * the runtime a test build names (ILCC_RUNTIME_DIR: ilcc built elsewhere,
+ * with sanitizers) */
 static const char *interp_path(void)
 {
 	static char dir[PATH_MAX];
@@ -37,8 +40,10 @@ static const char *interp_path(void)
 		return NULL;
 	dir[n] = 0;
 	*strrchr(dir, '/') = 0;
+	const char *rt = getenv("ILCC_RUNTIME_DIR");
 	const char *cands[] = { arena_printf(ty_arena(), "%s/IlccExpr.dll", dir),
-				arena_printf(ty_arena(), "%s/../lib/ilcc/IlccExpr.dll", dir) };
+				arena_printf(ty_arena(), "%s/../lib/ilcc/IlccExpr.dll", dir),
+				arena_printf(ty_arena(), "%s/IlccExpr.dll", rt && *rt ? rt : dir) };
 	for (unsigned i = 0; i < countof(cands); i++)
 		if (access(cands[i], R_OK) == 0)
 			return cands[i];
