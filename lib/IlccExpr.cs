@@ -161,6 +161,7 @@ public static class Interpreter {
 			throw new GotoSignal(g.Target, Eval(g.Value, s));
 		case ExpressionType.Label: return Eval(((LabelExpression)e).DefaultValue, s);
 		case ExpressionType.Default: return Default(e.Type);
+		case ExpressionType.DebugInfo: return null;
 		case ExpressionType.TypeIs: return TypeIs((TypeBinaryExpression)e, s);
 		case ExpressionType.TypeEqual:
 			var te = (TypeBinaryExpression)e;

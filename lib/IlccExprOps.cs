@@ -181,6 +181,9 @@ static class Operators {
 			throw new InvalidOperationException("The binary operator " + op + " is not defined for " + operand);
 		}
 		object wx = Widen(x), wy = Widen(y);
+		if ((op == ExpressionType.Divide || op == ExpressionType.Modulo) && wx is long &&
+		    (long)wy == -1 && (long)wx == MinOf(c))
+			throw new OverflowException();  /* as the processor's division does */
 		object r = Compare(op, wx, wy);
 		if (r != null)
 			return r;
@@ -199,6 +202,11 @@ static class Operators {
 		if (wx is ulong)
 			return Narrow(U8(op, (ulong)wx, (ulong)wy, chk && c == TypeCode.UInt64), c, chk, Plain(result));
 		return Narrow(I8(op, (long)wx, (long)wy, chk && c == TypeCode.Int64), c, chk, Plain(result));
+	}
+
+	static long MinOf(TypeCode c)
+	{
+		return c == TypeCode.Int32 ? int.MinValue : c == TypeCode.Int64 ? long.MinValue : 1;
 	}
 
 	static object Compare(ExpressionType op, object x, object y)

@@ -73,6 +73,10 @@ class Program {
 		Try("checked long", () => chkl.Compile()(1));
 		Expression<Func<int, int>> div = a => 10 / a;
 		Try("divide by zero", () => div.Compile()(0));
+		Expression<Func<int, int, int>> idiv = (a, b) => a / b;
+		Try("MinValue / -1", () => idiv.Compile()(int.MinValue, -1));
+		Expression<Func<long, long, long>> lrem = (a, b) => a % b;
+		Try("long MinValue % -1", () => lrem.Compile()(long.MinValue, -1));
 		Expression<Func<int, int>> neg = a => -a + ~a;
 		Show("negate", neg.Compile()(5));
 		Expression<Func<byte, byte, int>> bytes = (a, b) => a + b;
