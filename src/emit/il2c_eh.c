@@ -284,12 +284,16 @@ static void trace(Fn *f)
 	if (!f->frame_declared) {
 		const char *sep = strstr(f->name, "::");
 		int n = sep ? (int)(sep - f->name) : 0;
-		const char *tn = arena_printf(&f->a, "\"%.*s\", \"%s\"", n, f->name,
+		char *tn = arena_printf(&f->a, "\"%.*s\", \"%s\"", n, f->name,
 					      sep ? sep + 2 : f->name);
-		if (!f->lines)
+		if (!f->lines) {
 			buf_printf(&f->decl, "\tstatic const RtFrameName FRAME_ = { %s };\n", tn);
-		else
+		} else {
+			/* Mono's form names a nested type Outer+Inner */
+			for (char *c = strchr(tn, '/'); c; c = strchr(c, '/'))
+				*c = '+';
 			site_frames(f, tn);
+		}
 		f->frame_declared = true;
 	}
 	buf_puts(&f->out, f->lines ? "\trt_exc_trace(&FRAME_[at_]);\n" : "\trt_exc_trace(&FRAME_);\n");
