@@ -86,7 +86,7 @@ typedef struct Fn {
 	 * first to a label of its own, S<i>, which records it (at_ = i + 1,
 	 * its C# file and line in FRAME_[]) for the stack trace */
 	bool lines;
-	uint32_t nsites, sites_cap;
+	uint32_t nsites, sites_cap, sites_declared;
 	struct FnSite { uint32_t off; const char *target; } *sites;
 	/* `this` went somewhere other than a field access, a pop or the
 	 * receiver of a direct call (those are MethodState.this_callees) */

@@ -379,11 +379,14 @@ static void site_frames(Fn *f, const char *tn)
 			buf_printf(&f->decl, "\t\t{ %s },\n", tn);
 	}
 	buf_puts(&f->decl, "\t};\n\tuint32_t at_ = 0;\n");
+	f->sites_declared = f->nsites;
 }
 
 /* The labels of the sites: record the place, go where the exception goes. */
 static void site_labels(Fn *f)
 {
+	if (f->nsites != f->sites_declared)     /* FRAME_[] was written before them */
+		e_fn_error(f, "internal error: a place that raises after the trace table");
 	for (uint32_t i = 0; i < f->nsites; i++)
 		buf_printf(&f->out, "S%u:\n\tat_ = %u;\n\tgoto %s;\n", i, i + 1, f->sites[i].target);
 }
