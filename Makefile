@@ -24,12 +24,18 @@ RT_PIC_OBJS := $(RT_SRCS:runtime/%.c=$(BUILD)/rt-pic/%.o) $(BUILD)/rt-pic/normta
 
 RT_HEADERS := $(BUILD)/include/rt.h $(BUILD)/include/rt_ops.h
 
-all: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(BUILD)/libilccrt_pic.a $(RT_HEADERS) $(BUILD)/IlccSupport.dll
+all: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(BUILD)/libilccrt_pic.a $(RT_HEADERS) $(BUILD)/IlccSupport.dll \
+	$(BUILD)/IlccExpr.dll
 
 # The types modern C# needs and Mono's library lacks (src/frontend.c).
 $(BUILD)/IlccSupport.dll: lib/IlccSupport.cs
 	@mkdir -p $(dir $@)
 	mcs -nologo -target:library -out:$@ $<
+
+# Expression.Compile's interpreter (src/emit/expr.c).
+$(BUILD)/IlccExpr.dll: lib/IlccExpr.cs lib/IlccExprOps.cs
+	@mkdir -p $(dir $@)
+	mcs -nologo -target:library -r:System.Core -out:$@ $^
 
 # The Unicode normalisation tables of string.Normalize (tools/normtab.cs
 # takes them from the installed mono, so both normalise alike).
@@ -138,6 +144,7 @@ install: all
 	install -D -m 644 $(BUILD)/libilccrt.a $(DESTDIR)$(PREFIX)/lib/ilcc/libilccrt.a
 	install -D -m 644 $(BUILD)/libilccrt_pic.a $(DESTDIR)$(PREFIX)/lib/ilcc/libilccrt_pic.a
 	install -D -m 644 $(BUILD)/IlccSupport.dll $(DESTDIR)$(PREFIX)/lib/ilcc/IlccSupport.dll
+	install -D -m 644 $(BUILD)/IlccExpr.dll $(DESTDIR)$(PREFIX)/lib/ilcc/IlccExpr.dll
 	install -D -m 644 docs/ilcc.1 $(DESTDIR)$(PREFIX)/share/man/man1/ilcc.1
 	install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/include $(RT_HEADERS)
 

@@ -138,6 +138,7 @@ static void throw_exc(Object *exc, bool unshared)
 		RT_WRITE_REF(frames, NULL);
 	bool seen = RT_UNLIKELY(rt_eh_top != NULL) && first_pass(th, exc);
 	start_trace(th, exc, NULL);
+	th->rethrown = false;
 	th->unshared = unshared && !seen;
 	set_pending(th, exc);
 }
@@ -167,6 +168,7 @@ void rt_exc_resume(Object *exc)
 void rt_exc_rethrow(Object *exc)
 {
 	RtThread *th = rt_thread_self();
+	th->rethrown = th->trace_exc == exc;
 	if (exc && RT_UNLIKELY(rt_eh_top != NULL) && first_pass(th, exc))
 		th->unshared = false;
 	rt_exc_resume(exc);
@@ -252,11 +254,22 @@ static void buf_managed(Buf *b, const RtString *s)
 static void buf_frames(Buf *b, const RtFrameName *const *frames, int n, bool dropped)
 {
 	for (int i = 0; i < n; i++) {
+		const RtFrameName *fr = frames[i];
 		buf_str(b, b->len ? "\n  at " : "  at ");
-		buf_str(b, frames[i]->type);
-		buf_str(b, "::");
-		buf_str(b, frames[i]->method);
-		buf_str(b, " ()");
+		buf_str(b, fr->type);
+		buf_str(b, fr->file ? "." : "::");     /* Mono's form where it has lines */
+		buf_str(b, fr->method);
+		buf_str(b, " (");
+		buf_str(b, fr->params ? fr->params : "");
+		buf_str(b, ")");
+		if (fr->file) {
+			char at[40];
+			snprintf(at, sizeof at, " [0x%05x] in ", fr->il);
+			buf_str(b, at);
+			buf_str(b, fr->file);
+			snprintf(at, sizeof at, ":%u ", fr->line);
+			buf_str(b, at);
+		}
 	}
 	if (dropped)
 		buf_str(b, b->len ? "\n  ... (outer frames not recorded)" :
@@ -332,10 +345,22 @@ RtString *rt_exc_stack_trace(Object *e)
 /* Called with nothing pending, it names the method that has just caught
  * the last exception (a filter's catch comes before its decision), so the
  * text is brought up to date at once. */
+static bool same_method(const RtFrameName *a, const RtFrameName *b)
+{
+	return !strcmp(a->type, b->type) && !strcmp(a->method, b->method);
+}
+
 void rt_exc_trace(const RtFrameName *method)
 {
 	RtThread *th = rt_thread_self();
-	if (th->prefix_lines + th->nframes < RT_TRACE_MAX)
+	bool again = th->rethrown && th->nframes > 0 &&
+		     same_method(th->frames[th->nframes - 1], method);
+	th->rethrown = false;
+	if (again) {
+		th->frames[th->nframes - 1] = method;
+		if (th->shown_frames >= th->nframes)
+			th->shown_frames = th->nframes - 1;
+	} else if (th->prefix_lines + th->nframes < RT_TRACE_MAX)
 		th->frames[th->nframes++] = method;
 	else
 		th->dropped = true;

@@ -32,6 +32,9 @@ typedef struct RtThread {
 	/* trace_exc is referred to only by handlers that read its fields:
 	 * its trace can never be read (rt_exc_throw_new) */
 	bool unshared;
+	/* rethrown by the method that caught it: its next frame replaces the
+	 * catch's (one line per method, as Mono's traces have it) */
+	bool rethrown;
 	const RtFrameName *frames[RT_TRACE_MAX];    /* innermost first */
 	uintptr_t stack_lo, stack_hi;       /* 0 when unknown */
 	void *altstack;             /* signal stack for the overflow handler */

@@ -441,6 +441,74 @@ Object *rt_delegate_invoke_info(Object *dlg)
 	return inv ? method_object(inv) : NULL;
 }
 
+/* Interpreter.MakeDelegate (lib/IlccExpr.cs): the compiled lambda. */
+Object *rt_Interpreter_MakeDelegate(Object *type, Object *closure)
+{
+	const RtType *t = rt_type_of_runtime_type(type);
+	Object *d = t ? rt_expr_delegate_new(t, closure) : NULL;
+	if (!d && !rt_pending && t)
+		rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc made no expression-tree delegate of type ",
+				    t, " (the program makes no Expression<T> of it)");
+	return d;
+}
+
+bool rt_type_is_nullable(Object *type)
+{
+	const RtType *t = type ? rt_type_of_runtime_type(type) : NULL;
+	return t && (t->flags & RT_T_NULLABLE);
+}
+
+/* Type.MakeArrayType(): the vector type, when the program has it
+ * (Expression.NewArrayInit asks); other ranks are not kept */
+Object *rt_RuntimeType_make_array_type(Object *self, int32_t rank)
+{
+	const RtType *t = rt_type_of_runtime_type(self);
+	if (!rank && t->array_of)
+		return type_obj(t->array_of);
+	rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc did not keep an array type of ", t,
+			    ": the program makes no such array");
+	return NULL;
+}
+
+int32_t rt_RuntimeTypeHandle_GetArrayRank(Object *type)
+{
+	const RtType *t = rt_type_of_runtime_type(type);
+	if (!(t->flags & RT_T_ARRAY)) {
+		rt_exc_throw_msg(RT_EXC_ARG, "Type must be an array type");
+		return 0;
+	}
+	return t->rank ? t->rank : 1;
+}
+
+const RtField *rt_field_handle(const RtType *owner, const char *name)
+{
+	for (uint32_t i = 0; i < rt_nfields; i++)
+		if (rt_fields[i].owner == owner && !strcmp(rt_fields[i].name, name))
+			return &rt_fields[i];
+	return NULL;
+}
+
+Object *rt_nullable_underlying(Object *type)
+{
+	if (!type) {
+		rt_exc_throw_msg(RT_EXC_ARGNULL, "nullableType");
+		return NULL;
+	}
+	const RtType *t = rt_type_of_runtime_type(type);
+	return t && (t->flags & RT_T_NULLABLE) && t->elem ? type_obj(t->elem) : NULL;
+}
+
+Object *rt_expr_create_lambda(Object *type, Object *body, Object *name, uint8_t tail,
+			      Object *params)
+{
+	const RtType *t = rt_type_of_runtime_type(type);
+	Object *l = t ? rt_expr_lambda_new(t, body, name, tail, params) : NULL;
+	if (!l && !rt_pending && t)
+		rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc made no Expression<T> of delegate type ",
+				    t, " (name it with Expression.Lambda<T>)");
+	return l;
+}
+
 /* What a delegate over a method of an open generic type calls, whatever
  * its signature (the arguments are left unread and the result, with the
  * exception pending, is never read). */

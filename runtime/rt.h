@@ -369,6 +369,20 @@ void rt_reflect_unbox(const RtType *t, Object *o, void *dst);
  * (NotSupportedException if reflection did not keep it). */
 Object *rt_delegate_invoke_info(Object *dlg);
 void *rt_reflect_pointer(Object *o);
+/* Expression.Compile (src/emit/expr.c): a delegate of type t calling the
+ * interpreter's Closure target; NULL when the program made no
+ * Expression<t> (generated code). */
+Object *rt_expr_delegate_new(const RtType *t, Object *target);
+/* Expression<t>.Create(...) (generated), NULL when the program made no
+ * Expression<t>, and Expression.CreateLambda's substitute over it */
+Object *rt_expr_lambda_new(const RtType *t, Object *body, Object *name, uint8_t tail,
+			   Object *params);
+bool rt_type_is_nullable(Object *type);         /* a System.Type: Nullable<T>? */
+Object *rt_nullable_underlying(Object *type);
+/* ldtoken of a field reflection keeps: its rt_fields[] entry */
+const struct RtField *rt_field_handle(const RtType *owner, const char *name);   /* T of Nullable<T>, else NULL */
+Object *rt_expr_create_lambda(Object *type, Object *body, Object *name, uint8_t tail,
+			      Object *params);
 extern const uint32_t rt_nmethods;
 /* MethodBase.GetCurrentMethod() in the method the compiler listed as
  * rt_methods[k]: its MethodInfo (ConstructorInfo). */
@@ -502,7 +516,12 @@ Object *rt_exc_take(void);
  * filter must); the text goes into the exception's _stackTraceString.
  * Costs nothing unless an exception is thrown. */
 /* A method's name in stack traces: "TYPE::METHOD". */
-typedef struct RtFrameName { const char *type, *method; } RtFrameName;
+typedef struct RtFrameName {
+	const char *type, *method;
+	const char *file;           /* with debug information: C# file, line and */
+	uint32_t line, il;          /* the IL offset that raised; else NULL */
+	const char *params;         /* and "System.Int32 x, ..." */
+} RtFrameName;
 void rt_exc_trace(const RtFrameName *method);
 /* Two passes, as the CLI wants, for filters (ECMA-335 I.12.4.2.5). A try
  * block with a filter links a record on the thread's chain when entered

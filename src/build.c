@@ -20,6 +20,14 @@
 
 enum { NFILES = 8 };
 
+/* Told of each reached method: [DynamicDependency], and the delegate
+ * types Expression.Compile needs (emit/expr.c). */
+static void on_reached(Program *p, Method *m)
+{
+	directives_dynamic_dependency(p, m);
+	emit_expr_reached(p, m);
+}
+
 /* ---- where things are ---- */
 static const char *exe_dir(void)
 {
@@ -795,7 +803,7 @@ int build_program(Loader *ld, const BuildOptions *o)
 	warn_init(&o->warn);
 	reach_init(&p, ld, img);
 	p.allow_missing_icalls = o->allow_missing_icalls;
-	p.on_reached = directives_dynamic_dependency;
+	p.on_reached = on_reached;
 	native_libs_given = o->nnative_libs > 0;
 	p.native_libs = arena_alloc(ty_arena(), (o->nnative_libs + 1) * sizeof *p.native_libs);
 	for (uint32_t i = 0; i < o->nnative_libs; i++)

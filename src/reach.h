@@ -125,6 +125,7 @@ typedef struct Program {
 	VEC(ReflectedProp) reflected_props;     /* ... and rt_properties[] */
 	VEC(Field *) reflected_fields;  /* ... and rt_fields[] */
 	VEC(Type *) callbacks;          /* delegate types C can call (callbacks.c) */
+	VEC(Type *) expr_delegates;     /* ... Expression.Compile can make (expr.c) */
 	VEC(Type *) indirect;           /* pointer and byref types with a descriptor */
 	VEC(Type *) marshal_types;      /* structs Marshal is given (marshal.c) */
 	bool dynamic_invoke;            /* reach_dynamic_invoke */

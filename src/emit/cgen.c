@@ -1515,6 +1515,7 @@ uint32_t emit_program(Program *p, const char *dir, uint32_t nfiles)
 	prototypes(&g);
 	pinvoke_prototypes(&g);
 	emit_callbacks(p, &g.h, &g.d);
+	emit_expr_delegates(p, &g.d);
 	literals(&g);
 	field_data(&g);
 	thunks(&g);

@@ -75,6 +75,12 @@ const char *emit_native_lib_name(Arena *a, const char *path);
 bool emit_callback_need(Program *p, Type *d, Method *why);
 const char *emit_callback_refusal(Type *d);
 void emit_callbacks(Program *p, Buf *h, Buf *d);
+/* expr.c: Expression.Compile's delegate thunks, needed for each
+ * Expression<TDelegate> made (told of each reached method) and written
+ * with rt_expr_delegate_new. */
+void emit_expr_reached(Program *p, Method *m);
+void emit_expr_need(Program *p, Type *d, Method *why);   /* d: a delegate type */
+void emit_expr_delegates(Program *p, Buf *d);
 /* marshal.c: is t's native layout its C struct? Why a struct cannot be
  * marshalled (strings are LPStr), or NULL; t is marshalled by the
  * runtime (rt_marshal_types[], written by emit_marshal_types). */

@@ -191,7 +191,7 @@ bool e_in_filter(Fn *f, uint32_t off)
 }
 
 /* Where an exception raised at `off` goes. */
-const char *e_fail_at(Fn *f, uint32_t off)
+static const char *fail_target(Fn *f, uint32_t off)
 {
 	/* clauses come innermost first (§II.19) */
 	for (uint32_t i = 0; i < f->body.neh; i++) {
@@ -202,6 +202,14 @@ const char *e_fail_at(Fn *f, uint32_t off)
 			return arena_printf(&f->a, "D%u", i);
 	}
 	return "UNWIND";
+}
+
+const char *e_fail_at(Fn *f, uint32_t off)
+{
+	const char *t = fail_target(f, off);
+	if (!f->lines || f->filter_mode || e_in_filter(f, off))
+		return t;
+	return e_fail_site(f, off, t);
 }
 
 /* Every path that can raise asks for its label here: that marks the

@@ -82,6 +82,12 @@ typedef struct Fn {
 	bool framed;                    /* arguments and locals live in *F */
 	bool filter_mode;               /* this is the outlined filter function */
 	bool frame_declared;            /* FRAME_, its name in traces, is declared */
+	/* with debug information: each place that raises (e_fail_at) goes
+	 * first to a label of its own, S<i>, which records it (at_ = i + 1,
+	 * its C# file and line in FRAME_[]) for the stack trace */
+	bool lines;
+	uint32_t nsites, sites_cap, sites_declared;
+	struct FnSite { uint32_t off; const char *target; } *sites;
 	/* `this` went somewhere other than a field access, a pop or the
 	 * receiver of a direct call (those are MethodState.this_callees) */
 	bool leaks_this;
@@ -159,6 +165,8 @@ bool e_objects(Fn *f, const Instr *in);
 bool e_eh(Fn *f, const Instr *in);
 void e_eh_enter(Fn *f, uint32_t off);           /* links at a try's start */
 void e_eh_epilogue(Fn *f);                      /* dispatch and finally code */
+bool e_trace_lines(Fn *f);                      /* traces of f get file:line */
+const char *e_fail_site(Fn *f, uint32_t off, const char *target);
 void e_special_body(Fn *f);                     /* icall, P/Invoke, delegate */
 void e_subst_body(Fn *f, int which);            /* subst.c */
 void e_construct(Fn *f, Type *t, const char *var, const char *why);
@@ -170,6 +178,10 @@ const char *e_field_lv(Fn *f, Type *t, const char *obj, const char *name);
 void e_begin_invoke_body(Fn *f);
 void e_end_invoke_body(Fn *f);
 void e_async_result_invoke(Fn *f);
+void e_expr_compile(Fn *f);                     /* expr.c */
+void e_expr_create_lambda(Fn *f);
+void e_expr_is_nullable(Fn *f);
+void e_expr_nullable_underlying(Fn *f);
 void e_typedref_type(Fn *f, Type *t);           /* what a TypedReference to t needs */
 /* il2c_spec.c: copies of a method for a constant argument */
 Method *e_specialize(Fn *f, Method *m);         /* at a direct call of m */

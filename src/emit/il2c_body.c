@@ -541,6 +541,7 @@ static void translate_il(Fn *f)
 	if (f->body.max_stack + 16u > f->stack_cap)
 		stack_alloc(f, f->body.max_stack + 16u);
 	f->framed = has_filters(&f->body);
+	f->lines = e_trace_lines(f);
 	f->entry = arena_alloc(&f->a, (f->body.code_size + 1) * sizeof *f->entry);
 	f->fin_cases = arena_alloc(&f->a, (f->body.neh + 1) * sizeof *f->fin_cases);
 	setup_locals(f);

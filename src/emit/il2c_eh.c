@@ -7,7 +7,9 @@
  * (or -1: an exception) entered it.
  */
 #include "il2c.h"
+#include "../meta/symbols.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -267,11 +269,14 @@ static void catch_test(Fn *f, Type *t, const char *next)
 			   t->cname, next);
 }
 
+static void site_frames(Fn *f, const char *tn);
+
 /* The method's frame in the stack trace of what passes through it: its
  * type's and its own name as two strings, which the linker merges with
  * the same strings of other methods (one "Type::Method" string each was
  * 125 KB of Hello World). The size preset leaves them out: traces then
- * have no frames. */
+ * have no frames. With debug information, one frame per place that
+ * raises (Fn.sites), with its C# file and line, and at_ says which. */
 static void trace(Fn *f)
 {
 	if (f->p->no_trace_names)
@@ -279,11 +284,111 @@ static void trace(Fn *f)
 	if (!f->frame_declared) {
 		const char *sep = strstr(f->name, "::");
 		int n = sep ? (int)(sep - f->name) : 0;
-		buf_printf(&f->decl, "\tstatic const RtFrameName FRAME_ = { \"%.*s\", \"%s\" };\n",
-			   n, f->name, sep ? sep + 2 : f->name);
+		char *tn = arena_printf(&f->a, "\"%.*s\", \"%s\"", n, f->name,
+					      sep ? sep + 2 : f->name);
+		if (!f->lines) {
+			buf_printf(&f->decl, "\tstatic const RtFrameName FRAME_ = { %s };\n", tn);
+		} else {
+			/* Mono's form names a nested type Outer+Inner */
+			for (char *c = strchr(tn, '/'); c; c = strchr(c, '/'))
+				*c = '+';
+			site_frames(f, tn);
+		}
 		f->frame_declared = true;
 	}
-	buf_puts(&f->out, "\trt_exc_trace(&FRAME_);\n");
+	buf_puts(&f->out, f->lines ? "\trt_exc_trace(&FRAME_[at_]);\n" : "\trt_exc_trace(&FRAME_);\n");
+}
+
+/* ---- C# file and line in stack traces ---- */
+bool e_trace_lines(Fn *f)
+{
+	SrcLine l;
+	return !f->filter_mode && !f->p->no_trace_names &&
+	       sym_line(f->m->img, f->m->row, UINT32_MAX, &l);
+}
+
+const char *e_fail_site(Fn *f, uint32_t off, const char *target)
+{
+	for (uint32_t i = 0; i < f->nsites; i++)
+		if (f->sites[i].off == off && !strcmp(f->sites[i].target, target))
+			return arena_printf(&f->a, "S%u", i);
+	if (f->nsites == f->sites_cap) {
+		uint32_t cap = f->sites_cap ? 2 * f->sites_cap : 16;
+		struct FnSite *v = arena_alloc(&f->a, cap * sizeof *v);
+		if (f->nsites)
+			memcpy(v, f->sites, f->nsites * sizeof *v);
+		f->sites = v;
+		f->sites_cap = cap;
+	}
+	f->sites[f->nsites] = (struct FnSite){ off, target };
+	return arena_printf(&f->a, "S%u", f->nsites++);
+}
+
+/* A C string literal of s (a path). */
+static const char *c_string(Fn *f, const char *s)
+{
+	Buf b = {0};
+	buf_putc(&b, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_putc(&b, '\\');
+		buf_putc(&b, *s);
+	}
+	buf_putc(&b, '"');
+	const char *r = arena_printf(&f->a, "%s", b.s);
+	buf_free(&b);
+	return r;
+}
+
+/* Parameter seq's name in m's metadata ("" if it has none). */
+static const char *param_name(Method *m, uint32_t seq)
+{
+	uint32_t first, end;
+	md_list(m->img, T_MethodDef, m->row, MethodDef_ParamList, &first, &end);
+	for (uint32_t pos = first; pos < end; pos++) {
+		uint32_t row = md_list_row(m->img, T_Param, pos);
+		if (md_get(m->img, T_Param, row, Param_Sequence) == seq)
+			return md_string(m->img, md_get(m->img, T_Param, row, Param_Name));
+	}
+	return "";
+}
+
+/* "System.Int32 x, System.String s", as Mono's traces list parameters */
+static const char *param_list(Fn *f)
+{
+	Buf b = {0};
+	Method *m = f->m;
+	for (uint32_t i = 0; i < m->nparams; i++)
+		buf_printf(&b, "%s%s %s", i ? ", " : "", m->params[i]->name, param_name(m, i + 1));
+	const char *r = c_string(f, b.s ? b.s : "");
+	buf_free(&b);
+	return r;
+}
+
+/* FRAME_[0]: the method (no place known); FRAME_[i + 1]: site i. */
+static void site_frames(Fn *f, const char *tn)
+{
+	const char *params = param_list(f);
+	buf_printf(&f->decl, "\tstatic const RtFrameName FRAME_[] = {\n\t\t{ %s },\n", tn);
+	for (uint32_t i = 0; i < f->nsites; i++) {
+		SrcLine l;
+		if (sym_line(f->m->img, f->m->row, f->sites[i].off, &l))
+			buf_printf(&f->decl, "\t\t{ %s, %s, %u, 0x%x, %s },\n", tn, c_string(f, l.file),
+				   l.line, f->sites[i].off, params);
+		else
+			buf_printf(&f->decl, "\t\t{ %s },\n", tn);
+	}
+	buf_puts(&f->decl, "\t};\n\tuint32_t at_ = 0;\n");
+	f->sites_declared = f->nsites;
+}
+
+/* The labels of the sites: record the place, go where the exception goes. */
+static void site_labels(Fn *f)
+{
+	if (f->nsites != f->sites_declared)     /* FRAME_[] was written before them */
+		e_fn_error(f, "internal error: a place that raises after the trace table");
+	for (uint32_t i = 0; i < f->nsites; i++)
+		buf_printf(&f->out, "S%u:\n\tat_ = %u;\n\tgoto %s;\n", i, i + 1, f->sites[i].target);
 }
 
 static void dispatch(Fn *f, uint32_t i)
@@ -365,4 +470,6 @@ void e_eh_epilogue(Fn *f)
 			   emit_ctype(rt));
 	else
 		buf_printf(&f->out, "\treturn (%s)0;\n", emit_ctype(rt));
+	if (f->lines)
+		site_labels(f);
 }

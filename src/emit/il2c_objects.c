@@ -514,18 +514,63 @@ static void handle(Fn *f, const char *type_name, const char *value)
 	e_out(f, "%s.%s = (intptr_t)%s;", d, v->cname, value);
 }
 
+/* A field or method named by ldtoken is found by reflection (expression
+ * trees name their members so): its handle is its rt_fields[] or
+ * rt_methods[] entry, as FieldInfo.GetFieldFromHandle and
+ * MethodBase.GetMethodFromHandle read them (runtime/reflect.c). */
+enum { FIELD_HAS_RVA = 0x0100 };
+
+static const char *reflected_field(Fn *f, Field *fd)
+{
+	reach_reflect_field(f->p, fd, f->m);
+	for (uint32_t k = 0; k < f->p->reflected_fields.n; k++)
+		if (f->p->reflected_fields.v[k] == fd)  /* (sorted later: found by name) */
+			return arena_printf(&f->a, "rt_field_handle(&%s_type, \"%s\")",
+					    fd->owner->cname, fd->name);
+	return "0";             /* of an open type: not kept */
+}
+
+/* A property accessor's property too: Expression.Property(e, getter)
+ * looks for it among the type's properties. */
+static void reflect_accessor_property(Fn *f, Method *m)
+{
+	if (!(m->flags & 0x0800) || !m->owner->img)     /* SpecialName */
+		return;
+	for (uint32_t r = 1; r <= md_rows(m->img, T_MethodSemantics); r++) {
+		uint32_t assoc = md_get(m->img, T_MethodSemantics, r, MethodSemantics_Association);
+		if (md_get(m->img, T_MethodSemantics, r, MethodSemantics_Method) == m->row &&
+		    TOK_TABLE(assoc) == T_Property)
+			reach_reflect_property(f->p, m->owner, TOK_ROW(assoc), f->m);
+	}
+}
+
+static const char *reflected_method(Fn *f, Token tok)
+{
+	Method *m = ty_method_from_token(f->img, tok, &f->ctx);
+	reach_reflect_method(f->p, m, f->m);
+	reflect_accessor_property(f, m);
+	for (uint32_t k = 0; k < f->p->reflected.n; k++)
+		if (f->p->reflected.v[k] == m)
+			return arena_printf(&f->a, "&rt_methods[%u]", k);
+	return "0";
+}
+
 static void ldtoken(Fn *f, const Instr *in)
 {
 	unsigned table = TOK_TABLE(in->token);
 	if (table == T_Field || (table == T_MemberRef && md_blob(f->img, md_get(f->img,
 	    T_MemberRef, TOK_ROW(in->token), MemberRef_Signature)).p[0] == SIG_FIELD)) {
 		Field *fd = ty_field_from_token(f->img, in->token, &f->ctx);
+		if (!(fd->flags & FIELD_HAS_RVA)) {
+			handle(f, "RuntimeFieldHandle", reflected_field(f, fd));
+			return;
+		}
 		VEC_PUSH(f->p->rva_fields, fd);
 		handle(f, "RuntimeFieldHandle", arena_printf(&f->a, "rva_%s", fd->cname));
 		return;
 	}
 	if (table == T_MethodDef || table == T_MemberRef || table == T_MethodSpec) {
-		handle(f, "RuntimeMethodHandle", "0");
+		handle(f, "RuntimeMethodHandle", reflected_method(f, in->token));
 		return;
 	}
 	Type *t = tok_type(f, in);

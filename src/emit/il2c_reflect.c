@@ -150,6 +150,26 @@ static void create_instance(Fn *f, Method *m, Slot *r)
 		     " keeps anyway (name the type with typeof at the call)");
 }
 
+/* Expression.Lambda(typeof(D), body, ...): lambdas of type D are made
+ * (src/emit/expr.c) */
+static void expr_lambda(Fn *f, Method *m, Slot *r)
+{
+	(void)r;
+	Type *known = m->nparams && param_is(m, 0, "System.Type") ? arg(f, m, 0)->known : NULL;
+	if (known && known->kind == TY_CLASS && ty_info(known)->is_delegate)
+		emit_expr_need(f->p, known, f->m);
+}
+
+/* Expression.New(typeof(X)) (Roslyn's trees, for `new X()`): System.Core
+ * looks for X's parameterless constructor by reflection */
+static void expr_new(Fn *f, Method *m, Slot *r)
+{
+	(void)r;
+	Type *known = m->nparams == 1 && param_is(m, 0, "System.Type") ? arg(f, m, 0)->known : NULL;
+	if (known)
+		reflect_ctors(f, known, BF_ANY);
+}
+
 /* x.GetType(): x's static type, when no subclass can be there. */
 static void get_type(Fn *f, Method *m, Slot *r)
 {
@@ -484,12 +504,15 @@ static const struct {
 	{ "System.Runtime.InteropServices.Marshal", "PtrToStructure", marshal_struct },
 	{ "System.Runtime.InteropServices.Marshal", "DestroyStructure", marshal_struct },
 	{ "System.Runtime.InteropServices.Marshal", "StructureToPtr", marshal_struct },
+	{ "System.Linq.Expressions.Expression", "Lambda", expr_lambda },
+	{ "System.Linq.Expressions.Expression", "New", expr_new },
 };
 
 /* flows[] index + 1 of the rule for m, 0 if none. */
 static int find_flow(Method *m)
 {
-	if (m->owner->img != ty_object->img)
+	if (m->owner->img != ty_object->img &&
+	    strcmp(m->owner->name, "System.Linq.Expressions.Expression"))
 		return 0;
 	for (size_t i = 0; i < countof(flows); i++)
 		if (!strcmp(m->owner->name, flows[i].type) && !strcmp(m->name, flows[i].name))
@@ -510,12 +533,9 @@ static const struct {
 	  "Reflection.Emit: an executable built ahead of time generates no code at run time" },
 	{ "System.Reflection.Emit.DynamicMethod", ".ctor", W_EMIT,
 	  "DynamicMethod: an executable built ahead of time generates no code at run time" },
-	{ "System.Linq.Expressions.LambdaExpression", "Compile", W_EMIT,
-	  "Expression.Compile: Mono's System.Core compiles expression trees with Reflection.Emit,"
-	  " which an executable built ahead of time does not have" },
-	{ "System.Linq.Expressions.Expression`1", "Compile", W_EMIT,
-	  "Expression.Compile: Mono's System.Core compiles expression trees with Reflection.Emit,"
-	  " which an executable built ahead of time does not have" },
+	{ "System.Linq.Expressions.LambdaExpression", "CompileToMethod", W_EMIT,
+	  "LambdaExpression.CompileToMethod: Reflection.Emit, which an executable built ahead of"
+	  " time does not have (Compile interprets: src/emit/expr.c)" },
 	{ "System.Reflection.Assembly", "Load", W_LOAD, LOAD_WHAT },
 	{ "System.Reflection.Assembly", "LoadFrom", W_LOAD, LOAD_WHAT },
 	{ "System.Reflection.Assembly", "LoadFile", W_LOAD, LOAD_WHAT },

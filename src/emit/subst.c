@@ -87,6 +87,16 @@ static const struct {
 	  "through the MethodInfo of the delegate type's Invoke (kept for every constructed"
 	  " delegate type once this is reachable), not the target's, which reflection need"
 	  " not have kept" },
+	{ "System.Linq.Expressions.Compiler.LambdaCompiler::Compile(System.Linq.Expressions.LambdaExpression)",
+	  e_expr_compile, "Expression.Compile: a delegate interpreting the tree (expr.c,"
+	  " lib/IlccExpr.cs), not IL made with Reflection.Emit" },
+	{ "System.Linq.Expressions.Expression::CreateLambda(System.Type,System.Linq.Expressions.Expression,System.String,System.Boolean,System.Collections.ObjectModel.ReadOnlyCollection`1<System.Linq.Expressions.ParameterExpression>)",
+	  e_expr_create_lambda, "Expression<T>.Create called directly for the delegate types"
+	  " the program names (expr.c), not found by MakeGenericType and CreateDelegate" },
+	{ "System.Dynamic.Utils.TypeUtils::IsNullableType(System.Type)", e_expr_is_nullable,
+	  "from the type descriptor, without Type.GetGenericTypeDefinition (reflection)" },
+	{ "System.Nullable::GetUnderlyingType(System.Type)", e_expr_nullable_underlying,
+	  "from the type descriptor, without Type.GetGenericTypeDefinition (reflection)" },
 	{ "System.Array::UnsafeMov(!!0)", unsafe_mov,
 	  "JIT intrinsic (its IL boxes and unboxes, which fails for an enum over short or"
 	  " byte read as int): the value's bytes as the other type" },

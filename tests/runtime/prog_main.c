@@ -29,7 +29,9 @@ static int32_t print_args(RtArray *args)
 
 /* "bad é thing", built from UTF-16. */
 /* the names in traces, as generated code declares them */
-static const RtFrameName static_frames[] = { { "P", "F" }, { "C", ".cctor" }, { "P", "Main" } };
+static const RtFrameName static_frames[] = {
+	{ .type = "P", .method = "F" }, { .type = "C", .method = ".cctor" },
+	{ .type = "P", .method = "Main" } };
 
 static void f(int n)
 {

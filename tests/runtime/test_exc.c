@@ -47,7 +47,7 @@ static void test_throw_catch(void)
  * the whole test, as the trace holds the pointer). */
 static const RtFrameName *frame(const char *type, const char *method)
 {
-	RtFrameName *f = malloc(sizeof *f);
+	RtFrameName *f = calloc(1, sizeof *f);
 	f->type = type;
 	f->method = method;
 	return f;
@@ -91,12 +91,27 @@ static void test_trace(void)
 	CHECK(!strcmp(caught_trace(), "  at D::Again ()"));
 }
 
-/* What generated code does around a finally: catch, run it, rethrow. */
+/* What generated code does for a catch that rethrows: the catching
+ * method's frame, catch, rethrow, and its frame again as the exception
+ * leaves it (one line: the second replaces the first). */
 static void pass_finally(const RtFrameName *method)
 {
 	rt_exc_trace(method);
 	Object *e = rt_exc_catch();
 	rt_exc_rethrow(e);
+	rt_exc_trace(method);
+}
+
+/* A frame with debug information reads as Mono's do with --debug. */
+static void test_trace_lines(void)
+{
+	static const RtFrameName at = { .type = "NS.T", .method = "M", .file = "/src/a.cs",
+					 .line = 12, .il = 0x1c, .params = "System.Int32 x" };
+	rt_exc_throw(new_invalid_op("lines"));
+	rt_exc_trace(&at);
+	rt_exc_trace(frame("NS.T", "Main"));
+	CHECK(!strcmp(caught_trace(), "  at NS.T.M (System.Int32 x) [0x0001c] in /src/a.cs:12 \n"
+		      "  at NS.T::Main ()"));
 }
 
 static void test_trace_through_finally(void)
@@ -250,6 +265,7 @@ int main(int argc, char **argv)
 	test_trace();
 	test_trace_bound();
 	test_trace_through_finally();
+	test_trace_lines();
 	test_trace_filter();
 	test_unshared();
 	test_pending_survives_gc();

@@ -73,7 +73,7 @@ static void bad_cctor(void)
 {
 	bad_runs++;
 	rt_exc_throw_kind(RT_EXC_INDEX);
-	static const RtFrameName bad = { "Ns.Bad", ".cctor" };
+	static const RtFrameName bad = { .type = "Ns.Bad", .method = ".cctor" };
 	rt_exc_trace(&bad);
 }
 RtType t_bad = TYPE("Bad");
