@@ -48,7 +48,7 @@ void reach_free(Program *p)
 	free(p->methods.v), free(p->types.v), free(p->constructed.v);
 	free(p->vcalls.v), free(p->literals.v), free(p->missing.v);
 	free(p->rva_fields.v), free(p->gvms.v), free(p->made_generics.v);
-	free(p->marshal_types.v);
+	free(p->marshal_types.v), free(p->type_args.v);
 	free(p->reflected.v), free(p->reflected_props.v);
 	*p = (Program){0};
 }

@@ -57,6 +57,10 @@ typedef struct MethodState {
 	int8_t flow;                    /* il2c_reflect.c's rule for calls of it */
 	int8_t unsafe_call;             /* ... and its AOT warning for them */
 	int8_t dam;                     /* -1: no [DynamicallyAccessedMembers] */
+	/* bit i: its Type parameter i (after `this`) is reflected on by its
+	 * own code (il2c_reflect.c), for members of reflects_kinds */
+	uint32_t reflects;
+	int64_t reflects_kinds;
 	void *cov;                      /* coverage.c's */
 	/* may an exception leave it? Its own code says (il2c), and so does
 	 * any method it calls directly (callees): reach_no_throw */
@@ -103,6 +107,14 @@ typedef struct ReflectedProp {
 /* What internal calls that make types at run time turn on (reach.c). */
 enum { RULE_ENUM_ARRAYS, RULE_MD_ARRAYS };
 
+/* A call passing a Type to `callee`'s parameter `param` (after `this`):
+ * typeof(known), or the caller's own Type parameter `from` - 1. */
+typedef struct TypeArgFlow {
+	Method *callee, *caller;
+	uint32_t param, from;
+	Type *known;
+} TypeArgFlow;
+
 typedef struct Program {
 	Loader *ld;
 	Image *img;                     /* the program's assembly */
@@ -127,6 +139,7 @@ typedef struct Program {
 	VEC(Type *) callbacks;          /* delegate types C can call (callbacks.c) */
 	VEC(Type *) indirect;           /* pointer and byref types with a descriptor */
 	VEC(Type *) marshal_types;      /* structs Marshal is given (marshal.c) */
+	VEC(TypeArgFlow) type_args;     /* il2c_reflect.c: Types passed to the program's methods */
 	bool dynamic_invoke;            /* reach_dynamic_invoke */
 	/* called for each reached method before its code is emitted
 	 * (build.c: [DynamicDependency], directives.c) */
