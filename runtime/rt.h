@@ -357,6 +357,9 @@ void rt_reflect_unbox(const RtType *t, Object *o, void *dst);
 /* Delegate.DynamicInvoke: the MethodInfo of the delegate's type's Invoke
  * (NotSupportedException if reflection did not keep it). */
 Object *rt_delegate_invoke_info(Object *dlg);
+/* Delegate.Method: the MethodInfo of what dlg calls, NULL if reflection
+ * did not keep it. */
+Object *rt_delegate_method_info(Object *dlg);
 void *rt_reflect_pointer(Object *o);
 extern const uint32_t rt_nmethods;
 /* MethodBase.GetCurrentMethod() in the method the compiler listed as

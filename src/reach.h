@@ -54,6 +54,7 @@ typedef struct MethodState {
 	bool need_sthunk;               /* static method behind a delegate */
 	bool need_unbox;                /* value type method behind a vtable or delegate */
 	bool reflected;                 /* in rt_methods[]: reach_reflect_method */
+	bool dlg_target;                /* in Program.dlg_targets */
 	int8_t flow;                    /* il2c_reflect.c's rule for calls of it */
 	int8_t unsafe_call;             /* ... and its AOT warning for them */
 	int8_t dam;                     /* -1: no [DynamicallyAccessedMembers] */
@@ -141,6 +142,8 @@ typedef struct Program {
 	VEC(Type *) marshal_types;      /* structs Marshal is given (marshal.c) */
 	VEC(TypeArgFlow) type_args;     /* il2c_reflect.c: Types passed to the program's methods */
 	bool dynamic_invoke;            /* reach_dynamic_invoke */
+	VEC(Method *) dlg_targets;      /* methods delegates are made over */
+	bool dlg_method;                /* reach_delegate_method */
 	/* called for each reached method before its code is emitted
 	 * (build.c: [DynamicDependency], directives.c) */
 	void (*on_reached)(struct Program *p, Method *m);
@@ -180,6 +183,11 @@ void reach_reflect_method(Program *p, Method *m, Method *why);
 /* Delegate.DynamicInvoke is reachable: every constructed delegate type's
  * Invoke is kept for reflection (rt_delegate_invoke_info). */
 void reach_dynamic_invoke(Program *p, Method *why);
+/* A delegate is made over m; once Delegate.Method is reachable
+ * (reach_delegate_method), every such m is kept for reflection, so that
+ * the runtime finds its MethodInfo by the delegate's entry point. */
+void reach_delegate_target(Program *p, Method *m, Method *why);
+void reach_delegate_method(Program *p, Method *why);
 /* Property `row` of owner's definition can be found by reflection. */
 void reach_reflect_property(Program *p, Type *owner, uint32_t row, Method *why);
 void reach_reflect_field(Program *p, Field *f, Method *why);

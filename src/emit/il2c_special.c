@@ -109,6 +109,8 @@ void e_new_delegate(Fn *f, Method *ctor)
 	Slot fn = *e_top(f, 0);
 	const char *target = e_sv(f, 1), *ptr = e_sv(f, 0);
 	Method *m = fn.ftn;
+	if (m && !ty_is_open(m->owner) && !m->ninst)
+		reach_delegate_target(f->p, m, f->m);
 	if (m && !m->has_this) {
 		reach_state(m)->need_sthunk = true;
 		ptr = arena_printf(&f->a, "(intptr_t)&%s_sthunk", m->cname);
