@@ -1030,10 +1030,19 @@ int32_t rt_Enum_InternalCompareTo(Object *a, Object *b)
 	return x < y ? -1 : x > y;
 }
 
+/* The underlying type's GetHashCode: sbyte mixes its value into the
+ * second byte, short and char into the upper half, as their own
+ * GetHashCode methods do (Mono's Enum.GetHashCode gives the same). */
 int32_t rt_Enum_get_hashcode(Object *self)
 {
 	uint64_t v = enum_bits(self);
-	return self->type->size <= 4 ? (int32_t)v : (int32_t)(v ^ (v >> 32));
+	uint32_t lo = (uint32_t)v;
+	switch (self->type->elem_kind) {
+	case RT_E_I1: return (int32_t)(lo ^ (lo << 8));
+	case RT_E_I2: return (int32_t)((lo & 0xffff) | (lo << 16));
+	case RT_E_CHAR: return (int32_t)((lo & 0xffff) | ((lo & 0xffff) << 16));
+	default: return self->type->size <= 4 ? (int32_t)v : (int32_t)(v ^ (v >> 32));
+	}
 }
 
 bool rt_Enum_InternalHasFlag(Object *self, Object *flags)

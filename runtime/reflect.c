@@ -509,6 +509,18 @@ Object *rt_expr_create_lambda(Object *type, Object *body, Object *name, uint8_t 
 	return l;
 }
 
+Object *rt_delegate_method_info(Object *dlg)
+{
+	if (!rt_known.method_info_type)
+		return NULL;    /* no method kept for reflection: the offsets are unset */
+	const RtMethod *m = *(const RtMethod **)((char *)dlg + rt_known.dlg_method_off);
+	void *fn = *(void **)((char *)dlg + rt_known.dlg_ptr_off);
+	for (uint32_t i = 0; !m && fn && i < rt_nmethods; i++)
+		if (rt_methods[i].fn == fn || rt_methods[i].open_fn == fn)
+			m = &rt_methods[i];
+	return m ? method_object(m) : NULL;
+}
+
 /* What a delegate over a method of an open generic type calls, whatever
  * its signature (the arguments are left unread and the result, with the
  * exception pending, is never read). */

@@ -368,6 +368,9 @@ void rt_reflect_unbox(const RtType *t, Object *o, void *dst);
 /* Delegate.DynamicInvoke: the MethodInfo of the delegate's type's Invoke
  * (NotSupportedException if reflection did not keep it). */
 Object *rt_delegate_invoke_info(Object *dlg);
+/* Delegate.Method: the MethodInfo of what dlg calls, NULL if reflection
+ * did not keep it. */
+Object *rt_delegate_method_info(Object *dlg);
 void *rt_reflect_pointer(Object *o);
 /* Expression.Compile (src/emit/expr.c): a delegate of type t calling the
  * interpreter's Closure target; NULL when the program made no

@@ -49,6 +49,7 @@ void reach_free(Program *p)
 	free(p->vcalls.v), free(p->literals.v), free(p->missing.v);
 	free(p->rva_fields.v), free(p->gvms.v), free(p->made_generics.v);
 	free(p->marshal_types.v), free(p->expr_delegates.v);
+	free(p->type_args.v), free(p->dlg_targets.v);
 	free(p->reflected.v), free(p->reflected_props.v);
 	*p = (Program){0};
 }
@@ -656,6 +657,26 @@ void reach_dynamic_invoke(Program *p, Method *why)
 	p->dynamic_invoke = true;
 	for (uint32_t i = 0; i < p->constructed.n; i++)
 		reflect_invoke(p, p->constructed.v[i], why);
+}
+
+void reach_delegate_target(Program *p, Method *m, Method *why)
+{
+	MethodState *ms = reach_state(m);
+	if (ms->dlg_target)
+		return;
+	ms->dlg_target = true;
+	VEC_PUSH(p->dlg_targets, m);
+	if (p->dlg_method)
+		reach_reflect_method(p, m, why);
+}
+
+void reach_delegate_method(Program *p, Method *why)
+{
+	if (p->dlg_method)
+		return;
+	p->dlg_method = true;
+	for (uint32_t i = 0; i < p->dlg_targets.n; i++)
+		reach_reflect_method(p, p->dlg_targets.v[i], why);
 }
 
 static void constructed(Program *p, Type *t, Method *why)

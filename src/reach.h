@@ -54,9 +54,14 @@ typedef struct MethodState {
 	bool need_sthunk;               /* static method behind a delegate */
 	bool need_unbox;                /* value type method behind a vtable or delegate */
 	bool reflected;                 /* in rt_methods[]: reach_reflect_method */
+	bool dlg_target;                /* in Program.dlg_targets */
 	int8_t flow;                    /* il2c_reflect.c's rule for calls of it */
 	int8_t unsafe_call;             /* ... and its AOT warning for them */
 	int8_t dam;                     /* -1: no [DynamicallyAccessedMembers] */
+	/* bit i: its Type parameter i (after `this`) is reflected on by its
+	 * own code (il2c_reflect.c), for members of reflects_kinds */
+	uint32_t reflects;
+	int64_t reflects_kinds;
 	void *cov;                      /* coverage.c's */
 	/* may an exception leave it? Its own code says (il2c), and so does
 	 * any method it calls directly (callees): reach_no_throw */
@@ -103,6 +108,14 @@ typedef struct ReflectedProp {
 /* What internal calls that make types at run time turn on (reach.c). */
 enum { RULE_ENUM_ARRAYS, RULE_MD_ARRAYS };
 
+/* A call passing a Type to `callee`'s parameter `param` (after `this`):
+ * typeof(known), or the caller's own Type parameter `from` - 1. */
+typedef struct TypeArgFlow {
+	Method *callee, *caller;
+	uint32_t param, from;
+	Type *known;
+} TypeArgFlow;
+
 typedef struct Program {
 	Loader *ld;
 	Image *img;                     /* the program's assembly */
@@ -128,7 +141,10 @@ typedef struct Program {
 	VEC(Type *) expr_delegates;     /* ... Expression.Compile can make (expr.c) */
 	VEC(Type *) indirect;           /* pointer and byref types with a descriptor */
 	VEC(Type *) marshal_types;      /* structs Marshal is given (marshal.c) */
+	VEC(TypeArgFlow) type_args;     /* il2c_reflect.c: Types passed to the program's methods */
 	bool dynamic_invoke;            /* reach_dynamic_invoke */
+	VEC(Method *) dlg_targets;      /* methods delegates are made over */
+	bool dlg_method;                /* reach_delegate_method */
 	/* called for each reached method before its code is emitted
 	 * (build.c: [DynamicDependency], directives.c) */
 	void (*on_reached)(struct Program *p, Method *m);
@@ -168,6 +184,11 @@ void reach_reflect_method(Program *p, Method *m, Method *why);
 /* Delegate.DynamicInvoke is reachable: every constructed delegate type's
  * Invoke is kept for reflection (rt_delegate_invoke_info). */
 void reach_dynamic_invoke(Program *p, Method *why);
+/* A delegate is made over m; once Delegate.Method is reachable
+ * (reach_delegate_method), every such m is kept for reflection, so that
+ * the runtime finds its MethodInfo by the delegate's entry point. */
+void reach_delegate_target(Program *p, Method *m, Method *why);
+void reach_delegate_method(Program *p, Method *why);
 /* Property `row` of owner's definition can be found by reflection. */
 void reach_reflect_property(Program *p, Type *owner, uint32_t row, Method *why);
 void reach_reflect_field(Program *p, Field *f, Method *why);

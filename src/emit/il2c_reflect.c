@@ -476,9 +476,16 @@ static void get_type_by_name(Fn *f, Method *m, Slot *r)
 
 typedef void (*FlowFn)(Fn *f, Method *m, Slot *r);
 
+/* DynamicallyAccessedMemberTypes: public and non-public members of a kind */
+enum {
+	DAM_CTORS = 0x3 | 0x4, DAM_METHODS = 0x8 | 0x10, DAM_FIELDS = 0x20 | 0x40,
+	DAM_PROPERTIES = 0x200 | 0x400,
+};
+
 static const struct {
 	const char *type, *name;
 	FlowFn fn;
+	int64_t kinds;          /* on a Type parameter: what it reflects on */
 } flows[] = {
 	{ "System.Type", "GetTypeFromHandle", from_handle },
 	{ "System.Type", "GetType", get_type_by_name },
@@ -486,14 +493,14 @@ static const struct {
 	{ "System.Array", "CreateInstance", create_array },
 	{ "System.Activator", "CreateInstance", create_instance },
 	{ "System.Object", "GetType", get_type },
-	{ "System.Type", "GetMethod", get_method },
-	{ "System.Type", "GetMethods", get_methods },
-	{ "System.Type", "GetProperty", get_property },
-	{ "System.Type", "GetConstructor", get_ctor },
-	{ "System.Type", "GetConstructors", get_ctor },
-	{ "System.Type", "GetProperties", get_property },
-	{ "System.Type", "GetField", get_field },
-	{ "System.Type", "GetFields", get_field },
+	{ "System.Type", "GetMethod", get_method, DAM_METHODS },
+	{ "System.Type", "GetMethods", get_methods, DAM_METHODS },
+	{ "System.Type", "GetProperty", get_property, DAM_PROPERTIES },
+	{ "System.Type", "GetConstructor", get_ctor, DAM_CTORS },
+	{ "System.Type", "GetConstructors", get_ctor, DAM_CTORS },
+	{ "System.Type", "GetProperties", get_property, DAM_PROPERTIES },
+	{ "System.Type", "GetField", get_field, DAM_FIELDS },
+	{ "System.Type", "GetFields", get_field, DAM_FIELDS },
 	{ "System.Reflection.MethodInfo", "MakeGenericMethod", make_generic_method },
 	{ "System.Delegate", "CreateDelegate", create_delegate },
 	{ "System.Runtime.InteropServices.Marshal", "GetDelegateForFunctionPointer", from_fnptr },
@@ -717,6 +724,98 @@ static bool dam_args(Fn *f, Method *m)
 	return false;
 }
 
+/* ---- Type parameters the program's own code reflects on ----
+ * .NET's trimmer wants [DynamicallyAccessedMembers] on a Type parameter
+ * that a method calls GetMethods (GetField, ...) on; ilcc infers it in
+ * the program's own code (not in the class library's, where it would keep
+ * too much): the parameter is marked (MethodState.reflects), and each
+ * typeof(X) passed to it, directly or on through other Type parameters
+ * (Program.type_args; whichever of the call and the mark is found first),
+ * keeps X's members of that kind. Mono's TestDriver.RunTests(typeof(T))
+ * is the case: it calls type.GetMethods() and invokes test_* methods. */
+
+static bool own_code(Method *m)
+{
+	return m->img && m->img != ty_corlib && !emit_in_class_library(m->img);
+}
+
+/* 1 + the Type parameter (after `this`) of f->m that s was loaded from,
+ * or 0. */
+static uint32_t type_param_of(Fn *f, const Slot *s)
+{
+	uint32_t self = f->m->has_this ? 1 : 0;
+	if (s->known || s->from_arg <= self || !own_code(f->m))
+		return 0;
+	uint32_t i = s->from_arg - 1 - self;
+	return i < 32 && param_is(f->m, i, "System.Type") ? i + 1 : 0;
+}
+
+/* m's Type parameter i is reflected on for `kinds`: so are the types
+ * passed to it so far. */
+static void mark_reflects(Program *p, Method *m, uint32_t i, int64_t kinds)
+{
+	MethodState *ms = reach_state(m);
+	if ((ms->reflects & 1u << i) && (ms->reflects_kinds | kinds) == ms->reflects_kinds)
+		return;
+	ms->reflects |= 1u << i;
+	ms->reflects_kinds |= kinds;
+	for (uint32_t k = 0; k < p->type_args.n; k++) {
+		TypeArgFlow a = p->type_args.v[k];
+		if (a.callee != m || a.param != i)
+			continue;
+		if (a.known)
+			directives_keep_members(p, a.known, ms->reflects_kinds, a.caller);
+		else
+			mark_reflects(p, a.caller, a.from - 1, ms->reflects_kinds);
+	}
+}
+
+static bool type_arg_seen(Program *p, const TypeArgFlow *a)
+{
+	for (uint32_t k = 0; k < p->type_args.n; k++)
+		if (!memcmp(&p->type_args.v[k], a, sizeof *a))
+			return true;
+	return false;
+}
+
+/* A call of m (the program's own) passing Types: recorded, and kept at
+ * once where m is known to reflect on them. */
+static void type_args(Fn *f, Method *m)
+{
+	if (!own_code(m))
+		return;
+	for (uint32_t i = 0; i < m->nparams && i < 32; i++) {
+		if (!param_is(m, i, "System.Type"))
+			continue;
+		Slot *s = arg(f, m, i);
+		TypeArgFlow a;
+		memset(&a, 0, sizeof a);        /* padding too: type_arg_seen compares bytes */
+		a.callee = m, a.caller = f->m, a.param = i, a.known = s->known;
+		a.from = type_param_of(f, s);
+		if (!a.known && !a.from)
+			continue;
+		if (!type_arg_seen(f->p, &a))
+			VEC_PUSH(f->p->type_args, a);
+		MethodState *ms = reach_state(m);
+		if (!(ms->reflects & 1u << i))
+			continue;
+		if (a.known)
+			directives_keep_members(f->p, a.known, ms->reflects_kinds, f->m);
+		else
+			mark_reflects(f->p, f->m, a.from - 1, ms->reflects_kinds);
+	}
+}
+
+/* Type.GetMethods (...) on a Type parameter of the program's own code:
+ * true, and the parameter is marked. */
+static bool reflects_on_param(Fn *f, Method *m, int k)
+{
+	uint32_t tp = flows[k].kinds ? type_param_of(f, receiver(f, m)) : 0;
+	if (tp)
+		mark_reflects(f->p, f->m, tp - 1, flows[k].kinds);
+	return tp;
+}
+
 Slot e_reflect_flow(Fn *f, Method *m)
 {
 	Slot r = {0};
@@ -725,11 +824,12 @@ Slot e_reflect_flow(Fn *f, Method *m)
 		int k = find_flow(m);
 		ms->flow = (int8_t)(k ? k : -1);
 	}
-	f->dam_arg = ms->flow > 0 && dam_args(f, m);
+	f->dam_arg = ms->flow > 0 && (dam_args(f, m) || reflects_on_param(f, m, ms->flow - 1));
 	if (ms->flow > 0)
 		flows[ms->flow - 1].fn(f, m, &r);
 	f->dam_arg = false;
 	e_aot_check(f, m);
 	dam_flow(f, m);
+	type_args(f, m);
 	return r;
 }

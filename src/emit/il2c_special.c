@@ -13,6 +13,7 @@
  *   MissingMethodException.
  */
 #include "il2c.h"
+#include "../../runtime/rt.h"
 
 #include <string.h>
 
@@ -109,6 +110,8 @@ void e_new_delegate(Fn *f, Method *ctor)
 	Slot fn = *e_top(f, 0);
 	const char *target = e_sv(f, 1), *ptr = e_sv(f, 0);
 	Method *m = fn.ftn;
+	if (m && !ty_is_open(m->owner) && !m->ninst)
+		reach_delegate_target(f->p, m, f->m);
 	if (m && !m->has_this) {
 		reach_state(m)->need_sthunk = true;
 		ptr = arena_printf(&f->a, "(intptr_t)&%s_sthunk", m->cname);
@@ -119,6 +122,14 @@ void e_new_delegate(Fn *f, Method *ctor)
 	Method *invoke = ty_find_method(t, "Invoke", -1);
 	if (invoke)
 		reach_method(f->p, invoke, f->m, "delegate created");
+	/* closed over an instance method (Invoke takes no `this`): a null
+	 * target is refused when the delegate is made, as Mono does (with
+	 * ArgumentException's default message) */
+	if (m && m->has_this && invoke && invoke->nparams == m->nparams &&
+	    !ty_is_valuetype(m->owner)) {
+		emit_need_exception(f->p, RT_EXC_ARG);
+		e_out(f, "if (!%s) { rt_exc_throw_kind(RT_EXC_ARG); goto %s; }", target, e_fail(f));
+	}
 	reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
 	/* the new delegate goes where its target was: fill it in first */
 	e_out(f, "{ Object *d_ = %s;", e_new_expr(f, t));

@@ -19,7 +19,8 @@ static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_sta
 	exc_init, exc_ssm_event, byref_ctor, byref_value, create_instance, create_default,
 	contains_refs, delegate_equals, delegate_hash, collation_resource, globalization_resource,
 	current_domain, domain_setup, x509_pal, the_domain, property_get_value, default_encoding,
-	unsafe_mov, dynamic_invoke, web_prefixes, no_config_section, legacy_config;
+	unsafe_mov, dynamic_invoke, web_prefixes, no_config_section, legacy_config,
+	delegate_method;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -97,6 +98,9 @@ static const struct {
 	  "from the type descriptor, without Type.GetGenericTypeDefinition (reflection)" },
 	{ "System.Nullable::GetUnderlyingType(System.Type)", e_expr_nullable_underlying,
 	  "from the type descriptor, without Type.GetGenericTypeDefinition (reflection)" },
+	{ "System.Delegate::GetMethodImpl()", delegate_method,
+	  "Delegate.Method: the target found among the methods kept for reflection (every"
+	  " delegate target once this is reachable) by the delegate's entry point" },
 	{ "System.Array::UnsafeMov(!!0)", unsafe_mov,
 	  "JIT intrinsic (its IL boxes and unboxes, which fails for an enum over short or"
 	  " byte read as int): the value's bytes as the other type" },
@@ -400,6 +404,15 @@ static void unsafe_mov(Fn *f)
 	e_out(f, "%s r; memset(&r, 0, sizeof r);", emit_ctype(r));
 	e_out(f, "memcpy(&r, &a0, sizeof a0 < sizeof r ? sizeof a0 : sizeof r);");
 	e_out(f, "return r;");
+}
+
+/* Delegate.GetMethodImpl(): the MethodInfo of what the delegate calls
+ * (a delegate made by CreateDelegate knows it; one made by newobj is
+ * found by its entry point: reach_delegate_method keeps them all). */
+static void delegate_method(Fn *f)
+{
+	reach_delegate_method(f->p, f->m);
+	e_out(f, "return (%s)rt_delegate_method_info((Object *)a0);", emit_ctype(f->m->ret));
 }
 
 /* Delegate.DynamicInvokeImpl(args): Invoke's MethodInfo.Invoke(this,

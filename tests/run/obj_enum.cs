@@ -2,7 +2,8 @@
 // both directions, out-of-range values, [Flags] arithmetic, enums in
 // switches, as fields, array elements and generic arguments, boxing and
 // unboxing to the underlying type, EqualityComparer<E>.Default of each
-// size (Mono reads the enum as int or long with Array.UnsafeMov).
+// size (Mono reads the enum as int or long with Array.UnsafeMov), and
+// Enum.GetHashCode (the underlying type's).
 using System;
 using System.Collections.Generic;
 
@@ -106,6 +107,15 @@ static class Enums {
 		Out.L("comparer hash Wide", EqualityComparer<Wide>.Default.GetHashCode(Wide.Huge));
 		Out.L("comparer hash UWide", EqualityComparer<UWide>.Default.GetHashCode(UWide.Top));
 		Out.L("comparer equal Short", EqualityComparer<Short>.Default.Equals(Short.Neg, (Short)(-300)));
+		// Enum.GetHashCode is the underlying type's (sbyte, short mix bits)
+		Out.L("hash Signed", Signed.Low.GetHashCode());
+		Out.L("hash Signed High", Signed.High.GetHashCode());
+		Out.L("hash Signed comparer", EqualityComparer<Signed>.Default.GetHashCode(Signed.Low));
+		Out.L("hash Short", Short.Neg.GetHashCode());
+		Out.L("hash short", ((short)Short.Neg).GetHashCode());
+		Out.L("hash Short comparer", EqualityComparer<Short>.Default.GetHashCode(Short.Neg));
+		Out.L("hash UShort", UShort.Big.GetHashCode());
+		Out.L("hash Tiny", Tiny.B.GetHashCode());
 		return (int)Color.Blue;
 	}
 }

@@ -1,0 +1,54 @@
+// Delegate.Method of delegates made by `new D(x.M)` (not by reflection):
+// static, instance, a value type's method, a multicast delegate (its
+// last), and one made by Delegate.CreateDelegate. (Not yet: a virtual
+// method's, whose entry point is the override's.) And a delegate closed
+// over an instance method with a null target: ArgumentException when it
+// is made (a virtual one: NullReferenceException from ldvirtftn).
+using System;
+using System.Reflection;
+
+delegate string S();
+delegate int N(int x);
+
+class C {
+	public int K = 4;
+	public string Get() { return "c" + K; }
+	public virtual string Virt() { return "v"; }
+}
+struct Pt { public int X; public string Show() { return "pt" + X; } }
+
+static class P {
+	static string F() { return "F"; }
+	public static int Twice(int x) { return 2 * x; }
+	public static int Inc(int x) { return x + 1; }
+	static void Show(Delegate d) {
+		MethodInfo m = d.Method;
+		Console.WriteLine(m == null ? "null" : m.Name + " of " + m.DeclaringType.Name + " static=" + m.IsStatic);
+	}
+	static int Main() {
+		Show(new S(F));
+		Show(new S(new C().Get));
+		Pt p = new Pt { X = 3 };
+		Show(new S(p.Show));
+		N n = Twice;
+		n += Inc;
+		Show(n);
+		Console.WriteLine(n(5));
+		Show((N)Delegate.CreateDelegate(typeof(N), typeof(P).GetMethod("Twice")));
+		C none = null;
+		try {
+			S bad = new S(none.Get);
+			Console.WriteLine("made " + (bad != null));
+		} catch (ArgumentException e) {
+			Console.WriteLine(e.GetType().Name + ": " + e.Message);
+		}
+		try {
+			S bad = new S(none.Virt);
+			Console.WriteLine("made " + (bad != null));
+		} catch (NullReferenceException e) {
+			Console.WriteLine(e.GetType().Name);
+		}
+		S s = new S(F);
+		return s.Method.Name == "F" ? 0 : 1;
+	}
+}
