@@ -390,6 +390,41 @@ typedef struct RtField {
 extern const RtField rt_fields[];
 extern const uint32_t rt_nfields;
 
+/* Custom attributes of kept members, decoded at build time (src/attrs.c):
+ * a value is boxed bytes (`i`, as `type`), a string, a Type, null or an
+ * array (`items`, of array type `type`). */
+enum { RT_CA_VALUE, RT_CA_STRING, RT_CA_TYPE, RT_CA_NULL, RT_CA_ARRAY };
+typedef struct RtAttrArg {
+	uint8_t kind;               /* RT_CA_* */
+	const RtType *type;         /* VALUE: boxed as; TYPE: the value; ARRAY: its type */
+	int64_t i;                  /* VALUE: the bytes (float: its bits) */
+	const char *s;              /* STRING: UTF-8 */
+	uint32_t n;
+	const struct RtAttrArg *items;
+} RtAttrArg;
+typedef struct RtAttrNamed {
+	const RtMethod *setter;     /* a property's, or NULL ... */
+	const RtField *field;       /* ... and a field */
+	RtAttrArg value;
+} RtAttrNamed;
+/* One attribute on `owner` (an RtType, RtMethod, RtProperty or RtField),
+ * made by calling ctor with args, then setting the named arguments. */
+typedef struct RtAttr {
+	const void *owner;
+	const RtType *type;
+	const RtMethod *ctor;
+	uint32_t nargs, nnamed;
+	const RtAttrArg *args;
+	const RtAttrNamed *named;
+} RtAttr;
+extern const RtAttr rt_attrs[];
+extern const uint32_t rt_nattrs;
+extern const RtType *const rt_attr_array;  /* Attribute[], when asked for */
+/* MonoCustomAttrs' internal calls: provider's attributes that are
+ * attr_type (any if NULL) as an Attribute[]; whether there is one. */
+Object *rt_attrs_get(Object *provider, Object *attr_type);
+bool rt_attrs_defined(Object *provider, Object *attr_type);
+
 /* The generic arguments of the generic instances reflection describes
  * (Type.GetGenericArguments), besides those with variance (RtType). */
 typedef struct RtGenericArgs {

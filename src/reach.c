@@ -8,6 +8,7 @@
  * adds the implementation.
  */
 #include "reach.h"
+#include "attrs.h"
 #include "emit/emit.h"
 #include "../runtime/rt.h"
 
@@ -176,6 +177,8 @@ static void apply_rules(Program *p, Type *t, Method *why)
 /* An internal call was reached: turn its rule on, if it has one. */
 static void rule_reached(Program *p, const char *key, Method *why)
 {
+	if (!strcmp(key, "System.RuntimeType::IsDefined(System.Type,System.Boolean)"))
+		attrs_enable(p, why);         /* its C asks rt_attrs[] (attrs.c) */
 	for (size_t i = 0; i < countof(made_rules); i++) {
 		if (strcmp(key, made_rules[i].icall) || (p->rules_on & (1u << i)))
 			continue;
@@ -805,12 +808,14 @@ static void report_missing(Program *p)
 
 void reach_run(Program *p)
 {
-	while (p->next_work < p->methods.n) {
-		Method *m = p->methods.v[p->next_work++];
-		if (p->on_reached)
-			p->on_reached(p, m);
-		emit_method(p, m);
-	}
+	do {
+		while (p->next_work < p->methods.n) {
+			Method *m = p->methods.v[p->next_work++];
+			if (p->on_reached)
+				p->on_reached(p, m);
+			emit_method(p, m);
+		}
+	} while (attrs_scan(p));
 }
 
 void reach_check_missing(Program *p)

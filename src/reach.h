@@ -128,6 +128,11 @@ typedef struct Program {
 	VEC(Type *) indirect;           /* pointer and byref types with a descriptor */
 	VEC(Type *) marshal_types;      /* structs Marshal is given (marshal.c) */
 	bool dynamic_invoke;            /* reach_dynamic_invoke */
+	/* custom attributes asked for at run time (attrs.c): the records
+	 * kept, and how far each owner list has been scanned */
+	bool custom_attrs;
+	VEC(struct KeptAttr) attrs;
+	uint32_t attrs_done[4];
 	/* called for each reached method before its code is emitted
 	 * (build.c: [DynamicDependency], directives.c) */
 	void (*on_reached)(struct Program *p, Method *m);

@@ -467,6 +467,7 @@ void emit_reflection(Program *p, Buf *b)
 	generic_args(p, b);
 	properties(p, b);
 	fields(p, b);
+	emit_attrs(p, b);
 	if (p->reflected.n)
 		new_param_info(b);
 }

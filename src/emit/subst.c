@@ -9,6 +9,7 @@
  * reachable.
  */
 #include "il2c.h"
+#include "../attrs.h"
 #include "../../runtime/rt.h"
 
 #include <string.h>
@@ -19,7 +20,7 @@ static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_sta
 	exc_init, exc_ssm_event, byref_ctor, byref_value, create_instance, create_default,
 	contains_refs, delegate_equals, delegate_hash, collation_resource, globalization_resource,
 	current_domain, domain_setup, x509_pal, the_domain, property_get_value, default_encoding,
-	unsafe_mov, dynamic_invoke;
+	unsafe_mov, dynamic_invoke, custom_attrs, attr_defined;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -87,6 +88,11 @@ static const struct {
 	  "through the MethodInfo of the delegate type's Invoke (kept for every constructed"
 	  " delegate type once this is reachable), not the target's, which reflection need"
 	  " not have kept" },
+	{ "System.MonoCustomAttrs::GetCustomAttributesInternal(System.Reflection.ICustomAttributeProvider,System.Type,System.Boolean)",
+	  custom_attrs, "from the attributes of kept members decoded at build time (attrs.c),"
+	  " built by their kept constructors and setters" },
+	{ "System.MonoCustomAttrs::IsDefinedInternal(System.Reflection.ICustomAttributeProvider,System.Type)",
+	  attr_defined, "from the attributes decoded at build time (attrs.c)" },
 	{ "System.Array::UnsafeMov(!!0)", unsafe_mov,
 	  "JIT intrinsic (its IL boxes and unboxes, which fails for an enum over short or"
 	  " byte read as int): the value's bytes as the other type" },
@@ -398,6 +404,21 @@ static void dynamic_invoke(Fn *f)
 	e_out(f, "if (!mi) return NULL;");
 	e_out(f, "return %s(mi, (%s)a0, 0, NULL, (%s)a1, NULL);", inv->cname,
 	      emit_ctype(inv->params[0]), emit_ctype(inv->params[3]));
+}
+
+/* MonoCustomAttrs' internal calls: the program asks for attributes, so
+ * those of kept members are kept (attrs.c) and looked up in rt_attrs[]. */
+static void custom_attrs(Fn *f)
+{
+	attrs_enable(f->p, f->m);
+	e_out(f, "(void)a2;");
+	e_out(f, "return (%s)rt_attrs_get((Object *)a0, (Object *)a1);", emit_ctype(f->m->ret));
+}
+
+static void attr_defined(Fn *f)
+{
+	attrs_enable(f->p, f->m);
+	e_out(f, "return rt_attrs_defined((Object *)a0, (Object *)a1);");
 }
 
 /* Delegate field `name` of object `obj`. */
