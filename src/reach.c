@@ -177,8 +177,6 @@ static void apply_rules(Program *p, Type *t, Method *why)
 /* An internal call was reached: turn its rule on, if it has one. */
 static void rule_reached(Program *p, const char *key, Method *why)
 {
-	if (!strcmp(key, "System.RuntimeType::IsDefined(System.Type,System.Boolean)"))
-		attrs_enable(p, why);         /* its C asks rt_attrs[] (attrs.c) */
 	for (size_t i = 0; i < countof(made_rules); i++) {
 		if (strcmp(key, made_rules[i].icall) || (p->rules_on & (1u << i)))
 			continue;

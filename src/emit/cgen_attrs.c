@@ -161,7 +161,8 @@ void emit_attrs(Program *p, Buf *b)
 		one(p, b, &tab, &p->attrs.v[i], i);
 	buf_printf(b, "const RtAttr rt_attrs[] = {\n%s\t{ 0 }\n};\nconst uint32_t rt_nattrs = %u;\n",
 		   tab.s ? tab.s : "", p->attrs.n);
-	buf_printf(b, "const RtType *const rt_attr_array = %s;\n",
-		   p->custom_attrs ? tref(ty_sz(ty_corlib_type("System", "Attribute"))) : "NULL");
+	Type *arr = ty_sz(ty_corlib_type("System", "Attribute"));
+	bool made = reach_tstate(arr)->needs & TN_DESCRIPTOR;
+	buf_printf(b, "const RtType *const rt_attr_array = %s;\n", made ? tref(arr) : "NULL");
 	buf_free(&tab);
 }

@@ -9,7 +9,6 @@
  * reachable.
  */
 #include "il2c.h"
-#include "../attrs.h"
 #include "../../runtime/rt.h"
 
 #include <string.h>
@@ -406,18 +405,20 @@ static void dynamic_invoke(Fn *f)
 	      emit_ctype(inv->params[0]), emit_ctype(inv->params[3]));
 }
 
-/* MonoCustomAttrs' internal calls: the program asks for attributes, so
- * those of kept members are kept (attrs.c) and looked up in rt_attrs[]. */
+/* MonoCustomAttrs' internal calls: rt_attrs[], which holds what attrs.c
+ * kept once the program's own code asked for attributes (il2c_reflect.c),
+ * else nothing (Enum.ToString's [Flags] check reaches these in every
+ * program). */
 static void custom_attrs(Fn *f)
 {
-	attrs_enable(f->p, f->m);
+	reach_type(f->p, ty_sz(ty_corlib_type("System", "Attribute")),
+		   TN_DESCRIPTOR | TN_CONSTRUCTED, f->m);
 	e_out(f, "(void)a2;");
 	e_out(f, "return (%s)rt_attrs_get((Object *)a0, (Object *)a1);", emit_ctype(f->m->ret));
 }
 
 static void attr_defined(Fn *f)
 {
-	attrs_enable(f->p, f->m);
 	e_out(f, "return rt_attrs_defined((Object *)a0, (Object *)a1);");
 }
 
