@@ -13,10 +13,20 @@
 
 #include <string.h>
 
-/* The RtType/RtMethod/RtProperty/RtField behind a reflection object. */
-static const void *owner_of(Object *o)
+/* The RtType/RtMethod/RtProperty/RtField behind a reflection object; for
+ * a parameter, its method's and *param its position + 1. */
+static const void *owner_of(Object *o, uint32_t *param)
 {
 	const RtType *t = o->type;
+	*param = 0;
+	if (t == rt_known.param_info_type) {
+		Object *member = *(Object **)((char *)o + rt_known.pa_member_off);
+		int32_t pos = *(int32_t *)((char *)o + rt_known.pa_pos_off);
+		if (!member || pos < 0)
+			return NULL;    /* return values' attributes are not kept */
+		*param = (uint32_t)pos + 1;
+		return owner_of(member, &(uint32_t){0});
+	}
 	if (!strcmp(t->ns, "System") && !strcmp(t->name, "RuntimeType"))
 		return rt_type_of_runtime_type(o);
 	if (t == rt_known.method_info_type)
@@ -89,22 +99,23 @@ static Object *make(const RtAttr *at)
 	return rt_pending ? NULL : o;
 }
 
-static bool matches(const RtAttr *at, const void *owner, const RtType *want)
+static bool matches(const RtAttr *at, const void *owner, uint32_t param, const RtType *want)
 {
-	return at->owner == owner && (!want || rt_type_is_assignable(want, at->type));
+	return at->owner == owner && at->param == param && (!want || rt_type_is_assignable(want, at->type));
 }
 
 Object *rt_attrs_get(Object *provider, Object *attr_type)
 {
-	const void *owner = owner_of(provider);
+	uint32_t param;
+	const void *owner = owner_of(provider, &param);
 	const RtType *want = attr_type ? rt_type_of_runtime_type(attr_type) : NULL;
 	uint32_t n = 0;
 	for (uint32_t i = 0; owner && i < rt_nattrs; i++)
-		n += matches(&rt_attrs[i], owner, want);
+		n += matches(&rt_attrs[i], owner, param, want);
 	RtArray *res = rt_gc_alloc_array(rt_attr_array, n);
 	uint32_t k = 0;
 	for (uint32_t i = 0; res && owner && i < rt_nattrs && k < n; i++) {
-		if (!matches(&rt_attrs[i], owner, want))
+		if (!matches(&rt_attrs[i], owner, param, want))
 			continue;
 		Object *o = make(&rt_attrs[i]);
 		if (rt_pending)
@@ -116,10 +127,11 @@ Object *rt_attrs_get(Object *provider, Object *attr_type)
 
 bool rt_attrs_defined(Object *provider, Object *attr_type)
 {
-	const void *owner = owner_of(provider);
+	uint32_t param;
+	const void *owner = owner_of(provider, &param);
 	const RtType *want = attr_type ? rt_type_of_runtime_type(attr_type) : NULL;
 	for (uint32_t i = 0; owner && i < rt_nattrs; i++)
-		if (matches(&rt_attrs[i], owner, want))
+		if (matches(&rt_attrs[i], owner, param, want))
 			return true;
 	return false;
 }

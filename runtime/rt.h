@@ -267,6 +267,9 @@ typedef struct RtKnown {
 	 * type and attrs */
 	const RtType *field_info_type;
 	uint32_t fi_klass_off, fi_handle_off, fi_name_off, fi_type_off, fi_attrs_off;
+	/* RuntimeParameterInfo and its MemberImpl and PositionImpl */
+	const RtType *param_info_type;
+	uint32_t pa_member_off, pa_pos_off;
 	/* adds (true) or removes the calling thread's [ThreadStatic] storage
 	 * as a root of the collector; NULL in programs without any */
 	void (*thread_roots)(bool add);
@@ -407,10 +410,12 @@ typedef struct RtAttrNamed {
 	const RtField *field;       /* ... and a field */
 	RtAttrArg value;
 } RtAttrNamed;
-/* One attribute on `owner` (an RtType, RtMethod, RtProperty or RtField),
+/* One attribute on `owner` (an RtType, RtMethod, RtProperty or RtField)
+ * or on one of a method's parameters,
  * made by calling ctor with args, then setting the named arguments. */
 typedef struct RtAttr {
 	const void *owner;
+	uint32_t param;             /* 0: owner itself; k: its parameter k - 1 */
 	const RtType *type;
 	const RtMethod *ctor;
 	uint32_t nargs, nnamed;

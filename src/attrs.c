@@ -150,7 +150,8 @@ static bool wanted_attr(Program *p, Image *owner_img, Type *attr)
 }
 
 /* Keep the attributes on token `parent` of img (an owner of kind `kind`). */
-static void keep_owner(Program *p, Image *img, Token parent, uint8_t kind, void *owner)
+static void keep_owner(Program *p, Image *img, Token parent, uint8_t kind, void *owner,
+		       uint32_t param)
 {
 	uint32_t first, end;
 	md_lookup(img, T_CustomAttribute, CustomAttribute_Parent, parent, &first, &end);
@@ -159,7 +160,7 @@ static void keep_owner(Program *p, Image *img, Token parent, uint8_t kind, void 
 		Method *ctor = ctor_of(img, md_get(img, T_CustomAttribute, row, CustomAttribute_Type));
 		if (!ctor || !wanted_attr(p, img, ctor->owner))
 			continue;
-		KeptAttr k = { kind, owner, ctor->owner, ctor, {0}, NULL, NULL, NULL };
+		KeptAttr k = { kind, owner, param, ctor->owner, ctor, {0}, NULL, NULL, NULL };
 		attr_decode(img, ty_arena(), row, &k.a);
 		uint32_t nn = k.a.nnamed ? k.a.nnamed : 1;
 		k.setters = arena_alloc(ty_arena(), nn * sizeof *k.setters);
@@ -176,6 +177,20 @@ static void keep_owner(Program *p, Image *img, Token parent, uint8_t kind, void 
 	}
 }
 
+/* A method's attributes, and its parameters' (not the return value's). */
+static void keep_method(Program *p, Method *m)
+{
+	keep_owner(p, m->img, TOKEN(T_MethodDef, m->row), ATTR_METHOD, m, 0);
+	uint32_t first, end;
+	md_list(m->img, T_MethodDef, m->row, MethodDef_ParamList, &first, &end);
+	for (uint32_t pos = first; pos < end; pos++) {
+		uint32_t row = md_list_row(m->img, T_Param, pos);
+		uint32_t seq = md_get(m->img, T_Param, row, Param_Sequence);
+		if (seq)
+			keep_owner(p, m->img, TOKEN(T_Param, row), ATTR_METHOD, m, seq);
+	}
+}
+
 static bool scan_types(Program *p)
 {
 	bool any = false;
@@ -183,7 +198,7 @@ static bool scan_types(Program *p)
 		Type *t = p->types.v[p->attrs_done[ATTR_TYPE]];
 		if ((t->kind == TY_CLASS || t->kind == TY_STRUCT) && t->img && !ty_is_open(t) &&
 		    (reach_tstate(t)->needs & TN_DESCRIPTOR))
-			keep_owner(p, t->img, TOKEN(T_TypeDef, t->row), ATTR_TYPE, t);
+			keep_owner(p, t->img, TOKEN(T_TypeDef, t->row), ATTR_TYPE, t, 0);
 	}
 	return any;
 }
@@ -194,19 +209,19 @@ static bool scan_members(Program *p)
 	for (; p->attrs_done[ATTR_METHOD] < p->reflected.n; p->attrs_done[ATTR_METHOD]++, any = true) {
 		Method *m = p->reflected.v[p->attrs_done[ATTR_METHOD]];
 		if (m->img == p->img)
-			keep_owner(p, m->img, TOKEN(T_MethodDef, m->row), ATTR_METHOD, m);
+			keep_method(p, m);
 	}
 	for (; p->attrs_done[ATTR_PROP] < p->reflected_props.n; p->attrs_done[ATTR_PROP]++, any = true) {
 		uint32_t i = p->attrs_done[ATTR_PROP];
 		ReflectedProp *rp = &p->reflected_props.v[i];
 		if (rp->owner->img == p->img)
 			keep_owner(p, rp->owner->img, TOKEN(T_Property, rp->row), ATTR_PROP,
-				   (void *)(uintptr_t)(i + 1));
+				   (void *)(uintptr_t)(i + 1), 0);
 	}
 	for (; p->attrs_done[ATTR_FIELD] < p->reflected_fields.n; p->attrs_done[ATTR_FIELD]++, any = true) {
 		Field *f = p->reflected_fields.v[p->attrs_done[ATTR_FIELD]];
 		if (f->img == p->img)
-			keep_owner(p, f->img, TOKEN(T_Field, f->row), ATTR_FIELD, f);
+			keep_owner(p, f->img, TOKEN(T_Field, f->row), ATTR_FIELD, f, 0);
 	}
 	return any;
 }

@@ -20,6 +20,7 @@ enum { ATTR_TYPE, ATTR_METHOD, ATTR_PROP, ATTR_FIELD };
 typedef struct KeptAttr {
 	uint8_t kind;                   /* ATTR_* */
 	void *owner;                    /* Type, Method, ReflectedProp index + 1, Field */
+	uint32_t param;                 /* a method's parameter: its sequence (1..) */
 	Type *type;                     /* the attribute's class */
 	Method *ctor;
 	Attribute a;

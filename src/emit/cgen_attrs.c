@@ -147,8 +147,8 @@ static void one(Program *p, Buf *pre, Buf *tab, KeptAttr *k, uint32_t i)
 	}
 	buf_printf(pre, "static const RtAttrArg ra%u_a[] = {\n%s\t{ 0 }\n};\n", i, args.s ? args.s : "");
 	buf_printf(pre, "static const RtAttrNamed ra%u_n[] = {\n%s\t{ 0 }\n};\n", i, named.s ? named.s : "");
-	buf_printf(tab, "\t{ %s, %s, &rt_methods[%d], %u, %u, ra%u_a, ra%u_n },\n",
-		   owner_ref(p, k), tref(k->type), method_index(p, k->ctor), k->a.nfixed,
+	buf_printf(tab, "\t{ %s, %u, %s, &rt_methods[%d], %u, %u, ra%u_a, ra%u_n },\n",
+		   owner_ref(p, k), k->param, tref(k->type), method_index(p, k->ctor), k->a.nfixed,
 		   k->a.nnamed, i, i);
 	buf_free(&args);
 	buf_free(&named);

@@ -492,6 +492,8 @@ static const struct {
 	{ "System.Reflection.MemberInfo", "GetCustomAttributesData", custom_attrs },
 	{ "System.Reflection.ICustomAttributeProvider", "GetCustomAttributes", custom_attrs },
 	{ "System.Reflection.ICustomAttributeProvider", "IsDefined", custom_attrs },
+	{ "System.Reflection.ParameterInfo", "GetCustomAttributes", custom_attrs },
+	{ "System.Reflection.ParameterInfo", "IsDefined", custom_attrs },
 	{ "System.Attribute", "GetCustomAttribute", custom_attrs },
 	{ "System.Attribute", "GetCustomAttributes", custom_attrs },
 	{ "System.Attribute", "IsDefined", custom_attrs },

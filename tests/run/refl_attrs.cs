@@ -33,7 +33,9 @@ public class Derived : Base {
 	[Info("prop", Color = Color.Green)] public string P { get; set; }
 }
 
-public class Plain { }
+public class Plain {
+	public static void Run([Info("arg0", Level = 2)] int a, string b, [Mark, Info("arg2")] object c) { }
+}
 
 class Program {
 	static void Show(string what, object[] a) {
@@ -59,6 +61,10 @@ class Program {
 		Show("P", p.GetCustomAttributes(false));
 		Console.WriteLine(p.IsDefined(typeof(InfoAttribute), false));
 		Console.WriteLine(typeof(Derived).GetCustomAttributes(false)[0] == typeof(Derived).GetCustomAttributes(false)[0]);
+		foreach (ParameterInfo pi in typeof(Plain).GetMethod("Run").GetParameters()) {
+			Show("param " + pi.Name, pi.GetCustomAttributes(false));
+			Console.WriteLine(pi.IsDefined(typeof(MarkAttribute), false));
+		}
 		try {
 			Attribute.GetCustomAttribute(typeof(Derived), typeof(InfoAttribute), true);
 		} catch (AmbiguousMatchException e) { Console.WriteLine("ambiguous: " + e.GetType().Name); }
