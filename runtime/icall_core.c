@@ -310,6 +310,16 @@ Object *rt_RuntimeTypeHandle_GetElementType(Object *rtype)
 	return (t->flags & (RT_T_ARRAY | RT_T_BYREF | RT_T_POINTER)) ? type_object(t->elem) : NULL;
 }
 
+/* Type.BaseType: the descriptor's base (none for Object, interfaces,
+ * pointers and byrefs). */
+Object *rt_RuntimeTypeHandle_GetBaseType(Object *rtype)
+{
+	const RtType *t = rt_type_of_runtime_type(rtype);
+	if (t->flags & (RT_T_BYREF | RT_T_POINTER | RT_T_INTERFACE))
+		return NULL;
+	return t->base ? type_object(t->base) : NULL;
+}
+
 bool rt_RuntimeTypeHandle_IsPointer(Object *rtype)
 {
 	return (rt_type_of_runtime_type(rtype)->flags & RT_T_POINTER) != 0;

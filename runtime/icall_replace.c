@@ -120,8 +120,9 @@ int32_t rt_ValueType_InternalGetHashCode(Object *o, char *fields)
 }
 
 /* ---- System.RuntimeType::IsDefined ---- */
-/* Custom attributes are not kept in the program; the one the class library
- * asks about on common paths is [Flags], for Enum.ToString. */
+/* [Flags] on enums (Enum.ToString asks) from a bit in the descriptor;
+ * other attributes from rt_attrs[] (src/attrs.c), walking the base types
+ * when inherited ones count, as Mono's MonoCustomAttrs.IsDefined does. */
 bool rt_RuntimeType_IsDefined(Object *self, Object *attr, bool inherit)
 {
 	if (!attr) {
@@ -131,7 +132,9 @@ bool rt_RuntimeType_IsDefined(Object *self, Object *attr, bool inherit)
 	const RtType *t = rt_type_of_runtime_type(self), *a = rt_type_of_runtime_type(attr);
 	if (!strcmp(a->ns, "System") && !strcmp(a->name, "FlagsAttribute"))
 		return (t->flags & RT_T_FLAGS) != 0;
-	rt_exc_throw_kind(RT_EXC_NOTSUPP);
+	for (; t; t = inherit && !(t->flags & RT_T_INTERFACE) ? t->base : NULL)
+		if (rt_attrs_defined(rt_Type_internal_from_handle((intptr_t)t), attr))
+			return true;
 	return false;
 }
 

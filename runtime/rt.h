@@ -267,6 +267,9 @@ typedef struct RtKnown {
 	 * type and attrs */
 	const RtType *field_info_type;
 	uint32_t fi_klass_off, fi_handle_off, fi_name_off, fi_type_off, fi_attrs_off;
+	/* RuntimeParameterInfo and its MemberImpl and PositionImpl */
+	const RtType *param_info_type;
+	uint32_t pa_member_off, pa_pos_off;
 	/* adds (true) or removes the calling thread's [ThreadStatic] storage
 	 * as a root of the collector; NULL in programs without any */
 	void (*thread_roots)(bool add);
@@ -417,6 +420,43 @@ typedef struct RtField {
 } RtField;
 extern const RtField rt_fields[];
 extern const uint32_t rt_nfields;
+
+/* Custom attributes of kept members, decoded at build time (src/attrs.c):
+ * a value is boxed bytes (`i`, as `type`), a string, a Type, null or an
+ * array (`items`, of array type `type`). */
+enum { RT_CA_VALUE, RT_CA_STRING, RT_CA_TYPE, RT_CA_NULL, RT_CA_ARRAY };
+typedef struct RtAttrArg {
+	uint8_t kind;               /* RT_CA_* */
+	const RtType *type;         /* VALUE: boxed as; TYPE: the value; ARRAY: its type */
+	int64_t i;                  /* VALUE: the bytes (float: its bits) */
+	const char *s;              /* STRING: UTF-8 */
+	uint32_t n;
+	const struct RtAttrArg *items;
+} RtAttrArg;
+typedef struct RtAttrNamed {
+	const RtMethod *setter;     /* a property's, or NULL ... */
+	const RtField *field;       /* ... and a field */
+	RtAttrArg value;
+} RtAttrNamed;
+/* One attribute on `owner` (an RtType, RtMethod, RtProperty or RtField)
+ * or on one of a method's parameters,
+ * made by calling ctor with args, then setting the named arguments. */
+typedef struct RtAttr {
+	const void *owner;
+	uint32_t param;             /* 0: owner itself; k: its parameter k - 1 */
+	const RtType *type;
+	const RtMethod *ctor;
+	uint32_t nargs, nnamed;
+	const RtAttrArg *args;
+	const RtAttrNamed *named;
+} RtAttr;
+extern const RtAttr rt_attrs[];
+extern const uint32_t rt_nattrs;
+extern const RtType *const rt_attr_array;  /* Attribute[], when asked for */
+/* MonoCustomAttrs' internal calls: provider's attributes that are
+ * attr_type (any if NULL) as an Attribute[]; whether there is one. */
+Object *rt_attrs_get(Object *provider, Object *attr_type);
+bool rt_attrs_defined(Object *provider, Object *attr_type);
 
 /* The generic arguments of the generic instances reflection describes
  * (Type.GetGenericArguments), besides those with variance (RtType). */

@@ -8,6 +8,7 @@
  * adds the implementation.
  */
 #include "reach.h"
+#include "attrs.h"
 #include "emit/emit.h"
 #include "../runtime/rt.h"
 
@@ -819,12 +820,14 @@ static void report_missing(Program *p)
 
 void reach_run(Program *p)
 {
-	while (p->next_work < p->methods.n) {
-		Method *m = p->methods.v[p->next_work++];
-		if (p->on_reached)
-			p->on_reached(p, m);
-		emit_method(p, m);
-	}
+	do {
+		while (p->next_work < p->methods.n) {
+			Method *m = p->methods.v[p->next_work++];
+			if (p->on_reached)
+				p->on_reached(p, m);
+			emit_method(p, m);
+		}
+	} while (attrs_scan(p));
 }
 
 void reach_check_missing(Program *p)

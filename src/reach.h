@@ -145,6 +145,11 @@ typedef struct Program {
 	bool dynamic_invoke;            /* reach_dynamic_invoke */
 	VEC(Method *) dlg_targets;      /* methods delegates are made over */
 	bool dlg_method;                /* reach_delegate_method */
+	/* custom attributes asked for at run time (attrs.c): the records
+	 * kept, and how far each owner list has been scanned */
+	bool custom_attrs;
+	VEC(struct KeptAttr) attrs;
+	uint32_t attrs_done[4];
 	/* called for each reached method before its code is emitted
 	 * (build.c: [DynamicDependency], directives.c) */
 	void (*on_reached)(struct Program *p, Method *m);

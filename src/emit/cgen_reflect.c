@@ -422,6 +422,10 @@ void emit_reflection_known(Program *p, Buf *b)
 	}
 	if (!p->reflected.n)
 		return;
+	Type *rpi = reflection_type("RuntimeParameterInfo");
+	buf_printf(b, "\t.param_info_type = &%s_type,\n\t.pa_member_off = %s,\n"
+		   "\t.pa_pos_off = %s,\n", rpi->cname, offset_of(rpi, "MemberImpl"),
+		   offset_of(rpi, "PositionImpl"));
 	Type *mi = reflection_type("RuntimeMethodInfo");
 	buf_printf(b, "\t.method_info_type = &%s_type,\n\t.mi_handle_off = %s,\n"
 		   "\t.mi_reftype_off = %s,\n\t.new_param_info = new_param_info,\n"
@@ -467,6 +471,7 @@ void emit_reflection(Program *p, Buf *b)
 	generic_args(p, b);
 	properties(p, b);
 	fields(p, b);
+	emit_attrs(p, b);
 	if (p->reflected.n)
 		new_param_info(b);
 }

@@ -94,5 +94,6 @@ bool emit_icall_reached(Program *p, const char *fn);
  * reflection fields */
 void emit_reflection(Program *p, Buf *b);
 void emit_reflection_known(Program *p, Buf *b);
+void emit_attrs(Program *p, Buf *b);     /* rt_attrs[]: cgen_attrs.c */
 
 #endif

@@ -30,6 +30,7 @@
  * called method (MethodState.flow).
  */
 #include "il2c.h"
+#include "../attrs.h"
 #include "../directives.h"
 #include "../warn.h"
 
@@ -452,6 +453,16 @@ static void marshal_struct(Fn *f, Method *m, Slot *r)
 
 /* Type.GetType("Ns.Name"): with a name known at build time, that type is
  * kept (with its parameterless constructor) and known to what follows. */
+/* The program's own code asks for custom attributes: keep those of kept
+ * members (attrs.c). The class library's calls do not count: Enum.ToString
+ * asks every program's enums for [Flags]. */
+static void custom_attrs(Fn *f, Method *m, Slot *r)
+{
+	(void)m, (void)r;
+	if (f->m->img == f->p->img)
+		attrs_enable(f->p, f->m);
+}
+
 static void get_type_by_name(Fn *f, Method *m, Slot *r)
 {
 	if (!m->nparams || !param_is(m, 0, "System.String") || m->has_this)
@@ -503,6 +514,19 @@ static const struct {
 	{ "System.Type", "GetFields", get_field, DAM_FIELDS },
 	{ "System.Reflection.MethodInfo", "MakeGenericMethod", make_generic_method },
 	{ "System.Delegate", "CreateDelegate", create_delegate },
+	{ "System.Reflection.MemberInfo", "GetCustomAttributes", custom_attrs },
+	{ "System.Reflection.MemberInfo", "IsDefined", custom_attrs },
+	{ "System.Reflection.MemberInfo", "GetCustomAttributesData", custom_attrs },
+	{ "System.Reflection.ICustomAttributeProvider", "GetCustomAttributes", custom_attrs },
+	{ "System.Reflection.ICustomAttributeProvider", "IsDefined", custom_attrs },
+	{ "System.Reflection.ParameterInfo", "GetCustomAttributes", custom_attrs },
+	{ "System.Reflection.ParameterInfo", "IsDefined", custom_attrs },
+	{ "System.Attribute", "GetCustomAttribute", custom_attrs },
+	{ "System.Attribute", "GetCustomAttributes", custom_attrs },
+	{ "System.Attribute", "IsDefined", custom_attrs },
+	{ "System.Reflection.CustomAttributeExtensions", "GetCustomAttribute", custom_attrs },
+	{ "System.Reflection.CustomAttributeExtensions", "GetCustomAttributes", custom_attrs },
+	{ "System.Reflection.CustomAttributeExtensions", "IsDefined", custom_attrs },
 	{ "System.Runtime.InteropServices.Marshal", "GetDelegateForFunctionPointer", from_fnptr },
 	{ "System.Runtime.InteropServices.Marshal", "GetDelegateForFunctionPointerInternal", from_fnptr },
 	{ "System.Runtime.InteropServices.Marshal", "GetFunctionPointerForDelegate", to_fnptr },

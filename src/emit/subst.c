@@ -20,7 +20,7 @@ static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_sta
 	contains_refs, delegate_equals, delegate_hash, collation_resource, globalization_resource,
 	current_domain, domain_setup, x509_pal, the_domain, property_get_value, default_encoding,
 	unsafe_mov, dynamic_invoke, web_prefixes, no_config_section, legacy_config,
-	delegate_method;
+	delegate_method, custom_attrs, attr_defined;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -101,6 +101,11 @@ static const struct {
 	{ "System.Delegate::GetMethodImpl()", delegate_method,
 	  "Delegate.Method: the target found among the methods kept for reflection (every"
 	  " delegate target once this is reachable) by the delegate's entry point" },
+	{ "System.MonoCustomAttrs::GetCustomAttributesInternal(System.Reflection.ICustomAttributeProvider,System.Type,System.Boolean)",
+	  custom_attrs, "from the attributes of kept members decoded at build time (attrs.c),"
+	  " built by their kept constructors and setters" },
+	{ "System.MonoCustomAttrs::IsDefinedInternal(System.Reflection.ICustomAttributeProvider,System.Type)",
+	  attr_defined, "from the attributes decoded at build time (attrs.c)" },
 	{ "System.Array::UnsafeMov(!!0)", unsafe_mov,
 	  "JIT intrinsic (its IL boxes and unboxes, which fails for an enum over short or"
 	  " byte read as int): the value's bytes as the other type" },
@@ -432,6 +437,23 @@ static void dynamic_invoke(Fn *f)
 	e_out(f, "if (!mi) return NULL;");
 	e_out(f, "return %s(mi, (%s)a0, 0, NULL, (%s)a1, NULL);", inv->cname,
 	      emit_ctype(inv->params[0]), emit_ctype(inv->params[3]));
+}
+
+/* MonoCustomAttrs' internal calls: rt_attrs[], which holds what attrs.c
+ * kept once the program's own code asked for attributes (il2c_reflect.c),
+ * else nothing (Enum.ToString's [Flags] check reaches these in every
+ * program). */
+static void custom_attrs(Fn *f)
+{
+	reach_type(f->p, ty_sz(ty_corlib_type("System", "Attribute")),
+		   TN_DESCRIPTOR | TN_CONSTRUCTED, f->m);
+	e_out(f, "(void)a2;");
+	e_out(f, "return (%s)rt_attrs_get((Object *)a0, (Object *)a1);", emit_ctype(f->m->ret));
+}
+
+static void attr_defined(Fn *f)
+{
+	e_out(f, "return rt_attrs_defined((Object *)a0, (Object *)a1);");
 }
 
 /* Delegate field `name` of object `obj`. */
