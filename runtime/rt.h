@@ -285,6 +285,11 @@ typedef struct RtKnown {
 	 * Select; System.Int32, for the options GetSocketOption boxes */
 	uint32_t socket_handle_off, safe_handle_off;
 	const RtType *int32_type;
+	/* Processes (icall_proc.c), in programs that start them (else 0):
+	 * ProcessStartInfo's fileName, arguments and directory, and
+	 * Process.ProcInfo's process_handle, pid and envVariables */
+	uint32_t psi_file_off, psi_args_off, psi_dir_off;
+	uint32_t pi_handle_off, pi_pid_off, pi_env_off;
 } RtKnown;
 
 extern const RtKnown rt_known;
