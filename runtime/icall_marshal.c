@@ -175,3 +175,12 @@ void rt_Marshal_FreeBSTR(intptr_t p)
 	if (p)
 		free((char *)p - 4);
 }
+
+Object *rt_Marshal_PtrToStringBSTR(intptr_t p)
+{
+	if (!p)
+		return NULL;
+	uint32_t bytes;
+	memcpy(&bytes, (const char *)p - 4, 4);
+	return (Object *)rt_str_from_utf16((const uint16_t *)p, (int32_t)(bytes / 2));
+}
