@@ -356,6 +356,10 @@ bool rt_MonoIO_CreatePipe(char *rd, char *wr, char *error)
 bool rt_MonoIO_DuplicateHandle(intptr_t src_proc, intptr_t src, intptr_t dst_proc, char *dst,
 			       int32_t access, int32_t inherit, int32_t options, char *error)
 {
+	if (rt_proc_is_handle(src) && rt_wait_dup((RtWaitable *)src)) {
+		*(intptr_t *)dst = src;     /* Process's wait handle */
+		return ok(error);
+	}
 	int fd = fcntl((int)src, inherit ? F_DUPFD : F_DUPFD_CLOEXEC, 0);
 	if (fd < 0)
 		return fail(error, NULL);

@@ -9,6 +9,7 @@
 #include "rt_ops.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 __thread int32_t rt_last_error;
 
@@ -148,4 +149,38 @@ void rt_Marshal_copy_from_unmanaged_fixed(intptr_t src, int32_t index, Object *a
 	char *p = element(a, index, n, fixed);
 	if (p)
 		memcpy(p, (const void *)src, (size_t)n * a->type->elem_size);
+}
+
+/* BSTR: UTF-16 after a 4-byte length in bytes, NUL-terminated; the
+ * pointer is to the first character (as Mono's, malloc'd). */
+intptr_t rt_Marshal_BufferToBSTR(intptr_t chars, int32_t n)
+{
+	if (n < 0)
+		return 0;
+	char *b = malloc(4 + (size_t)n * 2 + 2);
+	if (!b)
+		rt_gc_throw_oom(NULL);
+	uint32_t bytes = (uint32_t)n * 2;
+	memcpy(b, &bytes, 4);
+	if (chars)
+		memcpy(b + 4, (const void *)chars, bytes);
+	else
+		memset(b + 4, 0, bytes);
+	memset(b + 4 + bytes, 0, 2);
+	return (intptr_t)(b + 4);
+}
+
+void rt_Marshal_FreeBSTR(intptr_t p)
+{
+	if (p)
+		free((char *)p - 4);
+}
+
+Object *rt_Marshal_PtrToStringBSTR(intptr_t p)
+{
+	if (!p)
+		return NULL;
+	uint32_t bytes;
+	memcpy(&bytes, (const char *)p - 4, 4);
+	return (Object *)rt_str_from_utf16((const uint16_t *)p, (int32_t)(bytes / 2));
 }

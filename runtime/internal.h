@@ -85,6 +85,12 @@ bool rt_wait_set(RtWaitable *h);            /* false: not an event */
 bool rt_wait_reset(RtWaitable *h);
 bool rt_wait_release_mutex(RtWaitable *h);  /* false: not held here */
 void rt_wait_close(RtWaitable *h);
+bool rt_wait_dup(RtWaitable *h);            /* opened once more; false: closed */
+bool rt_wait_is_closed(RtWaitable *h);
+/* Keep h's memory (not its being open) until rt_wait_unhold: for a
+ * record that names h and must not see its address reused. */
+void rt_wait_hold(RtWaitable *h);
+void rt_wait_unhold(RtWaitable *h);
 /* Index satisfying the wait (0 for all), RT_WAIT_TIMEOUT or RT_WAIT_FAILED;
  * ms -1 waits without limit, 0 only looks. */
 int32_t rt_wait_many(RtWaitable *const *h, int32_t n, bool all, int32_t ms);
@@ -99,6 +105,9 @@ void rt_wait_unlock(void);
 void rt_wait_wake_all(void);
 bool rt_wait_sleep(const struct timespec *deadline);
 void rt_wait_deadline(int32_t ms, struct timespec *ts);   /* now + ms */
+
+/* ---- icall_proc.c: child processes ---- */
+bool rt_proc_is_handle(intptr_t h);         /* a process handle */
 
 /* ---- pool.c: the thread pool's workers (rt_pool_) ---- */
 /* Ask for one more worker turn (ThreadPool.RequestWorkerThread). */

@@ -291,6 +291,11 @@ typedef struct RtKnown {
 	/* Exception._HResult, which the report of an ExternalException (a
 	 * SocketException...) shows as Mono's ToString does (0: not known) */
 	uint32_t exc_hresult_off;
+	/* Processes (icall_proc.c), in programs that start them (else 0):
+	 * ProcessStartInfo's fileName, arguments and directory, and
+	 * Process.ProcInfo's process_handle, pid and envVariables */
+	uint32_t psi_file_off, psi_args_off, psi_dir_off;
+	uint32_t pi_handle_off, pi_pid_off, pi_env_off;
 } RtKnown;
 
 extern const RtKnown rt_known;

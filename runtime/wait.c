@@ -27,6 +27,8 @@
  * Join and the wait for foreground threads sleep on the one shared
  * condition (rt_wait_sleep), which only thread state changes broadcast.
  * A handle is freed when closed and no wait holds it (a reference count).
+ * A duplicate (DuplicateHandle) is the same handle opened once more: it
+ * is closed when every duplicate was.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -47,6 +49,7 @@ struct RtWaitable {
 	RtWaitKind kind;
 	bool manual;                /* events: stays signalled until reset */
 	bool closed;
+	int32_t dups;               /* duplicates open besides the first */
 	int32_t count;              /* events: 1 signalled; mutexes: recursion */
 	uintptr_t owner;            /* mutexes: rt_thread_id of the holder */
 	int32_t refs;               /* 1 while open, +1 per wait in progress */
@@ -277,10 +280,43 @@ void rt_wait_close(RtWaitable *h)
 	if (!h)
 		return;
 	rt_wait_lock();
-	if (!h->closed) {
+	if (h->dups > 0) {
+		h->dups--;
+	} else if (!h->closed) {
 		h->closed = true;
 		unref(h);
 	}
+	rt_wait_unlock();
+}
+
+bool rt_wait_dup(RtWaitable *h)
+{
+	rt_wait_lock();
+	bool open = !h->closed;
+	h->dups += open;
+	rt_wait_unlock();
+	return open;
+}
+
+bool rt_wait_is_closed(RtWaitable *h)
+{
+	rt_wait_lock();
+	bool closed = h->closed;
+	rt_wait_unlock();
+	return closed;
+}
+
+void rt_wait_hold(RtWaitable *h)
+{
+	rt_wait_lock();
+	h->refs++;
+	rt_wait_unlock();
+}
+
+void rt_wait_unhold(RtWaitable *h)
+{
+	rt_wait_lock();
+	unref(h);
 	rt_wait_unlock();
 }
 

@@ -1194,6 +1194,26 @@ static void net_known(Gen *g)
 		buf_printf(b, "\t.int32_type = &%s_type,\n", ty_prim[TY_I4]->cname);
 }
 
+/* Processes (icall_proc.c): the fields CreateProcess_internal reads of
+ * ProcessStartInfo and fills in Process.ProcInfo. */
+static void proc_known(Gen *g)
+{
+	static const struct { const char *type, *field, *key; } offs[] = {
+		{ "System.Diagnostics.ProcessStartInfo", "fileName", "psi_file_off" },
+		{ "System.Diagnostics.ProcessStartInfo", "arguments", "psi_args_off" },
+		{ "System.Diagnostics.ProcessStartInfo", "directory", "psi_dir_off" },
+		{ "System.Diagnostics.Process/ProcInfo", "process_handle", "pi_handle_off" },
+		{ "System.Diagnostics.Process/ProcInfo", "pid", "pi_pid_off" },
+		{ "System.Diagnostics.Process/ProcInfo", "envVariables", "pi_env_off" },
+	};
+	for (size_t i = 0; i < countof(offs); i++) {
+		Type *t = program_type(g, offs[i].type);
+		if (t)
+			buf_printf(&g->d, "\t.%s = offsetof(struct %s, %s),\n", offs[i].key,
+				   t->cname, field_of(t, offs[i].field)->cname);
+	}
+}
+
 static void net_known_fns(Gen *g)
 {
 	Method *q = callback("System.Threading", "ThreadPool", "UnsafeQueueCustomWorkItem");
@@ -1332,6 +1352,7 @@ static void known(Gen *g)
 			   ty_exception->cname, hresult->cname);
 	thread_known_fields(g);
 	net_known(g);
+	proc_known(g);
 	emit_reflection_known(g->p, b);
 	buf_puts(b, "};\n");
 	layout_checks(g);
