@@ -391,6 +391,22 @@ static void record(const char *name, const char *key, const char *path)
 	manifest_set(name, arena_printf(ty_arena(), "%s %s", key, must_hash(path)));
 }
 
+/* The object store (cache.h) holds an object made from the same inputs by
+ * another build (another output, another program with the same unit):
+ * copy it in and record it. */
+typedef struct { uint32_t hits, damaged; } StoreCount;
+
+static bool from_store(const char *name, const char *key, const char *obj, StoreCount *c)
+{
+	StoreResult r = store_get(key, obj);
+	c->damaged += r == STORE_DAMAGED;
+	if (r != STORE_HIT)
+		return false;
+	c->hits++;
+	record(name, key, obj);
+	return true;
+}
+
 /* Compiles the C files whose inputs changed or whose object is not the one
  * recorded; returns the hash of all the objects. */
 static const char *compile_all(const char *dir, const char *inc, const BuildOptions *o, uint32_t nown)
@@ -404,6 +420,7 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 	uint32_t n = nunits(o);
 	uint32_t max = jobs();
 	bool stale[NUNITS];
+	StoreCount st = {0};
 	for (uint32_t i = 0; i < n; i++) {
 		const char *c = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.c", names[i]));
 		const char *obj = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.o", names[i]));
@@ -412,9 +429,12 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 						unit_opt(o, own_unit(i, nown)));
 		hash_bytes(both, strlen(both), key);
 		keys[i] = key;
-		stale[i] = !up_to_date(names[i], key, obj);
+		stale[i] = !up_to_date(names[i], key, obj) && !from_store(names[i], key, obj, &st);
 		ntocompile += stale[i];
 	}
+	if (st.hits || st.damaged)
+		note("object store: %u of %u units from it%s", st.hits, n,
+		     st.damaged ? arena_printf(ty_arena(), ", %u damaged there and rebuilt", st.damaged) : "");
 	if (ntocompile)
 		progress("compiling the C: 0 of %u files done", ntocompile);
 	for (uint32_t i = 0; i < n; i++) {
@@ -456,8 +476,10 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 	Buf b = {0};
 	for (uint32_t i = 0; i < n; i++) {
 		const char *obj = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.o", names[i]));
-		if (!strcmp(manifest_get(names[i]), "-"))
+		if (!strcmp(manifest_get(names[i]), "-")) {
 			record(names[i], keys[i], obj);
+			store_put(keys[i], obj);
+		}
 		buf_printf(&b, "%s %s\n", names[i], manifest_get(names[i]));
 	}
 	manifest_save();

@@ -339,6 +339,63 @@ void manifest_save(void)
 	buf_free(&b);
 }
 
+/* ---- the object store ---- */
+static const char *store_file(const char *key)
+{
+	static const char *dir;
+	if (!dir) {
+		const char *root = cache_root();
+		if (!root)
+			return NULL;
+		dir = path_join(&cache_arena, root, "objects");
+		private_folder(dir);
+	}
+	return path_join(&cache_arena, dir, arena_printf(&cache_arena, "%s.o", key));
+}
+
+enum { STORE_HEAD = 12 + 40 + 1 };              /* "ilcc-object " SHA-1 "\n" */
+
+StoreResult store_get(const char *key, const char *path)
+{
+	const char *f = store_file(key);
+	struct stat st;
+	MappedFile m;
+	if (!f || lstat(f, &st) != 0 || !S_ISREG(st.st_mode) || !map_file(f, &m))
+		return STORE_MISS;
+	Hash h;
+	bool ok = m.size > STORE_HEAD && !memcmp(m.data, "ilcc-object ", 12) &&
+		  m.data[STORE_HEAD - 1] == '\n';
+	if (ok) {
+		hash_bytes(m.data + STORE_HEAD, m.size - STORE_HEAD, h);
+		ok = !memcmp(m.data + 12, h, 40);
+	}
+	if (!ok) {
+		unmap_file(&m);
+		unlink(f);
+		return STORE_DAMAGED;
+	}
+	if (!write_file_atomic(path, m.data + STORE_HEAD, m.size - STORE_HEAD))
+		fatal_env("%s: cannot write: %s", path, strerror(errno));
+	unmap_file(&m);
+	return STORE_HIT;
+}
+
+void store_put(const char *key, const char *path)
+{
+	const char *f = store_file(key);
+	MappedFile m;
+	if (!f || !map_file(path, &m))
+		return;
+	Buf b = {0};
+	Hash h;
+	hash_bytes(m.data, m.size, h);
+	buf_printf(&b, "ilcc-object %s\n", h);
+	buf_putn(&b, (const char *)m.data, m.size);
+	unmap_file(&m);
+	write_file_atomic(f, b.s, b.len);
+	buf_free(&b);
+}
+
 /* ---- ilcc cache --stats / --clear ---- */
 /* Walks the cache's root: one line of totals, or each work folder emptied
  * while no build holds its lock. The root and every folder are checked as

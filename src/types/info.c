@@ -101,7 +101,7 @@ static Field *make_field(Type *t, uint32_t row)
 	 * not an order of discovery, so the name is the same in every program
 	 * (types.c's stable names). */
 	uint32_t h = 2166136261u;
-	for (const char *s = img->name; s && *s; s++)
+	for (const char *s = ty_identity_name(img); s && *s; s++)
 		h = (h ^ (unsigned char)*s) * 16777619u;
 	h = (h ^ row) * 16777619u;
 	Buf b = {0};

@@ -191,10 +191,21 @@ static uint64_t claim_key(int which, uint64_t key)
 	}
 }
 
+/* The assembly's part of an identity: its name, but none for the program
+ * (the image opened first), so that a program's names do not change with
+ * its file's name: two versions of one program build the same class-
+ * library units (the object store's hits, build.c). */
+const char *ty_identity_name(const Image *img)
+{
+	if (!img || (loader && loader->nimages && img == loader->images[0]))
+		return NULL;
+	return img->name;
+}
+
 static uint64_t type_key(const Type *t)
 {
 	uint64_t h = stable_mix(0x1f3d5b79u, t->kind);
-	h = stable_str(h, t->img ? t->img->name : NULL);
+	h = stable_str(h, ty_identity_name(t->img));
 	h = stable_mix(h, t->row);
 	h = stable_mix(h, t->elem ? t->elem->key : 0);
 	h = stable_mix(h, t->rank);
@@ -493,7 +504,7 @@ static void method_sig(Method *m)
 static void name_method(Method *m)
 {
 	uint64_t h = stable_mix(0x2e4c6a81u, m->owner->key);
-	h = stable_str(h, m->img->name);
+	h = stable_str(h, ty_identity_name(m->img));
 	h = stable_mix(h, m->row);
 	for (uint32_t i = 0; i < m->ninst; i++)
 		h = stable_mix(h, m->inst[i]->key);

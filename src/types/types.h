@@ -131,6 +131,8 @@ typedef struct Ctx {
 void ty_init(Loader *ld, Image *corlib);
 /* Drops every type and method (a harness building many programs). */
 void ty_free(void);
+/* The assembly's name in stable C names: NULL for the program's own. */
+const char *ty_identity_name(const Image *img);
 extern Image *ty_corlib;
 extern Type *ty_prim[TY_TYPEDREF + 1];          /* TY_VOID..TY_U, TY_TYPEDREF */
 extern Type *ty_object, *ty_string, *ty_valuetype, *ty_enum, *ty_array,
