@@ -483,6 +483,8 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 		buf_printf(&b, "%s %s\n", names[i], manifest_get(names[i]));
 	}
 	manifest_save();
+	if (ntocompile)
+		store_trim();
 	char *h = arena_alloc(ty_arena(), sizeof(Hash));
 	hash_bytes(b.s, b.len, h);
 	buf_free(&b);

@@ -377,6 +377,7 @@ StoreResult store_get(const char *key, const char *path)
 	if (!write_file_atomic(path, m.data + STORE_HEAD, m.size - STORE_HEAD))
 		fatal_env("%s: cannot write: %s", path, strerror(errno));
 	unmap_file(&m);
+	utimensat(AT_FDCWD, f, NULL, AT_SYMLINK_NOFOLLOW);      /* used now */
 	return STORE_HIT;
 }
 
@@ -394,6 +395,49 @@ void store_put(const char *key, const char *path)
 	unmap_file(&m);
 	write_file_atomic(f, b.s, b.len);
 	buf_free(&b);
+}
+
+typedef struct { const char *path; time_t used; off_t size; } Stored;
+
+static int by_use(const void *a, const void *b)
+{
+	const Stored *x = a, *y = b;
+	return (x->used > y->used) - (x->used < y->used);
+}
+
+void store_trim(void)
+{
+	const char *any = store_file("x");
+	const char *env = getenv("ILCC_STORE_MB");
+	if (!any)
+		return;
+	uint64_t max = (env && *env ? strtoull(env, NULL, 10) : 1024) << 20, total = 0;
+	const char *dir = arena_printf(&cache_arena, "%.*s", (int)(strrchr(any, '/') - any), any);
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	Stored *v = NULL;
+	uint32_t n = 0, cap = 0;
+	for (struct dirent *e; (e = readdir(d));) {
+		struct stat st;
+		const char *p = path_join(&cache_arena, dir, e->d_name);
+		size_t len = strlen(e->d_name);
+		if (len < 3 || strcmp(e->d_name + len - 2, ".o") || lstat(p, &st) != 0 ||
+		    !S_ISREG(st.st_mode))
+			continue;
+		if (n == cap)
+			v = realloc(v, (cap = cap ? 2 * cap : 64) * sizeof *v);
+		v[n++] = (Stored){ p, st.st_mtime, st.st_size };
+		total += (uint64_t)st.st_size;
+	}
+	closedir(d);
+	if (total > max) {
+		qsort(v, n, sizeof *v, by_use);
+		for (uint32_t i = 0; i < n && total > max / 4 * 3; i++)
+			if (unlink(v[i].path) == 0)
+				total -= (uint64_t)v[i].size;
+	}
+	free(v);
 }
 
 /* ---- ilcc cache --stats / --clear ---- */

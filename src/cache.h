@@ -61,6 +61,10 @@ typedef enum { STORE_MISS, STORE_HIT, STORE_DAMAGED } StoreResult;
 StoreResult store_get(const char *key, const char *path);
 /* Stores the object at path under key; failures only lose the sharing. */
 void store_put(const char *key, const char *path);
+/* Keeps the store under ILCC_STORE_MB megabytes (default 1024): the
+ * objects used least recently (a hit touches its file) go first, down to
+ * three quarters of that. */
+void store_trim(void);
 
 /* ---- ilcc cache --stats / --clear ---- */
 /* Prints the cache's folder, build folders, files and size; with clear,
