@@ -198,10 +198,32 @@ static void statics(Gen *g)
  * as it was. */
 enum { INLINE_MAX_BYTES = 600 };
 
+/* The size of C as the choice to inline judges it: the hash in a stable
+ * name (types.c: "M", "T" or "lit_", then 12 or more hex digits) counts
+ * as 4 characters, about what the counter it replaced had, so that the
+ * longer names do not change what is inlined. */
+static size_t judged_size(const char *s, size_t n)
+{
+	size_t size = n;
+	for (size_t i = 0; i < n; i++) {
+		bool start = !i || !(s[i - 1] == '_' || (s[i - 1] >= '0' && s[i - 1] <= '9') ||
+				     ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z'));
+		size_t at = !start ? 0 : s[i] == 'M' || s[i] == 'T' ? i + 1 :
+			    !strncmp(s + i, "lit_", 4) ? i + 4 : 0;
+		size_t k = 0;
+		while (at && at + k < n && strchr("0123456789abcdef", s[at + k]) && s[at + k])
+			k++;
+		if (k >= 12)
+			size -= k - 4, i = at + k - 1;
+	}
+	return size;
+}
+
 static bool is_inline(const Program *p, Method *m)
 {
 	MethodState *ms = reach_state(m);
-	if (ms->kind != BK_IL || !ms->code.s || ms->code.len > INLINE_MAX_BYTES ||
+	if (ms->kind != BK_IL || !ms->code.s ||
+	    judged_size(ms->code.s, ms->code.len) > INLINE_MAX_BYTES ||
 	    (m->img && m->img == p->img))
 		return false;
 	Buf proto = {0};

@@ -151,7 +151,7 @@ static const char *simple_name(const Type *t)
  * the precondition for sharing compiled class-library code between
  * programs. 48 bits in hex; a clash within one program (about 1 in 10^7
  * for 10,000 names) moves the later one on to the next free key. */
-enum { KEY_BUCKETS = 1 << 18 };
+enum { KEY_BITS = 18, KEY_BUCKETS = 1 << KEY_BITS };
 #define KEY_MASK 0xffffffffffffull
 static uint64_t used_keys[2][KEY_BUCKETS];      /* types, methods; 0 = free */
 static uint32_t nused_keys[2];
@@ -180,7 +180,7 @@ static uint64_t claim_key(int which, uint64_t key)
 	for (key &= KEY_MASK;; key = (key + 1) & KEY_MASK) {
 		if (!key)
 			continue;
-		uint32_t i = (uint32_t)(key * 0x9e3779b97f4a7c15ull >> 48);
+		uint32_t i = (uint32_t)(key * 0x9e3779b97f4a7c15ull >> (64 - KEY_BITS));
 		while (used_keys[which][i] && used_keys[which][i] != key)
 			i = (i + 1) & (KEY_BUCKETS - 1);
 		if (!used_keys[which][i]) {
