@@ -355,6 +355,45 @@ static const char *must_hash(const char *path)
 	return h;
 }
 
+/* The C compiler's identity: what `CC --version` prints (its first 255
+ * bytes: gcc's names the package's version), so that objects of another
+ * gcc are not taken from the manifest or the object store for this one's;
+ * empty when it prints nothing (CC=true) or cannot run. */
+static const char *cc_identity(void)
+{
+	char *rest[] = { "--version", NULL };
+	char **argv = cc_argv(rest, 1);
+	int p[2];
+	if (pipe(p) != 0)
+		return "";
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pid = fork();
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(p[1], 1);
+		if (null >= 0)
+			dup2(null, 2);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	close(p[1]);
+	char buf[256], skip[256];
+	size_t n = 0;
+	for (ssize_t r = 1; pid > 0 && (r > 0 || (r < 0 && errno == EINTR));) {
+		r = n < sizeof buf - 1 ? read(p[0], buf + n, sizeof buf - 1 - n) :
+			read(p[0], skip, sizeof skip);       /* to the end, unkept */
+		if (r > 0 && n < sizeof buf - 1)
+			n += (size_t)r;
+	}
+	close(p[0]);
+	if (pid > 0)
+		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
+	buf[n] = 0;
+	return arena_strdup(ty_arena(), buf);
+}
+
 /* The hash of what every object depends on besides its own C file: the
  * program's header, the runtime's headers, the compiler and its options,
  * and ilcc itself. */
@@ -368,6 +407,7 @@ static const char *common_key(const char *dir, const char *inc, const BuildOptio
 	buf_printf(&b, "ilcc %s\n", must_hash("/proc/self/exe"));
 	for (uint32_t i = 0; i < ncc_words; i++)
 		buf_printf(&b, "cc %s\n", cc_words[i]);
+	buf_printf(&b, "cc-id %s\n", cc_identity());
 	buf_printf(&b, "opt %d %d %d\n", o->debug, lto(o), o->kind);
 	char *h = arena_alloc(ty_arena(), sizeof(Hash));
 	hash_bytes(b.s, b.len, h);
