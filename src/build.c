@@ -363,6 +363,45 @@ static const char *must_hash(const char *path)
 	return h;
 }
 
+/* The C compiler's identity: what `CC --version` prints (its first 255
+ * bytes: gcc's names the package's version), so that objects of another
+ * gcc are not taken from the manifest or the object store for this one's;
+ * empty when it prints nothing (CC=true) or cannot run. */
+static const char *cc_identity(void)
+{
+	char *rest[] = { "--version", NULL };
+	char **argv = cc_argv(rest, 1);
+	int p[2];
+	if (pipe(p) != 0)
+		return "";
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pid = fork();
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(p[1], 1);
+		if (null >= 0)
+			dup2(null, 2);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	close(p[1]);
+	char buf[256], skip[256];
+	size_t n = 0;
+	for (ssize_t r = 1; pid > 0 && (r > 0 || (r < 0 && errno == EINTR));) {
+		r = n < sizeof buf - 1 ? read(p[0], buf + n, sizeof buf - 1 - n) :
+			read(p[0], skip, sizeof skip);       /* to the end, unkept */
+		if (r > 0 && n < sizeof buf - 1)
+			n += (size_t)r;
+	}
+	close(p[0]);
+	if (pid > 0)
+		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
+	buf[n] = 0;
+	return arena_strdup(ty_arena(), buf);
+}
+
 /* The hash of what every object depends on besides its own C file: the
  * program's header, the runtime's headers, the compiler and its options,
  * and ilcc itself. */
@@ -376,6 +415,7 @@ static const char *common_key(const char *dir, const char *inc, const BuildOptio
 	buf_printf(&b, "ilcc %s\n", must_hash("/proc/self/exe"));
 	for (uint32_t i = 0; i < ncc_words; i++)
 		buf_printf(&b, "cc %s\n", cc_words[i]);
+	buf_printf(&b, "cc-id %s\n", cc_identity());
 	buf_printf(&b, "opt %d %d %d\n", o->debug, lto(o), o->kind);
 	char *h = arena_alloc(ty_arena(), sizeof(Hash));
 	hash_bytes(b.s, b.len, h);
@@ -399,6 +439,22 @@ static void record(const char *name, const char *key, const char *path)
 	manifest_set(name, arena_printf(ty_arena(), "%s %s", key, must_hash(path)));
 }
 
+/* The object store (cache.h) holds an object made from the same inputs by
+ * another build (another output, another program with the same unit):
+ * copy it in and record it. */
+typedef struct { uint32_t hits, damaged; } StoreCount;
+
+static bool from_store(const char *name, const char *key, const char *obj, StoreCount *c)
+{
+	StoreResult r = store_get(key, obj);
+	c->damaged += r == STORE_DAMAGED;
+	if (r != STORE_HIT)
+		return false;
+	c->hits++;
+	record(name, key, obj);
+	return true;
+}
+
 /* Compiles the C files whose inputs changed or whose object is not the one
  * recorded; returns the hash of all the objects. */
 static const char *compile_all(const char *dir, const char *inc, const BuildOptions *o, uint32_t nown)
@@ -412,6 +468,7 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 	uint32_t n = nunits(o);
 	uint32_t max = jobs();
 	bool stale[NUNITS];
+	StoreCount st = {0};
 	for (uint32_t i = 0; i < n; i++) {
 		const char *c = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.c", names[i]));
 		const char *obj = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.o", names[i]));
@@ -420,9 +477,12 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 						unit_opt(o, own_unit(i, nown)));
 		hash_bytes(both, strlen(both), key);
 		keys[i] = key;
-		stale[i] = !up_to_date(names[i], key, obj);
+		stale[i] = !up_to_date(names[i], key, obj) && !from_store(names[i], key, obj, &st);
 		ntocompile += stale[i];
 	}
+	if (st.hits || st.damaged)
+		note("object store: %u of %u units from it%s", st.hits, n,
+		     st.damaged ? arena_printf(ty_arena(), ", %u damaged there and rebuilt", st.damaged) : "");
 	if (ntocompile)
 		progress("compiling the C: 0 of %u files done", ntocompile);
 	for (uint32_t i = 0; i < n; i++) {
@@ -464,11 +524,15 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 	Buf b = {0};
 	for (uint32_t i = 0; i < n; i++) {
 		const char *obj = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.o", names[i]));
-		if (!strcmp(manifest_get(names[i]), "-"))
+		if (!strcmp(manifest_get(names[i]), "-")) {
 			record(names[i], keys[i], obj);
+			store_put(keys[i], obj);
+		}
 		buf_printf(&b, "%s %s\n", names[i], manifest_get(names[i]));
 	}
 	manifest_save();
+	if (ntocompile)
+		store_trim();
 	char *h = arena_alloc(ty_arena(), sizeof(Hash));
 	hash_bytes(b.s, b.len, h);
 	buf_free(&b);

@@ -339,6 +339,107 @@ void manifest_save(void)
 	buf_free(&b);
 }
 
+/* ---- the object store ---- */
+static const char *store_file(const char *key)
+{
+	static const char *dir;
+	if (!dir) {
+		const char *root = cache_root();
+		if (!root)
+			return NULL;
+		dir = path_join(&cache_arena, root, "objects");
+		private_folder(dir);
+	}
+	return path_join(&cache_arena, dir, arena_printf(&cache_arena, "%s.o", key));
+}
+
+enum { STORE_HEAD = 12 + 40 + 1 };              /* "ilcc-object " SHA-1 "\n" */
+
+StoreResult store_get(const char *key, const char *path)
+{
+	const char *f = store_file(key);
+	struct stat st;
+	MappedFile m;
+	if (!f || lstat(f, &st) != 0 || !S_ISREG(st.st_mode) || !map_file(f, &m))
+		return STORE_MISS;
+	Hash h;
+	bool ok = m.size > STORE_HEAD && !memcmp(m.data, "ilcc-object ", 12) &&
+		  m.data[STORE_HEAD - 1] == '\n';
+	if (ok) {
+		hash_bytes(m.data + STORE_HEAD, m.size - STORE_HEAD, h);
+		ok = !memcmp(m.data + 12, h, 40);
+	}
+	if (!ok) {
+		unmap_file(&m);
+		unlink(f);
+		return STORE_DAMAGED;
+	}
+	if (!write_file_atomic(path, m.data + STORE_HEAD, m.size - STORE_HEAD))
+		fatal_env("%s: cannot write: %s", path, strerror(errno));
+	unmap_file(&m);
+	utimensat(AT_FDCWD, f, NULL, AT_SYMLINK_NOFOLLOW);      /* used now */
+	return STORE_HIT;
+}
+
+void store_put(const char *key, const char *path)
+{
+	const char *f = store_file(key);
+	MappedFile m;
+	if (!f || !map_file(path, &m))
+		return;
+	Buf b = {0};
+	Hash h;
+	hash_bytes(m.data, m.size, h);
+	buf_printf(&b, "ilcc-object %s\n", h);
+	buf_putn(&b, (const char *)m.data, m.size);
+	unmap_file(&m);
+	write_file_atomic(f, b.s, b.len);
+	buf_free(&b);
+}
+
+typedef struct { const char *path; time_t used; off_t size; } Stored;
+
+static int by_use(const void *a, const void *b)
+{
+	const Stored *x = a, *y = b;
+	return (x->used > y->used) - (x->used < y->used);
+}
+
+void store_trim(void)
+{
+	const char *any = store_file("x");
+	const char *env = getenv("ILCC_STORE_MB");
+	if (!any)
+		return;
+	uint64_t max = (env && *env ? strtoull(env, NULL, 10) : 1024) << 20, total = 0;
+	const char *dir = arena_printf(&cache_arena, "%.*s", (int)(strrchr(any, '/') - any), any);
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	Stored *v = NULL;
+	uint32_t n = 0, cap = 0;
+	for (struct dirent *e; (e = readdir(d));) {
+		struct stat st;
+		const char *p = path_join(&cache_arena, dir, e->d_name);
+		size_t len = strlen(e->d_name);
+		if (len < 3 || strcmp(e->d_name + len - 2, ".o") || lstat(p, &st) != 0 ||
+		    !S_ISREG(st.st_mode))
+			continue;
+		if (n == cap)
+			v = realloc(v, (cap = cap ? 2 * cap : 64) * sizeof *v);
+		v[n++] = (Stored){ p, st.st_mtime, st.st_size };
+		total += (uint64_t)st.st_size;
+	}
+	closedir(d);
+	if (total > max) {
+		qsort(v, n, sizeof *v, by_use);
+		for (uint32_t i = 0; i < n && total > max / 4 * 3; i++)
+			if (unlink(v[i].path) == 0)
+				total -= (uint64_t)v[i].size;
+	}
+	free(v);
+}
+
 /* ---- ilcc cache --stats / --clear ---- */
 /* Walks the cache's root: one line of totals, or each work folder emptied
  * while no build holds its lock. The root and every folder are checked as

@@ -47,6 +47,25 @@ const char *manifest_get(const char *name);         /* NULL: none */
 void manifest_set(const char *name, const char *value);
 void manifest_save(void);
 
+/* ---- the object store ----
+ * Objects shared by every work folder of the user, in the cache's
+ * "objects" folder (0700, checked like the others), one file per key: the
+ * hash of everything the object was made from (its C, the headers, the
+ * compiler and options, ilcc). Each file starts with the SHA-1 of the
+ * object it holds, checked at every use; files are written through a
+ * temporary name and renamed, so concurrent builds see a whole object or
+ * none. No store when the cache is a private folder. */
+typedef enum { STORE_MISS, STORE_HIT, STORE_DAMAGED } StoreResult;
+/* Writes the object stored under key to path (atomically). A stored file
+ * whose object does not match its hash is removed: STORE_DAMAGED. */
+StoreResult store_get(const char *key, const char *path);
+/* Stores the object at path under key; failures only lose the sharing. */
+void store_put(const char *key, const char *path);
+/* Keeps the store under ILCC_STORE_MB megabytes (default 1024): the
+ * objects used least recently (a hit touches its file) go first, down to
+ * three quarters of that. */
+void store_trim(void);
+
 /* ---- ilcc cache --stats / --clear ---- */
 /* Prints the cache's folder, build folders, files and size; with clear,
  * empties every build folder no build holds (keeping its lock file) and

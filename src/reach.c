@@ -779,9 +779,27 @@ uint32_t reach_literal(Program *p, Blob s)
 		if (p->literals.v[i].nbytes == s.len &&
 		    !memcmp(p->literals.v[i].utf16, s.p, s.len))
 			return i;
-	Literal l = { s.p, s.len, p->literals.n };
+	Literal l = { s.p, s.len, p->literals.n, "" };
+	/* named by its text, not its number, so that code using it is the
+	 * same in every program (types.c's stable names); a clash of the
+	 * hash moves on to the next. */
+	uint64_t h = 14695981039346656037ull;
+	for (uint32_t i = 0; i < s.len; i++)
+		h = (h ^ s.p[i]) * 1099511628211ull;
+	bool clash = true;
+	while (clash) {
+		snprintf(l.cname, sizeof l.cname, "lit_%016llx", (unsigned long long)h++);
+		clash = false;
+		for (uint32_t i = 0; i < p->literals.n && !clash; i++)
+			clash = !strcmp(p->literals.v[i].cname, l.cname);
+	}
 	VEC_PUSH(p->literals, l);
 	return l.id;
+}
+
+const char *reach_literal_name(Program *p, uint32_t id)
+{
+	return p->literals.v[id].cname;
 }
 
 /* ---- the fixed point ---- */

@@ -95,6 +95,7 @@ typedef struct Literal {
 	const uint8_t *utf16;
 	uint32_t nbytes;
 	uint32_t id;
+	char cname[24];                 /* "lit_" and a hash of the text */
 } Literal;
 
 /* A property reflection can find (rt_properties[]): its accessors are
@@ -203,6 +204,7 @@ bool reach_dispatched(Method *m);
  * reflection describes but nothing can call? */
 bool reach_reflect_open(Method *m);
 uint32_t reach_literal(Program *p, Blob utf16);
+const char *reach_literal_name(Program *p, uint32_t id);   /* its C name */
 /* Run the worklist to a fixed point. */
 void reach_run(Program *p);
 /* fatal() if an internal call is missing (unless allowed), naming the chain

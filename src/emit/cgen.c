@@ -198,10 +198,32 @@ static void statics(Gen *g)
  * as it was. */
 enum { INLINE_MAX_BYTES = 600 };
 
+/* The size of C as the choice to inline judges it: the hash in a stable
+ * name (types.c: "M", "T" or "lit_", then 12 or more hex digits) counts
+ * as 4 characters, about what the counter it replaced had, so that the
+ * longer names do not change what is inlined. */
+static size_t judged_size(const char *s, size_t n)
+{
+	size_t size = n;
+	for (size_t i = 0; i < n; i++) {
+		bool start = !i || !(s[i - 1] == '_' || (s[i - 1] >= '0' && s[i - 1] <= '9') ||
+				     ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z'));
+		size_t at = !start ? 0 : s[i] == 'M' || s[i] == 'T' ? i + 1 :
+			    !strncmp(s + i, "lit_", 4) ? i + 4 : 0;
+		size_t k = 0;
+		while (at && at + k < n && strchr("0123456789abcdef", s[at + k]) && s[at + k])
+			k++;
+		if (k >= 12)
+			size -= k - 4, i = at + k - 1;
+	}
+	return size;
+}
+
 static bool is_inline(const Program *p, Method *m)
 {
 	MethodState *ms = reach_state(m);
-	if (ms->kind != BK_IL || !ms->code.s || ms->code.len > INLINE_MAX_BYTES ||
+	if (ms->kind != BK_IL || !ms->code.s ||
+	    judged_size(ms->code.s, ms->code.len) > INLINE_MAX_BYTES ||
 	    (m->img && m->img == p->img))
 		return false;
 	Buf proto = {0};
@@ -903,14 +925,14 @@ static void literals(Gen *g)
 	Program *p = g->p;
 	buf_printf(&g->d, "static RtString *const literals[%u] = {", p->literals.n + 1);
 	for (uint32_t i = 0; i < p->literals.n; i++)
-		buf_printf(&g->d, "%s&lit_%u,", i % 8 ? " " : "\n\t", i);
+		buf_printf(&g->d, "%s&%s,", i % 8 ? " " : "\n\t", p->literals.v[i].cname);
 	buf_puts(&g->d, " NULL };\n");
 	for (uint32_t i = 0; i < p->literals.n; i++)
-		buf_printf(&g->h, "extern RtString lit_%u;\n", i);
+		buf_printf(&g->h, "extern RtString %s;\n", p->literals.v[i].cname);
 	for (uint32_t i = 0; i < p->literals.n; i++) {
 		Literal *l = &p->literals.v[i];
 		uint32_t n = l->nbytes / 2;
-		buf_printf(&g->d, "RtString lit_%u = { { &%s_type, 0 }, %u, {", i, ty_string->cname, n);
+		buf_printf(&g->d, "RtString %s = { { &%s_type, 0 }, %u, {", l->cname, ty_string->cname, n);
 		for (uint32_t k = 0; k < n; k++)
 			buf_printf(&g->d, "%s%u", !k ? "\n\t" : k % 16 ? "," : ",\n\t",
 				   l->utf16[2 * k] | l->utf16[2 * k + 1] << 8);
@@ -1306,8 +1328,8 @@ static void known(Gen *g)
 	TypeInfo *sti = ty_info(ty_string);
 	for (uint32_t i = 0; i < sti->nstatics; i++)
 		if (!strcmp(sti->statics[i]->name, "Empty"))
-			buf_printf(b, "\t%s_s.%s = (Object *)&lit_%u;\n", ty_string->cname,
-				   sti->statics[i]->cname, g->p->empty_literal);
+			buf_printf(b, "\t%s_s.%s = (Object *)&%s;\n", ty_string->cname,
+				   sti->statics[i]->cname, reach_literal_name(g->p, g->p->empty_literal));
 	if (!e)                         /* a library: its exports are the entries */
 		buf_puts(b, "\treturn 0;\n");
 	else if (ty_info(e->owner)->cctor && reached(ty_info(e->owner)->cctor) && needs(e->owner, TN_STATICS))

@@ -615,7 +615,7 @@ static void invalid_body(Fn *f, const char *msg)
 	reach_method(f->p, ctor, f->m, "a method with invalid IL throws it");
 	uint32_t lit = reach_literal(f->p, utf16_of(msg));
 	e_out(f, "Object *e_ = %s;", e_new_expr(f, t));
-	e_out(f, "if (e_) %s(e_, (Object *)&lit_%u);", ctor->cname, lit);
+	e_out(f, "if (e_) %s(e_, (Object *)&%s);", ctor->cname, reach_literal_name(f->p, lit));
 	e_out(f, "if (!rt_pending) rt_exc_throw(e_);");
 	e_out(f, "goto UNWIND;");
 	f->throws = true;

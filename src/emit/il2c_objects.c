@@ -603,7 +603,8 @@ static bool tokens(Fn *f, const Instr *in)
 		Blob s = md_userstring(f->img, TOK_ROW(in->token));
 		uint32_t id = reach_literal(f->p, s);
 		reach_type(f->p, ty_string, TN_DESCRIPTOR, f->m);
-		e_out(f, "%s = (Object *)&lit_%u;", e_push(f, SK_O, ty_string), id);
+		e_out(f, "%s = (Object *)&%s;", e_push(f, SK_O, ty_string),
+		      reach_literal_name(f->p, id));
 		e_top(f, 0)->str = ascii_literal(f, s);
 		return true;
 	}

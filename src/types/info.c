@@ -96,13 +96,20 @@ static Field *make_field(Type *t, uint32_t row)
 	arena_free(&a);
 	uint32_t lay = md_lookup1(img, T_FieldLayout, FieldLayout_Field, row);
 	f->offset = lay ? (int32_t)md_get(img, T_FieldLayout, lay, FieldLayout_Offset) : -1;
-	static uint32_t next_id;
+	/* The suffix tells apart a base's and a derived type's fields of
+	 * one name (a struct holds both); it hashes the field's identity,
+	 * not an order of discovery, so the name is the same in every program
+	 * (types.c's stable names). */
+	uint32_t h = 2166136261u;
+	for (const char *s = ty_identity_name(img); s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	h = (h ^ row) * 16777619u;
 	Buf b = {0};
 	buf_printf(&b, "f_");
 	for (const char *s = f->name; *s; s++)
 		buf_putc(&b, ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
 			      (*s >= '0' && *s <= '9')) ? *s : '_');
-	buf_printf(&b, "_%u", next_id++);
+	buf_printf(&b, "_%x", h);
 	f->cname = arena_strdup(ty_arena(), b.s);
 	buf_free(&b);
 	return f;

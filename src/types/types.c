@@ -22,7 +22,7 @@ Type *ty_object, *ty_string, *ty_valuetype, *ty_enum, *ty_array, *ty_delegate,
 enum { TYPE_BUCKETS = 1 << 14, METHOD_BUCKETS = 1 << 15 };
 static Type *type_table[TYPE_BUCKETS];
 static Method *method_table[METHOD_BUCKETS];
-static uint32_t next_type_id, next_method_id;
+static uint32_t next_type_id;
 
 static uint32_t max_u32(uint32_t a, uint32_t b) { return a > b ? a : b; }
 
@@ -144,13 +144,84 @@ static const char *simple_name(const Type *t)
 	return md_string(t->img, md_get(t->img, T_TypeDef, t->row, TypeDef_Name));
 }
 
+/* ---- stable C names ----
+ * A C name carries a hash of the metadata identity (assembly name, row,
+ * generic arguments, element), not the order of discovery, so the same
+ * type or method has the same C name in every program that reaches it:
+ * the precondition for sharing compiled class-library code between
+ * programs. 48 bits in hex; a clash within one program (about 1 in 10^7
+ * for 10,000 names) moves the later one on to the next free key. */
+enum { KEY_BITS = 18, KEY_BUCKETS = 1 << KEY_BITS };
+#define KEY_MASK 0xffffffffffffull
+static uint64_t used_keys[2][KEY_BUCKETS];      /* types, methods; 0 = free */
+static uint32_t nused_keys[2];
+
+static uint64_t stable_mix(uint64_t h, uint64_t v)
+{
+	h ^= v;                                         /* splitmix64's finaliser */
+	h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ull;
+	h = (h ^ (h >> 27)) * 0x94d049bb133111ebull;
+	return h ^ (h >> 31);
+}
+
+static uint64_t stable_str(uint64_t h, const char *s)
+{
+	for (; s && *s; s++)
+		h = stable_mix(h, (unsigned char)*s);
+	return stable_mix(h, 0xff);
+}
+
+/* key, moved past any key already taken in table `which`, and taken. */
+static uint64_t claim_key(int which, uint64_t key)
+{
+	if (nused_keys[which] >= KEY_BUCKETS / 2)
+		fatal("more than %u %s: too many for the name table", KEY_BUCKETS / 2,
+		      which ? "methods" : "types");
+	for (key &= KEY_MASK;; key = (key + 1) & KEY_MASK) {
+		if (!key)
+			continue;
+		uint32_t i = (uint32_t)(key * 0x9e3779b97f4a7c15ull >> (64 - KEY_BITS));
+		while (used_keys[which][i] && used_keys[which][i] != key)
+			i = (i + 1) & (KEY_BUCKETS - 1);
+		if (!used_keys[which][i]) {
+			used_keys[which][i] = key;
+			nused_keys[which]++;
+			return key;
+		}
+	}
+}
+
+/* The assembly's part of an identity: its name, but none for the program
+ * (the image opened first), so that a program's names do not change with
+ * its file's name: two versions of one program build the same class-
+ * library units (the object store's hits, build.c). */
+const char *ty_identity_name(const Image *img)
+{
+	if (!img || (loader && loader->nimages && img == loader->images[0]))
+		return NULL;
+	return img->name;
+}
+
+static uint64_t type_key(const Type *t)
+{
+	uint64_t h = stable_mix(0x1f3d5b79u, t->kind);
+	h = stable_str(h, ty_identity_name(t->img));
+	h = stable_mix(h, t->row);
+	h = stable_mix(h, t->elem ? t->elem->key : 0);
+	h = stable_mix(h, t->rank);
+	for (uint32_t i = 0; i < t->ninst; i++)
+		h = stable_mix(h, t->inst[i]->key);
+	return h;
+}
+
 static void name_type(Type *t)
 {
 	Buf b = {0};
 	put_type_name(&b, t);
 	t->name = arena_strdup(&arena, b.s);
 	buf_clear(&b);
-	buf_printf(&b, "T%u_", t->id);
+	t->key = claim_key(0, type_key(t));
+	buf_printf(&b, "T%012llx_", (unsigned long long)t->key);
 	put_ident(&b, simple_name(t), 40);
 	t->cname = arena_strdup(&arena, b.s);
 	buf_free(&b);
@@ -319,7 +390,9 @@ void ty_free(void)
 	arena_free(&arena);
 	memset(type_table, 0, sizeof type_table);
 	memset(method_table, 0, sizeof method_table);
-	next_type_id = next_method_id = 0;
+	next_type_id = 0;
+	memset(used_keys, 0, sizeof used_keys);
+	memset(nused_keys, 0, sizeof nused_keys);
 	loader = NULL;
 	ty_corlib = NULL;
 }
@@ -428,10 +501,15 @@ static void method_sig(Method *m)
 	arena_free(&a);
 }
 
-static void name_method(Method *m, uint32_t id)
+static void name_method(Method *m)
 {
+	uint64_t h = stable_mix(0x2e4c6a81u, m->owner->key);
+	h = stable_str(h, ty_identity_name(m->img));
+	h = stable_mix(h, m->row);
+	for (uint32_t i = 0; i < m->ninst; i++)
+		h = stable_mix(h, m->inst[i]->key);
 	Buf b = {0};
-	buf_printf(&b, "M%u_", id);
+	buf_printf(&b, "M%012llx_", (unsigned long long)claim_key(1, h));
 	put_ident(&b, simple_name(m->owner), 24);
 	buf_putc(&b, '_');
 	put_ident(&b, m->name, 32);
@@ -458,7 +536,7 @@ Method *ty_method(Type *owner, Image *img, uint32_t row, Type **inst, uint32_t n
 	m->slot = -1;
 	m->hash_next = method_table[h];
 	method_table[h] = m;
-	name_method(m, next_method_id++);
+	name_method(m);
 	method_sig(m);
 	return m;
 }

@@ -39,8 +39,9 @@ struct Type {
 	Type *elem;                     /* arrays, pointers, byrefs */
 	uint32_t rank;                  /* TY_ARRAY; also TY_VAR/MVAR index */
 	const char *name;               /* "System.Collections.Generic.List`1<int32>" */
-	const char *cname;              /* C identifier, unique: "T12_List_1" */
+	const char *cname;              /* C identifier, unique: "T3f09a2c41b7e_List_1" */
 	uint32_t id;                    /* order of creation */
+	uint64_t key;                   /* identity hash, the same in every program */
 	uint32_t depth;                 /* nesting of generic arguments and elements */
 	TypeInfo *info;                 /* ty_info() */
 	Type *hash_next;
@@ -130,6 +131,8 @@ typedef struct Ctx {
 void ty_init(Loader *ld, Image *corlib);
 /* Drops every type and method (a harness building many programs). */
 void ty_free(void);
+/* The assembly's name in stable C names: NULL for the program's own. */
+const char *ty_identity_name(const Image *img);
 extern Image *ty_corlib;
 extern Type *ty_prim[TY_TYPEDREF + 1];          /* TY_VOID..TY_U, TY_TYPEDREF */
 extern Type *ty_object, *ty_string, *ty_valuetype, *ty_enum, *ty_array,
