@@ -1,5 +1,5 @@
 // A library for `ilcc coverage` (cover_lib.cover: the verdict of each
-// public method). Process.Start reaches internal calls the runtime lacks;
+// public method). Process.GetProcesses reaches internal calls the runtime lacks;
 // each verdict must be the method's own, though the group shares one run:
 // CallRun calls Base.Run virtually, and Bad (constructed by another root)
 // overrides it with a refused body, yet CallRun alone constructs no Bad.
@@ -11,7 +11,7 @@ public class Base {
 }
 
 public class Bad : Base {
-	public override void Run() { Process.Start("true"); }
+	public override void Run() { Process.GetProcesses(); }
 }
 
 public static class User {
