@@ -172,18 +172,6 @@ static int32_t index_of(Program *p, Method *m)
 	return -1;
 }
 
-static const char *param_name(Method *m, uint32_t seq)
-{
-	uint32_t first, end;
-	md_list(m->img, T_MethodDef, m->row, MethodDef_ParamList, &first, &end);
-	for (uint32_t pos = first; pos < end; pos++) {
-		uint32_t row = md_list_row(m->img, T_Param, pos);
-		if (md_get(m->img, T_Param, row, Param_Sequence) == seq)
-			return md_string(m->img, md_get(m->img, T_Param, row, Param_Name));
-	}
-	return "";
-}
-
 /* Descriptors of the by-reference types in reflected signatures
  * (ParameterType of `ref int`: IsByRef, GetElementType). */
 static void byref_types(Program *p, Buf *b)
@@ -239,7 +227,7 @@ static void method_arrays(Buf *b, Method *m, uint32_t k)
 		buf_printf(b, " %s,", type_ref(m->params[i]));
 	buf_printf(b, " NULL };\nstatic const char *const rm%u_n[] = {", k);
 	for (uint32_t i = 0; i < m->nparams; i++)
-		buf_printf(b, " \"%s\",", param_name(m, i + 1));
+		buf_printf(b, " \"%s\",", ty_param_name(m, i + 1));
 	buf_printf(b, " NULL };\nstatic const RtType *const rm%u_g[] = {", k);
 	for (uint32_t i = 0; i < m->ninst; i++)
 		buf_printf(b, " %s,", type_ref(m->inst[i]));

@@ -340,26 +340,13 @@ static const char *c_string(Fn *f, const char *s)
 	return r;
 }
 
-/* Parameter seq's name in m's metadata ("" if it has none). */
-static const char *param_name(Method *m, uint32_t seq)
-{
-	uint32_t first, end;
-	md_list(m->img, T_MethodDef, m->row, MethodDef_ParamList, &first, &end);
-	for (uint32_t pos = first; pos < end; pos++) {
-		uint32_t row = md_list_row(m->img, T_Param, pos);
-		if (md_get(m->img, T_Param, row, Param_Sequence) == seq)
-			return md_string(m->img, md_get(m->img, T_Param, row, Param_Name));
-	}
-	return "";
-}
-
 /* "System.Int32 x, System.String s", as Mono's traces list parameters */
 static const char *param_list(Fn *f)
 {
 	Buf b = {0};
 	Method *m = f->m;
 	for (uint32_t i = 0; i < m->nparams; i++)
-		buf_printf(&b, "%s%s %s", i ? ", " : "", m->params[i]->name, param_name(m, i + 1));
+		buf_printf(&b, "%s%s %s", i ? ", " : "", m->params[i]->name, ty_param_name(m, i + 1));
 	const char *r = c_string(f, b.s ? b.s : "");
 	buf_free(&b);
 	return r;

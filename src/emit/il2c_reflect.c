@@ -646,19 +646,6 @@ void e_aot_check(Fn *f, Method *m)
 
 /* ---- [DynamicallyAccessedMembers] ---- */
 
-/* The Param row of m's parameter `seq` (1: the first after `this`), or 0. */
-static uint32_t param_row(Method *m, uint32_t seq)
-{
-	uint32_t first, end;
-	md_list(m->img, T_MethodDef, m->row, MethodDef_ParamList, &first, &end);
-	for (uint32_t pos = first; pos < end; pos++) {
-		uint32_t row = md_list_row(m->img, T_Param, pos);
-		if (md_get(m->img, T_Param, row, Param_Sequence) == seq)
-			return row;
-	}
-	return 0;
-}
-
 static uint32_t generic_param_row(Image *img, Token owner, uint32_t number)
 {
 	uint32_t first, end;
@@ -673,7 +660,7 @@ static uint32_t generic_param_row(Image *img, Token owner, uint32_t number)
 
 static bool dam_param(Method *m, uint32_t seq, int64_t *kinds)
 {
-	uint32_t row = m->row ? param_row(m, seq) : 0;
+	uint32_t row = m->row ? ty_param_row(m, seq) : 0;
 	return row && directives_dam(m->img, TOKEN(T_Param, row), kinds);
 }
 

@@ -869,6 +869,24 @@ uint32_t ty_method_generic_arity(const Method *m)
 	return end - first;
 }
 
+uint32_t ty_param_row(const Method *m, uint32_t seq)
+{
+	uint32_t first, end;
+	md_list(m->img, T_MethodDef, m->row, MethodDef_ParamList, &first, &end);
+	for (uint32_t pos = first; pos < end; pos++) {
+		uint32_t row = md_list_row(m->img, T_Param, pos);
+		if (md_get(m->img, T_Param, row, Param_Sequence) == seq)
+			return row;
+	}
+	return 0;
+}
+
+const char *ty_param_name(const Method *m, uint32_t seq)
+{
+	uint32_t row = ty_param_row(m, seq);
+	return row ? md_string(m->img, md_get(m->img, T_Param, row, Param_Name)) : "";
+}
+
 /* Holds a generic parameter somewhere (typeof(List<>) is List<!0>). */
 bool ty_is_open(const Type *t)
 {

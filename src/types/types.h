@@ -179,6 +179,10 @@ bool ty_is_valuetype(const Type *t);            /* TY_STRUCT or primitive */
 bool ty_is_generic_def(const Type *t);          /* has open generic params */
 uint32_t ty_generic_arity(const Type *t);       /* how many, if so */
 uint32_t ty_method_generic_arity(const Method *m);      /* of its definition */
+/* The Param row of m's parameter seq (1: the first after `this`), or 0;
+ * its name, or "" when it has none. */
+uint32_t ty_param_row(const Method *m, uint32_t seq);
+const char *ty_param_name(const Method *m, uint32_t seq);
 bool ty_is_open(const Type *t);                 /* holds a generic parameter */
 bool ty_is_subclass(Type *t, Type *of);
 /* Has the metadata row `parent` a custom attribute of class `full`
