@@ -100,6 +100,9 @@ class NetAsync {
 				break;
 			} catch (SocketException) {
 				break;
+			} catch (InvalidOperationException) {
+				// Stop() ran between the cancellation check and this accept
+				break;
 			}
 			clients.Add(Serve(c));
 		}
