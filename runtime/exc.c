@@ -474,10 +474,9 @@ static bool raise_event(Object *e)
 	bool ran = rt_known.unhandled_event(e);
 	Object *thrown = rt_pending;
 	rt_pending = NULL;
-	if (thrown) {
+	if (thrown) {           /* Mono writes this line to stdout */
 		char *name = rt_exc_type_name(thrown->type);
-		fflush(stdout);
-		fprintf(stderr, "exception inside UnhandledException handler: %s\n\n", name);
+		printf("exception inside UnhandledException handler: %s\n\n", name);
 		free(name);
 	}
 	return ran;

@@ -249,6 +249,9 @@ typedef struct RtKnown {
 	/* raises AppDomain.UnhandledException for an exception (false: no
 	 * handler); NULL if the program never subscribes */
 	bool (*unhandled_event)(Object *exc);
+	/* Console.DoConsoleCancelEvent, the CancelKeyPress handlers (exits
+	 * with 58 unless one cancels); NULL if nothing subscribes */
+	void (*console_cancel)(void);
 	/* Reflection (runtime/reflect.c), when the program finds methods:
 	 * RuntimeMethodInfo and the offsets of its mhandle (the RtMethod)
 	 * and reftype; a new RuntimeParameterInfo (Mono's runtime constructor);

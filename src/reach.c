@@ -135,6 +135,9 @@ static const struct { const char *icall, *ns, *type, *method; } callbacks[] = {
 	  "System", "UnhandledExceptionEventHandler", "Invoke" },
 	{ "System.AppDomain::add_UnhandledException(System.UnhandledExceptionEventHandler)",
 	  "System", "UnhandledExceptionEventArgs", ".ctor" },
+	/* and Console.CancelKeyPress on SIGINT (icall_console.c) */
+	{ "System.Console::add_CancelKeyPress(System.ConsoleCancelEventHandler)",
+	  "System", "Console", "DoConsoleCancelEvent" },
 	{ "System.Threading.Thread::Thread_internal(System.MulticastDelegate)",
 	  "System.Threading", "ThreadStart", "Invoke" },
 	{ "System.Threading.Thread::Thread_internal(System.MulticastDelegate)",

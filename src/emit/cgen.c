@@ -1182,6 +1182,7 @@ static void unhandled_known(Gen *g)
 
 static void thread_known_fields(Gen *g)
 {
+	Method *cancel = callback("System", "Console", "DoConsoleCancelEvent");
 	Type *th = ty_corlib_type("System.Threading", "Thread");
 	Type *it = ty_corlib_type("System.Threading", "InternalThread");
 	static const struct { const char *key, *field; bool internal; } offs[] = {
@@ -1200,11 +1201,12 @@ static void thread_known_fields(Gen *g)
 	}
 	buf_printf(&g->d, "\t.thread_start = %s,\n\t.thread_pool_dispatch = %s,\n"
 		   "\t.thread_roots = thread_roots,\n\t.process_exit = %s,\n"
-		   "\t.unhandled_event = %s,\n",
+		   "\t.unhandled_event = %s,\n\t.console_cancel = %s,\n",
 		   g->thread_start ? "thread_start" : "NULL",
 		   g->pool_dispatch ? "pool_dispatch" : "NULL",
 		   g->process_exit ? "process_exit" : "NULL",
-		   g->unhandled_event ? "unhandled_event" : "NULL");
+		   g->unhandled_event ? "unhandled_event" : "NULL",
+		   cancel ? cancel->cname : "NULL");
 }
 
 /* A type of the program by full name that the program lays out, or NULL. */

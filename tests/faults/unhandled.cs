@@ -1,6 +1,6 @@
 // AppDomain.UnhandledException: raised for an exception that ends the main
-// thread, a Thread or a pool thread (status 255 there, as Mono), and a
-// handler that throws.
+// thread, a Thread or a pool thread (status 255 there, as Mono); "throwing"
+// (a handler that throws) is not a case: Mono names the exception its own way.
 using System;
 using System.Threading;
 
