@@ -985,18 +985,6 @@ Object *rt_RuntimeType_get_Name(Object *self)
 	return (Object *)rt_str_from_utf8(s);
 }
 
-/* Type.DeclaringType: null for a type that is not nested (TypeAttributes'
- * visibility NotPublic or Public: int, arrays, pointers); the enclosing
- * type of a nested one is not in the descriptors. */
-Object *rt_RuntimeType_get_DeclaringType(Object *self)
-{
-	const RtType *t = rt_type_of_runtime_type(self);
-	if ((t->attrs & 7) < 2)
-		return NULL;
-	rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc does not keep the declaring type of ", t, "");
-	return NULL;
-}
-
 Object *rt_RuntimeType_get_Namespace(Object *self)
 {
 	return (Object *)rt_str_from_utf8(rt_type_of_runtime_type(self)->ns);

@@ -475,9 +475,19 @@ typedef struct RtGenericArgs {
 	const RtType *type;
 	uint32_t nargs;
 	const RtType *const *args;
+	const RtType *def;          /* Type.GetGenericTypeDefinition, if kept */
 } RtGenericArgs;
 extern const RtGenericArgs rt_generic_args[];
 extern const uint32_t rt_ngeneric_args;
+
+/* Nested types with a descriptor and the type each is declared in
+ * (Type.DeclaringType, GetNestedTypes), in declaration order; listed
+ * once the program asks either. */
+typedef struct RtNested {
+	const RtType *type, *declaring;
+} RtNested;
+extern const RtNested rt_nested[];
+extern const uint32_t rt_nnested;
 
 /* The multi-dimensional array types Array.CreateInstance can make (all
  * with a descriptor, once CreateInstanceImpl is reached). */

@@ -403,19 +403,26 @@ static const char *cc_identity(void)
 }
 
 /* The hash of what every object depends on besides its own C file: the
- * program's header, the runtime's headers, the compiler and its options,
- * and ilcc itself. */
-static const char *common_key(const char *dir, const char *inc, const BuildOptions *o)
+ * runtime's headers, the compiler and its options, ilcc itself, and for
+ * the units that include it (data.c, exports.c) the program's header.
+ * The methods' units hold the part of prog.h they use (emit/unith.c), so
+ * their key leaves it out: another program's unit of the same text, or
+ * this program's after a change elsewhere, has the same key. */
+static const char *common_key(const char *dir, const char *inc, const BuildOptions *o, bool prog_h)
 {
 	Buf b = {0};
-	buf_printf(&b, "prog.h %s\n", must_hash(path_join(ty_arena(), dir, "prog.h")));
+	if (prog_h)
+		buf_printf(&b, "prog.h %s\n", must_hash(path_join(ty_arena(), dir, "prog.h")));
 	const char *hdrs[] = { "rt.h", "rt_ops.h" };
 	for (unsigned i = 0; i < countof(hdrs); i++)
 		buf_printf(&b, "%s %s\n", hdrs[i], must_hash(path_join(ty_arena(), inc, hdrs[i])));
 	buf_printf(&b, "ilcc %s\n", must_hash("/proc/self/exe"));
 	for (uint32_t i = 0; i < ncc_words; i++)
 		buf_printf(&b, "cc %s\n", cc_words[i]);
-	buf_printf(&b, "cc-id %s\n", cc_identity());
+	static const char *cc_id;       /* one process per build */
+	if (!cc_id)
+		cc_id = cc_identity();
+	buf_printf(&b, "cc-id %s\n", cc_id);
 	buf_printf(&b, "opt %d %d %d\n", o->debug, lto(o), o->kind);
 	char *h = arena_alloc(ty_arena(), sizeof(Hash));
 	hash_bytes(b.s, b.len, h);
@@ -462,7 +469,8 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 	char real[PATH_MAX];
 	if (inc[0] != '/' && realpath(inc, real))
 		inc = arena_strdup(ty_arena(), real);
-	const char *common = common_key(dir, inc, o);
+	const char *common = common_key(dir, inc, o, true);
+	const char *common_m = common_key(dir, inc, o, false);
 	const char *keys[NUNITS];
 	const char **names = units(o);
 	uint32_t n = nunits(o);
@@ -473,7 +481,8 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 		const char *c = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.c", names[i]));
 		const char *obj = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.o", names[i]));
 		char *key = arena_alloc(ty_arena(), sizeof(Hash));
-		const char *both = arena_printf(ty_arena(), "%s %s %s", common, must_hash(c),
+		const char *both = arena_printf(ty_arena(), "%s %s %s", names[i][0] == 'm' ? common_m : common,
+						must_hash(c),
 						unit_opt(o, own_unit(i, nown)));
 		hash_bytes(both, strlen(both), key);
 		keys[i] = key;

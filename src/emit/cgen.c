@@ -1543,7 +1543,7 @@ static uint32_t *owner_slot(OwnerUnits *o, const Type *t)
 	return &o->units[h];
 }
 
-static uint32_t method_files(Program *p, const char *dir, uint32_t nfiles)
+static uint32_t method_files(Program *p, const char *dir, uint32_t nfiles, const Buf *h)
 {
 	Buf *files = calloc(nfiles, sizeof *files);
 	size_t *sizes = calloc(nfiles, sizeof *sizes);
@@ -1553,8 +1553,6 @@ static uint32_t method_files(Program *p, const char *dir, uint32_t nfiles)
 		owners.cap *= 2;
 	owners.keys = calloc(owners.cap, sizeof *owners.keys);
 	owners.units = calloc(owners.cap, sizeof *owners.units);
-	for (uint32_t i = 0; i < nfiles; i++)
-		buf_puts(&files[i], "#include \"prog.h\"\n\n");
 	for (uint32_t i = 0; i < p->methods.n; i++) {
 		Method *m = p->methods.v[i];
 		MethodState *ms = reach_state(m);
@@ -1570,10 +1568,16 @@ static uint32_t method_files(Program *p, const char *dir, uint32_t nfiles)
 			buf_putn(&files[*unit - 1], ms->code.s ? ms->code.s : "", ms->code.len);
 		sizes[*unit - 1] += ms->code.len;
 	}
+	UnitHeaders *uh = unith_index(h->s, h->len);
 	for (uint32_t i = 0; i < nfiles; i++) {
 		char name[32];
 		snprintf(name, sizeof name, "m%u.c", i);
-		emit_write_file(dir, name, &files[i]);
+		Buf unit = {0};
+		unith_write(uh, &unit, files[i].s ? files[i].s : "", files[i].len);
+		buf_putc(&unit, '\n');
+		buf_putn(&unit, files[i].s ? files[i].s : "", files[i].len);
+		emit_write_file(dir, name, &unit);
+		buf_free(&unit);
 		buf_free(&files[i]);
 	}
 	free(owners.keys);
@@ -1614,7 +1618,7 @@ uint32_t emit_program(Program *p, const char *dir, uint32_t nfiles)
 	inline_bodies(&g);
 	emit_write_file(dir, "prog.h", &g.h);
 	emit_write_file(dir, "data.c", &g.d);
-	uint32_t nown = method_files(p, dir, nfiles);
+	uint32_t nown = method_files(p, dir, nfiles, &g.h);
 	buf_free(&g.h);
 	buf_free(&g.d);
 	buf_free(&types);
