@@ -224,9 +224,10 @@ typedef struct RtKnown {
 	const RtType *ulong_array;
 	/* Exception._stackTrace: where a catch saves the frames (0: not kept) */
 	uint32_t exc_frames_off;
-	/* the program's string literals, the first interned strings */
+	/* the program's string literals, the first interned strings; NULL
+	 * ends them (their count is not here, so that data.c stays the
+	 * same when a literal is added: docs/design.md) */
 	RtString *const *literals;
-	uint32_t nliterals;
 	/* byte[], for what the runtime fills (the terminal's control keys) */
 	const RtType *byte_array;
 	/* Threads: System.Threading.InternalThread, which the runtime makes,
