@@ -247,6 +247,12 @@ typedef struct RtKnown {
 	bool (*thread_pool_dispatch)(void);
 	/* raises AppDomain.ProcessExit; NULL if nothing subscribes */
 	void (*process_exit)(void);
+	/* raises AppDomain.UnhandledException for an exception (false: no
+	 * handler); NULL if the program never subscribes */
+	bool (*unhandled_event)(Object *exc);
+	/* Console.DoConsoleCancelEvent, the CancelKeyPress handlers (exits
+	 * with 58 unless one cancels); NULL if nothing subscribes */
+	void (*console_cancel)(void);
 	/* Reflection (runtime/reflect.c), when the program finds methods:
 	 * RuntimeMethodInfo and the offsets of its mhandle (the RtMethod)
 	 * and reftype; a new RuntimeParameterInfo (Mono's runtime constructor);
