@@ -985,18 +985,6 @@ Object *rt_RuntimeType_get_Name(Object *self)
 	return (Object *)rt_str_from_utf8(s);
 }
 
-/* Type.DeclaringType: null for a type that is not nested (TypeAttributes'
- * visibility NotPublic or Public: int, arrays, pointers); the enclosing
- * type of a nested one is not in the descriptors. */
-Object *rt_RuntimeType_get_DeclaringType(Object *self)
-{
-	const RtType *t = rt_type_of_runtime_type(self);
-	if ((t->attrs & 7) < 2)
-		return NULL;
-	rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc does not keep the declaring type of ", t, "");
-	return NULL;
-}
-
 Object *rt_RuntimeType_get_Namespace(Object *self)
 {
 	return (Object *)rt_str_from_utf8(rt_type_of_runtime_type(self)->ns);
@@ -1193,7 +1181,7 @@ static RtString *intern(RtString *s, bool add)
 	pthread_mutex_lock(&intern_lock);
 	if (!intern_tab) {
 		intern_grow();
-		for (uint32_t i = 0; i < rt_known.nliterals; i++)
+		for (uint32_t i = 0; rt_known.literals[i]; i++)
 			intern_add(rt_known.literals[i]);
 	}
 	RtString *found = *intern_slot(s);

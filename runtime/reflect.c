@@ -265,6 +265,15 @@ Object *rt_RuntimeMethodInfo_GetMethodFromHandleInternalType_native(intptr_t m, 
 	return method_object((const RtMethod *)m);
 }
 
+/* The row of rt_generic_args[] of generic instance t, or NULL. */
+static const RtGenericArgs *generic_row(const RtType *t)
+{
+	for (uint32_t i = 0; i < rt_ngeneric_args; i++)
+		if (rt_generic_args[i].type == t)
+			return &rt_generic_args[i];
+	return NULL;
+}
+
 /* Type.GetGenericArguments: from the descriptor (variance) or the
  * compiler's list; a type that is not generic has none. */
 Object *rt_RuntimeType_GetGenericArgumentsInternal(Object *self, bool runtime_array)
@@ -273,15 +282,100 @@ Object *rt_RuntimeType_GetGenericArgumentsInternal(Object *self, bool runtime_ar
 	const RtType *t = rt_type_of_runtime_type(self);
 	uint32_t n = t->nargs;
 	const RtType *const *args = t->generic_args;
-	for (uint32_t i = 0; !args && i < rt_ngeneric_args; i++)
-		if (rt_generic_args[i].type == t)
-			n = rt_generic_args[i].nargs, args = rt_generic_args[i].args;
+	const RtGenericArgs *g = args ? NULL : generic_row(t);
+	if (g)
+		n = g->nargs, args = g->args;
 	if (!args && (t->flags & RT_T_GENERIC) && !(t->flags & RT_T_GENERIC_DEF)) {
 		rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc did not keep the generic arguments of ",
 				    t, ": find a method of it with typeof(...).GetMethod(\"name\")");
 		return NULL;
 	}
 	return rt_reflect_types(args, args ? n : 0);
+}
+
+/* Type.GetGenericTypeDefinition (RuntimeType has answered for
+ * definitions and non-generic types). */
+Object *rt_RuntimeTypeHandle_GetGenericTypeDefinition_impl(Object *type)
+{
+	const RtType *t = rt_type_of_runtime_type(type);
+	if (t->flags & RT_T_GENERIC_DEF)
+		return type;
+	const RtGenericArgs *g = generic_row(t);
+	if (!g || !g->def) {
+		rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc did not keep the generic type definition of ",
+				    t, "");
+		return NULL;
+	}
+	return type_obj(g->def);
+}
+
+static bool has_iface(const RtType *t, const RtType *i)
+{
+	for (uint32_t k = 0; t && k < t->niface; k++)
+		if (t->ifaces[k].iface == i)
+			return true;
+	return false;
+}
+
+/* Type.GetInterfaces: every interface of the descriptor, those a class
+ * adds before its base's (Mono's order is that of a hash table; this is
+ * often the same). */
+Object *rt_RuntimeType_GetInterfaces(Object *self)
+{
+	const RtType *t = rt_type_of_runtime_type(self);
+	const RtType *arr = rt_known.type_array;
+	if (!arr) {
+		rt_exc_throw_kind(RT_EXC_NOTSUPP);
+		return NULL;
+	}
+	RtArray *a = rt_gc_alloc_array(arr, t->niface);
+	uint32_t n = 0;
+	for (const RtType *k = t; a && k; k = k->base)
+		for (uint32_t i = 0; i < k->niface; i++)
+			if (!has_iface(k->base, k->ifaces[i].iface))
+				RT_ARRAY_DATA(a, Object *)[n++] = type_obj(k->ifaces[i].iface);
+	return (Object *)a;
+}
+
+/* "Inner" of "Outer+Inner" */
+static const char *simple_name(const RtType *t)
+{
+	const char *plus = strrchr(t->name, '+');
+	return plus ? plus + 1 : t->name;
+}
+
+enum { TA_VISIBILITY = 7, TA_NESTED_PUBLIC = 2 };
+
+/* Type.GetNestedTypes (Mono's rules: the type's own nested types, never a
+ * base's; public ones with BindingFlags.Public, the others with
+ * NonPublic). Only the nested types with a descriptor are there. */
+intptr_t rt_RuntimeType_GetNestedTypes_native(Object *self, intptr_t name, int32_t flags,
+					       int32_t list)
+{
+	const RtType *t = rt_type_of_runtime_type(self);
+	PtrArray *a = new_ptr_array();
+	for (uint32_t i = 0; i < rt_nnested; i++) {
+		const RtType *n = rt_nested[i].type;
+		bool pub = (n->attrs & TA_VISIBILITY) == TA_NESTED_PUBLIC;
+		if (rt_nested[i].declaring == t && (flags & (pub ? BF_PUBLIC : BF_NONPUBLIC)) &&
+		    name_matches((const char *)name, simple_name(n), flags, list))
+			push(a, n);
+	}
+	return (intptr_t)a;
+}
+
+/* Type.DeclaringType: null for a type that is not nested (TypeAttributes'
+ * visibility NotPublic or Public: int, arrays, pointers). */
+Object *rt_RuntimeType_get_DeclaringType(Object *self)
+{
+	const RtType *t = rt_type_of_runtime_type(self);
+	if ((t->attrs & TA_VISIBILITY) < 2)
+		return NULL;
+	for (uint32_t i = 0; i < rt_nnested; i++)
+		if (rt_nested[i].type == t)
+			return type_obj(rt_nested[i].declaring);
+	rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc does not keep the declaring type of ", t, "");
+	return NULL;
 }
 
 /* A Type[] of n descriptors. */

@@ -130,6 +130,14 @@ static EntryKind entry_kind(int i)
 static const struct { const char *icall, *ns, *type, *method; } callbacks[] = {
 	/* the runtime raises AppDomain.ProcessExit at exit */
 	{ "System.AppDomain::add_ProcessExit(System.EventHandler)", "System", "EventHandler", "Invoke" },
+	/* and AppDomain.UnhandledException before it reports one */
+	{ "System.AppDomain::add_UnhandledException(System.UnhandledExceptionEventHandler)",
+	  "System", "UnhandledExceptionEventHandler", "Invoke" },
+	{ "System.AppDomain::add_UnhandledException(System.UnhandledExceptionEventHandler)",
+	  "System", "UnhandledExceptionEventArgs", ".ctor" },
+	/* and Console.CancelKeyPress on SIGINT (icall_console.c) */
+	{ "System.Console::add_CancelKeyPress(System.ConsoleCancelEventHandler)",
+	  "System", "Console", "DoConsoleCancelEvent" },
 	{ "System.Threading.Thread::Thread_internal(System.MulticastDelegate)",
 	  "System.Threading", "ThreadStart", "Invoke" },
 	{ "System.Threading.Thread::Thread_internal(System.MulticastDelegate)",
@@ -154,6 +162,24 @@ static Type *enum_vector(Type *t)
 
 static Type *md_array(Type *t) { return t->kind == TY_ARRAY ? t : NULL; }
 
+/* G<>, of an instance G<A> (Type.GetGenericTypeDefinition) */
+static Type *generic_def(Type *t)
+{
+	return t->img && t->ninst && !ty_is_open(t) && t->kind != TY_SZARRAY &&
+	       t->kind != TY_ARRAY ? ty_def(t->img, t->row, NULL, 0) : NULL;
+}
+
+/* the type a nested type is declared in (Type.DeclaringType,
+ * GetNestedTypes), for types not generic */
+static Type *enclosing(Type *t)
+{
+	if (!t->img || !t->row || t->ninst || t->kind == TY_SZARRAY || t->kind == TY_ARRAY ||
+	    ty_is_generic_def(t))
+		return NULL;
+	uint32_t row = md_enclosing(t->img, t->row);
+	return row ? ty_def(t->img, row, NULL, 0) : NULL;
+}
+
 static const struct {
 	const char *icall;
 	Type *(*made)(Type *t);
@@ -163,13 +189,25 @@ static const struct {
 			       enum_vector, TN_DESCRIPTOR | TN_CONSTRUCTED },
 	[RULE_MD_ARRAYS] = { "System.Array::CreateInstanceImpl(System.Type,System.Int32[],System.Int32[])",
 			     md_array, TN_CONSTRUCTED },
+	[RULE_GENERIC_DEFS] = { "System.RuntimeTypeHandle::GetGenericTypeDefinition_impl(System.RuntimeType)",
+				generic_def, TN_DESCRIPTOR },
+	[RULE_GENERIC_ARGS] = { "System.RuntimeType::GetGenericArgumentsInternal(System.Boolean)",
+				NULL, 0 },
+	[RULE_DECLARING] = { "System.RuntimeType::get_DeclaringType()", enclosing, TN_DESCRIPTOR },
+	[RULE_NESTED] = { "System.RuntimeType::GetNestedTypes_native(System.IntPtr,System.Reflection.BindingFlags,System.RuntimeType/MemberListType)",
+			  enclosing, TN_DESCRIPTOR },
 };
 
 /* A type got a descriptor: what the rules on make of it. */
+static void reflect_args(Program *p, Type *t, Method *why);
+
 static void apply_rules(Program *p, Type *t, Method *why)
 {
+	/* Type.GetGenericArguments of any instance with a descriptor */
+	if (p->rules_on & (1u << RULE_GENERIC_ARGS | 1u << RULE_GENERIC_DEFS))
+		reflect_args(p, t, why);
 	for (size_t i = 0; i < countof(made_rules); i++) {
-		Type *made = p->rules_on & (1u << i) ? made_rules[i].made(t) : NULL;
+		Type *made = p->rules_on & (1u << i) && made_rules[i].made ? made_rules[i].made(t) : NULL;
 		if (made)
 			reach_type(p, made, made_rules[i].needs, why);
 	}
@@ -197,7 +235,9 @@ static void reach_callbacks(Program *p, Method *m, const char *key)
 		Method *cb = ty_find_method(t, callbacks[i].method, -1);
 		if (!cb)
 			fatal("the class library's %s has no %s", t->name, callbacks[i].method);
-		reach_type(p, t, TN_DESCRIPTOR, m);
+		/* a constructor: the runtime makes the object too */
+		reach_type(p, t, strcmp(callbacks[i].method, ".ctor") ? TN_DESCRIPTOR :
+			   TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, m);
 		reach_method(p, cb, m, "called by the runtime");
 	}
 }
@@ -206,10 +246,29 @@ static void reach_callbacks(Program *p, Method *m, const char *key)
  * own assembly (System.dll's sockets make System.Net.SocketAddress). */
 static Type *made_type(Method *m, const char *ns, const char *name)
 {
+	size_t n = strlen(name);
+	if (n > 2 && !strcmp(name + n - 2, "[]"))       /* "Type[]": a vector of it */
+		return ty_sz(made_type(m, ns, arena_printf(ty_arena(), "%.*s", (int)(n - 2), name)));
 	uint32_t row = ld_find_type(m->img, ns, name);
 	if (m->img == ty_corlib || !row)
 		return ty_corlib_type(ns, name);
 	return ty_def(m->img, row, NULL, 0);
+}
+
+/* Internal calls that raise an exception of their own (the runtime
+ * makes it through the constructor kept here). */
+static const struct { const char *fn; RtExcKind kind; } icall_raises[] = {
+	{ "rt_RuntimeTypeHandle_GetGenericTypeDefinition_impl", RT_EXC_NOTSUPP },
+	{ "rt_RuntimeType_GetGenericArgumentsInternal", RT_EXC_NOTSUPP },
+	{ "rt_RuntimeType_GetInterfaces", RT_EXC_NOTSUPP },
+	{ "rt_RuntimeType_get_DeclaringType", RT_EXC_NOTSUPP },
+};
+
+static void icall_needs(Program *p, const char *fn)
+{
+	for (size_t k = 0; fn && k < countof(icall_raises); k++)
+		if (!strcmp(fn, icall_raises[k].fn))
+			emit_need_exception(p, icall_raises[k].kind);
 }
 
 /* The body of a method named in icalls.def. */
@@ -218,6 +277,7 @@ static BodyKind entry_body(Program *p, Method *m, MethodState *ms, int i)
 	static const RtExcKind replace_raises[] = { RT_EXC_ARGNULL, RT_EXC_ARGRANGE,
 						    RT_EXC_ARG, RT_EXC_RANK, RT_EXC_NOTSUPP };
 	ms->icall = icalls[i].fn;
+	icall_needs(p, icalls[i].fn);
 	switch (entry_kind(i)) {
 	case E_REPLACE:
 		for (size_t k = 0; k < countof(replace_raises); k++)
@@ -230,7 +290,7 @@ static BodyKind entry_body(Program *p, Method *m, MethodState *ms, int i)
 		return BK_DEFAULT;
 	case E_NEW: {
 		Type *t = made_type(m, icalls[i].new_ns, icalls[i].new_name);
-		Method *c = ty_find_method(t, ".ctor", 0);
+		Method *c = t->kind == TY_SZARRAY ? NULL : ty_find_method(t, ".ctor", 0);
 		reach_type(p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, m);
 		if (c)
 			reach_method(p, c, m, "made by the runtime");

@@ -107,7 +107,8 @@ typedef struct ReflectedProp {
 } ReflectedProp;
 
 /* What internal calls that make types at run time turn on (reach.c). */
-enum { RULE_ENUM_ARRAYS, RULE_MD_ARRAYS };
+enum { RULE_ENUM_ARRAYS, RULE_MD_ARRAYS, RULE_GENERIC_DEFS, RULE_GENERIC_ARGS, RULE_DECLARING,
+       RULE_NESTED };
 
 /* A call passing a Type to `callee`'s parameter `param` (after `this`):
  * typeof(known), or the caller's own Type parameter `from` - 1. */

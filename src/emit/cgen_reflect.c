@@ -274,10 +274,50 @@ static void generic_args(Program *p, Buf *b)
 		buf_printf(b, "\t{ &%s_type, %u, (const RtType *const[]){", t->cname, t->ninst);
 		for (uint32_t k = 0; k < t->ninst; k++)
 			buf_printf(b, " %s,", type_ref(t->inst[k]));
-		buf_puts(b, " } },\n");
+		Type *def = t->img && t->kind != TY_SZARRAY && t->kind != TY_ARRAY ?
+			    ty_def(t->img, t->row, NULL, 0) : NULL;
+		bool kept = def && def->user && (reach_tstate(def)->needs & TN_DESCRIPTOR);
+		buf_printf(b, " }, %s%s%s },\n", kept ? "&" : "", kept ? def->cname : "NULL",
+			   kept ? "_type" : "");
 		n++;
 	}
 	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_ngeneric_args = %u;\n", n);
+}
+
+/* By image, then TypeDef row: declaration order. */
+static int type_order(const void *a, const void *b)
+{
+	const Type *x = *(Type *const *)a, *y = *(Type *const *)b;
+	if (x->img != y->img)
+		return strcmp(x->img->name, y->img->name);
+	return x->row < y->row ? -1 : x->row > y->row;
+}
+
+/* rt_nested[]: the nested types with a descriptor, once the program asks
+ * for DeclaringType or GetNestedTypes (reach.c's rules keep the types
+ * they are declared in). */
+static void nested_types(Program *p, Buf *b)
+{
+	VEC(Type *) v = {0};
+	for (uint32_t i = 0; (p->rules_on & (1u << RULE_DECLARING | 1u << RULE_NESTED)) &&
+	     i < p->types.n; i++) {
+		Type *t = p->types.v[i];
+		if (!t->img || !t->row || t->ninst || t->kind == TY_SZARRAY || t->kind == TY_ARRAY ||
+		    ty_is_generic_def(t) || !md_enclosing(t->img, t->row) ||
+		    !(reach_tstate(t)->needs & TN_DESCRIPTOR))
+			continue;
+		Type *d = ty_def(t->img, md_enclosing(t->img, t->row), NULL, 0);
+		if (d->user && (reach_tstate(d)->needs & TN_DESCRIPTOR))
+			VEC_PUSH(v, t);
+	}
+	if (v.n)
+		qsort(v.v, v.n, sizeof *v.v, type_order);
+	buf_puts(b, "const RtNested rt_nested[] = {\n");
+	for (uint32_t i = 0; i < v.n; i++)
+		buf_printf(b, "\t{ &%s_type, &%s_type },\n", v.v[i]->cname,
+			   ty_def(v.v[i]->img, md_enclosing(v.v[i]->img, v.v[i]->row), NULL, 0)->cname);
+	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nnested = %u;\n", v.n);
+	free(v.v);
 }
 
 /* offsetof of field `name` of t (or a base), as C. */
@@ -457,6 +497,7 @@ void emit_reflection(Program *p, Buf *b)
 		method_entry(p, b, p->reflected.v[k], k);
 	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nmethods = %u;\n", p->reflected.n);
 	generic_args(p, b);
+	nested_types(p, b);
 	properties(p, b);
 	fields(p, b);
 	emit_attrs(p, b);

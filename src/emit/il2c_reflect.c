@@ -341,6 +341,42 @@ static void get_field(Fn *f, Method *m, Slot *r)
 	reflect_fields(f, t, name, binding_flags(f, m));
 }
 
+/* t's nested types named `name` (any, if NULL) get a descriptor: the
+ * runtime lists those (rt_nested); the one found, if a name was given. */
+static Type *keep_nested(Program *p, Type *t, const char *name, Method *why)
+{
+	Image *img = t->img;
+	Type *one = NULL;
+	for (uint32_t row = 1; row <= md_rows(img, T_NestedClass); row++) {
+		if (md_get(img, T_NestedClass, row, NestedClass_EnclosingClass) != t->row)
+			continue;
+		uint32_t nr = md_get(img, T_NestedClass, row, NestedClass_NestedClass);
+		const char *n = md_string(img, md_get(img, T_TypeDef, nr, TypeDef_Name));
+		Type *nt = ty_def(img, nr, NULL, 0);
+		if (ty_is_generic_def(nt) || (name && strcmp(n, name)))
+			continue;
+		reach_type(p, nt, TN_DESCRIPTOR, why);
+		one = nt;
+	}
+	return name ? one : NULL;
+}
+
+/* typeof(X).GetNestedTypes(...), GetNestedType("name", ...) */
+static void get_nested(Fn *f, Method *m, Slot *r)
+{
+	Type *t = receiver(f, m)->known;
+	bool all = !strcmp(m->name, "GetNestedTypes");
+	const char *name = all ? NULL : param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
+	if (!t || !t->img || !t->row || t->ninst || t->kind == TY_SZARRAY ||
+	    t->kind == TY_ARRAY || (!all && !name)) {
+		warn(f, W_REFLECT, "Type.GetNestedTypes with a type or name not known at build time"
+		     " finds only nested types the program keeps anyway (write"
+		     " typeof(X).GetNestedTypes() at the call)");
+		return;
+	}
+	r->known = keep_nested(f->p, t, name, f->m);
+}
+
 /* GetMethod(...).MakeGenericMethod(new Type[] { typeof(A), ... }) */
 static void make_generic_method(Fn *f, Method *m, Slot *r)
 {
@@ -490,7 +526,7 @@ typedef void (*FlowFn)(Fn *f, Method *m, Slot *r);
 /* DynamicallyAccessedMemberTypes: public and non-public members of a kind */
 enum {
 	DAM_CTORS = 0x3 | 0x4, DAM_METHODS = 0x8 | 0x10, DAM_FIELDS = 0x20 | 0x40,
-	DAM_PROPERTIES = 0x200 | 0x400,
+	DAM_PROPERTIES = 0x200 | 0x400, DAM_NESTED = 0x80 | 0x100,
 };
 
 static const struct {
@@ -512,6 +548,8 @@ static const struct {
 	{ "System.Type", "GetProperties", get_property, DAM_PROPERTIES },
 	{ "System.Type", "GetField", get_field, DAM_FIELDS },
 	{ "System.Type", "GetFields", get_field, DAM_FIELDS },
+	{ "System.Type", "GetNestedTypes", get_nested, DAM_NESTED },
+	{ "System.Type", "GetNestedType", get_nested, DAM_NESTED },
 	{ "System.Reflection.MethodInfo", "MakeGenericMethod", make_generic_method },
 	{ "System.Delegate", "CreateDelegate", create_delegate },
 	{ "System.Reflection.MemberInfo", "GetCustomAttributes", custom_attrs },
