@@ -29,6 +29,7 @@ typedef struct Gen {
 	uint32_t ncode;                 /* p->types found by reachability */
 	bool thread_start, pool_dispatch;   /* emitted (thread_known) */
 	bool process_exit;                  /* emitted (process_exit_known) */
+	bool unhandled_event;               /* emitted (unhandled_known) */
 } Gen;
 
 static bool needs(Type *t, uint32_t what)
@@ -197,7 +198,7 @@ static void statics(Gen *g)
  * static data qualifies (an inline definition must not define any); the
  * program's own methods stay out, so that changing them leaves prog.h
  * as it was. */
-enum { INLINE_MAX_BYTES = 600 };
+enum { INLINE_MAX_BYTES = 400 };
 
 /* The size of C as the choice to inline judges it: the hash in a stable
  * name (types.c: "M", "T" or "lit_", then 12 or more hex digits) counts
@@ -220,23 +221,40 @@ static size_t judged_size(const char *s, size_t n)
 	return size;
 }
 
-/* Whether the only static data in a body is its frame name (a constant,
- * which C11 allows in an inline definition: each unit may have its own
- * copy, and only its text is read). */
+/* A body's frame name as il2c_eh.c declares it: a constant, which C11
+ * allows in an inline definition (each unit may have its own copy, and
+ * only its text is read). Must match what il2c_eh.c's trace() writes. */
+static const char frame_decl[] = "static const RtFrameName FRAME_ ";
+
+/* Whether the only static data in a body is its frame name. */
 static bool only_frame_static(const char *s)
 {
-	static const char frame[] = "static const RtFrameName FRAME_ ";
 	for (const char *at = strstr(s, "static "); at; at = strstr(at + 1, "static "))
-		if (strncmp(at, frame, sizeof frame - 1))
+		if (strncmp(at, frame_decl, sizeof frame_decl - 1))
 			return false;
 	return true;
+}
+
+/* The size of a body as the choice to inline judges it, without the line
+ * of its frame name, which is data and no code: the long type names of
+ * the class library would otherwise decide what inlines. */
+static size_t inline_size(const char *s, size_t n)
+{
+	size_t size = judged_size(s, n);
+	const char *at = strstr(s, frame_decl);
+	if (at && at < s + n) {
+		const char *eol = strchr(at, '\n');
+		size_t len = eol ? (size_t)(eol - at) : strlen(at);
+		size = size > len ? size - len : 0;
+	}
+	return size;
 }
 
 static bool is_inline(const Program *p, Method *m)
 {
 	MethodState *ms = reach_state(m);
 	if (ms->kind != BK_IL || !ms->code.s ||
-	    judged_size(ms->code.s, ms->code.len) > INLINE_MAX_BYTES ||
+	    inline_size(ms->code.s, ms->code.len) > INLINE_MAX_BYTES ||
 	    (m->img && m->img == p->img))
 		return false;
 	Buf proto = {0};
@@ -1159,8 +1177,32 @@ static void process_exit_known(Gen *g)
 		   cur->cname, ad->cname, field_of(ad, "ProcessExit")->cname, inv->cname);
 }
 
+/* AppDomain.UnhandledException, when a program subscribes: the runtime
+ * calls unhandled_event(exception) before it reports an exception that
+ * ended a thread (the domain as sender, IsTerminating true, as Mono). */
+static void unhandled_known(Gen *g)
+{
+	Type *ad = ty_corlib_type("System", "AppDomain");
+	Type *args = ty_corlib_type("System", "UnhandledExceptionEventArgs");
+	Method *add = ty_find_method(ad, "add_UnhandledException", 1);
+	Method *cur = ty_find_method(ad, "getCurDomain", 0);
+	Method *ctor = ty_find_method(args, ".ctor", 2);
+	Method *inv = callback("System", "UnhandledExceptionEventHandler", "Invoke");
+	g->unhandled_event = add && reached(add) && cur && reached(cur) && ctor && reached(ctor) && inv;
+	if (!g->unhandled_event)
+		return;
+	buf_printf(&g->d, "static bool unhandled_event(Object *e)\n{\n\tObject *d = %s();\n"
+		   "\tObject *h = d ? ((struct %s *)d)->%s : NULL;\n"
+		   "\tif (!h) return false;\n\tObject *a = rt_gc_alloc(&%s_type);\n"
+		   "\tif (!a) return false;\n\t%s(a, e, true);\n"
+		   "\tif (!rt_pending) %s(h, d, a);\n\treturn true;\n}\n",
+		   cur->cname, ad->cname, field_of(ad, "UnhandledException")->cname,
+		   args->cname, ctor->cname, inv->cname);
+}
+
 static void thread_known_fields(Gen *g)
 {
+	Method *cancel = callback("System", "Console", "DoConsoleCancelEvent");
 	Type *th = ty_corlib_type("System.Threading", "Thread");
 	Type *it = ty_corlib_type("System.Threading", "InternalThread");
 	static const struct { const char *key, *field; bool internal; } offs[] = {
@@ -1178,10 +1220,13 @@ static void thread_known_fields(Gen *g)
 			   field_of(t, offs[i].field)->cname);
 	}
 	buf_printf(&g->d, "\t.thread_start = %s,\n\t.thread_pool_dispatch = %s,\n"
-		   "\t.thread_roots = thread_roots,\n\t.process_exit = %s,\n",
+		   "\t.thread_roots = thread_roots,\n\t.process_exit = %s,\n"
+		   "\t.unhandled_event = %s,\n\t.console_cancel = %s,\n",
 		   g->thread_start ? "thread_start" : "NULL",
 		   g->pool_dispatch ? "pool_dispatch" : "NULL",
-		   g->process_exit ? "process_exit" : "NULL");
+		   g->process_exit ? "process_exit" : "NULL",
+		   g->unhandled_event ? "unhandled_event" : "NULL",
+		   cancel ? cancel->cname : "NULL");
 }
 
 /* A type of the program by full name that the program lays out, or NULL. */
@@ -1337,6 +1382,7 @@ static void known(Gen *g)
 	thread_known(g);
 	net_known_fns(g);
 	process_exit_known(g);
+	unhandled_known(g);
 	Method *e = g->p->entry;
 	buf_printf(b, "static int32_t managed_main(RtArray *args)\n{\n");
 	/* Mono's runtime, not a static constructor, sets String.Empty */
