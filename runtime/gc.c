@@ -221,7 +221,8 @@ void rt_gc_init(void)
 	}
 	GC_set_warn_proc(GC_ignore_warn_proc);
 	GC_set_finalize_on_demand(1);
-	GC_set_free_space_divisor(2);
+	if (!getenv("GC_FREE_SPACE_DIVISOR"))   /* Boehm's own setting, read by GC_INIT */
+		GC_set_free_space_divisor(2);
 	GC_set_on_heap_resize(heap_resized);
 	page_size = (size_t)sysconf(_SC_PAGESIZE);
 	heap_cap = heap_limit();
