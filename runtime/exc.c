@@ -30,6 +30,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -462,19 +463,46 @@ static void describe(Buf *b, Object *e, int depth)
 	}
 }
 
-/* Mono prints the report twice, the second time as a fatal error line,
- * then exits with `status`: 1, or 255 for an exception that escaped a
- * finalizer. */
+/* AppDomain.UnhandledException's handlers, if the program has any: true
+ * if one ran. What a handler throws is reported on one line and dropped,
+ * as Mono does. */
+static bool raise_event(Object *e)
+{
+	if (!rt_known.unhandled_event)
+		return false;
+	rt_pending = NULL;
+	bool ran = rt_known.unhandled_event(e);
+	Object *thrown = rt_pending;
+	rt_pending = NULL;
+	if (thrown) {           /* Mono writes this line to stdout */
+		char *name = rt_exc_type_name(thrown->type);
+		printf("exception inside UnhandledException handler: %s\n\n", name);
+		free(name);
+	}
+	return ran;
+}
+
+/* Mono prints the report twice, the second time as a fatal error line
+ * (only that line once an UnhandledException handler ran), then exits
+ * with `status`: 1, or 255 for an exception that escaped a finalizer or
+ * a pool thread. The first thread to report ends the process; any other
+ * that fails meanwhile waits for that. */
 void rt_exc_unhandled_status(int status)
 {
+	static int reporting;
 	Object *e = rt_pending;
 	if (!e)
 		rt_fatal("unhandled exception reported with none pending");
+	if (__atomic_exchange_n(&reporting, 1, __ATOMIC_ACQ_REL))
+		for (;;)
+			pause();
 	rt_gc_lift_cap();       /* the report may need memory */
+	bool handled = raise_event(e);
 	Buf b = {0};
 	describe(&b, e, 0);
 	fflush(stdout);
-	fprintf(stderr, "\nUnhandled Exception:\n%s\n", b.p);
+	if (!handled)
+		fprintf(stderr, "\nUnhandled Exception:\n%s\n", b.p);
 	fprintf(stderr, "[ERROR] FATAL UNHANDLED EXCEPTION: %s\n", b.p);
 	free(b.p);
 	rt_exit(status);

@@ -6,6 +6,11 @@
  * TtySetup puts the terminal in the non-canonical mode TermInfoDriver
  * reads keys in, publishes the window size (columns << 16 | rows, -1 when
  * unknown, kept current on SIGWINCH) and restores the terminal at exit.
+ * It also makes SIGINT raise Console.CancelKeyPress when a program
+ * subscribes, as Mono's runtime does only then: the signal handler posts
+ * a semaphore, and a thread of ours runs the handlers
+ * (Console.DoConsoleCancelEvent, which exits with 58 unless one cancels),
+ * since managed code cannot run in a signal handler.
  *
  * The console's encoding is UTF-8 without a byte-order mark whatever the
  * locale says (DESIGN.md: no culture but the invariant one).
@@ -18,6 +23,9 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <gc/gc.h>      /* pthread_create registers the thread */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,6 +82,41 @@ static void restore_tty(void)
 	tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
 }
 
+/* ---- Console.CancelKeyPress ---- */
+static sem_t cancel_sem;
+
+static void on_sigint(int sig) { sem_post(&cancel_sem); }
+
+static void *cancel_thread(void *unused)
+{
+	rt_thread_attach(false);
+	for (;;) {
+		while (sem_wait(&cancel_sem) != 0)
+			;
+		rt_known.console_cancel();
+		rt_pending = NULL;      /* DoConsoleCancelEvent drops them itself */
+	}
+	return NULL;
+}
+
+static void catch_sigint(void)
+{
+	if (!rt_known.console_cancel || sem_init(&cancel_sem, 0, 0) != 0)
+		return;
+	pthread_t tid;
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	pthread_attr_setstacksize(&attr, 256 << 10);
+	bool ok = pthread_create(&tid, &attr, cancel_thread, NULL) == 0;
+	pthread_attr_destroy(&attr);
+	if (!ok)
+		return;
+	struct sigaction sa = { .sa_handler = on_sigint, .sa_flags = SA_RESTART };
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+}
+
 enum { N_CONTROL_CHARS = 17 };          /* VINTR .. VEOL2, Linux order */
 
 bool rt_ConsoleDriver_TtySetup(Object *keypad, Object *end, char *control_chars, char *size)
@@ -90,6 +133,7 @@ bool rt_ConsoleDriver_TtySetup(Object *keypad, Object *end, char *control_chars,
 		teardown = end ? strdup(rt_str_to_utf8((RtString *)end)) : NULL;
 		atexit(restore_tty);
 		signal(SIGWINCH, on_winch);
+		catch_sigint();
 	}
 	RtArray *cc = rt_gc_alloc_array(rt_known.byte_array, N_CONTROL_CHARS);
 	if (!cc)

@@ -1181,7 +1181,7 @@ static RtString *intern(RtString *s, bool add)
 	pthread_mutex_lock(&intern_lock);
 	if (!intern_tab) {
 		intern_grow();
-		for (uint32_t i = 0; i < rt_known.nliterals; i++)
+		for (uint32_t i = 0; rt_known.literals[i]; i++)
 			intern_add(rt_known.literals[i]);
 	}
 	RtString *found = *intern_slot(s);

@@ -14,7 +14,7 @@
  * turn has ended for STARVE_MS, one more worker starts (up to MAX_WORKERS),
  * as .NET's starvation rule does. Workers are background threads: they do
  * not keep the process alive. An exception escaping Dispatch ends the
- * process with the unhandled-exception report, as in Mono.
+ * process with the unhandled-exception report and status 255, as in Mono.
  */
 #include <pthread.h>
 #include <unistd.h>
@@ -70,13 +70,13 @@ static void *worker(void *unused)
 	rt_thread_attach(false);
 	rt_thread_set_pool();
 	if (rt_pending)
-		rt_exc_unhandled();
+		rt_exc_unhandled_status(255);
 	pthread_mutex_lock(&pool_lock);
 	while (wait_for_request()) {
 		pthread_mutex_unlock(&pool_lock);
 		bool more = rt_known.thread_pool_dispatch();
 		if (rt_pending)
-			rt_exc_unhandled();
+			rt_exc_unhandled_status(255);
 		pthread_mutex_lock(&pool_lock);
 		turns_done++;
 		if (!more)

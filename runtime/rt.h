@@ -224,9 +224,10 @@ typedef struct RtKnown {
 	const RtType *ulong_array;
 	/* Exception._stackTrace: where a catch saves the frames (0: not kept) */
 	uint32_t exc_frames_off;
-	/* the program's string literals, the first interned strings */
+	/* the program's string literals, the first interned strings; NULL
+	 * ends them (their count is not here, so that data.c stays the
+	 * same when a literal is added: docs/design.md) */
 	RtString *const *literals;
-	uint32_t nliterals;
 	/* byte[], for what the runtime fills (the terminal's control keys) */
 	const RtType *byte_array;
 	/* Threads: System.Threading.InternalThread, which the runtime makes,
@@ -246,6 +247,12 @@ typedef struct RtKnown {
 	bool (*thread_pool_dispatch)(void);
 	/* raises AppDomain.ProcessExit; NULL if nothing subscribes */
 	void (*process_exit)(void);
+	/* raises AppDomain.UnhandledException for an exception (false: no
+	 * handler); NULL if the program never subscribes */
+	bool (*unhandled_event)(Object *exc);
+	/* Console.DoConsoleCancelEvent, the CancelKeyPress handlers (exits
+	 * with 58 unless one cancels); NULL if nothing subscribes */
+	void (*console_cancel)(void);
 	/* Reflection (runtime/reflect.c), when the program finds methods:
 	 * RuntimeMethodInfo and the offsets of its mhandle (the RtMethod)
 	 * and reftype; a new RuntimeParameterInfo (Mono's runtime constructor);

@@ -56,6 +56,18 @@ static inline bool rt_f_in(double v, double lo, double hi)
 #define RT_TAILCALLS
 #endif
 
+/* [MethodImpl(MethodImplOptions.NoInlining)]: the method stays a call of
+ * its own (a frame in stack traces, GetCallingAssembly, tests that count
+ * frames), as Mono's JIT keeps it; noipa also keeps gcc from cloning it
+ * or using what it knows of its body at the call. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define RT_NOINLINE __attribute__((noinline, noipa))
+#elif defined(__GNUC__)
+#define RT_NOINLINE __attribute__((noinline))
+#else
+#define RT_NOINLINE
+#endif
+
 #define RT_THROW(kind, label) do { rt_exc_throw_kind(kind); goto label; } while (0)
 #define RT_NULLCHK(x, label) \
 	do { if (RT_UNLIKELY((x) == NULL)) RT_THROW(RT_EXC_NULLREF, label); } while (0)

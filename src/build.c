@@ -329,30 +329,33 @@ static const char *unit_opt(const BuildOptions *o, bool own)
 	return !own && !strcmp(o->opt, "-O2") ? "-O1" : o->opt;
 }
 
-/* The C files: data.c, the methods' m0.c ..., a library's exports.c. */
-enum { NUNITS = NFILES + 2 };
+/* The C files: data.c, lits.c (the string literals, apart so that a new
+ * one leaves data.c as it was), the methods' m0.c ..., a library's
+ * exports.c. */
+enum { NUNITS = NFILES + 3 };
 
 static const char **units(const BuildOptions *o)
 {
 	static const char *names[NUNITS];
 	names[0] = "data";
+	names[1] = "lits";
 	for (uint32_t i = 0; i < NFILES; i++)
-		names[i + 1] = arena_printf(ty_arena(), "m%u", i);
-	names[NFILES + 1] = o->kind == BUILD_EXE ? NULL : "exports";
+		names[i + 2] = arena_printf(ty_arena(), "m%u", i);
+	names[NFILES + 2] = o->kind == BUILD_EXE ? NULL : "exports";
 	return names;
 }
 
 /* Unit i of units() is compiled as the program's own: data.c (its
- * thunks and dispatchers are on every program's paths) and m0 ...
- * m<nown-1>, which hold the program's own methods. */
+ * thunks and dispatchers are on every program's paths), lits.c (data
+ * only) and m0 ... m<nown-1>, which hold the program's own methods. */
 static bool own_unit(uint32_t i, uint32_t nown)
 {
-	return i <= nown;
+	return i <= nown + 1;
 }
 
 static uint32_t nunits(const BuildOptions *o)
 {
-	return o->kind == BUILD_EXE ? NFILES + 1 : NFILES + 2;
+	return o->kind == BUILD_EXE ? NFILES + 2 : NFILES + 3;
 }
 
 static const char *must_hash(const char *path)
@@ -403,19 +406,26 @@ static const char *cc_identity(void)
 }
 
 /* The hash of what every object depends on besides its own C file: the
- * program's header, the runtime's headers, the compiler and its options,
- * and ilcc itself. */
-static const char *common_key(const char *dir, const char *inc, const BuildOptions *o)
+ * runtime's headers, the compiler and its options, ilcc itself, and for
+ * a unit that includes it (a library's exports.c) the program's header.
+ * The other units hold the part of prog.h they use (emit/unith.c), so
+ * their key leaves it out: another program's unit of the same text, or
+ * this program's after a change elsewhere, has the same key. */
+static const char *common_key(const char *dir, const char *inc, const BuildOptions *o, bool prog_h)
 {
 	Buf b = {0};
-	buf_printf(&b, "prog.h %s\n", must_hash(path_join(ty_arena(), dir, "prog.h")));
+	if (prog_h)
+		buf_printf(&b, "prog.h %s\n", must_hash(path_join(ty_arena(), dir, "prog.h")));
 	const char *hdrs[] = { "rt.h", "rt_ops.h" };
 	for (unsigned i = 0; i < countof(hdrs); i++)
 		buf_printf(&b, "%s %s\n", hdrs[i], must_hash(path_join(ty_arena(), inc, hdrs[i])));
 	buf_printf(&b, "ilcc %s\n", must_hash("/proc/self/exe"));
 	for (uint32_t i = 0; i < ncc_words; i++)
 		buf_printf(&b, "cc %s\n", cc_words[i]);
-	buf_printf(&b, "cc-id %s\n", cc_identity());
+	static const char *cc_id;       /* one process per build */
+	if (!cc_id)
+		cc_id = cc_identity();
+	buf_printf(&b, "cc-id %s\n", cc_id);
 	buf_printf(&b, "opt %d %d %d\n", o->debug, lto(o), o->kind);
 	char *h = arena_alloc(ty_arena(), sizeof(Hash));
 	hash_bytes(b.s, b.len, h);
@@ -462,7 +472,8 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 	char real[PATH_MAX];
 	if (inc[0] != '/' && realpath(inc, real))
 		inc = arena_strdup(ty_arena(), real);
-	const char *common = common_key(dir, inc, o);
+	const char *common = common_key(dir, inc, o, true);
+	const char *common_m = common_key(dir, inc, o, false);
 	const char *keys[NUNITS];
 	const char **names = units(o);
 	uint32_t n = nunits(o);
@@ -473,7 +484,8 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 		const char *c = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.c", names[i]));
 		const char *obj = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.o", names[i]));
 		char *key = arena_alloc(ty_arena(), sizeof(Hash));
-		const char *both = arena_printf(ty_arena(), "%s %s %s", common, must_hash(c),
+		const char *both = arena_printf(ty_arena(), "%s %s %s", strcmp(names[i], "exports") ? common_m : common,
+						must_hash(c),
 						unit_opt(o, own_unit(i, nown)));
 		hash_bytes(both, strlen(both), key);
 		keys[i] = key;

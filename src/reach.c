@@ -130,6 +130,14 @@ static EntryKind entry_kind(int i)
 static const struct { const char *icall, *ns, *type, *method; } callbacks[] = {
 	/* the runtime raises AppDomain.ProcessExit at exit */
 	{ "System.AppDomain::add_ProcessExit(System.EventHandler)", "System", "EventHandler", "Invoke" },
+	/* and AppDomain.UnhandledException before it reports one */
+	{ "System.AppDomain::add_UnhandledException(System.UnhandledExceptionEventHandler)",
+	  "System", "UnhandledExceptionEventHandler", "Invoke" },
+	{ "System.AppDomain::add_UnhandledException(System.UnhandledExceptionEventHandler)",
+	  "System", "UnhandledExceptionEventArgs", ".ctor" },
+	/* and Console.CancelKeyPress on SIGINT (icall_console.c) */
+	{ "System.Console::add_CancelKeyPress(System.ConsoleCancelEventHandler)",
+	  "System", "Console", "DoConsoleCancelEvent" },
 	{ "System.Threading.Thread::Thread_internal(System.MulticastDelegate)",
 	  "System.Threading", "ThreadStart", "Invoke" },
 	{ "System.Threading.Thread::Thread_internal(System.MulticastDelegate)",
@@ -227,7 +235,9 @@ static void reach_callbacks(Program *p, Method *m, const char *key)
 		Method *cb = ty_find_method(t, callbacks[i].method, -1);
 		if (!cb)
 			fatal("the class library's %s has no %s", t->name, callbacks[i].method);
-		reach_type(p, t, TN_DESCRIPTOR, m);
+		/* a constructor: the runtime makes the object too */
+		reach_type(p, t, strcmp(callbacks[i].method, ".ctor") ? TN_DESCRIPTOR :
+			   TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, m);
 		reach_method(p, cb, m, "called by the runtime");
 	}
 }

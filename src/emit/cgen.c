@@ -25,9 +25,11 @@
 typedef struct Gen {
 	Program *p;
 	Buf h, d;                       /* prog.h, data.c */
+	Buf lits;                       /* lits.c: the string literals */
 	uint32_t ncode;                 /* p->types found by reachability */
 	bool thread_start, pool_dispatch;   /* emitted (thread_known) */
 	bool process_exit;                  /* emitted (process_exit_known) */
+	bool unhandled_event;               /* emitted (unhandled_known) */
 } Gen;
 
 static bool needs(Type *t, uint32_t what)
@@ -935,20 +937,22 @@ static void descriptors(Gen *g)
 static void literals(Gen *g)
 {
 	Program *p = g->p;
-	buf_printf(&g->d, "static RtString *const literals[%u] = {", p->literals.n + 1);
+	Buf *b = &g->lits;
+	buf_puts(&g->h, "extern RtString *const prog_literals[];\n");
+	buf_puts(b, "RtString *const prog_literals[] = {");
 	for (uint32_t i = 0; i < p->literals.n; i++)
-		buf_printf(&g->d, "%s&%s,", i % 8 ? " " : "\n\t", p->literals.v[i].cname);
-	buf_puts(&g->d, " NULL };\n");
+		buf_printf(b, "%s&%s,", i % 8 ? " " : "\n\t", p->literals.v[i].cname);
+	buf_puts(b, " NULL };\n");
 	for (uint32_t i = 0; i < p->literals.n; i++)
 		buf_printf(&g->h, "extern RtString %s;\n", p->literals.v[i].cname);
 	for (uint32_t i = 0; i < p->literals.n; i++) {
 		Literal *l = &p->literals.v[i];
 		uint32_t n = l->nbytes / 2;
-		buf_printf(&g->d, "RtString %s = { { &%s_type, 0 }, %u, {", l->cname, ty_string->cname, n);
+		buf_printf(b, "RtString %s = { { &%s_type, 0 }, %u, {", l->cname, ty_string->cname, n);
 		for (uint32_t k = 0; k < n; k++)
-			buf_printf(&g->d, "%s%u", !k ? "\n\t" : k % 16 ? "," : ",\n\t",
+			buf_printf(b, "%s%u", !k ? "\n\t" : k % 16 ? "," : ",\n\t",
 				   l->utf16[2 * k] | l->utf16[2 * k + 1] << 8);
-		buf_puts(&g->d, n ? ",0 } };\n" : "0 } };\n");
+		buf_puts(b, n ? ",0 } };\n" : "0 } };\n");
 	}
 }
 
@@ -1156,8 +1160,32 @@ static void process_exit_known(Gen *g)
 		   cur->cname, ad->cname, field_of(ad, "ProcessExit")->cname, inv->cname);
 }
 
+/* AppDomain.UnhandledException, when a program subscribes: the runtime
+ * calls unhandled_event(exception) before it reports an exception that
+ * ended a thread (the domain as sender, IsTerminating true, as Mono). */
+static void unhandled_known(Gen *g)
+{
+	Type *ad = ty_corlib_type("System", "AppDomain");
+	Type *args = ty_corlib_type("System", "UnhandledExceptionEventArgs");
+	Method *add = ty_find_method(ad, "add_UnhandledException", 1);
+	Method *cur = ty_find_method(ad, "getCurDomain", 0);
+	Method *ctor = ty_find_method(args, ".ctor", 2);
+	Method *inv = callback("System", "UnhandledExceptionEventHandler", "Invoke");
+	g->unhandled_event = add && reached(add) && cur && reached(cur) && ctor && reached(ctor) && inv;
+	if (!g->unhandled_event)
+		return;
+	buf_printf(&g->d, "static bool unhandled_event(Object *e)\n{\n\tObject *d = %s();\n"
+		   "\tObject *h = d ? ((struct %s *)d)->%s : NULL;\n"
+		   "\tif (!h) return false;\n\tObject *a = rt_gc_alloc(&%s_type);\n"
+		   "\tif (!a) return false;\n\t%s(a, e, true);\n"
+		   "\tif (!rt_pending) %s(h, d, a);\n\treturn true;\n}\n",
+		   cur->cname, ad->cname, field_of(ad, "UnhandledException")->cname,
+		   args->cname, ctor->cname, inv->cname);
+}
+
 static void thread_known_fields(Gen *g)
 {
+	Method *cancel = callback("System", "Console", "DoConsoleCancelEvent");
 	Type *th = ty_corlib_type("System.Threading", "Thread");
 	Type *it = ty_corlib_type("System.Threading", "InternalThread");
 	static const struct { const char *key, *field; bool internal; } offs[] = {
@@ -1175,10 +1203,13 @@ static void thread_known_fields(Gen *g)
 			   field_of(t, offs[i].field)->cname);
 	}
 	buf_printf(&g->d, "\t.thread_start = %s,\n\t.thread_pool_dispatch = %s,\n"
-		   "\t.thread_roots = thread_roots,\n\t.process_exit = %s,\n",
+		   "\t.thread_roots = thread_roots,\n\t.process_exit = %s,\n"
+		   "\t.unhandled_event = %s,\n\t.console_cancel = %s,\n",
 		   g->thread_start ? "thread_start" : "NULL",
 		   g->pool_dispatch ? "pool_dispatch" : "NULL",
-		   g->process_exit ? "process_exit" : "NULL");
+		   g->process_exit ? "process_exit" : "NULL",
+		   g->unhandled_event ? "unhandled_event" : "NULL",
+		   cancel ? cancel->cname : "NULL");
 }
 
 /* A type of the program by full name that the program lays out, or NULL. */
@@ -1334,6 +1365,7 @@ static void known(Gen *g)
 	thread_known(g);
 	net_known_fns(g);
 	process_exit_known(g);
+	unhandled_known(g);
 	Method *e = g->p->entry;
 	buf_printf(b, "static int32_t managed_main(RtArray *args)\n{\n");
 	/* Mono's runtime, not a static constructor, sets String.Empty */
@@ -1374,12 +1406,12 @@ static void known(Gen *g)
 		   "\t.exc_inner_off = offsetof(struct %s, %s),\n\t.main = managed_main,\n"
 		   "\t.exc_frames_off = offsetof(struct %s, %s),\n"
 		   "\t.runtime_type = &%s_type,\n\t.type_impl_off = offsetof(struct %s, %s),\n"
-		   "\t.thread_type = &%s_type,\n\t.ulong_array = &%s_type,\n\t.literals = literals,\n"
-		   "\t.nliterals = %u,\n\t.byte_array = &%s_type,\n",
+		   "\t.thread_type = &%s_type,\n\t.ulong_array = &%s_type,\n\t.literals = prog_literals,\n"
+		   "\t.byte_array = &%s_type,\n",
 		   ty_exception->cname, msg->cname, ty_exception->cname, trace->cname,
 		   ty_exception->cname, inner->cname, ty_exception->cname, frames->cname,
 		   rtype->cname, impl->owner->cname,
-		   impl->cname, thread->cname, ty_sz(ty_prim[TY_U8])->cname, g->p->literals.n,
+		   impl->cname, thread->cname, ty_sz(ty_prim[TY_U8])->cname,
 		   ty_sz(ty_prim[TY_U1])->cname);
 	if (hresult)
 		buf_printf(b, "\t.exc_hresult_off = offsetof(struct %s, %s),\n",
@@ -1514,7 +1546,18 @@ static uint32_t *owner_slot(OwnerUnits *o, const Type *t)
 	return &o->units[h];
 }
 
-static uint32_t method_files(Program *p, const char *dir, uint32_t nfiles)
+/* dir/name: the items of prog.h that body uses (unith.c), then body. */
+static void write_unit(const char *dir, const char *name, UnitHeaders *uh, const Buf *body)
+{
+	Buf unit = {0};
+	unith_write(uh, &unit, body->s ? body->s : "", body->len);
+	buf_putc(&unit, '\n');
+	buf_putn(&unit, body->s ? body->s : "", body->len);
+	emit_write_file(dir, name, &unit);
+	buf_free(&unit);
+}
+
+static uint32_t method_files(Program *p, const char *dir, uint32_t nfiles, UnitHeaders *uh)
 {
 	Buf *files = calloc(nfiles, sizeof *files);
 	size_t *sizes = calloc(nfiles, sizeof *sizes);
@@ -1524,8 +1567,6 @@ static uint32_t method_files(Program *p, const char *dir, uint32_t nfiles)
 		owners.cap *= 2;
 	owners.keys = calloc(owners.cap, sizeof *owners.keys);
 	owners.units = calloc(owners.cap, sizeof *owners.units);
-	for (uint32_t i = 0; i < nfiles; i++)
-		buf_puts(&files[i], "#include \"prog.h\"\n\n");
 	for (uint32_t i = 0; i < p->methods.n; i++) {
 		Method *m = p->methods.v[i];
 		MethodState *ms = reach_state(m);
@@ -1544,7 +1585,7 @@ static uint32_t method_files(Program *p, const char *dir, uint32_t nfiles)
 	for (uint32_t i = 0; i < nfiles; i++) {
 		char name[32];
 		snprintf(name, sizeof name, "m%u.c", i);
-		emit_write_file(dir, name, &files[i]);
+		write_unit(dir, name, uh, &files[i]);
 		buf_free(&files[i]);
 	}
 	free(owners.keys);
@@ -1558,7 +1599,7 @@ uint32_t emit_program(Program *p, const char *dir, uint32_t nfiles)
 {
 	Gen g = { .p = p, .ncode = p->types.n };
 	buf_puts(&g.h, "/* generated by ilcc */\n#include \"rt.h\"\n#include \"rt_ops.h\"\n\n");
-	buf_puts(&g.d, "/* generated by ilcc */\n#include \"prog.h\"\n\n");
+	buf_puts(&g.d, "/* generated by ilcc */\n");
 	Buf types = {0};
 	Buf saved_d = g.d;
 	g.d = types;
@@ -1584,10 +1625,13 @@ uint32_t emit_program(Program *p, const char *dir, uint32_t nfiles)
 	vcall_targets(&g);
 	inline_bodies(&g);
 	emit_write_file(dir, "prog.h", &g.h);
-	emit_write_file(dir, "data.c", &g.d);
-	uint32_t nown = method_files(p, dir, nfiles);
+	UnitHeaders *uh = unith_index(g.h.s, g.h.len);
+	write_unit(dir, "data.c", uh, &g.d);
+	write_unit(dir, "lits.c", uh, &g.lits);
+	uint32_t nown = method_files(p, dir, nfiles, uh);
 	buf_free(&g.h);
 	buf_free(&g.d);
+	buf_free(&g.lits);
 	buf_free(&types);
 	return nown;
 }

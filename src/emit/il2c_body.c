@@ -473,6 +473,8 @@ static void assemble(Fn *f, MethodState *ms)
 		buf_puts(b, "static ");
 	if (f->has_tail_calls)
 		buf_puts(b, "RT_TAILCALLS ");
+	if (f->m->impl_flags & MI_NOINLINING)
+		buf_puts(b, "RT_NOINLINE ");
 	if (sync)
 		emit_prototype_named(b, f->m, arena_printf(&f->a, "%s_locked", f->m->cname));
 	else

@@ -184,16 +184,35 @@ static void tail_call(Fn *f, Method *m, bool direct, const char *self)
 	f->has_tail_calls = true;
 }
 
-/* A virtual call on a receiver whose class is known (Slot.exact) calls
- * that class's implementation directly, which gcc may then inline:
+/* The class a receiver is known to have at build time: what il2c's
+ * dataflow says (Slot.exact: a newobj's result, EqualityComparer<T>.
+ * Default), or its static type when that is a sealed class (no subclass
+ * can stand there); else NULL. */
+static Type *receiver_class(const Slot *s)
+{
+	if (s->exact)
+		return s->exact;
+	Type *t = s->t;
+	if (s->k != SK_O || !t || !t->img || t->kind == TY_ARRAY || t->kind == TY_SZARRAY ||
+	    ty_is_open(t))
+		return NULL;
+	TypeInfo *ti = ty_info(t);
+	return (ti->flags & TF_SEALED) && !ti->is_interface ? t : NULL;
+}
+
+/* A virtual call on a receiver whose class is known calls that class's
+ * implementation directly, which gcc may then inline: a sealed class's
+ * interface method, a call on the object just made,
  * EqualityComparer<T>.Default.Equals(a, b), as Native AOT does. */
 static Method *devirtualize(Fn *f, Method *m)
 {
 	Slot *s = m->has_this ? e_top(f, m->nparams) : NULL;
-	if (!s || !s->exact || m->ninst)
+	Type *t = s ? receiver_class(s) : NULL;
+	if (!t || m->ninst)
 		return m;
-	Method *impl = ty_resolve_virtual(s->exact, m);
-	return impl && !ty_info(impl->owner)->is_interface ? impl : m;
+	Method *impl = ty_resolve_virtual(t, m);
+	return impl && !ty_info(impl->owner)->is_interface &&
+		!(impl->flags & MF_ABSTRACT) ? impl : m;
 }
 
 /* MethodBase.GetCurrentMethod(): the calling method, kept for
@@ -373,6 +392,7 @@ static void newobj(Fn *f, Method *ctor)
 	} else {
 		reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
 		f->st[at] = (Slot){ SK_O, t, NULL };
+		f->st[at].exact = t;            /* calls on it need no dispatch */
 		const char *v = e_var_at(f, at, &f->st[at]);
 		e_out(f, "%s = %s;", v, e_new_expr(f, t));
 		e_out(f, "if (RT_UNLIKELY(%s == NULL)) goto %s;", v, e_fail(f));

@@ -34,6 +34,7 @@ static bool vars(Fn *f, const Instr *in)
 		e_load_var(f, e_local_type(f, i), e_loc_name(f, i));
 		e_top(f, 0)->known = f->local_known[i].known;
 		e_top(f, 0)->kmethod = f->local_known[i].kmethod;
+		e_top(f, 0)->exact = f->local_known[i].exact;
 		e_top(f, 0)->len = f->loc_len[i];
 		/* locals start zeroed: written once with zero, zero everywhere */
 		if (f->local_known[i].has_cval && !f->local_known[i].cval)

@@ -20,7 +20,7 @@ static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_sta
 	contains_refs, delegate_equals, delegate_hash, collation_resource, globalization_resource,
 	current_domain, domain_setup, x509_pal, the_domain, property_get_value, default_encoding,
 	unsafe_mov, dynamic_invoke, web_prefixes, no_config_section, legacy_config,
-	delegate_method, custom_attrs, attr_defined;
+	delegate_method, custom_attrs, attr_defined, timer_add, timer_remove;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -120,6 +120,12 @@ static const struct {
 	  "System.dll's configuration as Mono's machine.config sets it, without the"
 	  " configuration system: an empty connectionManagement (2 connections per"
 	  " server), every other section absent" },
+	{ "System.Threading.Timer/Scheduler::Add(System.Threading.Timer)", timer_add,
+	  "a timer that is never due (Timeout.Infinite) is not put in the scheduler's list;"
+	  " Change puts it there when it gets a time" },
+	{ "System.Threading.Timer/Scheduler::InternalRemove(System.Threading.Timer)", timer_remove,
+	  "the timer leaves the scheduler's list now, not when the scheduler next wakes"
+	  " (up to 90 s later for HttpListener's connections, which it held till then)" },
 	{ "System.ByReference`1::.ctor(!0&)", byref_ctor,
 	  "JIT intrinsic (its IL throws): keeps the managed pointer Span<T> stands on" },
 	{ "System.ByReference`1::get_Value()", byref_value,
@@ -731,4 +737,60 @@ static void default_encoding(Fn *f)
 			      reach_static(f, enc, builtin[i], NULL)->cname);
 	e_out(f, "}");
 	e_out(f, "return %s();", unmarked->cname);
+}
+
+/* ---- Timer's scheduler (Mono's Timer.Scheduler keeps its timers in a
+ * List<Timer>, under lock(this) in every caller of these two) ---- */
+
+/* The scheduler's list type and the method `name` of it, made reachable. */
+static Method *timer_list_method(Fn *f, const char *name, uint32_t nparams)
+{
+	Type *list = e_field(f->m->owner, "list")->type;
+	Method *m = ty_find_method(list, name, nparams);
+	if (!m)
+		e_fn_error(f, "substitution: %s has no %s", list->name, name);
+	reach_method(f->p, m, f->m, "build-time substitution");
+	return m;
+}
+
+/* if (timer.next_run == long.MaxValue) return;  then Mono's Add:
+ * timer.is_added = true; needReSort = true; list.Add(timer);
+ * if (list.Count == 1) WakeupScheduler(); */
+static void timer_add(Fn *f)
+{
+	Type *sched = f->m->owner, *timer = f->m->params[0];
+	Type *list = e_field(sched, "list")->type;
+	Method *add = timer_list_method(f, "Add", 1);
+	Method *wake = ty_find_method(sched, "WakeupScheduler", 0);
+	if (!wake)
+		e_fn_error(f, "substitution: Timer.Scheduler has no WakeupScheduler");
+	reach_method(f->p, wake, f->m, "build-time substitution");
+	e_out(f, "if (%s == INT64_MAX) return;", e_field_lv(f, timer, "a1", "next_run"));
+	e_out(f, "%s = 1;", e_field_lv(f, timer, "a1", "is_added"));
+	e_out(f, "%s = 1;", e_field_lv(f, sched, "a0", "needReSort"));
+	e_out(f, "Object *l = (Object *)%s;", e_field_lv(f, sched, "a0", "list"));
+	e_out(f, "%s((%s)l, (%s)a1);", add->cname, emit_this_ctype(list), emit_ctype(add->params[0]));
+	e_out(f, "if (rt_pending) return;");
+	e_out(f, "if (%s == 1) %s(a0);", e_field_lv(f, list, "l", "_size"), wake->cname);
+}
+
+/* Mono's InternalRemove marks the timer dead (timer.is_dead = true;
+ * needReSort = true) and leaves it in the list; here it also leaves:
+ * if (timer.is_added) { timer.is_added = false; list.RemoveAt(its index); } */
+static void timer_remove(Fn *f)
+{
+	Type *sched = f->m->owner, *timer = f->m->params[0];
+	Type *list = e_field(sched, "list")->type;
+	Method *remove_at = timer_list_method(f, "RemoveAt", 1);
+	e_out(f, "%s = 1;", e_field_lv(f, timer, "a1", "is_dead"));
+	e_out(f, "%s = 1;", e_field_lv(f, sched, "a0", "needReSort"));
+	e_out(f, "if (!%s) return;", e_field_lv(f, timer, "a1", "is_added"));
+	e_out(f, "%s = 0;", e_field_lv(f, timer, "a1", "is_added"));
+	e_out(f, "Object *l = (Object *)%s;", e_field_lv(f, sched, "a0", "list"));
+	e_out(f, "Object *items = (Object *)%s;", e_field_lv(f, list, "l", "_items"));
+	e_out(f, "for (int32_t i = %s - 1; i >= 0; i--)", e_field_lv(f, list, "l", "_size"));
+	e_out(f, "\tif (RT_ARRAY_DATA(items, Object *)[i] == (Object *)a1) {");
+	e_out(f, "\t\t%s((%s)l, i);", remove_at->cname, emit_this_ctype(list));
+	e_out(f, "\t\treturn;");
+	e_out(f, "\t}");
 }
