@@ -35,7 +35,9 @@ typedef struct RtThread {
 	/* rethrown by the method that caught it: its next frame replaces the
 	 * catch's (one line per method, as Mono's traces have it) */
 	bool rethrown;
-	const RtFrameName *frames[RT_TRACE_MAX];    /* innermost first */
+	/* innermost first: an RtFrameName *, or an RtFrameSite * with its
+	 * lowest bit set (exc.c) */
+	uintptr_t frames[RT_TRACE_MAX];
 	uintptr_t stack_lo, stack_hi;       /* 0 when unknown */
 	void *altstack;             /* signal stack for the overflow handler */
 	size_t altstack_size;
