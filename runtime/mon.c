@@ -19,7 +19,10 @@
  * each sleeping on a condition of its own, so that Pulse wakes the one
  * thread it picks and PulseAll each queued one, never the others (one
  * shared condition woke every waiter on each Pulse). Wait gives up every
- * recursion level and takes them all back before it returns. Hash codes are a scrambled global counter: stable for the
+ * recursion level and takes them all back before it returns. A blocked
+ * Enter and Wait end with ThreadInterruptedException on Thread.Interrupt
+ * (rt_thread_block: the thread records its condition; the order is the
+ * monitor's mutex, then rt_wait_lock). Hash codes are a scrambled global counter: stable for the
  * object's life, never 0, non-negative, distinct for the first 2^31.
  */
 #include <errno.h>
@@ -159,11 +162,17 @@ static struct timespec deadline_after(int32_t ms)
 }
 
 /* With s->lock held: waits until the monitor is free (or the deadline, if
- * any, passes), then takes it with recursion count `count`. */
-static bool acquire_locked(RtSync *s, uintptr_t me, int32_t count,
-			   const struct timespec *deadline)
+ * any, passes), then takes it with recursion count `count`. Thread.
+ * Interrupt ends the wait if `interruptible`. */
+typedef enum Acquired { ACQ_GOT, ACQ_TIMEOUT, ACQ_INTERRUPTED } Acquired;
+
+static Acquired acquire_locked(RtSync *s, uintptr_t me, int32_t count,
+			       const struct timespec *deadline, bool interruptible)
 {
-	while (s->owner != 0) {
+	Acquired r = ACQ_GOT;
+	if (s->owner != 0 && interruptible && !rt_thread_block(&s->lock, &s->entry, s))
+		r = ACQ_INTERRUPTED;
+	while (s->owner != 0 && r == ACQ_GOT) {
 		int rc;
 		s->entering++;
 		if (deadline)
@@ -172,11 +181,20 @@ static bool acquire_locked(RtSync *s, uintptr_t me, int32_t count,
 			rc = pthread_cond_wait(&s->entry, &s->lock);
 		s->entering--;
 		if (rc == ETIMEDOUT && s->owner != 0)
-			return false;
+			r = ACQ_TIMEOUT;
+		else if (interruptible && s->owner != 0 && rt_thread_interrupt_pending())
+			r = ACQ_INTERRUPTED;
+	}
+	if (interruptible && rt_thread_unblock(&s->lock, r == ACQ_INTERRUPTED))
+		r = ACQ_INTERRUPTED;
+	if (r != ACQ_GOT) {
+		if (s->owner == 0 && s->entering)
+			pthread_cond_signal(&s->entry);         /* pass on a wake-up we took */
+		return r;
 	}
 	s->owner = me;
 	s->count = count;
-	return true;
+	return ACQ_GOT;
 }
 
 /* timeout_ms < 0: wait as long as it takes. */
@@ -187,18 +205,20 @@ static bool enter(Object *o, int32_t timeout_ms)
 		return false;
 	uintptr_t me = rt_thread_id();
 	pthread_mutex_lock(&s->lock);
-	bool got;
+	Acquired got;
 	if (s->owner == me) {
 		s->count++;
-		got = true;
+		got = ACQ_GOT;
 	} else if (timeout_ms < 0) {
-		got = acquire_locked(s, me, 1, NULL);
+		got = acquire_locked(s, me, 1, NULL, true);
 	} else {
 		struct timespec d = deadline_after(timeout_ms);
-		got = acquire_locked(s, me, 1, &d);
+		got = acquire_locked(s, me, 1, &d, true);
 	}
 	pthread_mutex_unlock(&s->lock);
-	return got;
+	if (got == ACQ_INTERRUPTED)
+		rt_thread_raise_interrupted();
+	return got == ACQ_GOT;
 }
 
 void rt_mon_enter(Object *o)
@@ -296,7 +316,9 @@ static void append_waiter(RtSync *s, Waiter *w)
 }
 
 /* True when pulsed, false when the time ran out; either way the monitor
- * is held again, at the same recursion depth, on return. */
+ * is held again, at the same recursion depth, on return. Thread.Interrupt
+ * ends the wait too: the monitor is taken back, then the exception
+ * thrown. */
 bool rt_mon_wait(Object *o, int32_t timeout_ms)
 {
 	RtSync *s = owned_sync(o);
@@ -309,17 +331,21 @@ bool rt_mon_wait(Object *o, int32_t timeout_ms)
 	struct timespec d = deadline_after(timeout_ms < 0 ? 0 : timeout_ms);
 	append_waiter(s, &w);
 	release_locked(s);
-	while (!w.pulsed) {
+	bool sleep = rt_thread_block(&s->lock, &w.wake, s);
+	while (!w.pulsed && sleep) {
 		int rc = timeout_ms < 0 ? pthread_cond_wait(&w.wake, &s->lock)
 			: pthread_cond_timedwait(&w.wake, &s->lock, &d);
-		if (rc == ETIMEDOUT && !w.pulsed) {
-			unlink_waiter(s, &w);
+		if ((rc == ETIMEDOUT && !w.pulsed) || rt_thread_interrupt_pending())
 			break;
-		}
 	}
-	acquire_locked(s, me, depth, NULL);
+	if (!w.pulsed)
+		unlink_waiter(s, &w);
+	bool interrupted = rt_thread_unblock(&s->lock, !w.pulsed);
+	acquire_locked(s, me, depth, NULL, false);
 	pthread_mutex_unlock(&s->lock);
 	pthread_cond_destroy(&w.wake);
+	if (interrupted)
+		rt_thread_raise_interrupted();
 	return w.pulsed;
 }
 
