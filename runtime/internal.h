@@ -159,6 +159,17 @@ void rt_gc_thread_detach(void);
 bool rt_gc_type_is_atomic(const RtType *t);
 /* Allocated from the collected heap without interior references? */
 bool rt_gc_obj_is_atomic(const void *o);
+/* Weak links: *link (memory the collector does not scan) holds o and is
+ * cleared when o dies; `track_resurrection`: only once o's finalizer has
+ * run. Read a link with rt_gc_weak_get (the collector may be clearing
+ * it); unlink before the link's memory is reused. */
+void rt_gc_weak_link(void **link, Object *o, bool track_resurrection);
+void rt_gc_weak_unlink(void **link, bool track_resurrection);
+Object *rt_gc_weak_get(void **link);
+/* Zeroed memory that the collector scans and never frees (NULL when out
+ * of memory), and its release. */
+void *rt_gc_alloc_root(size_t n);
+void rt_gc_free_root(void *p);
 
 /* ---- exc.c (rt_exc_) ---- */
 /* "Ns.Name", or "Name" in the global namespace; malloc'ed. */
