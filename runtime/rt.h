@@ -303,6 +303,8 @@ typedef struct RtKnown {
 	 * Process.ProcInfo's process_handle, pid and envVariables */
 	uint32_t psi_file_off, psi_args_off, psi_dir_off;
 	uint32_t pi_handle_off, pi_pid_off, pi_env_off;
+	/* int[], once Process.GetProcesses is reached (else NULL) */
+	const RtType *int_array;
 } RtKnown;
 
 extern const RtKnown rt_known;

@@ -1294,6 +1294,9 @@ static void proc_known(Gen *g)
 			buf_printf(&g->d, "\t.%s = offsetof(struct %s, %s),\n", offs[i].key,
 				   t->cname, field_of(t, offs[i].field)->cname);
 	}
+	Type *ints = ty_sz(ty_prim[TY_I4]);
+	if (needs(ints, TN_CONSTRUCTED))
+		buf_printf(&g->d, "\t.int_array = &%s_type,\n", ints->cname);
 }
 
 static void net_known_fns(Gen *g)
