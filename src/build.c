@@ -511,8 +511,8 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 			"-fno-delete-null-pointer-checks", (char *)arena_printf(ty_arena(), "-I%s", inc),
 			"-c", (char *)arena_printf(ty_arena(), "%s.c", names[i]),
 			"-o", (char *)arena_printf(ty_arena(), ".%s.o.tmp", names[i]),
-			NULL, NULL, NULL, NULL, NULL, NULL };
-		uint32_t nrest = countof(rest) - 6;
+			NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+		uint32_t nrest = countof(rest) - 7;
 		/* nothing in an executable unwinds through managed code (a
 		 * library's host might: C++ exceptions, backtrace()) */
 		if (!o->debug && o->kind == BUILD_EXE) {
@@ -525,6 +525,10 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 		if (o->kind == BUILD_EXE) {
 			rest[nrest++] = "-ffunction-sections";
 			rest[nrest++] = "-fdata-sections";
+			/* an executable is linked at a fixed address (-no-pie):
+			 * shorter code, and constant tables of pointers in
+			 * .rodata (Hello World 16 KB smaller) */
+			rest[nrest++] = "-fno-pie";
 		}
 		if (o->kind != BUILD_EXE)
 			rest[nrest++] = "-fPIC";
@@ -659,6 +663,15 @@ static bool dynamic_native(const BuildOptions *o)
 	return false;
 }
 
+/* Link with gold where binutils has it: half the CPU of ld.bfd on Hello
+ * World (0.25 s against 0.55), which is half of a rebuild after a change
+ * to the program; 0.2% bigger. Not for cross, musl or LTO builds (their
+ * toolchains may lack it or its plugin). */
+static bool gold(const BuildOptions *o)
+{
+	return !o->target && !musl && !lto(o) && runnable("ld.gold");
+}
+
 /* The executable or shared library, linked into tmp. */
 static void link_program(const char *dir, const char *rt, const char *tmp, const BuildOptions *o)
 {
@@ -668,7 +681,11 @@ static void link_program(const char *dir, const char *rt, const char *tmp, const
 		rest[n++] = "-shared";
 	else if (!dynamic_native(o))
 		rest[n++] = "-static";
+	if (o->kind == BUILD_EXE)
+		rest[n++] = "-no-pie";          /* its units are -fno-pie */
 	rest[n++] = "-Wl,--gc-sections";        /* the runtime's unused functions */
+	if (gold(o))
+		rest[n++] = "-fuse-ld=gold";
 	if (lto(o)) {
 		rest[n++] = (char *)o->opt;
 		rest[n++] = "-flto=auto";
