@@ -251,24 +251,49 @@ static void buf_managed(Buf *b, const RtString *s)
 		buf_str(b, u);
 }
 
+/* A frame as the buffer holds it: a name, or a site with its lowest bit
+ * set (both are at least 8-aligned). */
+static uintptr_t frame_of_name(const RtFrameName *name)
+{
+	return (uintptr_t)name;
+}
+
+static uintptr_t frame_of_site(const RtFrameSite *site)
+{
+	return (uintptr_t)site | 1;
+}
+
+static const RtFrameSite *frame_site(uintptr_t fr)
+{
+	return fr & 1 ? (const RtFrameSite *)(fr - 1) : NULL;
+}
+
+static const RtFrameName *frame_name(uintptr_t fr)
+{
+	const RtFrameSite *site = frame_site(fr);
+	return site ? &site->name : (const RtFrameName *)fr;
+}
+
 /* Frame lines after whatever b holds already. */
-static void buf_frames(Buf *b, const RtFrameName *const *frames, int n, bool dropped)
+static void buf_frames(Buf *b, const uint64_t *frames, int n, bool dropped)
 {
 	for (int i = 0; i < n; i++) {
-		const RtFrameName *fr = frames[i];
+		const RtFrameName *fr = frame_name((uintptr_t)frames[i]);
+		const RtFrameSite *site = frame_site((uintptr_t)frames[i]);
+		const char *file = site ? site->file : NULL;
 		buf_str(b, b->len ? "\n  at " : "  at ");
 		buf_str(b, fr->type);
-		buf_str(b, fr->file ? "." : "::");     /* Mono's form where it has lines */
+		buf_str(b, file ? "." : "::");     /* Mono's form where it has lines */
 		buf_str(b, fr->method);
 		buf_str(b, " (");
-		buf_str(b, fr->params ? fr->params : "");
+		buf_str(b, file && site->params ? site->params : "");
 		buf_str(b, ")");
-		if (fr->file) {
+		if (file) {
 			char at[40];
-			snprintf(at, sizeof at, " [0x%05x] in ", fr->il);
+			snprintf(at, sizeof at, " [0x%05x] in ", site->il);
 			buf_str(b, at);
-			buf_str(b, fr->file);
-			snprintf(at, sizeof at, ":%u ", fr->line);
+			buf_str(b, file);
+			snprintf(at, sizeof at, ":%u ", site->line);
 			buf_str(b, at);
 		}
 	}
@@ -292,7 +317,7 @@ static void save_frames(RtThread *th, Object *e)
 		return;
 	uint64_t *v = (uint64_t *)a->data;
 	for (int i = 0; i < th->nframes; i++)
-		v[i] = (uintptr_t)th->frames[i];
+		v[i] = th->frames[i];
 	v[th->nframes] = th->dropped;
 	th->shown_frames = th->nframes;
 	th->shown_dropped = th->dropped;
@@ -314,19 +339,13 @@ static RtString *trace_text(Object *e)
 	RtArray *a = *frames;
 	const uint64_t *v = (const uint64_t *)a->data;
 	int n = (int)a->length - 1;
-	const RtFrameName **names = malloc(sizeof *names * (size_t)(n > 0 ? n : 1));
-	if (!names)
-		rt_fatal("out of memory");
-	for (int i = 0; i < n; i++)
-		names[i] = (const RtFrameName *)(uintptr_t)v[i];
 	Buf b = {0};
 	/* while the buffer is e's, the text field holds only what was there
 	 * before the buffer started, and stays so: the frames may grow */
 	bool live = th->trace_exc == e;
 	if (*text)
 		buf_managed(&b, *text);
-	buf_frames(&b, names, n, v[n] != 0);
-	free(names);
+	buf_frames(&b, v, n, v[n] != 0);     /* a keeps v alive */
 	Object *saved = rt_pending;
 	RtString *s = rt_str_from_utf8(b.p ? b.p : "");
 	free(b.p);
@@ -351,11 +370,11 @@ static bool same_method(const RtFrameName *a, const RtFrameName *b)
 	return !strcmp(a->type, b->type) && !strcmp(a->method, b->method);
 }
 
-void rt_exc_trace(const RtFrameName *method)
+static void trace_frame(uintptr_t method)
 {
 	RtThread *th = rt_thread_self();
 	bool again = th->rethrown && th->nframes > 0 &&
-		     same_method(th->frames[th->nframes - 1], method);
+		     same_method(frame_name(th->frames[th->nframes - 1]), frame_name(method));
 	th->rethrown = false;
 	if (again) {
 		th->frames[th->nframes - 1] = method;
@@ -367,6 +386,16 @@ void rt_exc_trace(const RtFrameName *method)
 		th->dropped = true;
 	if (!rt_pending && th->trace_exc)
 		save_frames(th, th->trace_exc);
+}
+
+void rt_exc_trace(const RtFrameName *method)
+{
+	trace_frame(frame_of_name(method));
+}
+
+void rt_exc_trace_site(const RtFrameSite *site)
+{
+	trace_frame(frame_of_site(site));
 }
 
 Object *rt_exc_catch(void)

@@ -221,7 +221,8 @@ void rt_gc_init(void)
 	}
 	GC_set_warn_proc(GC_ignore_warn_proc);
 	GC_set_finalize_on_demand(1);
-	GC_set_free_space_divisor(2);
+	if (!getenv("GC_FREE_SPACE_DIVISOR"))   /* Boehm's own setting, read by GC_INIT */
+		GC_set_free_space_divisor(2);
 	GC_set_on_heap_resize(heap_resized);
 	page_size = (size_t)sysconf(_SC_PAGESIZE);
 	heap_cap = heap_limit();
@@ -609,6 +610,57 @@ void rt_gc_wait_for_finalizers(void)
 	while (fin_passes < target)
 		pthread_cond_wait(&fin_done, &fin_lock);
 	pthread_mutex_unlock(&fin_lock);
+}
+
+/* ---- weak links ---- */
+
+/* Boehm clears a link after marking, with the world running again; a
+ * target read from a link without its lock may be one it is about to
+ * free. Objects outside the heap (static data) never die: their links
+ * are plain stores, never registered. */
+static bool in_heap(Object *o)
+{
+	return o && GC_base(o) == (void *)o;
+}
+
+void rt_gc_weak_link(void **link, Object *o, bool track_resurrection)
+{
+	*link = o;
+	if (!in_heap(o))
+		return;
+	if (track_resurrection)
+		GC_register_long_link(link, o);
+	else
+		GC_general_register_disappearing_link(link, o);
+}
+
+void rt_gc_weak_unlink(void **link, bool track_resurrection)
+{
+	if (track_resurrection)
+		GC_unregister_long_link(link);
+	else
+		GC_unregister_disappearing_link(link);
+	*link = NULL;
+}
+
+static void *GC_CALLBACK read_link(void *link)
+{
+	return *(void **)link;
+}
+
+Object *rt_gc_weak_get(void **link)
+{
+	return GC_call_with_alloc_lock(read_link, link);
+}
+
+void *rt_gc_alloc_root(size_t n)
+{
+	return GC_MALLOC_UNCOLLECTABLE(n);
+}
+
+void rt_gc_free_root(void *p)
+{
+	GC_FREE(p);
 }
 
 void rt_gc_add_roots(void *lo, void *hi)

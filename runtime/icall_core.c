@@ -1070,36 +1070,109 @@ Object *rt_Delegate_AllocDelegateLike_internal(Object *d)
 	return rt_gc_alloc(d->type);
 }
 
-/* ---- System.Runtime.InteropServices.GCHandle: a table of slots; a
- * handle is its slot index + 1. Weak handles hold their target hidden
- * from the collector through Boehm's disappearing links. ---- */
-enum { HANDLE_MAX = 1 << 16 };
-static Object *handles[HANDLE_MAX];             /* scanned: strong handles */
-static uint8_t handle_used[HANDLE_MAX];
+/* ---- System.Runtime.InteropServices.GCHandle: slots in chunks made as
+ * needed; a handle is its slot's index + 1. Strong handles (Normal,
+ * Pinned: Boehm moves nothing) hold their target in the chunk's scanned
+ * array; weak ones (Weak, WeakTrackResurrection) in its unscanned part, a
+ * weak link (gc.c) that the collector clears when the target dies. Free
+ * slots form a list through `next`. ---- */
+enum { HANDLE_CHUNK = 1024, HANDLE_CHUNKS = 4096 };   /* up to 4M handles */
+enum { H_WEAK, H_WEAK_TRACK, H_NORMAL, H_PINNED };   /* GCHandleType */
+
+typedef struct {
+	void *weak;             /* a weak handle's target (a weak link) */
+	int32_t next;           /* a free slot: the next free handle, or 0 */
+	int8_t type;            /* GCHandleType; -1: free */
+} HandleSlot;
+
+typedef struct {
+	Object **strong;        /* uncollectable: scanned, never freed */
+	HandleSlot *slot;       /* malloc'ed: not scanned */
+} HandleChunk;
+
+static HandleChunk handle_chunks[HANDLE_CHUNKS];
+static int32_t handle_free;             /* first free handle, or 0 */
+static int32_t handle_made;             /* slots made so far */
 static pthread_mutex_t handle_lock = PTHREAD_MUTEX_INITIALIZER;
 
+static HandleChunk *handle_chunk(int32_t h) { return &handle_chunks[(h - 1) / HANDLE_CHUNK]; }
+static HandleSlot *handle_slot(int32_t h) { return &handle_chunk(h)->slot[(h - 1) % HANDLE_CHUNK]; }
+static Object **handle_strong(int32_t h) { return &handle_chunk(h)->strong[(h - 1) % HANDLE_CHUNK]; }
+static bool handle_is_weak(int type) { return type == H_WEAK || type == H_WEAK_TRACK; }
+
+/* A handle in use, or 0. */
+static int32_t handle_valid(int32_t h)
+{
+	return h > 0 && h <= __atomic_load_n(&handle_made, __ATOMIC_ACQUIRE) &&
+	       handle_slot(h)->type >= 0 ? h : 0;
+}
+
+/* A new chunk's slots on the free list; false when out of memory. Under
+ * handle_lock. */
+static bool handle_grow(void)
+{
+	if (handle_made >= HANDLE_CHUNK * HANDLE_CHUNKS)
+		return false;
+	HandleChunk *c = &handle_chunks[handle_made / HANDLE_CHUNK];
+	c->slot = malloc(HANDLE_CHUNK * sizeof *c->slot);
+	c->strong = rt_gc_alloc_root(HANDLE_CHUNK * sizeof *c->strong);
+	if (!c->slot || !c->strong) {
+		free(c->slot);
+		rt_gc_free_root(c->strong);
+		c->slot = NULL;
+		c->strong = NULL;
+		return false;
+	}
+	for (int32_t i = HANDLE_CHUNK; i > 0; i--) {
+		c->slot[i - 1] = (HandleSlot){ .next = handle_free, .type = -1 };
+		handle_free = handle_made + i;
+	}
+	__atomic_store_n(&handle_made, handle_made + HANDLE_CHUNK, __ATOMIC_RELEASE);
+	return true;
+}
+
+/* Under handle_lock. */
+static void handle_set(int32_t h, Object *target)
+{
+	HandleSlot *s = handle_slot(h);
+	if (handle_is_weak(s->type)) {
+		rt_gc_weak_unlink(&s->weak, s->type == H_WEAK_TRACK);
+		rt_gc_weak_link(&s->weak, target, s->type == H_WEAK_TRACK);
+	} else {
+		*handle_strong(h) = target;
+	}
+}
+
+/* A new handle of `type` for target (handle 0), or handle's target set
+ * (type -1). */
 int32_t rt_GCHandle_GetTargetHandle(Object *target, int32_t handle, int32_t type)
 {
 	pthread_mutex_lock(&handle_lock);
 	int32_t h = handle;
 	if (h <= 0) {
-		for (h = 1; h <= HANDLE_MAX && handle_used[h - 1]; h++)
-			;
-		if (h > HANDLE_MAX) {
+		if (!handle_free && !handle_grow()) {
 			pthread_mutex_unlock(&handle_lock);
 			rt_gc_throw_oom(NULL);
 			return 0;
 		}
-		handle_used[h - 1] = 1;
+		h = handle_free;
+		handle_free = handle_slot(h)->next;
+		handle_slot(h)->type = (int8_t)(type >= H_WEAK && type <= H_PINNED ? type : H_NORMAL);
+	} else if (!handle_valid(h)) {
+		pthread_mutex_unlock(&handle_lock);
+		return h;
 	}
-	handles[h - 1] = target;
+	handle_set(h, target);
 	pthread_mutex_unlock(&handle_lock);
 	return h;
 }
 
 Object *rt_GCHandle_GetTarget(int32_t h)
 {
-	return h > 0 && h <= HANDLE_MAX ? handles[h - 1] : NULL;
+	if (!handle_valid(h))
+		return NULL;
+	HandleSlot *s = handle_slot(h);
+	return handle_is_weak(s->type) ? rt_gc_weak_get(&s->weak) : *handle_strong(h);
 }
 
 /* one application domain: every handle is in it */
@@ -1107,11 +1180,16 @@ bool rt_GCHandle_CheckCurrentDomain(int32_t h) { return true; }
 
 void rt_GCHandle_FreeHandle(int32_t h)
 {
-	if (h <= 0 || h > HANDLE_MAX)
-		return;
 	pthread_mutex_lock(&handle_lock);
-	handles[h - 1] = NULL;
-	handle_used[h - 1] = 0;
+	if (handle_valid(h)) {
+		HandleSlot *s = handle_slot(h);
+		if (handle_is_weak(s->type))
+			rt_gc_weak_unlink(&s->weak, s->type == H_WEAK_TRACK);
+		*handle_strong(h) = NULL;
+		s->type = -1;
+		s->next = handle_free;
+		handle_free = h;
+	}
 	pthread_mutex_unlock(&handle_lock);
 }
 

@@ -28,6 +28,7 @@
  * get a record that is never signalled: Linux lets only a parent wait.
  */
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -423,6 +424,36 @@ int32_t rt_NativeMethods_GetCurrentProcessId(void) { return getpid(); }
 static bool alive(pid_t pid)
 {
 	return pid > 0 && (kill(pid, 0) == 0 || errno == EPERM);
+}
+
+/* The ids of every process /proc lists (as Mono's runtime reads them),
+ * or NULL with an exception pending. */
+RtArray *rt_Process_GetProcesses_internal(void)
+{
+	DIR *d = opendir("/proc");
+	int32_t *ids = NULL;
+	size_t n = 0, cap = 0;
+	for (struct dirent *e; d && (e = readdir(d));) {
+		char *end;
+		long pid = strtol(e->d_name, &end, 10);
+		if (*end || pid <= 0 || end == e->d_name)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 256;
+			int32_t *grown = realloc(ids, cap * sizeof *ids);
+			if (!grown)
+				break;
+			ids = grown;
+		}
+		ids[n++] = (int32_t)pid;
+	}
+	if (d)
+		closedir(d);
+	RtArray *a = rt_gc_alloc_array(rt_known.int_array, (intptr_t)n);
+	if (a && n)
+		memcpy(&RT_ARRAY_DATA(a, int32_t)[0], ids, n * sizeof *ids);
+	free(ids);
+	return a;
 }
 
 intptr_t rt_Process_GetProcess_internal(int32_t pid)

@@ -6,6 +6,7 @@
 #ifndef ILCC_RT_INTERNAL_H
 #define ILCC_RT_INTERNAL_H
 
+#include <pthread.h>
 #include <time.h>
 
 #include "rt.h"
@@ -35,7 +36,9 @@ typedef struct RtThread {
 	/* rethrown by the method that caught it: its next frame replaces the
 	 * catch's (one line per method, as Mono's traces have it) */
 	bool rethrown;
-	const RtFrameName *frames[RT_TRACE_MAX];    /* innermost first */
+	/* innermost first: an RtFrameName *, or an RtFrameSite * with its
+	 * lowest bit set (exc.c) */
+	uintptr_t frames[RT_TRACE_MAX];
 	uintptr_t stack_lo, stack_hi;       /* 0 when unknown */
 	void *altstack;             /* signal stack for the overflow handler */
 	size_t altstack_size;
@@ -67,6 +70,19 @@ void rt_thread_mark_waiting(bool waiting);
  * Clears it; then, outside the lock, rt_thread_raise_interrupted. */
 bool rt_thread_take_interrupt(void);
 void rt_thread_raise_interrupted(void);
+/* A blocking wait that Thread.Interrupt can end. Holding `m` (NULL: the
+ * wait is under rt_wait_lock, held), before sleeping on `cond` under m:
+ * rt_thread_block records where the thread sleeps (false: an interrupt
+ * is pending already; record nothing, sleep not); `keep` is the
+ * collector's object holding m, if any. Between sleeps,
+ * rt_thread_interrupt_pending says whether to stop. Holding m again
+ * after the wait, rt_thread_unblock forgets the record and, with `take`,
+ * consumes a pending interrupt: true if there was one (then throw it
+ * with rt_thread_raise_interrupted once m is released). Lock order: m,
+ * then rt_wait_lock. */
+bool rt_thread_block(pthread_mutex_t *m, pthread_cond_t *cond, void *keep);
+bool rt_thread_interrupt_pending(void);
+bool rt_thread_unblock(pthread_mutex_t *m, bool take);
 /* The calling thread's System.Threading.Thread, made on first use (NULL
  * with an exception pending if that failed). */
 Object *rt_thread_current(void);
@@ -79,6 +95,7 @@ typedef struct RtWaitable RtWaitable;
 #define RT_WAIT_MAX 64
 #define RT_WAIT_TIMEOUT 258         /* Win32's WAIT_TIMEOUT */
 #define RT_WAIT_FAILED (-1)         /* Win32's WAIT_FAILED */
+#define RT_WAIT_INTERRUPTED 0xC0    /* Win32's WAIT_IO_COMPLETION: Thread.Interrupt */
 RtWaitable *rt_wait_new_event(bool manual, bool signalled);  /* NULL: no memory */
 RtWaitable *rt_wait_new_mutex(bool owned);
 bool rt_wait_set(RtWaitable *h);            /* false: not an event */
@@ -91,7 +108,8 @@ bool rt_wait_is_closed(RtWaitable *h);
  * record that names h and must not see its address reused. */
 void rt_wait_hold(RtWaitable *h);
 void rt_wait_unhold(RtWaitable *h);
-/* Index satisfying the wait (0 for all), RT_WAIT_TIMEOUT or RT_WAIT_FAILED;
+/* Index satisfying the wait (0 for all), RT_WAIT_TIMEOUT, RT_WAIT_FAILED
+ * or RT_WAIT_INTERRUPTED (Thread.Interrupt, taken: the caller throws);
  * ms -1 waits without limit, 0 only looks. */
 int32_t rt_wait_many(RtWaitable *const *h, int32_t n, bool all, int32_t ms);
 int32_t rt_wait_queued(RtWaitable *h);      /* blocked waits on h (tests) */
@@ -141,6 +159,17 @@ void rt_gc_thread_detach(void);
 bool rt_gc_type_is_atomic(const RtType *t);
 /* Allocated from the collected heap without interior references? */
 bool rt_gc_obj_is_atomic(const void *o);
+/* Weak links: *link (memory the collector does not scan) holds o and is
+ * cleared when o dies; `track_resurrection`: only once o's finalizer has
+ * run. Read a link with rt_gc_weak_get (the collector may be clearing
+ * it); unlink before the link's memory is reused. */
+void rt_gc_weak_link(void **link, Object *o, bool track_resurrection);
+void rt_gc_weak_unlink(void **link, bool track_resurrection);
+Object *rt_gc_weak_get(void **link);
+/* Zeroed memory that the collector scans and never frees (NULL when out
+ * of memory), and its release. */
+void *rt_gc_alloc_root(size_t n);
+void rt_gc_free_root(void *p);
 
 /* ---- exc.c (rt_exc_) ---- */
 /* "Ns.Name", or "Name" in the global namespace; malloc'ed. */

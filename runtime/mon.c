@@ -28,7 +28,10 @@
  * each sleeping on a condition of its own, so that Pulse wakes the one
  * thread it picks and PulseAll each queued one, never the others (one
  * shared condition woke every waiter on each Pulse). Wait gives up every
- * recursion level and takes them all back before it returns. Hash codes are a scrambled global counter: stable for the
+ * recursion level and takes them all back before it returns. A blocked
+ * Enter and Wait end with ThreadInterruptedException on Thread.Interrupt
+ * (rt_thread_block: the thread records its condition; the order is the
+ * monitor's mutex, then rt_wait_lock). Hash codes are a scrambled global counter: stable for the
  * object's life, never 0, non-negative, distinct for the first 2^31.
  */
 #include <errno.h>
@@ -176,27 +179,48 @@ static bool try_own(RtSync *s, uintptr_t me)
 }
 
 /* With s->lock held: waits until the monitor is free (or the deadline, if
- * any, passes), then takes it with recursion count `count`. */
-static bool acquire_locked(RtSync *s, uintptr_t me, int32_t count,
-			   const struct timespec *deadline)
+ * any, passes), then takes it with recursion count `count`. Thread.
+ * Interrupt ends the wait if `interruptible`. */
+typedef enum Acquired { ACQ_GOT, ACQ_TIMEOUT, ACQ_INTERRUPTED } Acquired;
+
+static Acquired acquire_locked(RtSync *s, uintptr_t me, int32_t count,
+			       const struct timespec *deadline, bool interruptible)
 {
-	bool got = true;
+	Acquired r = ACQ_GOT;
 	__atomic_add_fetch(&s->entering, 1, __ATOMIC_SEQ_CST);
-	while (!try_own(s, me)) {
+	bool owned = try_own(s, me), blocked = false;
+	if (!owned && interruptible) {
+		blocked = true;
+		if (!rt_thread_block(&s->lock, &s->entry, s))
+			r = ACQ_INTERRUPTED;
+	}
+	while (!owned && r == ACQ_GOT) {
 		int rc;
 		if (deadline)
 			rc = pthread_cond_timedwait(&s->entry, &s->lock, deadline);
 		else
 			rc = pthread_cond_wait(&s->entry, &s->lock);
-		if (rc == ETIMEDOUT && !try_own(s, me)) {
-			got = false;
+		owned = try_own(s, me);
+		if (owned)
 			break;
-		}
+		if (rc == ETIMEDOUT)
+			r = ACQ_TIMEOUT;
+		else if (interruptible && rt_thread_interrupt_pending())
+			r = ACQ_INTERRUPTED;
 	}
 	__atomic_sub_fetch(&s->entering, 1, __ATOMIC_SEQ_CST);
-	if (got)
-		s->count = count;
-	return got;
+	if (blocked && rt_thread_unblock(&s->lock, r == ACQ_INTERRUPTED))
+		r = ACQ_INTERRUPTED;
+	if (r != ACQ_GOT) {
+		if (owned)
+			__atomic_store_n(&s->owner, 0, __ATOMIC_SEQ_CST);
+		if (!__atomic_load_n(&s->owner, __ATOMIC_SEQ_CST) &&
+		    __atomic_load_n(&s->entering, __ATOMIC_SEQ_CST))
+			pthread_cond_signal(&s->entry);         /* pass on a wake-up we took */
+		return r;
+	}
+	s->count = count;
+	return ACQ_GOT;
 }
 
 /* A few tries before sleeping: the holder of a short critical section on
@@ -233,15 +257,17 @@ static bool enter(Object *o, int32_t timeout_ms)
 		spin_pause();
 	}
 	pthread_mutex_lock(&s->lock);
-	bool got;
+	Acquired got;
 	if (timeout_ms < 0) {
-		got = acquire_locked(s, me, 1, NULL);
+		got = acquire_locked(s, me, 1, NULL, true);
 	} else {
 		struct timespec d = deadline_after(timeout_ms);
-		got = acquire_locked(s, me, 1, &d);
+		got = acquire_locked(s, me, 1, &d, true);
 	}
 	pthread_mutex_unlock(&s->lock);
-	return got;
+	if (got == ACQ_INTERRUPTED)
+		rt_thread_raise_interrupted();
+	return got == ACQ_GOT;
 }
 
 void rt_mon_enter(Object *o)
@@ -327,7 +353,9 @@ static void append_waiter(RtSync *s, Waiter *w)
 }
 
 /* True when pulsed, false when the time ran out; either way the monitor
- * is held again, at the same recursion depth, on return. */
+ * is held again, at the same recursion depth, on return. Thread.Interrupt
+ * ends the wait too: the monitor is taken back, then the exception
+ * thrown. */
 bool rt_mon_wait(Object *o, int32_t timeout_ms)
 {
 	RtSync *s = owned_sync(o);
@@ -341,17 +369,21 @@ bool rt_mon_wait(Object *o, int32_t timeout_ms)
 	pthread_mutex_lock(&s->lock);
 	append_waiter(s, &w);
 	release(s, true);
-	while (!w.pulsed) {
+	bool sleep = rt_thread_block(&s->lock, &w.wake, s);
+	while (!w.pulsed && sleep) {
 		int rc = timeout_ms < 0 ? pthread_cond_wait(&w.wake, &s->lock)
 			: pthread_cond_timedwait(&w.wake, &s->lock, &d);
-		if (rc == ETIMEDOUT && !w.pulsed) {
-			unlink_waiter(s, &w);
+		if ((rc == ETIMEDOUT && !w.pulsed) || rt_thread_interrupt_pending())
 			break;
-		}
 	}
-	acquire_locked(s, me, depth, NULL);
+	if (!w.pulsed)
+		unlink_waiter(s, &w);
+	bool interrupted = rt_thread_unblock(&s->lock, !w.pulsed);
+	acquire_locked(s, me, depth, NULL, false);
 	pthread_mutex_unlock(&s->lock);
 	pthread_cond_destroy(&w.wake);
+	if (interrupted)
+		rt_thread_raise_interrupted();
 	return w.pulsed;
 }
 

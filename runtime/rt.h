@@ -303,6 +303,8 @@ typedef struct RtKnown {
 	 * Process.ProcInfo's process_handle, pid and envVariables */
 	uint32_t psi_file_off, psi_args_off, psi_dir_off;
 	uint32_t pi_handle_off, pi_pid_off, pi_env_off;
+	/* int[], once Process.GetProcesses is reached (else NULL) */
+	const RtType *int_array;
 } RtKnown;
 
 extern const RtKnown rt_known;
@@ -580,14 +582,23 @@ Object *rt_exc_take(void);
  * catching method calls it just before rt_exc_catch (or just after, as a
  * filter must); the text goes into the exception's _stackTraceString.
  * Costs nothing unless an exception is thrown. */
-/* A method's name in stack traces: "TYPE::METHOD". */
+/* A method's name in stack traces: "TYPE::METHOD". One per method that
+ * can pass an exception on, so it is kept to two pointers (16 bytes;
+ * with more, gcc aligns each static copy to 32 and it takes 64). */
 typedef struct RtFrameName {
 	const char *type, *method;
-	const char *file;           /* with debug information: C# file, line and */
-	uint32_t line, il;          /* the IL offset that raised; else NULL */
-	const char *params;         /* and "System.Int32 x, ..." */
 } RtFrameName;
 void rt_exc_trace(const RtFrameName *method);
+/* With debug information, a method's frame at one place that raises:
+ * its C# file (NULL: the place is unknown), line and IL offset, and its
+ * parameters as Mono lists them ("System.Int32 x, ..."). */
+typedef struct RtFrameSite {
+	RtFrameName name;
+	const char *file;
+	uint32_t line, il;
+	const char *params;
+} RtFrameSite;
+void rt_exc_trace_site(const RtFrameSite *site);
 /* Two passes, as the CLI wants, for filters (ECMA-335 I.12.4.2.5). A try
  * block with a filter links a record on the thread's chain when entered
  * and unlinks it when left (by `leave`, or at its dispatch when an

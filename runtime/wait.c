@@ -26,6 +26,9 @@
  * token through AutoResetEvents woke 502 threads for nothing each time).
  * Join and the wait for foreground threads sleep on the one shared
  * condition (rt_wait_sleep), which only thread state changes broadcast.
+ * A wait ends with RT_WAIT_INTERRUPTED when an interrupt (Thread.Interrupt)
+ * is pending as it starts, even if it would not block (as Mono), or wakes
+ * it while blocked (rt_thread_block), unless a hand-off satisfied it first.
  * A handle is freed when closed and no wait holds it (a reference count).
  * A duplicate (DuplicateHandle) is the same handle opened once more: it
  * is closed when every duplicate was.
@@ -342,16 +345,19 @@ static int32_t block(Waiter *w, const struct timespec *deadline)
 		w->h[i]->refs++;
 	enqueue(w);
 	rt_thread_mark_waiting(true);
-	while (w->result < 0) {
+	bool sleep = rt_thread_block(NULL, &w->wake, NULL);
+	while (w->result < 0 && sleep) {
 		int rc = deadline
 			? pthread_cond_timedwait(&w->wake, &wait_lock, deadline)
 			: pthread_cond_wait(&w->wake, &wait_lock);
-		if (rc == ETIMEDOUT)
+		if (rc == ETIMEDOUT || rt_thread_interrupt_pending())
 			break;
 	}
 	if (w->result < 0) {
 		dequeue(w);
-		w->result = RT_WAIT_TIMEOUT;
+		w->result = rt_thread_unblock(NULL, true) ? RT_WAIT_INTERRUPTED : RT_WAIT_TIMEOUT;
+	} else {
+		rt_thread_unblock(NULL, false);
 	}
 	rt_thread_mark_waiting(false);
 	for (int32_t i = 0; i < w->n; i++)
@@ -372,7 +378,7 @@ int32_t rt_wait_many(RtWaitable *const *h, int32_t n, bool all, int32_t ms)
 	if (ms > 0)
 		rt_wait_deadline(ms, &deadline);
 	rt_wait_lock();
-	int32_t r = try_take(h, n, all, w.me);
+	int32_t r = rt_thread_take_interrupt() ? RT_WAIT_INTERRUPTED : try_take(h, n, all, w.me);
 	if (r < 0)
 		r = ms == 0 ? RT_WAIT_TIMEOUT : block(&w, ms > 0 ? &deadline : NULL);
 	rt_wait_unlock();

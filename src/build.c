@@ -511,13 +511,20 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 			"-fno-delete-null-pointer-checks", (char *)arena_printf(ty_arena(), "-I%s", inc),
 			"-c", (char *)arena_printf(ty_arena(), "%s.c", names[i]),
 			"-o", (char *)arena_printf(ty_arena(), ".%s.o.tmp", names[i]),
-			NULL, NULL, NULL, NULL };
-		uint32_t nrest = countof(rest) - 4;
+			NULL, NULL, NULL, NULL, NULL, NULL };
+		uint32_t nrest = countof(rest) - 6;
 		/* nothing in an executable unwinds through managed code (a
 		 * library's host might: C++ exceptions, backtrace()) */
 		if (!o->debug && o->kind == BUILD_EXE) {
 			rest[nrest++] = "-fno-asynchronous-unwind-tables";
 			rest[nrest++] = "-fno-unwind-tables";
+		}
+		/* a section per function and datum, so that the link's
+		 * --gc-sections drops the out-of-line copies of methods every
+		 * caller inlined, and what only they referred to */
+		if (o->kind == BUILD_EXE) {
+			rest[nrest++] = "-ffunction-sections";
+			rest[nrest++] = "-fdata-sections";
 		}
 		if (o->kind != BUILD_EXE)
 			rest[nrest++] = "-fPIC";

@@ -198,7 +198,7 @@ static void statics(Gen *g)
  * static data qualifies (an inline definition must not define any); the
  * program's own methods stay out, so that changing them leaves prog.h
  * as it was. */
-enum { INLINE_MAX_BYTES = 600 };
+enum { INLINE_MAX_BYTES = 400 };
 
 /* The size of C as the choice to inline judges it: the hash in a stable
  * name (types.c: "M", "T" or "lit_", then 12 or more hex digits) counts
@@ -221,23 +221,40 @@ static size_t judged_size(const char *s, size_t n)
 	return size;
 }
 
-/* Whether the only static data in a body is its frame name (a constant,
- * which C11 allows in an inline definition: each unit may have its own
- * copy, and only its text is read). */
+/* A body's frame name as il2c_eh.c declares it: a constant, which C11
+ * allows in an inline definition (each unit may have its own copy, and
+ * only its text is read). Must match what il2c_eh.c's trace() writes. */
+static const char frame_decl[] = "static const RtFrameName FRAME_ ";
+
+/* Whether the only static data in a body is its frame name. */
 static bool only_frame_static(const char *s)
 {
-	static const char frame[] = "static const RtFrameName FRAME_ ";
 	for (const char *at = strstr(s, "static "); at; at = strstr(at + 1, "static "))
-		if (strncmp(at, frame, sizeof frame - 1))
+		if (strncmp(at, frame_decl, sizeof frame_decl - 1))
 			return false;
 	return true;
+}
+
+/* The size of a body as the choice to inline judges it, without the line
+ * of its frame name, which is data and no code: the long type names of
+ * the class library would otherwise decide what inlines. */
+static size_t inline_size(const char *s, size_t n)
+{
+	size_t size = judged_size(s, n);
+	const char *at = strstr(s, frame_decl);
+	if (at && at < s + n) {
+		const char *eol = strchr(at, '\n');
+		size_t len = eol ? (size_t)(eol - at) : strlen(at);
+		size = size > len ? size - len : 0;
+	}
+	return size;
 }
 
 static bool is_inline(const Program *p, Method *m)
 {
 	MethodState *ms = reach_state(m);
 	if (ms->kind != BK_IL || !ms->code.s ||
-	    judged_size(ms->code.s, ms->code.len) > INLINE_MAX_BYTES ||
+	    inline_size(ms->code.s, ms->code.len) > INLINE_MAX_BYTES ||
 	    (m->img && m->img == p->img))
 		return false;
 	Buf proto = {0};
@@ -1277,6 +1294,9 @@ static void proc_known(Gen *g)
 			buf_printf(&g->d, "\t.%s = offsetof(struct %s, %s),\n", offs[i].key,
 				   t->cname, field_of(t, offs[i].field)->cname);
 	}
+	Type *ints = ty_sz(ty_prim[TY_I4]);
+	if (needs(ints, TN_CONSTRUCTED))
+		buf_printf(&g->d, "\t.int_array = &%s_type,\n", ints->cname);
 }
 
 static void net_known_fns(Gen *g)

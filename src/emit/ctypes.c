@@ -91,12 +91,17 @@ void emit_prototype(Buf *b, Method *m)
 
 void emit_prototype_named(Buf *b, Method *m, const char *name)
 {
+	emit_prototype_as(b, m, name, 'a');
+}
+
+void emit_prototype_as(Buf *b, Method *m, const char *name, char prefix)
+{
 	buf_printf(b, "%s %s(", emit_ctype(m->ret), name);
 	uint32_t n = 0;
 	if (m->has_this)
-		buf_printf(b, "%s a%u", emit_this_ctype(m->owner), n++);
+		buf_printf(b, "%s %c%u", emit_this_ctype(m->owner), prefix, n++);
 	for (uint32_t i = 0; i < m->nparams; i++, n++)
-		buf_printf(b, "%s%s a%u", n ? ", " : "", emit_ctype(m->params[i]), n);
+		buf_printf(b, "%s%s %c%u", n ? ", " : "", emit_ctype(m->params[i]), prefix, n);
 	if (n == 0)
 		buf_puts(b, "void");
 	buf_putc(b, ')');

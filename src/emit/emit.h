@@ -25,6 +25,8 @@ const char *emit_this_ctype(Type *t);
 const char *emit_struct(Type *t);
 /* The prototype of m's C function, with parameter names a0, a1, ... */
 void emit_prototype_named(Buf *b, Method *m, const char *name);
+/* The same with parameter names prefix0, prefix1, ... */
+void emit_prototype_as(Buf *b, Method *m, const char *name, char prefix);
 /* The C type of a pointer to m's function, with `this` as `this_ct`. */
 void emit_fn_ptr_type(Buf *b, Method *m, const char *this_ct);
 void emit_prototype(Buf *b, Method *m);

@@ -465,6 +465,17 @@ static bool synchronized(Method *m)
 	return (m->impl_flags & MI_SYNCHRONIZED) && !ty_is_valuetype(m->owner);
 }
 
+/* "T a0 = p0;" for each parameter (see assemble) */
+static void param_copies(Fn *f, Buf *b)
+{
+	Method *m = f->m;
+	uint32_t n = 0;
+	if (m->has_this)
+		buf_printf(b, "\t%s a%u = p%u;\n", emit_this_ctype(m->owner), n, n), n++;
+	for (uint32_t i = 0; i < m->nparams; i++, n++)
+		buf_printf(b, "\t%s a%u = p%u;\n", emit_ctype(m->params[i]), n, n);
+}
+
 static void assemble(Fn *f, MethodState *ms)
 {
 	Buf *b = &ms->code;
@@ -475,13 +486,17 @@ static void assemble(Fn *f, MethodState *ms)
 		buf_puts(b, "RT_TAILCALLS ");
 	if (f->m->impl_flags & MI_NOINLINING)
 		buf_puts(b, "RT_NOINLINE ");
-	if (sync)
-		emit_prototype_named(b, f->m, arena_printf(&f->a, "%s_locked", f->m->cname));
-	else
-		emit_prototype(b, f->m);
+	/* With tail. calls the parameters are p0, p1, ... and the body works
+	 * on copies a0, a1, ... declared in its block (il2c_calls.c): an
+	 * argument whose address was taken then ends with the block, and gcc
+	 * can still make the calls after it jumps. */
+	const char *name = sync ? arena_printf(&f->a, "%s_locked", f->m->cname) : f->m->cname;
+	emit_prototype_as(b, f->m, name, f->has_tail_calls ? 'p' : 'a');
 	buf_puts(b, "\n{\n");
-	if (f->has_tail_calls)          /* il2c_calls.c: tail. calls */
+	if (f->has_tail_calls) {        /* il2c_calls.c: tail. calls */
 		buf_printf(b, "%s{\n", f->tail_vars.s ? f->tail_vars.s : "");
+		param_copies(f, b);
+	}
 	buf_puts(b, f->decl.s ? f->decl.s : "");
 	buf_puts(b, f->out.s ? f->out.s : "");
 	if (f->has_tail_calls)

@@ -108,7 +108,10 @@ static const char *dispatch(Fn *f, Method *m, const char *self)
  * variables ended there, gcc makes the call a jump even when the address
  * of a local was taken, and no pending-exception test follows it; the
  * function is compiled optimised whatever -O says (RT_TAILCALLS), since
- * gcc makes the jump only then. A call that needs more stack for its
+ * gcc makes the jump only then. The function's parameters are p0, p1,
+ * ... and the body works on copies a0, a1, ... in the block (il2c_body.c's
+ * param_copies), so the address of an argument passed on (ldarga, as
+ * Mono's tailcall tests do) ends with the block too. A call that needs more stack for its
  * arguments than the caller received still grows the stack, as in Mono.
  * A call passing a managed pointer (a byref argument, a value type's
  * `this`) stays in the block, where that pointer's target lives: gcc

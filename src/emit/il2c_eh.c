@@ -296,7 +296,7 @@ static void trace(Fn *f)
 		}
 		f->frame_declared = true;
 	}
-	buf_puts(&f->out, f->lines ? "\trt_exc_trace(&FRAME_[at_]);\n" : "\trt_exc_trace(&FRAME_);\n");
+	buf_puts(&f->out, f->lines ? "\trt_exc_trace_site(&FRAME_[at_]);\n" : "\trt_exc_trace(&FRAME_);\n");
 }
 
 /* ---- C# file and line in stack traces ---- */
@@ -356,14 +356,14 @@ static const char *param_list(Fn *f)
 static void site_frames(Fn *f, const char *tn)
 {
 	const char *params = param_list(f);
-	buf_printf(&f->decl, "\tstatic const RtFrameName FRAME_[] = {\n\t\t{ %s },\n", tn);
+	buf_printf(&f->decl, "\tstatic const RtFrameSite FRAME_[] = {\n\t\t{ { %s } },\n", tn);
 	for (uint32_t i = 0; i < f->nsites; i++) {
 		SrcLine l;
 		if (sym_line(f->m->img, f->m->row, f->sites[i].off, &l))
-			buf_printf(&f->decl, "\t\t{ %s, %s, %u, 0x%x, %s },\n", tn, c_string(f, l.file),
+			buf_printf(&f->decl, "\t\t{ { %s }, %s, %u, 0x%x, %s },\n", tn, c_string(f, l.file),
 				   l.line, f->sites[i].off, params);
 		else
-			buf_printf(&f->decl, "\t\t{ %s },\n", tn);
+			buf_printf(&f->decl, "\t\t{ { %s } },\n", tn);
 	}
 	buf_puts(&f->decl, "\t};\n\tuint32_t at_ = 0;\n");
 	f->sites_declared = f->nsites;

@@ -1,17 +1,17 @@
 // A library for `ilcc coverage` (cover_lib.cover: the verdict of each
-// public method). Process.GetProcesses reaches internal calls the runtime lacks;
+// public method). Thread.Suspend reaches internal calls the runtime lacks;
 // each verdict must be the method's own, though the group shares one run:
 // CallRun calls Base.Run virtually, and Bad (constructed by another root)
 // overrides it with a refused body, yet CallRun alone constructs no Bad.
 using System;
-using System.Diagnostics;
+using System.Threading;
 
 public class Base {
 	public virtual void Run() {}
 }
 
 public class Bad : Base {
-	public override void Run() { Process.GetProcesses(); }
+	public override void Run() { Thread.CurrentThread.Suspend(); }
 }
 
 public static class User {

@@ -105,13 +105,19 @@ static void pass_finally(const RtFrameName *method)
 /* A frame with debug information reads as Mono's do with --debug. */
 static void test_trace_lines(void)
 {
-	static const RtFrameName at = { .type = "NS.T", .method = "M", .file = "/src/a.cs",
-					 .line = 12, .il = 0x1c, .params = "System.Int32 x" };
+	static const RtFrameSite at[] = {
+		{ .name = { "NS.T", "M" } },
+		{ .name = { "NS.T", "M" }, .file = "/src/a.cs", .line = 12, .il = 0x1c,
+		  .params = "System.Int32 x" } };
 	rt_exc_throw(new_invalid_op("lines"));
-	rt_exc_trace(&at);
+	rt_exc_trace_site(&at[1]);
 	rt_exc_trace(frame("NS.T", "Main"));
 	CHECK(!strcmp(caught_trace(), "  at NS.T.M (System.Int32 x) [0x0001c] in /src/a.cs:12 \n"
 		      "  at NS.T::Main ()"));
+	/* a site whose place is unknown reads as a plain name */
+	rt_exc_throw(new_invalid_op("no place"));
+	rt_exc_trace_site(&at[0]);
+	CHECK(!strcmp(caught_trace(), "  at NS.T::M ()"));
 }
 
 static void test_trace_through_finally(void)
