@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 /* System.Reflection.BindingFlags, MemberListType (Mono's RuntimeType) */
 enum {
@@ -893,5 +894,152 @@ Object *rt_RuntimeTypeHandle_internal_from_name(Object *name, char *mark, Object
 	for (uint32_t i = 0; i < rt_nnamed_types; i++)
 		if (named(rt_named_types[i], s, n, ignore_case))
 			return rt_Type_internal_from_handle((intptr_t)rt_named_types[i]);
+	return NULL;
+}
+
+/* ---- assemblies ---- */
+static Object **assembly_objs;  /* GC memory, per rt_assemblies[] entry */
+
+static Object *assembly_object(const RtAssembly *a)
+{
+	if (!a || !rt_known.assembly_type)
+		return NULL;
+	return cached(&assembly_objs, rt_nassemblies, (size_t)(a - rt_assemblies),
+		      rt_known.assembly_type, rt_known.asm_handle_off, a,
+		      rt_known.asm_handle_off, a);
+}
+
+static const RtAssembly *assembly_of(Object *a)
+{
+	return a ? *(const RtAssembly **)((char *)a + rt_known.asm_handle_off) : NULL;
+}
+
+/* The program's assembly: what Assembly.GetExecutingAssembly gives
+ * wherever it is called (a library's code gets the program's too). */
+Object *rt_Assembly_GetExecutingAssembly(void)
+{
+	return rt_nassemblies ? assembly_object(&rt_assemblies[0]) : NULL;
+}
+
+Object *rt_Assembly_GetEntryAssembly(void)
+{
+	return rt_Assembly_GetExecutingAssembly();
+}
+
+/* Type.Assembly: that of the type's definition (an array's or pointer's:
+ * its element's); null when the program's code asks for no assembly. */
+Object *rt_RuntimeTypeHandle_GetAssembly(Object *type)
+{
+	const RtType *t = type ? rt_type_of_runtime_type(type) : NULL;
+	while (t && (t->flags & (RT_T_ARRAY | RT_T_BYREF | RT_T_POINTER)) && t->elem)
+		t = t->elem;
+	for (uint32_t i = 0; t && i < rt_nassemblies; i++)
+		for (uint32_t k = 0; k < rt_assemblies[i].ntypes; k++)
+			if (rt_assemblies[i].types[k] == t)
+				return assembly_object(&rt_assemblies[i]);
+	return NULL;
+}
+
+Object *rt_RuntimeAssembly_get_fullname(Object *a)
+{
+	const RtAssembly *as = assembly_of(a);
+	return as ? (Object *)rt_str_from_utf8(as->full_name) : NULL;
+}
+
+intptr_t rt_AssemblyName_GetNativeName(intptr_t a)
+{
+	const RtAssembly *as = (const RtAssembly *)a;
+	return as && as->native_name ? (intptr_t)as->native_name() : 0;
+}
+
+/* Assembly.CodeBase: the executable's path as a URL ("file:///...") */
+Object *rt_RuntimeAssembly_get_code_base(Object *a, bool escaped)
+{
+	(void)a, (void)escaped;
+	char path[4096];
+	ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+	if (n < 0)
+		n = 0;
+	path[n] = 0;
+	char url[4200];
+	snprintf(url, sizeof url, "file://%s", path);
+	return (Object *)rt_str_from_utf8(url);
+}
+
+Object *rt_RuntimeAssembly_get_EntryPoint(Object *a)
+{
+	const RtAssembly *as = assembly_of(a);
+	return as && as->entry ? method_object(as->entry) : NULL;
+}
+
+/* Assembly.Location: "" as in .NET's single-file and Native AOT
+ * executables (the assembly is not a file at run time). */
+Object *rt_RuntimeAssembly_get_location(Object *a)
+{
+	(void)a;
+	return (Object *)rt_str_from_utf8("");
+}
+
+enum { TA_PUBLIC = 1 };
+
+/* A type Assembly.GetTypes lists: a definition, not an instance, array
+ * or pointer; exported: public all the way out. */
+static bool listed(const RtType *t, bool exported)
+{
+	if (t->flags & (RT_T_ARRAY | RT_T_BYREF | RT_T_POINTER | RT_T_GENERIC_PARAM))
+		return false;
+	if ((t->flags & RT_T_GENERIC) && !(t->flags & RT_T_GENERIC_DEF))
+		return false;
+	if (!exported)
+		return true;
+	uint32_t v = t->attrs & TA_VISIBILITY;
+	if (v == TA_PUBLIC)
+		return true;
+	if (v != TA_NESTED_PUBLIC)
+		return false;
+	for (uint32_t i = 0; i < rt_nnested; i++)
+		if (rt_nested[i].type == t)
+			return listed(rt_nested[i].declaring, true);
+	return false;
+}
+
+/* Assembly.GetTypes / GetExportedTypes: the assembly's kept types. */
+Object *rt_Assembly_GetTypes(Object *self, bool exported)
+{
+	const RtAssembly *as = assembly_of(self);
+	uint32_t n = 0;
+	for (uint32_t k = 0; as && k < as->ntypes; k++)
+		n += listed(as->types[k], exported);
+	const RtType **v = malloc((n ? n : 1) * sizeof *v);
+	if (!v)
+		rt_fatal("out of memory");
+	n = 0;
+	for (uint32_t k = 0; as && k < as->ntypes; k++)
+		if (listed(as->types[k], exported))
+			v[n++] = as->types[k];
+	Object *r = rt_reflect_types(v, n);
+	free(v);
+	return r;
+}
+
+/* Assembly.GetType("Ns.Name"): among the assembly's kept types. */
+Object *rt_Assembly_InternalGetType(Object *self, Object *module, Object *name,
+				    bool throw_on_error, bool ignore_case)
+{
+	(void)module;
+	const RtAssembly *as = assembly_of(self);
+	if (!name || !as)
+		return NULL;
+	const char *s = rt_str_to_utf8((const RtString *)name);
+	size_t n = strlen(s);
+	for (uint32_t k = 0; k < as->ntypes; k++)
+		if (listed(as->types[k], false) && named(as->types[k], s, n, ignore_case))
+			return type_obj(as->types[k]);
+	if (throw_on_error) {
+		char msg[512];
+		snprintf(msg, sizeof msg, "Could not load type '%s' from assembly '%s'.", s,
+			 as->full_name);
+		rt_exc_throw_msg(RT_EXC_TYPELOAD, msg);
+	}
 	return NULL;
 }

@@ -277,6 +277,10 @@ typedef struct RtKnown {
 	/* RuntimeParameterInfo and its MemberImpl and PositionImpl */
 	const RtType *param_info_type;
 	uint32_t pa_member_off, pa_pos_off;
+	/* RuntimeAssembly and its _mono_assembly (the RtAssembly), when
+	 * the program's own code asks for assemblies (rt_assemblies) */
+	const RtType *assembly_type;
+	uint32_t asm_handle_off;
 	/* adds (true) or removes the calling thread's [ThreadStatic] storage
 	 * as a root of the collector; NULL in programs without any */
 	void (*thread_roots)(bool add);
@@ -482,6 +486,23 @@ typedef struct RtGenericArgs {
 } RtGenericArgs;
 extern const RtGenericArgs rt_generic_args[];
 extern const uint32_t rt_ngeneric_args;
+
+/* The assemblies of the types with a descriptor, the program's first,
+ * once its own code asks for an Assembly (Type.Assembly,
+ * GetExecutingAssembly...; else none and Type.Assembly is null). types:
+ * the assembly's types with a descriptor (generic instances too, for
+ * Type.Assembly), in declaration order; native_name fills Mono's
+ * MonoAssemblyName (AssemblyName.GetNativeName); entry is Main, once the
+ * program's code asks for Assembly.EntryPoint. */
+typedef struct RtAssembly {
+	const char *name, *full_name;
+	const RtType *const *types;
+	uint32_t ntypes;
+	void *(*native_name)(void);
+	const struct RtMethod *entry;   /* Assembly.EntryPoint, if kept */
+} RtAssembly;
+extern const RtAssembly rt_assemblies[];
+extern const uint32_t rt_nassemblies;
 
 /* Nested types with a descriptor and the type each is declared in
  * (Type.DeclaringType, GetNestedTypes), in declaration order; listed

@@ -262,6 +262,8 @@ static const struct { const char *fn; RtExcKind kind; } icall_raises[] = {
 	{ "rt_RuntimeType_GetGenericArgumentsInternal", RT_EXC_NOTSUPP },
 	{ "rt_RuntimeType_GetInterfaces", RT_EXC_NOTSUPP },
 	{ "rt_RuntimeType_get_DeclaringType", RT_EXC_NOTSUPP },
+	{ "rt_Assembly_GetTypes", RT_EXC_NOTSUPP },
+	{ "rt_Assembly_InternalGetType", RT_EXC_TYPELOAD },
 };
 
 static void icall_needs(Program *p, const char *fn)
@@ -718,6 +720,18 @@ void reach_dynamic_invoke(Program *p, Method *why)
 	p->dynamic_invoke = true;
 	for (uint32_t i = 0; i < p->constructed.n; i++)
 		reflect_invoke(p, p->constructed.v[i], why);
+}
+
+void reach_assemblies(Program *p, Method *why)
+{
+	if (p->assemblies)
+		return;
+	p->assemblies = true;
+	/* GetExportedTypes asks whether a nested type's declaring type is public */
+	rule_reached(p, made_rules[RULE_DECLARING].icall, why);
+	Type *ra = ty_corlib_type("System.Reflection", "RuntimeAssembly");
+	reach_type(p, ra, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);
+	reach_type(p, ty_sz(ty_corlib_type("System", "Type")), TN_DESCRIPTOR | TN_CONSTRUCTED, why);
 }
 
 void reach_delegate_target(Program *p, Method *m, Method *why)

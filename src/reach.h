@@ -150,6 +150,7 @@ typedef struct Program {
 	/* custom attributes asked for at run time (attrs.c): the records
 	 * kept, and how far each owner list has been scanned */
 	bool custom_attrs;
+	bool assemblies;                /* reach_assemblies */
 	VEC(struct KeptAttr) attrs;
 	uint32_t attrs_done[4];
 	/* called for each reached method before its code is emitted
@@ -191,6 +192,9 @@ void reach_reflect_method(Program *p, Method *m, Method *why);
 /* Delegate.DynamicInvoke is reachable: every constructed delegate type's
  * Invoke is kept for reflection (rt_delegate_invoke_info). */
 void reach_dynamic_invoke(Program *p, Method *why);
+/* The program's own code asks for an Assembly: RuntimeAssembly is made
+ * and rt_assemblies[] lists the assemblies of the kept types. */
+void reach_assemblies(Program *p, Method *why);
 /* A delegate is made over m; once Delegate.Method is reachable
  * (reach_delegate_method), every such m is kept for reflection, so that
  * the runtime finds its MethodInfo by the delegate's entry point. */

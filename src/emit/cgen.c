@@ -665,7 +665,7 @@ static bool enum_info(Gen *g, Type *t)
  * RtType that let casts apply variance. Returns their initialisers. */
 /* "mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089",
  * as Assembly.FullName writes an assembly's identity. */
-static const char *assembly_display(Image *img)
+const char *emit_assembly_display(Image *img)
 {
 	if (!md_rows(img, T_Assembly))
 		return "";
@@ -717,7 +717,7 @@ static void put_full_name(Buf *b, Type *t)
 			d = d->elem;
 		buf_puts(b, i ? ",[" : "[");
 		put_full_name(b, a);
-		buf_printf(b, ", %s]", assembly_display(d->img ? d->img : ty_corlib));
+		buf_printf(b, ", %s]", emit_assembly_display(d->img ? d->img : ty_corlib));
 	}
 	buf_putc(b, ']');
 }

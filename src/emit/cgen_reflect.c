@@ -320,6 +320,117 @@ static void nested_types(Program *p, Buf *b)
 	free(v.v);
 }
 
+/* ---- assemblies ---- */
+static bool assemblies_on(Program *p)
+{
+	Type *ra = ty_corlib_type("System.Reflection", "RuntimeAssembly");
+	return ra->user && (reach_tstate(ra)->needs & TN_CONSTRUCTED) &&
+	       (p->assemblies || emit_icall_reached(p, "rt_Assembly_GetExecutingAssembly") ||
+		emit_icall_reached(p, "rt_Assembly_GetEntryAssembly"));
+}
+
+/* Is t one of the types rt_assemblies[] lists (a kept type of an
+ * assembly, generic instances too, not arrays, pointers or <Module>)? */
+static bool assembly_member(Type *t)
+{
+	return t->img && t->row > 1 && t->kind != TY_SZARRAY && t->kind != TY_ARRAY &&
+	       t->kind != TY_PTR && t->kind != TY_BYREF && t->kind != TY_FNPTR &&
+	       (!ty_is_open(t) || ty_is_generic_def(t)) && t->user &&
+	       (reach_tstate(t)->needs & TN_DESCRIPTOR);
+}
+
+/* By TypeDef row, instances after their definition. */
+static int row_order(const void *a, const void *b)
+{
+	const Type *x = *(Type *const *)a, *y = *(Type *const *)b;
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	return strcmp(x->cname, y->cname);
+}
+
+/* ra<k>_name(): Mono's MonoAssemblyName of img, which
+ * AssemblyName.FillName reads (name, version, flags, token). */
+static void native_name(Buf *b, Image *img, uint32_t k)
+{
+	Type *t = ty_corlib_type("Mono", "MonoAssemblyName");
+	const char *disp = emit_assembly_display(img);
+	const char *tok = strstr(disp, "PublicKeyToken=");
+	tok = tok && strcmp(tok + 15, "null") ? tok + 15 : "";
+	buf_printf(b, "static void *ra%u_name(void)\n{\n\tstatic %s n;\n", k, emit_ctype(t));
+	buf_printf(b, "\tn.%s = (intptr_t)\"%s\";\n", e_field(t, "name")->cname,
+		   md_string(img, md_get(img, T_Assembly, 1, Assembly_Name)));
+	static const char *const version[] = { "major", "minor", "build", "revision" };
+	static const unsigned cols[] = { Assembly_MajorVersion, Assembly_MinorVersion,
+					 Assembly_BuildNumber, Assembly_RevisionNumber };
+	for (int i = 0; i < 4; i++)
+		buf_printf(b, "\tn.%s = %u;\n", e_field(t, version[i])->cname,
+			   md_get(img, T_Assembly, 1, cols[i]));
+	buf_printf(b, "\tn.%s = %u;\n", e_field(t, "hash_alg")->cname,
+		   md_get(img, T_Assembly, 1, Assembly_HashAlgId));
+	buf_printf(b, "\tmemcpy(&n.%s, \"%s\", %zu);\n\treturn &n;\n}\n",
+		   e_field(t, "public_key_token")->cname, tok, strlen(tok) + 1);
+}
+
+static void assembly_entry(Program *p, Buf *b, Image *img, uint32_t k, bool names)
+{
+	VEC(Type *) v = {0};
+	for (uint32_t i = 0; i < p->types.n; i++)
+		if (p->types.v[i]->img == img && assembly_member(p->types.v[i]))
+			VEC_PUSH(v, p->types.v[i]);
+	if (v.n)
+		qsort(v.v, v.n, sizeof *v.v, row_order);
+	buf_printf(b, "static const RtType *const ra%u_types[] = {", k);
+	for (uint32_t i = 0; i < v.n; i++)
+		buf_printf(b, "%s&%s_type,", i % 4 ? " " : "\n\t", v.v[i]->cname);
+	buf_puts(b, " NULL };\n");
+	if (names)
+		native_name(b, img, k);
+	free(v.v);
+}
+
+/* rt_assemblies[]: the program's first, then the others by name. */
+static void assemblies(Program *p, Buf *b)
+{
+	VEC(Image *) imgs = {0};
+	if (assemblies_on(p))
+		VEC_PUSH(imgs, p->img);
+	for (uint32_t i = 0; imgs.n && i < p->types.n; i++) {
+		Image *img = p->types.v[i]->img;
+		bool seen = !img || !assembly_member(p->types.v[i]) || !md_rows(img, T_Assembly);
+		for (uint32_t k = 0; !seen && k < imgs.n; k++)
+			seen = imgs.v[k] == img;
+		if (!seen) {
+			uint32_t at = imgs.n;
+			VEC_PUSH(imgs, img);
+			while (at > 1 && strcmp(imgs.v[at - 1]->name, img->name) > 0) {
+				imgs.v[at] = imgs.v[at - 1];
+				at--;
+			}
+			imgs.v[at] = img;
+		}
+	}
+	Type *mn = ty_corlib_type("Mono", "MonoAssemblyName");
+	bool names = emit_icall_reached(p, "rt_AssemblyName_GetNativeName") && mn->user &&
+		     (reach_tstate(mn)->needs & TN_LAYOUT);
+	for (uint32_t k = 0; k < imgs.n; k++)
+		assembly_entry(p, b, imgs.v[k], k, names);
+	buf_puts(b, "const RtAssembly rt_assemblies[] = {\n");
+	for (uint32_t k = 0; k < imgs.n; k++) {
+		Image *img = imgs.v[k];
+		uint32_t n = 0;
+		for (uint32_t i = 0; i < p->types.n; i++)
+			n += p->types.v[i]->img == img && assembly_member(p->types.v[i]);
+		int32_t entry = k == 0 && p->entry ? index_of(p, p->entry) : -1;
+		buf_printf(b, "\t{ \"%s\", \"%s\", ra%u_types, %u, %s, ",
+			   md_rows(img, T_Assembly) ? md_string(img, md_get(img, T_Assembly, 1, Assembly_Name)) : img->name,
+			   emit_assembly_display(img), k, n,
+			   names ? arena_printf(ty_arena(), "ra%u_name", k) : "NULL");
+		buf_printf(b, entry >= 0 ? "&rt_methods[%d] },\n" : "NULL },\n", entry);
+	}
+	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nassemblies = %u;\n", imgs.n);
+	free(imgs.v);
+}
+
 /* offsetof of field `name` of t (or a base), as C. */
 static const char *offset_of(Type *t, const char *name)
 {
@@ -448,6 +559,11 @@ void emit_reflection_known(Program *p, Buf *b)
 			   "\t.pi_prop_off = %s,\n", pi->cname, offset_of(pi, "klass"),
 			   offset_of(pi, "prop"));
 	}
+	if (assemblies_on(p)) {
+		Type *ra = reflection_type("RuntimeAssembly");
+		buf_printf(b, "\t.assembly_type = &%s_type,\n\t.asm_handle_off = %s,\n", ra->cname,
+			   offset_of(ra, "_mono_assembly"));
+	}
 	if (!p->reflected.n)
 		return;
 	Type *rpi = reflection_type("RuntimeParameterInfo");
@@ -498,6 +614,7 @@ void emit_reflection(Program *p, Buf *b)
 	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nmethods = %u;\n", p->reflected.n);
 	generic_args(p, b);
 	nested_types(p, b);
+	assemblies(p, b);
 	properties(p, b);
 	fields(p, b);
 	emit_attrs(p, b);

@@ -94,6 +94,9 @@ bool emit_blittable(Type *t);
 const char *emit_marshal_refusal(Type *t);
 void emit_marshal_need(Program *p, Type *t, Method *why);
 void emit_marshal_types(Program *p, Buf *b);
+/* "mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=...":
+ * Assembly.FullName of img (cgen.c) */
+const char *emit_assembly_display(Image *img);
 /* Is a method answered by the runtime's C function fn reached? */
 bool emit_icall_reached(Program *p, const char *fn);
 /* cgen_reflect.c: rt_methods[] and what goes with it; rt_known's

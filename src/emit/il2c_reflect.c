@@ -499,6 +499,54 @@ static void custom_attrs(Fn *f, Method *m, Slot *r)
 		attrs_enable(f->p, f->m);
 }
 
+static bool own_code(Method *m);
+
+/* The program's own code asks for an Assembly (Type.Assembly,
+ * Assembly.GetExecutingAssembly...): rt_assemblies[] is written. */
+static void assemblies(Fn *f, Method *m, Slot *r)
+{
+	(void)m, (void)r;
+	if (own_code(f->m))
+		reach_assemblies(f->p, f->m);
+}
+
+/* assembly.GetTypes(): the program's own types are listed (those of the
+ * class library only as far as they are kept anyway) */
+static void assembly_types(Fn *f, Method *m, Slot *r)
+{
+	assemblies(f, m, r);
+	if (!own_code(f->m))
+		return;
+	Image *img = f->p->img;
+	for (uint32_t row = 2; row <= md_rows(img, T_TypeDef); row++)
+		reach_type(f->p, ty_def(img, row, NULL, 0), TN_DESCRIPTOR, f->m);
+}
+
+/* assembly.EntryPoint: Main is kept for reflection */
+static void entry_point(Fn *f, Method *m, Slot *r)
+{
+	assemblies(f, m, r);
+	if (own_code(f->m) && f->p->entry)
+		reach_reflect_method(f->p, f->p->entry, f->m);
+}
+
+/* assembly.GetType("Ns.Name"): that type is kept, as Type.GetType keeps it */
+static void assembly_type(Fn *f, Method *m, Slot *r)
+{
+	assemblies(f, m, r);
+	const char *name = m->nparams && param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
+	Type *t = name ? directives_find_type(f->p, name) : NULL;
+	if (!t) {
+		if (!name)
+			warn(f, W_GETTYPE, "Assembly.GetType with a name not known at build time finds only"
+			     " types the program keeps anyway or that directives keep (--rd, --descriptor)");
+		return;
+	}
+	reach_type(f->p, t, TN_DESCRIPTOR, f->m);
+	if (!ty_is_generic_def(t))
+		r->known = t;
+}
+
 static void get_type_by_name(Fn *f, Method *m, Slot *r)
 {
 	if (!m->nparams || !param_is(m, 0, "System.String") || m->has_this)
@@ -573,6 +621,15 @@ static const struct {
 	{ "System.Runtime.InteropServices.Marshal", "PtrToStructure", marshal_struct },
 	{ "System.Runtime.InteropServices.Marshal", "DestroyStructure", marshal_struct },
 	{ "System.Runtime.InteropServices.Marshal", "StructureToPtr", marshal_struct },
+	{ "System.Type", "get_Assembly", assemblies },
+	{ "System.Reflection.Assembly", "GetExecutingAssembly", assemblies },
+	{ "System.Reflection.Assembly", "GetEntryAssembly", assemblies },
+	{ "System.Reflection.Assembly", "GetCallingAssembly", assemblies },
+	{ "System.Reflection.Assembly", "GetAssembly", assemblies },
+	{ "System.Reflection.Assembly", "GetTypes", assembly_types },
+	{ "System.Reflection.Assembly", "GetExportedTypes", assembly_types },
+	{ "System.Reflection.Assembly", "GetType", assembly_type },
+	{ "System.Reflection.Assembly", "get_EntryPoint", entry_point },
 	{ "System.Linq.Expressions.Expression", "Lambda", expr_lambda },
 	{ "System.Linq.Expressions.Expression", "New", expr_new },
 };
