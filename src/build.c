@@ -511,8 +511,8 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 			"-fno-delete-null-pointer-checks", (char *)arena_printf(ty_arena(), "-I%s", inc),
 			"-c", (char *)arena_printf(ty_arena(), "%s.c", names[i]),
 			"-o", (char *)arena_printf(ty_arena(), ".%s.o.tmp", names[i]),
-			NULL, NULL, NULL, NULL, NULL, NULL };
-		uint32_t nrest = countof(rest) - 6;
+			NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+		uint32_t nrest = countof(rest) - 7;
 		/* nothing in an executable unwinds through managed code (a
 		 * library's host might: C++ exceptions, backtrace()) */
 		if (!o->debug && o->kind == BUILD_EXE) {
@@ -525,6 +525,10 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 		if (o->kind == BUILD_EXE) {
 			rest[nrest++] = "-ffunction-sections";
 			rest[nrest++] = "-fdata-sections";
+			/* an executable is linked at a fixed address (-no-pie):
+			 * shorter code, and constant tables of pointers in
+			 * .rodata (Hello World 16 KB smaller) */
+			rest[nrest++] = "-fno-pie";
 		}
 		if (o->kind != BUILD_EXE)
 			rest[nrest++] = "-fPIC";
@@ -668,6 +672,8 @@ static void link_program(const char *dir, const char *rt, const char *tmp, const
 		rest[n++] = "-shared";
 	else if (!dynamic_native(o))
 		rest[n++] = "-static";
+	if (o->kind == BUILD_EXE)
+		rest[n++] = "-no-pie";          /* its units are -fno-pie */
 	rest[n++] = "-Wl,--gc-sections";        /* the runtime's unused functions */
 	if (lto(o)) {
 		rest[n++] = (char *)o->opt;

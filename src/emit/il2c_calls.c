@@ -218,6 +218,19 @@ static Method *devirtualize(Fn *f, Method *m)
 		!(impl->flags & MF_ABSTRACT) ? impl : m;
 }
 
+/* What Mono's GetCurrentMethod() answers in generic code: the open
+ * definition (G`1[T].M, M[U]), whatever the instance. Not yet for a
+ * constructor (its record for reflection needs the type made). */
+static Method *open_definition(Method *m)
+{
+	Type *owner = m->owner;
+	if (!strcmp(m->name, ".ctor"))
+		return m;
+	if (owner->ninst && owner->img && owner->kind != TY_SZARRAY && owner->kind != TY_ARRAY)
+		owner = ty_def(owner->img, owner->row, NULL, 0);
+	return owner == m->owner && !m->ninst ? m : ty_method(owner, m->img, m->row, NULL, 0);
+}
+
 /* MethodBase.GetCurrentMethod(): the calling method, kept for
  * reflection, is known here (Mono's internal call walks the stack). */
 static bool current_method(Fn *f, Method *m)
@@ -225,7 +238,7 @@ static bool current_method(Fn *f, Method *m)
 	if (m->has_this || m->nparams || strcmp(m->name, "GetCurrentMethod") ||
 	    m->owner->img != ty_object->img || strcmp(m->owner->name, "System.Reflection.MethodBase"))
 		return false;
-	Method *self = f->m->spec_of ? f->m->spec_of : f->m;
+	Method *self = open_definition(f->m->spec_of ? f->m->spec_of : f->m);
 	reach_reflect_method(f->p, self, f->m);
 	uint32_t k = 0;
 	while (f->p->reflected.v[k] != self)

@@ -1,4 +1,5 @@
 // Reflection odds of Mono's runtime tests: MethodBase.GetCurrentMethod()
+// (in generic code the open definition, as Mono answers)
 // (known to the compiler at the call), Type.DeclaringType of types that
 // are not nested (null), and String's constructors found by reflection
 // (internal calls: Invoke makes the string with String.Ctor).
@@ -7,12 +8,14 @@ using System.Reflection;
 class Box<T> {
 	public T V;
 	public Box(T v) { V = v; Show(MethodBase.GetCurrentMethod()); }
+	public MethodBase Cur() { return MethodBase.GetCurrentMethod(); }
 	public string Where() { return MethodBase.GetCurrentMethod().Name + " of " + GetType().Name; }
 	static void Show(MethodBase m) { Console.WriteLine(m.Name + " " + m.IsConstructor + " " + m.GetParameters().Length); }
 }
 struct S { public int Get() { return MethodBase.GetCurrentMethod().Name.Length; } }
 class P {
 	static string Named<T>(T x) { return MethodBase.GetCurrentMethod().Name + " " + x; }
+	static MethodBase Gen<T>() { return MethodBase.GetCurrentMethod(); }
 	static int Main() {
 		MethodBase m = MethodBase.GetCurrentMethod();
 		Console.WriteLine(m.Name + " " + m.IsStatic + " " + (m.DeclaringType == typeof(P)));
@@ -21,6 +24,12 @@ class P {
 		Console.WriteLine(Named(7) + " / " + Named("x"));
 		Console.WriteLine(new S().Get());
 		Console.WriteLine(MethodBase.GetCurrentMethod() == m);
+		// in generic code: the open definition, whatever the instance
+		Console.WriteLine(new Box<string>("t").Cur() == typeof(Box<>).GetMethod("Cur"));
+		Console.WriteLine(new Box<int>(1).Cur() == typeof(Box<>).GetMethod("Cur"));
+		Console.WriteLine(new Box<int>(2).Cur() == typeof(Box<int>).GetMethod("Cur"));
+		MethodInfo g = (MethodInfo)Gen<long>();
+		Console.WriteLine(g.Name + " " + g.IsGenericMethodDefinition + " " + (g == Gen<string>()));
 		Console.WriteLine(typeof(int).DeclaringType == null);
 		Console.WriteLine(typeof(int[]).DeclaringType == null);
 		Console.WriteLine(typeof(P).DeclaringType == null);
