@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <sys/random.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -1346,3 +1347,29 @@ float rt_MathF_Atan2(float y, float x) { return atan2f(y, x); }
 float rt_MathF_Pow(float x, float y) { return powf(x, y); }
 float rt_MathF_FMod(float x, float y) { return fmodf(x, y); }
 float rt_MathF_ModF(float x, intptr_t ip) { return modff(x, (float *)ip); }
+
+/* ---- RNGCryptoServiceProvider: the kernel's random numbers ---- */
+/* There is no state: the handle only has to be non-zero. A seed is not
+ * needed by getrandom and is ignored (Mono's runtime ignores it too when
+ * it reads the kernel's source). */
+intptr_t rt_RNG_RngOpen(void) { return 1; }
+intptr_t rt_RNG_RngInitialize(intptr_t seed, intptr_t len) { return 1; }
+void rt_RNG_RngClose(intptr_t h) {}
+
+intptr_t rt_RNG_RngGetBytes(intptr_t h, intptr_t data, intptr_t len)
+{
+	uint8_t *p = (uint8_t *)data;
+	while (len > 0) {
+		ssize_t got = getrandom(p, (size_t)len, 0);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			rt_exc_throw_msg(RT_EXC_INVALIDOP, "Failed to read random bytes.");
+			return 0;
+		}
+		p += got;
+		len -= got;
+	}
+	return h;
+}
+
