@@ -958,22 +958,31 @@ static bool io_grow(int fd)
 	return true;
 }
 
-/* Under io_lock: the epoll registration that fd's jobs want. */
-static void io_arm(int fd)
+/* Under io_lock: the epoll registration that fd's jobs want. Each is
+ * one-shot: a reported descriptor is disabled until armed again, so the
+ * common turn (a job waits, is reported, is taken) costs one epoll_ctl,
+ * not an ADD and a DEL. `closing`: fd is going, unregister it. A
+ * descriptor closed while disabled left epoll with its close, so a MOD
+ * that finds it gone (the number reused) adds it. */
+static void io_arm(int fd, bool closing)
 {
 	uint32_t ev = 0;
 	for (Job *j = io_fds[fd].jobs; j; j = j->next)
 		ev |= (j->op & 1 ? EPOLLIN : 0) | (j->op & 2 ? EPOLLOUT : 0);
-	struct epoll_event e = { .events = ev, .data.fd = fd };
+	struct epoll_event e = { .events = ev | EPOLLONESHOT, .data.fd = fd };
 	if (!ev) {
-		if (io_fds[fd].registered)
+		if (closing && io_fds[fd].registered)
 			epoll_ctl(io_epoll, EPOLL_CTL_DEL, fd, &e);
-		io_fds[fd].registered = false;
+		io_fds[fd].registered &= !closing;
 		return;
 	}
 	int how = io_fds[fd].registered ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
-	if (epoll_ctl(io_epoll, how, fd, &e) < 0 && how == EPOLL_CTL_ADD && errno == EEXIST)
-		epoll_ctl(io_epoll, EPOLL_CTL_MOD, fd, &e);
+	if (epoll_ctl(io_epoll, how, fd, &e) < 0) {
+		if (how == EPOLL_CTL_ADD && errno == EEXIST)
+			epoll_ctl(io_epoll, EPOLL_CTL_MOD, fd, &e);
+		else if (how == EPOLL_CTL_MOD && errno == ENOENT)
+			epoll_ctl(io_epoll, EPOLL_CTL_ADD, fd, &e);
+	}
 	io_fds[fd].registered = true;
 }
 
@@ -1015,7 +1024,8 @@ static void *io_thread(void *unused)
 					rd = io_take(fd, 1);
 				if (err || (ev[i].events & EPOLLOUT))
 					wr = io_take(fd, 2);
-				io_arm(fd);
+				if (io_fds[fd].jobs)
+					io_arm(fd, false);
 			}
 			pthread_mutex_unlock(&io_lock);
 			io_queue(rd);
@@ -1056,7 +1066,7 @@ void rt_IOSelector_Add(intptr_t handle, Object *job)
 		while (*p)
 			p = &(*p)->next;
 		*p = j;
-		io_arm(fd);
+		io_arm(fd, false);
 	}
 	pthread_mutex_unlock(&io_lock);
 	if (!ok)
@@ -1071,7 +1081,7 @@ static void io_forget(int fd)
 	if (fd >= 0 && fd < io_nfds) {
 		jobs = io_fds[fd].jobs;
 		io_fds[fd].jobs = NULL;
-		io_arm(fd);
+		io_arm(fd, true);
 	}
 	pthread_mutex_unlock(&io_lock);
 	for (Job *j = jobs; j; j = j->next)

@@ -14,8 +14,17 @@
  * clears once the object is dead for good (after any finalizer that could
  * resurrect it); the list drops such records when it next grows.
  *
- * The monitor: a mutex guarding owner/count, a condition variable
- * `entry` (the monitor became free) and the queue of threads in Wait,
+ * The monitor: `owner` is taken by compare-and-swap from 0 to the
+ * thread's id, without the mutex when nobody waits (a lock taken and
+ * given back by one thread, or two threads taking turns on a short
+ * critical section, pays one atomic operation each way, no mutex and no
+ * system call), after a short spin when another thread holds it. Only the
+ * owner touches `count`. A thread that must sleep takes the mutex, counts
+ * itself in `entering`, tries once more, then sleeps on the condition
+ * `entry`; Exit stores owner 0 and then reads `entering` (both sequentially
+ * consistent, so a sleeper's count is seen whenever its last try saw the
+ * monitor held), and only then takes the mutex to signal. The mutex also
+ * guards the queue of threads in Wait,
  * each sleeping on a condition of its own, so that Pulse wakes the one
  * thread it picks and PulseAll each queued one, never the others (one
  * shared condition woke every waiter on each Pulse). Wait gives up every
@@ -41,10 +50,11 @@ typedef struct Waiter {
 
 typedef struct RtSync {
 	int32_t hash;
-	int32_t count;              /* owner's recursion depth */
-	uintptr_t owner;            /* rt_thread_id, 0 when free */
-	int32_t entering;           /* threads blocked waiting for entry */
-	Waiter *waiters;            /* in Wait, oldest first (on their stacks) */
+	int32_t count;              /* owner's recursion depth (owner only) */
+	uintptr_t owner;            /* rt_thread_id, 0 when free (atomic) */
+	int32_t entering;           /* threads asleep for entry (atomic) */
+	Waiter *waiters;            /* in Wait, oldest first (on their stacks;
+				       under lock) */
 	GC_hidden_pointer weak_obj; /* atomic objects: long link to the object */
 	pthread_mutex_t lock;
 	pthread_cond_t entry;
@@ -161,6 +171,13 @@ static struct timespec deadline_after(int32_t ms)
 	return t;
 }
 
+static bool try_own(RtSync *s, uintptr_t me)
+{
+	uintptr_t free = 0;
+	return __atomic_compare_exchange_n(&s->owner, &free, me, false, __ATOMIC_SEQ_CST,
+					   __ATOMIC_RELAXED);
+}
+
 /* With s->lock held: waits until the monitor is free (or the deadline, if
  * any, passes), then takes it with recursion count `count`. Thread.
  * Interrupt ends the wait if `interruptible`. */
@@ -170,31 +187,53 @@ static Acquired acquire_locked(RtSync *s, uintptr_t me, int32_t count,
 			       const struct timespec *deadline, bool interruptible)
 {
 	Acquired r = ACQ_GOT;
-	if (s->owner != 0 && interruptible && !rt_thread_block(&s->lock, &s->entry, s))
-		r = ACQ_INTERRUPTED;
-	while (s->owner != 0 && r == ACQ_GOT) {
+	__atomic_add_fetch(&s->entering, 1, __ATOMIC_SEQ_CST);
+	bool owned = try_own(s, me), blocked = false;
+	if (!owned && interruptible) {
+		blocked = true;
+		if (!rt_thread_block(&s->lock, &s->entry, s))
+			r = ACQ_INTERRUPTED;
+	}
+	while (!owned && r == ACQ_GOT) {
 		int rc;
-		s->entering++;
 		if (deadline)
 			rc = pthread_cond_timedwait(&s->entry, &s->lock, deadline);
 		else
 			rc = pthread_cond_wait(&s->entry, &s->lock);
-		s->entering--;
-		if (rc == ETIMEDOUT && s->owner != 0)
+		owned = try_own(s, me);
+		if (owned)
+			break;
+		if (rc == ETIMEDOUT)
 			r = ACQ_TIMEOUT;
-		else if (interruptible && s->owner != 0 && rt_thread_interrupt_pending())
+		else if (interruptible && rt_thread_interrupt_pending())
 			r = ACQ_INTERRUPTED;
 	}
-	if (interruptible && rt_thread_unblock(&s->lock, r == ACQ_INTERRUPTED))
+	__atomic_sub_fetch(&s->entering, 1, __ATOMIC_SEQ_CST);
+	if (blocked && rt_thread_unblock(&s->lock, r == ACQ_INTERRUPTED))
 		r = ACQ_INTERRUPTED;
 	if (r != ACQ_GOT) {
-		if (s->owner == 0 && s->entering)
+		if (owned)
+			__atomic_store_n(&s->owner, 0, __ATOMIC_SEQ_CST);
+		if (!__atomic_load_n(&s->owner, __ATOMIC_SEQ_CST) &&
+		    __atomic_load_n(&s->entering, __ATOMIC_SEQ_CST))
 			pthread_cond_signal(&s->entry);         /* pass on a wake-up we took */
 		return r;
 	}
-	s->owner = me;
 	s->count = count;
 	return ACQ_GOT;
+}
+
+/* A few tries before sleeping: the holder of a short critical section on
+ * the other core is likely to give it back within them. */
+enum { SPINS = 64 };
+
+static inline void spin_pause(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	__builtin_ia32_pause();
+#elif defined(__aarch64__)
+	__asm__ __volatile__("yield");
+#endif
 }
 
 /* timeout_ms < 0: wait as long as it takes. */
@@ -204,12 +243,22 @@ static bool enter(Object *o, int32_t timeout_ms)
 	if (!s)
 		return false;
 	uintptr_t me = rt_thread_id();
+	if (__atomic_load_n(&s->owner, __ATOMIC_RELAXED) == me) {
+		s->count++;
+		return true;
+	}
+	for (int i = 0; i < SPINS; i++) {
+		if (try_own(s, me)) {
+			s->count = 1;
+			return true;
+		}
+		if (!timeout_ms)
+			return false;
+		spin_pause();
+	}
 	pthread_mutex_lock(&s->lock);
 	Acquired got;
-	if (s->owner == me) {
-		s->count++;
-		got = ACQ_GOT;
-	} else if (timeout_ms < 0) {
+	if (timeout_ms < 0) {
 		got = acquire_locked(s, me, 1, NULL, true);
 	} else {
 		struct timespec d = deadline_after(timeout_ms);
@@ -231,28 +280,24 @@ bool rt_mon_try_enter(Object *o, int32_t timeout_ms)
 	return enter(o, timeout_ms);
 }
 
-/* With s->lock held: gives the monitor up entirely. */
-static void release_locked(RtSync *s)
+/* Gives the monitor up entirely; wakes a thread asleep for it, if any
+ * (taking s->lock for that unless the caller holds it). */
+static void release(RtSync *s, bool locked)
 {
-	s->owner = 0;
 	s->count = 0;
-	if (s->entering)
-		pthread_cond_signal(&s->entry);
+	__atomic_store_n(&s->owner, 0, __ATOMIC_SEQ_CST);
+	if (!__atomic_load_n(&s->entering, __ATOMIC_SEQ_CST))
+		return;
+	if (!locked)
+		pthread_mutex_lock(&s->lock);
+	pthread_cond_signal(&s->entry);
+	if (!locked)
+		pthread_mutex_unlock(&s->lock);
 }
 
-/* s->lock held on true; on false, released and SynchronizationLock-
- * Exception thrown: the caller does not own the monitor. */
-static bool lock_owned(RtSync *s, uintptr_t me)
-{
-	pthread_mutex_lock(&s->lock);
-	if (RT_LIKELY(s->owner == me))
-		return true;
-	pthread_mutex_unlock(&s->lock);
-	rt_exc_throw_kind(RT_EXC_SYNCLOCK);
-	return false;
-}
-
-/* A monitor never entered has no record, and its exit throws. */
+/* The record of o's monitor if this thread holds it; else NULL with
+ * SynchronizationLockException (or NullReferenceException) pending. A
+ * monitor never entered has no record. */
 static RtSync *owned_sync(Object *o)
 {
 	if (RT_UNLIKELY(!o)) {
@@ -260,33 +305,25 @@ static RtSync *owned_sync(Object *o)
 		return NULL;
 	}
 	RtSync *s = (RtSync *)__atomic_load_n(&o->sync, __ATOMIC_ACQUIRE);
-	if (RT_UNLIKELY(!s)) {
+	if (RT_UNLIKELY(!s || __atomic_load_n(&s->owner, __ATOMIC_RELAXED) != rt_thread_id())) {
 		rt_exc_throw_kind(RT_EXC_SYNCLOCK);
 		return NULL;
 	}
-	return lock_owned(s, rt_thread_id()) ? s : NULL;
+	return s;
 }
 
 void rt_mon_exit(Object *o)
 {
 	RtSync *s = owned_sync(o);
-	if (!s)
-		return;
-	if (--s->count == 0)
-		release_locked(s);
-	pthread_mutex_unlock(&s->lock);
+	if (s && --s->count == 0)
+		release(s, false);
 }
 
 /* The thread holding o's monitor, 0 if none. */
 static uintptr_t owner_of(Object *o)
 {
 	RtSync *s = o ? (RtSync *)__atomic_load_n(&o->sync, __ATOMIC_ACQUIRE) : NULL;
-	if (!s)
-		return 0;
-	pthread_mutex_lock(&s->lock);
-	uintptr_t owner = s->owner;
-	pthread_mutex_unlock(&s->lock);
-	return owner;
+	return s ? __atomic_load_n(&s->owner, __ATOMIC_ACQUIRE) : 0;
 }
 
 /* Monitor.IsEntered: does this thread hold o's monitor? */
@@ -329,8 +366,9 @@ bool rt_mon_wait(Object *o, int32_t timeout_ms)
 	Waiter w = { .next = NULL };
 	pthread_cond_init(&w.wake, &cond_attr);
 	struct timespec d = deadline_after(timeout_ms < 0 ? 0 : timeout_ms);
+	pthread_mutex_lock(&s->lock);
 	append_waiter(s, &w);
-	release_locked(s);
+	release(s, true);
 	bool sleep = rt_thread_block(&s->lock, &w.wake, s);
 	while (!w.pulsed && sleep) {
 		int rc = timeout_ms < 0 ? pthread_cond_wait(&w.wake, &s->lock)
@@ -354,6 +392,7 @@ void rt_mon_pulse(Object *o, bool all)
 	RtSync *s = owned_sync(o);
 	if (!s)
 		return;
+	pthread_mutex_lock(&s->lock);
 	while (s->waiters) {
 		Waiter *w = s->waiters;
 		s->waiters = w->next;

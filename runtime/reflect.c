@@ -713,6 +713,29 @@ static bool property_binds(const RtProperty *pr, const RtType *klass, const RtTy
 	return binds_kind(m && (m->attrs & MA_STATIC), klass, start, flags);
 }
 
+/* The index parameters of a property: its getter's, or its setter's but
+ * the value. */
+static uint32_t indexes(const RtProperty *pr, const RtType *const **types)
+{
+	if (pr->get) {
+		*types = pr->get->params;
+		return pr->get->nparams;
+	}
+	*types = pr->set ? pr->set->params : NULL;
+	return pr->set && pr->set->nparams ? pr->set->nparams - 1 : 0;
+}
+
+/* Same name and index parameters (indexers "Item" differ by these). */
+static bool same_indexes(const RtProperty *a, const RtProperty *b)
+{
+	const RtType *const *ta, *const *tb;
+	uint32_t na = indexes(a, &ta), nb = indexes(b, &tb);
+	bool same = !strcmp(a->name, b->name) && na == nb;
+	for (uint32_t k = 0; same && k < na; k++)
+		same = ta[k] == tb[k];
+	return same;
+}
+
 intptr_t rt_RuntimeType_GetPropertiesByName_native(Object *self, intptr_t name, int32_t flags,
 						    int32_t list)
 {
@@ -725,9 +748,9 @@ intptr_t rt_RuntimeType_GetPropertiesByName_native(Object *self, intptr_t name, 
 				continue;
 			if (!name_matches((const char *)name, pr->name, flags, list))
 				continue;
-			bool hidden = false;    /* by a property of the same name found */
+			bool hidden = false;    /* by a derived one of the same name and indexes */
 			for (int32_t j = 0; j < a->len; j++)
-				hidden |= !strcmp(((const RtProperty *)a->data[j])->name, pr->name);
+				hidden |= same_indexes(a->data[j], pr);
 			if (!hidden)
 				push(a, pr);
 		}
