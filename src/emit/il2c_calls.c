@@ -514,6 +514,8 @@ static void calli(Fn *f, const Instr *in)
 	for (uint32_t i = 0; i < n; i++) {
 		const char *sep = i ? ", " : "";
 		Type *pt = self && i == 0 ? NULL : ty_from_sig(f->img, s->params[i - self], &f->ctx);
+		if (pt)
+			e_check_assign(f, n - 1 - i, pt, "calli argument");
 		buf_printf(&params, "%s%s", sep, pt ? emit_ctype(pt) : "Object *");
 		buf_printf(&args, "%s%s", sep, pt ? e_as_type(f, n - 1 - i, pt) :
 			   e_as_ctype(f, n - 1 - i, "Object *"));
