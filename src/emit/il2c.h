@@ -80,6 +80,9 @@ typedef struct Fn {
 	const char **arg_len, **loc_len;  /* per vector variable: its length's
 					     shadow (NULL: none; il2c_body.c) */
 	bool framed;                    /* arguments and locals live in *F */
+	uint32_t nbranches;             /* every branch and switch case: from, to */
+	struct FnBranch { uint32_t from, to; } *branches;
+	uint32_t dead_end;              /* offsets below it: a dead loop (il2c_body.c) */
 	bool filter_mode;               /* this is the outlined filter function */
 	bool frame_declared;            /* FRAME_, its name in traces, is declared */
 	/* with debug information: each place that raises (e_fail_at) goes

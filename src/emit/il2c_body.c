@@ -49,6 +49,18 @@ static void mark_target(uint8_t *mark, uint32_t from, uint32_t target)
 	mark[target] |= LABEL | (target <= from ? LABEL_BACK : 0);
 }
 
+static void add_branch(Fn *f, uint8_t *mark, uint32_t from, uint32_t to)
+{
+	mark_target(mark, from, to);
+	if (!(f->nbranches & (f->nbranches + 1))) {
+		struct FnBranch *b = arena_alloc(&f->a, 2 * (f->nbranches + 1) * sizeof *b);
+		if (f->nbranches)
+			memcpy(b, f->branches, f->nbranches * sizeof *b);
+		f->branches = b;
+	}
+	f->branches[f->nbranches++] = (struct FnBranch){ from, to };
+}
+
 static uint8_t *find_labels(Fn *f)
 {
 	uint8_t *mark = arena_alloc(&f->a, f->body.code_size + 1);
@@ -58,10 +70,10 @@ static uint8_t *find_labels(Fn *f)
 		off = il_decode(f->img, &f->body, off, &in);
 		OperandKind k = op_info[in.op].operand;
 		if ((k == OPK_BR8 || k == OPK_BR32) && in.target <= f->body.code_size)
-			mark_target(mark, at, in.target);
+			add_branch(f, mark, at, in.target);
 		for (uint32_t i = 0; in.op == OP_SWITCH && i < in.ncases; i++)
 			if (il_switch_target(&in, i) <= f->body.code_size)
-				mark_target(mark, at, il_switch_target(&in, i));
+				add_branch(f, mark, at, il_switch_target(&in, i));
 	}
 	for (uint32_t i = 0; i < f->body.neh; i++) {
 		const EHClause *c = &f->body.eh[i];
@@ -280,13 +292,48 @@ static void find_single_stores(Fn *f)
 		f->local_once[i] = stores[i] == 1;
 }
 
+/* A loop whose head no path has reached by the time it starts: the code
+ * from the head to the last branch that goes back into it (taking in
+ * the loops that branch into that, and so on) is entered only from
+ * before the head, where every branch translated has recorded its
+ * target's entry, or from inside. If no label in it has an entry (no
+ * branch from before, no handler), the whole of it is dead: a loop
+ * behind a feature switch (SpanHelpers' vectorised loops behind
+ * Vector.IsHardwareAccelerated). */
+static bool dead_loop(Fn *f, uint32_t head)
+{
+	if (f->filter_mode)
+		return false;
+	uint32_t end = head;
+	for (bool grew = true; grew;) {
+		grew = false;
+		for (uint32_t i = 0; i < f->nbranches; i++) {
+			const struct FnBranch *b = &f->branches[i];
+			if (b->to >= head && b->to <= end && b->from > end) {
+				end = b->from;
+				grew = true;
+			}
+		}
+	}
+	for (uint32_t off = head; off <= end; off++)
+		if (f->labels[off] && f->entry[off].set)
+			return false;
+	for (uint32_t i = 0; i < f->body.neh; i++)
+		if (f->body.eh[i].handler_off >= head && f->body.eh[i].handler_off <= end)
+			return false;
+	f->dead_end = end + 1;
+	return true;
+}
+
 /* A block that no path has reached by the time it starts, and that no
  * later branch goes back to, is reached by no path at all (a branch on
  * a feature switch left it out): it is not translated, and what it
  * calls is not reached. */
 static bool dead_block(Fn *f, uint8_t label, uint32_t off)
 {
-	return !f->reachable && !f->entry[off].set && !(label & LABEL_BACK);
+	if (f->reachable || f->entry[off].set)
+		return false;
+	return !(label & LABEL_BACK) || off < f->dead_end || dead_loop(f, off);
 }
 
 /* Code after a backward branch's target is translated before that branch
@@ -349,6 +396,8 @@ static void find_vector_lengths(Fn *f)
  * outlined filter function only those. */
 static void translate(Fn *f)
 {
+	f->nbranches = 0;
+	f->dead_end = 0;
 	uint8_t *labels = find_labels(f);
 	f->labels = labels;
 	find_single_stores(f);
