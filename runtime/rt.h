@@ -261,7 +261,7 @@ typedef struct RtKnown {
 	const RtType *method_info_type;
 	uint32_t mi_handle_off, mi_reftype_off;
 	Object *(*new_param_info)(RtString *name, Object *type, int32_t pos,
-				  int32_t attrs, Object *member);
+				  int32_t attrs, Object *def, bool has_def, Object *member);
 	const RtType *param_info_array, *type_array;
 	uint32_t dlg_method_off, dlg_ptr_off, dlg_target_off;
 	/* RuntimeConstructorInfo, as RuntimeMethodInfo above */
@@ -398,7 +398,17 @@ typedef struct RtMethod {
 	const struct RtMethod *generic_def;
 	uint32_t ngeneric;
 	const RtType *const *generic_args;
+	const struct RtParam *param_info;   /* NULL: no attributes, no defaults */
 } RtMethod;
+/* A parameter's ParameterAttributes and default value: when `has`, the
+ * bytes at value boxed as type (NULL: null); without one, DefaultValue is
+ * DBNull.Value, or Missing.Value for an [Optional] parameter. */
+typedef struct RtParam {
+	uint16_t attrs;
+	bool has;
+	const RtType *type;
+	const void *value;
+} RtParam;
 extern const RtMethod rt_methods[];
 /* Type.GetType(name) finds these: every named type of the program when it
  * calls Type.GetType by name, else none. */

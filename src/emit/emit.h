@@ -43,6 +43,7 @@ int emit_find_subst(const char *key);
  * (see features.c)? Then *value is its result. */
 bool emit_feature_off(Program *p, const char *key, int32_t *value);
 bool emit_in_class_library(Image *img);
+bool emit_field_read_off(Program *p, Method *m, Field *fd, int32_t *value);
 /* m is EqualityComparer<T>.Default's or Comparer<T>.Default's getter: the
  * class of the comparer it returns, which the substitution of
  * CreateComparer decides at build time (else NULL). */

@@ -106,6 +106,7 @@ typedef struct CutSite {
 /* il2c_missing.c: an instruction naming a type, method or field that does
  * not exist (or calling an abstract method) becomes the throw Mono makes. */
 bool e_missing(Fn *f, const Instr *in);
+bool e_call_is_virtual(Fn *f, Method *m);       /* `call` that dispatches */
 void e_throw_instead(Fn *f, int kind, const char *what, const char *msg);  /* RtExcKind */
 
 void e_fn_error(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));

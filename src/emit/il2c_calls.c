@@ -514,6 +514,8 @@ static void calli(Fn *f, const Instr *in)
 	for (uint32_t i = 0; i < n; i++) {
 		const char *sep = i ? ", " : "";
 		Type *pt = self && i == 0 ? NULL : ty_from_sig(f->img, s->params[i - self], &f->ctx);
+		if (pt)
+			e_check_assign(f, n - 1 - i, pt, "calli argument");
 		buf_printf(&params, "%s%s", sep, pt ? emit_ctype(pt) : "Object *");
 		buf_printf(&args, "%s%s", sep, pt ? e_as_type(f, n - 1 - i, pt) :
 			   e_as_ctype(f, n - 1 - i, "Object *"));
@@ -580,6 +582,15 @@ static void jmp(Fn *f, Method *m)
 	f->reachable = false;
 }
 
+/* `call` of an abstract instance method from a method of an interface
+ * (a default method calling its interface's abstract one) dispatches, as
+ * Mono does; from anywhere else it is bad IL (il2c_missing.c). */
+bool e_call_is_virtual(Fn *f, Method *m)
+{
+	return (m->flags & MF_ABSTRACT) && m->has_this && f->m->owner->img &&
+	       ty_info(f->m->owner)->is_interface;
+}
+
 /* Multi-dimensional arrays' methods (Get, Set, Address, .ctor) have no
  * MethodDef: the runtime provides them (§II.14.2). */
 bool e_array_method(Fn *f, const Instr *in);
@@ -609,7 +620,7 @@ bool e_calls(Fn *f, const Instr *in)
 		if (f->constrained && !m->has_this)
 			call_static_virtual(f, m);
 		else
-			call_method(f, m, false);
+			call_method(f, m, e_call_is_virtual(f, m));
 		break;
 	case OP_CALLVIRT:
 		if (f->constrained)
