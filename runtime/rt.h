@@ -571,6 +571,20 @@ void rt_gc_remove_roots(void *lo, void *hi);
  * Boehm; the place where a generational collector's barrier goes). */
 #define RT_WRITE_REF(slot, value) (*(slot) = (value))
 
+/* ---- tail. calls that C cannot make a jump (rt_tail_) ----
+ * A `tail.` call whose result is a struct returned in memory, or whose
+ * callee takes more arguments on the stack than its caller received, is
+ * not a jump in gcc's code: it would grow the stack. Such a call instead
+ * puts its arguments in the thread's buffer (rt_tail_buf, which the GC
+ * scans), names a thunk that makes the call in rt_tail_fn, and returns;
+ * the method's entry (its "wrapper", il2c_calls.c) calls thunks in a
+ * loop until none is asked for. A thunk sets rt_tail_expect to the
+ * function it calls, so that function's wrapper runs its body only and
+ * leaves its own tail calls to the loop below it. */
+enum { RT_TAIL_BYTES = 512 };
+extern __thread void *rt_tail_fn, *rt_tail_expect;
+void *rt_tail_buf(void);                        /* RT_TAIL_BYTES, aligned */
+
 /* ---- exceptions (rt_exc_) ---- */
 extern __thread Object *rt_pending;
 
