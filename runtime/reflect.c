@@ -430,8 +430,13 @@ Object *rt_MonoMethodInfo_get_parameter_info(intptr_t h, Object *member)
 	const RtMethod *m = (const RtMethod *)h;
 	RtArray *a = rt_gc_alloc_array(rt_known.param_info_array, m->nparams);
 	for (uint32_t i = 0; a && i < m->nparams; i++) {
+		const RtParam *pi = m->param_info ? &m->param_info[i] : NULL;
+		Object *def = pi && pi->has && pi->type ? rt_reflect_box(pi->type, pi->value) : NULL;
+		if (rt_pending)
+			return NULL;
 		Object *p = rt_known.new_param_info(rt_str_from_utf8(m->param_names[i]),
-						    type_obj(m->params[i]), (int32_t)i, 0, member);
+						    type_obj(m->params[i]), (int32_t)i,
+						    pi ? pi->attrs : 0, def, pi && pi->has, member);
 		if (!p)
 			return NULL;
 		RT_ARRAY_DATA(a, Object *)[i] = p;

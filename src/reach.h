@@ -189,6 +189,17 @@ void reach_made_generic(Program *p, Type *open, Type *made, Method *why);
  * described in rt_methods[], compiled unless it is a generic definition,
  * with an invoke thunk and its entry points for delegates. */
 void reach_reflect_method(Program *p, Method *m, Method *why);
+/* Parameter i of m as ParameterInfo tells it: its ParameterAttributes and,
+ * when it has a default value, the constant's bytes and the type
+ * DefaultValue boxes them as (an enum parameter's own type, else the
+ * constant's: `int? n = 3` gives an int; NULL for null). */
+typedef struct ParamDefault {
+	uint32_t flags;
+	bool has;
+	Type *type;
+	Blob value;
+} ParamDefault;
+ParamDefault reach_param_default(Method *m, uint32_t i);
 /* Delegate.DynamicInvoke is reachable: every constructed delegate type's
  * Invoke is kept for reflection (rt_delegate_invoke_info). */
 void reach_dynamic_invoke(Program *p, Method *why);
