@@ -170,6 +170,11 @@ bool e_trace_lines(Fn *f);                      /* traces of f get file:line */
 const char *e_fail_site(Fn *f, uint32_t off, const char *target);
 void e_special_body(Fn *f);                     /* icall, P/Invoke, delegate */
 void e_subst_body(Fn *f, int which);            /* subst.c */
+/* marshal.c: P/Invoke argument i converted (code before the call, code
+ * after it in *after; `bail` returns if that fails), or NULL if passed as
+ * it is; the return value converted (false: as it is). */
+const char *e_pinvoke_arg(Fn *f, uint32_t i, const char *bail, Buf *after);
+bool e_pinvoke_return(Fn *f);
 void e_construct(Fn *f, Type *t, const char *var, const char *why);
 Field *e_field(Type *t, const char *name);      /* of t or a base; fatal if none */
 /* The lvalue of field `name` (of t or a base) of object `obj`. */
