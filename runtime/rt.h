@@ -270,6 +270,9 @@ typedef struct RtKnown {
 	/* RuntimePropertyInfo and its klass (RtType) and prop (RtProperty) */
 	const RtType *property_info_type;
 	uint32_t pi_klass_off, pi_prop_off;
+	/* RuntimeEventInfo and its klass (RtType) and handle (RtEvent) */
+	const RtType *event_info_type;
+	uint32_t ei_klass_off, ei_handle_off;
 	/* RuntimeFieldInfo and its klass (RtType), fhandle (RtField), name,
 	 * type and attrs */
 	const RtType *field_info_type;
@@ -455,6 +458,16 @@ typedef struct RtProperty {
 } RtProperty;
 extern const RtProperty rt_properties[];
 extern const uint32_t rt_nproperties;
+
+/* An event reflection can find, with its accessors (NULL: none). */
+typedef struct RtEvent {
+	const char *name;
+	const RtType *owner;
+	uint32_t attrs;             /* EventAttributes */
+	const RtMethod *add, *remove, *raise;
+} RtEvent;
+extern const RtEvent rt_events[];
+extern const uint32_t rt_nevents;
 
 /* A field reflection can find (Type.GetField("name") on a typeof the
  * compiler saw, or kept by a directive). Instance fields are at `offset`
