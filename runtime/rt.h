@@ -270,6 +270,9 @@ typedef struct RtKnown {
 	/* RuntimePropertyInfo and its klass (RtType) and prop (RtProperty) */
 	const RtType *property_info_type;
 	uint32_t pi_klass_off, pi_prop_off;
+	/* RuntimeEventInfo and its klass (RtType) and handle (RtEvent) */
+	const RtType *event_info_type;
+	uint32_t ei_klass_off, ei_handle_off;
 	/* RuntimeFieldInfo and its klass (RtType), fhandle (RtField), name,
 	 * type and attrs */
 	const RtType *field_info_type;
@@ -456,6 +459,16 @@ typedef struct RtProperty {
 extern const RtProperty rt_properties[];
 extern const uint32_t rt_nproperties;
 
+/* An event reflection can find, with its accessors (NULL: none). */
+typedef struct RtEvent {
+	const char *name;
+	const RtType *owner;
+	uint32_t attrs;             /* EventAttributes */
+	const RtMethod *add, *remove, *raise;
+} RtEvent;
+extern const RtEvent rt_events[];
+extern const uint32_t rt_nevents;
+
 /* A field reflection can find (Type.GetField("name") on a typeof the
  * compiler saw, or kept by a directive). Instance fields are at `offset`
  * in the object (value types: in the unboxed value); statics and
@@ -604,6 +617,20 @@ void rt_gc_remove_roots(void *lo, void *hi);
 /* Every store of a reference into the heap goes through this (a no-op for
  * Boehm; the place where a generational collector's barrier goes). */
 #define RT_WRITE_REF(slot, value) (*(slot) = (value))
+
+/* ---- tail. calls that C cannot make a jump (rt_tail_) ----
+ * A `tail.` call whose result is a struct returned in memory, or whose
+ * callee takes more arguments on the stack than its caller received, is
+ * not a jump in gcc's code: it would grow the stack. Such a call instead
+ * puts its arguments in the thread's buffer (rt_tail_buf, which the GC
+ * scans), names a thunk that makes the call in rt_tail_fn, and returns;
+ * the method's entry (its "wrapper", il2c_calls.c) calls thunks in a
+ * loop until none is asked for. A thunk sets rt_tail_expect to the
+ * function it calls, so that function's wrapper runs its body only and
+ * leaves its own tail calls to the loop below it. */
+enum { RT_TAIL_BYTES = 512 };
+extern __thread void *rt_tail_fn, *rt_tail_expect;
+void *rt_tail_buf(void);                        /* RT_TAIL_BYTES, aligned */
 
 /* ---- exceptions (rt_exc_) ---- */
 extern __thread Object *rt_pending;
