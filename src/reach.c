@@ -51,7 +51,7 @@ void reach_free(Program *p)
 	free(p->rva_fields.v), free(p->gvms.v), free(p->made_generics.v);
 	free(p->marshal_types.v), free(p->expr_delegates.v);
 	free(p->type_args.v), free(p->dlg_targets.v);
-	free(p->reflected.v), free(p->reflected_props.v);
+	free(p->reflected.v), free(p->reflected_props.v), free(p->reflected_events.v);
 	*p = (Program){0};
 }
 
@@ -709,6 +709,35 @@ void reach_reflect_property(Program *p, Type *owner, uint32_t row, Method *why)
 			rp.set = m;
 	}
 	VEC_PUSH(p->reflected_props, rp);
+}
+
+/* An event reflection can find: RuntimeEventInfo, its accessors (found by
+ * reflection too: AddEventHandler and RemoveEventHandler invoke them). */
+void reach_reflect_event(Program *p, Type *owner, uint32_t row, Method *why)
+{
+	for (uint32_t i = 0; i < p->reflected_events.n; i++)
+		if (p->reflected_events.v[i].owner == owner && p->reflected_events.v[i].row == row)
+			return;
+	enum { SEM_ADD = 0x8, SEM_REMOVE = 0x10, SEM_FIRE = 0x20 };
+	ReflectedEvent re = { owner, row, NULL, NULL, NULL };
+	reach_type(p, ty_corlib_type("System.Reflection", "RuntimeEventInfo"),
+		   TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);
+	reach_type(p, owner, TN_DESCRIPTOR, why);
+	uint32_t first, end;
+	md_lookup(owner->img, T_MethodSemantics, MethodSemantics_Association,
+		  TOKEN(T_Event, row), &first, &end);
+	for (uint32_t pos = first; pos < end; pos++) {
+		uint32_t r = md_lookup_row(owner->img, T_MethodSemantics,
+					   MethodSemantics_Association, pos);
+		uint32_t sem = md_get(owner->img, T_MethodSemantics, r, MethodSemantics_Semantics);
+		if (!(sem & (SEM_ADD | SEM_REMOVE | SEM_FIRE)))
+			continue;
+		uint32_t mrow = md_get(owner->img, T_MethodSemantics, r, MethodSemantics_Method);
+		Method *m = ty_method(owner, owner->img, mrow, NULL, 0);
+		reach_reflect_method(p, m, why);
+		*(sem & SEM_ADD ? &re.add : sem & SEM_REMOVE ? &re.remove : &re.raise) = m;
+	}
+	VEC_PUSH(p->reflected_events, re);
 }
 
 /* A field reflection can find: its owner's layout or statics (and so

@@ -532,6 +532,28 @@ static void properties(Program *p, Buf *b)
 	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nproperties = %u;\n", p->reflected_props.n);
 }
 
+/* "&rt_methods[k], " or "NULL, " for m. */
+static const char *method_ref(Program *p, Method *m)
+{
+	int32_t k = m ? index_of(p, m) : -1;
+	return k >= 0 ? arena_printf(ty_arena(), "&rt_methods[%d]", k) : "NULL";
+}
+
+static void events(Program *p, Buf *b)
+{
+	buf_puts(b, "const RtEvent rt_events[] = {\n");
+	for (uint32_t i = 0; i < p->reflected_events.n; i++) {
+		ReflectedEvent *re = &p->reflected_events.v[i];
+		Image *img = re->owner->img;
+		buf_printf(b, "\t{ \"%s\", &%s_type, %u, %s, ",
+			   md_string(img, md_get(img, T_Event, re->row, Event_Name)),
+			   re->owner->cname, md_get(img, T_Event, re->row, Event_EventFlags),
+			   method_ref(p, re->add));
+		buf_printf(b, "%s, %s },\n", method_ref(p, re->remove), method_ref(p, re->raise));
+	}
+	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nevents = %u;\n", p->reflected_events.n);
+}
+
 /* A constant's value, as the bytes of its type (rf<k>_v). */
 static void constant_value(Program *p, Buf *b, Field *fd, uint32_t k)
 {
@@ -621,6 +643,12 @@ void emit_reflection_known(Program *p, Buf *b)
 			   "\t.pi_prop_off = %s,\n", pi->cname, offset_of(pi, "klass"),
 			   offset_of(pi, "prop"));
 	}
+	if (p->reflected_events.n) {
+		Type *ei = reflection_type("RuntimeEventInfo");
+		buf_printf(b, "\t.event_info_type = &%s_type,\n\t.ei_klass_off = %s,\n"
+			   "\t.ei_handle_off = %s,\n", ei->cname, offset_of(ei, "klass"),
+			   offset_of(ei, "handle"));
+	}
 	if (assemblies_on(p)) {
 		Type *ra = reflection_type("RuntimeAssembly");
 		buf_printf(b, "\t.assembly_type = &%s_type,\n\t.asm_handle_off = %s,\n", ra->cname,
@@ -678,6 +706,7 @@ void emit_reflection(Program *p, Buf *b)
 	nested_types(p, b);
 	assemblies(p, b);
 	properties(p, b);
+	events(p, b);
 	fields(p, b);
 	emit_attrs(p, b);
 	if (p->reflected.n)
