@@ -74,6 +74,7 @@ void emit_type_names(Type *t, const char **ns, const char **name);
 /* The C types a P/Invoke passes for a parameter and returns (il2c_special.c). */
 const char *e_pinvoke_ctype(Type *t);
 const char *e_pinvoke_ret_ctype(Type *t);
+const char *e_pinvoke_param_ctype(Method *m, int i);    /* -1: returns */
 /* Linked by symbol, or bound with dlopen at the first call? */
 bool emit_pinvoke_linked(Program *p, Method *m);
 const char *emit_native_lib_name(Arena *a, const char *path);
@@ -92,9 +93,20 @@ void emit_expr_delegates(Program *p, Buf *d);
  * marshalled (strings are LPStr), or NULL; t is marshalled by the
  * runtime (rt_marshal_types[], written by emit_marshal_types). */
 bool emit_blittable(Type *t);
+bool emit_marshal_class(Type *t);       /* a class with sequential layout */
 const char *emit_marshal_refusal(Type *t);
 void emit_marshal_need(Program *p, Type *t, Method *why);
 void emit_marshal_types(Program *p, Buf *b);
+/* How P/Invoke m passes parameter i (-1: returns) where it is not the
+ * same bytes in C, the C type then (NULL: as e_pinvoke_ctype), and the
+ * native structs its prototype needs declared. */
+typedef enum {
+	PA_PLAIN, PA_WSTRING, PA_BOOL1, PA_SB, PA_WSB, PA_STRINGS, PA_WSTRINGS, PA_STRUCT,
+	PA_STRUCT_REF, PA_CLASS,
+} PinvokeArg;
+PinvokeArg emit_pinvoke_arg(Method *m, int i);
+const char *emit_pinvoke_native_ctype(Method *m, int i);
+void emit_pinvoke_native_decls(Buf *b, Method *m);
 /* "mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=...":
  * Assembly.FullName of img (cgen.c) */
 const char *emit_assembly_display(Image *img);
