@@ -618,7 +618,7 @@ static const struct {
 	{ "System.Type", "GetType", get_type_by_name },
 	{ "System.Type", "MakeGenericType", make_generic },
 	{ "System.Array", "CreateInstance", create_array },
-	{ "System.Activator", "CreateInstance", create_instance },
+	{ "System.Activator", "CreateInstance", create_instance, 0x3 /* public ctors */ },
 	{ "System.Object", "GetType", get_type },
 	{ "System.Type", "GetMethod", get_method, DAM_METHODS },
 	{ "System.Type", "GetMethods", get_methods, DAM_METHODS },
@@ -950,7 +950,10 @@ static void type_args(Fn *f, Method *m)
  * true, and the parameter is marked. */
 static bool reflects_on_param(Fn *f, Method *m, int k)
 {
-	uint32_t tp = flows[k].kinds ? type_param_of(f, receiver(f, m)) : 0;
+	/* a static call's Type is its first argument (Activator.CreateInstance) */
+	Slot *t = m->has_this ? receiver(f, m) : m->nparams && param_is(m, 0, "System.Type") ?
+		  arg(f, m, 0) : NULL;
+	uint32_t tp = flows[k].kinds && t ? type_param_of(f, t) : 0;
 	if (tp)
 		mark_reflects(f->p, f->m, tp - 1, flows[k].kinds);
 	return tp;
