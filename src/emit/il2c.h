@@ -51,6 +51,9 @@ typedef struct Fn {
 	Arena a;
 	Buf out, decl;
 	Buf tail, tail_vars;             /* tail. calls: after the body, and their arguments */
+	/* tail. calls through the trampoline (rt.h's rt_tail_): their
+	 * thunks, ahead of the body, and when the body needs them at all */
+	Buf tramp, tramp_cond;
 	const char *name;               /* "Ns.Type::Method" for diagnostics */
 	Slot *st;                       /* stack_cap of them (il2c_body.c) */
 	uint32_t stack_cap;
@@ -106,6 +109,9 @@ typedef struct CutSite {
 /* il2c_missing.c: an instruction naming a type, method or field that does
  * not exist (or calling an abstract method) becomes the throw Mono makes. */
 bool e_missing(Fn *f, const Instr *in);
+/* il2c_calls.c: the thunk that makes a trampolined tail call of callee
+ * from caller, with its argument struct, both called `name` */
+void e_tail_thunk(Buf *b, const char *name, Method *callee, Method *caller);
 bool e_call_is_virtual(Fn *f, Method *m);       /* `call` that dispatches */
 void e_throw_instead(Fn *f, int kind, const char *what, const char *msg);  /* RtExcKind */
 
