@@ -11,17 +11,7 @@
 
 #include <stdlib.h>
 
-intptr_t rt_Marshal_AllocHGlobal(intptr_t n);     /* icall_marshal.c */
-
 /* ---- structs ---- */
-static const RtMarshalType *marshal_info(const RtType *t)
-{
-	for (uint32_t i = 0; i < rt_nmarshal_types; i++)
-		if (rt_marshal_types[i].type == t)
-			return &rt_marshal_types[i];
-	return NULL;
-}
-
 static bool blittable(const RtType *t)
 {
 	return (t->flags & RT_T_BLITTABLE) ||
@@ -37,7 +27,7 @@ static const RtType *struct_type(Object *type, const RtMarshalType **info)
 		return NULL;
 	}
 	const RtType *t = rt_type_of_runtime_type(type);
-	*info = marshal_info(t);
+	*info = rt_marshal_info(t);
 	if (blittable(t) || *info)
 		return t;
 	rt_exc_throw_msg(RT_EXC_ARG, "ilcc marshals only structs of numbers, pointers and strings"
@@ -55,62 +45,6 @@ int32_t rt_Marshal_SizeOf(Object *type)
 	const RtMarshalType *info;
 	const RtType *t = struct_type(type, &info);
 	return t ? (int32_t)native_size(t, info) : 0;
-}
-
-/* The value at v to native memory at dst. */
-static void to_native(const RtMarshalOp *op, char *dst, const char *v)
-{
-	for (; op->kind != RT_MARSHAL_END; op++) {
-		char *to = dst + op->noff;
-		const char *from = v + op->moff;
-		if (op->kind == RT_MARSHAL_COPY) {
-			memcpy(to, from, op->n);
-		} else if (op->kind == RT_MARSHAL_STRING) {
-			RtString *s = *(RtString *const *)from;
-			char *u = s ? rt_str_to_utf8(s) : NULL;
-			char *copy = u ? (char *)rt_Marshal_AllocHGlobal((intptr_t)strlen(u) + 1) : NULL;
-			if (copy)
-				strcpy(copy, u);
-			*(char **)to = copy;
-		} else {
-			RtArray *a = *(RtArray *const *)from;
-			size_t size = op->n * op->arr->elem_size;
-			size_t have = a ? (size_t)a->length * op->arr->elem_size : 0;
-			size_t n = have < size ? have : size;
-			if (n)
-				memcpy(to, a->data, n);
-			memset(to + n, 0, size - n);
-		}
-	}
-}
-
-/* Native memory at src to the value at v. */
-static void from_native(const RtMarshalOp *op, char *v, const char *src)
-{
-	for (; op->kind != RT_MARSHAL_END; op++) {
-		char *to = v + op->moff;
-		const char *from = src + op->noff;
-		if (op->kind == RT_MARSHAL_COPY) {
-			memcpy(to, from, op->n);
-		} else if (op->kind == RT_MARSHAL_STRING) {
-			const char *u = *(const char *const *)from;
-			*(Object **)to = u ? (Object *)rt_str_from_utf8(u) : NULL;
-		} else {
-			RtArray *a = rt_gc_alloc_array(op->arr, op->n);
-			memcpy(a->data, from, op->n * op->arr->elem_size);
-			*(RtArray **)to = a;
-		}
-	}
-}
-
-/* Frees the strings of the struct in native memory at p. */
-static void free_strings(const RtMarshalOp *op, char *p)
-{
-	for (; op->kind != RT_MARSHAL_END; op++)
-		if (op->kind == RT_MARSHAL_STRING) {
-			free(*(char **)(p + op->noff));
-			*(char **)(p + op->noff) = NULL;
-		}
 }
 
 intptr_t rt_Marshal_OffsetOf(Object *type, Object *name)
@@ -137,7 +71,7 @@ void rt_Marshal_StructureToPtr(Object *o, intptr_t p, bool delete_old)
 		rt_exc_throw_kind(RT_EXC_ARGNULL);
 		return;
 	}
-	const RtMarshalType *info = marshal_info(o->type);
+	const RtMarshalType *info = rt_marshal_info(o->type);
 	if (!blittable(o->type) && !info) {
 		rt_exc_throw_msg(RT_EXC_ARG, "ilcc marshals only structs of numbers, pointers and"
 				 " strings (and those named by typeof at the call)");
@@ -148,8 +82,8 @@ void rt_Marshal_StructureToPtr(Object *o, intptr_t p, bool delete_old)
 		return;
 	}
 	if (delete_old)
-		free_strings(info->ops, (char *)p);
-	to_native(info->ops, (char *)p, rt_unbox_ptr(o));
+		rt_marshal_free_native(info->ops, (char *)p);
+	rt_marshal_to_native(info->ops, (char *)p, rt_unbox_ptr(o));
 }
 
 Object *rt_Marshal_PtrToStructure_type(intptr_t p, Object *type)
@@ -164,7 +98,7 @@ Object *rt_Marshal_PtrToStructure_type(intptr_t p, Object *type)
 	char *v = __builtin_alloca(t->size);
 	memset(v, 0, t->size);
 	if (info)
-		from_native(info->ops, v, (const char *)p);
+		rt_marshal_from_native(info->ops, v, (const char *)p);
 	else
 		memcpy(v, (const void *)p, t->size);
 	return rt_reflect_box(t, v);
@@ -176,5 +110,5 @@ void rt_Marshal_DestroyStructure(intptr_t p, Object *type)
 	const RtType *t = struct_type(type, &info);
 	if (!t || !p || !info)
 		return;
-	free_strings(info->ops, (char *)p);
+	rt_marshal_free_native(info->ops, (char *)p);
 }

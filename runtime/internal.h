@@ -47,6 +47,8 @@ typedef struct RtThread {
 	bool roots_added;           /* [ThreadStatic] storage is a GC root */
 	bool gc_unregister;         /* a native thread lib.c registered */
 	void *gc_free[RT_GC_LISTS]; /* gc.c's free lists (rt_gc_free_lists) */
+	/* rt_tail_buf: a tail call's arguments, references among them */
+	uintptr_t tail_args[RT_TAIL_BYTES / sizeof(uintptr_t)] __attribute__((aligned(16)));
 } RtThread;
 
 extern __thread RtThread *rt_thread_cur;

@@ -25,9 +25,14 @@
  * consistent, so a sleeper's count is seen whenever its last try saw the
  * monitor held), and only then takes the mutex to signal. The mutex also
  * guards the queue of threads in Wait,
- * each sleeping on a condition of its own, so that Pulse wakes the one
- * thread it picks and PulseAll each queued one, never the others (one
- * shared condition woke every waiter on each Pulse). Wait gives up every
+ * each sleeping on a condition of its own. Pulse wakes nobody: it moves
+ * the thread it picks (PulseAll each queued one) to the `ready` queue and
+ * counts it in `entering`, and the release of the monitor that follows
+ * wakes the oldest ready thread rather than one asleep for entry. A
+ * pulsed thread so wakes once, when the monitor is free; woken by the
+ * Pulse itself, as before, it found the monitor still held by the pulser
+ * and slept a second time for entry (one shared condition, earlier
+ * still, woke every waiter on each Pulse). Wait gives up every
  * recursion level and takes them all back before it returns. A blocked
  * Enter and Wait end with ThreadInterruptedException on Thread.Interrupt
  * (rt_thread_block: the thread records its condition; the order is the
@@ -42,10 +47,15 @@
 
 #include "internal.h"
 
+/* A thread in Wait: WAITING in `waiters` until a Pulse picks it, then
+ * PULSED in `ready` (still asleep, counted in `entering`) until a release
+ * of the monitor wakes it, WOKEN. */
+typedef enum { W_WAITING, W_PULSED, W_WOKEN } WaitState;
+
 typedef struct Waiter {
 	struct Waiter *next;
-	bool pulsed;
-	pthread_cond_t wake;        /* signalled by the Pulse that picks it */
+	WaitState state;            /* under lock */
+	pthread_cond_t wake;        /* signalled by the release that wakes it */
 } Waiter;
 
 typedef struct RtSync {
@@ -55,6 +65,8 @@ typedef struct RtSync {
 	int32_t entering;           /* threads asleep for entry (atomic) */
 	Waiter *waiters;            /* in Wait, oldest first (on their stacks;
 				       under lock) */
+	Waiter *ready;              /* pulsed, asleep until a release (under
+				       lock) */
 	GC_hidden_pointer weak_obj; /* atomic objects: long link to the object */
 	pthread_mutex_t lock;
 	pthread_cond_t entry;
@@ -178,6 +190,21 @@ static bool try_own(RtSync *s, uintptr_t me)
 					   __ATOMIC_RELAXED);
 }
 
+/* With s->lock held, the monitor just given up and a thread counted in
+ * `entering`: wakes a pulsed waiter (the oldest) if any, else a thread
+ * asleep for entry. */
+static void wake_one(RtSync *s)
+{
+	Waiter *w = s->ready;
+	if (!w) {
+		pthread_cond_signal(&s->entry);
+		return;
+	}
+	s->ready = w->next;
+	w->state = W_WOKEN;
+	pthread_cond_signal(&w->wake);
+}
+
 /* With s->lock held: waits until the monitor is free (or the deadline, if
  * any, passes), then takes it with recursion count `count`. Thread.
  * Interrupt ends the wait if `interruptible`. */
@@ -216,7 +243,7 @@ static Acquired acquire_locked(RtSync *s, uintptr_t me, int32_t count,
 			__atomic_store_n(&s->owner, 0, __ATOMIC_SEQ_CST);
 		if (!__atomic_load_n(&s->owner, __ATOMIC_SEQ_CST) &&
 		    __atomic_load_n(&s->entering, __ATOMIC_SEQ_CST))
-			pthread_cond_signal(&s->entry);         /* pass on a wake-up we took */
+			wake_one(s);            /* pass on a wake-up we took */
 		return r;
 	}
 	s->count = count;
@@ -290,7 +317,7 @@ static void release(RtSync *s, bool locked)
 		return;
 	if (!locked)
 		pthread_mutex_lock(&s->lock);
-	pthread_cond_signal(&s->entry);
+	wake_one(s);
 	if (!locked)
 		pthread_mutex_unlock(&s->lock);
 }
@@ -369,22 +396,28 @@ bool rt_mon_wait(Object *o, int32_t timeout_ms)
 	pthread_mutex_lock(&s->lock);
 	append_waiter(s, &w);
 	release(s, true);
-	bool sleep = rt_thread_block(&s->lock, &w.wake, s);
-	while (!w.pulsed && sleep) {
-		int rc = timeout_ms < 0 ? pthread_cond_wait(&w.wake, &s->lock)
-			: pthread_cond_timedwait(&w.wake, &s->lock, &d);
-		if ((rc == ETIMEDOUT && !w.pulsed) || rt_thread_interrupt_pending())
+	bool sleep = rt_thread_block(&s->lock, &w.wake, s), timed_out = false;
+	while (w.state != W_WOKEN) {
+		if (w.state == W_WAITING && (!sleep || timed_out || rt_thread_interrupt_pending()))
 			break;
+		/* once pulsed, the wait is for the monitor: no deadline */
+		int rc = timeout_ms < 0 || w.state != W_WAITING
+			? pthread_cond_wait(&w.wake, &s->lock)
+			: pthread_cond_timedwait(&w.wake, &s->lock, &d);
+		timed_out = rc == ETIMEDOUT;
 	}
-	if (!w.pulsed)
+	bool pulsed = w.state == W_WOKEN;
+	if (pulsed)
+		__atomic_sub_fetch(&s->entering, 1, __ATOMIC_SEQ_CST);   /* Pulse's count */
+	else
 		unlink_waiter(s, &w);
-	bool interrupted = rt_thread_unblock(&s->lock, !w.pulsed);
+	bool interrupted = rt_thread_unblock(&s->lock, !pulsed);
 	acquire_locked(s, me, depth, NULL, false);
 	pthread_mutex_unlock(&s->lock);
 	pthread_cond_destroy(&w.wake);
 	if (interrupted)
 		rt_thread_raise_interrupted();
-	return w.pulsed;
+	return pulsed;
 }
 
 void rt_mon_pulse(Object *o, bool all)
@@ -393,11 +426,17 @@ void rt_mon_pulse(Object *o, bool all)
 	if (!s)
 		return;
 	pthread_mutex_lock(&s->lock);
+	Waiter **tail = &s->ready;
+	while (*tail)
+		tail = &(*tail)->next;
 	while (s->waiters) {
 		Waiter *w = s->waiters;
 		s->waiters = w->next;
-		w->pulsed = true;
-		pthread_cond_signal(&w->wake);
+		w->next = NULL;
+		w->state = W_PULSED;
+		__atomic_add_fetch(&s->entering, 1, __ATOMIC_SEQ_CST);
+		*tail = w;
+		tail = &w->next;
 		if (!all)
 			break;
 	}

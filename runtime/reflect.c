@@ -430,8 +430,13 @@ Object *rt_MonoMethodInfo_get_parameter_info(intptr_t h, Object *member)
 	const RtMethod *m = (const RtMethod *)h;
 	RtArray *a = rt_gc_alloc_array(rt_known.param_info_array, m->nparams);
 	for (uint32_t i = 0; a && i < m->nparams; i++) {
+		const RtParam *pi = m->param_info ? &m->param_info[i] : NULL;
+		Object *def = pi && pi->has && pi->type ? rt_reflect_box(pi->type, pi->value) : NULL;
+		if (rt_pending)
+			return NULL;
 		Object *p = rt_known.new_param_info(rt_str_from_utf8(m->param_names[i]),
-						    type_obj(m->params[i]), (int32_t)i, 0, member);
+						    type_obj(m->params[i]), (int32_t)i,
+						    pi ? pi->attrs : 0, def, pi && pi->has, member);
 		if (!p)
 			return NULL;
 		RT_ARRAY_DATA(a, Object *)[i] = p;
@@ -779,6 +784,72 @@ void rt_RuntimePropertyInfo_get_property_info(Object *prop, char *out, int32_t r
 	d->get_method = method_object(pr->get);
 	d->set_method = method_object(pr->set);
 	d->attrs = (int32_t)pr->attrs;
+}
+
+/* ---- events ---- */
+static Object **event_objs;     /* GC memory, per rt_events[] entry */
+
+/* Mono's list: the type's events, then its bases' but for those whose
+ * first accessor is private or missing, hidden by name; the binding
+ * flags are applied by the managed caller. */
+intptr_t rt_RuntimeType_GetEvents_native(Object *self, intptr_t name, int32_t list)
+{
+	const RtType *start = rt_type_of_runtime_type(self);
+	PtrArray *a = new_ptr_array();
+	for (const RtType *k = start; k; k = k->base)
+		for (uint32_t i = 0; i < rt_nevents; i++) {
+			const RtEvent *ev = &rt_events[i];
+			const RtMethod *m = ev->add ? ev->add : ev->remove ? ev->remove : ev->raise;
+			if (ev->owner != k || !name_matches((const char *)name, ev->name, 0, list))
+				continue;
+			if (k != start && (!m || (m->attrs & MA_ACCESS) == MA_PRIVATE))
+				continue;
+			bool hidden = false;
+			for (int32_t j = 0; j < a->len; j++)
+				hidden |= !strcmp(((const RtEvent *)a->data[j])->name, ev->name);
+			if (!hidden)
+				push(a, ev);
+		}
+	return (intptr_t)a;
+}
+
+/* One EventInfo per event as its declaring type sees it; a new one each
+ * time seen from a derived type (its ReflectedType: the binding flags
+ * tell inherited statics by it). */
+Object *rt_EventInfo_internal_from_handle_type(intptr_t event, intptr_t type)
+{
+	const RtEvent *ev = (const RtEvent *)event;
+	const RtType *seen = type ? (const RtType *)type : ev->owner;
+	if (seen == ev->owner)
+		return cached(&event_objs, rt_nevents, (size_t)(ev - rt_events),
+			      rt_known.event_info_type, rt_known.ei_handle_off, ev,
+			      rt_known.ei_klass_off, seen);
+	Object *o = rt_gc_alloc(rt_known.event_info_type);
+	if (o) {
+		*(const RtEvent **)((char *)o + rt_known.ei_handle_off) = ev;
+		*(const RtType **)((char *)o + rt_known.ei_klass_off) = seen;
+	}
+	return o;
+}
+
+typedef struct EventInfoData {  /* System.Reflection.MonoEventInfo */
+	Object *declaring_type, *reflected_type, *name, *add_method, *remove_method, *raise_method;
+	int32_t attrs;
+	Object *other_methods;
+} EventInfoData;
+
+void rt_RuntimeEventInfo_get_event_info(Object *ev, char *out)
+{
+	const RtEvent *e = *(const RtEvent **)((char *)ev + rt_known.ei_handle_off);
+	EventInfoData *d = (EventInfoData *)(void *)out;
+	d->declaring_type = type_obj(e->owner);
+	d->reflected_type = type_obj(*(const RtType **)((char *)ev + rt_known.ei_klass_off));
+	d->name = (Object *)rt_str_from_utf8(e->name);
+	d->add_method = method_object(e->add);
+	d->remove_method = method_object(e->remove);
+	d->raise_method = method_object(e->raise);
+	d->attrs = (int32_t)e->attrs;
+	d->other_methods = NULL;
 }
 
 /* ---- fields ---- */

@@ -261,7 +261,7 @@ typedef struct RtKnown {
 	const RtType *method_info_type;
 	uint32_t mi_handle_off, mi_reftype_off;
 	Object *(*new_param_info)(RtString *name, Object *type, int32_t pos,
-				  int32_t attrs, Object *member);
+				  int32_t attrs, Object *def, bool has_def, Object *member);
 	const RtType *param_info_array, *type_array;
 	uint32_t dlg_method_off, dlg_ptr_off, dlg_target_off;
 	/* RuntimeConstructorInfo, as RuntimeMethodInfo above */
@@ -270,6 +270,9 @@ typedef struct RtKnown {
 	/* RuntimePropertyInfo and its klass (RtType) and prop (RtProperty) */
 	const RtType *property_info_type;
 	uint32_t pi_klass_off, pi_prop_off;
+	/* RuntimeEventInfo and its klass (RtType) and handle (RtEvent) */
+	const RtType *event_info_type;
+	uint32_t ei_klass_off, ei_handle_off;
 	/* RuntimeFieldInfo and its klass (RtType), fhandle (RtField), name,
 	 * type and attrs */
 	const RtType *field_info_type;
@@ -327,12 +330,17 @@ extern const uint32_t rt_nmade_generics;
  * OffsetOf, and the steps converting a value (at moff) to and from native
  * memory (at noff), ended by RT_MARSHAL_END: COPY n bytes; STRING, a
  * string as UTF-8 char *; ARRAY, an array of type arr as n elements
- * inline. */
+ * inline; WSTRING, a string as a UTF-16 pointer; TSTR and WTSTR, a string
+ * inline in n bytes or UTF-16 units, NUL-terminated (ByValTStr); BOOL, a
+ * bool as n (4 or 1) bytes; CHAR, a char as one byte. */
 typedef struct RtMarshalField {
 	const char *name;
 	uint32_t offset;
 } RtMarshalField;
-enum { RT_MARSHAL_END, RT_MARSHAL_COPY, RT_MARSHAL_STRING, RT_MARSHAL_ARRAY };
+enum {
+	RT_MARSHAL_END, RT_MARSHAL_COPY, RT_MARSHAL_STRING, RT_MARSHAL_ARRAY, RT_MARSHAL_WSTRING,
+	RT_MARSHAL_TSTR, RT_MARSHAL_WTSTR, RT_MARSHAL_BOOL, RT_MARSHAL_CHAR,
+};
 typedef struct RtMarshalOp {
 	uint32_t kind, moff, noff, n;
 	const RtType *arr;
@@ -345,6 +353,25 @@ typedef struct RtMarshalType {
 } RtMarshalType;
 extern const RtMarshalType rt_marshal_types[];
 extern const uint32_t rt_nmarshal_types;
+/* runtime/marshal_ops.c: a type's steps (NULL if it has none), run on a
+ * value and native memory; free_native frees the strings a struct in
+ * native memory holds. P/Invoke's conversions: rt_pinvoke_in and _out
+ * convert a struct of type t (its steps, else its bytes); a
+ * StringBuilder's text s goes in a malloc'ed buffer of capacity+1 bytes
+ * or UTF-16 units (wide), which _sb_out makes a string of and frees; a
+ * string array becomes a malloc'ed array of UTF-8 or UTF-16 strings,
+ * freed with its n strings by rt_pinvoke_strings_free. */
+const RtMarshalType *rt_marshal_info(const RtType *t);
+void rt_marshal_to_native(const RtMarshalOp *op, char *dst, const char *v);
+void rt_marshal_from_native(const RtMarshalOp *op, char *v, const char *src);
+void rt_marshal_free_native(const RtMarshalOp *op, char *p);
+void rt_pinvoke_in(const RtType *t, void *native, const void *value);
+void rt_pinvoke_out(const RtType *t, void *value, const void *native);
+void rt_pinvoke_free(const RtType *t, void *native);
+void *rt_pinvoke_sb_in(Object *s, int32_t capacity, bool wide);
+Object *rt_pinvoke_sb_out(void *buf, bool wide);
+void *rt_pinvoke_strings_in(Object *array, bool wide);
+void rt_pinvoke_strings_free(void *v, Object *array);
 /* A method reflection can find (Type.GetMethod with a name the compiler
  * knew: il2c_reflect.c). Generic method definitions are described but have
  * no code; their instances made at build time point back at them. */
@@ -374,7 +401,17 @@ typedef struct RtMethod {
 	const struct RtMethod *generic_def;
 	uint32_t ngeneric;
 	const RtType *const *generic_args;
+	const struct RtParam *param_info;   /* NULL: no attributes, no defaults */
 } RtMethod;
+/* A parameter's ParameterAttributes and default value: when `has`, the
+ * bytes at value boxed as type (NULL: null); without one, DefaultValue is
+ * DBNull.Value, or Missing.Value for an [Optional] parameter. */
+typedef struct RtParam {
+	uint16_t attrs;
+	bool has;
+	const RtType *type;
+	const void *value;
+} RtParam;
 extern const RtMethod rt_methods[];
 /* Type.GetType(name) finds these: every named type of the program when it
  * calls Type.GetType by name, else none. */
@@ -421,6 +458,16 @@ typedef struct RtProperty {
 } RtProperty;
 extern const RtProperty rt_properties[];
 extern const uint32_t rt_nproperties;
+
+/* An event reflection can find, with its accessors (NULL: none). */
+typedef struct RtEvent {
+	const char *name;
+	const RtType *owner;
+	uint32_t attrs;             /* EventAttributes */
+	const RtMethod *add, *remove, *raise;
+} RtEvent;
+extern const RtEvent rt_events[];
+extern const uint32_t rt_nevents;
 
 /* A field reflection can find (Type.GetField("name") on a typeof the
  * compiler saw, or kept by a directive). Instance fields are at `offset`
@@ -530,6 +577,45 @@ Object *rt_gc_alloc(const RtType *t);           /* zeroed instance */
 #define RT_GC_LISTS 17
 extern __thread void **rt_gc_free_lists;
 
+/* Interlocked's operations on integers and pointers, which the compiler
+ * writes inline for a direct call of their internal call (il2c_calls.c's
+ * inline_icall: "rti_" replaces "rt_" of the name in icalls.def). A call of
+ * the method's wrapper and then of the runtime's function cost two calls
+ * per compare-and-swap in SemaphoreSlim's and Task's loops. */
+#define RT_INTERLOCKED(sfx, T)                                                  \
+	static inline T rti_Interlocked_CompareExchange_##sfx(char *p, T v, T cmp) \
+	{                                                                       \
+		__atomic_compare_exchange_n((T *)p, &cmp, v, false, __ATOMIC_SEQ_CST, \
+					    __ATOMIC_SEQ_CST);                  \
+		return cmp;                                                     \
+	}                                                                       \
+	static inline T rti_Interlocked_Exchange_##sfx(char *p, T v)            \
+	{                                                                       \
+		return __atomic_exchange_n((T *)p, v, __ATOMIC_SEQ_CST);        \
+	}
+RT_INTERLOCKED(i4, int32_t)
+RT_INTERLOCKED(i8, int64_t)
+RT_INTERLOCKED(ip, intptr_t)
+#define RT_INTERLOCKED_ADD(sfx, T)                                              \
+	static inline T rti_Interlocked_Add_##sfx(char *p, T v)                 \
+	{                                                                       \
+		return __atomic_add_fetch((T *)p, v, __ATOMIC_SEQ_CST);         \
+	}                                                                       \
+	static inline T rti_Interlocked_Increment_##sfx(char *p)                \
+	{                                                                       \
+		return __atomic_add_fetch((T *)p, 1, __ATOMIC_SEQ_CST);         \
+	}                                                                       \
+	static inline T rti_Interlocked_Decrement_##sfx(char *p)                \
+	{                                                                       \
+		return __atomic_sub_fetch((T *)p, 1, __ATOMIC_SEQ_CST);         \
+	}
+RT_INTERLOCKED_ADD(i4, int32_t)
+RT_INTERLOCKED_ADD(i8, int64_t)
+static inline int64_t rti_Interlocked_Read(char *p)
+{
+	return __atomic_load_n((int64_t *)p, __ATOMIC_SEQ_CST);
+}
+
 /* A new instance of a class that holds references and has no finalizer;
  * `size` is its RtType.size, a constant here, so the test of the size
  * folds away. The compiler emits this for `newobj` of such classes. The
@@ -570,6 +656,20 @@ void rt_gc_remove_roots(void *lo, void *hi);
 /* Every store of a reference into the heap goes through this (a no-op for
  * Boehm; the place where a generational collector's barrier goes). */
 #define RT_WRITE_REF(slot, value) (*(slot) = (value))
+
+/* ---- tail. calls that C cannot make a jump (rt_tail_) ----
+ * A `tail.` call whose result is a struct returned in memory, or whose
+ * callee takes more arguments on the stack than its caller received, is
+ * not a jump in gcc's code: it would grow the stack. Such a call instead
+ * puts its arguments in the thread's buffer (rt_tail_buf, which the GC
+ * scans), names a thunk that makes the call in rt_tail_fn, and returns;
+ * the method's entry (its "wrapper", il2c_calls.c) calls thunks in a
+ * loop until none is asked for. A thunk sets rt_tail_expect to the
+ * function it calls, so that function's wrapper runs its body only and
+ * leaves its own tail calls to the loop below it. */
+enum { RT_TAIL_BYTES = 512 };
+extern __thread void *rt_tail_fn, *rt_tail_expect;
+void *rt_tail_buf(void);                        /* RT_TAIL_BYTES, aligned */
 
 /* ---- exceptions (rt_exc_) ---- */
 extern __thread Object *rt_pending;

@@ -18,6 +18,12 @@
 #include "internal.h"
 
 __thread RtThread *rt_thread_cur;
+__thread void *rt_tail_fn, *rt_tail_expect;
+
+void *rt_tail_buf(void)
+{
+	return rt_thread_self()->tail_args;
+}
 
 static pthread_key_t thread_key;
 static pthread_once_t thread_key_once = PTHREAD_ONCE_INIT;

@@ -427,7 +427,7 @@ static const char *common_key(const char *dir, const char *inc, const BuildOptio
 	if (!cc_id)
 		cc_id = cc_identity();
 	buf_printf(&b, "cc-id %s\n", cc_id);
-	buf_printf(&b, "opt %d %d %d\n", o->debug, lto(o), o->kind);
+	buf_printf(&b, "opt %d %d %d %d\n", o->debug, lto(o), o->kind, o->order_trace);
 	char *h = arena_alloc(ty_arena(), sizeof(Hash));
 	hash_bytes(b.s, b.len, h);
 	buf_free(&b);
@@ -529,8 +529,8 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 			"-fno-delete-null-pointer-checks", (char *)arena_printf(ty_arena(), "-I%s", inc),
 			"-c", (char *)arena_printf(ty_arena(), "%s.c", names[i]),
 			"-o", (char *)arena_printf(ty_arena(), ".%s.o.tmp", names[i]),
-			NULL, NULL, NULL, NULL, NULL, NULL, NULL };
-		uint32_t nrest = countof(rest) - 7;
+			NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+		uint32_t nrest = countof(rest) - 8;
 		/* nothing in an executable unwinds through managed code (a
 		 * library's host might: C++ exceptions, backtrace()) */
 		if (!o->debug && o->kind == BUILD_EXE) {
@@ -552,6 +552,8 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 			rest[nrest++] = "-fPIC";
 		if (lto(o))
 			rest[nrest++] = "-flto";
+		if (o->order_trace)     /* runtime/order.c records the calls */
+			rest[nrest++] = "-finstrument-functions";
 		if (njobs == max)
 			job_wait(0);
 		unlink(tmp);
@@ -690,6 +692,32 @@ static bool gold(const BuildOptions *o)
 	return !o->target && !musl && !lto(o) && runnable("ld.gold");
 }
 
+/* gold's option placing the functions that --order FILE names (one a
+ * line) first in .text, in that order, through a section-ordering file
+ * in dir (units are compiled with a section per function). Names that
+ * are not there (another version of the program) are ignored. ld.bfd
+ * 2.40 has no such option: there the order is not applied. */
+static const char *order_file(const char *dir, const char *names)
+{
+	FILE *in = fopen(names, "r");
+	if (!in)
+		fatal("%s: cannot read the order file: %s", names, strerror(errno));
+	const char *path = path_join(ty_arena(), dir, "order.txt");
+	FILE *out = fopen(path, "w");
+	if (!out)
+		fatal_env("%s: cannot write: %s", path, strerror(errno));
+	char line[4096];
+	while (fgets(line, sizeof line, in)) {
+		line[strcspn(line, "\r\n")] = 0;
+		if (line[0] && line[0] != '#')
+			fprintf(out, ".text.%s\n", line);
+	}
+	fclose(in);
+	if (fclose(out) != 0)
+		fatal_env("%s: cannot write: %s", path, strerror(errno));
+	return arena_printf(ty_arena(), "-Wl,--section-ordering-file,%s", path);
+}
+
 /* The executable or shared library, linked into tmp. */
 static void link_program(const char *dir, const char *rt, const char *tmp, const BuildOptions *o)
 {
@@ -728,7 +756,9 @@ static void link_program(const char *dir, const char *rt, const char *tmp, const
 	rest[n++] = "-lpthread";
 	rest[n++] = "-lm";
 	rest[n++] = "-ldl";
-	if (!o->debug)
+	if (o->order && gold(o))
+		rest[n++] = (char *)order_file(dir, o->order);
+	if (!o->debug && !o->order_trace)       /* runtime/order.c reads the names */
 		rest[n++] = "-s";
 	step(cc_argv(rest, n), "linking", dir, tmp);
 	if (!starts_with(tmp, "\177ELF"))
@@ -798,8 +828,10 @@ static void link_all(const char *dir, const char *rt, const char *out, const Bui
 static const char *link_key(const char *objs, const char *rt, const char *out, const BuildOptions *o)
 {
 	Buf b = {0};
-	buf_printf(&b, "objs %s\nrt %s\nout %s\nopt %s %d %d %d\n", objs,
-		   must_hash(runtime_lib(rt, o)), out, o->opt, o->debug, lto(o), o->kind);
+	buf_printf(&b, "objs %s\nrt %s\nout %s\nopt %s %d %d %d %d\n", objs,
+		   must_hash(runtime_lib(rt, o)), out, o->opt, o->debug, lto(o), o->kind, o->order_trace);
+	if (o->order)
+		buf_printf(&b, "order %s\n", must_hash(o->order));
 	for (uint32_t i = 0; i < ncc_words; i++)
 		buf_printf(&b, "cc %s\n", cc_words[i]);
 	for (uint32_t i = 0; i < o->nnative_libs; i++)     /* a file: its content too */
@@ -937,6 +969,8 @@ int build_program(Loader *ld, const BuildOptions *o)
 	double t0 = now_ms();
 	progress_on = o->output && !o->quiet && !verbose && isatty(2);
 	const char *out = o->output ? check_output(o) : NULL;
+	if (o->order && access(o->order, R_OK) != 0)   /* before the long part */
+		fatal("%s: cannot read the order file: %s", o->order, strerror(errno));
 	if (out) {
 		musl = musl_dir(o);
 		cc_init(o);

@@ -10,7 +10,8 @@
 enum {
 	K_CTORS = 1, K_METHODS = 2, K_PROPS = 4, K_FIELDS = 8,
 	K_PUBLIC = 16,                  /* public members only */
-	K_ALL = K_CTORS | K_METHODS | K_PROPS | K_FIELDS,
+	K_EVENTS = 32,
+	K_ALL = K_CTORS | K_METHODS | K_PROPS | K_FIELDS | K_EVENTS,
 };
 
 typedef struct Dir {
@@ -175,6 +176,16 @@ static void keep_properties(Dir *c, Type *t, const char *only, unsigned keep)
 	(void)keep;
 }
 
+static void keep_events(Dir *c, Type *t)
+{
+	uint32_t map = md_lookup1(t->img, T_EventMap, EventMap_Parent, t->row);
+	uint32_t first = 0, end = 0;
+	if (map)
+		md_list(t->img, T_EventMap, map, EventMap_EventList, &first, &end);
+	for (uint32_t pos = first; pos < end; pos++)
+		reach_reflect_event(c->p, t, md_list_row(t->img, T_Event, pos), c->why);
+}
+
 /* t's fields named `only` (any, if NULL), constants too, found by
  * reflection; false if there is none. */
 static bool keep_fields(Dir *c, Type *t, const char *only, unsigned keep)
@@ -224,6 +235,8 @@ static void keep_type(Dir *c, const XmlNode *n, Type *t, unsigned keep)
 	}
 	if (keep & K_PROPS)
 		keep_properties(c, t, NULL, keep);
+	if (keep & K_EVENTS)
+		keep_events(c, t);
 	if (keep & K_FIELDS)
 		keep_fields(c, t, NULL, keep);
 }
@@ -496,14 +509,14 @@ static unsigned member_types(int64_t v)
 {
 	static const struct { uint32_t bits; unsigned keep; } map[] = {
 		{ 0x1 | 0x2 | 0x4, K_CTORS }, { 0x8 | 0x10, K_METHODS },
-		{ 0x20 | 0x40, K_FIELDS }, { 0x200 | 0x400, K_PROPS },
+		{ 0x20 | 0x40, K_FIELDS }, { 0x200 | 0x400, K_PROPS }, { 0x800 | 0x1000, K_EVENTS },
 	};
 	unsigned keep = 0;
 	for (size_t i = 0; i < countof(map); i++)
 		if ((uint32_t)v & map[i].bits)
 			keep |= map[i].keep;
 	/* no NonPublic* bit: public members only */
-	if (v != -1 && !((uint32_t)v & (0x4 | 0x10 | 0x40 | 0x400)))
+	if (v != -1 && !((uint32_t)v & (0x4 | 0x10 | 0x40 | 0x400 | 0x1000)))
 		keep |= K_PUBLIC;
 	return keep;
 }

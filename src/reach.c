@@ -51,7 +51,7 @@ void reach_free(Program *p)
 	free(p->rva_fields.v), free(p->gvms.v), free(p->made_generics.v);
 	free(p->marshal_types.v), free(p->expr_delegates.v);
 	free(p->type_args.v), free(p->dlg_targets.v);
-	free(p->reflected.v), free(p->reflected_props.v);
+	free(p->reflected.v), free(p->reflected_props.v), free(p->reflected_events.v);
 	*p = (Program){0};
 }
 
@@ -546,6 +546,11 @@ static void reach_reflection(Program *p, Method *why)
 		reach_type(p, arrays[i], TN_DESCRIPTOR | TN_CONSTRUCTED, why);
 	reach_type(p, ty_prim[TY_VOID], TN_DESCRIPTOR, why);
 	reach_type(p, ty_delegate, TN_LAYOUT, why);
+	/* DefaultValue without a default: DBNull.Value, or Missing.Value
+	 * for [Optional] */
+	reach_type(p, ty_corlib_type("System", "DBNull"), TN_DESCRIPTOR | TN_STATICS, why);
+	reach_type(p, ty_corlib_type("System.Reflection", "Missing"), TN_DESCRIPTOR | TN_STATICS,
+		   why);
 }
 
 bool reach_dispatched(Method *m)
@@ -587,6 +592,56 @@ static void reflect_args(Program *p, Type *t, Method *why)
 	}
 }
 
+ParamDefault reach_param_default(Method *m, uint32_t i)
+{
+	enum { PA_HAS_DEFAULT = 0x1000 };
+	ParamDefault d = { 0 };
+	Image *img = m->img;
+	uint32_t row = img ? ty_param_row(m, i + 1) : 0;
+	if (!row)
+		return d;
+	d.flags = md_get(img, T_Param, row, Param_Flags);
+	uint32_t c = md_lookup1(img, T_Constant, Constant_Parent, TOKEN(T_Param, row));
+	if (!(d.flags & PA_HAS_DEFAULT) || !c)
+		return d;
+	d.has = true;
+	d.value = md_blob(img, md_get(img, T_Constant, c, Constant_Value));
+	uint32_t et = md_get(img, T_Constant, c, Constant_Type);
+	Type *t = m->params[i];
+	if (t->img && ty_info(t)->is_enum)
+		d.type = t;
+	else if (et >= ET_BOOLEAN && et <= ET_R8)
+		d.type = ty_prim[et - ET_BOOLEAN + TY_BOOL];
+	else if (et == ET_STRING)
+		d.type = ty_string;
+	return d;
+}
+
+/* Is t decimal or DateTime (or their Nullable), whose default values C#
+ * writes as a [DecimalConstant] or [DateTimeConstant] attribute? */
+static bool attribute_default(Type *t)
+{
+	if (t->ninst == 1 && t->img && ty_info(t)->is_nullable)
+		t = t->inst[0];
+	return t->img && (!strcmp(t->name, "System.Decimal") || !strcmp(t->name, "System.DateTime"));
+}
+
+/* What ParameterInfo.DefaultValue gives: the boxes of parameters'
+ * default values, string literals; the attributes that hold decimal and
+ * DateTime defaults (DefaultValue asks for them). */
+static void reach_param_defaults(Program *p, Method *m, Method *why)
+{
+	for (uint32_t i = 0; i < m->nparams; i++) {
+		ParamDefault d = reach_param_default(m, i);
+		if (d.type == ty_string)
+			reach_literal(p, d.value);
+		else if (d.type)
+			reach_reflect_type(p, d.type, why);
+		if ((d.flags & 0x10) && !d.has && m->img == p->img && attribute_default(m->params[i]))
+			attrs_enable(p, why);
+	}
+}
+
 void reach_reflect_method(Program *p, Method *m, Method *why)
 {
 	MethodState *ms = reach_state(m);
@@ -608,6 +663,7 @@ void reach_reflect_method(Program *p, Method *m, Method *why)
 		if (t->kind == TY_PTR && t->elem->kind != TY_FNPTR && !ty_is_open(t))
 			reach_indirect(p, t, why);
 	}
+	reach_param_defaults(p, m, why);
 	bool ctor = !strcmp(m->name, ".ctor");
 	if (ctor) {
 		reach_type(p, m->owner, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);
@@ -653,6 +709,35 @@ void reach_reflect_property(Program *p, Type *owner, uint32_t row, Method *why)
 			rp.set = m;
 	}
 	VEC_PUSH(p->reflected_props, rp);
+}
+
+/* An event reflection can find: RuntimeEventInfo, its accessors (found by
+ * reflection too: AddEventHandler and RemoveEventHandler invoke them). */
+void reach_reflect_event(Program *p, Type *owner, uint32_t row, Method *why)
+{
+	for (uint32_t i = 0; i < p->reflected_events.n; i++)
+		if (p->reflected_events.v[i].owner == owner && p->reflected_events.v[i].row == row)
+			return;
+	enum { SEM_ADD = 0x8, SEM_REMOVE = 0x10, SEM_FIRE = 0x20 };
+	ReflectedEvent re = { owner, row, NULL, NULL, NULL };
+	reach_type(p, ty_corlib_type("System.Reflection", "RuntimeEventInfo"),
+		   TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);
+	reach_type(p, owner, TN_DESCRIPTOR, why);
+	uint32_t first, end;
+	md_lookup(owner->img, T_MethodSemantics, MethodSemantics_Association,
+		  TOKEN(T_Event, row), &first, &end);
+	for (uint32_t pos = first; pos < end; pos++) {
+		uint32_t r = md_lookup_row(owner->img, T_MethodSemantics,
+					   MethodSemantics_Association, pos);
+		uint32_t sem = md_get(owner->img, T_MethodSemantics, r, MethodSemantics_Semantics);
+		if (!(sem & (SEM_ADD | SEM_REMOVE | SEM_FIRE)))
+			continue;
+		uint32_t mrow = md_get(owner->img, T_MethodSemantics, r, MethodSemantics_Method);
+		Method *m = ty_method(owner, owner->img, mrow, NULL, 0);
+		reach_reflect_method(p, m, why);
+		*(sem & SEM_ADD ? &re.add : sem & SEM_REMOVE ? &re.remove : &re.raise) = m;
+	}
+	VEC_PUSH(p->reflected_events, re);
 }
 
 /* A field reflection can find: its owner's layout or statics (and so

@@ -106,6 +106,14 @@ typedef struct ReflectedProp {
 	Method *get, *set;
 } ReflectedProp;
 
+/* An event reflection can find (rt_events[]): its accessors are found by
+ * reflection too. */
+typedef struct ReflectedEvent {
+	Type *owner;
+	uint32_t row;                   /* in the Event table */
+	Method *add, *remove, *raise;
+} ReflectedEvent;
+
 /* What internal calls that make types at run time turn on (reach.c). */
 enum { RULE_ENUM_ARRAYS, RULE_MD_ARRAYS, RULE_GENERIC_DEFS, RULE_GENERIC_ARGS, RULE_DECLARING,
        RULE_NESTED };
@@ -140,6 +148,7 @@ typedef struct Program {
 	VEC(Type *) made_generics;      /* pairs: open type, instance made */
 	VEC(Method *) reflected;        /* what reflection finds (rt_methods[]) */
 	VEC(ReflectedProp) reflected_props;     /* ... and rt_properties[] */
+	VEC(ReflectedEvent) reflected_events;   /* ... and rt_events[] */
 	VEC(Field *) reflected_fields;  /* ... and rt_fields[] */
 	VEC(Type *) callbacks;          /* delegate types C can call (callbacks.c) */
 	VEC(Type *) expr_delegates;     /* ... Expression.Compile can make (expr.c) */
@@ -194,6 +203,17 @@ void reach_made_generic(Program *p, Type *open, Type *made, Method *why);
  * described in rt_methods[], compiled unless it is a generic definition,
  * with an invoke thunk and its entry points for delegates. */
 void reach_reflect_method(Program *p, Method *m, Method *why);
+/* Parameter i of m as ParameterInfo tells it: its ParameterAttributes and,
+ * when it has a default value, the constant's bytes and the type
+ * DefaultValue boxes them as (an enum parameter's own type, else the
+ * constant's: `int? n = 3` gives an int; NULL for null). */
+typedef struct ParamDefault {
+	uint32_t flags;
+	bool has;
+	Type *type;
+	Blob value;
+} ParamDefault;
+ParamDefault reach_param_default(Method *m, uint32_t i);
 /* Delegate.DynamicInvoke is reachable: every constructed delegate type's
  * Invoke is kept for reflection (rt_delegate_invoke_info). */
 void reach_dynamic_invoke(Program *p, Method *why);
@@ -207,6 +227,7 @@ void reach_delegate_target(Program *p, Method *m, Method *why);
 void reach_delegate_method(Program *p, Method *why);
 /* Property `row` of owner's definition can be found by reflection. */
 void reach_reflect_property(Program *p, Type *owner, uint32_t row, Method *why);
+void reach_reflect_event(Program *p, Type *owner, uint32_t row, Method *why);
 void reach_reflect_field(Program *p, Field *f, Method *why);
 /* Does a virtual call of m need the receiver's type to find the code? */
 bool reach_dispatched(Method *m);

@@ -341,9 +341,10 @@ static void pinvoke_prototypes(Gen *g)
 						  ImplMap_ImportName)) : m->name;
 		if (!*entry)
 			entry = m->name;
-		buf_printf(&g->h, "extern %s pinvoke_%s(", e_pinvoke_ret_ctype(m->ret), m->cname);
+		emit_pinvoke_native_decls(&g->h, m);
+		buf_printf(&g->h, "extern %s pinvoke_%s(", e_pinvoke_param_ctype(m, -1), m->cname);
 		for (uint32_t k = 0; k < m->nparams; k++)
-			buf_printf(&g->h, "%s%s", k ? ", " : "", e_pinvoke_ctype(m->params[k]));
+			buf_printf(&g->h, "%s%s", k ? ", " : "", e_pinvoke_param_ctype(m, (int)k));
 		buf_printf(&g->h, "%s) __asm__(\"%s\");\n", m->nparams ? "" : "void", entry);
 	}
 }

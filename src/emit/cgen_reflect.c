@@ -214,9 +214,44 @@ static void generic_params(Buf *b, Method *m, uint32_t k)
 	}
 }
 
+/* A default value's bytes as C: a string literal's object, else the
+ * constant's bytes. */
+static const char *default_bytes(Program *p, ParamDefault *d)
+{
+	if (d->type == ty_string)
+		return arena_printf(ty_arena(), "(Object *const[]){ (Object *)&%s }",
+				    reach_literal_name(p, reach_literal(p, d->value)));
+	Buf v = {0};
+	buf_puts(&v, "(const uint8_t[]){");
+	for (uint32_t i = 0; i < d->value.len && i < 8; i++)
+		buf_printf(&v, " %u,", d->value.p[i]);
+	buf_puts(&v, " 0 }");
+	const char *r = arena_printf(ty_arena(), "%s", v.s);
+	buf_free(&v);
+	return r;
+}
+
+/* rm<k>_pi[]: the parameters' attributes and default values
+ * (ParameterInfo.Attributes, DefaultValue), if any has one. */
+static void param_infos(Program *p, Buf *b, Method *m, uint32_t k)
+{
+	bool any = false;
+	for (uint32_t i = 0; i < m->nparams; i++)
+		any |= reach_param_default(m, i).flags != 0;
+	if (!any)
+		return;
+	buf_printf(b, "static const RtParam rm%u_pi[] = {\n", k);
+	for (uint32_t i = 0; i < m->nparams; i++) {
+		ParamDefault d = reach_param_default(m, i);
+		buf_printf(b, "\t{ %u, %d, %s, %s },\n", d.flags, d.has,
+			   d.type ? type_ref(d.type) : "NULL", d.type ? default_bytes(p, &d) : "NULL");
+	}
+	buf_puts(b, "};\n");
+}
+
 /* The arrays an RtMethod points to: parameter types and names, generic
  * arguments (or parameters). */
-static void method_arrays(Buf *b, Method *m, uint32_t k)
+static void method_arrays(Program *p, Buf *b, Method *m, uint32_t k)
 {
 	cur_method = k;
 	bool def = !m->ninst && ty_method_generic_arity(m);
@@ -234,6 +269,7 @@ static void method_arrays(Buf *b, Method *m, uint32_t k)
 	for (uint32_t i = 0; def && i < ty_method_generic_arity(m); i++)
 		buf_printf(b, " &rm%u_gp%u,", k, i);
 	buf_puts(b, " NULL };\n");
+	param_infos(p, b, m, k);
 }
 
 static void method_entry(Program *p, Buf *b, Method *m, uint32_t k)
@@ -260,7 +296,10 @@ static void method_entry(Program *p, Buf *b, Method *m, uint32_t k)
 		buf_printf(b, "&rt_methods[%d], ", def);
 	else
 		buf_puts(b, "NULL, ");
-	buf_printf(b, "%u, rm%u_g },\n", ngen, k);
+	bool pi = false;
+	for (uint32_t i = 0; i < m->nparams; i++)
+		pi |= reach_param_default(m, i).flags != 0;
+	buf_printf(b, pi ? "%u, rm%u_g, rm%u_pi },\n" : "%u, rm%u_g, NULL },\n", ngen, k, k);
 }
 
 static void generic_args(Program *p, Buf *b)
@@ -443,14 +482,37 @@ static Type *reflection_type(const char *name)
 	return ty_corlib_type("System.Reflection", name);
 }
 
-/* Mono's runtime makes ParameterInfos through this constructor. */
+/* "(Object *)T_s.Value", T's static field Value after its class
+ * constructor (DBNull.Value, Missing.Value). */
+static const char *static_value(Buf *b, Type *t)
+{
+	TypeInfo *ti = ty_info(t);
+	Field *v = NULL;
+	for (uint32_t i = 0; i < ti->nstatics; i++)
+		if (!strcmp(ti->statics[i]->name, "Value"))
+			v = ti->statics[i];
+	if (!v)
+		fatal("the class library's %s has no static field Value", t->name);
+	if (ti->cctor)
+		buf_printf(b, "\t\tif (!rt_init_check(&%s_init)) return NULL;\n", t->cname);
+	return arena_printf(ty_arena(), "(Object *)%s_s.%s", t->cname, v->cname);
+}
+
+/* Mono's runtime makes ParameterInfos through this constructor; a
+ * parameter without a default value gets DBNull.Value, Missing.Value if
+ * it is [Optional], as in Mono. */
 static void new_param_info(Buf *b)
 {
 	Type *t = reflection_type("RuntimeParameterInfo");
 	Method *ctor = ty_find_method(t, ".ctor", 7);
 	buf_printf(b, "static Object *new_param_info(RtString *name, Object *type, int32_t pos,"
-		   " int32_t attrs, Object *member)\n{\n\tObject *o = rt_gc_alloc(&%s_type);\n"
-		   "\tif (!o) return NULL;\n\t%s(o, (Object *)name, type, pos, attrs, NULL, member, NULL);\n"
+		   " int32_t attrs, Object *def, bool has_def, Object *member)\n{\n"
+		   "\tif (!has_def) {\n");
+	const char *missing = static_value(b, reflection_type("Missing"));
+	const char *dbnull = static_value(b, ty_corlib_type("System", "DBNull"));
+	buf_printf(b, "\t\tdef = attrs & 0x10 ? %s : %s;\n\t}\n", missing, dbnull);
+	buf_printf(b, "\tObject *o = rt_gc_alloc(&%s_type);\n"
+		   "\tif (!o) return NULL;\n\t%s(o, (Object *)name, type, pos, attrs, def, member, NULL);\n"
 		   "\treturn rt_pending ? NULL : o;\n}\n", t->cname, ctor->cname);
 }
 
@@ -468,6 +530,28 @@ static void properties(Program *p, Buf *b)
 		buf_printf(b, s >= 0 ? "&rt_methods[%d] },\n" : "NULL },\n", s);
 	}
 	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nproperties = %u;\n", p->reflected_props.n);
+}
+
+/* "&rt_methods[k], " or "NULL, " for m. */
+static const char *method_ref(Program *p, Method *m)
+{
+	int32_t k = m ? index_of(p, m) : -1;
+	return k >= 0 ? arena_printf(ty_arena(), "&rt_methods[%d]", k) : "NULL";
+}
+
+static void events(Program *p, Buf *b)
+{
+	buf_puts(b, "const RtEvent rt_events[] = {\n");
+	for (uint32_t i = 0; i < p->reflected_events.n; i++) {
+		ReflectedEvent *re = &p->reflected_events.v[i];
+		Image *img = re->owner->img;
+		buf_printf(b, "\t{ \"%s\", &%s_type, %u, %s, ",
+			   md_string(img, md_get(img, T_Event, re->row, Event_Name)),
+			   re->owner->cname, md_get(img, T_Event, re->row, Event_EventFlags),
+			   method_ref(p, re->add));
+		buf_printf(b, "%s, %s },\n", method_ref(p, re->remove), method_ref(p, re->raise));
+	}
+	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nevents = %u;\n", p->reflected_events.n);
 }
 
 /* A constant's value, as the bytes of its type (rf<k>_v). */
@@ -559,6 +643,12 @@ void emit_reflection_known(Program *p, Buf *b)
 			   "\t.pi_prop_off = %s,\n", pi->cname, offset_of(pi, "klass"),
 			   offset_of(pi, "prop"));
 	}
+	if (p->reflected_events.n) {
+		Type *ei = reflection_type("RuntimeEventInfo");
+		buf_printf(b, "\t.event_info_type = &%s_type,\n\t.ei_klass_off = %s,\n"
+			   "\t.ei_handle_off = %s,\n", ei->cname, offset_of(ei, "klass"),
+			   offset_of(ei, "handle"));
+	}
 	if (assemblies_on(p)) {
 		Type *ra = reflection_type("RuntimeAssembly");
 		buf_printf(b, "\t.assembly_type = &%s_type,\n\t.asm_handle_off = %s,\n", ra->cname,
@@ -604,7 +694,7 @@ void emit_reflection(Program *p, Buf *b)
 	byref_types(p, b);
 	for (uint32_t k = 0; k < p->reflected.n; k++) {
 		Method *m = p->reflected.v[k];
-		method_arrays(b, m, k);
+		method_arrays(p, b, m, k);
 		if (!reach_reflect_open(m))
 			thunks(b, m, k);
 	}
@@ -616,6 +706,7 @@ void emit_reflection(Program *p, Buf *b)
 	nested_types(p, b);
 	assemblies(p, b);
 	properties(p, b);
+	events(p, b);
 	fields(p, b);
 	emit_attrs(p, b);
 	if (p->reflected.n)

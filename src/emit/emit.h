@@ -43,6 +43,7 @@ int emit_find_subst(const char *key);
  * (see features.c)? Then *value is its result. */
 bool emit_feature_off(Program *p, const char *key, int32_t *value);
 bool emit_in_class_library(Image *img);
+bool emit_field_read_off(Program *p, Method *m, Field *fd, int32_t *value);
 /* m is EqualityComparer<T>.Default's or Comparer<T>.Default's getter: the
  * class of the comparer it returns, which the substitution of
  * CreateComparer decides at build time (else NULL). */
@@ -74,6 +75,7 @@ void emit_type_names(Type *t, const char **ns, const char **name);
 /* The C types a P/Invoke passes for a parameter and returns (il2c_special.c). */
 const char *e_pinvoke_ctype(Type *t);
 const char *e_pinvoke_ret_ctype(Type *t);
+const char *e_pinvoke_param_ctype(Method *m, int i);    /* -1: returns */
 /* Linked by symbol, or bound with dlopen at the first call? */
 bool emit_pinvoke_linked(Program *p, Method *m);
 const char *emit_native_lib_name(Arena *a, const char *path);
@@ -95,6 +97,16 @@ bool emit_blittable(Type *t);
 const char *emit_marshal_refusal(Type *t);
 void emit_marshal_need(Program *p, Type *t, Method *why);
 void emit_marshal_types(Program *p, Buf *b);
+/* How P/Invoke m passes parameter i (-1: returns) where it is not the
+ * same bytes in C, the C type then (NULL: as e_pinvoke_ctype), and the
+ * native structs its prototype needs declared. */
+typedef enum {
+	PA_PLAIN, PA_WSTRING, PA_BOOL1, PA_SB, PA_WSB, PA_STRINGS, PA_WSTRINGS, PA_STRUCT,
+	PA_STRUCT_REF,
+} PinvokeArg;
+PinvokeArg emit_pinvoke_arg(Method *m, int i);
+const char *emit_pinvoke_native_ctype(Method *m, int i);
+void emit_pinvoke_native_decls(Buf *b, Method *m);
 /* "mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=...":
  * Assembly.FullName of img (cgen.c) */
 const char *emit_assembly_display(Image *img);

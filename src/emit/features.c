@@ -99,9 +99,9 @@ bool emit_in_class_library(Image *img)
 	return n && !strncmp(img->path, ty_corlib->path, n) && img->path[n] == '/';
 }
 
-/* Does the program, or an assembly of its own that it references, name
- * one? (The class library does not, but for the driver itself.) */
-static bool terminal_needed(Program *p)
+/* Does the program, or an assembly of its own that it references, pass
+ * `test`? (The class library does not, but for the driver itself.) */
+static bool own_assemblies_any(Program *p, bool (*test)(Image *img))
 {
 	VEC(Image *) seen = {0}, todo = {0};
 	VEC_PUSH(todo, p->img);
@@ -114,7 +114,7 @@ static bool terminal_needed(Program *p)
 		if (again)
 			continue;
 		VEC_PUSH(seen, img);
-		found = names_terminal(img);
+		found = test(img);
 		for (uint32_t r = 1; r <= md_rows(img, T_AssemblyRef); r++) {
 			Image *ref = ld_assembly_ref(p->ld, img, r);
 			if (ref)
@@ -124,6 +124,72 @@ static bool terminal_needed(Program *p)
 	free(seen.v);
 	free(todo.v);
 	return found;
+}
+
+static bool terminal_needed(Program *p)
+{
+	return own_assemblies_any(p, names_terminal);
+}
+
+static bool is_typeref(Image *img, Token t, const char *ns, const char *name)
+{
+	if (TOK_TABLE(t) != T_TypeRef)
+		return false;
+	uint32_t r = TOK_ROW(t);
+	return !strcmp(md_string(img, md_get(img, T_TypeRef, r, TypeRef_Name)), name) &&
+	       !strcmp(md_string(img, md_get(img, T_TypeRef, r, TypeRef_Namespace)), ns);
+}
+
+static bool derives_filestream(Image *img)
+{
+	for (uint32_t r = 1; r <= md_rows(img, T_TypeDef); r++)
+		if (is_typeref(img, md_get(img, T_TypeDef, r, TypeDef_Extends), "System.IO",
+			       "FileStream"))
+			return true;
+	return false;
+}
+
+/* A class of the program's derived from FileStream could override
+ * BeginRead/BeginWrite, which an asynchronous FileStream's Read and
+ * Write call. */
+static bool filestream_derived(Program *p)
+{
+	return own_assemblies_any(p, derives_filestream);
+}
+
+/* Field reads a method does not need, as the switches above: in `method`,
+ * `ldfld field` gives `value` unless `needed`. */
+static const struct {
+	const char *method;             /* as reach.c's method_key() writes it */
+	const char *field;
+	NeededFn *needed;
+	int32_t value;
+	const char *what;
+} field_reads[] = {
+	{ "System.IO.FileStream::Write(System.Byte[],System.Int32,System.Int32)", "async",
+	  filestream_derived, 0,
+	  "a synchronous Write on a FileStream opened for asynchronous I/O writes on the"
+	  " calling thread instead of through BeginWrite on a pool thread and EndWrite"
+	  " waiting for it: the same bytes, the same exceptions; so the delegate, Task"
+	  " and SemaphoreSlim paths behind BeginWrite are not reached from Write" },
+	{ "System.IO.FileStream::Read(System.Byte[],System.Int32,System.Int32)", "async",
+	  filestream_derived, 0, "a synchronous Read, as Write (above)" },
+};
+
+bool emit_field_read_off(Program *p, Method *m, Field *fd, int32_t *value)
+{
+	if (fd->is_static || m->img != ty_corlib)
+		return false;
+	for (size_t i = 0; i < countof(field_reads); i++) {
+		if (strcmp(field_reads[i].field, fd->name) ||
+		    strcmp(field_reads[i].method, reach_icall_key(m)))
+			continue;
+		if (field_reads[i].needed && field_reads[i].needed(p))
+			return false;
+		*value = field_reads[i].value;
+		return true;
+	}
+	return false;
 }
 
 bool emit_feature_off(Program *p, const char *key, int32_t *value)

@@ -51,6 +51,9 @@ typedef struct Fn {
 	Arena a;
 	Buf out, decl;
 	Buf tail, tail_vars;             /* tail. calls: after the body, and their arguments */
+	/* tail. calls through the trampoline (rt.h's rt_tail_): their
+	 * thunks, ahead of the body, and when the body needs them at all */
+	Buf tramp, tramp_cond;
 	const char *name;               /* "Ns.Type::Method" for diagnostics */
 	Slot *st;                       /* stack_cap of them (il2c_body.c) */
 	uint32_t stack_cap;
@@ -106,6 +109,10 @@ typedef struct CutSite {
 /* il2c_missing.c: an instruction naming a type, method or field that does
  * not exist (or calling an abstract method) becomes the throw Mono makes. */
 bool e_missing(Fn *f, const Instr *in);
+/* il2c_calls.c: the thunk that makes a trampolined tail call of callee
+ * from caller, with its argument struct, both called `name` */
+void e_tail_thunk(Buf *b, const char *name, Method *callee, Method *caller);
+bool e_call_is_virtual(Fn *f, Method *m);       /* `call` that dispatches */
 void e_throw_instead(Fn *f, int kind, const char *what, const char *msg);  /* RtExcKind */
 
 void e_fn_error(Fn *f, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
@@ -169,6 +176,11 @@ bool e_trace_lines(Fn *f);                      /* traces of f get file:line */
 const char *e_fail_site(Fn *f, uint32_t off, const char *target);
 void e_special_body(Fn *f);                     /* icall, P/Invoke, delegate */
 void e_subst_body(Fn *f, int which);            /* subst.c */
+/* marshal.c: P/Invoke argument i converted (code before the call, code
+ * after it in *after; `bail` returns if that fails), or NULL if passed as
+ * it is; the return value converted (false: as it is). */
+const char *e_pinvoke_arg(Fn *f, uint32_t i, const char *bail, Buf *after);
+bool e_pinvoke_return(Fn *f);
 void e_construct(Fn *f, Type *t, const char *var, const char *why);
 Field *e_field(Type *t, const char *name);      /* of t or a base; fatal if none */
 /* The lvalue of field `name` (of t or a base) of object `obj`. */

@@ -476,10 +476,50 @@ static void param_copies(Fn *f, Buf *b)
 		buf_printf(b, "\t%s a%u = p%u;\n", emit_ctype(m->params[i]), n, n);
 }
 
+/* The entry of a method whose tail calls may go through the trampoline
+ * (il2c_calls.c, rt.h): called by a thunk that expects it, it runs the
+ * body (`_tb`) and returns to that thunk's loop; else it runs the body
+ * through its own thunk (`_tcS`, so that the body's frame is where its
+ * tail callees' frames will be) in a loop that makes the calls the body
+ * and its callees ask for. */
+static void tramp_wrapper(Fn *f, Buf *b)
+{
+	Method *m = f->m;
+	const char *name = m->cname, *ret = emit_ctype(m->ret);
+	bool v = m->ret->kind == TY_VOID;
+	uint32_t n = m->nparams + m->has_this;
+	Buf args = {0};
+	for (uint32_t i = 0; i < n; i++)
+		buf_printf(&args, "%sa%u", i ? ", " : "", i);
+	buf_puts(b, "RT_TAILCALLS ");           /* the call of the body jumps */
+	if (m->impl_flags & MI_NOINLINING)
+		buf_puts(b, "RT_NOINLINE ");
+	emit_prototype_as(b, m, name, 'a');
+	buf_printf(b, "\n{\n\tif (rt_tail_expect == (void *)&%s)\n\t\trt_tail_expect = (void *)&%s_tb;\n"
+		   "\telse if (0%s) {\n\t\tstruct %s_tcS *r_ = rt_tail_buf();\n", name, name,
+		   f->tramp_cond.s, name);
+	for (uint32_t i = 0; i < n; i++)
+		buf_printf(b, "\t\tr_->a%u = a%u;\n", i, i);
+	buf_printf(b, "\t\tr_->fn = (void *)&%s;\n\t\trt_tail_fn = (void *)&%s_tcS;\n", name, name);
+	if (!v)
+		buf_printf(b, "\t\t%s r_v;\n", ret);
+	buf_printf(b, "\t\tdo {\n\t\t\t%s (*t_)(void) = (%s (*)(void))rt_tail_fn;\n"
+		   "\t\t\trt_tail_fn = NULL;\n\t\t\t%st_();\n\t\t} while (rt_tail_fn);\n"
+		   "\t\treturn%s;\n\t}\n", ret, ret, v ? "" : "r_v = ", v ? "" : " r_v");
+	buf_printf(b, "\t%s%s_tb(%s);\n}\n\n", v ? "" : "return ", name, args.s ? args.s : "");
+	buf_free(&args);
+}
+
 static void assemble(Fn *f, MethodState *ms)
 {
 	Buf *b = &ms->code;
 	bool sync = synchronized(f->m) && ms->kind == BK_IL;
+	bool tramp = f->tramp_cond.len > 0;
+	if (tramp) {
+		buf_puts(b, f->tramp.s);
+		e_tail_thunk(b, arena_printf(&f->a, "%s_tcS", f->m->cname), f->m, f->m);
+		buf_puts(b, "static RT_NOINLINE ");
+	}
 	if (sync)
 		buf_puts(b, "static ");
 	if (f->has_tail_calls)
@@ -490,10 +530,14 @@ static void assemble(Fn *f, MethodState *ms)
 	 * on copies a0, a1, ... declared in its block (il2c_calls.c): an
 	 * argument whose address was taken then ends with the block, and gcc
 	 * can still make the calls after it jumps. */
-	const char *name = sync ? arena_printf(&f->a, "%s_locked", f->m->cname) : f->m->cname;
+	const char *name = sync ? arena_printf(&f->a, "%s_locked", f->m->cname) :
+		tramp ? arena_printf(&f->a, "%s_tb", f->m->cname) : f->m->cname;
 	emit_prototype_as(b, f->m, name, f->has_tail_calls ? 'p' : 'a');
 	buf_puts(b, "\n{\n");
 	if (f->has_tail_calls) {        /* il2c_calls.c: tail. calls */
+		/* called by a trampoline's thunk (rt.h): so are its callees */
+		buf_printf(b, "\tbool tv_ = rt_tail_expect == (void *)&%s;\n"
+			   "\tif (RT_UNLIKELY(tv_))\n\t\trt_tail_expect = NULL;\n", name);
 		buf_printf(b, "%s{\n", f->tail_vars.s ? f->tail_vars.s : "");
 		param_copies(f, b);
 	}
@@ -504,6 +548,8 @@ static void assemble(Fn *f, MethodState *ms)
 	buf_puts(b, "}\n\n");
 	if (sync)
 		synchronized_wrapper(f, b);
+	if (tramp)
+		tramp_wrapper(f, b);
 }
 
 static void method_name(Fn *f)
@@ -541,6 +587,8 @@ static void fn_free(Fn *f)
 	buf_free(&f->decl);
 	buf_free(&f->tail);
 	buf_free(&f->tail_vars);
+	buf_free(&f->tramp);
+	buf_free(&f->tramp_cond);
 	free(f->vt_declared.v);
 	arena_free(&f->a);
 }

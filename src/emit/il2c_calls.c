@@ -111,8 +111,9 @@ static const char *dispatch(Fn *f, Method *m, const char *self)
  * gcc makes the jump only then. The function's parameters are p0, p1,
  * ... and the body works on copies a0, a1, ... in the block (il2c_body.c's
  * param_copies), so the address of an argument passed on (ldarga, as
- * Mono's tailcall tests do) ends with the block too. A call that needs more stack for its
- * arguments than the caller received still grows the stack, as in Mono.
+ * Mono's tailcall tests do) ends with the block too. A call that gcc
+ * cannot make a jump (a struct returned in memory, more arguments on the
+ * stack than the caller received) goes through the trampoline below.
  * A call passing a managed pointer (a byref argument, a value type's
  * `this`) stays in the block, where that pointer's target lives: gcc
  * makes it a jump only if it can prove the frame is not needed. */
@@ -162,6 +163,100 @@ static const char *tail_var(Fn *f, uint32_t n, uint32_t i, const char *ct, const
 	return arena_printf(&f->a, "tc%u_%u", n, i);
 }
 
+/* ---- the trampoline (rt.h: rt_tail_) ---- */
+/* Words of arguments on the stack, after the registers (SysV x86-64: six
+ * for integers, eight for floats); -1 if a struct is passed, whose size
+ * is the C compiler's to know. */
+static int stack_words(Method *m)
+{
+	int ints = m->has_this, sse = 0;
+	for (uint32_t i = 0; i < m->nparams; i++) {
+		StackKind k = emit_kind(m->params[i]);
+		if (k == SK_VT)
+			return -1;
+		if (k == SK_F4 || k == SK_F8)
+			sse++;
+		else
+			ints++;
+	}
+	return (ints > 6 ? ints - 6 : 0) + (sse > 8 ? sse - 8 : 0);
+}
+
+/* When (a C expression) a tail call of m from f is no jump in gcc's code:
+ * it needs more stack for its arguments than f received, or returns a
+ * struct in memory (over 16 bytes); NULL if never. */
+static const char *tramp_cond(Fn *f, Method *m)
+{
+	Method *c = f->m;
+	if (f->filter_mode || ((c->impl_flags & MI_SYNCHRONIZED) && !ty_is_valuetype(c->owner)))
+		return NULL;
+	int cw = stack_words(m), fw = stack_words(c);
+	if (cw < 0 || (cw > 0 && (fw < 0 || cw > fw)))
+		return "1";
+	if (emit_kind(m->ret) == SK_VT)
+		return arena_printf(&f->a, "sizeof(%s) > 16", emit_ctype(m->ret));
+	return NULL;
+}
+
+/* C type of m's argument i, `this` first */
+static const char *arg_ctype(Method *m, uint32_t i)
+{
+	if (m->has_this)
+		return i == 0 ? emit_this_ctype(m->owner) : emit_ctype(m->params[i - 1]);
+	return emit_ctype(m->params[i]);
+}
+
+void e_tail_thunk(Buf *b, const char *name, Method *callee, Method *caller)
+{
+	uint32_t n = callee->nparams + callee->has_this;
+	buf_printf(b, "struct %s {", name);
+	for (uint32_t i = 0; i < n; i++)
+		buf_printf(b, " %s a%u;", arg_ctype(callee, i), i);
+	buf_printf(b, " void *fn; };\nstatic %s %s(void)\n{\n", emit_ctype(caller->ret), name);
+	buf_printf(b, "\tstruct %s c_ = *(struct %s *)rt_tail_buf();\n"
+		   "\trt_tail_expect = c_.fn;\n\t", name, name);
+	const char *want = emit_ctype(caller->ret), *have = emit_ctype(callee->ret);
+	if (caller->ret->kind != TY_VOID)
+		buf_printf(b, strcmp(want, have) ? "return (%s)" : "return ", want);
+	buf_printf(b, "((%s (*)(", have);
+	for (uint32_t i = 0; i < n; i++)
+		buf_printf(b, "%s%s", i ? ", " : "", arg_ctype(callee, i));
+	buf_printf(b, "%s))c_.fn)(", n ? "" : "void");
+	for (uint32_t i = 0; i < n; i++)
+		buf_printf(b, "%sc_.a%u", i ? ", " : "", i);
+	buf_puts(b, ");\n}\n\n");
+}
+
+/* The call at label tcN: a jump where gcc makes one, else a request to
+ * the loop of the wrapper below (il2c_body.c's tramp_wrapper). */
+static void tramp_site(Fn *f, Method *m, uint32_t n, const char *fn, const char *args,
+		       const char *cond)
+{
+	const char *name = arena_printf(&f->a, "%s_tc%u", f->m->cname, n);
+	e_tail_thunk(&f->tramp, name, m, f->m);
+	const char *when = arena_printf(&f->a, "(%s) && sizeof(struct %s) <= RT_TAIL_BYTES",
+					cond, name);
+	buf_printf(&f->tramp_cond, " || (%s)", when);
+	Buf *t = &f->tail;
+	buf_printf(t, "tc%u:\n\tif (!(%s)) {\n\t\tif (tv_) rt_tail_expect = (void *)(%s);\n\t\t",
+		   n, when, fn);
+	if (m->ret->kind == TY_VOID)
+		buf_printf(t, "%s(%s);\n\t\treturn;\n\t}\n", fn, args);
+	else
+		buf_printf(t, "return %s%s(%s);\n\t}\n", ret_cast(f, m), fn, args);
+	buf_printf(t, "\t{\n\t\tstruct %s *r_ = rt_tail_buf();\n", name);
+	for (uint32_t i = 0; i < m->nparams + m->has_this; i++)
+		buf_printf(t, "\t\tr_->a%u = tc%u_%u;\n", i, n, i);
+	buf_printf(t, "\t\tr_->fn = (void *)(%s);\n\t\trt_tail_fn = (void *)&%s;\n\t}\n", fn, name);
+	Type *rt = f->m->ret;
+	if (rt->kind == TY_VOID)
+		buf_puts(t, "\treturn;\n");
+	else if (emit_kind(rt) == SK_VT)
+		buf_printf(t, "\t{ %s z_; memset(&z_, 0, sizeof z_); return z_; }\n", emit_ctype(rt));
+	else
+		buf_printf(t, "\treturn (%s)0;\n", emit_ctype(rt));
+}
+
 static void tail_call(Fn *f, Method *m, bool direct, const char *self)
 {
 	uint32_t n = f->ntail++, k = 0;
@@ -176,10 +271,15 @@ static void tail_call(Fn *f, Method *m, bool direct, const char *self)
 	const char *fn = direct ? m->cname : dispatch(f, m, self);
 	e_pop(f, m->nparams + m->has_this);
 	e_out(f, "goto tc%u;", n);
-	if (m->ret->kind == TY_VOID)
-		buf_printf(&f->tail, "tc%u:\n\t%s(%s);\n\treturn;\n", n, fn, args.s ? args.s : "");
+	const char *cond = tramp_cond(f, m);
+	if (cond)
+		tramp_site(f, m, n, fn, args.s ? args.s : "", cond);
+	else if (m->ret->kind == TY_VOID)
+		buf_printf(&f->tail, "tc%u:\n\tif (tv_) rt_tail_expect = (void *)(%s);\n"
+			   "\t%s(%s);\n\treturn;\n", n, fn, fn, args.s ? args.s : "");
 	else
-		buf_printf(&f->tail, "tc%u:\n\treturn %s%s(%s);\n", n, ret_cast(f, m), fn,
+		buf_printf(&f->tail, "tc%u:\n\tif (tv_) rt_tail_expect = (void *)(%s);\n"
+			   "\treturn %s%s(%s);\n", n, fn, ret_cast(f, m), fn,
 			   args.s ? args.s : "");
 	buf_free(&args);
 	f->reachable = false;
@@ -248,6 +348,38 @@ static bool current_method(Fn *f, Method *m)
 	return true;
 }
 
+/* Internal calls that rt.h also defines inline, as rti_NAME for rt_NAME:
+ * Interlocked on integers and pointers. A direct call of one is written
+ * as a call of the inline function (no pending test: they never throw);
+ * the method's own body stays for delegates and reflection. */
+static const char *const inline_icalls[] = {
+	"rt_Interlocked_CompareExchange_i4", "rt_Interlocked_CompareExchange_i8",
+	"rt_Interlocked_CompareExchange_ip", "rt_Interlocked_Exchange_i4",
+	"rt_Interlocked_Exchange_i8", "rt_Interlocked_Exchange_ip",
+	"rt_Interlocked_Add_i4", "rt_Interlocked_Add_i8", "rt_Interlocked_Increment_i4",
+	"rt_Interlocked_Increment_i8", "rt_Interlocked_Decrement_i4",
+	"rt_Interlocked_Decrement_i8", "rt_Interlocked_Read",
+};
+
+static bool inline_icall(Fn *f, Method *m)
+{
+	MethodState *ms = reach_state(m);
+	if (ms->kind != BK_ICALL || !ms->icall || m->has_this)
+		return false;
+	size_t i = 0, n = sizeof inline_icalls / sizeof *inline_icalls;
+	while (i < n && strcmp(inline_icalls[i], ms->icall))
+		i++;
+	if (i == n)
+		return false;
+	Buf b = {0};
+	buf_printf(&b, "rti_%s", ms->icall + 3);
+	arg_list(f, &b, m, NULL);
+	e_pop(f, m->nparams);
+	e_out(f, "%s = %s;", e_push_type(f, m->ret), b.s);
+	buf_free(&b);
+	return true;
+}
+
 static void call_method(Fn *f, Method *m, bool virt)
 {
 	if (current_method(f, m))
@@ -289,6 +421,8 @@ static void call_method(Fn *f, Method *m, bool virt)
 		if (k != BK_DEFAULT && k != BK_UNSUPPORTED && k != BK_SUBST && k != BK_CONST)
 			precise_init(f, m->owner);
 	}
+	if (direct && inline_icall(f, m))
+		return;
 	Slot facts = e_reflect_flow(f, as_named);
 	bool tail = tail_applies(f, m);
 	if (tail && !passes_byref(m)) {
@@ -514,6 +648,8 @@ static void calli(Fn *f, const Instr *in)
 	for (uint32_t i = 0; i < n; i++) {
 		const char *sep = i ? ", " : "";
 		Type *pt = self && i == 0 ? NULL : ty_from_sig(f->img, s->params[i - self], &f->ctx);
+		if (pt)
+			e_check_assign(f, n - 1 - i, pt, "calli argument");
 		buf_printf(&params, "%s%s", sep, pt ? emit_ctype(pt) : "Object *");
 		buf_printf(&args, "%s%s", sep, pt ? e_as_type(f, n - 1 - i, pt) :
 			   e_as_ctype(f, n - 1 - i, "Object *"));
@@ -580,6 +716,15 @@ static void jmp(Fn *f, Method *m)
 	f->reachable = false;
 }
 
+/* `call` of an abstract instance method from a method of an interface
+ * (a default method calling its interface's abstract one) dispatches, as
+ * Mono does; from anywhere else it is bad IL (il2c_missing.c). */
+bool e_call_is_virtual(Fn *f, Method *m)
+{
+	return (m->flags & MF_ABSTRACT) && m->has_this && f->m->owner->img &&
+	       ty_info(f->m->owner)->is_interface;
+}
+
 /* Multi-dimensional arrays' methods (Get, Set, Address, .ctor) have no
  * MethodDef: the runtime provides them (§II.14.2). */
 bool e_array_method(Fn *f, const Instr *in);
@@ -609,7 +754,7 @@ bool e_calls(Fn *f, const Instr *in)
 		if (f->constrained && !m->has_this)
 			call_static_virtual(f, m);
 		else
-			call_method(f, m, false);
+			call_method(f, m, e_call_is_virtual(f, m));
 		break;
 	case OP_CALLVIRT:
 		if (f->constrained)

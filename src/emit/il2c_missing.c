@@ -332,7 +332,7 @@ static bool bad_abstract_call(Fn *f, const Instr *in)
 	if (in->op != OP_CALL || f->constrained || array_member(f, in->token))
 		return false;
 	Method *m = ty_method_from_token(f->img, in->token, &f->ctx);
-	if (!(m->flags & MF_ABSTRACT))
+	if (!(m->flags & MF_ABSTRACT) || e_call_is_virtual(f, m))
 		return false;
 	e_throw_instead(f, RT_EXC_BADIMAGE, arena_printf(&f->a, "a call (not callvirt) of "
 			"abstract method %s", ty_method_name(m)), "Bad IL format.");

@@ -83,6 +83,15 @@ static bool fields(Fn *f, const Instr *in)
 			e_out(f, "%s = (char *)&%s;", e_push(f, SK_P, fd->type), lv);
 		return true;
 	}
+	int32_t k;
+	if (in->op == OP_LDFLD && emit_field_read_off(f->p, f->m, fd, &k)) {
+		/* features.c: a read the method does not need */
+		e_pop(f, 1);
+		e_out(f, "%s = %d;", e_push(f, SK_I4, NULL), k);
+		e_top(f, 0)->has_cval = true;
+		e_top(f, 0)->cval = k;
+		return true;
+	}
 	switch (in->op) {
 	case OP_LDFLD:
 		lv = field_lv(f, fd, 0);

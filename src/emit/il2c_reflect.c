@@ -224,6 +224,24 @@ static void reflect_properties(Fn *f, Type *t, const char *name, int32_t flags)
 	}
 }
 
+/* The events named `name` (any, if NULL) of t and its bases. */
+static void reflect_events(Fn *f, Type *t, const char *name, int32_t flags)
+{
+	for (Type *c = t; c && c->img; c = flags & BF_DECLARED_ONLY ? NULL : ty_info(c)->base) {
+		uint32_t map = md_lookup1(c->img, T_EventMap, EventMap_Parent, c->row);
+		if (!map)
+			continue;
+		uint32_t first, end;
+		md_list(c->img, T_EventMap, map, EventMap_EventList, &first, &end);
+		for (uint32_t pos = first; pos < end; pos++) {
+			uint32_t row = md_list_row(c->img, T_Event, pos);
+			const char *n = md_string(c->img, md_get(c->img, T_Event, row, Event_Name));
+			if (!name || !strcmp(n, name))
+				reach_reflect_event(f->p, c, row, f->m);
+		}
+	}
+}
+
 static bool binds_field(Field *fd, int32_t flags)
 {
 	bool pub = (fd->flags & MF_ACCESS) == MF_PUBLIC;
@@ -323,6 +341,22 @@ static void get_property(Fn *f, Method *m, Slot *r)
 		return;
 	}
 	reflect_properties(f, t, name, binding_flags(f, m));
+}
+
+/* typeof(X).GetEvent("name", ...), typeof(X).GetEvents(...) */
+static void get_event(Fn *f, Method *m, Slot *r)
+{
+	(void)r;
+	Type *t = receiver(f, m)->known;
+	bool all = !strcmp(m->name, "GetEvents");
+	const char *name = all ? NULL : param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
+	if (!reflectable(t) || ty_is_open(t) || (!all && !name)) {
+		warn(f, W_REFLECT, "Type.GetEvent with a type or name not known at build time finds"
+		     " only events the program keeps for reflection anyway (write"
+		     " typeof(X).GetEvent(\"Name\") at the call)");
+		return;
+	}
+	reflect_events(f, t, name, binding_flags(f, m));
 }
 
 /* typeof(X).GetField("name", ...), typeof(X).GetFields(...) */
@@ -574,7 +608,7 @@ typedef void (*FlowFn)(Fn *f, Method *m, Slot *r);
 /* DynamicallyAccessedMemberTypes: public and non-public members of a kind */
 enum {
 	DAM_CTORS = 0x3 | 0x4, DAM_METHODS = 0x8 | 0x10, DAM_FIELDS = 0x20 | 0x40,
-	DAM_PROPERTIES = 0x200 | 0x400, DAM_NESTED = 0x80 | 0x100,
+	DAM_PROPERTIES = 0x200 | 0x400, DAM_NESTED = 0x80 | 0x100, DAM_EVENTS = 0x800 | 0x1000,
 };
 
 static const struct {
@@ -594,6 +628,8 @@ static const struct {
 	{ "System.Type", "GetConstructor", get_ctor, DAM_CTORS },
 	{ "System.Type", "GetConstructors", get_ctor, DAM_CTORS },
 	{ "System.Type", "GetProperties", get_property, DAM_PROPERTIES },
+	{ "System.Type", "GetEvent", get_event, DAM_EVENTS },
+	{ "System.Type", "GetEvents", get_event, DAM_EVENTS },
 	{ "System.Type", "GetField", get_field, DAM_FIELDS },
 	{ "System.Type", "GetFields", get_field, DAM_FIELDS },
 	{ "System.Type", "GetNestedTypes", get_nested, DAM_NESTED },

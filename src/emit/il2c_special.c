@@ -165,6 +165,13 @@ const char *e_pinvoke_ctype(Type *t)
 	return emit_ctype(t);
 }
 
+/* The C type P/Invoke m passes for parameter i (-1: returns). */
+const char *e_pinvoke_param_ctype(Method *m, int i)
+{
+	const char *ct = emit_pinvoke_native_ctype(m, i);
+	return ct ? ct : i < 0 ? e_pinvoke_ret_ctype(m->ret) : e_pinvoke_ctype(m->params[i]);
+}
+
 /* SafeHandle: its `handle` field, or NULL if t is not one. */
 static Field *safe_handle_field(Type *t)
 {
@@ -229,12 +236,12 @@ static bool is_delegate(Type *t)
 static void check_struct(Fn *f, Type *t, const char *what)
 {
 	Type *s = t->kind == TY_BYREF ? t->elem : t;
-	if (s->kind != TY_STRUCT || f->m->img != f->p->img || emit_blittable(s))
+	if (s->kind != TY_STRUCT || f->m->img != f->p->img || emit_blittable(s) ||
+	    !emit_marshal_refusal(s))
 		return;
 	const char *why = emit_marshal_refusal(s);
 	e_fn_error(f, "P/Invoke %s struct %s, which ilcc cannot marshal: %s", what, s->name,
-		   why ? why : "it holds strings or fixed arrays (only numbers, pointers and structs"
-		   " of those)");
+		   why ? why : "it holds what ilcc does not convert");
 }
 
 /* The module and entry point of P/Invoke m ("" when the metadata has
@@ -292,6 +299,18 @@ bool emit_pinvoke_linked(Program *p, Method *m)
 	return yes;
 }
 
+/* A return from f with the exception pending. */
+static const char *bail_stmt(Fn *f)
+{
+	Type *rt = f->m->ret;
+	if (rt->kind == TY_VOID)
+		return "return;";
+	if (emit_kind(rt) == SK_VT)
+		return arena_printf(&f->a, "{ %s z; memset(&z, 0, sizeof z); return z; }",
+				    emit_ctype(rt));
+	return arena_printf(&f->a, "return (%s)0;", emit_ctype(rt));
+}
+
 /* A P/Invoke bound at its first call: fp_ is its function, or it
  * returns with the exception pending. */
 static void lazy_binding(Fn *f)
@@ -305,13 +324,7 @@ static void lazy_binding(Fn *f)
 	buf_puts(&b, ");");
 	e_out(f, "static void *slot_;");
 	e_out(f, "%s", b.s);
-	Type *rt = f->m->ret;
-	if (rt->kind == TY_VOID)
-		e_out(f, "if (!fp_) return;");
-	else if (emit_kind(rt) == SK_VT)
-		e_out(f, "if (!fp_) { %s z; memset(&z, 0, sizeof z); return z; }", emit_ctype(rt));
-	else
-		e_out(f, "if (!fp_) return (%s)0;", emit_ctype(rt));
+	e_out(f, "if (!fp_) %s", bail_stmt(f));
 	buf_free(&b);
 }
 
@@ -328,7 +341,7 @@ static void pinvoke_body(Fn *f)
 		if (is_delegate(m->params[i]) && !emit_callback_need(f->p, m->params[i], m))
 			e_fn_error(f, "P/Invoke passes delegate %s, which C cannot call: %s",
 				   m->params[i]->name, emit_callback_refusal(m->params[i]));
-	Buf b = {0};
+	Buf b = {0}, after = {0};
 	if (!emit_pinvoke_linked(f->p, m)) {
 		lazy_binding(f);
 		buf_printf(&b, "((__typeof__(&pinvoke_%s))fp_)(", m->cname);
@@ -337,9 +350,12 @@ static void pinvoke_body(Fn *f)
 	for (uint32_t i = 0; i < m->nparams; i++) {
 		Type *t = m->params[i];
 		const char *a = arena_printf(&f->a, "a%u", i);
+		const char *conv = e_pinvoke_arg(f, i, bail_stmt(f), &after);
 		if (i)
 			buf_puts(&b, ", ");
-		if (t == ty_string)
+		if (conv)
+			buf_puts(&b, conv);
+		else if (t == ty_string)
 			buf_printf(&b, "%s ? rt_str_to_utf8((RtString *)%s) : NULL", a, a);
 		else if (t->kind == TY_SZARRAY)
 			buf_printf(&b, "%s ? (void *)((RtArray *)%s)->data : NULL", a, a);
@@ -355,10 +371,12 @@ static void pinvoke_body(Fn *f)
 	if (rt->kind == TY_VOID)
 		e_out(f, "%s;", b.s);
 	else
-		e_out(f, "%s r_ = %s;", e_pinvoke_ret_ctype(rt), b.s);
+		e_out(f, "%s r_ = %s;", e_pinvoke_param_ctype(m, -1), b.s);
 	if (sets_last_error(m))
 		e_out(f, "RT_SAVE_LAST_ERROR();");
-	if (rt->kind == TY_VOID)
+	if (after.s)
+		e_out(f, "%s", after.s);
+	if (rt->kind == TY_VOID || e_pinvoke_return(f))
 		;
 	else if (rt == ty_string)
 		e_out(f, "return r_ ? (Object *)rt_str_from_utf8(r_) : NULL;");
@@ -369,6 +387,7 @@ static void pinvoke_body(Fn *f)
 	else
 		e_out(f, "return (%s)r_;", emit_ctype(rt));
 	buf_free(&b);
+	buf_free(&after);
 }
 
 /* ICALL_DEFAULT: zero, null, or an empty array of the return type. */

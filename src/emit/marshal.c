@@ -24,8 +24,25 @@
 #include <string.h>
 
 enum {                                  /* ECMA-335 §II.23.4 */
-	NATIVE_LPSTR = 0x14, NATIVE_FIXEDARRAY = 0x1e, NATIVE_LPUTF8STR = 0x30,
+	NATIVE_BOOLEAN = 0x02, NATIVE_I1 = 0x03, NATIVE_U1 = 0x04, NATIVE_I2 = 0x05,
+	NATIVE_U2 = 0x06, NATIVE_LPSTR = 0x14, NATIVE_LPWSTR = 0x15, NATIVE_LPTSTR = 0x16,
+	NATIVE_BYVALTSTR = 0x17, NATIVE_FIXEDARRAY = 0x1e, NATIVE_LPUTF8STR = 0x30,
 };
+enum { TF_CHARSET = 0x30000, TF_UNICODE = 0x10000 };  /* TypeDef flags */
+
+/* What a field is in native memory. */
+typedef enum {
+	FN_SAME,        /* the same bytes (a number, pointer, or such a struct) */
+	FN_STRING,      /* char * UTF-8 (LPStr, Mono's default on Unix) */
+	FN_WSTRING,     /* UTF-16 pointer (LPWStr, or a CharSet.Unicode struct) */
+	FN_ARRAY,       /* ByValArray: n elements inline */
+	FN_TSTR,        /* ByValTStr: n UTF-8 bytes inline, NUL-terminated */
+	FN_WTSTR,       /* ByValTStr of a CharSet.Unicode struct: n UTF-16 units */
+	FN_BOOL4,       /* bool as a 4-byte BOOL (Mono's default) */
+	FN_BOOL1,       /* bool as [MarshalAs(U1)] or I1 */
+	FN_CHAR1,       /* char as one ANSI byte (CharSet.Ansi, the default) */
+	FN_REFUSED,     /* a [MarshalAs] ilcc does not do */
+} FieldNative;
 
 static Blob field_marshal(Field *fd)
 {
@@ -36,39 +53,83 @@ static Blob field_marshal(Field *fd)
 		   : none;
 }
 
-/* N of a [MarshalAs(ByValArray, SizeConst = N)] array of numbers, or 0. */
-static uint32_t fixed_array_count(Field *fd)
+/* The N of [MarshalAs(ByValArray or ByValTStr, SizeConst = N)], or 0. */
+static uint32_t size_const(Field *fd, Blob v)
 {
-	Blob v = field_marshal(fd);
-	if (fd->type->kind != TY_SZARRAY || !v.len || v.p[0] != NATIVE_FIXEDARRAY)
-		return 0;
-	Type *e = fd->type->elem;
-	if (e->kind == TY_BOOL || e->kind == TY_CHAR || e->kind > TY_U)
-		return 0;
 	Reader r = md_reader(fd->img, v, "field marshal");
 	rd_u8(&r);
 	return rd_done(&r) ? 0 : rd_cu32(&r);
 }
 
-static bool is_string_field(Field *fd)
+static bool unicode_struct(Field *fd)
 {
-	if (fd->type != ty_string)
-		return false;
+	return (ty_info(fd->owner)->flags & TF_CHARSET) == TF_UNICODE;
+}
+
+/* What fd is natively, and its count (fixed arrays and strings) in *n. */
+static FieldNative field_native(Field *fd, uint32_t *n)
+{
 	Blob v = field_marshal(fd);
-	return !v.len || (v.p[0] == NATIVE_LPSTR || v.p[0] == NATIVE_LPUTF8STR);
+	int nt = v.len ? v.p[0] : -1;
+	Type *t = fd->type;
+	*n = 0;
+	if (t == ty_string) {
+		if (nt == NATIVE_BYVALTSTR && (*n = size_const(fd, v)))
+			return unicode_struct(fd) ? FN_WTSTR : FN_TSTR;
+		if (nt == NATIVE_LPWSTR || (nt < 0 && unicode_struct(fd)))
+			return FN_WSTRING;
+		return nt < 0 || nt == NATIVE_LPSTR || nt == NATIVE_LPUTF8STR || nt == NATIVE_LPTSTR
+			? FN_STRING : FN_REFUSED;
+	}
+	if (t->kind == TY_BOOL)
+		return nt < 0 || nt == NATIVE_BOOLEAN ? FN_BOOL4
+		       : nt == NATIVE_U1 || nt == NATIVE_I1 ? FN_BOOL1 : FN_REFUSED;
+	if (t->kind == TY_CHAR) {
+		if (nt == NATIVE_U1 || nt == NATIVE_I1 || (nt < 0 && !unicode_struct(fd)))
+			return FN_CHAR1;
+		return nt < 0 || nt == NATIVE_U2 || nt == NATIVE_I2 ? FN_SAME : FN_REFUSED;
+	}
+	if (nt == NATIVE_FIXEDARRAY && t->kind == TY_SZARRAY) {
+		Type *e = t->elem;
+		if (e->kind == TY_BOOL || e->kind == TY_CHAR || e->kind > TY_U)
+			return FN_REFUSED;
+		*n = size_const(fd, v);
+		return *n ? FN_ARRAY : FN_REFUSED;
+	}
+	return nt < 0 ? FN_SAME : FN_REFUSED;
+}
+
+/* N of a [MarshalAs(ByValArray, SizeConst = N)] array of numbers, or 0. */
+static uint32_t fixed_array_count(Field *fd)
+{
+	uint32_t n;
+	return field_native(fd, &n) == FN_ARRAY ? n : 0;
+}
+
+/* Is fd laid out natively other than in its C struct (not the same bytes,
+ * nor a pointer in a reference's place)? */
+static bool inline_native(Field *fd)
+{
+	uint32_t n;
+	FieldNative k = field_native(fd, &n);
+	return k != FN_SAME && k != FN_STRING && k != FN_WSTRING;
 }
 
 static const char *refusal(Type *t, bool strings, uint32_t depth);
 
 static const char *field_refusal(Type *t, Field *fd, bool strings, uint32_t depth)
 {
-	if (strings && is_string_field(fd))
-		return NULL;
-	if (strings && fixed_array_count(fd))
-		return ty_info(t)->explicit_layout ? arena_printf(ty_arena(), "%s (field %s: a fixed"
-			" array in explicit layout)", t->name, fd->name) : NULL;
-	if (md_lookup1(fd->img, T_FieldMarshal, FieldMarshal_Parent, TOKEN(T_Field, fd->row)))
+	uint32_t n;
+	FieldNative k = field_native(fd, &n);
+	if (k == FN_REFUSED)
 		return "a [MarshalAs] ilcc does not do";
+	if (strings && k != FN_SAME)
+		return inline_native(fd) && ty_info(t)->explicit_layout
+			? arena_printf(ty_arena(), "%s (field %s: %s in explicit layout)", t->name,
+				       fd->name, k == FN_ARRAY ? "a fixed array"
+				       : "a converted bool, char or inline string") : NULL;
+	if (strings && fd->type->kind == TY_CHAR)      /* UTF-16, 2 bytes both sides */
+		return NULL;
 	const char *why = refusal(fd->type, strings, depth + 1);
 	return why ? arena_printf(ty_arena(), "%s (field %s: %s)", t->name, fd->name, why) : NULL;
 }
@@ -150,7 +211,7 @@ static bool has_native_layout(Type *t)
 		return false;
 	TypeInfo *ti = ty_info(t);
 	for (uint32_t i = 0; i < ti->nfields; i++)
-		if (fixed_array_count(ti->fields[i]) || has_native_layout(ti->fields[i]->type))
+		if (inline_native(ti->fields[i]) || has_native_layout(ti->fields[i]->type))
 			return true;
 	return false;
 }
@@ -177,14 +238,19 @@ static void native_decl(Buf *b, Type *t)
 	buf_printf(b, "%s {", native_struct(t));
 	for (uint32_t i = 0; i < ti->nfields; i++) {
 		Field *fd = ti->fields[i];
-		uint32_t n = fixed_array_count(fd);
-		if (n)
-			buf_printf(b, " %s %s[%u];", emit_ctype(fd->type->elem), fd->cname, n);
-		else if (fd->type == ty_string)
-			buf_printf(b, " char *%s;", fd->cname);
-		else
+		uint32_t n;
+		switch (field_native(fd, &n)) {
+		case FN_ARRAY: buf_printf(b, " %s %s[%u];", emit_ctype(fd->type->elem), fd->cname, n); break;
+		case FN_STRING: buf_printf(b, " char *%s;", fd->cname); break;
+		case FN_WSTRING: buf_printf(b, " uint16_t *%s;", fd->cname); break;
+		case FN_TSTR: buf_printf(b, " char %s[%u];", fd->cname, n); break;
+		case FN_WTSTR: buf_printf(b, " uint16_t %s[%u];", fd->cname, n); break;
+		case FN_BOOL4: buf_printf(b, " int32_t %s;", fd->cname); break;
+		case FN_BOOL1: case FN_CHAR1: buf_printf(b, " uint8_t %s;", fd->cname); break;
+		default:
 			buf_printf(b, " %s %s;", has_native_layout(fd->type) ? native_struct(fd->type)
 				   : emit_ctype(fd->type), fd->cname);
+		}
 	}
 	buf_puts(b, " };\n");
 	if (ti->pack)
@@ -211,8 +277,10 @@ static void string_ops(Buf *b, Type *t, const char *mbase, const char *nbase)
 					       fd->cname);
 		const char *m = arena_printf(ty_arena(), "%s + %s", mbase, off);
 		const char *n = arena_printf(ty_arena(), "%s + %s", nbase, off);
-		if (fd->type == ty_string)
-			op(b, "STRING", m, n, "0", "NULL");
+		uint32_t count;
+		FieldNative k = field_native(fd, &count);
+		if (k == FN_STRING || k == FN_WSTRING)
+			op(b, k == FN_STRING ? "STRING" : "WSTRING", m, n, "0", "NULL");
 		else
 			string_ops(b, fd->type, m, n);
 	}
@@ -229,12 +297,19 @@ static void native_ops(Buf *b, Type *t, const char *mbase, const char *nbase)
 					     emit_struct(t), fd->cname);
 		const char *n = arena_printf(ty_arena(), "%s + offsetof(%s, %s)", nbase,
 					     native_struct(t), fd->cname);
-		uint32_t count = fixed_array_count(fd);
-		if (count) {
-			op(b, "ARRAY", m, n, arena_printf(ty_arena(), "%u", count),
-			   arena_printf(ty_arena(), "&%s_type", fd->type->cname));
-		} else if (fd->type == ty_string) {
-			op(b, "STRING", m, n, "0", "NULL");
+		uint32_t count;
+		FieldNative k = field_native(fd, &count);
+		const char *cn = arena_printf(ty_arena(), "%u", count);
+		static const char *const kinds[] = {
+			[FN_STRING] = "STRING", [FN_WSTRING] = "WSTRING", [FN_TSTR] = "TSTR",
+			[FN_WTSTR] = "WTSTR", [FN_CHAR1] = "CHAR",
+		};
+		if (k == FN_ARRAY) {
+			op(b, "ARRAY", m, n, cn, arena_printf(ty_arena(), "&%s_type", fd->type->cname));
+		} else if (k == FN_BOOL4 || k == FN_BOOL1) {
+			op(b, "BOOL", m, n, k == FN_BOOL4 ? "4" : "1", "NULL");
+		} else if (k != FN_SAME) {
+			op(b, kinds[k], m, n, cn, "NULL");
 		} else if (has_native_layout(fd->type)) {
 			native_ops(b, fd->type, m, n);
 		} else {
@@ -279,4 +354,209 @@ void emit_marshal_types(Program *p, Buf *b)
 	buf_printf(b, "const RtMarshalType rt_marshal_types[] = {\n%s\t{ 0 }\n};\n"
 		   "const uint32_t rt_nmarshal_types = %u;\n", table.s ? table.s : "", p->marshal_types.n);
 	buf_free(&table);
+}
+
+/* ---- P/Invoke arguments that are not the same bytes in C ----
+ *
+ * As Mono marshals them on Unix: a string is UTF-8 unless [MarshalAs(
+ * LPWStr)] or the import's CharSet.Unicode make it UTF-16 (the string's
+ * own characters, as .NET pins them); a bool is 4 bytes unless
+ * [MarshalAs(U1)] or I1; a StringBuilder is a buffer of its capacity
+ * holding its text, whose contents it gets back; a string array an array
+ * of char * (or UTF-16) copies; a struct that holds strings, bools, chars
+ * or inline arrays is converted to its native layout (struct N_<type>)
+ * in a temporary, passed by value or by reference, and converted back
+ * after the call when passed by `ref` or `out` (not [In]); the native
+ * strings are freed after the call, as Mono frees them. */
+enum { PARAM_IN = 1, PARAM_OUT = 2 };           /* Param flags */
+enum { IMPL_CHARSET = 6, IMPL_UNICODE = 4 };    /* ImplMap flags */
+enum { NATIVE_LPARRAY = 0x2a };
+
+/* The first byte of parameter i's [MarshalAs] (-1 for none; i -1 is the
+ * return), its array element's in *sub, its flags in *flags. */
+static int param_marshal(Method *m, int i, int *sub, uint32_t *flags)
+{
+	uint32_t row = ty_param_row(m, (uint32_t)(i + 1));
+	*flags = row ? md_get(m->img, T_Param, row, Param_Flags) : 0;
+	*sub = -1;
+	uint32_t fm = row ? md_lookup1(m->img, T_FieldMarshal, FieldMarshal_Parent,
+				       TOKEN(T_Param, row)) : 0;
+	if (!fm)
+		return -1;
+	Blob v = md_blob(m->img, md_get(m->img, T_FieldMarshal, fm, FieldMarshal_NativeType));
+	if (v.len > 1)
+		*sub = v.p[1];
+	return v.len ? v.p[0] : -1;
+}
+
+static bool unicode_import(Method *m)
+{
+	uint32_t r = md_lookup1(m->img, T_ImplMap, ImplMap_MemberForwarded,
+				TOKEN(T_MethodDef, m->row));
+	return r && (md_get(m->img, T_ImplMap, r, ImplMap_MappingFlags) & IMPL_CHARSET) == IMPL_UNICODE;
+}
+
+static bool is_string_builder(Type *t)
+{
+	return t->kind == TY_CLASS && t->img && !strcmp(t->name, "System.Text.StringBuilder");
+}
+
+static Type *param_type(Method *m, int i)
+{
+	return i < 0 ? m->ret : m->params[i];
+}
+
+/* Is m one of the runtime's own System.Native functions, written in C
+ * for the arguments as they are? */
+static bool system_native(Method *m)
+{
+	uint32_t r = md_lookup1(m->img, T_ImplMap, ImplMap_MemberForwarded,
+				TOKEN(T_MethodDef, m->row));
+	uint32_t mref = r ? md_get(m->img, T_ImplMap, r, ImplMap_ImportScope) : 0;
+	const char *name = mref ? md_string(m->img, md_get(m->img, T_ModuleRef, mref,
+								ModuleRef_Name)) : "";
+	return strstr(name, "System.Native") != NULL;
+}
+
+PinvokeArg emit_pinvoke_arg(Method *m, int i)
+{
+	Type *t = param_type(m, i);
+	if (system_native(m))
+		return PA_PLAIN;
+	uint32_t flags;
+	int sub, nt = param_marshal(m, i, &sub, &flags);
+	bool wide = nt == NATIVE_LPWSTR || (nt < 0 && unicode_import(m));
+	if (t == ty_string)
+		return wide ? PA_WSTRING : PA_PLAIN;
+	if (t->kind == TY_BOOL)
+		return nt == NATIVE_U1 || nt == NATIVE_I1 ? PA_BOOL1 : PA_PLAIN;
+	if (is_string_builder(t))
+		return i < 0 ? PA_PLAIN : wide ? PA_WSB : PA_SB;
+	if (t->kind == TY_SZARRAY && t->elem == ty_string && i >= 0)
+		return (nt == NATIVE_LPARRAY && sub == NATIVE_LPWSTR) ||
+		       (nt < 0 && unicode_import(m)) ? PA_WSTRINGS : PA_STRINGS;
+	Type *s = t->kind == TY_BYREF ? t->elem : t;
+	if (s->kind != TY_STRUCT || emit_blittable(s) || emit_marshal_refusal(s))
+		return PA_PLAIN;
+	return t->kind == TY_BYREF ? PA_STRUCT_REF : PA_STRUCT;
+}
+
+const char *emit_pinvoke_native_ctype(Method *m, int i)
+{
+	switch (emit_pinvoke_arg(m, i)) {
+	case PA_WSTRING: return "uint16_t *";
+	case PA_BOOL1: return "uint8_t";
+	case PA_STRUCT: return native_struct(param_type(m, i));
+	case PA_PLAIN: return NULL;
+	default: return "void *";
+	}
+}
+
+/* The native structs m's prototype names, declared before it. */
+void emit_pinvoke_native_decls(Buf *b, Method *m)
+{
+	for (int i = -1; i < (int)m->nparams; i++)
+		if (emit_pinvoke_arg(m, i) == PA_STRUCT && has_native_layout(param_type(m, i)))
+			native_decl(b, param_type(m, i));
+}
+
+/* A call of StringBuilder's method `name` (one string parameter if
+ * `string`, else nparams of any). */
+static const char *sb_call(Fn *f, Type *sb, const char *name, int nparams, bool string)
+{
+	Method *found = NULL;
+	TypeInfo *ti = ty_info(sb);
+	for (uint32_t k = 0; k < ti->nmethods && !found; k++) {
+		Method *c = ti->methods[k];
+		if (!strcmp(c->name, name) && (int)c->nparams == nparams &&
+		    (!string || c->params[0] == ty_string))
+			found = c;
+	}
+	if (!found)
+		e_fn_error(f, "P/Invoke: StringBuilder has no method %s", name);
+	reach_method(f->p, found, f->m, "StringBuilder marshalled by P/Invoke");
+	return found->cname;
+}
+
+static void sb_arg(Fn *f, uint32_t i, bool wide, const char *bail, Buf *after)
+{
+	Type *sb = f->m->params[i];
+	const char *str = sb_call(f, sb, "ToString", 0, false);
+	e_out(f, "void *sb%u_ = NULL;", i);
+	e_out(f, "if (a%u) { Object *s_ = %s(a%u);", i, str, i);
+	e_out(f, "if (rt_pending) %s", bail);
+	e_out(f, "int32_t c_ = %s(a%u);", sb_call(f, sb, "get_Capacity", 0, false), i);
+	e_out(f, "if (rt_pending) %s", bail);
+	e_out(f, "sb%u_ = rt_pinvoke_sb_in(s_, c_, %d);", i, wide);
+	e_out(f, "if (!sb%u_) %s }", i, bail);
+	buf_printf(after, "if (a%u) { Object *s_ = rt_pinvoke_sb_out(sb%u_, %d); %s(a%u, 0);"
+		   " if (!rt_pending) %s(a%u, s_); }\n", i, i, wide,
+		   sb_call(f, sb, "set_Length", 1, false), i, sb_call(f, sb, "Append", 1, true), i);
+}
+
+static void struct_arg(Fn *f, uint32_t i, bool byref, Buf *after)
+{
+	Type *t = f->m->params[i], *s = byref ? t->elem : t;
+	uint32_t flags;
+	int sub;
+	param_marshal(f->m, (int)i, &sub, &flags);
+	bool in = !(flags & PARAM_OUT) || (flags & PARAM_IN), out = !(flags & PARAM_IN) || (flags & PARAM_OUT);
+	emit_marshal_need(f->p, s, f->m);
+	e_out(f, "%s n%u_; memset(&n%u_, 0, sizeof n%u_);", native_struct(s), i, i, i);
+	if (!byref) {
+		e_out(f, "rt_pinvoke_in(&%s_type, &n%u_, &a%u);", s->cname, i, i);
+		buf_printf(after, "rt_pinvoke_free(&%s_type, &n%u_);\n", s->cname, i);
+		return;
+	}
+	if (in)
+		e_out(f, "if (a%u) rt_pinvoke_in(&%s_type, &n%u_, (void *)a%u);", i, s->cname, i, i);
+	buf_printf(after, "if (a%u) { ", i);
+	if (out)
+		buf_printf(after, "rt_pinvoke_out(&%s_type, (void *)a%u, &n%u_); ", s->cname, i, i);
+	buf_printf(after, "rt_pinvoke_free(&%s_type, &n%u_); }\n", s->cname, i);
+}
+
+const char *e_pinvoke_arg(Fn *f, uint32_t i, const char *bail, Buf *after)
+{
+	PinvokeArg k = emit_pinvoke_arg(f->m, (int)i);
+	bool wide = k == PA_WSB || k == PA_WSTRINGS;
+	switch (k) {
+	case PA_WSTRING:
+		return arena_printf(&f->a, "a%u ? ((RtString *)a%u)->chars : NULL", i, i);
+	case PA_BOOL1:
+		return arena_printf(&f->a, "(uint8_t)a%u", i);
+	case PA_SB: case PA_WSB:
+		sb_arg(f, i, wide, bail, after);
+		return arena_printf(&f->a, "sb%u_", i);
+	case PA_STRINGS: case PA_WSTRINGS:
+		e_out(f, "void *sv%u_ = rt_pinvoke_strings_in(a%u, %d);", i, i, wide);
+		e_out(f, "if (a%u && !sv%u_) %s", i, i, bail);
+		buf_printf(after, "rt_pinvoke_strings_free(sv%u_, a%u);\n", i, i);
+		return arena_printf(&f->a, "sv%u_", i);
+	case PA_STRUCT: case PA_STRUCT_REF:
+		struct_arg(f, i, k == PA_STRUCT_REF, after);
+		return arena_printf(&f->a, k == PA_STRUCT ? "n%u_" : "a%u ? (void *)&n%u_ : NULL", i, i);
+	default:
+		return NULL;
+	}
+}
+
+/* The return value r_ (converted: a UTF-16 string or a struct). */
+bool e_pinvoke_return(Fn *f)
+{
+	Type *t = f->m->ret;
+	switch (emit_pinvoke_arg(f->m, -1)) {
+	case PA_WSTRING:
+		e_out(f, "if (!r_) return NULL;");
+		e_out(f, "{ int32_t n_ = 0; while (r_[n_]) n_++;");
+		e_out(f, "return (Object *)rt_str_from_utf16(r_, n_); }");
+		return true;
+	case PA_STRUCT:
+		emit_marshal_need(f->p, t, f->m);
+		e_out(f, "{ %s v_; memset(&v_, 0, sizeof v_);", emit_ctype(t));
+		e_out(f, "rt_pinvoke_out(&%s_type, &v_, &r_); return v_; }", t->cname);
+		return true;
+	default:
+		return false;
+	}
 }

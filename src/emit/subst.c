@@ -20,7 +20,7 @@ static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_sta
 	contains_refs, delegate_equals, delegate_hash, collation_resource, globalization_resource,
 	current_domain, domain_setup, x509_pal, the_domain, property_get_value, default_encoding,
 	unsafe_mov, dynamic_invoke, web_prefixes, no_config_section, legacy_config,
-	delegate_method, custom_attrs, attr_defined, timer_add, timer_remove;
+	delegate_method, custom_attrs, attr_defined, timer_add, timer_remove, add_event_handler;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -78,6 +78,9 @@ static const struct {
 	{ "System.Reflection.RuntimePropertyInfo::GetValue(System.Object,System.Object[])",
 	  property_get_value, "PropertyInfo.GetValue through the getter's MethodInfo.Invoke, not"
 	  " a delegate made by MakeGenericType at run time" },
+	{ "System.Reflection.EventInfo::AddEventHandler(System.Object,System.Delegate)",
+	  add_event_handler, "EventInfo.AddEventHandler through the add method's MethodInfo.Invoke"
+	  " (as Mono does for structs), not a delegate made by MakeGenericType at run time" },
 	{ "System.Runtime.Remoting.Messaging.AsyncResult::Invoke()", e_async_result_invoke,
 	  "a delegate's BeginInvoke call on the pool (il2c_async.c), not a remoting message" },
 	{ "System.Text.EncodingHelper::GetDefaultEncoding()", default_encoding,
@@ -678,6 +681,30 @@ static void property_get_value(Fn *f)
 		e_fn_error(f, "substitution: RuntimePropertyInfo has no GetValue with 5 parameters");
 	reach_method(f->p, full, f->m, "build-time substitution");
 	e_out(f, "return %s(a0, a1, 0, NULL, a2, NULL);", full->cname);
+}
+
+static void add_event_handler(Fn *f)
+{
+	Method *get = ty_find_method(f->m->owner, "GetAddMethod", 0);
+	Type *rmi = ty_corlib_type("System.Reflection", "RuntimeMethodInfo");
+	Method *inv = ty_find_method(rmi, "Invoke", 5);
+	if (!get || !inv)
+		e_fn_error(f, "substitution: EventInfo.GetAddMethod() or RuntimeMethodInfo.Invoke missing");
+	Type *objs = ty_sz(ty_object);
+	reach_method(f->p, get, f->m, "build-time substitution");
+	reach_method(f->p, inv, f->m, "build-time substitution");
+	reach_type(f->p, objs, TN_DESCRIPTOR | TN_CONSTRUCTED, f->m);
+	emit_need_exception(f->p, RT_EXC_INVALIDOP);
+	e_out(f, "Object *add = (Object *)%s(a0);", get->cname);
+	e_out(f, "if (!add) {");
+	e_out(f, "\tif (!rt_pending) rt_exc_throw_msg(RT_EXC_INVALIDOP, \"Cannot add the event"
+	      " handler since no public add method exists for the event.\");");
+	e_out(f, "\treturn;\n}");
+	e_out(f, "RtArray *args = rt_gc_alloc_array(&%s_type, 1);", objs->cname);
+	e_out(f, "if (!args) return;");
+	e_out(f, "RT_ARRAY_DATA(args, Object *)[0] = (Object *)a2;");
+	e_out(f, "%s((%s)add, (%s)a1, 0, NULL, (%s)args, NULL);", inv->cname,
+	      emit_ctype(inv->owner), emit_ctype(inv->params[0]), emit_ctype(inv->params[3]));
 }
 
 /* ---- the default encoding ---- */

@@ -4,6 +4,7 @@
 // through tests/run/lib/Out.cs, so that the program stays small.
 using System;
 using System.Runtime.InteropServices;
+using System.Text;
 
 static class DllImportTest {
 	[DllImport("cfun")] static extern int cfun_add(int a, int b);
@@ -25,6 +26,64 @@ static class DllImportTest {
 	[DllImport("gmp", EntryPoint = "__gmpz_sizeinbase")] static extern UIntPtr mpz_sizeinbase(ref Mpz z, int b);
 	[DllImport("gmp", EntryPoint = "__gmpz_get_str")] static extern IntPtr mpz_get_str(byte[] s, int b, ref Mpz z);
 	[DllImport("gmp", EntryPoint = "__gmpz_clear")] static extern void mpz_clear(ref Mpz z);
+
+	// marshalling (issue 16): bools, UTF-16, StringBuilder, string arrays,
+	// structs with strings, bools, chars and inline strings
+	[DllImport("cfun", EntryPoint = "cfun_flag")] [return: MarshalAs(UnmanagedType.U1)] static extern bool Flag(int x);
+	[DllImport("cfun")] static extern int cfun_not([MarshalAs(UnmanagedType.U1)] bool b);
+	[DllImport("cfun")] static extern int cfun_wcount([MarshalAs(UnmanagedType.LPWStr)] string s, char c);
+	[DllImport("cfun", EntryPoint = "cfun_wcount", CharSet = CharSet.Unicode)] static extern int WCount(string s, char c);
+	[DllImport("cfun", EntryPoint = "cfun_wide")] static extern IntPtr Wide();
+	[DllImport("cfun")] static extern int cfun_fill(StringBuilder sb, int cap);
+	[DllImport("cfun", CharSet = CharSet.Unicode)] static extern void cfun_wfill(StringBuilder sb);
+	[DllImport("cfun")] static extern int cfun_total(string[] v, int n);
+
+	[StructLayout(LayoutKind.Sequential)]
+	struct Person {
+		public int Id;
+		public string Name;
+		public bool Admin;
+		public char Initial;
+		[MarshalAs(UnmanagedType.ByValTStr, SizeConst = 8)] public string Code;
+		public double Score;
+	}
+	[DllImport("cfun")] static extern double cfun_person_rank(Person p);
+	[DllImport("cfun")] static extern void cfun_person_update(ref Person p);
+	[DllImport("cfun")] static extern void cfun_person_make(int id, out Person p);
+	struct WideLabel { public int X; [MarshalAs(UnmanagedType.LPWStr)] public string Label; }
+	[DllImport("cfun")] static extern int cfun_wide_len(ref WideLabel w);
+
+	static void Show(Person p) {
+		Out.L("person " + p.Id + " " + p.Name + " " + p.Admin + " " + p.Initial + " " + p.Code + " " + p.Score);
+	}
+
+	static void Marshalling() {
+		Out.L("flag of 3", Flag(3));
+		Out.L("flag of 4", Flag(4));
+		Out.L("not true", cfun_not(true));
+		Out.L("not false", cfun_not(false));
+		Out.L("wcount", cfun_wcount("banana", 'a'));
+		Out.L("wcount unicode", WCount("mississippi", 's'));
+		Out.L("wide", Marshal.PtrToStringUni(Wide()));
+		var sb = new StringBuilder("abc", 64);
+		Out.L("fill", cfun_fill(sb, sb.Capacity));
+		Out.L("filled", sb.ToString());
+		var wsb = new StringBuilder("shout this");
+		cfun_wfill(wsb);
+		Out.L("wfill", wsb.ToString());
+		Out.L("total", cfun_total(new[] { "one", "three", null, "" }, 4));
+		var p = new Person { Id = 7, Name = "ada", Admin = true, Initial = 'a', Code = "X-99-LONGER", Score = 0.25 };
+		Out.L("rank", cfun_person_rank(p));
+		cfun_person_update(ref p);
+		Show(p);
+		Person q;
+		cfun_person_make(42, out q);
+		Show(q);
+		Out.L("size of Person", Marshal.SizeOf(typeof(Person)));
+		Out.L("Code at", Marshal.OffsetOf(typeof(Person), "Code").ToInt32());
+		var w = new WideLabel { X = 100, Label = "label" };
+		Out.L("wide struct", cfun_wide_len(ref w));
+	}
 
 	static int Double(int x) { return 2 * x; }
 
@@ -62,6 +121,7 @@ static class DllImportTest {
 		Out.L("squares", cfun_squares(sq, sq.Length));
 		Out.L("the fourth", sq[4]);
 		Out.L("apply", cfun_apply(Double, 5));
+		Marshalling();
 #if !LINKED    // linked directly, a missing entry point is a link error
 		Try("missing entry", () => cfun_missing(1));
 		Try("missing entry again", () => cfun_missing(1));

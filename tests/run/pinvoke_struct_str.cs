@@ -1,7 +1,10 @@
 // Marshalling structs holding strings: a string field is a UTF-8 char *
 // in native memory (LPStr, Mono's default on Unix), made by
 // StructureToPtr, read back by PtrToStructure and freed by
-// DestroyStructure; nested structs with strings too.
+// DestroyStructure; nested structs with strings too. Converted fields
+// (Converted): bool (4 bytes, or 1 with U1), char (1 byte ANSI),
+// ByValTStr (inline, NUL-terminated, cut to fit), LPWStr, and a
+// CharSet.Unicode struct (char 2 bytes, strings UTF-16).
 using System;
 using System.Runtime.InteropServices;
 
@@ -9,6 +12,19 @@ using System.Runtime.InteropServices;
 struct Person { public int Id; public string Name; [MarshalAs(UnmanagedType.LPStr)] public string City; }
 
 struct Entry { public long Key; public Person Who; public string Note; }
+
+struct Flags { public int A; public bool F; public char C; public short S; }
+
+struct Mixed {
+	public int Id;
+	[MarshalAs(UnmanagedType.ByValTStr, SizeConst = 8)] public string Code;
+	[MarshalAs(UnmanagedType.LPWStr)] public string Wide;
+	[MarshalAs(UnmanagedType.U1)] public bool One;
+	public bool Four;
+}
+
+[StructLayout(LayoutKind.Sequential, CharSet = CharSet.Unicode)]
+struct Unicode { public char C; public string Name; [MarshalAs(UnmanagedType.ByValTStr, SizeConst = 6)] public string Code; }
 
 static class P {
 	[DllImport("libc")]
@@ -18,6 +34,42 @@ static class P {
 	{
 		Out.S(s);
 		Out.L();
+	}
+
+	static void Converted()
+	{
+		Say("Flags " + Marshal.SizeOf(typeof(Flags)) + " C@" + Marshal.OffsetOf(typeof(Flags), "C")
+		    + " S@" + Marshal.OffsetOf(typeof(Flags), "S"));
+		Say("Mixed " + Marshal.SizeOf(typeof(Mixed)) + " Wide@" + Marshal.OffsetOf(typeof(Mixed), "Wide")
+		    + " One@" + Marshal.OffsetOf(typeof(Mixed), "One") + " Four@" + Marshal.OffsetOf(typeof(Mixed), "Four"));
+		Say("Unicode " + Marshal.SizeOf(typeof(Unicode)) + " Name@" + Marshal.OffsetOf(typeof(Unicode), "Name")
+		    + " Code@" + Marshal.OffsetOf(typeof(Unicode), "Code"));
+		var m = new Mixed { Id = 7, Code = "ABCDEFGHIJ", Wide = "wide", One = true, Four = true };
+		IntPtr p = Marshal.AllocHGlobal(Marshal.SizeOf(typeof(Mixed)));
+		Marshal.StructureToPtr(m, p, false);
+		Say("native " + Marshal.ReadByte(p, 4 + 7) + " " + Marshal.ReadByte(p, 4 + 6) + " "
+		    + Marshal.ReadInt32(p, 28) + " " + Marshal.ReadByte(p, 24) + " "
+		    + Marshal.PtrToStringUni(Marshal.ReadIntPtr(p, 16)));
+		var m2 = (Mixed)Marshal.PtrToStructure(p, typeof(Mixed));
+		Say("back " + m2.Id + " " + m2.Code + " " + m2.Wide + " " + m2.One + " " + m2.Four);
+		Marshal.DestroyStructure(p, typeof(Mixed));
+		Marshal.FreeHGlobal(p);
+		var f = new Flags { A = 1, F = true, C = 'x', S = 3 };
+		p = Marshal.AllocHGlobal(16);
+		Marshal.StructureToPtr(f, p, false);
+		Say("flags " + Marshal.ReadInt32(p, 4) + " " + Marshal.ReadByte(p, 8));
+		Marshal.WriteInt32(p, 4, 0);
+		var f2 = (Flags)Marshal.PtrToStructure(p, typeof(Flags));
+		Say("flags back " + f2.A + " " + f2.F + " " + f2.C + " " + f2.S);
+		Marshal.FreeHGlobal(p);
+		var u = new Unicode { C = 'Z', Name = "nm", Code = "0123456789" };
+		p = Marshal.AllocHGlobal(Marshal.SizeOf(typeof(Unicode)));
+		Marshal.StructureToPtr(u, p, false);
+		var u2 = (Unicode)Marshal.PtrToStructure(p, typeof(Unicode));
+		Say("unicode " + u2.C + " " + u2.Name + " " + u2.Code + " " + Marshal.ReadInt16(p, 0)
+		    + " " + Marshal.PtrToStringUni(Marshal.ReadIntPtr(p, 8)));
+		Marshal.DestroyStructure(p, typeof(Unicode));
+		Marshal.FreeHGlobal(p);
 	}
 
 	static int Main()
@@ -55,6 +107,7 @@ static class P {
 		} catch (ArgumentException) {
 			Say("no field Nope");
 		}
+		Converted();
 		return 0;
 	}
 }

@@ -3,6 +3,8 @@
 // properties (rt_properties) and their accessors. GetValue, SetValue,
 // PropertyType, CanRead/CanWrite, overrides, statics, non-public ones
 // with BindingFlags, indexers, structs, and Mono's errors.
+// Events too: GetEvent/GetEvents, EventInfo's accessors, AddEventHandler
+// and RemoveEventHandler (instance and static), inherited and non-public.
 using System;
 using System.Reflection;
 class Base { public virtual string Name { get { return "base"; } } public int Hidden { get; private set; } }
@@ -42,5 +44,42 @@ class P {
 		foreach (var p in typeof(Thing).GetProperties()) n++;
 		Console.WriteLine("properties: " + n);
 		Console.WriteLine(typeof(Thing).GetProperty("Nope") == null);
+		Events.Run();
+	}
+}
+
+class Button {
+	public event EventHandler Click;
+	public static event Action<int> Changed;
+	event EventHandler Hidden;
+	public void Fire() { if (Click != null) Click(this, EventArgs.Empty); else Console.WriteLine("no handlers"); if (Hidden != null) Hidden(this, null); }
+	public static void FireChanged(int v) { if (Changed != null) Changed(v); }
+}
+class Fancy : Button { public event EventHandler Hover; public void H() { if (Hover != null) Hover(null, null); } }
+
+static class Events {
+	static void OnClick(object s, EventArgs e) { Console.WriteLine("clicked " + s.GetType().Name); }
+	public static void Run() {
+		var b = new Button();
+		EventInfo ev = typeof(Button).GetEvent("Click");
+		Console.WriteLine(ev.Name + " " + ev.EventHandlerType + " " + ev.DeclaringType + " " + ev.Attributes);
+		Console.WriteLine(ev.GetAddMethod().Name + " " + ev.GetRemoveMethod().Name + " " + (ev.GetRaiseMethod() == null));
+		EventHandler h = OnClick;
+		ev.AddEventHandler(b, h);
+		b.Fire();
+		ev.RemoveEventHandler(b, h);
+		b.Fire();
+		EventInfo sc = typeof(Button).GetEvent("Changed");
+		Action<int> a = v => Console.WriteLine("changed " + v);
+		sc.AddEventHandler(null, a);
+		Button.FireChanged(7);
+		sc.RemoveEventHandler(null, a);
+		Button.FireChanged(8);
+		foreach (EventInfo e in typeof(Fancy).GetEvents())
+			Console.WriteLine("Fancy public: " + e.Name + " " + e.DeclaringType.Name + " " + e.ReflectedType.Name);
+		foreach (EventInfo e in typeof(Button).GetEvents(BindingFlags.NonPublic | BindingFlags.Instance))
+			Console.WriteLine("Button nonpublic: " + e.Name);
+		Console.WriteLine(typeof(Button).GetEvent("Nope") == null);
+		Console.WriteLine(ev.IsSpecialName + " " + ev.MemberType);
 	}
 }

@@ -3,7 +3,11 @@
 // Wait/Pulse hand-off between two threads must lose no wake-up, TryEnter
 // must fail while another thread holds the lock and succeed after,
 // recursion must nest, and Exit by a thread that does not own the
-// monitor must throw SynchronizationLockException.
+// monitor must throw SynchronizationLockException. A pulsed thread wakes
+// only when the monitor is released (runtime/mon.c's ready queue): PulseAll
+// must still wake every waiter, and one Pulse per item between two
+// consumers and a producer, with a fourth thread taking the lock
+// meanwhile, must lose no wake-up (a lost one hangs the test).
 using System;
 using System.Threading;
 
@@ -47,8 +51,85 @@ static class ThrMonFast {
 		return sum;
 	}
 
+	static readonly object gate2 = new object();
+	static int waiting, woke, queued, taken, noise;
+	static bool go, stop;
+
+	static void Sleeper()
+	{
+		lock (gate2) {
+			waiting++;
+			while (!go)
+				Monitor.Wait(gate2);
+			woke++;
+		}
+	}
+
+	static void Taker()
+	{
+		for (;;)
+			lock (gate2) {
+				while (queued == 0 && !stop)
+					Monitor.Wait(gate2);
+				if (queued == 0)
+					return;
+				queued--;
+				taken++;
+				Monitor.Pulse(gate2);
+			}
+	}
+
+	static void PulsedWakeups()
+	{
+		var ts = new Thread[4];
+		for (int i = 0; i < ts.Length; i++)
+			(ts[i] = new Thread(Sleeper)).Start();
+		for (;;) {
+			lock (gate2)
+				if (waiting == ts.Length)
+					break;
+			Thread.Sleep(1);
+		}
+		lock (gate2) {
+			go = true;
+			Monitor.PulseAll(gate2);
+			Console.WriteLine("pulsed all, woke while held: " + woke);
+		}
+		foreach (var t in ts)
+			t.Join();
+		Console.WriteLine("woke " + woke);
+
+		var takers = new[] { new Thread(Taker), new Thread(Taker) };
+		foreach (var t in takers)
+			t.Start();
+		var busy = new Thread(() => {
+			while (!Volatile.Read(ref stop))
+				lock (gate2)
+					noise++;
+		});
+		busy.Start();
+		for (int i = 0; i < 20000; i++)
+			lock (gate2) {
+				while (queued >= 3)
+					Monitor.Wait(gate2);
+				queued++;
+				Monitor.Pulse(gate2);
+			}
+		lock (gate2) {
+			while (queued > 0)          /* a taker's Pulse may wake the other */
+				Monitor.Wait(gate2, 10);
+			stop = true;
+			Monitor.PulseAll(gate2);
+		}
+		foreach (var t in takers)
+			t.Join();
+		busy.Join();
+		Console.WriteLine("taken " + taken);
+	}
+
 	static int Main()
 	{
+		PulsedWakeups();
 		var ts = new Thread[3];
 		for (int i = 0; i < ts.Length; i++)
 			(ts[i] = new Thread(Add)).Start();

@@ -1,0 +1,242 @@
+/* marshal_ops: converting values to and from native memory by the steps
+ * the compiler wrote (rt_marshal_types[], src/emit/marshal.c), for
+ * Marshal's struct calls (icall_marshal_struct.c) and for P/Invoke
+ * arguments that are not the same bytes natively (structs with strings,
+ * bools or inline arrays; StringBuilder; string arrays). Apart from
+ * icall_marshal_struct.c so that P/Invoke does not link reflection in.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+
+intptr_t rt_Marshal_AllocHGlobal(intptr_t n);     /* icall_marshal.c */
+
+const RtMarshalType *rt_marshal_info(const RtType *t)
+{
+	for (uint32_t i = 0; i < rt_nmarshal_types; i++)
+		if (rt_marshal_types[i].type == t)
+			return &rt_marshal_types[i];
+	return NULL;
+}
+
+static char *native_copy(const void *from, size_t n)
+{
+	char *copy = (char *)rt_Marshal_AllocHGlobal((intptr_t)n);
+	if (copy)
+		memcpy(copy, from, n);
+	return copy;
+}
+
+/* String s as n bytes (TSTR) or UTF-16 units (WTSTR) inline at `to`: as
+ * much as fits before the NUL, as Mono copies. */
+static void inline_string(const RtMarshalOp *op, char *to, RtString *s)
+{
+	if (!op->n)
+		return;
+	if (op->kind == RT_MARSHAL_WTSTR) {
+		uint32_t k = s ? (uint32_t)s->length : 0;
+		k = k < op->n - 1 ? k : op->n - 1;
+		if (k)
+			memcpy(to, s->chars, 2 * k);
+		memset(to + 2 * k, 0, 2 * (op->n - k));
+		return;
+	}
+	char *u = s ? rt_str_to_utf8(s) : NULL;
+	size_t k = u ? strlen(u) : 0;
+	k = k < op->n - 1 ? k : op->n - 1;
+	if (k)
+		memcpy(to, u, k);
+	memset(to + k, 0, op->n - k);
+}
+
+/* Step op of the value at v to native memory at dst. */
+static void op_to_native(const RtMarshalOp *op, char *dst, const char *v)
+{
+	char *to = dst + op->noff;
+	const char *from = v + op->moff;
+	RtString *s = op->kind == RT_MARSHAL_COPY || op->kind >= RT_MARSHAL_BOOL ||
+		      op->kind == RT_MARSHAL_ARRAY ? NULL : *(RtString *const *)from;
+	switch (op->kind) {
+	case RT_MARSHAL_COPY:
+		memcpy(to, from, op->n);
+		break;
+	case RT_MARSHAL_STRING: {
+		char *u = s ? rt_str_to_utf8(s) : NULL;
+		*(char **)to = u ? native_copy(u, strlen(u) + 1) : NULL;
+		break;
+	}
+	case RT_MARSHAL_WSTRING:
+		*(char **)to = s ? native_copy(s->chars, 2 * ((size_t)s->length + 1)) : NULL;
+		break;
+	case RT_MARSHAL_TSTR: case RT_MARSHAL_WTSTR:
+		inline_string(op, to, s);
+		break;
+	case RT_MARSHAL_BOOL:
+		if (op->n == 4)
+			*(int32_t *)to = *(const uint8_t *)from != 0;
+		else
+			*(uint8_t *)to = *(const uint8_t *)from != 0;
+		break;
+	case RT_MARSHAL_CHAR:
+		*(uint8_t *)to = (uint8_t)*(const uint16_t *)from;
+		break;
+	default: {
+		RtArray *a = *(RtArray *const *)from;
+		size_t size = op->n * op->arr->elem_size;
+		size_t have = a ? (size_t)a->length * op->arr->elem_size : 0;
+		size_t n = have < size ? have : size;
+		if (n)
+			memcpy(to, a->data, n);
+		memset(to + n, 0, size - n);
+	}
+	}
+}
+
+/* The value at v to native memory at dst. */
+void rt_marshal_to_native(const RtMarshalOp *op, char *dst, const char *v)
+{
+	for (; op->kind != RT_MARSHAL_END; op++)
+		op_to_native(op, dst, v);
+}
+
+static RtString *wstring_from(const uint16_t *w, uint32_t max)
+{
+	uint32_t n = 0;
+	while (n < max && w[n])
+		n++;
+	return rt_str_from_utf16(w, (int32_t)n);
+}
+
+/* Step op of native memory at src to the value at v. */
+static void op_from_native(const RtMarshalOp *op, char *v, const char *src)
+{
+	char *to = v + op->moff;
+	const char *from = src + op->noff;
+	const char *u = op->kind == RT_MARSHAL_STRING || op->kind == RT_MARSHAL_WSTRING
+			? *(const char *const *)from : NULL;
+	switch (op->kind) {
+	case RT_MARSHAL_COPY:
+		memcpy(to, from, op->n);
+		break;
+	case RT_MARSHAL_STRING:
+		*(Object **)to = u ? (Object *)rt_str_from_utf8(u) : NULL;
+		break;
+	case RT_MARSHAL_WSTRING:
+		*(Object **)to = u ? (Object *)wstring_from((const uint16_t *)u, UINT32_MAX) : NULL;
+		break;
+	case RT_MARSHAL_WTSTR:
+		*(Object **)to = (Object *)wstring_from((const uint16_t *)from, op->n);
+		break;
+	case RT_MARSHAL_TSTR: {
+		char *z = __builtin_alloca(op->n + 1);
+		memcpy(z, from, op->n);
+		z[op->n] = 0;
+		*(Object **)to = (Object *)rt_str_from_utf8(z);
+		break;
+	}
+	case RT_MARSHAL_BOOL:
+		*(uint8_t *)to = op->n == 4 ? *(const int32_t *)from != 0 : *(const uint8_t *)from != 0;
+		break;
+	case RT_MARSHAL_CHAR:
+		*(uint16_t *)to = *(const uint8_t *)from;
+		break;
+	default: {
+		RtArray *a = rt_gc_alloc_array(op->arr, op->n);
+		memcpy(a->data, from, op->n * op->arr->elem_size);
+		*(RtArray **)to = a;
+	}
+	}
+}
+
+/* Native memory at src to the value at v. */
+void rt_marshal_from_native(const RtMarshalOp *op, char *v, const char *src)
+{
+	for (; op->kind != RT_MARSHAL_END; op++)
+		op_from_native(op, v, src);
+}
+
+/* Frees the strings of the struct in native memory at p. */
+void rt_marshal_free_native(const RtMarshalOp *op, char *p)
+{
+	for (; op->kind != RT_MARSHAL_END; op++)
+		if (op->kind == RT_MARSHAL_STRING || op->kind == RT_MARSHAL_WSTRING) {
+			free(*(char **)(p + op->noff));
+			*(char **)(p + op->noff) = NULL;
+		}
+}
+
+/* ---- P/Invoke arguments ---- */
+void rt_pinvoke_in(const RtType *t, void *native, const void *value)
+{
+	const RtMarshalType *info = rt_marshal_info(t);
+	if (info)
+		rt_marshal_to_native(info->ops, native, value);
+	else
+		memcpy(native, value, t->size);
+}
+
+void rt_pinvoke_out(const RtType *t, void *value, const void *native)
+{
+	const RtMarshalType *info = rt_marshal_info(t);
+	if (info)
+		rt_marshal_from_native(info->ops, value, native);
+	else
+		memcpy(value, native, t->size);
+}
+
+void rt_pinvoke_free(const RtType *t, void *native)
+{
+	const RtMarshalType *info = rt_marshal_info(t);
+	if (info)
+		rt_marshal_free_native(info->ops, native);
+}
+
+void *rt_pinvoke_sb_in(Object *s, int32_t capacity, bool wide)
+{
+	RtString *str = (RtString *)s;
+	size_t unit = wide ? 2 : 1, cap = capacity > 0 ? (size_t)capacity : 0;
+	char *u = !wide && str ? rt_str_to_utf8(str) : NULL;
+	size_t n = !str ? 0 : wide ? (size_t)str->length : strlen(u);
+	if (n > cap)
+		cap = n;
+	char *buf = calloc(cap + 1, unit);
+	if (!buf) {
+		rt_gc_throw_oom("Out of memory");
+		return NULL;
+	}
+	if (n)
+		memcpy(buf, wide ? (const char *)str->chars : u, n * unit);
+	return buf;
+}
+
+Object *rt_pinvoke_sb_out(void *buf, bool wide)
+{
+	Object *s = wide ? (Object *)wstring_from(buf, UINT32_MAX) : (Object *)rt_str_from_utf8(buf);
+	free(buf);
+	return s;
+}
+
+void *rt_pinvoke_strings_in(Object *array, bool wide)
+{
+	RtArray *a = (RtArray *)array;
+	if (!a)
+		return NULL;
+	void **v = calloc((size_t)a->length + 1, sizeof *v);
+	for (uintptr_t i = 0; v && i < a->length; i++) {
+		RtString *s = RT_ARRAY_DATA(a, RtString *)[i];
+		char *u = s && !wide ? rt_str_to_utf8(s) : NULL;
+		v[i] = !s ? NULL : wide ? native_copy(s->chars, 2 * ((size_t)s->length + 1))
+			 : native_copy(u, strlen(u) + 1);
+	}
+	if (!v)
+		rt_gc_throw_oom("Out of memory");
+	return v;
+}
+
+void rt_pinvoke_strings_free(void *v, Object *array)
+{
+	RtArray *a = (RtArray *)array;
+	for (uintptr_t i = 0; v && a && i < a->length; i++)
+		free(((void **)v)[i]);
+	free(v);
+}
