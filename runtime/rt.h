@@ -902,6 +902,9 @@ extern __thread int32_t rt_last_error;
 static inline void rt_set_last_error(int32_t e) { rt_last_error = e; }
 /* What generated code writes right after such a call. */
 #define RT_SAVE_LAST_ERROR() rt_set_last_error(errno)
+/* after a P/Invoke bound at its first call: its library's errno (pinvoke.c) */
+int rt_pinvoke_errno(void);
+#define RT_SAVE_LAST_ERROR_BOUND() rt_set_last_error(rt_pinvoke_errno())
 
 /* ---- P/Invokes bound at the first call (pinvoke.c) ---- */
 /* The function `entry` of native library `module`, cached in *slot; NULL

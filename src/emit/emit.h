@@ -94,6 +94,7 @@ void emit_expr_delegates(Program *p, Buf *d);
  * marshalled (strings are LPStr), or NULL; t is marshalled by the
  * runtime (rt_marshal_types[], written by emit_marshal_types). */
 bool emit_blittable(Type *t);
+bool emit_marshal_class(Type *t);       /* a class with sequential layout */
 const char *emit_marshal_refusal(Type *t);
 void emit_marshal_need(Program *p, Type *t, Method *why);
 void emit_marshal_types(Program *p, Buf *b);
@@ -102,7 +103,7 @@ void emit_marshal_types(Program *p, Buf *b);
  * native structs its prototype needs declared. */
 typedef enum {
 	PA_PLAIN, PA_WSTRING, PA_BOOL1, PA_SB, PA_WSB, PA_STRINGS, PA_WSTRINGS, PA_STRUCT,
-	PA_STRUCT_REF,
+	PA_STRUCT_REF, PA_CLASS,
 } PinvokeArg;
 PinvokeArg emit_pinvoke_arg(Method *m, int i);
 const char *emit_pinvoke_native_ctype(Method *m, int i);
