@@ -641,6 +641,8 @@ static const struct {
 	{ "System.Reflection.ICustomAttributeProvider", "GetCustomAttributes", custom_attrs },
 	{ "System.Reflection.ICustomAttributeProvider", "IsDefined", custom_attrs },
 	{ "System.Reflection.ParameterInfo", "GetCustomAttributes", custom_attrs },
+	{ "System.Reflection.Assembly", "GetCustomAttributes", custom_attrs },
+	{ "System.Reflection.Assembly", "IsDefined", custom_attrs },
 	{ "System.Reflection.ParameterInfo", "IsDefined", custom_attrs },
 	{ "System.Attribute", "GetCustomAttribute", custom_attrs },
 	{ "System.Attribute", "GetCustomAttributes", custom_attrs },
