@@ -40,7 +40,9 @@ static const void *owner_of(Object *o, uint32_t *param)
 		return *(const void **)((char *)o + rt_known.fi_handle_off);
 	if (rt_known.assembly_type && t == rt_known.assembly_type)
 		return *(const void **)((char *)o + rt_known.asm_handle_off);
-	return NULL;                /* events: none kept */
+	if (rt_known.event_info_type && t == rt_known.event_info_type)
+		return *(const void **)((char *)o + rt_known.ei_handle_off);
+	return NULL;
 }
 
 static Object *value(const RtAttrArg *a)

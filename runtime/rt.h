@@ -505,7 +505,8 @@ typedef struct RtAttrNamed {
 } RtAttrNamed;
 /* RtAttr.param of an attribute on a method's return value */
 enum { RT_ATTR_RETURN = 0xffff };
-/* One attribute on `owner` (an RtType, RtMethod, RtProperty or RtField)
+/* One attribute on `owner` (an RtType, RtMethod, RtProperty, RtEvent, RtField
+ * or RtAssembly)
  * or on one of a method's parameters,
  * made by calling ctor with args, then setting the named arguments. */
 typedef struct RtAttr {

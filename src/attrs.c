@@ -219,6 +219,13 @@ static bool scan_members(Program *p)
 			keep_owner(p, rp->owner->img, TOKEN(T_Property, rp->row), ATTR_PROP,
 				   (void *)(uintptr_t)(i + 1), 0);
 	}
+	for (; p->attrs_done[ATTR_EVENT] < p->reflected_events.n; p->attrs_done[ATTR_EVENT]++, any = true) {
+		uint32_t i = p->attrs_done[ATTR_EVENT];
+		ReflectedEvent *re = &p->reflected_events.v[i];
+		if (re->owner->img == p->img)
+			keep_owner(p, re->owner->img, TOKEN(T_Event, re->row), ATTR_EVENT,
+				   (void *)(uintptr_t)(i + 1), 0);
+	}
 	for (; p->attrs_done[ATTR_FIELD] < p->reflected_fields.n; p->attrs_done[ATTR_FIELD]++, any = true) {
 		Field *f = p->reflected_fields.v[p->attrs_done[ATTR_FIELD]];
 		if (f->img == p->img)
