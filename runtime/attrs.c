@@ -37,7 +37,9 @@ static const void *owner_of(Object *o, uint32_t *param)
 		return *(const void **)((char *)o + rt_known.pi_prop_off);
 	if (t == rt_known.field_info_type)
 		return *(const void **)((char *)o + rt_known.fi_handle_off);
-	return NULL;                /* assemblies, parameters, events: none kept */
+	if (rt_known.assembly_type && t == rt_known.assembly_type)
+		return *(const void **)((char *)o + rt_known.asm_handle_off);
+	return NULL;                /* events: none kept */
 }
 
 static Object *value(const RtAttrArg *a)

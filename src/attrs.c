@@ -226,11 +226,23 @@ static bool scan_members(Program *p)
 	return any;
 }
 
+/* The program's assembly's attributes, once it asks for Assembly objects
+ * (rt_assemblies[0] is then the program's). */
+static bool scan_assembly(Program *p)
+{
+	if (!p->assemblies || p->attrs_done[ATTR_ASSEMBLY] || !md_rows(p->img, T_Assembly))
+		return false;
+	p->attrs_done[ATTR_ASSEMBLY] = 1;
+	keep_owner(p, p->img, TOKEN(T_Assembly, 1), ATTR_ASSEMBLY, p->img, 0);
+	return true;
+}
+
 bool attrs_scan(Program *p)
 {
 	if (!p->custom_attrs)
 		return false;
 	bool any = scan_types(p);
+	any |= scan_assembly(p);
 	any |= scan_members(p);
 	return any;
 }
