@@ -506,12 +506,15 @@ typedef struct RtAttrNamed {
 	const RtField *field;       /* ... and a field */
 	RtAttrArg value;
 } RtAttrNamed;
+/* RtAttr.param of an attribute on a method's return value */
+enum { RT_ATTR_RETURN = 0xffff };
 /* One attribute on `owner` (an RtType, RtMethod, RtProperty or RtField)
  * or on one of a method's parameters,
  * made by calling ctor with args, then setting the named arguments. */
 typedef struct RtAttr {
 	const void *owner;
-	uint32_t param;             /* 0: owner itself; k: its parameter k - 1 */
+	uint32_t param;             /* 0: owner itself; k: its parameter k - 1;
+				     * RT_ATTR_RETURN: its return value */
 	const RtType *type;
 	const RtMethod *ctor;
 	uint32_t nargs, nnamed;

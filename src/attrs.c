@@ -10,6 +10,7 @@
  */
 #include "attrs.h"
 #include "directives.h"
+#include "../runtime/rt.h"
 
 #include <string.h>
 
@@ -177,7 +178,8 @@ static void keep_owner(Program *p, Image *img, Token parent, uint8_t kind, void 
 	}
 }
 
-/* A method's attributes, and its parameters' (not the return value's). */
+/* A method's attributes, its parameters' and its return value's
+ * (RT_ATTR_RETURN). */
 static void keep_method(Program *p, Method *m)
 {
 	keep_owner(p, m->img, TOKEN(T_MethodDef, m->row), ATTR_METHOD, m, 0);
@@ -186,8 +188,7 @@ static void keep_method(Program *p, Method *m)
 	for (uint32_t pos = first; pos < end; pos++) {
 		uint32_t row = md_list_row(m->img, T_Param, pos);
 		uint32_t seq = md_get(m->img, T_Param, row, Param_Sequence);
-		if (seq)
-			keep_owner(p, m->img, TOKEN(T_Param, row), ATTR_METHOD, m, seq);
+		keep_owner(p, m->img, TOKEN(T_Param, row), ATTR_METHOD, m, seq ? seq : RT_ATTR_RETURN);
 	}
 }
 
