@@ -372,6 +372,9 @@ void *rt_pinvoke_sb_in(Object *s, int32_t capacity, bool wide);
 Object *rt_pinvoke_sb_out(void *buf, bool wide);
 void *rt_pinvoke_strings_in(Object *array, bool wide);
 void rt_pinvoke_strings_free(void *v, Object *array);
+char *rt_pinvoke_str_in(Object *s);     /* a malloc'ed UTF-8 copy, or NULL */
+/* s (malloc'ed) to *dst if dst and out; frees s */
+void rt_pinvoke_str_out(Object **dst, char *s, bool out);
 /* A method reflection can find (Type.GetMethod with a name the compiler
  * knew: il2c_reflect.c). Generic method definitions are described but have
  * no code; their instances made at build time point back at them. */
