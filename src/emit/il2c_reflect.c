@@ -509,7 +509,8 @@ static void marshal_struct(Fn *f, Method *m, Slot *r)
 	(void)r;
 	for (uint32_t i = 0; i < m->nparams; i++) {
 		Type *boxed = arg(f, m, i)->t;
-		if (param_is(m, i, "System.Object") && boxed && ty_is_valuetype(boxed))
+		if (param_is(m, i, "System.Object") && boxed &&
+		    (ty_is_valuetype(boxed) || emit_marshal_class(boxed)))
 			marshal_type(f, boxed, m->name);
 		if (!param_is(m, i, "System.Type"))
 			continue;

@@ -1,5 +1,6 @@
 /* A small C library the test builds (libcfun.so, libcfun.a) for
- * dllimport.cs: numbers, a string, a buffer and a callback. */
+ * dllimport.cs: numbers, a string, a buffer and a callback; below,
+ * the marshalling cases. */
 #include <stdint.h>
 #include <string.h>
 
@@ -110,4 +111,33 @@ int32_t cfun_wide_len(Wide *w)
 	while (w->label && w->label[n])
 		n++;
 	return w->x + n;
+}
+
+/* classes with sequential layout, by reference; the last error */
+#include <errno.h>
+
+typedef struct { int32_t x, y; } Pt;
+
+int32_t cfun_swap(Pt *p)
+{
+	int32_t t = p->x;
+	p->x = p->y;
+	p->y = t;
+	return p->x * 10 + p->y;
+}
+
+typedef struct { int32_t n; char *s; } Named;
+
+int32_t cfun_named(Named *p)
+{
+	int32_t r = p->n + (int32_t)strlen(p->s);
+	p->n = 77;
+	p->s = strdup("back");
+	return r;
+}
+
+int32_t cfun_fail(int32_t e)
+{
+	errno = e;
+	return -1;
 }

@@ -53,6 +53,13 @@ static class DllImportTest {
 	struct WideLabel { public int X; [MarshalAs(UnmanagedType.LPWStr)] public string Label; }
 	[DllImport("cfun")] static extern int cfun_wide_len(ref WideLabel w);
 
+	[StructLayout(LayoutKind.Sequential)] class Pt { public int X, Y; }
+	[StructLayout(LayoutKind.Sequential)] class Named { public int N; public string S; }
+	[DllImport("cfun")] static extern int cfun_swap(Pt p);
+	[DllImport("cfun")] static extern int cfun_named(Named p);
+	[DllImport("cfun", EntryPoint = "cfun_named")] static extern int NamedOut([In, Out] Named p);
+	[DllImport("cfun", SetLastError = true)] static extern int cfun_fail(int e);
+
 	static void Show(Person p) {
 		Out.L("person " + p.Id + " " + p.Name + " " + p.Admin + " " + p.Initial + " " + p.Code + " " + p.Score);
 	}
@@ -83,6 +90,16 @@ static class DllImportTest {
 		Out.L("Code at", Marshal.OffsetOf(typeof(Person), "Code").ToInt32());
 		var w = new WideLabel { X = 100, Label = "label" };
 		Out.L("wide struct", cfun_wide_len(ref w));
+		var pt = new Pt { X = 1, Y = 2 };
+		Out.L("swap", cfun_swap(pt));
+		Out.L("swapped (pinned)", pt.X * 10 + pt.Y);
+		var named = new Named { N = 5, S = "abc" };
+		Out.L("named", cfun_named(named));
+		Out.L("named in only " + named.N + " " + named.S);
+		Out.L("named out", NamedOut(named));
+		Out.L("named back " + named.N + " " + named.S);
+		Out.L("fail", cfun_fail(34));
+		Out.L("last error", Marshal.GetLastWin32Error());
 	}
 
 	static int Double(int x) { return 2 * x; }
