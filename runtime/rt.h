@@ -372,6 +372,9 @@ void *rt_pinvoke_sb_in(Object *s, int32_t capacity, bool wide);
 Object *rt_pinvoke_sb_out(void *buf, bool wide);
 void *rt_pinvoke_strings_in(Object *array, bool wide);
 void rt_pinvoke_strings_free(void *v, Object *array);
+char *rt_pinvoke_str_in(Object *s);     /* a malloc'ed UTF-8 copy, or NULL */
+/* s (malloc'ed) to *dst if dst and out; frees s */
+void rt_pinvoke_str_out(Object **dst, char *s, bool out);
 /* A method reflection can find (Type.GetMethod with a name the compiler
  * knew: il2c_reflect.c). Generic method definitions are described but have
  * no code; their instances made at build time point back at them. */
@@ -503,12 +506,16 @@ typedef struct RtAttrNamed {
 	const RtField *field;       /* ... and a field */
 	RtAttrArg value;
 } RtAttrNamed;
-/* One attribute on `owner` (an RtType, RtMethod, RtProperty or RtField)
+/* RtAttr.param of an attribute on a method's return value */
+enum { RT_ATTR_RETURN = 0xffff };
+/* One attribute on `owner` (an RtType, RtMethod, RtProperty, RtEvent, RtField
+ * or RtAssembly)
  * or on one of a method's parameters,
  * made by calling ctor with args, then setting the named arguments. */
 typedef struct RtAttr {
 	const void *owner;
-	uint32_t param;             /* 0: owner itself; k: its parameter k - 1 */
+	uint32_t param;             /* 0: owner itself; k: its parameter k - 1;
+				     * RT_ATTR_RETURN: its return value */
 	const RtType *type;
 	const RtMethod *ctor;
 	uint32_t nargs, nnamed;

@@ -163,7 +163,7 @@ typedef struct Program {
 	bool custom_attrs;
 	bool assemblies;                /* reach_assemblies */
 	VEC(struct KeptAttr) attrs;
-	uint32_t attrs_done[4];
+	uint32_t attrs_done[6];
 	/* called for each reached method before its code is emitted
 	 * (build.c: [DynamicDependency], directives.c) */
 	void (*on_reached)(struct Program *p, Method *m);

@@ -103,7 +103,7 @@ void emit_marshal_types(Program *p, Buf *b);
  * native structs its prototype needs declared. */
 typedef enum {
 	PA_PLAIN, PA_WSTRING, PA_BOOL1, PA_SB, PA_WSB, PA_STRINGS, PA_WSTRINGS, PA_STRUCT,
-	PA_STRUCT_REF, PA_CLASS,
+	PA_STRUCT_REF, PA_CLASS, PA_STRING_REF, PA_BOOL_REF,
 } PinvokeArg;
 PinvokeArg emit_pinvoke_arg(Method *m, int i);
 const char *emit_pinvoke_native_ctype(Method *m, int i);

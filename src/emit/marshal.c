@@ -394,7 +394,8 @@ void emit_marshal_types(Program *p, Buf *b)
  * or inline arrays is converted to its native layout (struct N_<type>)
  * in a temporary, passed by value or by reference, and converted back
  * after the call when passed by `ref` or `out` (not [In]); an object of a
- * class with sequential layout likewise by reference; the native
+ * class with sequential layout likewise by reference; a `ref` or `out`
+ * string a char ** and a `ref` or `out` bool a 4-byte BOOL; the native
  * strings are freed after the call, as Mono frees them. */
 enum { PARAM_IN = 1, PARAM_OUT = 2 };           /* Param flags */
 enum { IMPL_CHARSET = 6, IMPL_UNICODE = 4 };    /* ImplMap flags */
@@ -465,6 +466,10 @@ PinvokeArg emit_pinvoke_arg(Method *m, int i)
 		       (nt < 0 && unicode_import(m)) ? PA_WSTRINGS : PA_STRINGS;
 	if (layout_class(t) && i >= 0 && !fields_refusal(t, true, 0))
 		return PA_CLASS;
+	if (t->kind == TY_BYREF && t->elem == ty_string && !wide)
+		return PA_STRING_REF;
+	if (t->kind == TY_BYREF && t->elem->kind == TY_BOOL && nt != NATIVE_U1 && nt != NATIVE_I1)
+		return PA_BOOL_REF;
 	Type *s = t->kind == TY_BYREF ? t->elem : t;
 	if (s->kind != TY_STRUCT || emit_blittable(s) || emit_marshal_refusal(s))
 		return PA_PLAIN;
@@ -555,6 +560,25 @@ static void struct_arg(Fn *f, uint32_t i, bool byref, Buf *after)
 	buf_printf(after, "rt_pinvoke_free(&%s_type, &n%u_); }\n", s->cname, i);
 }
 
+/* `ref` or `out` string (a char ** to a malloc'ed copy, the string C
+ * leaves there read back and freed, as Mono) or bool (a 4-byte BOOL). */
+static const char *ref_arg(Fn *f, uint32_t i, bool string, Buf *after)
+{
+	uint32_t flags;
+	int sub;
+	param_marshal(f->m, (int)i, &sub, &flags);
+	bool in = !(flags & PARAM_OUT) || (flags & PARAM_IN), out = !(flags & PARAM_IN) || (flags & PARAM_OUT);
+	if (string) {
+		e_out(f, "char *s%u_ = %s;", i, in ? arena_printf(&f->a, "a%u ? rt_pinvoke_str_in(*(Object **)a%u) : NULL", i, i) : "NULL");
+		buf_printf(after, "rt_pinvoke_str_out((Object **)a%u, s%u_, %d);\n", i, i, out);
+		return arena_printf(&f->a, "a%u ? (void *)&s%u_ : NULL", i, i);
+	}
+	e_out(f, "int32_t b%u_ = a%u && %d ? *(uint8_t *)a%u != 0 : 0;", i, i, in, i);
+	if (out)
+		buf_printf(after, "if (a%u) *(uint8_t *)a%u = b%u_ != 0;\n", i, i, i);
+	return arena_printf(&f->a, "a%u ? (void *)&b%u_ : NULL", i, i);
+}
+
 const char *e_pinvoke_arg(Fn *f, uint32_t i, const char *bail, Buf *after)
 {
 	PinvokeArg k = emit_pinvoke_arg(f->m, (int)i);
@@ -572,6 +596,8 @@ const char *e_pinvoke_arg(Fn *f, uint32_t i, const char *bail, Buf *after)
 		e_out(f, "if (a%u && !sv%u_) %s", i, i, bail);
 		buf_printf(after, "rt_pinvoke_strings_free(sv%u_, a%u);\n", i, i);
 		return arena_printf(&f->a, "sv%u_", i);
+	case PA_STRING_REF: case PA_BOOL_REF:
+		return ref_arg(f, i, k == PA_STRING_REF, after);
 	case PA_STRUCT: case PA_STRUCT_REF: case PA_CLASS:
 		struct_arg(f, i, k != PA_STRUCT, after);
 		return arena_printf(&f->a, k == PA_STRUCT ? "n%u_" : "a%u ? (void *)&n%u_ : NULL", i, i);

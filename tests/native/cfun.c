@@ -141,3 +141,21 @@ int32_t cfun_fail(int32_t e)
 	errno = e;
 	return -1;
 }
+
+/* strings and bools by reference */
+int32_t cfun_out_str(int32_t k, char **out)
+{
+	*out = strdup(k ? "out from C" : "zero");
+	return 1;
+}
+
+int32_t cfun_ref_str(char **s)
+{
+	int32_t n = (int32_t)strlen(*s);
+	char *r = malloc((size_t)n + 3);
+	sprintf(r, "[%s]", *s);
+	*s = r;                 /* the caller frees it, as Mono does */
+	return n;
+}
+
+void cfun_ref_bool(int32_t *b) { *b = *b ? 0 : 2; }

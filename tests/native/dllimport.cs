@@ -59,6 +59,9 @@ static class DllImportTest {
 	[DllImport("cfun")] static extern int cfun_named(Named p);
 	[DllImport("cfun", EntryPoint = "cfun_named")] static extern int NamedOut([In, Out] Named p);
 	[DllImport("cfun", SetLastError = true)] static extern int cfun_fail(int e);
+	[DllImport("cfun")] static extern int cfun_out_str(int k, out string s);
+	[DllImport("cfun")] static extern int cfun_ref_str(ref string s);
+	[DllImport("cfun")] static extern void cfun_ref_bool(ref bool b);
 
 	static void Show(Person p) {
 		Out.L("person " + p.Id + " " + p.Name + " " + p.Admin + " " + p.Initial + " " + p.Code + " " + p.Score);
@@ -100,6 +103,16 @@ static class DllImportTest {
 		Out.L("named back " + named.N + " " + named.S);
 		Out.L("fail", cfun_fail(34));
 		Out.L("last error", Marshal.GetLastWin32Error());
+		string os;
+		cfun_out_str(1, out os);
+		Out.L("out string", os);
+		string rs = "inside";
+		Out.L("ref string", cfun_ref_str(ref rs));
+		Out.L("ref string back", rs);
+		bool rb = true, rb2 = false;
+		cfun_ref_bool(ref rb);
+		cfun_ref_bool(ref rb2);
+		Out.L("ref bools " + rb + " " + rb2);
 	}
 
 	static int Double(int x) { return 2 * x; }
