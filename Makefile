@@ -25,7 +25,25 @@ RT_PIC_OBJS := $(RT_SRCS:runtime/%.c=$(BUILD)/rt-pic/%.o) $(BUILD)/rt-pic/normta
 RT_HEADERS := $(BUILD)/include/rt.h $(BUILD)/include/rt_ops.h
 
 all: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(BUILD)/libilccrt_pic.a $(RT_HEADERS) $(BUILD)/IlccSupport.dll \
-	$(BUILD)/IlccExpr.dll
+	$(BUILD)/IlccExpr.dll $(BUILD)/objects/made
+
+# The class library's core (what Console.WriteLine(string) reaches: build.c
+# reach_core_library), compiled once here into the installation's object
+# store: a build of any program that names Console takes these units from
+# it (docs/design.md, "A class library compiled once"). The seed program
+# reaches nothing of the library outside the core, so its units other than
+# m0 (its own code), data.c and lits.c are exactly the core's.
+$(BUILD)/objects/made: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(RT_HEADERS) bench/startup/hello.cs
+	rm -rf $(BUILD)/objects $(BUILD)/core
+	mkdir -p $(BUILD)/core $(BUILD)/objects
+	mcs -nologo -out:$(BUILD)/core/seed.exe bench/startup/hello.cs
+	XDG_CACHE_HOME=$(abspath $(BUILD))/core/cache ILCC_INSTALLED_STORE=0 \
+		$(BUILD)/ilcc build -q --keep-c $(BUILD)/core/c $(BUILD)/core/seed.exe -o $(BUILD)/core/seed
+	awk '$$1 ~ /^m[1-9][0-9]*$$/ { print $$2 ".o" }' $(BUILD)/core/c/manifest | \
+		(cd $(BUILD)/core/cache/ilcc/objects && xargs cp -t $(abspath $(BUILD))/objects)
+	chmod 755 $(BUILD)/objects
+	rm -rf $(BUILD)/core
+	touch $@
 
 # The types modern C# needs and Mono's library lacks (src/frontend.c).
 $(BUILD)/IlccSupport.dll: lib/IlccSupport.cs
@@ -147,6 +165,7 @@ install: all
 	install -D -m 644 $(BUILD)/IlccExpr.dll $(DESTDIR)$(PREFIX)/lib/ilcc/IlccExpr.dll
 	install -D -m 644 docs/ilcc.1 $(DESTDIR)$(PREFIX)/share/man/man1/ilcc.1
 	install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/include $(RT_HEADERS)
+	install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/objects $(BUILD)/objects/*.o
 
 clean:
 	rm -rf $(BUILD)

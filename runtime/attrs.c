@@ -22,10 +22,11 @@ static const void *owner_of(Object *o, uint32_t *param)
 	if (t == rt_known.param_info_type) {
 		Object *member = *(Object **)((char *)o + rt_known.pa_member_off);
 		int32_t pos = *(int32_t *)((char *)o + rt_known.pa_pos_off);
-		if (!member || pos < 0)
-			return NULL;    /* return values' attributes are not kept */
-		*param = (uint32_t)pos + 1;
-		return owner_of(member, &(uint32_t){0});
+		if (!member || pos < -1)
+			return NULL;
+		const void *owner = owner_of(member, &(uint32_t){0});
+		*param = pos == -1 ? RT_ATTR_RETURN : (uint32_t)pos + 1;
+		return owner;
 	}
 	if (!strcmp(t->ns, "System") && !strcmp(t->name, "RuntimeType"))
 		return rt_type_of_runtime_type(o);
@@ -37,7 +38,11 @@ static const void *owner_of(Object *o, uint32_t *param)
 		return *(const void **)((char *)o + rt_known.pi_prop_off);
 	if (t == rt_known.field_info_type)
 		return *(const void **)((char *)o + rt_known.fi_handle_off);
-	return NULL;                /* assemblies, parameters, events: none kept */
+	if (rt_known.assembly_type && t == rt_known.assembly_type)
+		return *(const void **)((char *)o + rt_known.asm_handle_off);
+	if (rt_known.event_info_type && t == rt_known.event_info_type)
+		return *(const void **)((char *)o + rt_known.ei_handle_off);
+	return NULL;
 }
 
 static Object *value(const RtAttrArg *a)

@@ -390,20 +390,17 @@ bool rt_Monitor_Monitor_test_owner(Object *o) { return rt_mon_is_entered(o); }
 /* ---- System.Threading.Interlocked ---- */
 int32_t rt_Interlocked_CompareExchange_i4(char *p, int32_t v, int32_t cmp)
 {
-	__atomic_compare_exchange_n((int32_t *)p, &cmp, v, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
-	return cmp;
+	return rti_Interlocked_CompareExchange_i4(p, v, cmp);
 }
 
 int64_t rt_Interlocked_CompareExchange_i8(char *p, int64_t v, int64_t cmp)
 {
-	__atomic_compare_exchange_n((int64_t *)p, &cmp, v, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
-	return cmp;
+	return rti_Interlocked_CompareExchange_i8(p, v, cmp);
 }
 
 intptr_t rt_Interlocked_CompareExchange_ip(char *p, intptr_t v, intptr_t cmp)
 {
-	__atomic_compare_exchange_n((intptr_t *)p, &cmp, v, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
-	return cmp;
+	return rti_Interlocked_CompareExchange_ip(p, v, cmp);
 }
 
 /* Bit-for-bit moves between floats and integers. */
@@ -444,9 +441,9 @@ void rt_Interlocked_Exchange_obj(char *loc, char *v, char *res)
 	*(Object **)res = __atomic_exchange_n((Object **)loc, *(Object **)v, __ATOMIC_SEQ_CST);
 }
 
-int32_t rt_Interlocked_Exchange_i4(char *p, int32_t v) { return __atomic_exchange_n((int32_t *)p, v, __ATOMIC_SEQ_CST); }
-int64_t rt_Interlocked_Exchange_i8(char *p, int64_t v) { return __atomic_exchange_n((int64_t *)p, v, __ATOMIC_SEQ_CST); }
-intptr_t rt_Interlocked_Exchange_ip(char *p, intptr_t v) { return __atomic_exchange_n((intptr_t *)p, v, __ATOMIC_SEQ_CST); }
+int32_t rt_Interlocked_Exchange_i4(char *p, int32_t v) { return rti_Interlocked_Exchange_i4(p, v); }
+int64_t rt_Interlocked_Exchange_i8(char *p, int64_t v) { return rti_Interlocked_Exchange_i8(p, v); }
+intptr_t rt_Interlocked_Exchange_ip(char *p, intptr_t v) { return rti_Interlocked_Exchange_ip(p, v); }
 
 float rt_Interlocked_Exchange_r4(char *p, float v)
 {
@@ -460,13 +457,13 @@ double rt_Interlocked_Exchange_r8(char *p, double v)
 	return BITS(double, r);
 }
 
-int32_t rt_Interlocked_Increment_i4(char *p) { return __atomic_add_fetch((int32_t *)p, 1, __ATOMIC_SEQ_CST); }
-int64_t rt_Interlocked_Increment_i8(char *p) { return __atomic_add_fetch((int64_t *)p, 1, __ATOMIC_SEQ_CST); }
-int32_t rt_Interlocked_Decrement_i4(char *p) { return __atomic_sub_fetch((int32_t *)p, 1, __ATOMIC_SEQ_CST); }
-int64_t rt_Interlocked_Decrement_i8(char *p) { return __atomic_sub_fetch((int64_t *)p, 1, __ATOMIC_SEQ_CST); }
-int32_t rt_Interlocked_Add_i4(char *p, int32_t v) { return __atomic_add_fetch((int32_t *)p, v, __ATOMIC_SEQ_CST); }
-int64_t rt_Interlocked_Add_i8(char *p, int64_t v) { return __atomic_add_fetch((int64_t *)p, v, __ATOMIC_SEQ_CST); }
-int64_t rt_Interlocked_Read(char *p) { return __atomic_load_n((int64_t *)p, __ATOMIC_SEQ_CST); }
+int32_t rt_Interlocked_Increment_i4(char *p) { return rti_Interlocked_Increment_i4(p); }
+int64_t rt_Interlocked_Increment_i8(char *p) { return rti_Interlocked_Increment_i8(p); }
+int32_t rt_Interlocked_Decrement_i4(char *p) { return rti_Interlocked_Decrement_i4(p); }
+int64_t rt_Interlocked_Decrement_i8(char *p) { return rti_Interlocked_Decrement_i8(p); }
+int32_t rt_Interlocked_Add_i4(char *p, int32_t v) { return rti_Interlocked_Add_i4(p, v); }
+int64_t rt_Interlocked_Add_i8(char *p, int64_t v) { return rti_Interlocked_Add_i8(p, v); }
+int64_t rt_Interlocked_Read(char *p) { return rti_Interlocked_Read(p); }
 void rt_Interlocked_MemoryBarrierProcessWide(void) { __atomic_thread_fence(__ATOMIC_SEQ_CST); }
 
 /* ---- System.Threading.Thread ---- */

@@ -83,7 +83,9 @@ void rt_Marshal_StructureToPtr(Object *o, intptr_t p, bool delete_old)
 	}
 	if (delete_old)
 		rt_marshal_free_native(info->ops, (char *)p);
-	rt_marshal_to_native(info->ops, (char *)p, rt_unbox_ptr(o));
+	/* a class with layout: the steps' offsets count from the object */
+	bool boxed = o->type->flags & RT_T_VALUETYPE;
+	rt_marshal_to_native(info->ops, (char *)p, boxed ? rt_unbox_ptr(o) : (char *)o);
 }
 
 Object *rt_Marshal_PtrToStructure_type(intptr_t p, Object *type)
@@ -94,6 +96,12 @@ Object *rt_Marshal_PtrToStructure_type(intptr_t p, Object *type)
 	const RtType *t = struct_type(type, &info);
 	if (!t)
 		return NULL;
+	if (!(t->flags & RT_T_VALUETYPE)) {     /* a class with layout: no constructor, as Mono */
+		Object *o = rt_gc_alloc(t);
+		if (o)
+			rt_marshal_from_native(info->ops, (char *)o, (const char *)p);
+		return o;
+	}
 	/* the strings are made in a copy on the stack, seen by the collector */
 	char *v = __builtin_alloca(t->size);
 	memset(v, 0, t->size);
@@ -102,6 +110,28 @@ Object *rt_Marshal_PtrToStructure_type(intptr_t p, Object *type)
 	else
 		memcpy(v, (const void *)p, t->size);
 	return rt_reflect_box(t, v);
+}
+
+/* PtrToStructure(p, obj): into an object of a class with layout. */
+void rt_Marshal_PtrToStructure_obj(intptr_t p, Object *o)
+{
+	if (!p)
+		return;
+	if (!o) {
+		rt_exc_throw_kind(RT_EXC_ARGNULL);
+		return;
+	}
+	const RtMarshalType *info = rt_marshal_info(o->type);
+	if (o->type->flags & RT_T_VALUETYPE) {
+		rt_exc_throw_msg(RT_EXC_ARG, "Destination is a boxed value type.");
+		return;
+	}
+	if (!info) {
+		rt_exc_throw_msg(RT_EXC_ARG, "ilcc marshals only classes with sequential layout"
+				 " whose type the call names");
+		return;
+	}
+	rt_marshal_from_native(info->ops, (char *)o, (const char *)p);
 }
 
 void rt_Marshal_DestroyStructure(intptr_t p, Object *type)

@@ -240,3 +240,16 @@ void rt_pinvoke_strings_free(void *v, Object *array)
 		free(((void **)v)[i]);
 	free(v);
 }
+
+char *rt_pinvoke_str_in(Object *s)
+{
+	char *u = s ? rt_str_to_utf8((RtString *)s) : NULL;
+	return u ? native_copy(u, strlen(u) + 1) : NULL;
+}
+
+void rt_pinvoke_str_out(Object **dst, char *s, bool out)
+{
+	if (dst && out)
+		*dst = s ? (Object *)rt_str_from_utf8(s) : NULL;
+	free(s);
+}

@@ -16,6 +16,7 @@
 #include "internal.h"
 
 #include <dlfcn.h>
+#include <errno.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -119,4 +120,24 @@ void *rt_pinvoke_resolve(void **slot, const char *module, const char *entry)
 	}
 	__atomic_store_n(slot, fn, __ATOMIC_RELEASE);
 	return fn;
+}
+
+/* errno as a library bound here sets it: in a static executable, the
+ * library's C library is the shared libc.so.6 that dlopen loaded beside
+ * the static one, with an errno of its own (the same one in a dynamic
+ * executable). Read for SetLastError. */
+int rt_pinvoke_errno(void)
+{
+	static int *(*location)(void);
+	int *(*loc)(void) = __atomic_load_n(&location, __ATOMIC_ACQUIRE);
+	if (!loc) {
+		int saved = errno;
+		void *libc = dlopen("libc.so.6", RTLD_LAZY | RTLD_NOLOAD);
+		loc = libc ? (int *(*)(void))dlsym(libc, "__errno_location") : NULL;
+		if (!loc)
+			loc = __errno_location;
+		__atomic_store_n(&location, loc, __ATOMIC_RELEASE);
+		errno = saved;
+	}
+	return *loc();
 }

@@ -372,6 +372,9 @@ void *rt_pinvoke_sb_in(Object *s, int32_t capacity, bool wide);
 Object *rt_pinvoke_sb_out(void *buf, bool wide);
 void *rt_pinvoke_strings_in(Object *array, bool wide);
 void rt_pinvoke_strings_free(void *v, Object *array);
+char *rt_pinvoke_str_in(Object *s);     /* a malloc'ed UTF-8 copy, or NULL */
+/* s (malloc'ed) to *dst if dst and out; frees s */
+void rt_pinvoke_str_out(Object **dst, char *s, bool out);
 /* A method reflection can find (Type.GetMethod with a name the compiler
  * knew: il2c_reflect.c). Generic method definitions are described but have
  * no code; their instances made at build time point back at them. */
@@ -507,12 +510,16 @@ typedef struct RtAttrNamed {
 	const RtField *field;       /* ... and a field */
 	RtAttrArg value;
 } RtAttrNamed;
-/* One attribute on `owner` (an RtType, RtMethod, RtProperty or RtField)
+/* RtAttr.param of an attribute on a method's return value */
+enum { RT_ATTR_RETURN = 0xffff };
+/* One attribute on `owner` (an RtType, RtMethod, RtProperty, RtEvent, RtField
+ * or RtAssembly)
  * or on one of a method's parameters,
  * made by calling ctor with args, then setting the named arguments. */
 typedef struct RtAttr {
 	const void *owner;
-	uint32_t param;             /* 0: owner itself; k: its parameter k - 1 */
+	uint32_t param;             /* 0: owner itself; k: its parameter k - 1;
+				     * RT_ATTR_RETURN: its return value */
 	const RtType *type;
 	const RtMethod *ctor;
 	uint32_t nargs, nnamed;
@@ -580,6 +587,45 @@ Object *rt_gc_alloc(const RtType *t);           /* zeroed instance */
 #define RT_GC_GRANULE 16
 #define RT_GC_LISTS 17
 extern __thread void **rt_gc_free_lists;
+
+/* Interlocked's operations on integers and pointers, which the compiler
+ * writes inline for a direct call of their internal call (il2c_calls.c's
+ * inline_icall: "rti_" replaces "rt_" of the name in icalls.def). A call of
+ * the method's wrapper and then of the runtime's function cost two calls
+ * per compare-and-swap in SemaphoreSlim's and Task's loops. */
+#define RT_INTERLOCKED(sfx, T)                                                  \
+	static inline T rti_Interlocked_CompareExchange_##sfx(char *p, T v, T cmp) \
+	{                                                                       \
+		__atomic_compare_exchange_n((T *)p, &cmp, v, false, __ATOMIC_SEQ_CST, \
+					    __ATOMIC_SEQ_CST);                  \
+		return cmp;                                                     \
+	}                                                                       \
+	static inline T rti_Interlocked_Exchange_##sfx(char *p, T v)            \
+	{                                                                       \
+		return __atomic_exchange_n((T *)p, v, __ATOMIC_SEQ_CST);        \
+	}
+RT_INTERLOCKED(i4, int32_t)
+RT_INTERLOCKED(i8, int64_t)
+RT_INTERLOCKED(ip, intptr_t)
+#define RT_INTERLOCKED_ADD(sfx, T)                                              \
+	static inline T rti_Interlocked_Add_##sfx(char *p, T v)                 \
+	{                                                                       \
+		return __atomic_add_fetch((T *)p, v, __ATOMIC_SEQ_CST);         \
+	}                                                                       \
+	static inline T rti_Interlocked_Increment_##sfx(char *p)                \
+	{                                                                       \
+		return __atomic_add_fetch((T *)p, 1, __ATOMIC_SEQ_CST);         \
+	}                                                                       \
+	static inline T rti_Interlocked_Decrement_##sfx(char *p)                \
+	{                                                                       \
+		return __atomic_sub_fetch((T *)p, 1, __ATOMIC_SEQ_CST);         \
+	}
+RT_INTERLOCKED_ADD(i4, int32_t)
+RT_INTERLOCKED_ADD(i8, int64_t)
+static inline int64_t rti_Interlocked_Read(char *p)
+{
+	return __atomic_load_n((int64_t *)p, __ATOMIC_SEQ_CST);
+}
 
 /* A new instance of a class that holds references and has no finalizer;
  * `size` is its RtType.size, a constant here, so the test of the size
@@ -867,6 +913,9 @@ extern __thread int32_t rt_last_error;
 static inline void rt_set_last_error(int32_t e) { rt_last_error = e; }
 /* What generated code writes right after such a call. */
 #define RT_SAVE_LAST_ERROR() rt_set_last_error(errno)
+/* after a P/Invoke bound at its first call: its library's errno (pinvoke.c) */
+int rt_pinvoke_errno(void);
+#define RT_SAVE_LAST_ERROR_BOUND() rt_set_last_error(rt_pinvoke_errno())
 
 /* ---- P/Invokes bound at the first call (pinvoke.c) ---- */
 /* The function `entry` of native library `module`, cached in *slot; NULL

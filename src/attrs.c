@@ -10,6 +10,7 @@
  */
 #include "attrs.h"
 #include "directives.h"
+#include "../runtime/rt.h"
 
 #include <string.h>
 
@@ -177,7 +178,8 @@ static void keep_owner(Program *p, Image *img, Token parent, uint8_t kind, void 
 	}
 }
 
-/* A method's attributes, and its parameters' (not the return value's). */
+/* A method's attributes, its parameters' and its return value's
+ * (RT_ATTR_RETURN). */
 static void keep_method(Program *p, Method *m)
 {
 	keep_owner(p, m->img, TOKEN(T_MethodDef, m->row), ATTR_METHOD, m, 0);
@@ -186,8 +188,7 @@ static void keep_method(Program *p, Method *m)
 	for (uint32_t pos = first; pos < end; pos++) {
 		uint32_t row = md_list_row(m->img, T_Param, pos);
 		uint32_t seq = md_get(m->img, T_Param, row, Param_Sequence);
-		if (seq)
-			keep_owner(p, m->img, TOKEN(T_Param, row), ATTR_METHOD, m, seq);
+		keep_owner(p, m->img, TOKEN(T_Param, row), ATTR_METHOD, m, seq ? seq : RT_ATTR_RETURN);
 	}
 }
 
@@ -218,6 +219,13 @@ static bool scan_members(Program *p)
 			keep_owner(p, rp->owner->img, TOKEN(T_Property, rp->row), ATTR_PROP,
 				   (void *)(uintptr_t)(i + 1), 0);
 	}
+	for (; p->attrs_done[ATTR_EVENT] < p->reflected_events.n; p->attrs_done[ATTR_EVENT]++, any = true) {
+		uint32_t i = p->attrs_done[ATTR_EVENT];
+		ReflectedEvent *re = &p->reflected_events.v[i];
+		if (re->owner->img == p->img)
+			keep_owner(p, re->owner->img, TOKEN(T_Event, re->row), ATTR_EVENT,
+				   (void *)(uintptr_t)(i + 1), 0);
+	}
 	for (; p->attrs_done[ATTR_FIELD] < p->reflected_fields.n; p->attrs_done[ATTR_FIELD]++, any = true) {
 		Field *f = p->reflected_fields.v[p->attrs_done[ATTR_FIELD]];
 		if (f->img == p->img)
@@ -226,11 +234,23 @@ static bool scan_members(Program *p)
 	return any;
 }
 
+/* The program's assembly's attributes, once it asks for Assembly objects
+ * (rt_assemblies[0] is then the program's). */
+static bool scan_assembly(Program *p)
+{
+	if (!p->assemblies || p->attrs_done[ATTR_ASSEMBLY] || !md_rows(p->img, T_Assembly))
+		return false;
+	p->attrs_done[ATTR_ASSEMBLY] = 1;
+	keep_owner(p, p->img, TOKEN(T_Assembly, 1), ATTR_ASSEMBLY, p->img, 0);
+	return true;
+}
+
 bool attrs_scan(Program *p)
 {
 	if (!p->custom_attrs)
 		return false;
 	bool any = scan_types(p);
+	any |= scan_assembly(p);
 	any |= scan_members(p);
 	return any;
 }

@@ -15,11 +15,12 @@
 
 #include "reach.h"
 
-enum { ATTR_TYPE, ATTR_METHOD, ATTR_PROP, ATTR_FIELD };
+enum { ATTR_TYPE, ATTR_METHOD, ATTR_PROP, ATTR_FIELD, ATTR_ASSEMBLY, ATTR_EVENT };
 
 typedef struct KeptAttr {
 	uint8_t kind;                   /* ATTR_* */
-	void *owner;                    /* Type, Method, ReflectedProp index + 1, Field */
+	void *owner;                    /* Type, Method, ReflectedProp/ReflectedEvent index + 1,
+					 * Field, Image */
 	uint32_t param;                 /* a method's parameter: its sequence (1..) */
 	Type *type;                     /* the attribute's class */
 	Method *ctor;

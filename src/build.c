@@ -18,7 +18,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-enum { NFILES = 8 };
+enum { NFILES = 24 };                   /* at most m0.c ... m23.c */
+static uint32_t nfiles;                 /* how many this build has (emit_program) */
 
 /* Told of each reached method: [DynamicDependency], and the delegate
  * types Expression.Compile needs (emit/expr.c). */
@@ -339,9 +340,9 @@ static const char **units(const BuildOptions *o)
 	static const char *names[NUNITS];
 	names[0] = "data";
 	names[1] = "lits";
-	for (uint32_t i = 0; i < NFILES; i++)
+	for (uint32_t i = 0; i < nfiles; i++)
 		names[i + 2] = arena_printf(ty_arena(), "m%u", i);
-	names[NFILES + 2] = o->kind == BUILD_EXE ? NULL : "exports";
+	names[nfiles + 2] = o->kind == BUILD_EXE ? NULL : "exports";
 	return names;
 }
 
@@ -355,7 +356,7 @@ static bool own_unit(uint32_t i, uint32_t nown)
 
 static uint32_t nunits(const BuildOptions *o)
 {
-	return o->kind == BUILD_EXE ? NFILES + 2 : NFILES + 3;
+	return o->kind == BUILD_EXE ? nfiles + 2 : nfiles + 3;
 }
 
 static const char *must_hash(const char *path)
@@ -426,7 +427,7 @@ static const char *common_key(const char *dir, const char *inc, const BuildOptio
 	if (!cc_id)
 		cc_id = cc_identity();
 	buf_printf(&b, "cc-id %s\n", cc_id);
-	buf_printf(&b, "opt %d %d %d\n", o->debug, lto(o), o->kind);
+	buf_printf(&b, "opt %d %d %d %d\n", o->debug, lto(o), o->kind, o->order_trace);
 	char *h = arena_alloc(ty_arena(), sizeof(Hash));
 	hash_bytes(b.s, b.len, h);
 	buf_free(&b);
@@ -452,12 +453,28 @@ static void record(const char *name, const char *key, const char *path)
 /* The object store (cache.h) holds an object made from the same inputs by
  * another build (another output, another program with the same unit):
  * copy it in and record it. */
-typedef struct { uint32_t hits, damaged; } StoreCount;
+typedef struct { uint32_t hits, damaged, installed; } StoreCount;
+
+/* The installation's store of the class library's core objects, made by
+ * `make` (build/objects, or lib/ilcc/objects once installed);
+ * ILCC_INSTALLED_STORE=0 leaves it out (to measure a build without it). */
+static const char *installed_store(void)
+{
+	const char *env = getenv("ILCC_INSTALLED_STORE");
+	if (env && !strcmp(env, "0"))
+		return NULL;
+	return path_join(ty_arena(), runtime_dir(), "objects");
+}
 
 static bool from_store(const char *name, const char *key, const char *obj, StoreCount *c)
 {
 	StoreResult r = store_get(key, obj);
 	c->damaged += r == STORE_DAMAGED;
+	if (r != STORE_HIT && installed_store() &&
+	    store_get_installed(installed_store(), key, obj) == STORE_HIT) {
+		c->installed++;
+		r = STORE_HIT;
+	}
 	if (r != STORE_HIT)
 		return false;
 	c->hits++;
@@ -493,7 +510,8 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 		ntocompile += stale[i];
 	}
 	if (st.hits || st.damaged)
-		note("object store: %u of %u units from it%s", st.hits, n,
+		note("object store: %u of %u units from it%s%s", st.hits, n,
+		     st.installed ? arena_printf(ty_arena(), " (%u from the installation's)", st.installed) : "",
 		     st.damaged ? arena_printf(ty_arena(), ", %u damaged there and rebuilt", st.damaged) : "");
 	if (ntocompile)
 		progress("compiling the C: 0 of %u files done", ntocompile);
@@ -511,8 +529,8 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 			"-fno-delete-null-pointer-checks", (char *)arena_printf(ty_arena(), "-I%s", inc),
 			"-c", (char *)arena_printf(ty_arena(), "%s.c", names[i]),
 			"-o", (char *)arena_printf(ty_arena(), ".%s.o.tmp", names[i]),
-			NULL, NULL, NULL, NULL, NULL, NULL, NULL };
-		uint32_t nrest = countof(rest) - 7;
+			NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+		uint32_t nrest = countof(rest) - 8;
 		/* nothing in an executable unwinds through managed code (a
 		 * library's host might: C++ exceptions, backtrace()) */
 		if (!o->debug && o->kind == BUILD_EXE) {
@@ -534,6 +552,8 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 			rest[nrest++] = "-fPIC";
 		if (lto(o))
 			rest[nrest++] = "-flto";
+		if (o->order_trace)     /* runtime/order.c records the calls */
+			rest[nrest++] = "-finstrument-functions";
 		if (njobs == max)
 			job_wait(0);
 		unlink(tmp);
@@ -672,6 +692,32 @@ static bool gold(const BuildOptions *o)
 	return !o->target && !musl && !lto(o) && runnable("ld.gold");
 }
 
+/* gold's option placing the functions that --order FILE names (one a
+ * line) first in .text, in that order, through a section-ordering file
+ * in dir (units are compiled with a section per function). Names that
+ * are not there (another version of the program) are ignored. ld.bfd
+ * 2.40 has no such option: there the order is not applied. */
+static const char *order_file(const char *dir, const char *names)
+{
+	FILE *in = fopen(names, "r");
+	if (!in)
+		fatal("%s: cannot read the order file: %s", names, strerror(errno));
+	const char *path = path_join(ty_arena(), dir, "order.txt");
+	FILE *out = fopen(path, "w");
+	if (!out)
+		fatal_env("%s: cannot write: %s", path, strerror(errno));
+	char line[4096];
+	while (fgets(line, sizeof line, in)) {
+		line[strcspn(line, "\r\n")] = 0;
+		if (line[0] && line[0] != '#')
+			fprintf(out, ".text.%s\n", line);
+	}
+	fclose(in);
+	if (fclose(out) != 0)
+		fatal_env("%s: cannot write: %s", path, strerror(errno));
+	return arena_printf(ty_arena(), "-Wl,--section-ordering-file,%s", path);
+}
+
 /* The executable or shared library, linked into tmp. */
 static void link_program(const char *dir, const char *rt, const char *tmp, const BuildOptions *o)
 {
@@ -710,7 +756,9 @@ static void link_program(const char *dir, const char *rt, const char *tmp, const
 	rest[n++] = "-lpthread";
 	rest[n++] = "-lm";
 	rest[n++] = "-ldl";
-	if (!o->debug)
+	if (o->order && gold(o))
+		rest[n++] = (char *)order_file(dir, o->order);
+	if (!o->debug && !o->order_trace)       /* runtime/order.c reads the names */
 		rest[n++] = "-s";
 	step(cc_argv(rest, n), "linking", dir, tmp);
 	if (!starts_with(tmp, "\177ELF"))
@@ -780,8 +828,10 @@ static void link_all(const char *dir, const char *rt, const char *out, const Bui
 static const char *link_key(const char *objs, const char *rt, const char *out, const BuildOptions *o)
 {
 	Buf b = {0};
-	buf_printf(&b, "objs %s\nrt %s\nout %s\nopt %s %d %d %d\n", objs,
-		   must_hash(runtime_lib(rt, o)), out, o->opt, o->debug, lto(o), o->kind);
+	buf_printf(&b, "objs %s\nrt %s\nout %s\nopt %s %d %d %d %d\n", objs,
+		   must_hash(runtime_lib(rt, o)), out, o->opt, o->debug, lto(o), o->kind, o->order_trace);
+	if (o->order)
+		buf_printf(&b, "order %s\n", must_hash(o->order));
 	for (uint32_t i = 0; i < ncc_words; i++)
 		buf_printf(&b, "cc %s\n", cc_words[i]);
 	for (uint32_t i = 0; i < o->nnative_libs; i++)     /* a file: its content too */
@@ -808,6 +858,35 @@ static Image *find_corlib(Loader *ld, Image *img)
 			return ld_open(ld, path);
 	}
 	return NULL;
+}
+
+/* Whether the program names System.Console (a TypeRef to it). */
+static bool names_console(Image *img)
+{
+	for (uint32_t r = 1; r <= md_rows(img, T_TypeRef); r++)
+		if (!strcmp(md_string(img, md_get(img, T_TypeRef, r, TypeRef_Name)), "Console") &&
+		    !strcmp(md_string(img, md_get(img, T_TypeRef, r, TypeRef_Namespace)), "System"))
+			return true;
+	return false;
+}
+
+/* The class library's core: what the runtime's roots and, for a program
+ * that names Console, Console.WriteLine(string) reach, before the
+ * program's entry. The same methods in the same order in every such
+ * program, so cgen.c's core units are the same C and their objects come
+ * from the object store (or the installation's, make-core) for a second
+ * program. Not for --size: it keeps only what the program reaches. */
+static void reach_core_library(Program *p, const BuildOptions *o, Image *img)
+{
+	if (o->kind == BUILD_EXE && !o->size && names_console(img)) {
+		TypeInfo *ti = ty_info(ty_corlib_type("System", "Console"));
+		for (uint32_t i = 0; i < ti->nmethods; i++) {
+			Method *m = ti->methods[i];
+			if (!strcmp(m->name, "WriteLine") && m->nparams == 1 && m->params[0] == ty_string)
+				reach_method(p, m, NULL, "the class library's core (Console)");
+		}
+	}
+	reach_core(p);
 }
 
 static Method *entry_point(Image *img)
@@ -890,6 +969,8 @@ int build_program(Loader *ld, const BuildOptions *o)
 	double t0 = now_ms();
 	progress_on = o->output && !o->quiet && !verbose && isatty(2);
 	const char *out = o->output ? check_output(o) : NULL;
+	if (o->order && access(o->order, R_OK) != 0)   /* before the long part */
+		fatal("%s: cannot read the order file: %s", o->order, strerror(errno));
 	if (out) {
 		musl = musl_dir(o);
 		cc_init(o);
@@ -912,6 +993,7 @@ int build_program(Loader *ld, const BuildOptions *o)
 	p.no_trace_names = o->size;
 	Exports ex = {0};
 	emit_roots(&p);
+	reach_core_library(&p, o, img);
 	if (o->kind == BUILD_EXE) {
 		p.entry = entry_point(img);
 		reach_method(&p, p.entry, NULL, "entry point");
@@ -952,7 +1034,7 @@ int build_program(Loader *ld, const BuildOptions *o)
 	cache_lock(dir);
 	manifest_load(dir);
 	progress("writing the C of %u methods", p.methods.n);
-	uint32_t nown = emit_program(&p, dir, NFILES);
+	uint32_t nown = emit_program(&p, dir, NFILES, &nfiles);
 	if (o->kind != BUILD_EXE)
 		write_exports(&ex, dir, o);
 	double t2 = now_ms();

@@ -38,6 +38,8 @@ typedef struct BuildOptions {
 	bool emit_only;                 /* --emit-c DIR: write the C, compile nothing */
 	const char *why;                /* --why NAME */
 	bool why_size;                  /* --why-size */
+	const char *order;              /* --order FILE: functions to place first */
+	bool order_trace;               /* --order-trace: record the functions run */
 	const char *opt;                /* "-O2" */
 	bool debug;                     /* -g */
 	bool size;                      /* --size: the size preset (-Os, musl, no trace names) */

@@ -181,8 +181,13 @@ static const char *cache_root(void)
 	const char *xdg = getenv("XDG_CACHE_HOME");
 	const char *home = getenv("HOME");
 	const char *base;
+	char cwd[PATH_MAX];
 	if (xdg && xdg[0] == '/')
 		base = xdg;
+	else if (xdg && xdg[0] && getcwd(cwd, sizeof cwd))
+		/* relative: the folder the user named, from here (the XDG rules
+		 * say to ignore it, which silently used ~/.cache instead) */
+		base = path_join(&cache_arena, cwd, xdg);
 	else if (home && home[0] == '/')
 		base = path_join(&cache_arena, home, ".cache");
 	else if ((home = passwd_home()))
@@ -355,9 +360,10 @@ static const char *store_file(const char *key)
 
 enum { STORE_HEAD = 12 + 40 + 1 };              /* "ilcc-object " SHA-1 "\n" */
 
-StoreResult store_get(const char *key, const char *path)
+/* The object in store file f, if whole, to path; ours: the user's store
+ * (a damaged file is removed, a hit touched). */
+static StoreResult get_from(const char *f, const char *path, bool ours)
 {
-	const char *f = store_file(key);
 	struct stat st;
 	MappedFile m;
 	if (!f || lstat(f, &st) != 0 || !S_ISREG(st.st_mode) || !map_file(f, &m))
@@ -371,14 +377,36 @@ StoreResult store_get(const char *key, const char *path)
 	}
 	if (!ok) {
 		unmap_file(&m);
+		if (!ours)
+			return STORE_MISS;
 		unlink(f);
 		return STORE_DAMAGED;
 	}
 	if (!write_file_atomic(path, m.data + STORE_HEAD, m.size - STORE_HEAD))
 		fatal_env("%s: cannot write: %s", path, strerror(errno));
 	unmap_file(&m);
-	utimensat(AT_FDCWD, f, NULL, AT_SYMLINK_NOFOLLOW);      /* used now */
+	if (ours)
+		utimensat(AT_FDCWD, f, NULL, AT_SYMLINK_NOFOLLOW);      /* used now */
 	return STORE_HIT;
+}
+
+StoreResult store_get(const char *key, const char *path)
+{
+	return get_from(store_file(key), path, true);
+}
+
+StoreResult store_get_installed(const char *dir, const char *key, const char *path)
+{
+	static int usable = -1;
+	if (usable < 0) {
+		struct stat st;
+		usable = lstat(dir, &st) == 0 && S_ISDIR(st.st_mode) && !(st.st_mode & 022) &&
+			 (st.st_uid == 0 || st.st_uid == geteuid());
+	}
+	if (!usable)
+		return STORE_MISS;
+	return get_from(path_join(&cache_arena, dir, arena_printf(&cache_arena, "%s.o", key)),
+			path, false);
 }
 
 void store_put(const char *key, const char *path)

@@ -59,6 +59,11 @@ typedef enum { STORE_MISS, STORE_HIT, STORE_DAMAGED } StoreResult;
 /* Writes the object stored under key to path (atomically). A stored file
  * whose object does not match its hash is removed: STORE_DAMAGED. */
 StoreResult store_get(const char *key, const char *path);
+/* The same from the installation's store, folder dir (made by `make`:
+ * the class library's core units, see docs/design.md): read only, so a
+ * damaged file there is only a miss, as is a folder that others than its
+ * owner (root or the user) could write to or that is a link. */
+StoreResult store_get_installed(const char *dir, const char *key, const char *path);
 /* Stores the object at path under key; failures only lose the sharing. */
 void store_put(const char *key, const char *path);
 /* Keeps the store under ILCC_STORE_MB megabytes (default 1024): the

@@ -51,6 +51,10 @@ static void usage(FILE *f)
 	      "  --emit-c DIR            only write the generated C there (no C compiler)\n"
 	      "  --why NAME              the chain of callers that made NAME reachable\n"
 	      "  --why-size              the tree of reasons with the size of the C under each\n"
+	      "  --order FILE            place these functions (one a line, as --order-trace\n"
+	      "                          writes them) first in the code: fewer pages touched\n"
+	      "  --order-trace           a build that writes the functions it runs, first run\n"
+	      "                          first, to $ILCC_ORDER_TRACE (see README, \"Memory\")\n"
 	      "  --allow-missing-icalls  a missing internal call throws at run time\n"
 	      "  -r LIB                  C# source: reference the library LIB.dll\n"
 	      "  --csc PATH              C# source: compile with this csc.dll (Roslyn)\n"
@@ -196,6 +200,10 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 			o->build.warn.library = true;
 		else if (!strcmp(a, "--why-size"))
 			o->build.why_size = true;
+		else if (!strcmp(a, "--order"))
+			o->build.order = value(argc, argv, &i, "a file of function names");
+		else if (!strcmp(a, "--order-trace"))
+			o->build.order_trace = true;
 		else if (!strcmp(a, "--allow-missing-icalls"))
 			o->build.allow_missing_icalls = true;
 		else if (!strcmp(a, "-g"))

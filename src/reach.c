@@ -1006,16 +1006,29 @@ static void report_missing(Program *p)
 	      p->missing.n == 1 ? " is" : "s are");
 }
 
+/* Emits the methods reached so far and not yet emitted. */
+static void drain(Program *p)
+{
+	while (p->next_work < p->methods.n) {
+		Method *m = p->methods.v[p->next_work++];
+		if (p->on_reached)
+			p->on_reached(p, m);
+		emit_method(p, m);
+	}
+}
+
+void reach_core(Program *p)
+{
+	drain(p);
+	p->ncore = p->methods.n;
+	p->ncore_constructed = p->constructed.n;
+}
+
 void reach_run(Program *p)
 {
-	do {
-		while (p->next_work < p->methods.n) {
-			Method *m = p->methods.v[p->next_work++];
-			if (p->on_reached)
-				p->on_reached(p, m);
-			emit_method(p, m);
-		}
-	} while (attrs_scan(p));
+	do
+		drain(p);
+	while (attrs_scan(p));
 }
 
 void reach_check_missing(Program *p)

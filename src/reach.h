@@ -135,6 +135,8 @@ typedef struct Program {
 	bool no_trace_names;            /* --size: no method names in stack traces */
 	VEC(Method *) methods;          /* reached, in order */
 	uint32_t next_work;             /* methods[next_work..] still to emit */
+	uint32_t ncore;                 /* methods[..ncore): reach_core's, before the program's */
+	uint32_t ncore_constructed;     /* constructed[..ncore_constructed): reach_core's */
 	VEC(Type *) types;              /* with any TypeNeeds, in order */
 	VEC(Type *) constructed;
 	VEC(Method *) vcalls;           /* virtually called slots and interface methods */
@@ -162,7 +164,7 @@ typedef struct Program {
 	bool custom_attrs;
 	bool assemblies;                /* reach_assemblies */
 	VEC(struct KeptAttr) attrs;
-	uint32_t attrs_done[4];
+	uint32_t attrs_done[6];
 	/* called for each reached method before its code is emitted
 	 * (build.c: [DynamicDependency], directives.c) */
 	void (*on_reached)(struct Program *p, Method *m);
@@ -184,6 +186,9 @@ enum { EDGE_CALL, EDGE_VCALL, EDGE_STATICS, EDGE_CONSTRUCTED };
 void reach_init(Program *p, Loader *ld, Image *img);
 /* Frees what p and its methods' states hold outside ty_arena(). */
 void reach_free(Program *p);
+/* Emits what the roots given so far reach, before the program's entry is
+ * given: methods[0..ncore), the same in every program (cgen.c's core units). */
+void reach_core(Program *p);
 void reach_method(Program *p, Method *m, Method *why, const char *reason);
 void reach_type(Program *p, Type *t, uint32_t needs, Method *why);
 void reach_vcall(Program *p, Method *m, Method *why);

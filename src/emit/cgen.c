@@ -840,10 +840,12 @@ static void descriptor(Gen *g, Type *t)
 /* Where each interface called through sits most often in the interface
  * tables of the constructed types: an interface call tries that entry
  * first (rt_iface), so where every implementing type agrees, as is
- * common, the call finds its slots without a scan. */
+ * common, the call finds its slots without a scan. Counted among the
+ * class library's core types (reach_core) when any implements it, so
+ * that the core units' C is the same in every program. */
 typedef struct IfacePos {
 	Type *iface;
-	VEC(uint32_t) count;            /* types that have it at each index */
+	VEC(uint32_t) count[2];         /* types that have it at each index: all, core */
 } IfacePos;
 
 static IfacePos *find_pos(IfacePos *v, uint32_t n, Type *iface)
@@ -852,6 +854,16 @@ static IfacePos *find_pos(IfacePos *v, uint32_t n, Type *iface)
 		if (v[i].iface == iface)
 			return &v[i];
 	return NULL;
+}
+
+/* The index most types have, or -1 when none counted. */
+static int most_at(const uint32_t *count, uint32_t n)
+{
+	int best = -1;
+	for (uint32_t at = 0; at < n; at++)
+		if (count[at] && (best < 0 || count[at] > count[best]))
+			best = (int)at;
+	return best;
 }
 
 static void iface_positions(Gen *g)
@@ -870,18 +882,21 @@ static void iface_positions(Gen *g)
 			IfacePos *ip = find_pos(pos.v, pos.n, ifs[at]);
 			if (!ip)
 				continue;
-			while (ip->count.n <= at)
-				VEC_PUSH(ip->count, 0);
-			ip->count.v[at]++;
+			for (int k = 0; k < 2; k++)
+				while (ip->count[k].n <= at)
+					VEC_PUSH(ip->count[k], 0);
+			ip->count[0].v[at]++;
+			if (c < p->ncore_constructed)
+				ip->count[1].v[at]++;
 		}
 	}
 	for (uint32_t i = 0; i < pos.n; i++) {
-		uint32_t best = 0;
-		for (uint32_t at = 1; at < pos.v[i].count.n; at++)
-			if (pos.v[i].count.v[at] > pos.v[i].count.v[best])
-				best = at;
-		buf_printf(&g->h, "#define %s_AT %u\n", pos.v[i].iface->cname, best);
-		free(pos.v[i].count.v);
+		int best = most_at(pos.v[i].count[1].v, pos.v[i].count[1].n);
+		if (best < 0)
+			best = most_at(pos.v[i].count[0].v, pos.v[i].count[0].n);
+		buf_printf(&g->h, "#define %s_AT %d\n", pos.v[i].iface->cname, best < 0 ? 0 : best);
+		free(pos.v[i].count[0].v);
+		free(pos.v[i].count[1].v);
 	}
 	free(pos.v);
 }
@@ -1519,25 +1534,27 @@ void emit_write_file(const char *dir, const char *name, const Buf *b)
 }
 
 /* The program's own methods (those of its assembly) go to the first units,
- * the class library's to the others, each to the emptiest unit of its
- * kind. So a change to the program's code leaves the library's units (and
- * their objects) as they were, and gcc sees the program's calls to its
- * own small methods within one unit (no link-time optimisation needed). */
-enum { OWN_UNIT_BYTES = 400000 };
+ * the class library's core (reach_core: the same methods in every
+ * program) to the next ones, the rest of the class library to the others,
+ * each to the emptiest unit of its kind. So a change to the program's code
+ * leaves the library's units (and their objects) as they were, gcc sees
+ * the program's calls to its own small methods within one unit (no
+ * link-time optimisation needed), and the core units are the same C in
+ * every program that has the same core: a second program finds their
+ * objects in the store. */
+enum { OWN_UNIT_BYTES = 400000, LIB_UNIT_BYTES = 600000 };
 
 static bool own_method(const Program *p, const Method *m)
 {
 	return m->img && m->img == p->img;
 }
 
-static uint32_t own_units(Program *p, uint32_t nfiles)
+/* Units for n methods of `bytes` of C, `per` bytes each, at most max: at
+ * least 1 when there is any method, none when there is none. */
+static uint32_t units_for(uint32_t n, size_t bytes, size_t per, uint32_t max)
 {
-	size_t own = 0;
-	for (uint32_t i = 0; i < p->methods.n; i++)
-		if (own_method(p, p->methods.v[i]))
-			own += reach_state(p->methods.v[i])->code.len;
-	uint32_t k = (uint32_t)((own + OWN_UNIT_BYTES - 1) / OWN_UNIT_BYTES);
-	return k < 1 ? 1 : k > nfiles / 2 ? nfiles / 2 : k;
+	size_t k = (bytes + per - 1) / per;
+	return k > max ? max : k < 1 && n ? 1 : (uint32_t)k;
 }
 
 static uint32_t emptiest(const size_t *sizes, uint32_t from, uint32_t to)
@@ -1578,23 +1595,52 @@ static void write_unit(const char *dir, const char *name, UnitHeaders *uh, const
 	buf_free(&unit);
 }
 
-static uint32_t method_files(Program *p, const char *dir, uint32_t nfiles, UnitHeaders *uh)
+/* The kinds of unit, in their order among m0.c ... */
+enum { UNIT_OWN, UNIT_CORE, UNIT_LIB };
+
+static int unit_kind(const Program *p, uint32_t i)
 {
-	Buf *files = calloc(nfiles, sizeof *files);
-	size_t *sizes = calloc(nfiles, sizeof *sizes);
-	uint32_t nown = own_units(p, nfiles);
-	OwnerUnits owners = { .cap = 16 };
-	while (owners.cap < 2 * p->methods.n)
-		owners.cap *= 2;
-	owners.keys = calloc(owners.cap, sizeof *owners.keys);
-	owners.units = calloc(owners.cap, sizeof *owners.units);
+	return own_method(p, p->methods.v[i]) ? UNIT_OWN : i < p->ncore ? UNIT_CORE : UNIT_LIB;
+}
+
+/* Writes m0.c ... into dir, at most maxfiles; *nfiles: how many. Returns
+ * how many hold the program's own methods (the first ones). */
+static uint32_t method_files(Program *p, const char *dir, uint32_t maxfiles, uint32_t *nfiles,
+			     UnitHeaders *uh)
+{
+	Buf *files = calloc(maxfiles, sizeof *files);
+	size_t *sizes = calloc(maxfiles, sizeof *sizes);
+	size_t bytes[3] = {0};
+	uint32_t n[3] = {0};
+	for (uint32_t i = 0; i < p->methods.n; i++) {
+		bytes[unit_kind(p, i)] += reach_state(p->methods.v[i])->code.len;
+		n[unit_kind(p, i)]++;
+	}
+	/* the first unit of each kind, and the end */
+	uint32_t from[4];
+	from[UNIT_OWN] = 0;
+	from[UNIT_CORE] = units_for(n[UNIT_OWN], bytes[UNIT_OWN], OWN_UNIT_BYTES, maxfiles / 4);
+	from[UNIT_LIB] = from[UNIT_CORE] +
+		units_for(n[UNIT_CORE], bytes[UNIT_CORE], LIB_UNIT_BYTES, maxfiles / 2);
+	from[3] = from[UNIT_LIB] +
+		units_for(n[UNIT_LIB], bytes[UNIT_LIB], LIB_UNIT_BYTES, maxfiles - from[UNIT_LIB]);
+	*nfiles = from[3];
+	/* a type's core and other methods go to units of their kinds */
+	OwnerUnits owners[3];
+	for (int k = 0; k < 3; k++) {
+		owners[k].cap = 16;
+		while (owners[k].cap < 2 * p->methods.n)
+			owners[k].cap *= 2;
+		owners[k].keys = calloc(owners[k].cap, sizeof *owners[k].keys);
+		owners[k].units = calloc(owners[k].cap, sizeof *owners[k].units);
+	}
 	for (uint32_t i = 0; i < p->methods.n; i++) {
 		Method *m = p->methods.v[i];
 		MethodState *ms = reach_state(m);
-		bool own = own_method(p, m);
-		uint32_t *unit = owner_slot(&owners, m->owner);
+		int kind = unit_kind(p, i);
+		uint32_t *unit = owner_slot(&owners[kind], m->owner);
 		if (!*unit)     /* 0: none yet; else the unit + 1 */
-			*unit = 1 + (own ? emptiest(sizes, 0, nown) : emptiest(sizes, nown, nfiles));
+			*unit = 1 + emptiest(sizes, from[kind], from[kind + 1]);
 		if (ms->inlined) {     /* its out-of-line copy, from prog.h */
 			buf_puts(&files[*unit - 1], "extern ");
 			emit_prototype(&files[*unit - 1], m);
@@ -1603,20 +1649,22 @@ static uint32_t method_files(Program *p, const char *dir, uint32_t nfiles, UnitH
 			buf_putn(&files[*unit - 1], ms->code.s ? ms->code.s : "", ms->code.len);
 		sizes[*unit - 1] += ms->code.len;
 	}
-	for (uint32_t i = 0; i < nfiles; i++) {
+	for (uint32_t i = 0; i < *nfiles; i++) {
 		char name[32];
 		snprintf(name, sizeof name, "m%u.c", i);
 		write_unit(dir, name, uh, &files[i]);
 		buf_free(&files[i]);
 	}
-	free(owners.keys);
-	free(owners.units);
+	for (int k = 0; k < 3; k++) {
+		free(owners[k].keys);
+		free(owners[k].units);
+	}
 	free(files);
 	free(sizes);
-	return nown;
+	return from[UNIT_CORE];
 }
 
-uint32_t emit_program(Program *p, const char *dir, uint32_t nfiles)
+uint32_t emit_program(Program *p, const char *dir, uint32_t maxfiles, uint32_t *nfiles)
 {
 	Gen g = { .p = p, .ncode = p->types.n };
 	buf_puts(&g.h, "/* generated by ilcc */\n#include \"rt.h\"\n#include \"rt_ops.h\"\n\n");
@@ -1649,7 +1697,7 @@ uint32_t emit_program(Program *p, const char *dir, uint32_t nfiles)
 	UnitHeaders *uh = unith_index(g.h.s, g.h.len);
 	write_unit(dir, "data.c", uh, &g.d);
 	write_unit(dir, "lits.c", uh, &g.lits);
-	uint32_t nown = method_files(p, dir, nfiles, uh);
+	uint32_t nown = method_files(p, dir, maxfiles, nfiles, uh);
 	buf_free(&g.h);
 	buf_free(&g.d);
 	buf_free(&g.lits);

@@ -125,6 +125,10 @@ static const char *owner_ref(Program *p, KeptAttr *k)
 		return arena_printf(ty_arena(), "&rt_methods[%d]", method_index(p, k->owner));
 	case ATTR_PROP:
 		return arena_printf(ty_arena(), "&rt_properties[%u]", (uint32_t)((uintptr_t)k->owner - 1));
+	case ATTR_ASSEMBLY:
+		return "&rt_assemblies[0]";
+	case ATTR_EVENT:
+		return arena_printf(ty_arena(), "&rt_events[%u]", (uint32_t)((uintptr_t)k->owner - 1));
 	default:
 		return arena_printf(ty_arena(), "&rt_fields[%d]", field_index(p, k->owner));
 	}

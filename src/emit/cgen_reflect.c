@@ -588,6 +588,8 @@ static void field_place(Buf *b, Field *fd, uint32_t k)
 		buf_printf(b, "0, NULL, rf%u_tls", k);
 	else if (fd->is_static)
 		buf_printf(b, "0, &%s_s.%s, NULL", fd->owner->cname, fd->cname);
+	else if (ty_info(fd->owner)->is_enum)     /* value__: an enum is its value */
+		buf_puts(b, "0, NULL, NULL");
 	else
 		buf_printf(b, "offsetof(%s, %s), NULL, NULL", emit_struct(fd->owner), fd->cname);
 }

@@ -59,10 +59,11 @@ const char *emit_exception_name(int kind);
 const char *emit_exception_id(int kind);
 /* Make reachable what the runtime needs of the program (rt_known). */
 void emit_roots(Program *p);
-/* Writes prog.h, data.c and the methods' m0.c ... m<nfiles-1>.c into dir;
- * returns how many of the m files (the first ones) hold the program's own
- * code, the others holding the class library's. */
-uint32_t emit_program(Program *p, const char *dir, uint32_t nfiles);
+/* Writes prog.h, data.c, lits.c and the methods' m0.c ... m<*nfiles-1>.c
+ * (at most maxfiles) into dir; returns how many of the m files (the first
+ * ones) hold the program's own code, the others holding the class
+ * library's: its core first (Program.ncore), then the rest. */
+uint32_t emit_program(Program *p, const char *dir, uint32_t maxfiles, uint32_t *nfiles);
 /* unith.c: the items of prog.h's text h that a unit's text uses. */
 typedef struct UnitHeaders UnitHeaders;
 UnitHeaders *unith_index(const char *h, size_t len);
@@ -93,6 +94,7 @@ void emit_expr_delegates(Program *p, Buf *d);
  * marshalled (strings are LPStr), or NULL; t is marshalled by the
  * runtime (rt_marshal_types[], written by emit_marshal_types). */
 bool emit_blittable(Type *t);
+bool emit_marshal_class(Type *t);       /* a class with sequential layout */
 const char *emit_marshal_refusal(Type *t);
 void emit_marshal_need(Program *p, Type *t, Method *why);
 void emit_marshal_types(Program *p, Buf *b);
@@ -101,7 +103,7 @@ void emit_marshal_types(Program *p, Buf *b);
  * native structs its prototype needs declared. */
 typedef enum {
 	PA_PLAIN, PA_WSTRING, PA_BOOL1, PA_SB, PA_WSB, PA_STRINGS, PA_WSTRINGS, PA_STRUCT,
-	PA_STRUCT_REF,
+	PA_STRUCT_REF, PA_CLASS, PA_STRING_REF, PA_BOOL_REF,
 } PinvokeArg;
 PinvokeArg emit_pinvoke_arg(Method *m, int i);
 const char *emit_pinvoke_native_ctype(Method *m, int i);

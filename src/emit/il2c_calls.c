@@ -348,6 +348,38 @@ static bool current_method(Fn *f, Method *m)
 	return true;
 }
 
+/* Internal calls that rt.h also defines inline, as rti_NAME for rt_NAME:
+ * Interlocked on integers and pointers. A direct call of one is written
+ * as a call of the inline function (no pending test: they never throw);
+ * the method's own body stays for delegates and reflection. */
+static const char *const inline_icalls[] = {
+	"rt_Interlocked_CompareExchange_i4", "rt_Interlocked_CompareExchange_i8",
+	"rt_Interlocked_CompareExchange_ip", "rt_Interlocked_Exchange_i4",
+	"rt_Interlocked_Exchange_i8", "rt_Interlocked_Exchange_ip",
+	"rt_Interlocked_Add_i4", "rt_Interlocked_Add_i8", "rt_Interlocked_Increment_i4",
+	"rt_Interlocked_Increment_i8", "rt_Interlocked_Decrement_i4",
+	"rt_Interlocked_Decrement_i8", "rt_Interlocked_Read",
+};
+
+static bool inline_icall(Fn *f, Method *m)
+{
+	MethodState *ms = reach_state(m);
+	if (ms->kind != BK_ICALL || !ms->icall || m->has_this)
+		return false;
+	size_t i = 0, n = sizeof inline_icalls / sizeof *inline_icalls;
+	while (i < n && strcmp(inline_icalls[i], ms->icall))
+		i++;
+	if (i == n)
+		return false;
+	Buf b = {0};
+	buf_printf(&b, "rti_%s", ms->icall + 3);
+	arg_list(f, &b, m, NULL);
+	e_pop(f, m->nparams);
+	e_out(f, "%s = %s;", e_push_type(f, m->ret), b.s);
+	buf_free(&b);
+	return true;
+}
+
 static void call_method(Fn *f, Method *m, bool virt)
 {
 	if (current_method(f, m))
@@ -389,6 +421,8 @@ static void call_method(Fn *f, Method *m, bool virt)
 		if (k != BK_DEFAULT && k != BK_UNSUPPORTED && k != BK_SUBST && k != BK_CONST)
 			precise_init(f, m->owner);
 	}
+	if (direct && inline_icall(f, m))
+		return;
 	Slot facts = e_reflect_flow(f, as_named);
 	bool tail = tail_applies(f, m);
 	if (tail && !passes_byref(m)) {

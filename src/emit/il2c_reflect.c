@@ -509,7 +509,8 @@ static void marshal_struct(Fn *f, Method *m, Slot *r)
 	(void)r;
 	for (uint32_t i = 0; i < m->nparams; i++) {
 		Type *boxed = arg(f, m, i)->t;
-		if (param_is(m, i, "System.Object") && boxed && ty_is_valuetype(boxed))
+		if (param_is(m, i, "System.Object") && boxed &&
+		    (ty_is_valuetype(boxed) || emit_marshal_class(boxed)))
 			marshal_type(f, boxed, m->name);
 		if (!param_is(m, i, "System.Type"))
 			continue;
@@ -564,39 +565,37 @@ static void entry_point(Fn *f, Method *m, Slot *r)
 		reach_reflect_method(f->p, f->p->entry, f->m);
 }
 
-/* assembly.GetType("Ns.Name"): that type is kept, as Type.GetType keeps it */
-static void assembly_type(Fn *f, Method *m, Slot *r)
+/* The type a call named by the constant first argument (Type.GetType,
+ * Assembly.GetType), kept with a descriptor (a generic definition only if
+ * keep_def); a warning when the name is not a constant. `who` names the
+ * call in it. Slot r knows the type found unless it is a definition. */
+static void type_by_name(Fn *f, Method *m, Slot *r, const char *who, bool keep_def)
 {
-	assemblies(f, m, r);
 	const char *name = m->nparams && param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
 	Type *t = name ? directives_find_type(f->p, name) : NULL;
-	if (!t) {
-		if (!name)
-			warn(f, W_GETTYPE, "Assembly.GetType with a name not known at build time finds only"
-			     " types the program keeps anyway or that directives keep (--rd, --descriptor)");
+	if (!name)
+		warn(f, W_GETTYPE, arena_printf(&f->a, "%s with a name not known at build time finds"
+						" only types the program keeps anyway or that"
+						" directives keep (--rd, --descriptor)", who));
+	if (!t || (ty_is_generic_def(t) && !keep_def))
 		return;
-	}
 	reach_type(f->p, t, TN_DESCRIPTOR, f->m);
 	if (!ty_is_generic_def(t))
 		r->known = t;
 }
 
+/* assembly.GetType("Ns.Name"): that type is kept, as Type.GetType keeps it
+ * (a generic definition too: the assembly lists it) */
+static void assembly_type(Fn *f, Method *m, Slot *r)
+{
+	assemblies(f, m, r);
+	type_by_name(f, m, r, "Assembly.GetType", true);
+}
+
 static void get_type_by_name(Fn *f, Method *m, Slot *r)
 {
-	if (!m->nparams || !param_is(m, 0, "System.String") || m->has_this)
-		return;
-	const char *name = arg(f, m, 0)->str;
-	Type *t = name ? directives_find_type(f->p, name) : NULL;
-	if (!t) {
-		if (!name)
-			warn(f, W_GETTYPE, "Type.GetType with a name not known at build time finds only types"
-			     " the program keeps anyway or that directives keep (--rd, --descriptor)");
-		return;
-	}
-	if (ty_is_generic_def(t))
-		return;
-	reach_type(f->p, t, TN_DESCRIPTOR, f->m);
-	r->known = t;
+	if (!m->has_this && m->nparams && param_is(m, 0, "System.String"))
+		type_by_name(f, m, r, "Type.GetType", false);
 }
 
 #define LOAD_WHAT "Assembly.Load: an executable built ahead of time loads no assemblies at" \
@@ -620,7 +619,7 @@ static const struct {
 	{ "System.Type", "GetType", get_type_by_name },
 	{ "System.Type", "MakeGenericType", make_generic },
 	{ "System.Array", "CreateInstance", create_array },
-	{ "System.Activator", "CreateInstance", create_instance },
+	{ "System.Activator", "CreateInstance", create_instance, 0x3 /* public ctors */ },
 	{ "System.Object", "GetType", get_type },
 	{ "System.Type", "GetMethod", get_method, DAM_METHODS },
 	{ "System.Type", "GetMethods", get_methods, DAM_METHODS },
@@ -642,6 +641,8 @@ static const struct {
 	{ "System.Reflection.ICustomAttributeProvider", "GetCustomAttributes", custom_attrs },
 	{ "System.Reflection.ICustomAttributeProvider", "IsDefined", custom_attrs },
 	{ "System.Reflection.ParameterInfo", "GetCustomAttributes", custom_attrs },
+	{ "System.Reflection.Assembly", "GetCustomAttributes", custom_attrs },
+	{ "System.Reflection.Assembly", "IsDefined", custom_attrs },
 	{ "System.Reflection.ParameterInfo", "IsDefined", custom_attrs },
 	{ "System.Attribute", "GetCustomAttribute", custom_attrs },
 	{ "System.Attribute", "GetCustomAttributes", custom_attrs },
@@ -952,7 +953,10 @@ static void type_args(Fn *f, Method *m)
  * true, and the parameter is marked. */
 static bool reflects_on_param(Fn *f, Method *m, int k)
 {
-	uint32_t tp = flows[k].kinds ? type_param_of(f, receiver(f, m)) : 0;
+	/* a static call's Type is its first argument (Activator.CreateInstance) */
+	Slot *t = m->has_this ? receiver(f, m) : m->nparams && param_is(m, 0, "System.Type") ?
+		  arg(f, m, 0) : NULL;
+	uint32_t tp = flows[k].kinds && t ? type_param_of(f, t) : 0;
 	if (tp)
 		mark_reflects(f->p, f->m, tp - 1, flows[k].kinds);
 	return tp;

@@ -373,7 +373,7 @@ static void pinvoke_body(Fn *f)
 	else
 		e_out(f, "%s r_ = %s;", e_pinvoke_param_ctype(m, -1), b.s);
 	if (sets_last_error(m))
-		e_out(f, "RT_SAVE_LAST_ERROR();");
+		e_out(f, "RT_SAVE_LAST_ERROR%s();", emit_pinvoke_linked(f->p, m) ? "" : "_BOUND");
 	if (after.s)
 		e_out(f, "%s", after.s);
 	if (rt->kind == TY_VOID || e_pinvoke_return(f))

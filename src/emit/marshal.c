@@ -116,6 +116,29 @@ static bool inline_native(Field *fd)
 }
 
 static const char *refusal(Type *t, bool strings, uint32_t depth);
+static const char *field_refusal(Type *t, Field *fd, bool strings, uint32_t depth);
+
+/* A class with sequential layout deriving from Object: Marshal lays out
+ * its fields as a struct's (what follows the object's header). */
+static bool layout_class(Type *t)
+{
+	if (t->kind != TY_CLASS || !t->img || t->ninst)
+		return false;
+	TypeInfo *ti = ty_info(t);
+	return ti->sequential && ti->base == ty_object && !ti->is_delegate;
+}
+
+/* Why t's fields cannot be marshalled (strings: converted), or NULL. */
+static const char *fields_refusal(Type *t, bool strings, uint32_t depth)
+{
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t i = 0; i < ti->nfields; i++) {
+		const char *why = field_refusal(t, ti->fields[i], strings, depth);
+		if (why)
+			return why;
+	}
+	return NULL;
+}
 
 static const char *field_refusal(Type *t, Field *fd, bool strings, uint32_t depth)
 {
@@ -155,12 +178,7 @@ static const char *refusal(Type *t, bool strings, uint32_t depth)
 		return "a generic struct";
 	if (!ti->explicit_layout && !ti->sequential && ti->nfields)
 		return arena_printf(ty_arena(), "%s (auto layout)", t->name);
-	for (uint32_t i = 0; i < ti->nfields; i++) {
-		const char *why = field_refusal(t, ti->fields[i], strings, depth);
-		if (why)
-			return why;
-	}
-	return NULL;
+	return fields_refusal(t, strings, depth);
 }
 
 bool emit_blittable(Type *t)
@@ -168,17 +186,24 @@ bool emit_blittable(Type *t)
 	return ty_is_valuetype(t) && !refusal(t, false, 0);
 }
 
+bool emit_marshal_class(Type *t)
+{
+	return layout_class(t);
+}
+
 const char *emit_marshal_refusal(Type *t)
 {
+	if (layout_class(t))
+		return fields_refusal(t, true, 0);
 	if (!ty_is_valuetype(t))
-		return arena_printf(ty_arena(), "%s is not a struct (ilcc marshals structs only)",
-				    t->name);
+		return arena_printf(ty_arena(), "%s is not a struct nor a class with sequential"
+				    " layout", t->name);
 	return refusal(t, true, 0);
 }
 
 static bool has_fields(Type *t)
 {
-	return t->kind == TY_STRUCT && !ty_info(t)->is_enum;
+	return (t->kind == TY_STRUCT && !ty_info(t)->is_enum) || layout_class(t);
 }
 
 /* The array types of t's fixed arrays, which PtrToStructure makes. */
@@ -209,6 +234,8 @@ static bool has_native_layout(Type *t)
 {
 	if (!has_fields(t))
 		return false;
+	if (layout_class(t))            /* without the object's header */
+		return true;
 	TypeInfo *ti = ty_info(t);
 	for (uint32_t i = 0; i < ti->nfields; i++)
 		if (inline_native(ti->fields[i]) || has_native_layout(ti->fields[i]->type))
@@ -366,7 +393,9 @@ void emit_marshal_types(Program *p, Buf *b)
  * of char * (or UTF-16) copies; a struct that holds strings, bools, chars
  * or inline arrays is converted to its native layout (struct N_<type>)
  * in a temporary, passed by value or by reference, and converted back
- * after the call when passed by `ref` or `out` (not [In]); the native
+ * after the call when passed by `ref` or `out` (not [In]); an object of a
+ * class with sequential layout likewise by reference; a `ref` or `out`
+ * string a char ** and a `ref` or `out` bool a 4-byte BOOL; the native
  * strings are freed after the call, as Mono frees them. */
 enum { PARAM_IN = 1, PARAM_OUT = 2 };           /* Param flags */
 enum { IMPL_CHARSET = 6, IMPL_UNICODE = 4 };    /* ImplMap flags */
@@ -435,6 +464,12 @@ PinvokeArg emit_pinvoke_arg(Method *m, int i)
 	if (t->kind == TY_SZARRAY && t->elem == ty_string && i >= 0)
 		return (nt == NATIVE_LPARRAY && sub == NATIVE_LPWSTR) ||
 		       (nt < 0 && unicode_import(m)) ? PA_WSTRINGS : PA_STRINGS;
+	if (layout_class(t) && i >= 0 && !fields_refusal(t, true, 0))
+		return PA_CLASS;
+	if (t->kind == TY_BYREF && t->elem == ty_string && !wide)
+		return PA_STRING_REF;
+	if (t->kind == TY_BYREF && t->elem->kind == TY_BOOL && nt != NATIVE_U1 && nt != NATIVE_I1)
+		return PA_BOOL_REF;
 	Type *s = t->kind == TY_BYREF ? t->elem : t;
 	if (s->kind != TY_STRUCT || emit_blittable(s) || emit_marshal_refusal(s))
 		return PA_PLAIN;
@@ -452,12 +487,16 @@ const char *emit_pinvoke_native_ctype(Method *m, int i)
 	}
 }
 
-/* The native structs m's prototype names, declared before it. */
+/* The native structs m's prototype and body name, declared before it. */
 void emit_pinvoke_native_decls(Buf *b, Method *m)
 {
-	for (int i = -1; i < (int)m->nparams; i++)
-		if (emit_pinvoke_arg(m, i) == PA_STRUCT && has_native_layout(param_type(m, i)))
-			native_decl(b, param_type(m, i));
+	for (int i = -1; i < (int)m->nparams; i++) {
+		PinvokeArg k = emit_pinvoke_arg(m, i);
+		Type *t = param_type(m, i);
+		t = t->kind == TY_BYREF ? t->elem : t;
+		if ((k == PA_STRUCT || k == PA_STRUCT_REF || k == PA_CLASS) && has_native_layout(t))
+			native_decl(b, t);
+	}
 }
 
 /* A call of StringBuilder's method `name` (one string parameter if
@@ -494,13 +533,18 @@ static void sb_arg(Fn *f, uint32_t i, bool wide, const char *bail, Buf *after)
 		   sb_call(f, sb, "set_Length", 1, false), i, sb_call(f, sb, "Append", 1, true), i);
 }
 
+/* A struct by value or by reference, or an object of a class with layout
+ * (byref: converted back after the call unless [In]; a class only with
+ * [Out], or when its fields are the same bytes natively: Mono pins it). */
 static void struct_arg(Fn *f, uint32_t i, bool byref, Buf *after)
 {
-	Type *t = f->m->params[i], *s = byref ? t->elem : t;
+	Type *t = f->m->params[i], *s = t->kind == TY_BYREF ? t->elem : t;
 	uint32_t flags;
 	int sub;
 	param_marshal(f->m, (int)i, &sub, &flags);
 	bool in = !(flags & PARAM_OUT) || (flags & PARAM_IN), out = !(flags & PARAM_IN) || (flags & PARAM_OUT);
+	if (layout_class(t))
+		in = true, out = (flags & PARAM_OUT) || !fields_refusal(t, false, 0);
 	emit_marshal_need(f->p, s, f->m);
 	e_out(f, "%s n%u_; memset(&n%u_, 0, sizeof n%u_);", native_struct(s), i, i, i);
 	if (!byref) {
@@ -514,6 +558,25 @@ static void struct_arg(Fn *f, uint32_t i, bool byref, Buf *after)
 	if (out)
 		buf_printf(after, "rt_pinvoke_out(&%s_type, (void *)a%u, &n%u_); ", s->cname, i, i);
 	buf_printf(after, "rt_pinvoke_free(&%s_type, &n%u_); }\n", s->cname, i);
+}
+
+/* `ref` or `out` string (a char ** to a malloc'ed copy, the string C
+ * leaves there read back and freed, as Mono) or bool (a 4-byte BOOL). */
+static const char *ref_arg(Fn *f, uint32_t i, bool string, Buf *after)
+{
+	uint32_t flags;
+	int sub;
+	param_marshal(f->m, (int)i, &sub, &flags);
+	bool in = !(flags & PARAM_OUT) || (flags & PARAM_IN), out = !(flags & PARAM_IN) || (flags & PARAM_OUT);
+	if (string) {
+		e_out(f, "char *s%u_ = %s;", i, in ? arena_printf(&f->a, "a%u ? rt_pinvoke_str_in(*(Object **)a%u) : NULL", i, i) : "NULL");
+		buf_printf(after, "rt_pinvoke_str_out((Object **)a%u, s%u_, %d);\n", i, i, out);
+		return arena_printf(&f->a, "a%u ? (void *)&s%u_ : NULL", i, i);
+	}
+	e_out(f, "int32_t b%u_ = a%u && %d ? *(uint8_t *)a%u != 0 : 0;", i, i, in, i);
+	if (out)
+		buf_printf(after, "if (a%u) *(uint8_t *)a%u = b%u_ != 0;\n", i, i, i);
+	return arena_printf(&f->a, "a%u ? (void *)&b%u_ : NULL", i, i);
 }
 
 const char *e_pinvoke_arg(Fn *f, uint32_t i, const char *bail, Buf *after)
@@ -533,8 +596,10 @@ const char *e_pinvoke_arg(Fn *f, uint32_t i, const char *bail, Buf *after)
 		e_out(f, "if (a%u && !sv%u_) %s", i, i, bail);
 		buf_printf(after, "rt_pinvoke_strings_free(sv%u_, a%u);\n", i, i);
 		return arena_printf(&f->a, "sv%u_", i);
-	case PA_STRUCT: case PA_STRUCT_REF:
-		struct_arg(f, i, k == PA_STRUCT_REF, after);
+	case PA_STRING_REF: case PA_BOOL_REF:
+		return ref_arg(f, i, k == PA_STRING_REF, after);
+	case PA_STRUCT: case PA_STRUCT_REF: case PA_CLASS:
+		struct_arg(f, i, k != PA_STRUCT, after);
 		return arena_printf(&f->a, k == PA_STRUCT ? "n%u_" : "a%u ? (void *)&n%u_ : NULL", i, i);
 	default:
 		return NULL;

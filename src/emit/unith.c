@@ -243,6 +243,11 @@ static void item_names(UnitHeaders *u, Item *it)
 	}
 }
 
+static bool same_item(const Item *a, const Item *b)
+{
+	return a->len == b->len && !memcmp(a->s, b->s, a->len);
+}
+
 UnitHeaders *unith_index(const char *h, size_t len)
 {
 	UnitHeaders *u = calloc(1, sizeof *u);
@@ -279,9 +284,15 @@ UnitHeaders *unith_index(const char *h, size_t len)
 				d->first = i + 1;
 			else {          /* keep prog.h's order: append */
 				uint32_t k = d->first - 1;
-				while (u->next_def[k])
+				while (!same_item(&u->items[k], &u->items[i]) && u->next_def[k])
 					k = u->next_def[k] - 1;
-				u->next_def[k] = i + 1;
+				/* a repeated declaration (an internal call's, for each
+				 * instance of a generic method) once: how many times
+				 * prog.h has it depends on the rest of the program */
+				if (same_item(&u->items[k], &u->items[i]))
+					u->nitems--;
+				else
+					u->next_def[k] = i + 1;
 			}
 		} else
 			u->always[u->nalways++] = i;

@@ -1,5 +1,6 @@
 /* A small C library the test builds (libcfun.so, libcfun.a) for
- * dllimport.cs: numbers, a string, a buffer and a callback. */
+ * dllimport.cs: numbers, a string, a buffer and a callback; below,
+ * the marshalling cases. */
 #include <stdint.h>
 #include <string.h>
 
@@ -111,3 +112,50 @@ int32_t cfun_wide_len(Wide *w)
 		n++;
 	return w->x + n;
 }
+
+/* classes with sequential layout, by reference; the last error */
+#include <errno.h>
+
+typedef struct { int32_t x, y; } Pt;
+
+int32_t cfun_swap(Pt *p)
+{
+	int32_t t = p->x;
+	p->x = p->y;
+	p->y = t;
+	return p->x * 10 + p->y;
+}
+
+typedef struct { int32_t n; char *s; } Named;
+
+int32_t cfun_named(Named *p)
+{
+	int32_t r = p->n + (int32_t)strlen(p->s);
+	p->n = 77;
+	p->s = strdup("back");
+	return r;
+}
+
+int32_t cfun_fail(int32_t e)
+{
+	errno = e;
+	return -1;
+}
+
+/* strings and bools by reference */
+int32_t cfun_out_str(int32_t k, char **out)
+{
+	*out = strdup(k ? "out from C" : "zero");
+	return 1;
+}
+
+int32_t cfun_ref_str(char **s)
+{
+	int32_t n = (int32_t)strlen(*s);
+	char *r = malloc((size_t)n + 3);
+	sprintf(r, "[%s]", *s);
+	*s = r;                 /* the caller frees it, as Mono does */
+	return n;
+}
+
+void cfun_ref_bool(int32_t *b) { *b = *b ? 0 : 2; }

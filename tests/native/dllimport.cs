@@ -53,6 +53,16 @@ static class DllImportTest {
 	struct WideLabel { public int X; [MarshalAs(UnmanagedType.LPWStr)] public string Label; }
 	[DllImport("cfun")] static extern int cfun_wide_len(ref WideLabel w);
 
+	[StructLayout(LayoutKind.Sequential)] class Pt { public int X, Y; }
+	[StructLayout(LayoutKind.Sequential)] class Named { public int N; public string S; }
+	[DllImport("cfun")] static extern int cfun_swap(Pt p);
+	[DllImport("cfun")] static extern int cfun_named(Named p);
+	[DllImport("cfun", EntryPoint = "cfun_named")] static extern int NamedOut([In, Out] Named p);
+	[DllImport("cfun", SetLastError = true)] static extern int cfun_fail(int e);
+	[DllImport("cfun")] static extern int cfun_out_str(int k, out string s);
+	[DllImport("cfun")] static extern int cfun_ref_str(ref string s);
+	[DllImport("cfun")] static extern void cfun_ref_bool(ref bool b);
+
 	static void Show(Person p) {
 		Out.L("person " + p.Id + " " + p.Name + " " + p.Admin + " " + p.Initial + " " + p.Code + " " + p.Score);
 	}
@@ -83,6 +93,26 @@ static class DllImportTest {
 		Out.L("Code at", Marshal.OffsetOf(typeof(Person), "Code").ToInt32());
 		var w = new WideLabel { X = 100, Label = "label" };
 		Out.L("wide struct", cfun_wide_len(ref w));
+		var pt = new Pt { X = 1, Y = 2 };
+		Out.L("swap", cfun_swap(pt));
+		Out.L("swapped (pinned)", pt.X * 10 + pt.Y);
+		var named = new Named { N = 5, S = "abc" };
+		Out.L("named", cfun_named(named));
+		Out.L("named in only " + named.N + " " + named.S);
+		Out.L("named out", NamedOut(named));
+		Out.L("named back " + named.N + " " + named.S);
+		Out.L("fail", cfun_fail(34));
+		Out.L("last error", Marshal.GetLastWin32Error());
+		string os;
+		cfun_out_str(1, out os);
+		Out.L("out string", os);
+		string rs = "inside";
+		Out.L("ref string", cfun_ref_str(ref rs));
+		Out.L("ref string back", rs);
+		bool rb = true, rb2 = false;
+		cfun_ref_bool(ref rb);
+		cfun_ref_bool(ref rb2);
+		Out.L("ref bools " + rb + " " + rb2);
 	}
 
 	static int Double(int x) { return 2 * x; }

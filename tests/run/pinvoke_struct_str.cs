@@ -4,7 +4,9 @@
 // DestroyStructure; nested structs with strings too. Converted fields
 // (Converted): bool (4 bytes, or 1 with U1), char (1 byte ANSI),
 // ByValTStr (inline, NUL-terminated, cut to fit), LPWStr, and a
-// CharSet.Unicode struct (char 2 bytes, strings UTF-16).
+// CharSet.Unicode struct (char 2 bytes, strings UTF-16). A class with
+// sequential layout (Classes) is marshalled as a struct of its fields;
+// PtrToStructure(p, typeof(C)) runs no constructor, as Mono.
 using System;
 using System.Runtime.InteropServices;
 
@@ -25,6 +27,12 @@ struct Mixed {
 
 [StructLayout(LayoutKind.Sequential, CharSet = CharSet.Unicode)]
 struct Unicode { public char C; public string Name; [MarshalAs(UnmanagedType.ByValTStr, SizeConst = 6)] public string Code; }
+
+[StructLayout(LayoutKind.Sequential)]
+class Record {
+	public int X; public double Y; public string S;
+	public Record() { X = 99; Out.S("constructor"); Out.L(); }
+}
 
 static class P {
 	[DllImport("libc")]
@@ -72,6 +80,23 @@ static class P {
 		Marshal.FreeHGlobal(p);
 	}
 
+	static void Classes()
+	{
+		Say("Record " + Marshal.SizeOf(typeof(Record)) + " S@" + Marshal.OffsetOf(typeof(Record), "S"));
+		var r = new Record { X = 3, Y = 2.5, S = "kk" };
+		IntPtr p = Marshal.AllocHGlobal(Marshal.SizeOf(typeof(Record)));
+		Marshal.StructureToPtr(r, p, false);
+		Say("native " + Marshal.ReadInt32(p) + " " + Marshal.PtrToStringAnsi(Marshal.ReadIntPtr(p, 16)));
+		Marshal.WriteInt32(p, 5);
+		var r2 = (Record)Marshal.PtrToStructure(p, typeof(Record));
+		Say("back " + r2.X + " " + r2.Y + " " + r2.S);
+		var r3 = new Record();
+		Marshal.PtrToStructure(p, r3);
+		Say("into " + r3.X + " " + r3.Y + " " + r3.S);
+		Marshal.DestroyStructure(p, typeof(Record));
+		Marshal.FreeHGlobal(p);
+	}
+
 	static int Main()
 	{
 		Say("Person " + Marshal.SizeOf(typeof(Person)) + " Name@" + Marshal.OffsetOf(typeof(Person), "Name")
@@ -108,6 +133,7 @@ static class P {
 			Say("no field Nope");
 		}
 		Converted();
+		Classes();
 		return 0;
 	}
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
+[assembly: AssemblyTitle("refl test")]
+[assembly: AssemblyDescription("assembly attributes")]
 namespace App {
 public class Foo { public int X; public class Inner { } }
 class Bar { }
@@ -32,6 +34,12 @@ public class Program {
         Console.WriteLine(Assembly.GetEntryAssembly() == a);
         Console.WriteLine(typeof(Program).Assembly.EntryPoint.Name);
         Console.WriteLine(a.CodeBase.StartsWith("file://"));
+        // the assembly's own attributes
+        var title = (AssemblyTitleAttribute)Attribute.GetCustomAttribute(a, typeof(AssemblyTitleAttribute));
+        Console.WriteLine(title.Title + " " + a.IsDefined(typeof(AssemblyDescriptionAttribute), false));
+        object[] descs = a.GetCustomAttributes(typeof(AssemblyDescriptionAttribute), false);
+        Console.WriteLine(descs.Length + " " + ((AssemblyDescriptionAttribute)descs[0]).Description);
+        Console.WriteLine(a.IsDefined(typeof(AssemblyCompanyAttribute), false));
     }
 }
 }

@@ -35,6 +35,9 @@ public class Derived : Base {
 
 public class Plain {
 	public static void Run([Info("arg0", Level = 2)] int a, string b, [Mark, Info("arg2")] object c) { }
+	[return: Info("ret", Level = 7)] public static int Answer() { return 42; }
+	[Mark] public event EventHandler Ping;
+	public void Fire() { if (Ping != null) Ping(null, null); }
 }
 
 class Program {
@@ -68,5 +71,11 @@ class Program {
 		try {
 			Attribute.GetCustomAttribute(typeof(Derived), typeof(InfoAttribute), true);
 		} catch (AmbiguousMatchException e) { Console.WriteLine("ambiguous: " + e.GetType().Name); }
+		// attributes on a return value
+		MethodInfo ans = typeof(Plain).GetMethod("Answer");
+		Show("Answer return", ans.ReturnParameter.GetCustomAttributes(false));
+		Show("Answer return Info", ans.ReturnTypeCustomAttributes.GetCustomAttributes(typeof(InfoAttribute), false));
+		Console.WriteLine(ans.ReturnParameter.IsDefined(typeof(InfoAttribute), false) + " " + ans.GetCustomAttributes(false).Length + " " + ans.ReturnParameter.Position);
+		Show("Ping event", typeof(Plain).GetEvent("Ping").GetCustomAttributes(false));
 	}
 }

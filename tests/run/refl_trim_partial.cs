@@ -20,6 +20,8 @@ namespace Shop {
 		public static decimal Of(decimal p) { return p * Rate; }
 	}
 	public struct Point { public int X, Y; public override string ToString() { return X + "," + Y; } }
+	public enum Size : short { Small = 1, Large = 3 }
+	[Flags] enum Mode { None = 0, Read = 1, Write = 2 }
 }
 
 static class P {
@@ -41,5 +43,16 @@ static class P {
 		Console.WriteLine(pt);
 		foreach (MethodInfo m in item.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
 			Console.WriteLine(m.Name);
+		// enums found by name: their names, values, fields and parsing
+		Type size = Type.GetType(N("Shop._Size"));
+		Console.WriteLine(size.IsEnum + " " + Enum.GetUnderlyingType(size) + " " + string.Join(",", Enum.GetNames(size)));
+		foreach (object v in Enum.GetValues(size))
+			Console.WriteLine(v + "=" + Convert.ToInt32(v));
+		foreach (FieldInfo f in size.GetFields())
+			Console.WriteLine(f.Name + " " + f.FieldType.Name + " " + f.IsLiteral + " " + (f.IsLiteral ? f.GetValue(null) : ""));
+		object large = Enum.Parse(size, "Large");
+		Console.WriteLine(large + " " + size.GetField("value__").GetValue(large) + " " + Enum.IsDefined(size, (short)2));
+		Type mode = Type.GetType(N("Shop._Mode"));
+		Console.WriteLine(Enum.ToObject(mode, 3) + " " + Enum.Parse(mode, "Write, Read"));
 	}
 }

@@ -1,6 +1,9 @@
 // Volatile.Read/Write and Thread.VolatileRead/VolatileWrite of every
 // type, Interlocked's overloads, and the synchronisation classes built on
-// them: Barrier, CountdownEvent, ReaderWriterLockSlim, Timer.
+// them: Barrier, CountdownEvent, ReaderWriterLockSlim, Timer. Interlocked
+// on integers is written inline (rt.h's rti_ functions): on array
+// elements, instance fields and locals, with the result used at once, and
+// a compare-and-swap loop of several threads that must count exactly.
 using System;
 using System.Threading;
 
@@ -65,6 +68,39 @@ static class ThrVolatile {
 		Out.S("now "); Out.I(a); Out.S(" "); Out.I(l); Out.S(" "); Out.F(f); Out.S(" "); Out.F(d);
 		Out.S(" "); Out.I((long)p); Out.S(" "); Out.S((string)ob); Out.S(" "); Out.S(s); Out.L();
 		Interlocked.MemoryBarrier();
+	}
+
+	class Cell { public int n; public long big; }
+
+	static int Twice(int v) { return v * 2; }
+
+	static void InterlockedInline() {
+		var arr = new int[3];
+		var cell = new Cell();
+		int local = 10;
+		Out.L("arr inc", Interlocked.Increment(ref arr[1]) + Interlocked.Increment(ref arr[1]));
+		Out.L("arr", arr[0] * 100 + arr[1] * 10 + arr[2]);
+		Out.L("field cas", Twice(Interlocked.CompareExchange(ref cell.n, 5, 0)) + cell.n);
+		Out.L("field add8", Interlocked.Add(ref cell.big, long.MaxValue) + Interlocked.Increment(ref cell.big));
+		Out.L("local xchg", Interlocked.Exchange(ref local, 11) == 10 && local == 11);
+		Out.L("wrap", Interlocked.Decrement(ref arr[0]) == -1 && Interlocked.Add(ref arr[2], int.MinValue) == int.MinValue);
+		var threads = new Thread[3];
+		for (int t = 0; t < threads.Length; t++) {
+			threads[t] = new Thread(() => {
+				for (int i = 0; i < 20000; i++) {
+					int seen;
+					do
+						seen = Volatile.Read(ref cell.n);
+					while (Interlocked.CompareExchange(ref cell.n, seen + 1, seen) != seen);
+					Interlocked.Decrement(ref arr[1]);
+				}
+			});
+			threads[t].Start();
+		}
+		foreach (var t in threads)
+			t.Join();
+		Out.L("cas loop", cell.n);
+		Out.L("dec loop", arr[1]);
 	}
 
 	static void Sync() {
@@ -145,6 +181,7 @@ static class ThrVolatile {
 		ThreadClass();
 		Show("Thread");
 		InterlockedAll();
+		InterlockedInline();
 		Sync();
 		return 0;
 	}
