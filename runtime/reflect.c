@@ -616,7 +616,7 @@ Object *rt_delegate_method_info(Object *dlg)
 	const RtMethod *m = *(const RtMethod **)((char *)dlg + rt_known.dlg_method_off);
 	void *fn = *(void **)((char *)dlg + rt_known.dlg_ptr_off);
 	for (uint32_t i = 0; !m && fn && i < rt_nmethods; i++)
-		if (rt_methods[i].fn == fn || rt_methods[i].open_fn == fn)
+		if (rt_methods[i].fn == fn || rt_methods[i].open_fn == fn || rt_methods[i].entry == fn)
 			m = &rt_methods[i];
 	return m ? method_object(m) : NULL;
 }

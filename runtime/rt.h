@@ -405,6 +405,10 @@ typedef struct RtMethod {
 	uint32_t ngeneric;
 	const RtType *const *generic_args;
 	const struct RtParam *param_info;   /* NULL: no attributes, no defaults */
+	/* a virtual method a delegate is made over, whose `fn` dispatches:
+	 * its own code, which ldvirtftn stores, for Delegate.Method; NULL
+	 * otherwise */
+	void *entry;
 } RtMethod;
 /* A parameter's ParameterAttributes and default value: when `has`, the
  * bytes at value boxed as type (NULL: null); without one, DefaultValue is

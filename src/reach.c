@@ -460,6 +460,8 @@ static void add_impl(Program *p, Type *t, Method *m, Method *root)
 		VEC_PUSH(rs->impls, impl);
 	if (ty_is_valuetype(impl->owner))
 		reach_state(impl)->need_unbox = true;
+	if (rs->dlg_slot)
+		reach_delegate_target(p, impl, reach_state(m)->vcall_why);
 	if (reach_state(impl)->reason)
 		return;
 	add_method(p, impl, reach_state(m)->vcall_why,
@@ -828,6 +830,15 @@ void reach_delegate_target(Program *p, Method *m, Method *why)
 	VEC_PUSH(p->dlg_targets, m);
 	if (p->dlg_method)
 		reach_reflect_method(p, m, why);
+	/* made by ldvirtftn, the delegate calls an override, which
+	 * Delegate.Method answers (as Mono does): every implementation of
+	 * the slot, now and as types are constructed (add_impl) */
+	if (!(m->flags & MF_VIRTUAL))
+		return;
+	MethodState *rs = reach_state(reach_slot_root(m));
+	rs->dlg_slot = true;
+	for (uint32_t i = 0; i < rs->impls.n; i++)
+		reach_delegate_target(p, rs->impls.v[i], why);
 }
 
 void reach_delegate_method(Program *p, Method *why)

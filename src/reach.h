@@ -55,6 +55,7 @@ typedef struct MethodState {
 	bool need_unbox;                /* value type method behind a vtable or delegate */
 	bool reflected;                 /* in rt_methods[]: reach_reflect_method */
 	bool dlg_target;                /* in Program.dlg_targets */
+	bool dlg_slot;                  /* a slot root a delegate dispatches: its impls are targets */
 	int8_t flow;                    /* il2c_reflect.c's rule for calls of it */
 	int8_t unsafe_call;             /* ... and its AOT warning for them */
 	int8_t dam;                     /* -1: no [DynamicallyAccessedMembers] */

@@ -299,7 +299,13 @@ static void method_entry(Program *p, Buf *b, Method *m, uint32_t k)
 	bool pi = false;
 	for (uint32_t i = 0; i < m->nparams; i++)
 		pi |= reach_param_default(m, i).flags != 0;
-	buf_printf(b, pi ? "%u, rm%u_g, rm%u_pi },\n" : "%u, rm%u_g, NULL },\n", ngen, k, k);
+	buf_printf(b, pi ? "%u, rm%u_g, rm%u_pi" : "%u, rm%u_g, NULL", ngen, k, k);
+	/* reach_delegate_target keeps the overrides a delegate may call */
+	MethodState *ms = reach_state(m);
+	if (!open && virtual_call(m) && ms->dlg_target && ms->reason && !(m->flags & MF_ABSTRACT))
+		buf_printf(b, ", (void *)%s },\n", m->cname);
+	else
+		buf_puts(b, ", NULL },\n");
 }
 
 static void generic_args(Program *p, Buf *b)

@@ -1,7 +1,8 @@
 // Delegate.Method of delegates made by `new D(x.M)` (not by reflection):
 // static, instance, a value type's method, a multicast delegate (its
-// last), and one made by Delegate.CreateDelegate. (Not yet: a virtual
-// method's, whose entry point is the override's.) And a delegate closed
+// last), and one made by Delegate.CreateDelegate; over a virtual method
+// (ldvirtftn): the override it calls, as Mono answers (an interface's
+// method: its implementation; one not overridden: its own). And a delegate closed
 // over an instance method with a null target: ArgumentException when it
 // is made (a virtual one: NullReferenceException from ldvirtftn).
 using System;
@@ -15,6 +16,10 @@ class C {
 	public string Get() { return "c" + K; }
 	public virtual string Virt() { return "v"; }
 }
+class D : C { public override string Virt() { return "d"; } }
+class E : D { }
+interface IG { string G(); }
+class GI : IG { public string G() { return "g"; } }
 struct Pt { public int X; public string Show() { return "pt" + X; } }
 
 static class P {
@@ -48,6 +53,13 @@ static class P {
 		} catch (NullReferenceException e) {
 			Console.WriteLine(e.GetType().Name);
 		}
+		C c = new D();
+		Show(new S(c.Virt));
+		Show(new S(new E().Virt));
+		Show(new S(new C().Virt));
+		IG g = new GI();
+		Show(new S(g.G));
+		Show(new S(c.ToString));
 		S s = new S(F);
 		return s.Method.Name == "F" ? 0 : 1;
 	}
