@@ -182,6 +182,10 @@ Object *rt_Array_CreateInstance(Object *type, int32_t length)
 		return NULL;
 	}
 	const RtType *t = rt_type_of_runtime_type(type);
+	/* MonoCustomAttrs' empty answer for an attribute type that no kept
+	 * member carries (so its array type was not kept): Attribute[] */
+	if (!t->array_of && length == 0 && rt_attr_array && rt_type_is_assignable(rt_attr_array->elem, t))
+		return (Object *)rt_gc_alloc_array(rt_attr_array, 0);
 	if (!t->array_of) {             /* no such array type in the program */
 		rt_exc_throw_kind(RT_EXC_NOTSUPP);
 		return NULL;

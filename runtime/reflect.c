@@ -960,6 +960,58 @@ void rt_RuntimeFieldInfo_SetValueInternal(Object *fi, Object *obj, Object *value
 		*(Object **)p = value;
 }
 
+/* TypedReference.MakeTypedReference(target, fields): the address of the
+ * last field of a chain (a field of target, then fields of the structs
+ * in it); Mono's managed code has checked the chain. */
+void rt_TypedReference_InternalMakeTypedReference(intptr_t result, Object *target, Object *flds,
+						   Object *last_type)
+{
+	RtArray *a = (RtArray *)flds;
+	char *p = (char *)target;
+	for (uintptr_t i = 0; i < a->length; i++) {
+		const RtField *fd = RT_ARRAY_DATA(a, const RtField *)[i];
+		p = (i == 0 ? (char *)field_address(fd, target) : p + fd->offset);
+		if (!p)
+			return;
+	}
+	*(RtTypedRef *)result = (RtTypedRef){ p, rt_type_of_runtime_type(last_type) };
+}
+
+/* FieldInfo.SetValueDirect: field of the struct a TypedReference refers to. */
+void rt_RuntimeFieldHandle_SetValueDirect(Object *field, Object *field_type, intptr_t tref,
+					  Object *value, Object *context)
+{
+	(void)field_type, (void)context;
+	const RtField *fd = field_of(field);
+	const RtTypedRef *r = (const RtTypedRef *)tref;
+	if (fd->attrs & MA_STATIC) {
+		rt_RuntimeFieldInfo_SetValueInternal(field, NULL, value);
+		return;
+	}
+	if (!fd->type) {
+		field_address(fd, NULL);        /* the exception about its type */
+		return;
+	}
+	char *p = r->value + fd->offset;
+	if (fd->type->flags & RT_T_VALUETYPE)
+		rt_reflect_unbox(fd->type, value, p);
+	else
+		*(Object **)p = value;
+}
+
+/* FormatterServices.GetUninitializedObject (serializers): an object of a
+ * class the program constructs anyway, fields zero, no constructor run. */
+Object *rt_ActivationServices_AllocateUninitializedClassInstance(Object *type)
+{
+	const RtType *t = rt_type_of_runtime_type(type);
+	if (!(t->flags & RT_T_VALUETYPE) && !t->vtable) {
+		rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc did not keep ", t,
+				    " for construction (keep it with rd.xml or name it with typeof)");
+		return NULL;
+	}
+	return rt_gc_alloc(t);
+}
+
 /* ---- Type.GetType by name ---- */
 /* Does "Ns.Name" (nested: "Ns.Outer+Inner") name t? */
 static bool named(const RtType *t, const char *s, size_t n, bool ignore_case)
@@ -1032,6 +1084,27 @@ Object *rt_RuntimeTypeHandle_GetAssembly(Object *type)
 			if (rt_assemblies[i].types[k] == t)
 				return assembly_object(&rt_assemblies[i]);
 	return NULL;
+}
+
+/* Type.Module: one module per assembly, as each of ours has one; it has
+ * no attributes. Its Assembly is null when the program asks for none. */
+Object *rt_RuntimeTypeHandle_GetModule(Object *type)
+{
+	static Object **module_objs;
+	static Object *lone;        /* when there are no assemblies */
+	Object *as = rt_RuntimeTypeHandle_GetAssembly(type);
+	const RtType *mt = rt_known.module_type;
+	if (!mt)
+		return NULL;
+	if (!as) {
+		pthread_mutex_lock(&objs_lock);
+		if (!lone)
+			lone = rt_gc_alloc(mt);
+		pthread_mutex_unlock(&objs_lock);
+		return lone;
+	}
+	return cached(&module_objs, rt_nassemblies, (size_t)(assembly_of(as) - rt_assemblies), mt,
+		      rt_known.mod_assembly_off, as, rt_known.mod_assembly_off, as);
 }
 
 Object *rt_RuntimeAssembly_get_fullname(Object *a)
@@ -1136,4 +1209,49 @@ Object *rt_Assembly_InternalGetType(Object *self, Object *module, Object *name,
 		rt_exc_throw_msg(RT_EXC_TYPELOAD, msg);
 	}
 	return NULL;
+}
+
+/* ---- Type.GetInterfaceMap ---- */
+static RtArray *method_array(uint32_t n)
+{
+	return rt_known.method_info_array ? rt_gc_alloc_array(rt_known.method_info_array, n) : NULL;
+}
+
+/* The kept method of t or its bases that fills interface slot fn. */
+static const RtMethod *slot_target(const RtType *t, void *fn)
+{
+	for (const RtType *k = t; fn && k; k = k->base)
+		for (uint32_t i = 0; i < rt_nmethods; i++)
+			if (rt_methods[i].owner == k && rt_methods[i].impl == fn)
+				return &rt_methods[i];
+	return NULL;
+}
+
+/* The interface's methods kept for reflection, in its order, and what
+ * implements each in t: the kept method whose code fills the slot (the
+ * interface method itself where reflection did not keep the
+ * implementation). Mono's managed code checks that t implements iface. */
+void rt_RuntimeType_GetInterfaceMapData(Object *t, Object *iface, Object **targets,
+					Object **methods)
+{
+	const RtType *rt = rt_type_of_runtime_type(t), *ri = rt_type_of_runtime_type(iface);
+	void *const *slots = rt_type_iface_slots(rt, ri);
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < rt_nmethods; i++)
+		n += rt_methods[i].owner == ri && rt_methods[i].islot >= 0;
+	RtArray *ms = method_array(n), *ts = method_array(n);
+	if (!ms || !ts)
+		return;
+	uint32_t k = 0;
+	for (int32_t slot = 0; k < n; slot++)
+		for (uint32_t i = 0; i < rt_nmethods; i++) {
+			const RtMethod *m = &rt_methods[i];
+			if (m->owner != ri || m->islot != slot)
+				continue;
+			const RtMethod *impl = slots ? slot_target(rt, slots[slot]) : NULL;
+			RT_ARRAY_DATA(ms, Object *)[k] = method_object(m);
+			RT_ARRAY_DATA(ts, Object *)[k++] = method_object(impl ? impl : m);
+		}
+	*targets = (Object *)ts;
+	*methods = (Object *)ms;
 }

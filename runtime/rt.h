@@ -284,6 +284,11 @@ typedef struct RtKnown {
 	 * the program's own code asks for assemblies (rt_assemblies) */
 	const RtType *assembly_type;
 	uint32_t asm_handle_off;
+	/* RuntimeModule and its `assembly`, when Type.Module is reached */
+	const RtType *module_type;
+	uint32_t mod_assembly_off;
+	/* MethodInfo[], when Type.GetInterfaceMap is reached */
+	const RtType *method_info_array;
 	/* adds (true) or removes the calling thread's [ThreadStatic] storage
 	 * as a root of the collector; NULL in programs without any */
 	void (*thread_roots)(bool add);
@@ -409,6 +414,12 @@ typedef struct RtMethod {
 	 * its own code, which ldvirtftn stores, for Delegate.Method; NULL
 	 * otherwise */
 	void *entry;
+	/* an interface's method: its position among the interface's methods
+	 * (RtIface.slots); -1 otherwise */
+	int32_t islot;
+	/* a virtual method, when Type.GetInterfaceMap is reached: the function
+	 * interface slots hold for it; NULL otherwise */
+	void *impl;
 } RtMethod;
 /* A parameter's ParameterAttributes and default value: when `has`, the
  * bytes at value boxed as type (NULL: null); without one, DefaultValue is

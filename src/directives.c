@@ -640,3 +640,85 @@ void directives_keep_members(Program *p, Type *t, int64_t kinds, Method *why)
 	if (keep)
 		keep_type(&c, NULL, t, keep);
 }
+
+/* ---- what a serializer reflects on ----
+ * DataContractJsonSerializer, DataContractSerializer and XmlSerializer
+ * walk a type's fields and properties, their types', the items of arrays
+ * and collections, and the bases; they construct objects with the
+ * parameterless constructor and fill collections with Add. So the
+ * program's own types met that way keep all their members; the class
+ * library's generic instances (List<X>, Dictionary<K,V>, Nullable<X>)
+ * keep their public members and lead on to their arguments; other class
+ * library types (string, DateTime, Guid) only their descriptor. */
+static VEC(Type *) serialized;
+
+static bool serialized_seen(Type *t)
+{
+	for (uint32_t i = 0; i < serialized.n; i++)
+		if (serialized.v[i] == t)
+			return true;
+	VEC_PUSH(serialized, t);
+	return false;
+}
+
+/* The type of t's property at Property row `row`: its getter's return. */
+static Type *property_type(Type *t, uint32_t row)
+{
+	const char *name = md_string(t->img, md_get(t->img, T_Property, row, Property_Name));
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t i = 0; i < ti->nmethods; i++) {
+		Method *m = ti->methods[i];
+		if (!strncmp(m->name, "get_", 4) && !strcmp(m->name + 4, name) && !m->nparams)
+			return m->ret;
+	}
+	return NULL;
+}
+
+static void keep_serializable(Dir *c, Type *t);
+
+static void keep_serializable_members(Dir *c, Type *t)
+{
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t i = 0; i < ti->nfields; i++)
+		keep_serializable(c, ti->fields[i]->type);
+	uint32_t map = md_lookup1(t->img, T_PropertyMap, PropertyMap_Parent, t->row);
+	uint32_t first = 0, end = 0;
+	if (map)
+		md_list(t->img, T_PropertyMap, map, PropertyMap_PropertyList, &first, &end);
+	for (uint32_t pos = first; pos < end; pos++) {
+		Type *pt = property_type(t, md_list_row(t->img, T_Property, pos));
+		if (pt)
+			keep_serializable(c, pt);
+	}
+}
+
+static void keep_serializable(Dir *c, Type *t)
+{
+	if (!t || t->kind < TY_CLASS || t->kind > TY_ARRAY || ty_is_open(t) || serialized_seen(t))
+		return;
+	if (t->kind == TY_SZARRAY || t->kind == TY_ARRAY) {
+		reach_type(c->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED, c->why);
+		keep_serializable(c, t->elem);
+		return;
+	}
+	if (!t->img || ty_is_generic_def(t))
+		return;
+	bool own = t->img == c->p->img;
+	if (!own && !t->ninst) {
+		reach_type(c->p, t, TN_DESCRIPTOR, c->why);
+		return;
+	}
+	keep_type(c, NULL, t, own ? K_ALL : K_ALL | K_PUBLIC);
+	for (uint32_t i = 0; i < t->ninst; i++)
+		keep_serializable(c, t->inst[i]);
+	if (own) {
+		keep_serializable_members(c, t);
+		keep_serializable(c, ty_info(t)->base);
+	}
+}
+
+void directives_keep_serializable(Program *p, Type *t, Method *why)
+{
+	Dir c = { .p = p, .path = "serializer", .why = why };
+	keep_serializable(&c, t);
+}

@@ -47,5 +47,9 @@ bool directives_dam(Image *img, Token parent, int64_t *kinds);
 /* t's members of those kinds kept for reflection, `why` the method whose
  * call passed t (il2c_reflect.c's dataflow). */
 void directives_keep_members(Program *p, Type *t, int64_t kinds, Method *why);
+/* A serializer's root type t (new XmlSerializer(typeof(T))): t and the
+ * types of its fields and properties, items and bases, kept as the
+ * serializer reflects on them. */
+void directives_keep_serializable(Program *p, Type *t, Method *why);
 
 #endif

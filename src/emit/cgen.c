@@ -403,7 +403,7 @@ static const char *object_fn(Method *m)
 	return m->cname;
 }
 
-static const char *slot_fn(Method *m)
+const char *emit_slot_fn(Method *m)
 {
 	if (!m || !reached(m))
 		return "NULL";
@@ -418,7 +418,7 @@ static uint32_t vtable(Gen *g, Type *t)
 	TypeInfo *ti = ty_info(vt_owner);
 	buf_printf(&g->d, "static void *const %s_vt[] = {", t->cname);
 	for (uint32_t j = 0; j < ti->nvirt; j++)
-		buf_printf(&g->d, " %s,", slot_fn(ti->vtable[j]));
+		buf_printf(&g->d, " %s,", emit_slot_fn(ti->vtable[j]));
 	buf_puts(&g->d, " NULL };\n");
 	return ti->nvirt;
 }
@@ -491,7 +491,7 @@ static void iface_slots(Gen *g, Type *t, Method **impl, Type *iface, uint32_t i)
 	const char **fns = arena_alloc(ty_arena(), (ii->nmethods + 1) * sizeof *fns);
 	for (uint32_t k = 0; k < ii->nmethods; k++) {
 		Method *m = impl ? impl[k] : t->img ? NULL : ty_resolve_virtual(t, ii->methods[k]);
-		fns[k] = m || !impl ? slot_fn(m) : failing_slot(g, t, ii->methods[k], i, k);
+		fns[k] = m || !impl ? emit_slot_fn(m) : failing_slot(g, t, ii->methods[k], i, k);
 	}
 	buf_printf(&g->d, "static void *const %s_if%u[] = {", t->cname, i);
 	for (uint32_t k = 0; k < ii->nmethods; k++)

@@ -272,6 +272,16 @@ static void method_arrays(Program *p, Buf *b, Method *m, uint32_t k)
 	param_infos(p, b, m, k);
 }
 
+/* An interface method's position among its interface's (RtIface.slots). */
+static int32_t iface_slot(Method *m)
+{
+	TypeInfo *ti = m->owner->img ? ty_info(m->owner) : NULL;
+	for (uint32_t i = 0; ti && ti->is_interface && i < ti->nmethods; i++)
+		if (ti->methods[i] == m)
+			return (int32_t)i;
+	return -1;
+}
+
 static void method_entry(Program *p, Buf *b, Method *m, uint32_t k)
 {
 	cur_method = k;
@@ -303,9 +313,11 @@ static void method_entry(Program *p, Buf *b, Method *m, uint32_t k)
 	/* reach_delegate_target keeps the overrides a delegate may call */
 	MethodState *ms = reach_state(m);
 	if (!open && virtual_call(m) && ms->dlg_target && ms->reason && !(m->flags & MF_ABSTRACT))
-		buf_printf(b, ", (void *)%s },\n", m->cname);
+		buf_printf(b, ", (void *)%s", m->cname);
 	else
-		buf_puts(b, ", NULL },\n");
+		buf_puts(b, ", NULL");
+	buf_printf(b, ", %d, %s },\n", iface_slot(m), !open && (m->flags & MF_VIRTUAL) &&
+		   emit_icall_reached(p, "rt_RuntimeType_GetInterfaceMapData") ? emit_slot_fn(m) : "NULL");
 }
 
 static void generic_args(Program *p, Buf *b)
@@ -662,6 +674,13 @@ void emit_reflection_known(Program *p, Buf *b)
 		buf_printf(b, "\t.assembly_type = &%s_type,\n\t.asm_handle_off = %s,\n", ra->cname,
 			   offset_of(ra, "_mono_assembly"));
 	}
+	Type *mia = ty_sz(reflection_type("MethodInfo"));
+	if (mia->user && (reach_tstate(mia)->needs & TN_CONSTRUCTED))
+		buf_printf(b, "\t.method_info_array = &%s_type,\n", mia->cname);
+	Type *mod = reflection_type("RuntimeModule");
+	if (mod->user && (reach_tstate(mod)->needs & TN_CONSTRUCTED))
+		buf_printf(b, "\t.module_type = &%s_type,\n\t.mod_assembly_off = %s,\n", mod->cname,
+			   offset_of(mod, "assembly"));
 	if (!p->reflected.n)
 		return;
 	Type *rpi = reflection_type("RuntimeParameterInfo");

@@ -113,6 +113,9 @@ void emit_pinvoke_native_decls(Buf *b, Method *m);
 const char *emit_assembly_display(Image *img);
 /* Is a method answered by the runtime's C function fn reached? */
 bool emit_icall_reached(Program *p, const char *fn);
+/* "(void *)F": the function in a vtable or interface slot for m, "NULL"
+ * if m has no code */
+const char *emit_slot_fn(Method *m);
 /* cgen_reflect.c: rt_methods[] and what goes with it; rt_known's
  * reflection fields */
 void emit_reflection(Program *p, Buf *b);

@@ -132,6 +132,9 @@ Slot e_reflect_flow(Fn *f, Method *m);
 void e_aot_check(Fn *f, Method *m);
 /* Types passed to [DynamicallyAccessedMembers] parameters of m: kept. */
 void e_dam_flow(Fn *f, Method *m);
+/* newobj of ctor, its arguments on the stack: the same for a constructor
+ * (new XmlSerializer(typeof(T))), with no result to know. */
+void e_reflect_newobj(Fn *f, Method *ctor);
 void e_warn_in(Fn *f, const char *method, const char *msg);     /* named so */
 const char *e_var_at(Fn *f, uint32_t d, const Slot *s);
 const char *e_sv(Fn *f, uint32_t i);            /* variable of slot i below top */

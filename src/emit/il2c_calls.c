@@ -518,8 +518,7 @@ static void newobj(Fn *f, Method *ctor)
 	}
 	precise_init(f, t);
 	reach_method(f->p, ctor, f->m, "constructor called");
-	e_aot_check(f, ctor);
-	e_dam_flow(f, ctor);
+	e_reflect_newobj(f, ctor);
 	uint32_t n = ctor->nparams;
 	for (uint32_t i = 0; i < n; i++)
 		e_check_assign(f, n - 1 - i, ctor->params[i], "argument");

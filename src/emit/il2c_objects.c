@@ -20,6 +20,14 @@ static bool scalar_owner(Type *o)
 	return o->kind <= TY_U || (o->kind == TY_STRUCT && ty_info(o)->is_enum);
 }
 
+/* System.TypedReference's fields in the runtime's RtTypedRef: Value is
+ * where the value is; Mono's two type fields (type handle, class) are
+ * both the one type descriptor there. */
+static const char *typedref_field(Field *fd)
+{
+	return strcmp(fd->name, "Value") ? "type" : "value";
+}
+
 /* The lvalue of instance field `fd` of the value in slot i. */
 static const char *field_lv(Fn *f, Field *fd, uint32_t i)
 {
@@ -30,6 +38,8 @@ static const char *field_lv(Fn *f, Field *fd, uint32_t i)
 	if (fd->is_static)
 		e_invalid(f, "instance field access to static field %s", fd->name);
 	reach_type(f->p, o, TN_LAYOUT, f->m);
+	if (s->k == SK_VT && o->kind == TY_TYPEDREF)
+		return arena_printf(&f->a, "(*(%s *)&%s.%s)", ct, v, typedref_field(fd));
 	if (s->k == SK_VT)
 		return scalar_owner(o) ? v : arena_printf(&f->a, "%s.%s", v, fd->cname);
 	const char *ptr = v;
@@ -40,6 +50,9 @@ static const char *field_lv(Fn *f, Field *fd, uint32_t i)
 	}
 	if (scalar_owner(o))
 		return arena_printf(&f->a, "(*(%s *)%s)", ct, ptr);
+	if (o->kind == TY_TYPEDREF)
+		return arena_printf(&f->a, "(*(%s *)&((RtTypedRef *)%s)->%s)", ct, ptr,
+				    typedref_field(fd));
 	return arena_printf(&f->a, "((%s *)%s)->%s", emit_struct(o), ptr, fd->cname);
 }
 

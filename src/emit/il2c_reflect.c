@@ -301,10 +301,30 @@ static bool reflectable(const Type *t)
 }
 
 /* typeof(X).GetMethod("name", ...) */
+/* Class library types whose methods the library finds by names it
+ * computes: the serializers' primitive readers and writers
+ * (PrimitiveDataContract's WriteMethodName: "WriteInt", ...). */
+static const char *const found_by_computed_name[] = {
+	"System.Runtime.Serialization.XmlWriterDelegator",
+	"System.Runtime.Serialization.XmlReaderDelegator",
+};
+
+static bool by_computed_name(Type *t)
+{
+	for (size_t i = 0; t && t->img && i < countof(found_by_computed_name); i++)
+		if (!strcmp(t->name, found_by_computed_name[i]) && emit_in_class_library(t->img))
+			return true;
+	return false;
+}
+
 static void get_method(Fn *f, Method *m, Slot *r)
 {
 	Type *t = receiver(f, m)->known;
 	const char *name = param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
+	if (!name && by_computed_name(t)) {
+		reflect_methods(f, t, NULL, binding_flags(f, m));
+		return;
+	}
 	if (!reflectable(t) || !name) {
 		warn(f, W_REFLECT, "Type.GetMethod with a type or name not known at build time finds"
 		     " only methods the program keeps for reflection anyway (write"
@@ -325,6 +345,22 @@ static void get_methods(Fn *f, Method *m, Slot *r)
 		warn(f, W_REFLECT, "Type.GetMethods on a type not known at build time finds only"
 		     " methods the program keeps for reflection anyway (write"
 		     " typeof(X).GetMethods() at the call)");
+}
+
+/* typeof(X).GetInterfaceMap(typeof(I)): I's methods and X's (and its
+ * bases'), which implement them */
+static void get_iface_map(Fn *f, Method *m, Slot *r)
+{
+	(void)r;
+	Type *t = receiver(f, m)->known, *i = arg(f, m, 0)->known;
+	if (reflectable(t) && reflectable(i)) {
+		reflect_methods(f, i, NULL, BF_ANY);
+		reflect_methods(f, t, NULL, BF_ANY);
+	} else {
+		warn(f, W_REFLECT, "Type.GetInterfaceMap on types not known at build time finds"
+		     " only methods the program keeps for reflection anyway (write"
+		     " typeof(X).GetInterfaceMap(typeof(I)) at the call)");
+	}
 }
 
 /* typeof(X).GetProperty("name", ...), typeof(X).GetProperties(...) */
@@ -536,6 +572,24 @@ static void custom_attrs(Fn *f, Method *m, Slot *r)
 
 static bool own_code(Method *m);
 
+/* new DataContractJsonSerializer(typeof(T), ...), DataContractSerializer,
+ * XmlSerializer: T and what it leads to are kept for reflection
+ * (directives_keep_serializable), and custom attributes ([DataContract],
+ * [XmlElement]...), which the serializers read. */
+static void serializer(Fn *f, Method *m, Slot *r)
+{
+	(void)r;
+	attrs_enable(f->p, f->m);
+	reach_assemblies(f->p, f->m);
+	Type *t = param_is(m, 0, "System.Type") ? arg(f, m, 0)->known : NULL;
+	if (t)
+		directives_keep_serializable(f->p, t, f->m);
+	else if (param_is(m, 0, "System.Type") && own_code(f->m))
+		warn(f, W_REFLECT, arena_printf(&f->a, "%s of a type not known at build time"
+			" finds only the members the program keeps anyway (name the type with typeof"
+			" at the call, or keep it by rd.xml)", m->owner->name));
+}
+
 /* The program's own code asks for an Assembly (Type.Assembly,
  * Assembly.GetExecutingAssembly...): rt_assemblies[] is written. */
 static void assemblies(Fn *f, Method *m, Slot *r)
@@ -614,6 +668,7 @@ static const struct {
 	const char *type, *name;
 	FlowFn fn;
 	int64_t kinds;          /* on a Type parameter: what it reflects on */
+	bool lib;               /* of a class library assembly other than mscorlib */
 } flows[] = {
 	{ "System.Type", "GetTypeFromHandle", from_handle },
 	{ "System.Type", "GetType", get_type_by_name },
@@ -623,6 +678,7 @@ static const struct {
 	{ "System.Object", "GetType", get_type },
 	{ "System.Type", "GetMethod", get_method, DAM_METHODS },
 	{ "System.Type", "GetMethods", get_methods, DAM_METHODS },
+	{ "System.Type", "GetInterfaceMap", get_iface_map, DAM_METHODS },
 	{ "System.Type", "GetProperty", get_property, DAM_PROPERTIES },
 	{ "System.Type", "GetConstructor", get_ctor, DAM_CTORS },
 	{ "System.Type", "GetConstructors", get_ctor, DAM_CTORS },
@@ -667,18 +723,22 @@ static const struct {
 	{ "System.Reflection.Assembly", "GetExportedTypes", assembly_types },
 	{ "System.Reflection.Assembly", "GetType", assembly_type },
 	{ "System.Reflection.Assembly", "get_EntryPoint", entry_point },
-	{ "System.Linq.Expressions.Expression", "Lambda", expr_lambda },
-	{ "System.Linq.Expressions.Expression", "New", expr_new },
+	{ "System.Linq.Expressions.Expression", "Lambda", expr_lambda, 0, true },
+	{ "System.Linq.Expressions.Expression", "New", expr_new, 0, true },
+	{ "System.Runtime.Serialization.Json.DataContractJsonSerializer", ".ctor", serializer, 0, true },
+	{ "System.Runtime.Serialization.DataContractSerializer", ".ctor", serializer, 0, true },
+	{ "System.Xml.Serialization.XmlSerializer", ".ctor", serializer, 0, true },
 };
 
 /* flows[] index + 1 of the rule for m, 0 if none. */
 static int find_flow(Method *m)
 {
-	if (m->owner->img != ty_object->img &&
-	    strcmp(m->owner->name, "System.Linq.Expressions.Expression"))
+	bool corlib = m->owner->img == ty_object->img;
+	if (!m->owner->img || (!corlib && !emit_in_class_library(m->owner->img)))
 		return 0;
 	for (size_t i = 0; i < countof(flows); i++)
-		if (!strcmp(m->owner->name, flows[i].type) && !strcmp(m->name, flows[i].name))
+		if (flows[i].lib != corlib && !strcmp(m->owner->name, flows[i].type) &&
+		    !strcmp(m->name, flows[i].name))
 			return (int)i + 1;
 	return 0;
 }
@@ -960,6 +1020,22 @@ static bool reflects_on_param(Fn *f, Method *m, int k)
 	if (tp)
 		mark_reflects(f->p, f->m, tp - 1, flows[k].kinds);
 	return tp;
+}
+
+/* newobj of ctor (its arguments on the stack, no object yet): the rule
+ * for the constructor, if any, and the checks every call has. */
+void e_reflect_newobj(Fn *f, Method *ctor)
+{
+	MethodState *ms = reach_state(ctor);
+	if (!ms->flow) {
+		int k = find_flow(ctor);
+		ms->flow = (int8_t)(k ? k : -1);
+	}
+	Slot r = {0};
+	if (ms->flow > 0)
+		flows[ms->flow - 1].fn(f, ctor, &r);
+	e_aot_check(f, ctor);
+	dam_flow(f, ctor);
 }
 
 Slot e_reflect_flow(Fn *f, Method *m)

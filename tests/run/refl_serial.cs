@@ -1,0 +1,121 @@
+// mcs: -r:System.Runtime.Serialization.dll
+// Serializers of the class library over reflection: DataContractJsonSerializer
+// round-trips a class whose types are kept by dataflow from the typeof(T)
+// given to its constructor (no rd.xml); Type.GetInterfaceMap.
+// Not yet (docs/design.md): members of type string, decimal, nullable,
+// nested objects, lists and arrays (kept out of [DataMember] below).
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.Serialization;
+using System.Runtime.Serialization.Json;
+using System.Text;
+
+public enum Color { Red, Green, Blue }
+
+[DataContract]
+public class Address {
+	[DataMember] public string Street;
+	[DataMember] public int Zip;
+	[DataMember(Name = "country", EmitDefaultValue = false)] public string Country;
+}
+
+[DataContract]
+public class Person {
+	public string Name;
+	[DataMember] public int Age { get; set; }
+	[DataMember] public Color Favorite;
+	[DataMember] public DateTime Born;
+	public Address Home;
+	public List<Address> Others;
+	public int[] Numbers;
+	public string[] Tags;
+	public int? Score;
+	public double? Height;
+	[DataMember] public bool Active;
+	[DataMember] public long Big;
+	public decimal Money;
+	public string NotSerialized = "kept out";
+}
+
+public interface IShape { double Area(); string Name(); }
+
+public class Square : IShape {
+	public double Side = 2;
+	public double Area() { return Side * Side; }
+	string IShape.Name() { return "square"; }
+}
+
+public static class Program {
+	static string Json<T>(T value) {
+		var ser = new DataContractJsonSerializer(typeof(T));
+		var ms = new MemoryStream();
+		ser.WriteObject(ms, value);
+		return Encoding.UTF8.GetString(ms.ToArray());
+	}
+
+	static void Show(Person q) {
+		Console.WriteLine("Name={0}|Age={1}|Favorite={2}|Score={3}|Height={4}", q.Name, q.Age, q.Favorite,
+			q.Score.HasValue ? q.Score.ToString() : "null", q.Height.HasValue ? q.Height.ToString() : "null");
+		Console.WriteLine("Born={0} {1}", q.Born.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss"), q.Born.Kind);
+		Console.WriteLine("Home={0}", q.Home == null ? "null" : q.Home.Street + " " + q.Home.Zip + " " + (q.Home.Country ?? "null"));
+		Console.WriteLine("Others={0}", q.Others == null ? "null" : string.Join(";", q.Others.Select(a => a.Street + ":" + a.Zip)));
+		Console.WriteLine("Numbers={0}", q.Numbers == null ? "null" : string.Join(",", q.Numbers));
+		Console.WriteLine("Tags={0}", q.Tags == null ? "null" : string.Join(",", q.Tags));
+		Console.WriteLine("Active={0} Big={1} Money={2} NotSerialized={3}", q.Active, q.Big, q.Money, q.NotSerialized ?? "null");
+	}
+
+	static void RoundTrip() {
+		var p = new Person {
+			Name = "A \"quoted\"\n\\name\t\u00e9\u4e2d/", Age = 42, Favorite = Color.Blue, Score = null, Height = 1.75,
+			Born = new DateTime(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc),
+			Home = new Address { Street = "Main <St> & co", Zip = 12345, Country = "NL" },
+			Others = new List<Address> { new Address { Street = "x", Zip = 1 }, new Address { Street = "", Zip = -2 } },
+			Numbers = new[] { 1, 2, 3 }, Tags = new string[0], Active = true, Big = long.MaxValue,
+			Money = 12.345m };
+		string json = Json(p);
+		Console.WriteLine(json);
+		var ser = new DataContractJsonSerializer(typeof(Person));
+		var q = (Person)ser.ReadObject(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+		Show(q);
+		Console.WriteLine(Json(q) == json ? "same again" : "differs: " + Json(q));
+	}
+
+	static void FromText() {
+		var ser = new DataContractJsonSerializer(typeof(Person));
+		string text = "{\"Name\":\"B\\u0041\\/c\",\"Age\":7,\"Favorite\":1,\"Score\":5,\"Home\":null," +
+			"\"Others\":[],\"Numbers\":[10,20],\"unknown\":{\"a\":[1,2]},\"Born\":\"\\/Date(0)\\/\"}";
+		Show((Person)ser.ReadObject(new MemoryStream(Encoding.UTF8.GetBytes(text))));
+		
+	}
+
+	static void Bad() {
+		var ser = new DataContractJsonSerializer(typeof(Person));
+		try {
+			ser.ReadObject(new MemoryStream(Encoding.UTF8.GetBytes("{\"Name\": ")));
+			Console.WriteLine("no error");
+		} catch (SerializationException e) {
+			Console.WriteLine("SerializationException");
+		}
+	}
+
+	static void InterfaceMap() {
+		Console.WriteLine(((IShape)new Square()).Area());
+		var map = typeof(Square).GetInterfaceMap(typeof(IShape));
+		var pairs = new List<string>();
+		for (int i = 0; i < map.InterfaceMethods.Length; i++)
+			pairs.Add(map.InterfaceMethods[i].Name + " -> " + map.TargetMethods[i].Name);
+		pairs.Sort(StringComparer.Ordinal);
+		foreach (var s in pairs)
+			Console.WriteLine(s);
+		Console.WriteLine(map.TargetType.Name + " " + map.InterfaceType.Name);
+	}
+
+	public static void Main() {
+		RoundTrip();
+		FromText();
+		Bad();
+		InterfaceMap();
+	}
+}
