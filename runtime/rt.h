@@ -193,6 +193,7 @@ typedef enum RtElemKind {
 	X(BADIMAGE, "System", "BadImageFormatException") \
 	X(FIELDACCESS, "System", "FieldAccessException") \
 	X(METHODACCESS, "System", "MethodAccessException") \
+	X(MEMBERACCESS, "System", "MemberAccessException") \
 	X(THREADINTERRUPTED, "System.Threading", "ThreadInterruptedException")
 
 typedef enum RtExcKind {
