@@ -389,14 +389,9 @@ static const char *definition_name(Type *t)
 {
 	Buf b = {0};
 	buf_printf(&b, "%s[", reflection_name(ty_def(t->img, t->row, NULL, 0)));
-	uint32_t first, end;
-	md_lookup(t->img, T_GenericParam, GenericParam_Owner, TOKEN(T_TypeDef, t->row),
-		  &first, &end);
-	for (uint32_t pos = first; pos < end; pos++) {
-		uint32_t r = md_lookup_row(t->img, T_GenericParam, GenericParam_Owner, pos);
-		buf_printf(&b, "%s%s", pos > first ? "," : "",
-			   md_string(t->img, md_get(t->img, T_GenericParam, r, GenericParam_Name)));
-	}
+	for (uint32_t i = 0; i < t->ninst; i++)
+		buf_printf(&b, "%s%s", i ? "," : "",
+			   ty_generic_param_name(t->img, TOKEN(T_TypeDef, t->row), i));
 	buf_putc(&b, ']');
 	const char *s = arena_strdup(ty_arena(), b.s);
 	buf_free(&b);
