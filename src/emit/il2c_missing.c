@@ -196,10 +196,16 @@ static bool within(Type *t, Image *img, uint32_t row)
 	return false;
 }
 
+/* Does t derive from `of`, or implement it (Mono lets a class reach the
+ * family members of the interfaces it implements: dim-nested-types)? */
 static bool derives(Type *t, Type *of)
 {
 	for (Type *c = t; c && c->img; c = ty_info(c)->base)
 		if (c->img == of->img && c->row == of->row)
+			return true;
+	TypeInfo *ti = t->img ? ty_info(t) : NULL;
+	for (uint32_t i = 0; ti && i < ti->nifaces; i++)
+		if (ti->ifaces[i]->img == of->img && ti->ifaces[i]->row == of->row)
 			return true;
 	return false;
 }
