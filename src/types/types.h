@@ -180,6 +180,9 @@ bool ty_is_valuetype(const Type *t);            /* TY_STRUCT or primitive */
 bool ty_is_generic_def(const Type *t);          /* has open generic params */
 uint32_t ty_generic_arity(const Type *t);       /* how many, if so */
 uint32_t ty_method_generic_arity(const Method *m);      /* of its definition */
+/* The name of generic parameter `number` of owner (a TypeDef or MethodDef
+ * token): "T" */
+const char *ty_generic_param_name(Image *img, Token owner, uint32_t number);
 /* The Param row of m's parameter seq (1: the first after `this`), or 0;
  * its name, or "" when it has none. */
 uint32_t ty_param_row(const Method *m, uint32_t seq);
