@@ -796,12 +796,27 @@ const RtType *rt_type_of_runtime_type(Object *rtype)
 	return *(const RtType **)((char *)rtype + rt_known.type_impl_off);
 }
 
+/* "[T,U]": a generic definition's parameters, as ToString writes them */
+static size_t definition_params(const RtType *t, char *s, size_t n)
+{
+	const RtGenericArgs *g = t->flags & RT_T_GENERIC_DEF ? rt_generic_row(t) : NULL;
+	size_t len = 0;
+	for (uint32_t i = 0; g && i < g->nargs; i++)
+		len += (size_t)snprintf(s + len, len < n ? n - len : 0, "%s%s", i ? "," : "[",
+					g->args[i]->name);
+	if (g && g->nargs)
+		len += (size_t)snprintf(s + len, len < n ? n - len : 0, "]");
+	return len;
+}
+
 /* "Ns.Name" with the generic arguments as Type.ToString writes them
- * ("List`1[System.Int32]") or, for FullName, with their assemblies. */
+ * ("List`1[System.Int32]", "List`1[T]") or, for FullName, with their
+ * assemblies. */
 static Object *type_name_string(const RtType *t, bool full)
 {
 	const char *name = full && t->full_name ? t->full_name : t->name;
-	size_t n = strlen(t->ns) + strlen(name) + 2;
+	size_t params = full ? 0 : definition_params(t, NULL, 0);
+	size_t n = strlen(t->ns) + strlen(name) + params + 2;
 	char *s = rt_gc_alloc_raw(n, true);
 	if (!s)
 		return NULL;
@@ -814,6 +829,8 @@ static Object *type_name_string(const RtType *t, bool full)
 	if (!(full && t->full_name))
 		for (; *c; c++)
 			*c = *c == '<' ? '[' : *c == '>' ? ']' : *c;
+	if (params)
+		definition_params(t, c, params + 1);
 	return (Object *)rt_str_from_utf8(s);
 }
 

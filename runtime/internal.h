@@ -83,6 +83,9 @@ void rt_thread_raise_interrupted(void);
  * with rt_thread_raise_interrupted once m is released). Lock order: m,
  * then rt_wait_lock. */
 bool rt_thread_block(pthread_mutex_t *m, pthread_cond_t *cond, void *keep);
+/* The same under rt_wait_lock for a sleep on a futex word
+ * (rt_futex_wait), which an interrupt sets to 1 and wakes. */
+bool rt_thread_block_word(uint32_t *word);
 bool rt_thread_interrupt_pending(void);
 bool rt_thread_unblock(pthread_mutex_t *m, bool take);
 /* The calling thread's System.Threading.Thread, made on first use (NULL
@@ -119,12 +122,16 @@ int32_t rt_wait_queued(RtWaitable *h);      /* blocked waits on h (tests) */
  * of waits for thread states (Join, foreground threads at exit):
  * rt_wait_wake_all after a state change such a wait may wait for;
  * rt_wait_sleep waits (false when the deadline passed; NULL: none).
- * Handle waits do not use it: each sleeps on a condition of its own. */
+ * Handle waits do not use it: each sleeps on a futex word of its own. */
 void rt_wait_lock(void);
 void rt_wait_unlock(void);
 void rt_wait_wake_all(void);
 bool rt_wait_sleep(const struct timespec *deadline);
 void rt_wait_deadline(int32_t ms, struct timespec *ts);   /* now + ms */
+/* Sleeps while *word is 0 (false: the CLOCK_MONOTONIC deadline passed;
+ * NULL: none; may return early); wakes one sleeper on word. */
+bool rt_futex_wait(uint32_t *word, const struct timespec *deadline);
+void rt_futex_wake(uint32_t *word);
 
 /* ---- icall_proc.c: child processes ---- */
 bool rt_proc_is_handle(intptr_t h);         /* a process handle */
