@@ -260,6 +260,10 @@ void rt_type_throw_about(RtExcKind k, const char *before, const RtType *t, const
 /* The System.Type object of t (one per descriptor). */
 Object *rt_Type_internal_from_handle(intptr_t t);
 
+/* ---- icall_identity.c ---- */
+/* Field FIELD (0 name, 5 home) of uid's line of /etc/passwd, or "". */
+void rt_passwd_field(unsigned uid, int field, char *out, size_t len);
+
 /* ---- reflect.c ---- */
 /* A Type[] of n descriptors. */
 Object *rt_reflect_types(const RtType *const *types, uint32_t n);
