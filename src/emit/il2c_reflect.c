@@ -175,12 +175,12 @@ static void expr_new(Fn *f, Method *m, Slot *r)
 static void get_type(Fn *f, Method *m, Slot *r)
 {
 	Slot *s = receiver(f, m);
-	Type *t = s->t;
+	Type *t = s->exact ? s->exact : s->t;   /* exact: what newobj made */
 	if (s->k != SK_O || !t || !t->img || t->kind == TY_SZARRAY || t->kind == TY_ARRAY)
 		return;
 	TypeInfo *ti = ty_info(t);
-	if (!ti->is_nullable && !ty_is_open(t) &&
-	    (ty_is_valuetype(t) || ((ti->flags & TF_SEALED) && !ti->is_interface)))
+	if (!ti->is_nullable && !ty_is_open(t) && (s->exact || ty_is_valuetype(t) ||
+	    ((ti->flags & TF_SEALED) && !ti->is_interface)))
 		r->known = t;
 }
 
