@@ -55,6 +55,10 @@ extern __thread RtThread *rt_thread_cur;
 
 RtThread *rt_thread_attach(bool is_main);   /* idempotent */
 uintptr_t rt_thread_id(void);               /* never 0 */
+/* Attributes of a thread that runs managed code: detached, with the stack
+ * glibc gives by default (RLIMIT_STACK, 8 MB if unlimited) whatever the C
+ * library (musl's default is 128 KB). */
+void rt_thread_attr_init(pthread_attr_t *attr);
 
 static inline RtThread *rt_thread_self(void)
 {
