@@ -94,8 +94,7 @@ static void start_worker(void)
 {
 	pthread_t tid;
 	pthread_attr_t attr;
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	rt_thread_attr_init(&attr);
 	if (pthread_create(&tid, &attr, worker, NULL) == 0)
 		workers++;
 	pthread_attr_destroy(&attr);
