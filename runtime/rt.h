@@ -193,6 +193,7 @@ typedef enum RtElemKind {
 	X(BADIMAGE, "System", "BadImageFormatException") \
 	X(FIELDACCESS, "System", "FieldAccessException") \
 	X(METHODACCESS, "System", "MethodAccessException") \
+	X(MEMBERACCESS, "System", "MemberAccessException") \
 	X(THREADINTERRUPTED, "System.Threading", "ThreadInterruptedException")
 
 typedef enum RtExcKind {
@@ -544,6 +545,7 @@ typedef struct RtGenericArgs {
 } RtGenericArgs;
 extern const RtGenericArgs rt_generic_args[];
 extern const uint32_t rt_ngeneric_args;
+const RtGenericArgs *rt_generic_row(const RtType *t);   /* or NULL */
 
 /* The assemblies of the types with a descriptor, the program's first,
  * once its own code asks for an Assembly (Type.Assembly,
