@@ -505,7 +505,7 @@ static void synchronized_wrapper(Fn *f, Buf *b)
 	uint32_t n = m->nparams + (m->has_this ? 1 : 0);
 	for (uint32_t i = 0; i < n; i++)
 		buf_printf(b, "%sa%u", i ? ", " : "", i);
-	buf_puts(b, ");\n\trt_mon_exit(lock_);\n");
+	buf_puts(b, ");\n\trt_mon_exit_method(lock_);\n");
 	buf_puts(b, m->ret->kind == TY_VOID ? "}\n\n" : "\treturn r_;\n}\n\n");
 }
 

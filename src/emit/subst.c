@@ -698,6 +698,8 @@ static void crypto_create(Fn *f)
 			if (!t)
 				e_fn_error(f, "substitution: no %s", impl);
 			return_new(f, t);
+			/* CryptoConfig.CreateFromName finds it too (by reflection) */
+			reach_reflect_method(f->p, ty_default_ctor(t), f->m);
 			return;
 		}
 	e_fn_error(f, "substitution: no class for %s.Create()", algo);

@@ -3,7 +3,8 @@
 // and GetNonZeroBytes gives no zero. Each algorithm's parameterless
 // Create() makes Mono's default class (CryptoConfig's names and
 // reflection under Mono; made directly by ilcc: subst.c crypto_algos),
-// and the hashes give the known values.
+// and the hashes give the known values. By name (CryptoConfig), a class
+// that some Create() makes is found too.
 // mcs: -r:System.Core.dll
 using System;
 using System.Security.Cryptography;
@@ -59,6 +60,8 @@ static class CryptoRng {
 		using (var h = MD5.Create()) Out.L("md5 " + Hex(h.ComputeHash(data)));
 		using (var h = SHA1.Create()) Out.L("sha1 " + Hex(h.ComputeHash(data)));
 		using (var h = SHA256.Create()) Out.L("sha256 " + Hex(h.ComputeHash(data)));
+		Show("HashAlgorithm(\"SHA256\")", HashAlgorithm.Create("SHA256"));
+		Show("CryptoConfig(\"MD5\")", CryptoConfig.CreateFromName("MD5"));
 		var r = new byte[16];
 		RandomNumberGenerator.Create().GetBytes(r);
 		Out.L("16 random bytes: " + r.Length);
