@@ -264,6 +264,18 @@ static const struct { const char *fn; RtExcKind kind; } icall_raises[] = {
 	{ "rt_RuntimeType_get_DeclaringType", RT_EXC_NOTSUPP },
 	{ "rt_Assembly_GetTypes", RT_EXC_NOTSUPP },
 	{ "rt_Assembly_InternalGetType", RT_EXC_TYPELOAD },
+	{ "rt_Marshal_SizeOf", RT_EXC_ARG }, { "rt_Marshal_SizeOf", RT_EXC_ARGNULL },
+	{ "rt_Marshal_OffsetOf", RT_EXC_ARG }, { "rt_Marshal_OffsetOf", RT_EXC_ARGNULL },
+	{ "rt_Marshal_StructureToPtr", RT_EXC_ARG }, { "rt_Marshal_StructureToPtr", RT_EXC_ARGNULL },
+	{ "rt_Marshal_PtrToStructure_type", RT_EXC_ARG },
+	{ "rt_Marshal_PtrToStructure_type", RT_EXC_ARGNULL },
+	{ "rt_Marshal_PtrToStructure_obj", RT_EXC_ARG },
+	{ "rt_Marshal_PtrToStructure_obj", RT_EXC_ARGNULL },
+	{ "rt_Marshal_DestroyStructure", RT_EXC_ARG },
+	{ "rt_Marshal_DestroyStructure", RT_EXC_ARGNULL },
+	{ "rt_Array_GetValue", RT_EXC_ARG }, { "rt_Array_SetValue", RT_EXC_ARG },
+	{ "rt_RuntimeTypeHandle_GetArrayRank", RT_EXC_ARG },
+	{ "rt_Delegate_CreateDelegate_internal", RT_EXC_ARG },
 };
 
 static void icall_needs(Program *p, const char *fn)
