@@ -639,10 +639,22 @@ Object *rt_RuntimeInformation_GetRuntimeArchitecture(void)
 	return (Object *)rt_str_from_utf8("unknown");
 #endif
 }
+/* HOME and USER as Mono's eglib finds them: the environment, else the
+ * user's line of /etc/passwd, else "/" and "somebody". */
+static Object *user_data(const char *var, int field, const char *fallback)
+{
+	char buf[256];
+	const char *v = getenv(var);
+	if (!v) {
+		rt_passwd_field(getuid(), field, buf, sizeof buf);
+		v = buf[0] ? buf : fallback;
+	}
+	return (Object *)rt_str_from_utf8(v);
+}
+
 Object *rt_Environment_internalGetHome(void)
 {
-	const char *h = getenv("HOME");
-	return (Object *)rt_str_from_utf8(h ? h : "/");
+	return user_data("HOME", 5, "/");
 }
 
 Object *rt_Environment_get_MachineName(void)
@@ -654,8 +666,7 @@ Object *rt_Environment_get_MachineName(void)
 
 Object *rt_Environment_get_UserName(void)
 {
-	const char *u = getenv("USER");
-	return (Object *)rt_str_from_utf8(u ? u : "");
+	return user_data("USER", 0, "somebody");
 }
 
 extern char **environ;
@@ -680,6 +691,21 @@ Object *rt_Environment_GetEnvironmentVariableNames(void)
 		RT_WRITE_REF(&RT_ARRAY_DATA(a, RtString *)[i++], s);
 	}
 	return (Object *)a;
+}
+
+/* As Mono: a null or empty value removes the variable. */
+void rt_Environment_InternalSetEnvironmentVariable(intptr_t name, int32_t name_len, intptr_t value, int32_t value_len)
+{
+	char *n = rt_str_utf16_to_utf8((const uint16_t *)name, name_len);
+	if (!n)
+		return;
+	if (!value || value_len == 0) {
+		unsetenv(n);
+		return;
+	}
+	char *v = rt_str_utf16_to_utf8((const uint16_t *)value, value_len);
+	if (v)
+		setenv(n, v, 1);
 }
 
 /* Mono's machine.config, which only remoting configuration reads. */
@@ -770,12 +796,27 @@ const RtType *rt_type_of_runtime_type(Object *rtype)
 	return *(const RtType **)((char *)rtype + rt_known.type_impl_off);
 }
 
+/* "[T,U]": a generic definition's parameters, as ToString writes them */
+static size_t definition_params(const RtType *t, char *s, size_t n)
+{
+	const RtGenericArgs *g = t->flags & RT_T_GENERIC_DEF ? rt_generic_row(t) : NULL;
+	size_t len = 0;
+	for (uint32_t i = 0; g && i < g->nargs; i++)
+		len += (size_t)snprintf(s + len, len < n ? n - len : 0, "%s%s", i ? "," : "[",
+					g->args[i]->name);
+	if (g && g->nargs)
+		len += (size_t)snprintf(s + len, len < n ? n - len : 0, "]");
+	return len;
+}
+
 /* "Ns.Name" with the generic arguments as Type.ToString writes them
- * ("List`1[System.Int32]") or, for FullName, with their assemblies. */
+ * ("List`1[System.Int32]", "List`1[T]") or, for FullName, with their
+ * assemblies. */
 static Object *type_name_string(const RtType *t, bool full)
 {
 	const char *name = full && t->full_name ? t->full_name : t->name;
-	size_t n = strlen(t->ns) + strlen(name) + 2;
+	size_t params = full ? 0 : definition_params(t, NULL, 0);
+	size_t n = strlen(t->ns) + strlen(name) + params + 2;
 	char *s = rt_gc_alloc_raw(n, true);
 	if (!s)
 		return NULL;
@@ -788,6 +829,8 @@ static Object *type_name_string(const RtType *t, bool full)
 	if (!(full && t->full_name))
 		for (; *c; c++)
 			*c = *c == '<' ? '[' : *c == '>' ? ']' : *c;
+	if (params)
+		definition_params(t, c, params + 1);
 	return (Object *)rt_str_from_utf8(s);
 }
 

@@ -55,6 +55,10 @@ extern __thread RtThread *rt_thread_cur;
 
 RtThread *rt_thread_attach(bool is_main);   /* idempotent */
 uintptr_t rt_thread_id(void);               /* never 0 */
+/* Attributes of a thread that runs managed code: detached, with the stack
+ * glibc gives by default (RLIMIT_STACK, 8 MB if unlimited) whatever the C
+ * library (musl's default is 128 KB). */
+void rt_thread_attr_init(pthread_attr_t *attr);
 
 static inline RtThread *rt_thread_self(void)
 {
@@ -83,6 +87,9 @@ void rt_thread_raise_interrupted(void);
  * with rt_thread_raise_interrupted once m is released). Lock order: m,
  * then rt_wait_lock. */
 bool rt_thread_block(pthread_mutex_t *m, pthread_cond_t *cond, void *keep);
+/* The same under rt_wait_lock for a sleep on a futex word
+ * (rt_futex_wait), which an interrupt sets to 1 and wakes. */
+bool rt_thread_block_word(uint32_t *word);
 bool rt_thread_interrupt_pending(void);
 bool rt_thread_unblock(pthread_mutex_t *m, bool take);
 /* The calling thread's System.Threading.Thread, made on first use (NULL
@@ -119,12 +126,16 @@ int32_t rt_wait_queued(RtWaitable *h);      /* blocked waits on h (tests) */
  * of waits for thread states (Join, foreground threads at exit):
  * rt_wait_wake_all after a state change such a wait may wait for;
  * rt_wait_sleep waits (false when the deadline passed; NULL: none).
- * Handle waits do not use it: each sleeps on a condition of its own. */
+ * Handle waits do not use it: each sleeps on a futex word of its own. */
 void rt_wait_lock(void);
 void rt_wait_unlock(void);
 void rt_wait_wake_all(void);
 bool rt_wait_sleep(const struct timespec *deadline);
 void rt_wait_deadline(int32_t ms, struct timespec *ts);   /* now + ms */
+/* Sleeps while *word is 0 (false: the CLOCK_MONOTONIC deadline passed;
+ * NULL: none; may return early); wakes one sleeper on word. */
+bool rt_futex_wait(uint32_t *word, const struct timespec *deadline);
+void rt_futex_wake(uint32_t *word);
 
 /* ---- icall_proc.c: child processes ---- */
 bool rt_proc_is_handle(intptr_t h);         /* a process handle */
@@ -161,6 +172,8 @@ void rt_gc_thread_detach(void);
 bool rt_gc_type_is_atomic(const RtType *t);
 /* Allocated from the collected heap without interior references? */
 bool rt_gc_obj_is_atomic(const void *o);
+bool rt_gc_is_literal(const void *o);        /* in the unscanned literal section */
+void rt_gc_lean(void);          /* pace the heap for a server (the first Listen) */
 /* Weak links: *link (memory the collector does not scan) holds o and is
  * cleared when o dies; `track_resurrection`: only once o's finalizer has
  * run. Read a link with rt_gc_weak_get (the collector may be clearing
@@ -248,6 +261,10 @@ void rt_type_throw_about(RtExcKind k, const char *before, const RtType *t, const
 
 /* The System.Type object of t (one per descriptor). */
 Object *rt_Type_internal_from_handle(intptr_t t);
+
+/* ---- icall_identity.c ---- */
+/* Field FIELD (0 name, 5 home) of uid's line of /etc/passwd, or "". */
+void rt_passwd_field(unsigned uid, int field, char *out, size_t len);
 
 /* ---- reflect.c ---- */
 /* A Type[] of n descriptors. */

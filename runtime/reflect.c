@@ -267,7 +267,7 @@ Object *rt_RuntimeMethodInfo_GetMethodFromHandleInternalType_native(intptr_t m, 
 }
 
 /* The row of rt_generic_args[] of generic instance t, or NULL. */
-static const RtGenericArgs *generic_row(const RtType *t)
+const RtGenericArgs *rt_generic_row(const RtType *t)
 {
 	for (uint32_t i = 0; i < rt_ngeneric_args; i++)
 		if (rt_generic_args[i].type == t)
@@ -283,7 +283,7 @@ Object *rt_RuntimeType_GetGenericArgumentsInternal(Object *self, bool runtime_ar
 	const RtType *t = rt_type_of_runtime_type(self);
 	uint32_t n = t->nargs;
 	const RtType *const *args = t->generic_args;
-	const RtGenericArgs *g = args ? NULL : generic_row(t);
+	const RtGenericArgs *g = args ? NULL : rt_generic_row(t);
 	if (g)
 		n = g->nargs, args = g->args;
 	if (!args && (t->flags & RT_T_GENERIC) && !(t->flags & RT_T_GENERIC_DEF)) {
@@ -301,7 +301,7 @@ Object *rt_RuntimeTypeHandle_GetGenericTypeDefinition_impl(Object *type)
 	const RtType *t = rt_type_of_runtime_type(type);
 	if (t->flags & RT_T_GENERIC_DEF)
 		return type;
-	const RtGenericArgs *g = generic_row(t);
+	const RtGenericArgs *g = rt_generic_row(t);
 	if (!g || !g->def) {
 		rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc did not keep the generic type definition of ",
 				    t, "");

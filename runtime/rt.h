@@ -45,6 +45,11 @@ typedef struct RtString {
 	uint16_t chars[];
 } RtString;
 
+/* String literals sit together in a section of their own, which the
+ * collector does not scan: they hold no heap references but a monitor
+ * record in hdr.sync, which mon.c keeps alive itself (gc.c, "Roots"). */
+#define RT_LITERAL __attribute__((section("rt_literals")))
+
 /* Bounds of a multi-dimensional array, one per dimension (Mono's layout). */
 typedef struct RtBounds {
 	uintptr_t length;
@@ -193,6 +198,7 @@ typedef enum RtElemKind {
 	X(BADIMAGE, "System", "BadImageFormatException") \
 	X(FIELDACCESS, "System", "FieldAccessException") \
 	X(METHODACCESS, "System", "MethodAccessException") \
+	X(MEMBERACCESS, "System", "MemberAccessException") \
 	X(THREADINTERRUPTED, "System.Threading", "ThreadInterruptedException")
 
 typedef enum RtExcKind {
@@ -555,6 +561,7 @@ typedef struct RtGenericArgs {
 } RtGenericArgs;
 extern const RtGenericArgs rt_generic_args[];
 extern const uint32_t rt_ngeneric_args;
+const RtGenericArgs *rt_generic_row(const RtType *t);   /* or NULL */
 
 /* The assemblies of the types with a descriptor, the program's first,
  * once its own code asks for an Assembly (Type.Assembly,
@@ -897,6 +904,7 @@ intptr_t rt_arr_md_index(RtArray *a, const int32_t *idx);   /* -1 + throws */
 void rt_mon_enter(Object *o);
 bool rt_mon_try_enter(Object *o, int32_t timeout_ms);
 void rt_mon_exit(Object *o);                 /* throws if not owner */
+void rt_mon_exit_method(Object *o);          /* a synchronized method's */
 bool rt_mon_wait(Object *o, int32_t timeout_ms);
 void rt_mon_pulse(Object *o, bool all);
 bool rt_mon_is_entered(Object *o);             /* held by this thread? */

@@ -47,6 +47,7 @@ typedef struct RtMThread {
 	pthread_mutex_t *block_mutex;
 	pthread_cond_t *block_cond;
 	void *block_keep;
+	uint32_t *block_word;       /* or a futex word (rt_thread_block_word) */
 	struct RtMThread *next;     /* live list, under rt_wait_lock */
 } RtMThread;
 
@@ -183,8 +184,7 @@ bool rt_Thread_Thread_internal(Object *self, Object *start)
 	rt_wait_unlock();
 	pthread_t tid;
 	pthread_attr_t attr;
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	rt_thread_attr_init(&attr);
 	int err = pthread_create(&tid, &attr, thread_main, mt);
 	pthread_attr_destroy(&attr);
 	if (err == 0)
@@ -236,9 +236,14 @@ void rt_Thread_InterruptInternal(Object *self)
 	pthread_mutex_t *m = mt->block_mutex;
 	pthread_cond_t *c = mt->block_cond;
 	void *volatile keep = mt->block_keep;
+	uint32_t *word = mt->block_word;
 	if (c && !m)
 		pthread_cond_broadcast(c);
+	if (word)
+		__atomic_store_n(word, 1, __ATOMIC_RELEASE);
 	rt_wait_unlock();
+	if (word)
+		rt_futex_wake(word);    /* the sleeper may have gone: harmless */
 	rt_wait_wake_all();
 	if (!c || !m)
 		return;
@@ -277,6 +282,19 @@ bool rt_thread_block(pthread_mutex_t *m, pthread_cond_t *cond, void *keep)
 	return free_to_sleep;
 }
 
+bool rt_thread_block_word(uint32_t *word)
+{
+	RtMThread *mt = my_record();
+	if (!mt)
+		return true;
+	bool free_to_sleep = !mt->interrupted;
+	if (free_to_sleep) {
+		mt->state |= TS_WAIT_SLEEP_JOIN;
+		mt->block_word = word;
+	}
+	return free_to_sleep;
+}
+
 bool rt_thread_interrupt_pending(void)
 {
 	RtMThread *mt = my_record();
@@ -290,11 +308,12 @@ bool rt_thread_unblock(pthread_mutex_t *m, bool take)
 		return false;
 	if (m)
 		rt_wait_lock();
-	if (mt->block_cond)
+	if (mt->block_cond || mt->block_word)
 		mt->state &= ~TS_WAIT_SLEEP_JOIN;
 	mt->block_mutex = NULL;
 	mt->block_cond = NULL;
 	mt->block_keep = NULL;
+	mt->block_word = NULL;
 	bool was = take && mt->interrupted;
 	if (was)
 		mt->interrupted = false;

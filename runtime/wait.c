@@ -14,16 +14,24 @@
  * One process-wide lock guards every handle (as Mono's own w32handle
  * signal mutex does), so a wait for all sees its handles together. Each
  * handle keeps a queue of the waits blocked on it, oldest first, and each
- * blocked wait sleeps on a condition of its own. Whoever makes a handle
- * ready (Set, the last ReleaseMutex) hands it over under the lock: it
- * takes the handle for the first queued wait that it satisfies, records
- * the index in that wait, takes the wait off every queue and wakes that
- * one thread; for an auto-reset event or a mutex that ends the scan, for
- * a manual-reset event the scan goes on. A thread woken (or timed out)
- * reads its result under the lock, so a hand-off racing with a timeout is
- * never lost: the handle was taken for the wait, and the wait returns it.
- * Before, every change woke every waiter (a ring of 503 threads passing a
- * token through AutoResetEvents woke 502 threads for nothing each time).
+ * blocked wait sleeps on a futex word of its own, outside the lock.
+ * Whoever makes a handle ready (Set, the last ReleaseMutex) hands it over
+ * under the lock: it takes the handle for the first queued wait that it
+ * satisfies, records the index in that wait, takes the wait off every
+ * queue and sets its word; for an auto-reset event or a mutex that ends
+ * the scan, for a manual-reset event the scan goes on. Only after giving
+ * up the lock does it wake the threads whose words it set (Wakes), so a
+ * woken thread does not find the lock still held by its waker. The word
+ * lives on the waiter's stack and the waiter may have gone by then (it
+ * saw the word set, say after a timeout): a wake of a futex address
+ * nobody waits on, or of memory reused by another futex, is harmless,
+ * since every futex sleeper (ours, glibc's) checks its condition again.
+ * A thread woken (or timed out) reads its result under the lock, so a
+ * hand-off racing with a timeout is never lost: the handle was taken for
+ * the wait, and the wait returns it. Before, every change woke every
+ * waiter (a ring of 503 threads passing a token through AutoResetEvents
+ * woke 502 threads for nothing each time); then each woken thread woke
+ * under its waker's lock and slept again on it at once.
  * Join and the wait for foreground threads sleep on the one shared
  * condition (rt_wait_sleep), which only thread state changes broadcast.
  * A wait ends with RT_WAIT_INTERRUPTED when an interrupt (Thread.Interrupt)
@@ -34,9 +42,19 @@
  * is closed when every duplicate was.
  */
 #include <errno.h>
+#if __has_include(<linux/futex.h>)
+#include <linux/futex.h>
+#else   /* musl-gcc hides the kernel's headers: its ABI's numbers */
+#define FUTEX_WAKE 1
+#define FUTEX_WAIT_BITSET 9
+#define FUTEX_PRIVATE_FLAG 128
+#define FUTEX_BITSET_MATCH_ANY 0xffffffff
+#endif
 #include <pthread.h>
 #include <stdlib.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -66,7 +84,7 @@ struct Waiter {
 	bool all;
 	uintptr_t me;
 	int32_t result;             /* -1 until a hand-off satisfies it */
-	pthread_cond_t wake;
+	uint32_t word;              /* futex: 1 once handed off (or interrupted) */
 	Link links[RT_WAIT_MAX];    /* links[i] sits in h[i]'s queue */
 };
 
@@ -116,6 +134,45 @@ bool rt_wait_sleep(const struct timespec *deadline)
 		return true;
 	}
 	return pthread_cond_timedwait(&wait_cond, &wait_lock, deadline) != ETIMEDOUT;
+}
+
+/* ---- futex words ---- */
+
+/* Sleeps while *word is 0, until woken or the CLOCK_MONOTONIC deadline
+ * (NULL: none); false once the deadline passed. May return early. */
+bool rt_futex_wait(uint32_t *word, const struct timespec *deadline)
+{
+	long rc = syscall(SYS_futex, word, FUTEX_WAIT_BITSET | FUTEX_PRIVATE_FLAG, 0,
+			  deadline, NULL, FUTEX_BITSET_MATCH_ANY);
+	return !(rc < 0 && errno == ETIMEDOUT);
+}
+
+void rt_futex_wake(uint32_t *word)
+{
+	syscall(SYS_futex, word, FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 1, NULL, NULL, 0);
+}
+
+/* Words set under the lock, woken once it is given up (unlock_and_wake). */
+typedef struct Wakes {
+	int32_t n;
+	uint32_t *word[8];
+} Wakes;
+
+static void wake_later(Wakes *k, uint32_t *word)
+{
+	__atomic_store_n(word, 1, __ATOMIC_RELEASE);
+	if (k->n == (int32_t)(sizeof k->word / sizeof k->word[0]))
+		rt_futex_wake(word);        /* full: wake under the lock */
+	else
+		k->word[k->n++] = word;
+}
+
+/* Gives up the lock, then wakes. */
+static void unlock_and_wake(Wakes *k)
+{
+	rt_wait_unlock();
+	for (int32_t i = 0; i < k->n; i++)
+		rt_futex_wake(k->word[i]);
 }
 
 /* ---- taking handles (under the lock) ---- */
@@ -193,7 +250,7 @@ static void dequeue(Waiter *w)
 /* h may have become ready: hand it to the queued waits it satisfies, in
  * order, while it stays ready. The scan starts again after each hand-off,
  * since a wait naming h twice leaves two links. */
-static void hand_off(RtWaitable *h)
+static void hand_off(RtWaitable *h, Wakes *k)
 {
 	Link *l = h->first;
 	while (l && is_ready(h, l->w->me)) {
@@ -205,7 +262,7 @@ static void hand_off(RtWaitable *h)
 		}
 		w->result = r;
 		dequeue(w);
-		pthread_cond_signal(&w->wake);
+		wake_later(k, &w->word);
 		l = h->first;
 	}
 }
@@ -253,11 +310,12 @@ static bool set_event(RtWaitable *h, int32_t value)
 {
 	if (!h || h->kind != RT_WAIT_EVENT)
 		return false;
+	Wakes k = { 0 };
 	rt_wait_lock();
 	h->count = value;
 	if (value)
-		hand_off(h);
-	rt_wait_unlock();
+		hand_off(h, &k);
+	unlock_and_wake(&k);
 	return true;
 }
 
@@ -268,13 +326,14 @@ bool rt_wait_release_mutex(RtWaitable *h)
 {
 	if (!h || h->kind != RT_WAIT_MUTEX)
 		return false;
+	Wakes k = { 0 };
 	rt_wait_lock();
 	bool mine = h->count > 0 && h->owner == rt_thread_id();
 	if (mine && --h->count == 0) {
 		h->owner = 0;
-		hand_off(h);
+		hand_off(h, &k);
 	}
-	rt_wait_unlock();
+	unlock_and_wake(&k);
 	return mine;
 }
 
@@ -336,22 +395,21 @@ int32_t rt_wait_queued(RtWaitable *h)
 
 /* ---- waits ---- */
 
-/* Under the lock, nothing ready: queues w and sleeps until a hand-off
- * gives it its result or the deadline (if any) passes. */
+/* Under the lock, nothing ready: queues w and sleeps, without the lock,
+ * until a hand-off gives it its result or the deadline (if any) passes.
+ * An interrupt sets the word too (rt_thread_block_word). */
 static int32_t block(Waiter *w, const struct timespec *deadline)
 {
-	pthread_cond_init(&w->wake, &cond_attr);
 	for (int32_t i = 0; i < w->n; i++)
 		w->h[i]->refs++;
 	enqueue(w);
 	rt_thread_mark_waiting(true);
-	bool sleep = rt_thread_block(NULL, &w->wake, NULL);
-	while (w->result < 0 && sleep) {
-		int rc = deadline
-			? pthread_cond_timedwait(&w->wake, &wait_lock, deadline)
-			: pthread_cond_wait(&w->wake, &wait_lock);
-		if (rc == ETIMEDOUT || rt_thread_interrupt_pending())
-			break;
+	bool sleep = rt_thread_block_word(&w->word), in_time = true;
+	if (sleep) {
+		rt_wait_unlock();
+		while (in_time && !__atomic_load_n(&w->word, __ATOMIC_ACQUIRE))
+			in_time = rt_futex_wait(&w->word, deadline);
+		rt_wait_lock();
 	}
 	if (w->result < 0) {
 		dequeue(w);
@@ -362,7 +420,6 @@ static int32_t block(Waiter *w, const struct timespec *deadline)
 	rt_thread_mark_waiting(false);
 	for (int32_t i = 0; i < w->n; i++)
 		unref(w->h[i]);
-	pthread_cond_destroy(&w->wake);
 	return w->result;
 }
 

@@ -203,15 +203,9 @@ static void byref_types(Program *p, Buf *b)
 /* A generic method definition's parameters as types, by name. */
 static void generic_params(Buf *b, Method *m, uint32_t k)
 {
-	uint32_t first, end;
-	md_lookup(m->img, T_GenericParam, GenericParam_Owner, TOKEN(T_MethodDef, m->row),
-		  &first, &end);
-	for (uint32_t pos = first; pos < end; pos++) {
-		uint32_t r = md_lookup_row(m->img, T_GenericParam, GenericParam_Owner, pos);
+	for (uint32_t i = 0; i < ty_method_generic_arity(m); i++)
 		buf_printf(b, "static const RtType rm%u_gp%u = { \"\", \"%s\", RT_T_GENERIC_PARAM };\n",
-			   k, md_get(m->img, T_GenericParam, r, GenericParam_Number),
-			   md_string(m->img, md_get(m->img, T_GenericParam, r, GenericParam_Name)));
-	}
+			   k, i, ty_generic_param_name(m->img, TOKEN(T_MethodDef, m->row), i));
 }
 
 /* A default value's bytes as C: a string literal's object, else the
@@ -320,12 +314,42 @@ static void method_entry(Program *p, Buf *b, Method *m, uint32_t k)
 		   emit_icall_reached(p, "rt_RuntimeType_GetInterfaceMapData") ? emit_slot_fn(m) : "NULL");
 }
 
+/* A generic definition with a descriptor (typeof(G<>)): its parameters
+ * are its arguments (Type.GetGenericArguments, ToString's "G`1[T]"). */
+static bool kept_definition(Type *t)
+{
+	return t->user && (reach_tstate(t)->needs & TN_DESCRIPTOR) && ty_is_generic_def(t);
+}
+
+static void definition_params(Program *p, Buf *b)
+{
+	for (uint32_t i = 0; i < p->types.n; i++) {
+		Type *t = p->types.v[i];
+		for (uint32_t k = 0; kept_definition(t) && k < ty_generic_arity(t); k++)
+			buf_printf(b, "static const RtType %s_gp%u = { \"\", \"%s\", RT_T_GENERIC_PARAM };\n",
+				   t->cname, k, ty_generic_param_name(t->img, TOKEN(T_TypeDef, t->row), k));
+	}
+}
+
+static void definition_args(Buf *b, Type *t)
+{
+	buf_printf(b, "\t{ &%s_type, %u, (const RtType *const[]){", t->cname, ty_generic_arity(t));
+	for (uint32_t k = 0; k < ty_generic_arity(t); k++)
+		buf_printf(b, " &%s_gp%u,", t->cname, k);
+	buf_printf(b, " }, &%s_type },\n", t->cname);
+}
+
 static void generic_args(Program *p, Buf *b)
 {
 	uint32_t n = 0;
+	definition_params(p, b);
 	buf_puts(b, "const RtGenericArgs rt_generic_args[] = {\n");
 	for (uint32_t i = 0; i < p->types.n; i++) {
 		Type *t = p->types.v[i];
+		if (kept_definition(t)) {
+			definition_args(b, t);
+			n++;
+		}
 		if (!t->user || !reach_tstate(t)->reflect_args || !t->ninst || ty_is_open(t))
 			continue;
 		buf_printf(b, "\t{ &%s_type, %u, (const RtType *const[]){", t->cname, t->ninst);

@@ -89,7 +89,8 @@ static bool needs_dispatch(Method *m)
 }
 
 /* The function a virtual call of m on `self` runs: prog.h says how to
- * find it (cgen.c's vcall_targets), once the constructed types are known. */
+ * find it (cgen.c's vcall_targets), once the constructed types are known;
+ * the core's code asks M_FNC, which depends on the core's types only. */
 static const char *dispatch(Fn *f, Method *m, const char *self)
 {
 	reach_vcall(f->p, m, f->m);
@@ -97,7 +98,8 @@ static const char *dispatch(Fn *f, Method *m, const char *self)
 		return arena_printf(&f->a, "GVM_%s", m->cname);
 	if (ty_info(m->owner)->is_interface)
 		reach_type(f->p, m->owner, TN_DESCRIPTOR, f->m);
-	return arena_printf(&f->a, "%s_FN(%s)", reach_slot_root(m)->cname, self);
+	return arena_printf(&f->a, "%s_%s(%s)", reach_slot_root(m)->cname,
+			    f->p->in_core ? "FNC" : "FN", self);
 }
 
 /* tail. calls:
@@ -402,7 +404,10 @@ static void call_method(Fn *f, Method *m, bool virt)
 			e_invalid(f, "the receiver of %s is %s, not an object or an address",
 				  m->name, e_kind_name(s->k));
 		const char *v = e_sv(f, m->nparams);
-		self = ty_is_valuetype(m->owner) ? arena_printf(&f->a, "(char *)%s", v) :
+		/* a value type's method devirtualised on its box takes the
+		 * value inside */
+		const char *vt_self = s->k == SK_O ? "(char *)rt_unbox_ptr(%s)" : "(char *)%s";
+		self = ty_is_valuetype(m->owner) ? arena_printf(&f->a, vt_self, v) :
 			arena_printf(&f->a, "(Object *)%s", v);
 		if (virt && s->k == SK_O)
 			e_out(f, "RT_NULLCHK(%s, %s);", v, e_fail(f));

@@ -8,6 +8,8 @@
  * rest of its block is left out, and the build warns once per place,
  * naming the method, the IL offset and what is missing. A `call` (not
  * callvirt) of an abstract method is bad IL to Mono: BadImageFormatException.
+ * What Mono will not make throws too: `newobj` of an abstract class
+ * (MemberAccessException), a generic instance over void (TypeLoadException).
  * A field or method the code may not access (private, family, assembly,
  * or of a type it may not see; ECMA-335 §I.8.5.3, §II.10.2) throws
  * FieldAccessException or MethodAccessException. Only the program's own
@@ -37,29 +39,31 @@ static bool array_member(Fn *f, Token tok)
 	return k == TY_ARRAY || k == TY_SZARRAY;
 }
 
-/* Resolves the instruction's token as the instruction will. */
-static void resolve_operand(Fn *f, Token tok)
+static bool field_token(Fn *f, Token tok)
 {
-	switch (TOK_TABLE(tok)) {
-	case T_TypeDef: case T_TypeRef: case T_TypeSpec:
-		ty_from_token(f->img, tok, &f->ctx);
-		break;
-	case T_MethodDef: case T_MethodSpec:
-		ty_method_from_token(f->img, tok, &f->ctx);
-		break;
-	case T_Field:
-		ty_field_from_token(f->img, tok, &f->ctx);
-		break;
-	case T_MemberRef:
-		if (array_member(f, tok))
-			break;
-		if (md_blob(f->img, md_get(f->img, T_MemberRef, TOK_ROW(tok),
-					   MemberRef_Signature)).p[0] == SIG_FIELD)
-			ty_field_from_token(f->img, tok, &f->ctx);
-		else
-			ty_method_from_token(f->img, tok, &f->ctx);
-		break;
-	}
+	return TOK_TABLE(tok) == T_Field || (TOK_TABLE(tok) == T_MemberRef &&
+		md_blob(f->img, md_get(f->img, T_MemberRef, TOK_ROW(tok),
+				       MemberRef_Signature)).p[0] == SIG_FIELD);
+}
+
+static bool method_token(Fn *f, Token tok)
+{
+	uint32_t t = TOK_TABLE(tok);
+	return (t == T_MethodDef || t == T_MethodSpec || t == T_MemberRef) && !field_token(f, tok) &&
+	       !array_member(f, tok);
+}
+
+/* The type an instruction's token names: itself, a field's or a
+ * method's owner (NULL for an array's methods); resolving it raises
+ * what the instruction would. */
+static Type *named_type(Fn *f, Token tok)
+{
+	uint32_t t = TOK_TABLE(tok);
+	if (t == T_TypeDef || t == T_TypeRef || t == T_TypeSpec)
+		return ty_from_token(f->img, tok, &f->ctx);
+	if (field_token(f, tok))
+		return ty_field_from_token(f->img, tok, &f->ctx)->owner;
+	return method_token(f, tok) ? ty_method_from_token(f->img, tok, &f->ctx)->owner : NULL;
 }
 
 /* Does the token resolve? A failure other than a missing member is
@@ -72,7 +76,7 @@ static bool resolves(Fn *f, Token tok)
 	diag_quiet = true;
 	volatile bool failed = true;
 	if (diag_try(&jb) == 0) {
-		resolve_operand(f, tok);
+		named_type(f, tok);
 		failed = false;
 	}
 	diag_jmp = outer;
@@ -193,10 +197,16 @@ static bool within(Type *t, Image *img, uint32_t row)
 	return false;
 }
 
+/* Does t derive from `of`, or implement it (Mono lets a class reach the
+ * family members of the interfaces it implements: dim-nested-types)? */
 static bool derives(Type *t, Type *of)
 {
 	for (Type *c = t; c && c->img; c = ty_info(c)->base)
 		if (c->img == of->img && c->row == of->row)
+			return true;
+	TypeInfo *ti = t->img ? ty_info(t) : NULL;
+	for (uint32_t i = 0; ti && i < ti->nifaces; i++)
+		if (ti->ifaces[i]->img == of->img && ti->ifaces[i]->row == of->row)
 			return true;
 	return false;
 }
@@ -339,13 +349,99 @@ static bool bad_abstract_call(Fn *f, const Instr *in)
 	return true;
 }
 
+/* ---- what Mono refuses to make ---- */
+
+/* The generic instance within t that has void as an argument, or NULL. */
+static Type *void_instance(Type *t)
+{
+	if (!t)
+		return NULL;
+	for (uint32_t i = 0; i < t->ninst; i++)
+		if (t->inst[i]->kind == TY_VOID)
+			return t;
+	for (uint32_t i = 0; i < t->ninst; i++) {
+		Type *in = void_instance(t->inst[i]);
+		if (in)
+			return in;
+	}
+	return void_instance(t->elem);
+}
+
+/* The instance over void the instruction names, or NULL. */
+static Type *named_void_instance(Fn *f, Token tok)
+{
+	Type *t = named_type(f, tok);
+	Type *in = t ? void_instance(t) : NULL;
+	if (in || !method_token(f, tok))
+		return in;
+	Method *m = ty_method_from_token(f->img, tok, &f->ctx);
+	for (uint32_t i = 0; i < m->ninst && !in; i++)
+		in = m->inst[i]->kind == TY_VOID ? m->owner : void_instance(m->inst[i]);
+	return in;
+}
+
+/* "Box`1[T]": a generic definition as Mono's messages name it */
+static const char *definition_name(Type *t)
+{
+	Buf b = {0};
+	buf_printf(&b, "%s[", reflection_name(ty_def(t->img, t->row, NULL, 0)));
+	for (uint32_t i = 0; i < t->ninst; i++)
+		buf_printf(&b, "%s%s", i ? "," : "",
+			   ty_generic_param_name(t->img, TOKEN(T_TypeDef, t->row), i));
+	buf_putc(&b, ']');
+	const char *s = arena_strdup(ty_arena(), b.s);
+	buf_free(&b);
+	return s;
+}
+
+/* A generic instance over void: Mono's TypeLoadException. */
+static bool void_argument(Fn *f, const Instr *in)
+{
+	Type *t = named_void_instance(f, in->token);
+	if (!t)
+		return false;
+	e_throw_instead(f, RT_EXC_TYPELOAD, arena_printf(&f->a, "generic instance %s has void"
+			" as an argument", t->name), arena_printf(&f->a, "Could not instantiate %s"
+			" due to generic type cannot be instantiated with type 'void' assembly:"
+			"<unknown assembly> type:<unknown type> member:(null)", definition_name(t)));
+	return true;
+}
+
+/* A type Mono will not load (ty_load_failure): TypeLoadException. */
+static bool unloadable(Fn *f, const Instr *in)
+{
+	Type *t = named_type(f, in->token);
+	const char *why = t ? ty_load_failure(t) : NULL;
+	if (!why)
+		return false;
+	e_throw_instead(f, RT_EXC_TYPELOAD, arena_printf(&f->a, "type %s cannot be loaded",
+			t->name), why);
+	return true;
+}
+
+/* newobj of an abstract class or an interface: MemberAccessException */
+static bool abstract_new(Fn *f, const Instr *in)
+{
+	if (in->op != OP_NEWOBJ || array_member(f, in->token))
+		return false;
+	Type *t = ty_method_from_token(f->img, in->token, &f->ctx)->owner;
+	if (!ty_info(t)->is_abstract)
+		return false;
+	e_throw_instead(f, RT_EXC_MEMBERACCESS, arena_printf(&f->a, "newobj of abstract class %s",
+			t->name), arena_printf(&f->a, "Cannot create an abstract class: %s",
+					       reflection_name(t)));
+	return true;
+}
+
 bool e_missing(Fn *f, const Instr *in)
 {
 	if (op_info[in->op].operand != OPK_TOKEN || TOK_TABLE(in->token) == T_StandAloneSig ||
 	    TOK_TABLE(in->token) == 0x70)
 		return false;
 	if (resolves(f, in->token))
-		return inaccessible(f, in) || bad_abstract_call(f, in);
+		return void_argument(f, in) || unloadable(f, in) || abstract_new(f, in) ||
+		       inaccessible(f, in) ||
+		       bad_abstract_call(f, in);
 	TyMissing miss = ty_missing;
 	Buf msg = {0}, what = {0};
 	if (miss.kind == TY_MISSING_TYPE)

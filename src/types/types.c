@@ -869,6 +869,18 @@ uint32_t ty_method_generic_arity(const Method *m)
 	return end - first;
 }
 
+const char *ty_generic_param_name(Image *img, Token owner, uint32_t number)
+{
+	uint32_t first, end;
+	md_lookup(img, T_GenericParam, GenericParam_Owner, owner, &first, &end);
+	for (uint32_t pos = first; pos < end; pos++) {
+		uint32_t r = md_lookup_row(img, T_GenericParam, GenericParam_Owner, pos);
+		if (md_get(img, T_GenericParam, r, GenericParam_Number) == number)
+			return md_string(img, md_get(img, T_GenericParam, r, GenericParam_Name));
+	}
+	return "";
+}
+
 uint32_t ty_param_row(const Method *m, uint32_t seq)
 {
 	uint32_t first, end;

@@ -107,6 +107,8 @@ struct TypeInfo {
 	Method ***imap;                 /* per ifaces[i]: its methods' impls */
 	Method *cctor, *finalizer;
 	Type *underlying;               /* enums */
+	const char *load_failure;       /* ty_load_failure, once known */
+	bool load_checked;
 };
 
 /* Metadata flags ilcc reads (ECMA-335 §II.23.1): TypeDef (TF_), MethodDef
@@ -175,11 +177,18 @@ Method *ty_string_ctor(Method *ctor);    /* String::Ctor for String::.ctor */
 Ctx ty_ctx(const Method *m);
 
 TypeInfo *ty_info(Type *t);                     /* classes and structs */
+/* Mono's TypeLoadException message for a type it refuses to load (an
+ * explicit layout with a misplaced reference, a value type with a
+ * synchronized method), else NULL. Arrays, pointers: their element's. */
+const char *ty_load_failure(Type *t);
 bool ty_is_ref(const Type *t);                  /* GC reference on the stack */
 bool ty_is_valuetype(const Type *t);            /* TY_STRUCT or primitive */
 bool ty_is_generic_def(const Type *t);          /* has open generic params */
 uint32_t ty_generic_arity(const Type *t);       /* how many, if so */
 uint32_t ty_method_generic_arity(const Method *m);      /* of its definition */
+/* The name of generic parameter `number` of owner (a TypeDef or MethodDef
+ * token): "T" */
+const char *ty_generic_param_name(Image *img, Token owner, uint32_t number);
 /* The Param row of m's parameter seq (1: the first after `this`), or 0;
  * its name, or "" when it has none. */
 uint32_t ty_param_row(const Method *m, uint32_t seq);

@@ -54,5 +54,8 @@ class P {
         Console.WriteLine(typeof(IEnumerable<string>).IsAssignableFrom(typeof(List<string>)));
         Console.WriteLine(typeof(IEnumerable<object>).IsAssignableFrom(typeof(List<string>)));
         Console.WriteLine(typeof(int[]).IsGenericType);
+        // a definition's parameters: ToString, GetGenericArguments
+        Console.WriteLine(typeof(Pair<,>) + " " + typeof(List<>) + " " + ot.GetGenericTypeDefinition() + " " + t);
+        foreach (Type a in typeof(Pair<,>).GetGenericArguments()) Console.WriteLine("param " + a + " " + a.IsGenericParameter);
     }
 }

@@ -3,8 +3,10 @@
  * thread, mutex ownership and recursion; hand-offs to blocked waits: one
  * Set of an auto-reset event releases exactly one waiter and is never
  * lost, a manual-reset one releases all, a blocked wait for all is
- * released only by its last handle. */
+ * released only by its last handle; a token ring and waits timing out
+ * while Sets race with them lose no wake-up and take none twice. */
 #include <pthread.h>
+#include <sched.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -163,17 +165,19 @@ static void test_auto_handoff(void)
 	rt_wait_close(e);
 }
 
+/* More waiters than a Set wakes after giving up the lock (Wakes holds
+ * 8): the rest are woken under it; all must wake. */
 static void test_manual_handoff(void)
 {
 	RtWaitable *m = rt_wait_new_event(true, false);
-	pthread_t th[3];
-	Blocked b[3];
-	for (int i = 0; i < 3; i++)
+	pthread_t th[12];
+	Blocked b[12];
+	for (int i = 0; i < 12; i++)
 		start(&th[i], &b[i], m, NULL, false);
-	CHECK(queued(m, 3));
+	CHECK(queued(m, 12));
 	rt_wait_set(m);
 	CHECK(rt_wait_queued(m) == 0);
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 12; i++) {
 		pthread_join(th[i], NULL);
 		CHECK(b[i].result == 0);
 	}
@@ -222,6 +226,85 @@ static void test_mutex_handoff(void)
 	rt_wait_close(mx);
 }
 
+/* ---- lost and doubled wake-ups ---- */
+
+enum { RING = 16, PASSES = 20000, SETS = 3000, TAKERS = 4 };
+
+static RtWaitable *ring[RING], *ring_done;
+static int32_t token;
+
+static void *ring_member(void *p)
+{
+	int id = (int)(intptr_t)p;
+	for (;;) {
+		if (rt_wait_many(&ring[id], 1, false, -1) != 0)
+			return NULL;
+		if (token == 0) {
+			rt_wait_set(ring_done);
+			return NULL;
+		}
+		token--;
+		rt_wait_set(ring[(id + 1) % RING]);
+	}
+}
+
+/* A token passed round a ring of threads through auto-reset events, as
+ * bench/programs/threadring: one lost wake-up stops the ring (the final
+ * wait then times out after a minute instead of hanging). */
+static void test_ring(void)
+{
+	pthread_t th[RING];
+	ring_done = rt_wait_new_event(false, false);
+	for (int i = 0; i < RING; i++)
+		ring[i] = rt_wait_new_event(false, false);
+	token = PASSES;
+	for (int i = 0; i < RING; i++)
+		pthread_create(&th[i], NULL, ring_member, (void *)(intptr_t)i);
+	rt_wait_set(ring[0]);
+	CHECK(rt_wait_many(&ring_done, 1, false, 60000) == 0);
+	CHECK(token == 0);
+	for (int i = 0; i < RING; i++)
+		rt_wait_set(ring[i]);         /* the others see token 0 and end */
+	for (int i = 0; i < RING; i++)
+		pthread_join(th[i], NULL);
+}
+
+static RtWaitable *racy;
+static int32_t taken, stop;
+
+static void *taker(void *p)
+{
+	while (!__atomic_load_n(&stop, __ATOMIC_ACQUIRE))
+		if (rt_wait_many(&racy, 1, false, 1) == 0)
+			__atomic_add_fetch(&taken, 1, __ATOMIC_ACQ_REL);
+	return NULL;
+}
+
+/* Waits of 1 ms racing with Sets: a hand-off to a wait whose time ran out
+ * meanwhile still counts (the wait returns it), so every Set is taken
+ * exactly once: none lost, none twice. */
+static void test_timeout_race(void)
+{
+	pthread_t th[TAKERS];
+	racy = rt_wait_new_event(false, false);
+	for (int i = 0; i < TAKERS; i++)
+		pthread_create(&th[i], NULL, taker, NULL);
+	bool all_taken = true;
+	for (int i = 1; i <= SETS && all_taken; i++) {
+		rt_wait_set(racy);
+		int spins = 0;
+		while (__atomic_load_n(&taken, __ATOMIC_ACQUIRE) < i && ++spins < 2000000)
+			sched_yield();
+		all_taken = __atomic_load_n(&taken, __ATOMIC_ACQUIRE) == i;
+	}
+	CHECK(all_taken);
+	__atomic_store_n(&stop, 1, __ATOMIC_RELEASE);
+	for (int i = 0; i < TAKERS; i++)
+		pthread_join(th[i], NULL);
+	CHECK(taken == SETS);
+	CHECK(rt_wait_many(&racy, 1, false, 0) == RT_WAIT_TIMEOUT);
+}
+
 int main(int argc, char **argv)
 {
 	rt_proc_start(argc, argv);
@@ -233,5 +316,7 @@ int main(int argc, char **argv)
 	test_manual_handoff();
 	test_blocked_many();
 	test_mutex_handoff();
+	test_ring();
+	test_timeout_race();
 	return t_done();
 }
