@@ -639,10 +639,22 @@ Object *rt_RuntimeInformation_GetRuntimeArchitecture(void)
 	return (Object *)rt_str_from_utf8("unknown");
 #endif
 }
+/* HOME and USER as Mono's eglib finds them: the environment, else the
+ * user's line of /etc/passwd, else "/" and "somebody". */
+static Object *user_data(const char *var, int field, const char *fallback)
+{
+	char buf[256];
+	const char *v = getenv(var);
+	if (!v) {
+		rt_passwd_field(getuid(), field, buf, sizeof buf);
+		v = buf[0] ? buf : fallback;
+	}
+	return (Object *)rt_str_from_utf8(v);
+}
+
 Object *rt_Environment_internalGetHome(void)
 {
-	const char *h = getenv("HOME");
-	return (Object *)rt_str_from_utf8(h ? h : "/");
+	return user_data("HOME", 5, "/");
 }
 
 Object *rt_Environment_get_MachineName(void)
@@ -654,8 +666,7 @@ Object *rt_Environment_get_MachineName(void)
 
 Object *rt_Environment_get_UserName(void)
 {
-	const char *u = getenv("USER");
-	return (Object *)rt_str_from_utf8(u ? u : "");
+	return user_data("USER", 0, "somebody");
 }
 
 extern char **environ;
@@ -680,6 +691,21 @@ Object *rt_Environment_GetEnvironmentVariableNames(void)
 		RT_WRITE_REF(&RT_ARRAY_DATA(a, RtString *)[i++], s);
 	}
 	return (Object *)a;
+}
+
+/* As Mono: a null or empty value removes the variable. */
+void rt_Environment_InternalSetEnvironmentVariable(intptr_t name, int32_t name_len, intptr_t value, int32_t value_len)
+{
+	char *n = rt_str_utf16_to_utf8((const uint16_t *)name, name_len);
+	if (!n)
+		return;
+	if (!value || value_len == 0) {
+		unsetenv(n);
+		return;
+	}
+	char *v = rt_str_utf16_to_utf8((const uint16_t *)value, value_len);
+	if (v)
+		setenv(n, v, 1);
 }
 
 /* Mono's machine.config, which only remoting configuration reads. */

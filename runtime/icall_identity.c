@@ -22,20 +22,24 @@ intptr_t rt_WindowsIdentity_GetCurrentToken(void)
 	return (intptr_t)geteuid();
 }
 
-/* The name on uid's line of /etc/passwd ("name:pw:uid:..."), or "". */
-static void passwd_name(uid_t uid, char *name, size_t len)
+/* Field FIELD (0 the name, 5 the home folder) of uid's line of
+ * /etc/passwd ("name:pw:uid:gid:gecos:dir:shell"), or "". */
+void rt_passwd_field(unsigned uid, int field, char *out, size_t len)
 {
-	name[0] = 0;
+	out[0] = 0;
 	FILE *f = fopen("/etc/passwd", "re");
 	if (!f)
 		return;
 	char line[1024];
-	while (!name[0] && fgets(line, sizeof line, f)) {
-		char *save, *user = strtok_r(line, ":", &save);
-		char *pw = user ? strtok_r(NULL, ":", &save) : NULL;
-		char *id = pw ? strtok_r(NULL, ":", &save) : NULL;
-		if (id && strtoul(id, NULL, 10) == uid)
-			snprintf(name, len, "%s", user);
+	while (fgets(line, sizeof line, f)) {
+		char *fields[7] = { 0 }, *p = line;
+		line[strcspn(line, "\n")] = 0;
+		for (int i = 0; i < 7 && p; i++)
+			fields[i] = strsep(&p, ":");
+		if (fields[2] && fields[field] && strtoul(fields[2], NULL, 10) == uid) {
+			snprintf(out, len, "%s", fields[field]);
+			break;
+		}
 	}
 	fclose(f);
 }
@@ -43,7 +47,7 @@ static void passwd_name(uid_t uid, char *name, size_t len)
 Object *rt_WindowsIdentity_GetTokenName(intptr_t token)
 {
 	char name[256];
-	passwd_name((uid_t)token, name, sizeof name);
+	rt_passwd_field((uid_t)token, 0, name, sizeof name);
 	return (Object *)rt_str_from_utf8(name);
 }
 

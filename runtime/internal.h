@@ -55,6 +55,10 @@ extern __thread RtThread *rt_thread_cur;
 
 RtThread *rt_thread_attach(bool is_main);   /* idempotent */
 uintptr_t rt_thread_id(void);               /* never 0 */
+/* Attributes of a thread that runs managed code: detached, with the stack
+ * glibc gives by default (RLIMIT_STACK, 8 MB if unlimited) whatever the C
+ * library (musl's default is 128 KB). */
+void rt_thread_attr_init(pthread_attr_t *attr);
 
 static inline RtThread *rt_thread_self(void)
 {
@@ -255,6 +259,10 @@ void rt_type_throw_about(RtExcKind k, const char *before, const RtType *t, const
 
 /* The System.Type object of t (one per descriptor). */
 Object *rt_Type_internal_from_handle(intptr_t t);
+
+/* ---- icall_identity.c ---- */
+/* Field FIELD (0 name, 5 home) of uid's line of /etc/passwd, or "". */
+void rt_passwd_field(unsigned uid, int field, char *out, size_t len);
 
 /* ---- reflect.c ---- */
 /* A Type[] of n descriptors. */

@@ -346,6 +346,21 @@ void rt_mon_exit(Object *o)
 		release(s, false);
 }
 
+/* Leaving a synchronized method: with an exception unwinding, a monitor
+ * the method no longer holds (it exited it itself) makes the
+ * SynchronizationLockException replace that exception, as in Mono. */
+void rt_mon_exit_method(Object *o)
+{
+	if (!rt_pending) {
+		rt_mon_exit(o);
+		return;
+	}
+	Object *e = rt_exc_catch_local();
+	rt_mon_exit(o);
+	if (!rt_pending)
+		rt_exc_resume(e);
+}
+
 /* The thread holding o's monitor, 0 if none. */
 static uintptr_t owner_of(Object *o)
 {

@@ -16,7 +16,9 @@
  * not keep the process alive. An exception escaping Dispatch ends the
  * process with the unhandled-exception report and status 255, as in Mono.
  */
+#include <errno.h>
 #include <pthread.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <gc/gc.h>      /* pthread_create registers the thread */
@@ -92,11 +94,23 @@ static void start_worker(void)
 {
 	pthread_t tid;
 	pthread_attr_t attr;
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	rt_thread_attr_init(&attr);
 	if (pthread_create(&tid, &attr, worker, NULL) == 0)
 		workers++;
 	pthread_attr_destroy(&attr);
+}
+
+/* Sleeps a whole STARVE_MS. The monitor is a registered thread, so
+ * Boehm's stop signal reaches it at every collection; usleep returned at
+ * the first one, and under httpapi's load (about 100 collections a
+ * second) the check ran every few milliseconds: one worker more each
+ * time a collection held the workers, 8-26 threads instead of 2. */
+static void sleep_period(void)
+{
+	struct timespec until;
+	rt_wait_deadline(STARVE_MS, &until);
+	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &until, NULL) == EINTR)
+		;
 }
 
 /* Starts a worker when requests wait and no turn ended for STARVE_MS. */
@@ -104,7 +118,7 @@ static void *monitor(void *unused)
 {
 	uint64_t seen = 0;
 	for (;;) {
-		usleep(STARVE_MS * 1000);
+		sleep_period();
 		pthread_mutex_lock(&pool_lock);
 		if (requests > 0 && idle == 0 && turns_done == seen && workers < MAX_WORKERS)
 			start_worker();

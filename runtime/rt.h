@@ -888,6 +888,7 @@ intptr_t rt_arr_md_index(RtArray *a, const int32_t *idx);   /* -1 + throws */
 void rt_mon_enter(Object *o);
 bool rt_mon_try_enter(Object *o, int32_t timeout_ms);
 void rt_mon_exit(Object *o);                 /* throws if not owner */
+void rt_mon_exit_method(Object *o);          /* a synchronized method's */
 bool rt_mon_wait(Object *o, int32_t timeout_ms);
 void rt_mon_pulse(Object *o, bool all);
 bool rt_mon_is_entered(Object *o);             /* held by this thread? */

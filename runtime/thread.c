@@ -61,6 +61,17 @@ static void main_stack_bounds(RtThread *th)
 	th->stack_lo = here - rl.rlim_cur;
 }
 
+void rt_thread_attr_init(pthread_attr_t *attr)
+{
+	struct rlimit rl;
+	size_t size = 8u << 20;
+	if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur >= (1u << 20))
+		size = (size_t)rl.rlim_cur;
+	pthread_attr_init(attr);
+	pthread_attr_setdetachstate(attr, PTHREAD_CREATE_DETACHED);
+	pthread_attr_setstacksize(attr, size);
+}
+
 static void thread_stack_bounds(RtThread *th)
 {
 	pthread_attr_t attr;

@@ -184,8 +184,7 @@ bool rt_Thread_Thread_internal(Object *self, Object *start)
 	rt_wait_unlock();
 	pthread_t tid;
 	pthread_attr_t attr;
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	rt_thread_attr_init(&attr);
 	int err = pthread_create(&tid, &attr, thread_main, mt);
 	pthread_attr_destroy(&attr);
 	if (err == 0)

@@ -42,7 +42,14 @@
  * is closed when every duplicate was.
  */
 #include <errno.h>
+#if __has_include(<linux/futex.h>)
 #include <linux/futex.h>
+#else   /* musl-gcc hides the kernel's headers: its ABI's numbers */
+#define FUTEX_WAKE 1
+#define FUTEX_WAIT_BITSET 9
+#define FUTEX_PRIVATE_FLAG 128
+#define FUTEX_BITSET_MATCH_ANY 0xffffffff
+#endif
 #include <pthread.h>
 #include <stdlib.h>
 #include <sys/syscall.h>

@@ -77,22 +77,31 @@ static bool runnable(const char *name)
 	}
 }
 
-/* --size links with musl when `make musl` has built its runtime and
- * collector (RT/musl: libilccrt.a, libgc.a) and musl-gcc is there; else
- * with glibc, as the default does. NULL: glibc. */
+/* The C library of an executable (--libc=NAME): static glibc, static
+ * musl (its runtime and collector in RT/musl, which `make musl` builds;
+ * musl-gcc), or glibc linked dynamically (libgc still static). --size
+ * takes musl when it is there, else static glibc with a warning.
+ * musl: its folder, NULL for glibc. */
 static const char *musl;
+
+static bool glibc_dynamic(const BuildOptions *o)
+{
+	return o->libc && !strcmp(o->libc, "glibc-dynamic") && o->kind == BUILD_EXE;
+}
 
 static const char *musl_dir(const BuildOptions *o)
 {
-	if (!o->size || o->kind != BUILD_EXE || o->target)
+	bool asked = o->libc && !strcmp(o->libc, "musl");
+	if (!(asked || (o->size && !o->libc)) || o->kind != BUILD_EXE || o->target)
 		return NULL;
 	const char *d = path_join(ty_arena(), runtime_dir(), "musl");
-	if (access(path_join(ty_arena(), d, "libilccrt.a"), R_OK) != 0 ||
-	    access(path_join(ty_arena(), d, "libgc.a"), R_OK) != 0 || !runnable("musl-gcc")) {
-		fprintf(stderr, "ilcc: warning: --size: no runtime for musl (make musl): linking with glibc\n");
-		return NULL;
-	}
-	return d;
+	if (access(path_join(ty_arena(), d, "libilccrt.a"), R_OK) == 0 &&
+	    access(path_join(ty_arena(), d, "libgc.a"), R_OK) == 0 && runnable("musl-gcc"))
+		return d;
+	if (asked)
+		fatal_env("--libc=musl: no runtime for musl in %s (make musl) or no musl-gcc (musl-tools)", d);
+	fprintf(stderr, "ilcc: warning: --size: no runtime for musl (make musl): linking with glibc\n");
+	return NULL;
 }
 
 static void cc_init(const BuildOptions *o)
@@ -725,7 +734,7 @@ static void link_program(const char *dir, const char *rt, const char *tmp, const
 	uint32_t n = 0;
 	if (o->kind == BUILD_SHARED)
 		rest[n++] = "-shared";
-	else if (!dynamic_native(o))
+	else if (!dynamic_native(o) && !glibc_dynamic(o))
 		rest[n++] = "-static";
 	if (o->kind == BUILD_EXE)
 		rest[n++] = "-no-pie";          /* its units are -fno-pie */
@@ -832,6 +841,7 @@ static const char *link_key(const char *objs, const char *rt, const char *out, c
 		   must_hash(runtime_lib(rt, o)), out, o->opt, o->debug, lto(o), o->kind, o->order_trace);
 	if (o->order)
 		buf_printf(&b, "order %s\n", must_hash(o->order));
+	buf_printf(&b, "libc %s\n", glibc_dynamic(o) ? "dynamic" : "static");
 	for (uint32_t i = 0; i < ncc_words; i++)
 		buf_printf(&b, "cc %s\n", cc_words[i]);
 	for (uint32_t i = 0; i < o->nnative_libs; i++)     /* a file: its content too */

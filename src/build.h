@@ -43,6 +43,7 @@ typedef struct BuildOptions {
 	const char *opt;                /* "-O2" */
 	bool debug;                     /* -g */
 	bool size;                      /* --size: the size preset (-Os, musl, no trace names) */
+	const char *libc;               /* --libc=glibc|musl|glibc-dynamic; NULL: the default */
 	bool quiet;                     /* -q: no progress line */
 	const char *target;             /* --target TRIPLE: cross-compile */
 	bool allow_missing_icalls;

@@ -42,6 +42,7 @@ static void usage(FILE *f)
 	      "  --size                  the size preset: -Os, musl when `make musl` built it,\n"
 	      "                          no method names in stack traces (README, \"Size\")\n"
 	      "  -g                      debug information, no stripping\n"
+	      "  --libc=glibc|musl|glibc-dynamic  the C library (default: see README, \"Size\")\n"
 	      "  -v                      the stages, with counts and times; the commands run\n"
 	      "  -q                      no progress line (shown only when stderr is a terminal)\n"
 	      "  --target TRIPLE         cross-compile (aarch64-linux-gnu: CC TRIPLE-gcc and the\n"
@@ -113,6 +114,16 @@ static const char *value(int argc, char **argv, int *i, const char *what)
 
 /* --nowarn CODES: codes separated by commas or semicolons, each one
  * warn.c knows. */
+/* --libc=NAME: the C library an executable links with (build.c). */
+static const char *libc_name(const char *name)
+{
+	static const char *const names[] = { "glibc", "musl", "glibc-dynamic" };
+	for (unsigned i = 0; i < sizeof names / sizeof *names; i++)
+		if (!strcmp(name, names[i]))
+			return names[i];
+	usage_error("--libc=%s: the C libraries are glibc (static), musl (static) and glibc-dynamic", name);
+}
+
 static void nowarn(WarnOptions *w, const char *codes)
 {
 	char *copy = strdup(codes), *save = NULL;
@@ -187,6 +198,8 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 									      "an ILLink descriptor file");
 		else if (!strcmp(a, "--nowarn"))
 			nowarn(&o->build.warn, value(argc, argv, &i, "warning codes (ILCC1007, IL2026)"));
+		else if (!strncmp(a, "--libc=", 7))
+			o->build.libc = libc_name(a + 7);
 		else if (!strcmp(a, "--trim=full"))
 			o->build.trim_partial = false;
 		else if (!strcmp(a, "--trim=partial"))

@@ -1009,8 +1009,9 @@ static void field_data(Gen *g)
 		const uint8_t *data = r ? md_rva_try(f->img, md_get(f->img, T_FieldRVA, r, FieldRVA_RVA), &avail) : NULL;
 		if (size > avail)
 			size = avail;
-		buf_printf(&g->h, "extern const uint8_t rva_%s[];\n", f->cname);
-		buf_printf(&g->d, "const uint8_t rva_%s[%u] __attribute__((aligned(8))) = {", f->cname, size + 1);
+		/* writable: the program may store to such a field (cpblkTest) */
+		buf_printf(&g->h, "extern uint8_t rva_%s[];\n", f->cname);
+		buf_printf(&g->d, "uint8_t rva_%s[%u] __attribute__((aligned(8))) = {", f->cname, size + 1);
 		for (uint32_t k = 0; k < size; k++)
 			buf_printf(&g->d, "%s%u", !k ? "\n\t" : k % 24 ? "," : ",\n\t", data[k]);
 		buf_puts(&g->d, size ? " };\n" : "0 };\n");

@@ -523,7 +523,7 @@ static void synchronized_wrapper(Fn *f, Buf *b)
 	uint32_t n = m->nparams + (m->has_this ? 1 : 0);
 	for (uint32_t i = 0; i < n; i++)
 		buf_printf(b, "%sa%u", i ? ", " : "", i);
-	buf_puts(b, ");\n\trt_mon_exit(lock_);\n");
+	buf_puts(b, ");\n\trt_mon_exit_method(lock_);\n");
 	buf_puts(b, m->ret->kind == TY_VOID ? "}\n\n" : "\treturn r_;\n}\n\n");
 }
 
@@ -774,8 +774,41 @@ static void invalid_method(Fn *f, Program *p, Method *m)
 	e_eh_epilogue(f);
 }
 
+/* ---- types Mono will not load ---- */
+/* Mono loads the types of a method's signature and locals when it
+ * compiles it: one it refuses (ty_load_failure) makes the method throw
+ * TypeLoadException when it is called (mono/tests typeload-unaligned,
+ * vt-sync-method). */
+static const char *signature_load_failure(Fn *f)
+{
+	const char *why = ty_load_failure(f->m->ret);
+	for (uint32_t i = 0; i < f->m->nparams && !why; i++)
+		why = ty_load_failure(f->m->params[i]);
+	if (why || !md_body(f->m->img, &f->a, f->m->row, &f->body))
+		return why;
+	LocalsSig ls = sig_locals(f->img, &f->a, f->body.local_sig);
+	for (uint32_t i = 0; i < ls.count && !why; i++)
+		why = ty_load_failure(ty_from_sig(f->img, ls.types[i], &f->ctx));
+	return why;
+}
+
+static void load_failure_body(Fn *f, const char *why)
+{
+	e_warn(f, "a type in its signature or locals cannot be loaded; it throws "
+	       "System.TypeLoadException when it runs, as in Mono");
+	Buf lit = {0};
+	emit_c_string(&lit, why);
+	emit_need_exception(f->p, RT_EXC_TYPELOAD);
+	e_out(f, "rt_exc_throw_msg(%s, %s); goto UNWIND;", emit_exception_id(RT_EXC_TYPELOAD),
+	      lit.s);
+	buf_free(&lit);
+	f->throws = true;
+	e_eh_epilogue(f);
+}
+
 void emit_method(Program *p, Method *m)
 {
+	const char *why;
 	MethodState *ms = reach_state(m);
 	Fn f, ff;
 	Buf filters = {0};
@@ -788,6 +821,9 @@ void emit_method(Program *p, Method *m)
 	if (ms->kind != BK_IL) {
 		e_special_body(&f);
 		ms->throws = ms->kind != BK_CONST;
+		assemble(&f, ms);
+	} else if ((why = signature_load_failure(&f))) {
+		load_failure_body(&f, why);
 		assemble(&f, ms);
 	} else if (!translate_checked(&f, &ff, &filters)) {
 		invalid_method(&f, p, m);

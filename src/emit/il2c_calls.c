@@ -433,7 +433,10 @@ static void call_method(Fn *f, Method *m, bool virt)
 			e_invalid(f, "the receiver of %s is %s, not an object or an address",
 				  m->name, e_kind_name(s->k));
 		const char *v = e_sv(f, m->nparams);
-		self = ty_is_valuetype(m->owner) ? arena_printf(&f->a, "(char *)%s", v) :
+		/* a value type's method devirtualised on its box takes the
+		 * value inside */
+		const char *vt_self = s->k == SK_O ? "(char *)rt_unbox_ptr(%s)" : "(char *)%s";
+		self = ty_is_valuetype(m->owner) ? arena_printf(&f->a, vt_self, v) :
 			arena_printf(&f->a, "(Object *)%s", v);
 		if (virt && s->k == SK_O) {
 			e_out(f, "RT_NULLCHK(%s, %s);", v, e_fail_null(f, m->nparams));

@@ -257,16 +257,42 @@ static bool catch_reads_fields(Fn *f, uint32_t i)
 
 /* A catch's test of its type t on the pending exception: none for Object,
  * inline for a class, through the runtime for anything else. */
-static void catch_test(Fn *f, Type *t, const char *next)
+static void catch_test(Fn *f, Type *t, const char *exc, const char *next)
 {
 	if (t == ty_object)
 		return;
 	if (t->kind == TY_CLASS && !ty_info(t)->is_interface)
-		buf_printf(&f->out, "\tif (!rt_type_is_class(rt_pending->type, &%s_type)) goto %s;\n",
-			   t->cname, next);
+		buf_printf(&f->out, "\tif (!rt_type_is_class(%s->type, &%s_type)) goto %s;\n",
+			   exc, t->cname, next);
 	else
-		buf_printf(&f->out, "\tif (!rt_type_isinst(rt_pending, &%s_type)) goto %s;\n",
-			   t->cname, next);
+		buf_printf(&f->out, "\tif (!rt_type_isinst(%s, &%s_type)) goto %s;\n",
+			   exc, t->cname, next);
+}
+
+/* In an assembly without [RuntimeCompatibility(WrapNonExceptionThrows =
+ * true)] (IL written by hand; C# compilers always add it), a catch clause
+ * sees the object thrown, not the RuntimeWrappedException around one that
+ * is not an Exception (as in Mono: generic-array-exc.2). Returns the C
+ * variable holding what clause i sees, declared and set here, or NULL
+ * when it sees the exception itself. */
+static const char *unwrapped(Fn *f, uint32_t i)
+{
+	if (ty_has_attribute(f->img, TOKEN(T_Assembly, 1),
+			     "System.Runtime.CompilerServices.RuntimeCompatibilityAttribute"))
+		return NULL;
+	Type *w = ty_corlib_type("System.Runtime.CompilerServices", "RuntimeWrappedException");
+	TypeInfo *ti = ty_info(w);
+	Field *fd = NULL;
+	for (uint32_t k = 0; k < ti->nfields && !fd; k++)
+		if (!ty_is_valuetype(ti->fields[k]->type))
+			fd = ti->fields[k];
+	if (!fd)
+		e_fn_error(f, "RuntimeWrappedException has no field for the object it wraps");
+	reach_type(f->p, w, TN_DESCRIPTOR | TN_LAYOUT, f->m);
+	const char *u = arena_printf(&f->a, "u_%u", i);
+	buf_printf(&f->out, "\tObject *%s = rt_pending;\n\tif (rt_type_is_class(%s->type, &%s_type))"
+		   " %s = ((%s *)%s)->%s;\n", u, u, w->cname, u, emit_struct(w), u, fd->cname);
+	return u;
 }
 
 static void site_frames(Fn *f, const char *tn);
@@ -388,10 +414,14 @@ static void dispatch(Fn *f, uint32_t i)
 		Type *t = ty_from_token(f->img, c->class_token, &f->ctx);
 		reach_type(f->p, t, TN_DESCRIPTOR, f->m);
 		buf_printf(&f->out, "\trt_eh_unlink(&eh_%u);\n", i);
-		catch_test(f, t, next);
+		const char *u = unwrapped(f, i);
+		catch_test(f, t, u ? u : "rt_pending", next);
 		trace(f);
-		buf_printf(&f->out, "\texc_%u = s0_o = rt_exc_catch%s();\n\tgoto L_%04x;\n", i,
-			   catch_reads_fields(f, i) ? "_local" : "", c->handler_off);
+		buf_printf(&f->out, "\texc_%u = s0_o = rt_exc_catch%s();\n", i,
+			   catch_reads_fields(f, i) ? "_local" : "");
+		if (u)
+			buf_printf(&f->out, "\ts0_o = %s;\n", u);     /* rethrow: exc_ */
+		buf_printf(&f->out, "\tgoto L_%04x;\n", c->handler_off);
 		break;
 	}
 	case EH_FILTER:

@@ -46,23 +46,24 @@ static bool field_token(Fn *f, Token tok)
 				       MemberRef_Signature)).p[0] == SIG_FIELD);
 }
 
-/* Resolves the instruction's token as the instruction will. */
-static void resolve_operand(Fn *f, Token tok)
+static bool method_token(Fn *f, Token tok)
 {
-	switch (TOK_TABLE(tok)) {
-	case T_TypeDef: case T_TypeRef: case T_TypeSpec:
-		ty_from_token(f->img, tok, &f->ctx);
-		break;
-	case T_MethodDef: case T_MethodSpec:
-		ty_method_from_token(f->img, tok, &f->ctx);
-		break;
-	case T_Field: case T_MemberRef:
-		if (field_token(f, tok))
-			ty_field_from_token(f->img, tok, &f->ctx);
-		else if (!array_member(f, tok))
-			ty_method_from_token(f->img, tok, &f->ctx);
-		break;
-	}
+	uint32_t t = TOK_TABLE(tok);
+	return (t == T_MethodDef || t == T_MethodSpec || t == T_MemberRef) && !field_token(f, tok) &&
+	       !array_member(f, tok);
+}
+
+/* The type an instruction's token names: itself, a field's or a
+ * method's owner (NULL for an array's methods); resolving it raises
+ * what the instruction would. */
+static Type *named_type(Fn *f, Token tok)
+{
+	uint32_t t = TOK_TABLE(tok);
+	if (t == T_TypeDef || t == T_TypeRef || t == T_TypeSpec)
+		return ty_from_token(f->img, tok, &f->ctx);
+	if (field_token(f, tok))
+		return ty_field_from_token(f->img, tok, &f->ctx)->owner;
+	return method_token(f, tok) ? ty_method_from_token(f->img, tok, &f->ctx)->owner : NULL;
 }
 
 /* Does the token resolve? A failure other than a missing member is
@@ -75,7 +76,7 @@ static bool resolves(Fn *f, Token tok)
 	diag_quiet = true;
 	volatile bool failed = true;
 	if (diag_try(&jb) == 0) {
-		resolve_operand(f, tok);
+		named_type(f, tok);
 		failed = false;
 	}
 	diag_jmp = outer;
@@ -366,28 +367,17 @@ static Type *void_instance(Type *t)
 	return void_instance(t->elem);
 }
 
-static Type *void_in_method(Method *m)
-{
-	Type *in = void_instance(m->owner);
-	for (uint32_t i = 0; i < m->ninst && !in; i++)
-		in = m->inst[i]->kind == TY_VOID ? m->owner : void_instance(m->inst[i]);
-	return in;
-}
-
 /* The instance over void the instruction names, or NULL. */
 static Type *named_void_instance(Fn *f, Token tok)
 {
-	switch (TOK_TABLE(tok)) {
-	case T_TypeDef: case T_TypeRef: case T_TypeSpec:
-		return void_instance(ty_from_token(f->img, tok, &f->ctx));
-	case T_Field: case T_MethodDef: case T_MethodSpec: case T_MemberRef:
-		if (field_token(f, tok))
-			return void_instance(ty_field_from_token(f->img, tok, &f->ctx)->owner);
-		if (array_member(f, tok))
-			return NULL;
-		return void_in_method(ty_method_from_token(f->img, tok, &f->ctx));
-	}
-	return NULL;
+	Type *t = named_type(f, tok);
+	Type *in = t ? void_instance(t) : NULL;
+	if (in || !method_token(f, tok))
+		return in;
+	Method *m = ty_method_from_token(f->img, tok, &f->ctx);
+	for (uint32_t i = 0; i < m->ninst && !in; i++)
+		in = m->inst[i]->kind == TY_VOID ? m->owner : void_instance(m->inst[i]);
+	return in;
 }
 
 /* "Box`1[T]": a generic definition as Mono's messages name it */
@@ -417,6 +407,18 @@ static bool void_argument(Fn *f, const Instr *in)
 	return true;
 }
 
+/* A type Mono will not load (ty_load_failure): TypeLoadException. */
+static bool unloadable(Fn *f, const Instr *in)
+{
+	Type *t = named_type(f, in->token);
+	const char *why = t ? ty_load_failure(t) : NULL;
+	if (!why)
+		return false;
+	e_throw_instead(f, RT_EXC_TYPELOAD, arena_printf(&f->a, "type %s cannot be loaded",
+			t->name), why);
+	return true;
+}
+
 /* newobj of an abstract class or an interface: MemberAccessException */
 static bool abstract_new(Fn *f, const Instr *in)
 {
@@ -437,7 +439,8 @@ bool e_missing(Fn *f, const Instr *in)
 	    TOK_TABLE(in->token) == 0x70)
 		return false;
 	if (resolves(f, in->token))
-		return void_argument(f, in) || abstract_new(f, in) || inaccessible(f, in) ||
+		return void_argument(f, in) || unloadable(f, in) || abstract_new(f, in) ||
+		       inaccessible(f, in) ||
 		       bad_abstract_call(f, in);
 	TyMissing miss = ty_missing;
 	Buf msg = {0}, what = {0};

@@ -175,12 +175,12 @@ static void expr_new(Fn *f, Method *m, Slot *r)
 static void get_type(Fn *f, Method *m, Slot *r)
 {
 	Slot *s = receiver(f, m);
-	Type *t = s->t;
+	Type *t = s->exact ? s->exact : s->t;   /* exact: what newobj made */
 	if (s->k != SK_O || !t || !t->img || t->kind == TY_SZARRAY || t->kind == TY_ARRAY)
 		return;
 	TypeInfo *ti = ty_info(t);
-	if (!ti->is_nullable && !ty_is_open(t) &&
-	    (ty_is_valuetype(t) || ((ti->flags & TF_SEALED) && !ti->is_interface)))
+	if (!ti->is_nullable && !ty_is_open(t) && (s->exact || ty_is_valuetype(t) ||
+	    ((ti->flags & TF_SEALED) && !ti->is_interface)))
 		r->known = t;
 }
 
@@ -527,9 +527,24 @@ static void marshal_struct(Fn *f, Method *m, Slot *r)
 /* The program's own code asks for custom attributes: keep those of kept
  * members (attrs.c). The class library's calls do not count: Enum.ToString
  * asks every program's enums for [Flags]. */
+/* An attribute type known at the call (typeof(X)): Mono's code makes the
+ * result an X[] with Array.CreateInstance, whoever asks (the class
+ * library too: DefaultBinder asks ParameterInfo.IsDefined for
+ * ParamArrayAttribute, and every question for the attribute's
+ * AttributeUsageAttribute). */
+static void attr_arrays(Fn *f, Method *m, Slot *r)
+{
+	(void)r;
+	for (uint32_t i = 0; i < m->nparams; i++) {
+		Type *x = param_is(m, i, "System.Type") ? arg(f, m, i)->known : NULL;
+		if (x && x->kind == TY_CLASS && !ty_is_open(x) && !ty_is_generic_def(x))
+			reach_type(f->p, ty_sz(x), TN_DESCRIPTOR | TN_CONSTRUCTED, f->m);
+	}
+}
+
 static void custom_attrs(Fn *f, Method *m, Slot *r)
 {
-	(void)m, (void)r;
+	attr_arrays(f, m, r);
 	if (f->m->img == f->p->img)
 		attrs_enable(f->p, f->m);
 }
@@ -635,6 +650,7 @@ static const struct {
 	{ "System.Type", "GetNestedType", get_nested, DAM_NESTED },
 	{ "System.Reflection.MethodInfo", "MakeGenericMethod", make_generic_method },
 	{ "System.Delegate", "CreateDelegate", create_delegate },
+	{ "System.MonoCustomAttrs", "GetCustomAttributes", attr_arrays },
 	{ "System.Reflection.MemberInfo", "GetCustomAttributes", custom_attrs },
 	{ "System.Reflection.MemberInfo", "IsDefined", custom_attrs },
 	{ "System.Reflection.MemberInfo", "GetCustomAttributesData", custom_attrs },

@@ -9,6 +9,7 @@
  * reachable.
  */
 #include "il2c.h"
+#include "../directives.h"
 #include "../../runtime/rt.h"
 
 #include <string.h>
@@ -20,7 +21,8 @@ static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_sta
 	contains_refs, delegate_equals, delegate_hash, collation_resource, globalization_resource,
 	current_domain, domain_setup, x509_pal, the_domain, property_get_value, default_encoding,
 	unsafe_mov, dynamic_invoke, web_prefixes, no_config_section, legacy_config,
-	delegate_method, custom_attrs, attr_defined, timer_add, timer_remove, add_event_handler;
+	delegate_method, custom_attrs, attr_defined, timer_add, timer_remove, add_event_handler,
+	crypto_create;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -129,6 +131,44 @@ static const struct {
 	{ "System.Threading.Timer/Scheduler::InternalRemove(System.Threading.Timer)", timer_remove,
 	  "the timer leaves the scheduler's list now, not when the scheduler next wakes"
 	  " (up to 90 s later for HttpListener's connections, which it held till then)" },
+	{ "System.Security.Cryptography.MD5::Create()", crypto_create,
+	  "MD5.Create(): MD5CryptoServiceProvider made directly (crypto_algos), not by CryptoConfig's name lookup" },
+	{ "System.Security.Cryptography.SHA1::Create()", crypto_create,
+	  "SHA1.Create(): SHA1CryptoServiceProvider made directly (crypto_algos), not by CryptoConfig's name lookup" },
+	{ "System.Security.Cryptography.SHA256::Create()", crypto_create,
+	  "SHA256.Create(): SHA256Managed made directly (crypto_algos), not by CryptoConfig's name lookup" },
+	{ "System.Security.Cryptography.SHA384::Create()", crypto_create,
+	  "SHA384.Create(): SHA384Managed made directly (crypto_algos), not by CryptoConfig's name lookup" },
+	{ "System.Security.Cryptography.SHA512::Create()", crypto_create,
+	  "SHA512.Create(): SHA512Managed made directly (crypto_algos), not by CryptoConfig's name lookup" },
+	{ "System.Security.Cryptography.RIPEMD160::Create()", crypto_create,
+	  "RIPEMD160.Create(): RIPEMD160Managed made directly (crypto_algos), not by CryptoConfig's name lookup" },
+	{ "System.Security.Cryptography.HashAlgorithm::Create()", crypto_create,
+	  "HashAlgorithm.Create(): SHA1CryptoServiceProvider made directly (crypto_algos), not by CryptoConfig's name lookup" },
+	{ "System.Security.Cryptography.KeyedHashAlgorithm::Create()", crypto_create,
+	  "KeyedHashAlgorithm.Create(): HMACSHA1 made directly (crypto_algos), not by CryptoConfig's name lookup" },
+	{ "System.Security.Cryptography.HMAC::Create()", crypto_create,
+	  "HMAC.Create(): HMACSHA1 made directly (crypto_algos), not by CryptoConfig's name lookup" },
+	{ "System.Security.Cryptography.RandomNumberGenerator::Create()", crypto_create,
+	  "RandomNumberGenerator.Create(): RNGCryptoServiceProvider made directly (crypto_algos), not by CryptoConfig's name lookup" },
+	{ "System.Security.Cryptography.SymmetricAlgorithm::Create()", crypto_create,
+	  "SymmetricAlgorithm.Create(): RijndaelManaged made directly (crypto_algos), not by CryptoConfig's name lookup" },
+	{ "System.Security.Cryptography.Rijndael::Create()", crypto_create,
+	  "Rijndael.Create(): RijndaelManaged made directly (crypto_algos), not by CryptoConfig's name lookup" },
+	{ "System.Security.Cryptography.DES::Create()", crypto_create,
+	  "DES.Create(): DESCryptoServiceProvider made directly (crypto_algos), not by CryptoConfig's name lookup" },
+	{ "System.Security.Cryptography.TripleDES::Create()", crypto_create,
+	  "TripleDES.Create(): TripleDESCryptoServiceProvider made directly (crypto_algos), not by CryptoConfig's name lookup" },
+	{ "System.Security.Cryptography.RC2::Create()", crypto_create,
+	  "RC2.Create(): RC2CryptoServiceProvider made directly (crypto_algos), not by CryptoConfig's name lookup" },
+	{ "System.Security.Cryptography.Aes::Create()", crypto_create,
+	  "Aes.Create(): AesCryptoServiceProvider made directly (crypto_algos), not by CryptoConfig's name lookup" },
+	{ "System.Security.Cryptography.AsymmetricAlgorithm::Create()", crypto_create,
+	  "AsymmetricAlgorithm.Create(): RSACryptoServiceProvider made directly (crypto_algos), not by CryptoConfig's name lookup" },
+	{ "System.Security.Cryptography.RSA::Create()", crypto_create,
+	  "RSA.Create(): RSACryptoServiceProvider made directly (crypto_algos), not by CryptoConfig's name lookup" },
+	{ "System.Security.Cryptography.DSA::Create()", crypto_create,
+	  "DSA.Create(): DSACryptoServiceProvider made directly (crypto_algos), not by CryptoConfig's name lookup" },
 	{ "System.ByReference`1::.ctor(!0&)", byref_ctor,
 	  "JIT intrinsic (its IL throws): keeps the managed pointer Span<T> stands on" },
 	{ "System.ByReference`1::get_Value()", byref_value,
@@ -613,6 +653,56 @@ static Type *type_in(Fn *f, Image *img, const char *ns, const char *name)
 	if (!row)
 		e_fn_error(f, "substitution: %s has no %s.%s", img->path, ns, name);
 	return ty_def(img, row, NULL, 0);
+}
+
+/* The class each parameterless Create() of a cryptographic algorithm makes
+ * under Mono (CryptoConfig's defaults): in the algorithm's own assembly
+ * unless the name says another.
+ * Mono finds it by name and makes it with Activator.CreateInstance(Type),
+ * for which nothing would keep its constructor: null before this table. */
+static const struct {
+	const char *algo, *impl;
+} crypto_algos[] = {
+	{ "MD5", "MD5CryptoServiceProvider" },
+	{ "SHA1", "SHA1CryptoServiceProvider" },
+	{ "SHA256", "SHA256Managed" },
+	{ "SHA384", "SHA384Managed" },
+	{ "SHA512", "SHA512Managed" },
+	{ "RIPEMD160", "RIPEMD160Managed" },
+	{ "HashAlgorithm", "SHA1CryptoServiceProvider" },
+	{ "KeyedHashAlgorithm", "HMACSHA1" },
+	{ "HMAC", "HMACSHA1" },
+	{ "RandomNumberGenerator", "RNGCryptoServiceProvider" },
+	{ "SymmetricAlgorithm", "RijndaelManaged" },
+	{ "Rijndael", "RijndaelManaged" },
+	{ "DES", "DESCryptoServiceProvider" },
+	{ "TripleDES", "TripleDESCryptoServiceProvider" },
+	{ "RC2", "RC2CryptoServiceProvider" },
+	{ "Aes", "AesCryptoServiceProvider, System.Core" },
+	{ "AsymmetricAlgorithm", "RSACryptoServiceProvider" },
+	{ "RSA", "RSACryptoServiceProvider" },
+	{ "DSA", "DSACryptoServiceProvider" },
+};
+
+/* return new IMPL() for ALGO.Create() (crypto_algos) */
+static void crypto_create(Fn *f)
+{
+	const char *algo = strrchr(f->m->owner->name, '.') + 1;
+	for (size_t i = 0; i < countof(crypto_algos); i++)
+		if (!strcmp(algo, crypto_algos[i].algo)) {
+			const char *impl = arena_printf(&f->a, "System.Security.Cryptography.%s",
+							crypto_algos[i].impl);
+			Type *t = strchr(impl, ',') ? directives_find_type(f->p, impl) :
+				type_in(f, f->m->owner->img, "System.Security.Cryptography",
+					crypto_algos[i].impl);
+			if (!t)
+				e_fn_error(f, "substitution: no %s", impl);
+			return_new(f, t);
+			/* CryptoConfig.CreateFromName finds it too (by reflection) */
+			reach_reflect_method(f->p, ty_default_ctor(t), f->m);
+			return;
+		}
+	e_fn_error(f, "substitution: no class for %s.Create()", algo);
 }
 
 /* The constructor WebRequestPrefixElement(string, IWebRequestCreate). */

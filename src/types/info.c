@@ -709,3 +709,42 @@ Method *ty_resolve_virtual(Type *t, Method *m)
 		return m;
 	return ti->vtable[m->slot];
 }
+
+/* ---- types Mono will not load ---- */
+/* A reference in explicit layout not on a pointer boundary (ECMA-335
+ * §II.10.7; Mono allows it over other fields). */
+static Field *misaligned_reference(TypeInfo *ti)
+{
+	for (uint32_t i = 0; ti->explicit_layout && i < ti->nfields; i++) {
+		Field *r = ti->fields[i];
+		if (ty_is_ref(r->type) && r->offset > 0 && r->offset % 8)
+			return r;
+	}
+	return NULL;
+}
+
+static bool synchronized_value_type(Type *t, TypeInfo *ti)
+{
+	for (uint32_t i = 0; t->kind == TY_STRUCT && i < ti->nmethods; i++)
+		if (ti->methods[i]->impl_flags & MI_SYNCHRONIZED)
+			return true;
+	return false;
+}
+
+const char *ty_load_failure(Type *t)
+{
+	while (t->kind == TY_SZARRAY || t->kind == TY_ARRAY || t->kind == TY_PTR ||
+	       t->kind == TY_BYREF)
+		t = t->elem;
+	if ((t->kind != TY_CLASS && t->kind != TY_STRUCT) || !t->img)
+		return NULL;
+	TypeInfo *ti = ty_info(t);
+	Field *r = misaligned_reference(ti);
+	if (r)
+		return arena_printf(ty_arena(), "Reference typed field '%s' has explicit offset that"
+				    " is not pointer-size aligned.", r->name);
+	if (synchronized_value_type(t, ti))
+		return arena_printf(ty_arena(), "Could not load type '%s' from assembly ''.",
+				    t->name);
+	return NULL;
+}

@@ -175,6 +175,10 @@ Method *ty_string_ctor(Method *ctor);    /* String::Ctor for String::.ctor */
 Ctx ty_ctx(const Method *m);
 
 TypeInfo *ty_info(Type *t);                     /* classes and structs */
+/* Mono's TypeLoadException message for a type it refuses to load (an
+ * explicit layout with a misplaced reference, a value type with a
+ * synchronized method), else NULL. Arrays, pointers: their element's. */
+const char *ty_load_failure(Type *t);
 bool ty_is_ref(const Type *t);                  /* GC reference on the stack */
 bool ty_is_valuetype(const Type *t);            /* TY_STRUCT or primitive */
 bool ty_is_generic_def(const Type *t);          /* has open generic params */

@@ -2,7 +2,10 @@
 // exact type (and the InvalidCastException when it is not), identity of
 // boxes, and Nullable<T>: HasValue, Value, GetValueOrDefault, lifted
 // operators, boxing a null Nullable to a null reference, unboxing to T?.
+// An interface method called on a fresh box (devirtualised: the struct's
+// own method gets the value inside the box, not the box).
 using System;
+using System.Globalization;
 
 struct Pair { public int a, b; public Pair(int a, int b) { this.a = a; this.b = b; } }
 
@@ -98,7 +101,16 @@ static class Boxing {
 		Out.L("int? from a boxed enum", UnboxNullable<int>(Color.Blue));
 		Out.L("E? from a boxed E", UnboxNullable<Color>(Color.Blue));
 		Out.L("uint? from a boxed int", UnboxNullable<uint>(1));
+		Out.L("IFormattable on a box", ((IFormattable)3.5).ToString("F3", CultureInfo.InvariantCulture));
+		Out.L("IComparable on a box", ((IComparable)2.5).CompareTo(2.5));
+		Out.L("IFormattable on a struct box", ((IFormattable)new Money(12.5m)).ToString("S", null));
 		return (int)boxedA + (back ?? 0);
+	}
+
+	struct Money : IFormattable {
+		decimal amount;
+		public Money(decimal a) { amount = a; }
+		public string ToString(string f, IFormatProvider p) { return f + ":" + amount; }
 	}
 
 	enum Color { Red, Blue }

@@ -2,7 +2,8 @@
 // GetConstructors(flags) and Activator.CreateInstance(typeof(X), args...)
 // with the type known at build time keep X's constructors (rt_methods).
 // Invoke makes the object (or runs on one given), structs are boxed,
-// Mono's errors for no match and for a constructor that throws.
+// Mono's errors for no match and for a constructor that throws; String's
+// constructors.
 using System;
 using System.Reflection;
 class Shape {
@@ -36,5 +37,10 @@ class P {
 		c.Invoke(s, new object[] { 9 });
 		Console.WriteLine(s.Desc);
 		Console.WriteLine(typeof(Pt).GetConstructor(new Type[] { typeof(int), typeof(int) }).Invoke(new object[] { 3, 4 }));
+		// String's constructors (the binder asks about ParamArrayAttribute)
+		Console.WriteLine((string)Activator.CreateInstance(typeof(string), new object[] { 'a', 5 }));
+		char[] val = { 'h', 'e', 'l', 'l', 'o' };
+		Console.WriteLine((string)Activator.CreateInstance(typeof(string), new object[] { val }));
+		Console.WriteLine((string)Activator.CreateInstance(typeof(string), new object[] { val, 0, 3 }));
 	}
 }

@@ -8,6 +8,7 @@
 // Delegate.CreateDelegate: static, open and closed instance, over a
 // delegate's own Invoke, over a generic method's instance.
 using System;
+using System.Collections.Generic;
 using System.Reflection;
 
 interface IShape { double Area(); }
@@ -21,6 +22,9 @@ class Derived : Base, IShape {
 	public static T Echo<T>(T x) { return x; }
 	public static string Over(int x) { return "int"; }
 	public static string Over(string x) { return "string"; }
+}
+class Maker<T> {
+	public virtual List<U> Make<U>() { return new List<U>(); }
 }
 struct Counter {
 	public int n;
@@ -110,6 +114,10 @@ class Program {
 		var fe = (Func<long, long>)Delegate.CreateDelegate(typeof(Func<long, long>), null, made, false);
 		Console.WriteLine("generic delegate: " + fe(1L << 40));
 		Try("filter inside", () => typeof(Program).GetMethod("Rethrows").Invoke(null, new object[0]));
+		// GetType() of what newobj made is known at build time (bug-472692.2)
+		var mk = new Maker<object>();
+		var mm = mk.GetType().GetMethod("Make").MakeGenericMethod(typeof(string));
+		Console.WriteLine("made over newobj: " + mm.Invoke(mk, null));
 		return 0;
 	}
 	public static void Thrower() { throw new ApplicationException("thrown"); }

@@ -1,6 +1,7 @@
 // Threads: start and join, results combined after Join, ManagedThreadId
 // stable per thread, [ThreadStatic] per thread, states and names, and a
-// foreground thread that outlives Main.
+// foreground thread that outlives Main; deep recursion on threads and
+// pool workers (their stack is the main thread's size whatever the libc).
 using System;
 using System.Threading;
 
@@ -22,6 +23,16 @@ class ThrBasic {
 		bool stable = id == Thread.CurrentThread.ManagedThreadId;
 		GC.Collect();
 		return (stable && tls == k && tlsName == "w" + k) ? (int)(s % 1000) : -1;
+	}
+
+	// Not a loop for gcc: the frame holds an array across the call.
+	static int Deep(int n)
+	{
+		if (n == 0)
+			return 0;
+		var a = new int[1];
+		a[0] = Deep(n - 1) + 1;
+		return a[0];
 	}
 
 	static void Main()
@@ -74,6 +85,18 @@ class ThrBasic {
 		} catch (InvalidOperationException e) {
 			Out.L("rename", e.Message);
 		}
+
+		// threads and pool workers have the main thread's stack size
+		// (the C library's default may be far smaller: musl's 128 KB)
+		int depth = 0;
+		var deep = new Thread(() => { depth = Deep(50000); });
+		deep.Start();
+		deep.Join();
+		Out.L("deep thread", depth);
+		var poolDone = new ManualResetEvent(false);
+		ThreadPool.QueueUserWorkItem(_ => { depth = Deep(50000) + 1; poolDone.Set(); });
+		poolDone.WaitOne();
+		Out.L("deep pool worker", depth);
 
 		var bg = new Thread(() => Thread.Sleep(60000));
 		bg.IsBackground = true;

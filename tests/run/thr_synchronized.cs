@@ -1,7 +1,8 @@
 // [MethodImpl(MethodImplOptions.Synchronized)]: instance methods hold the
 // monitor of `this`, static ones that of the type, for the whole call, and
-// let go when the method throws; TextWriter.Synchronized's writer is built
-// on them. Four threads bump unprotected counters through such methods: any
+// let go when the method throws (a method that let go itself ends with
+// SynchronizationLockException instead of its own exception);
+// TextWriter.Synchronized's writer is built on them. Four threads bump unprotected counters through such methods: any
 // lost update shows in the totals.
 using System;
 using System.IO;
@@ -30,6 +31,9 @@ class Counter {
 	[MethodImpl(MethodImplOptions.Synchronized)]
 	public void Boom() { throw new InvalidOperationException("boom"); }
 
+	[MethodImpl(MethodImplOptions.Synchronized)]
+	public void LetGoThenBoom() { Monitor.Exit(this); throw new InvalidOperationException("boom"); }
+
 	public static int Static { get { return s; } }
 }
 
@@ -55,6 +59,11 @@ static class P {
 			c.Boom();
 		} catch (InvalidOperationException e) {
 			Out.L(e.Message + ", held after " + Monitor.IsEntered(c));
+		}
+		try {
+			c.LetGoThenBoom();
+		} catch (Exception e) {
+			Out.L("exited by hand: " + e.GetType().Name);
 		}
 		TextWriter w = TextWriter.Synchronized(new StringWriter());
 		w.Write("x");
