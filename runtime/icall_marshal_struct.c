@@ -61,7 +61,9 @@ intptr_t rt_Marshal_OffsetOf(Object *type, Object *name)
 	for (const RtMarshalField *f = info ? info->fields : NULL; f && f->name; f++)
 		if (!strcmp(f->name, n))
 			return f->offset;
-	rt_exc_throw_msg(RT_EXC_ARG, "Field passed in is not a marshaled member of the type.");
+	/* Mono's message; its ArgumentException names the parameter */
+	rt_type_throw_about(RT_EXC_ARG, "Field passed in is not a marshaled member of the type ", t,
+			    "\nParameter name: fieldName");
 	return 0;
 }
 

@@ -267,6 +267,18 @@ static const struct { const char *fn; RtExcKind kind; } icall_raises[] = {
 	{ "rt_RuntimeType_get_DeclaringType", RT_EXC_NOTSUPP },
 	{ "rt_Assembly_GetTypes", RT_EXC_NOTSUPP },
 	{ "rt_Assembly_InternalGetType", RT_EXC_TYPELOAD },
+	{ "rt_Marshal_SizeOf", RT_EXC_ARG }, { "rt_Marshal_SizeOf", RT_EXC_ARGNULL },
+	{ "rt_Marshal_OffsetOf", RT_EXC_ARG }, { "rt_Marshal_OffsetOf", RT_EXC_ARGNULL },
+	{ "rt_Marshal_StructureToPtr", RT_EXC_ARG }, { "rt_Marshal_StructureToPtr", RT_EXC_ARGNULL },
+	{ "rt_Marshal_PtrToStructure_type", RT_EXC_ARG },
+	{ "rt_Marshal_PtrToStructure_type", RT_EXC_ARGNULL },
+	{ "rt_Marshal_PtrToStructure_obj", RT_EXC_ARG },
+	{ "rt_Marshal_PtrToStructure_obj", RT_EXC_ARGNULL },
+	{ "rt_Marshal_DestroyStructure", RT_EXC_ARG },
+	{ "rt_Marshal_DestroyStructure", RT_EXC_ARGNULL },
+	{ "rt_Array_GetValue", RT_EXC_ARG }, { "rt_Array_SetValue", RT_EXC_ARG },
+	{ "rt_RuntimeTypeHandle_GetArrayRank", RT_EXC_ARG },
+	{ "rt_Delegate_CreateDelegate_internal", RT_EXC_ARG },
 };
 
 static void icall_needs(Program *p, const char *fn)
@@ -1020,11 +1032,40 @@ static void drain(Program *p)
 	}
 }
 
+/* The core's virtual calls with one implementation among the core's
+ * constructed types: that one and a class of the core it is the
+ * implementation for, so that cgen.c's M_FNC can call it directly behind
+ * a test of the receiver's type, whatever else the program constructs. */
+static void core_impls(Program *p, uint32_t from)
+{
+	for (uint32_t i = from; i < p->vcalls.n; i++) {
+		Method *m = p->vcalls.v[i];
+		MethodState *ms = reach_state(m);
+		if (m->ninst || ms->impls.n != 1)
+			continue;
+		for (uint32_t c = 0; c < p->constructed.n && !ms->core_type; c++) {
+			Type *t = p->constructed.v[c];
+			if (t->img && t->kind != TY_SZARRAY && t->kind != TY_ARRAY && applies(t, m) &&
+			    ty_resolve_virtual(t, m) == ms->impls.v[0])
+				ms->core_type = t;
+		}
+		if (ms->core_type)
+			ms->core_impl = ms->impls.v[0];
+	}
+}
+
 void reach_core(Program *p)
 {
+	if (p->ncore_layers == countof(p->core))
+		fatal("internal: more than %u layers of the core", (unsigned)countof(p->core));
+	p->in_core = true;
 	drain(p);
-	p->ncore = p->methods.n;
-	p->ncore_constructed = p->constructed.n;
+	p->in_core = false;
+	core_impls(p, p->ncore_layers ? p->core[p->ncore_layers - 1].vcalls : 0);
+	p->core[p->ncore_layers].methods = p->ncore = p->methods.n;
+	p->core[p->ncore_layers].constructed = p->constructed.n;
+	p->core[p->ncore_layers].vcalls = p->vcalls.n;
+	p->ncore_layers++;
 }
 
 void reach_run(Program *p)

@@ -88,8 +88,7 @@ static void check_after_call(Fn *f, Method *m, Recv recv)
 static void check_after_vcall(Fn *f, Method *m)
 {
 	MethodState *me = reach_state(f->m);
-	bool core = f->m->img != f->p->img && (!f->p->ncore || me->index < f->p->ncore);
-	if (m->ninst || core) {
+	if (m->ninst || f->p->in_core) {
 		e_check_pending(f);
 		return;
 	}
@@ -119,7 +118,8 @@ static bool needs_dispatch(Method *m)
 }
 
 /* The function a virtual call of m on `self` runs: prog.h says how to
- * find it (cgen.c's vcall_targets), once the constructed types are known. */
+ * find it (cgen.c's vcall_targets), once the constructed types are known;
+ * the core's code asks M_FNC, which depends on the core's types only. */
 static const char *dispatch(Fn *f, Method *m, const char *self)
 {
 	reach_vcall(f->p, m, f->m);
@@ -127,7 +127,8 @@ static const char *dispatch(Fn *f, Method *m, const char *self)
 		return arena_printf(&f->a, "GVM_%s", m->cname);
 	if (ty_info(m->owner)->is_interface)
 		reach_type(f->p, m->owner, TN_DESCRIPTOR, f->m);
-	return arena_printf(&f->a, "%s_FN(%s)", reach_slot_root(m)->cname, self);
+	return arena_printf(&f->a, "%s_%s(%s)", reach_slot_root(m)->cname,
+			    f->p->in_core ? "FNC" : "FN", self);
 }
 
 /* tail. calls:

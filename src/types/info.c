@@ -739,12 +739,15 @@ const char *ty_load_failure(Type *t)
 	if ((t->kind != TY_CLASS && t->kind != TY_STRUCT) || !t->img)
 		return NULL;
 	TypeInfo *ti = ty_info(t);
+	if (ti->load_checked)
+		return ti->load_failure;
+	ti->load_checked = true;
 	Field *r = misaligned_reference(ti);
 	if (r)
-		return arena_printf(ty_arena(), "Reference typed field '%s' has explicit offset that"
-				    " is not pointer-size aligned.", r->name);
-	if (synchronized_value_type(t, ti))
-		return arena_printf(ty_arena(), "Could not load type '%s' from assembly ''.",
-				    t->name);
-	return NULL;
+		ti->load_failure = arena_printf(ty_arena(), "Reference typed field '%s' has explicit"
+						" offset that is not pointer-size aligned.", r->name);
+	else if (synchronized_value_type(t, ti))
+		ti->load_failure = arena_printf(ty_arena(), "Could not load type '%s' from"
+						" assembly ''.", t->name);
+	return ti->load_failure;
 }

@@ -107,6 +107,8 @@ struct TypeInfo {
 	Method ***imap;                 /* per ifaces[i]: its methods' impls */
 	Method *cctor, *finalizer;
 	Type *underlying;               /* enums */
+	const char *load_failure;       /* ty_load_failure, once known */
+	bool load_checked;
 };
 
 /* Metadata flags ilcc reads (ECMA-335 §II.23.1): TypeDef (TF_), MethodDef

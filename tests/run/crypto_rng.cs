@@ -5,7 +5,6 @@
 // reflection under Mono; made directly by ilcc: subst.c crypto_algos),
 // and the hashes give the known values. By name (CryptoConfig), a class
 // that some Create() makes is found too.
-// mcs: -r:System.Core.dll
 using System;
 using System.Security.Cryptography;
 using System.Text;

@@ -58,6 +58,8 @@ static unsafe class P {
 		Say("Rect " + Marshal.SizeOf(typeof(Rect)) + " Tag@" + Marshal.OffsetOf(typeof(Rect), "Tag"));
 		Say("Union " + Marshal.SizeOf(typeof(Union)) + " Hi@" + Marshal.OffsetOf(typeof(Union), "Hi"));
 		Say("Buf " + Marshal.SizeOf(typeof(Buf)));
+		try { Marshal.OffsetOf(typeof(Mixed), "Nope"); }
+		catch (ArgumentException e) { Say("no field: " + e.Message); }
 		Say("tm " + Marshal.SizeOf(typeof(tm)) + " gmtoff@" + Marshal.OffsetOf(typeof(tm), "tm_gmtoff"));
 		Say("int " + Marshal.SizeOf(typeof(int)) + " " + Marshal.SizeOf(3L));
 	}
