@@ -1015,7 +1015,7 @@ static void literals(Gen *g)
 	for (uint32_t i = 0; i < p->literals.n; i++) {
 		Literal *l = &p->literals.v[i];
 		uint32_t n = l->nbytes / 2;
-		buf_printf(b, "RtString %s = { { &%s_type, 0 }, %u, {", l->cname, ty_string->cname, n);
+		buf_printf(b, "RT_LITERAL RtString %s = { { &%s_type, 0 }, %u, {", l->cname, ty_string->cname, n);
 		for (uint32_t k = 0; k < n; k++)
 			buf_printf(b, "%s%u", !k ? "\n\t" : k % 16 ? "," : ",\n\t",
 				   l->utf16[2 * k] | l->utf16[2 * k + 1] << 8);
