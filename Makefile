@@ -25,18 +25,19 @@ RT_PIC_OBJS := $(RT_SRCS:runtime/%.c=$(BUILD)/rt-pic/%.o) $(BUILD)/rt-pic/normta
 RT_HEADERS := $(BUILD)/include/rt.h $(BUILD)/include/rt_ops.h
 
 all: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(BUILD)/libilccrt_pic.a $(RT_HEADERS) $(BUILD)/IlccSupport.dll \
-	$(BUILD)/IlccExpr.dll $(BUILD)/objects/made
+	$(BUILD)/IlccExpr.dll $(BUILD)/IlccCore.dll $(BUILD)/objects/made
 
-# The class library's core (what Console.WriteLine(string) reaches: build.c
+# The class library's core (what Console.WriteLine(string) reaches, and
+# for programs that name collections or LINQ lib/IlccCore.cs's seed: build.c
 # reach_core_library), compiled once here into the installation's object
 # store: a build of any program that names Console takes these units from
 # it (docs/design.md, "A class library compiled once"). The seed program
 # reaches nothing of the library outside the core, so its units other than
 # m0 (its own code), data.c and lits.c are exactly the core's.
-$(BUILD)/objects/made: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(RT_HEADERS) bench/startup/hello.cs
+$(BUILD)/objects/made: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(RT_HEADERS) $(BUILD)/IlccCore.dll lib/core-seed.cs
 	rm -rf $(BUILD)/objects $(BUILD)/core
 	mkdir -p $(BUILD)/core $(BUILD)/objects
-	mcs -nologo -out:$(BUILD)/core/seed.exe bench/startup/hello.cs
+	mcs -nologo -out:$(BUILD)/core/seed.exe lib/core-seed.cs
 	XDG_CACHE_HOME=$(abspath $(BUILD))/core/cache ILCC_INSTALLED_STORE=0 \
 		$(BUILD)/ilcc build -q --keep-c $(BUILD)/core/c $(BUILD)/core/seed.exe -o $(BUILD)/core/seed
 	awk '$$1 ~ /^m[1-9][0-9]*$$/ { print $$2 ".o" }' $(BUILD)/core/c/manifest | \
@@ -54,6 +55,12 @@ $(BUILD)/IlccSupport.dll: lib/IlccSupport.cs
 $(BUILD)/IlccExpr.dll: lib/IlccExpr.cs lib/IlccExprOps.cs
 	@mkdir -p $(dir $@)
 	mcs -nologo -target:library -r:System.Core -out:$@ $^
+
+# The second layer of the class library's core (src/build.c
+# reach_core_collections).
+$(BUILD)/IlccCore.dll: lib/IlccCore.cs
+	@mkdir -p $(dir $@)
+	mcs -nologo -target:library -r:System.Core -out:$@ $<
 
 # The Unicode normalisation tables of string.Normalize (tools/normtab.cs
 # takes them from the installed mono, so both normalise alike).
@@ -163,6 +170,7 @@ install: all
 	install -D -m 644 $(BUILD)/libilccrt_pic.a $(DESTDIR)$(PREFIX)/lib/ilcc/libilccrt_pic.a
 	install -D -m 644 $(BUILD)/IlccSupport.dll $(DESTDIR)$(PREFIX)/lib/ilcc/IlccSupport.dll
 	install -D -m 644 $(BUILD)/IlccExpr.dll $(DESTDIR)$(PREFIX)/lib/ilcc/IlccExpr.dll
+	install -D -m 644 $(BUILD)/IlccCore.dll $(DESTDIR)$(PREFIX)/lib/ilcc/IlccCore.dll
 	install -D -m 644 docs/ilcc.1 $(DESTDIR)$(PREFIX)/share/man/man1/ilcc.1
 	install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/include $(RT_HEADERS)
 	install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/objects $(BUILD)/objects/*.o

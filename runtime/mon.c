@@ -12,7 +12,8 @@
  * such as the usual `new object()` lock, is not scanned, so its record goes
  * in a keep-alive list, with a long weak link to the object that Boehm
  * clears once the object is dead for good (after any finalizer that could
- * resurrect it); the list drops such records when it next grows.
+ * resurrect it); the list drops such records when it next grows. String
+ * literals are not scanned either and never die: their records stay.
  *
  * The monitor: `owner` is taken by compare-and-swap from 0 to the
  * thread's id, without the mutex when nobody waits (a lock taken and
@@ -116,10 +117,14 @@ static void keep_make_room(void)
 	capkeep = cap;
 }
 
-static void keep_alive(RtSync *s, Object *o)
+/* A string literal never dies and is not scanned either (gc.c): its
+ * record stays in the list with a link that is never registered, so
+ * never cleared. */
+static void keep_alive(RtSync *s, Object *o, bool forever)
 {
 	s->weak_obj = GC_HIDE_POINTER(o);
-	GC_register_long_link((void **)&s->weak_obj, o);
+	if (!forever)
+		GC_register_long_link((void **)&s->weak_obj, o);
 	pthread_mutex_lock(&keep_lock);
 	if (nkeep == capkeep)
 		keep_make_room();
@@ -157,8 +162,10 @@ static RtSync *get_sync(Object *o)
 	if (!__atomic_compare_exchange_n(&o->sync, &cur, (uintptr_t)s, false,
 					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
 		return (RtSync *)cur;   /* another thread won */
-	if (rt_gc_obj_is_atomic(o))
-		keep_alive(s, o);
+	if (rt_gc_is_literal(o))
+		keep_alive(s, o, true);
+	else if (rt_gc_obj_is_atomic(o))
+		keep_alive(s, o, false);
 	return s;
 }
 

@@ -45,6 +45,11 @@ typedef struct RtString {
 	uint16_t chars[];
 } RtString;
 
+/* String literals sit together in a section of their own, which the
+ * collector does not scan: they hold no heap references but a monitor
+ * record in hdr.sync, which mon.c keeps alive itself (gc.c, "Roots"). */
+#define RT_LITERAL __attribute__((section("rt_literals")))
+
 /* Bounds of a multi-dimensional array, one per dimension (Mono's layout). */
 typedef struct RtBounds {
 	uintptr_t length;

@@ -18,7 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-enum { NFILES = 24 };                   /* at most m0.c ... m23.c */
+enum { NFILES = 32 };                   /* at most m0.c ... m31.c */
 static uint32_t nfiles;                 /* how many this build has (emit_program) */
 
 /* Told of each reached method: [DynamicDependency], and the delegate
@@ -870,25 +870,50 @@ static Image *find_corlib(Loader *ld, Image *img)
 	return NULL;
 }
 
-/* Whether the program names System.Console (a TypeRef to it). */
-static bool names_console(Image *img)
+/* Whether the program names a type of namespace ns (a TypeRef to it),
+ * or that type when name is given. */
+static bool names_type(Image *img, const char *ns, const char *name)
 {
 	for (uint32_t r = 1; r <= md_rows(img, T_TypeRef); r++)
-		if (!strcmp(md_string(img, md_get(img, T_TypeRef, r, TypeRef_Name)), "Console") &&
-		    !strcmp(md_string(img, md_get(img, T_TypeRef, r, TypeRef_Namespace)), "System"))
+		if ((!name || !strcmp(md_string(img, md_get(img, T_TypeRef, r, TypeRef_Name)), name)) &&
+		    !strcmp(md_string(img, md_get(img, T_TypeRef, r, TypeRef_Namespace)), ns))
 			return true;
 	return false;
 }
 
+/* The core's second layer: Ilcc.Core.Seed.Collections of IlccCore.dll
+ * (lib/IlccCore.cs), for a program that names Console and collections or
+ * LINQ. Without IlccCore.dll beside ilcc, no second layer (the program
+ * builds as before, its library code compiled for it). */
+static void reach_core_collections(Program *p, Image *img)
+{
+	if (!names_type(img, "System.Collections.Generic", NULL) && !names_type(img, "System.Linq", NULL))
+		return;
+	const char *path = emit_support_path("IlccCore.dll");
+	if (!path) {
+		note("IlccCore.dll is not beside ilcc: no second layer of the core");
+		return;
+	}
+	Image *seed = ld_open(p->ld, path);
+	uint32_t row = ld_find_type(seed, "Ilcc.Core", "Seed");
+	Method *m = row ? ty_find_method(ty_def(seed, row, NULL, 0), "Collections", 1) : NULL;
+	if (!m)
+		fatal("%s: no method Ilcc.Core.Seed.Collections", path);
+	reach_method(p, m, NULL, "the class library's core (collections and LINQ)");
+	reach_core(p);
+}
+
 /* The class library's core: what the runtime's roots and, for a program
  * that names Console, Console.WriteLine(string) reach, before the
- * program's entry. The same methods in the same order in every such
+ * program's entry; for a program that also names collections or LINQ, a
+ * second layer after it. The same methods in the same order in every such
  * program, so cgen.c's core units are the same C and their objects come
  * from the object store (or the installation's, make-core) for a second
  * program. Not for --size: it keeps only what the program reaches. */
 static void reach_core_library(Program *p, const BuildOptions *o, Image *img)
 {
-	if (o->kind == BUILD_EXE && !o->size && names_console(img)) {
+	bool console = o->kind == BUILD_EXE && !o->size && names_type(img, "System", "Console");
+	if (console) {
 		TypeInfo *ti = ty_info(ty_corlib_type("System", "Console"));
 		for (uint32_t i = 0; i < ti->nmethods; i++) {
 			Method *m = ti->methods[i];
@@ -897,6 +922,8 @@ static void reach_core_library(Program *p, const BuildOptions *o, Image *img)
 		}
 	}
 	reach_core(p);
+	if (console)
+		reach_core_collections(p, img);
 }
 
 static Method *entry_point(Image *img)

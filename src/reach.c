@@ -44,6 +44,9 @@ void reach_free(Program *p)
 		buf_free(&ms->code);
 		free(ms->impls.v);
 		free(ms->callees.v);
+		free(ms->callees_nonnull.v);
+		free(ms->callees_this.v);
+		free(ms->vcallees.v);
 		free(ms->this_callees.v);
 	}
 	free(p->methods.v), free(p->types.v), free(p->constructed.v);
@@ -1029,11 +1032,40 @@ static void drain(Program *p)
 	}
 }
 
+/* The core's virtual calls with one implementation among the core's
+ * constructed types: that one and a class of the core it is the
+ * implementation for, so that cgen.c's M_FNC can call it directly behind
+ * a test of the receiver's type, whatever else the program constructs. */
+static void core_impls(Program *p, uint32_t from)
+{
+	for (uint32_t i = from; i < p->vcalls.n; i++) {
+		Method *m = p->vcalls.v[i];
+		MethodState *ms = reach_state(m);
+		if (m->ninst || ms->impls.n != 1)
+			continue;
+		for (uint32_t c = 0; c < p->constructed.n && !ms->core_type; c++) {
+			Type *t = p->constructed.v[c];
+			if (t->img && t->kind != TY_SZARRAY && t->kind != TY_ARRAY && applies(t, m) &&
+			    ty_resolve_virtual(t, m) == ms->impls.v[0])
+				ms->core_type = t;
+		}
+		if (ms->core_type)
+			ms->core_impl = ms->impls.v[0];
+	}
+}
+
 void reach_core(Program *p)
 {
+	if (p->ncore_layers == countof(p->core))
+		fatal("internal: more than %u layers of the core", (unsigned)countof(p->core));
+	p->in_core = true;
 	drain(p);
-	p->ncore = p->methods.n;
-	p->ncore_constructed = p->constructed.n;
+	p->in_core = false;
+	core_impls(p, p->ncore_layers ? p->core[p->ncore_layers - 1].vcalls : 0);
+	p->core[p->ncore_layers].methods = p->ncore = p->methods.n;
+	p->core[p->ncore_layers].constructed = p->constructed.n;
+	p->core[p->ncore_layers].vcalls = p->vcalls.n;
+	p->ncore_layers++;
 }
 
 void reach_run(Program *p)
@@ -1109,15 +1141,53 @@ void reach_keeps_this(Program *p)
 }
 
 /* ---- methods that cannot throw ---- */
+/* Sets *flag when `from` is set; says whether that changed it. */
+static bool spread(bool *flag, bool from)
+{
+	if (*flag || !from)
+		return false;
+	*flag = true;
+	return true;
+}
+
+bool reach_vthrows(Method *m)
+{
+	MethodState *ms = reach_state(m);
+	if (ms->fails || m->ninst)
+		return true;
+	for (uint32_t i = 0; i < ms->impls.n; i++) {
+		MethodState *is = ms->impls.v[i]->user;
+		if (!is || !is->reason || is->kind == BK_ABSTRACT || is->throws)
+			return true;
+	}
+	return false;
+}
+
+/* One pass over ms's calls; true if it learnt something. */
+static bool throws_from_callees(MethodState *ms)
+{
+	bool changed = false;
+	for (uint32_t k = 0; k < ms->callees.n; k++) {
+		MethodState *c = reach_state(ms->callees.v[k]);
+		changed |= spread(&ms->throws, c->throws || c->null_this_throws);
+	}
+	for (uint32_t k = 0; k < ms->callees_nonnull.n; k++)
+		changed |= spread(&ms->throws, reach_state(ms->callees_nonnull.v[k])->throws);
+	for (uint32_t k = 0; k < ms->callees_this.n; k++) {
+		MethodState *c = reach_state(ms->callees_this.v[k]);
+		changed |= spread(&ms->throws, c->throws);
+		changed |= spread(&ms->null_this_throws, c->null_this_throws);
+	}
+	for (uint32_t k = 0; k < ms->vcallees.n; k++)
+		changed |= spread(&ms->throws, reach_vthrows(ms->vcallees.v[k]));
+	return changed;
+}
+
 void reach_no_throw(Program *p)
 {
 	for (bool changed = true; changed;) {
 		changed = false;
-		for (uint32_t i = 0; i < p->methods.n; i++) {
-			MethodState *ms = reach_state(p->methods.v[i]);
-			for (uint32_t k = 0; !ms->throws && k < ms->callees.n; k++)
-				if (reach_state(ms->callees.v[k])->throws)
-					ms->throws = changed = true;
-		}
+		for (uint32_t i = 0; i < p->methods.n; i++)
+			changed |= throws_from_callees(reach_state(p->methods.v[i]));
 	}
 }

@@ -49,6 +49,10 @@ typedef struct MethodState {
 	Method *vcall_why;              /* the first method that called it virtually */
 	VEC(Method *) impls;            /* called virtually: what the call may run */
 	bool fails;                     /* and a constructed type's slot throws (ty_iface_conflict) */
+	/* called from the core (reach_core) with one implementation among the
+	 * core's constructed types: it, and a type of the core that runs it */
+	Method *core_impl;
+	Type *core_type;
 	bool emitted;
 	uint32_t index;                 /* in Program.methods */
 	bool need_sthunk;               /* static method behind a delegate */
@@ -64,10 +68,16 @@ typedef struct MethodState {
 	uint32_t reflects;
 	int64_t reflects_kinds;
 	void *cov;                      /* coverage.c's */
-	/* may an exception leave it? Its own code says (il2c), and so does
-	 * any method it calls directly (callees): reach_no_throw */
-	bool throws;
-	VEC(Method *) callees;
+	/* may an exception leave it when `this` is not null? Its own code
+	 * says (il2c), and so does any method it calls directly: callees
+	 * (receiver unknown or none), callees_nonnull (receiver known not
+	 * null), callees_this (its own `this`): reach_no_throw. Does a null
+	 * `this` make it throw (a test of `this` in a class's method that
+	 * never stores to it, or a callee_this that does)? A virtual call
+	 * (vcallees) may throw if any of the slot's impls may (reach_vthrows). */
+	bool throws, null_this_throws;
+	VEC(Method *) callees, callees_nonnull, callees_this;
+	VEC(Method *) vcallees;         /* slot roots called virtually (impls) */
 	/* is `this` referred to from nowhere once it returns? Its own code
 	 * says (il2c: Fn.leaks_this), and so does any method it passes `this`
 	 * to as the receiver of a direct call: reach_keeps_this. Asked of
@@ -135,8 +145,14 @@ typedef struct Program {
 	bool no_trace_names;            /* --size: no method names in stack traces */
 	VEC(Method *) methods;          /* reached, in order */
 	uint32_t next_work;             /* methods[next_work..] still to emit */
-	uint32_t ncore;                 /* methods[..ncore): reach_core's, before the program's */
-	uint32_t ncore_constructed;     /* constructed[..ncore_constructed): reach_core's */
+	/* the class library's core, reached before the program (reach_core):
+	 * layer k's methods, constructed types and virtual calls end at
+	 * core[k]'s counts; each layer is the same in every program that has
+	 * the layers before it */
+	struct { uint32_t methods, constructed, vcalls; } core[2];
+	uint32_t ncore_layers;
+	uint32_t ncore;                 /* methods[..ncore): all layers' */
+	bool in_core;                   /* reach_core is emitting: calls use M_FNC */
 	VEC(Type *) types;              /* with any TypeNeeds, in order */
 	VEC(Type *) constructed;
 	VEC(Method *) vcalls;           /* virtually called slots and interface methods */
@@ -187,8 +203,12 @@ void reach_init(Program *p, Loader *ld, Image *img);
 /* Frees what p and its methods' states hold outside ty_arena(). */
 void reach_free(Program *p);
 /* Emits what the roots given so far reach, before the program's entry is
- * given: methods[0..ncore), the same in every program (cgen.c's core units). */
+ * given: a layer of the core (at most 2), the same in every program that
+ * has the same layers before it (cgen.c's core units). */
 void reach_core(Program *p);
+/* May a virtual call of slot root m (callvirt: `this` not null) throw?
+ * Once the constructed types are known; true while they may change. */
+bool reach_vthrows(Method *m);
 void reach_method(Program *p, Method *m, Method *why, const char *reason);
 void reach_type(Program *p, Type *t, uint32_t needs, Method *why);
 void reach_vcall(Program *p, Method *m, Method *why);

@@ -310,7 +310,8 @@ static void throws_defines(Gen *g)
 	for (uint32_t i = 0; i < p->methods.n; i++) {
 		MethodState *ms = reach_state(p->methods.v[i]);
 		if (ms->kind == BK_IL)
-			buf_printf(&g->h, "#define %s_THROWS %d\n", p->methods.v[i]->cname, ms->throws);
+			buf_printf(&g->h, "#define %s_THROWS %d\n", p->methods.v[i]->cname,
+				   ms->throws | ms->null_this_throws << 1);
 	}
 }
 
@@ -840,12 +841,14 @@ static void descriptor(Gen *g, Type *t)
 /* Where each interface called through sits most often in the interface
  * tables of the constructed types: an interface call tries that entry
  * first (rt_iface), so where every implementing type agrees, as is
- * common, the call finds its slots without a scan. Counted among the
- * class library's core types (reach_core) when any implements it, so
- * that the core units' C is the same in every program. */
+ * common, the call finds its slots without a scan. An interface the core
+ * calls (reach_core) is counted over the types of the core up to that
+ * layer, 0 when none implements it, so that the core units' C is the same
+ * in every program; any other over all constructed types. */
 typedef struct IfacePos {
 	Type *iface;
-	VEC(uint32_t) count[2];         /* types that have it at each index: all, core */
+	uint32_t upto;                  /* count constructed[..upto) */
+	VEC(uint32_t) count;            /* types that have it at each index */
 } IfacePos;
 
 static IfacePos *find_pos(IfacePos *v, uint32_t n, Type *iface)
@@ -856,14 +859,23 @@ static IfacePos *find_pos(IfacePos *v, uint32_t n, Type *iface)
 	return NULL;
 }
 
-/* The index most types have, or -1 when none counted. */
+/* The index most types have, or 0 when none counted. */
 static int most_at(const uint32_t *count, uint32_t n)
 {
-	int best = -1;
+	int best = 0;
 	for (uint32_t at = 0; at < n; at++)
-		if (count[at] && (best < 0 || count[at] > count[best]))
+		if (count[at] > count[best])
 			best = (int)at;
 	return best;
+}
+
+/* How many of the constructed types a call of vcalls[i] counts. */
+static uint32_t counted_types(const Program *p, uint32_t i)
+{
+	for (uint32_t k = 0; k < p->ncore_layers; k++)
+		if (i < p->core[k].vcalls)
+			return p->core[k].constructed;
+	return p->constructed.n;
 }
 
 static void iface_positions(Gen *g)
@@ -873,32 +885,63 @@ static void iface_positions(Gen *g)
 	for (uint32_t i = 0; i < p->vcalls.n; i++) {
 		Type *iface = p->vcalls.v[i]->owner;
 		if (iface->img && ty_info(iface)->is_interface && !find_pos(pos.v, pos.n, iface))
-			VEC_PUSH(pos, ((IfacePos){ .iface = iface }));
+			VEC_PUSH(pos, ((IfacePos){ .iface = iface, .upto = counted_types(p, i) }));
 	}
 	for (uint32_t c = 0; c < p->constructed.n; c++) {
 		Type **ifs;
 		uint32_t n = ifaces_of(g, p->constructed.v[c], &ifs);
 		for (uint32_t at = 0; at < n; at++) {
 			IfacePos *ip = find_pos(pos.v, pos.n, ifs[at]);
-			if (!ip)
+			if (!ip || c >= ip->upto)
 				continue;
-			for (int k = 0; k < 2; k++)
-				while (ip->count[k].n <= at)
-					VEC_PUSH(ip->count[k], 0);
-			ip->count[0].v[at]++;
-			if (c < p->ncore_constructed)
-				ip->count[1].v[at]++;
+			while (ip->count.n <= at)
+				VEC_PUSH(ip->count, 0);
+			ip->count.v[at]++;
 		}
 	}
 	for (uint32_t i = 0; i < pos.n; i++) {
-		int best = most_at(pos.v[i].count[1].v, pos.v[i].count[1].n);
-		if (best < 0)
-			best = most_at(pos.v[i].count[0].v, pos.v[i].count[0].n);
-		buf_printf(&g->h, "#define %s_AT %d\n", pos.v[i].iface->cname, best < 0 ? 0 : best);
-		free(pos.v[i].count[0].v);
-		free(pos.v[i].count[1].v);
+		buf_printf(&g->h, "#define %s_AT %d\n", pos.v[i].iface->cname,
+			   most_at(pos.v[i].count.v, pos.v[i].count.n));
+		free(pos.v[i].count.v);
 	}
 	free(pos.v);
+}
+
+/* The call of m through the receiver o's vtable or interface table. */
+static void dispatch_expr(Buf *b, Method *m)
+{
+	Buf ft = {0};
+	emit_fn_ptr_type(&ft, m, "Object *");
+	TypeInfo *oi = ty_info(m->owner);
+	if (oi->is_interface) {
+		uint32_t k = 0;
+		while (k < oi->nmethods && oi->methods[k] != m)
+			k++;
+		buf_printf(b, "((%s)rt_iface(((Object *)(o))->type, &%s_type, %s_AT)[%u])",
+			   ft.s, m->owner->cname, m->owner->cname, k);
+	} else {
+		buf_printf(b, "((%s)((Object *)(o))->type->vtable[%d])", ft.s, m->slot);
+	}
+	buf_free(&ft);
+}
+
+/* M_FNC, for the core's code (reach_core), depends on the core's types
+ * only, so that the core's C is the same in every program: the core's
+ * one implementation called directly when the receiver is of the core's
+ * type that runs it, else dispatched. */
+static void core_vcall_target(Gen *g, Method *m)
+{
+	MethodState *ms = reach_state(m);
+	buf_printf(&g->h, "#define %s_FNC(o) ", m->cname);
+	if (ms->core_impl) {
+		Buf ft = {0};
+		emit_fn_ptr_type(&ft, m, "Object *");
+		buf_printf(&g->h, "(((Object *)(o))->type == &%s_type ? (%s)%s : ",
+			   ms->core_type->cname, ft.s, object_fn(ms->core_impl));
+		buf_free(&ft);
+	}
+	dispatch_expr(&g->h, m);
+	buf_puts(&g->h, ms->core_impl ? ")\n" : "\n");
 }
 
 /* How a virtual call of each slot or interface method finds its function:
@@ -913,24 +956,15 @@ static void vcall_targets(Gen *g)
 		MethodState *ms = reach_state(m);
 		if (m->ninst)
 			continue;
+		buf_printf(&g->h, "#define %s_VTHROWS %d\n", m->cname, reach_vthrows(m));
+		if (p->ncore_layers && i < p->core[p->ncore_layers - 1].vcalls)
+			core_vcall_target(g, m);
 		buf_printf(&g->h, "#define %s_FN(o) ", m->cname);
-		if (ms->impls.n == 1 && reached(ms->impls.v[0]) && !ms->fails) {
-			buf_printf(&g->h, "%s\n", object_fn(ms->impls.v[0]));
-			continue;
-		}
-		Buf ft = {0};
-		emit_fn_ptr_type(&ft, m, "Object *");
-		TypeInfo *oi = ty_info(m->owner);
-		if (oi->is_interface) {
-			uint32_t k = 0;
-			while (k < oi->nmethods && oi->methods[k] != m)
-				k++;
-			buf_printf(&g->h, "((%s)rt_iface(((Object *)(o))->type, &%s_type, %s_AT)[%u])\n",
-				   ft.s, m->owner->cname, m->owner->cname, k);
-		} else {
-			buf_printf(&g->h, "((%s)((Object *)(o))->type->vtable[%d])\n", ft.s, m->slot);
-		}
-		buf_free(&ft);
+		if (ms->impls.n == 1 && reached(ms->impls.v[0]) && !ms->fails)
+			buf_printf(&g->h, "%s", object_fn(ms->impls.v[0]));
+		else
+			dispatch_expr(&g->h, m);
+		buf_putc(&g->h, '\n');
 	}
 }
 
@@ -981,7 +1015,7 @@ static void literals(Gen *g)
 	for (uint32_t i = 0; i < p->literals.n; i++) {
 		Literal *l = &p->literals.v[i];
 		uint32_t n = l->nbytes / 2;
-		buf_printf(b, "RtString %s = { { &%s_type, 0 }, %u, {", l->cname, ty_string->cname, n);
+		buf_printf(b, "RT_LITERAL RtString %s = { { &%s_type, 0 }, %u, {", l->cname, ty_string->cname, n);
 		for (uint32_t k = 0; k < n; k++)
 			buf_printf(b, "%s%u", !k ? "\n\t" : k % 16 ? "," : ",\n\t",
 				   l->utf16[2 * k] | l->utf16[2 * k + 1] << 8);
@@ -1596,12 +1630,18 @@ static void write_unit(const char *dir, const char *name, UnitHeaders *uh, const
 	buf_free(&unit);
 }
 
-/* The kinds of unit, in their order among m0.c ... */
-enum { UNIT_OWN, UNIT_CORE, UNIT_LIB };
+/* The kinds of unit, in their order among m0.c ...: the program's own,
+ * each layer of the core, the rest of the library */
+enum { UNIT_OWN, UNIT_CORE, UNIT_CORE2, UNIT_LIB, NKINDS };
 
 static int unit_kind(const Program *p, uint32_t i)
 {
-	return own_method(p, p->methods.v[i]) ? UNIT_OWN : i < p->ncore ? UNIT_CORE : UNIT_LIB;
+	if (own_method(p, p->methods.v[i]))
+		return UNIT_OWN;
+	for (uint32_t k = 0; k < p->ncore_layers; k++)
+		if (i < p->core[k].methods)
+			return UNIT_CORE + (int)k;
+	return UNIT_LIB;
 }
 
 /* Writes m0.c ... into dir, at most maxfiles; *nfiles: how many. Returns
@@ -1611,24 +1651,22 @@ static uint32_t method_files(Program *p, const char *dir, uint32_t maxfiles, uin
 {
 	Buf *files = calloc(maxfiles, sizeof *files);
 	size_t *sizes = calloc(maxfiles, sizeof *sizes);
-	size_t bytes[3] = {0};
-	uint32_t n[3] = {0};
+	size_t bytes[NKINDS] = {0};
+	uint32_t n[NKINDS] = {0};
 	for (uint32_t i = 0; i < p->methods.n; i++) {
 		bytes[unit_kind(p, i)] += reach_state(p->methods.v[i])->code.len;
 		n[unit_kind(p, i)]++;
 	}
-	/* the first unit of each kind, and the end */
-	uint32_t from[4];
-	from[UNIT_OWN] = 0;
-	from[UNIT_CORE] = units_for(n[UNIT_OWN], bytes[UNIT_OWN], OWN_UNIT_BYTES, maxfiles / 4);
-	from[UNIT_LIB] = from[UNIT_CORE] +
-		units_for(n[UNIT_CORE], bytes[UNIT_CORE], LIB_UNIT_BYTES, maxfiles / 2);
-	from[3] = from[UNIT_LIB] +
-		units_for(n[UNIT_LIB], bytes[UNIT_LIB], LIB_UNIT_BYTES, maxfiles - from[UNIT_LIB]);
-	*nfiles = from[3];
+	/* the first unit of each kind, and the end; the last kind takes
+	 * what the others leave, the others at most a quarter each */
+	uint32_t from[NKINDS + 1] = {0};
+	for (int k = 0; k < NKINDS; k++)
+		from[k + 1] = from[k] + units_for(n[k], bytes[k], k == UNIT_OWN ? OWN_UNIT_BYTES : LIB_UNIT_BYTES,
+						  k == UNIT_LIB ? maxfiles - from[k] : maxfiles / 4);
+	*nfiles = from[NKINDS];
 	/* a type's core and other methods go to units of their kinds */
-	OwnerUnits owners[3];
-	for (int k = 0; k < 3; k++) {
+	OwnerUnits owners[NKINDS];
+	for (int k = 0; k < NKINDS; k++) {
 		owners[k].cap = 16;
 		while (owners[k].cap < 2 * p->methods.n)
 			owners[k].cap *= 2;
@@ -1656,7 +1694,7 @@ static uint32_t method_files(Program *p, const char *dir, uint32_t maxfiles, uin
 		write_unit(dir, name, uh, &files[i]);
 		buf_free(&files[i]);
 	}
-	for (int k = 0; k < 3; k++) {
+	for (int k = 0; k < NKINDS; k++) {
 		free(owners[k].keys);
 		free(owners[k].units);
 	}

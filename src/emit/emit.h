@@ -90,6 +90,10 @@ void emit_callbacks(Program *p, Buf *h, Buf *d);
 void emit_expr_reached(Program *p, Method *m);
 void emit_expr_need(Program *p, Type *d, Method *why);   /* d: a delegate type */
 void emit_expr_delegates(Program *p, Buf *d);
+/* FILE (a .dll of lib/ that make builds) beside ilcc, or installed in
+ * ../lib/ilcc, or beside the runtime a test build names
+ * (ILCC_RUNTIME_DIR: ilcc built elsewhere, with sanitizers); NULL if none */
+const char *emit_support_path(const char *file);
 /* marshal.c: is t's native layout its C struct? Why a struct cannot be
  * marshalled (strings are LPStr), or NULL; t is marshalled by the
  * runtime (rt_marshal_types[], written by emit_marshal_types). */

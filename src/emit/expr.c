@@ -29,10 +29,7 @@
 
 static const char EXPR1[] = "System.Linq.Expressions.Expression`1<";
 
-/* build/IlccExpr.dll beside ilcc, or installed in ../lib/ilcc, or beside
- * the runtime a test build names (ILCC_RUNTIME_DIR: ilcc built elsewhere,
- * with sanitizers) */
-static const char *interp_path(void)
+const char *emit_support_path(const char *file)
 {
 	static char dir[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
@@ -41,9 +38,9 @@ static const char *interp_path(void)
 	dir[n] = 0;
 	*strrchr(dir, '/') = 0;
 	const char *rt = getenv("ILCC_RUNTIME_DIR");
-	const char *cands[] = { arena_printf(ty_arena(), "%s/IlccExpr.dll", dir),
-				arena_printf(ty_arena(), "%s/../lib/ilcc/IlccExpr.dll", dir),
-				arena_printf(ty_arena(), "%s/IlccExpr.dll", rt && *rt ? rt : dir) };
+	const char *cands[] = { arena_printf(ty_arena(), "%s/%s", dir, file),
+				arena_printf(ty_arena(), "%s/../lib/ilcc/%s", dir, file),
+				arena_printf(ty_arena(), "%s/%s", rt && *rt ? rt : dir, file) };
 	for (unsigned i = 0; i < countof(cands); i++)
 		if (access(cands[i], R_OK) == 0)
 			return cands[i];
@@ -53,7 +50,7 @@ static const char *interp_path(void)
 /* Ilcc.Expressions.<name> of IlccExpr.dll; fatal (naming the file) if absent */
 static Type *interp_type(Program *p, const char *name)
 {
-	const char *path = interp_path();
+	const char *path = emit_support_path("IlccExpr.dll");
 	if (!path)
 		fatal("Expression.Compile needs IlccExpr.dll, which is not beside ilcc"
 		      " (or in ../lib/ilcc): run make");

@@ -1,12 +1,15 @@
 // Weak references and GC handles: weak ones let their targets die
 // (runtime/gc.c weak links), strong ones keep them, handles are freed and
 // made again, and WeakTrackResurrection follows an object its finalizer
-// brings back. The collector scans stacks conservatively, so a few dead
+// brings back. String literals are not scanned (runtime/gc.c roots):
+// a lock and a hash code on one keep their monitor record through
+// collections and fresh allocations. The collector scans stacks conservatively, so a few dead
 // objects may live on: the checks count, over many objects.
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Threading;
 
 class Node {
 	public int Value;
@@ -51,6 +54,48 @@ class WeakTest {
 		GC.Collect();
 		GC.WaitForPendingFinalizers();
 		GC.Collect();
+	}
+
+	// Fills the heap with blocks of about a monitor record's size, all
+	// bits set, where a freed record would be reused.
+	[MethodImpl(MethodImplOptions.NoInlining)]
+	static void Churn() {
+		var keep = new List<byte[]>();
+		for (int i = 0; i < 20000; i++) {
+			var b = new byte[96 + i % 64];
+			for (int k = 0; k < b.Length; k++)
+				b[k] = 0xFF;
+			if (i % 4 == 0)
+				keep.Add(b);
+		}
+		GC.KeepAlive(keep);
+	}
+
+	static void LiteralMonitor() {
+		int hash = RuntimeHelpers.GetHashCode("a literal to lock");
+		bool same = true;
+		for (int round = 0; round < 3; round++) {
+			lock ("a literal to lock") {
+				Collect();
+				Churn();
+				Collect();
+			}
+			Churn();
+			same &= RuntimeHelpers.GetHashCode("a literal to lock") == hash;
+		}
+		var t = new Thread(() => {
+			lock ("a literal to lock")
+				Monitor.Pulse("a literal to lock");
+		});
+		bool woken;
+		lock ("a literal to lock") {
+			t.Start();
+			Collect();
+			Churn();
+			woken = Monitor.Wait("a literal to lock", 60000);
+		}
+		t.Join();
+		Console.WriteLine("literal: hash kept " + same + ", lock and wait " + woken);
 	}
 
 	static int Alive(GCHandle[] hs) {
@@ -109,6 +154,7 @@ class WeakTest {
 		Console.WriteLine("resurrected: most " + (back > 100));
 		Console.WriteLine("short weak, resurrected: most dead " + (Alive(shortRefs) < 100));
 		Console.WriteLine("tracking resurrection: all alive " + (Alive(longRefs) == 200));
+		LiteralMonitor();
 		GC.KeepAlive(kept);
 	}
 }
