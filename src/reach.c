@@ -44,6 +44,9 @@ void reach_free(Program *p)
 		buf_free(&ms->code);
 		free(ms->impls.v);
 		free(ms->callees.v);
+		free(ms->callees_nonnull.v);
+		free(ms->callees_this.v);
+		free(ms->vcallees.v);
 		free(ms->this_callees.v);
 	}
 	free(p->methods.v), free(p->types.v), free(p->constructed.v);
@@ -1138,15 +1141,53 @@ void reach_keeps_this(Program *p)
 }
 
 /* ---- methods that cannot throw ---- */
+/* Sets *flag when `from` is set; says whether that changed it. */
+static bool spread(bool *flag, bool from)
+{
+	if (*flag || !from)
+		return false;
+	*flag = true;
+	return true;
+}
+
+bool reach_vthrows(Method *m)
+{
+	MethodState *ms = reach_state(m);
+	if (ms->fails || m->ninst)
+		return true;
+	for (uint32_t i = 0; i < ms->impls.n; i++) {
+		MethodState *is = ms->impls.v[i]->user;
+		if (!is || !is->reason || is->kind == BK_ABSTRACT || is->throws)
+			return true;
+	}
+	return false;
+}
+
+/* One pass over ms's calls; true if it learnt something. */
+static bool throws_from_callees(MethodState *ms)
+{
+	bool changed = false;
+	for (uint32_t k = 0; k < ms->callees.n; k++) {
+		MethodState *c = reach_state(ms->callees.v[k]);
+		changed |= spread(&ms->throws, c->throws || c->null_this_throws);
+	}
+	for (uint32_t k = 0; k < ms->callees_nonnull.n; k++)
+		changed |= spread(&ms->throws, reach_state(ms->callees_nonnull.v[k])->throws);
+	for (uint32_t k = 0; k < ms->callees_this.n; k++) {
+		MethodState *c = reach_state(ms->callees_this.v[k]);
+		changed |= spread(&ms->throws, c->throws);
+		changed |= spread(&ms->null_this_throws, c->null_this_throws);
+	}
+	for (uint32_t k = 0; k < ms->vcallees.n; k++)
+		changed |= spread(&ms->throws, reach_vthrows(ms->vcallees.v[k]));
+	return changed;
+}
+
 void reach_no_throw(Program *p)
 {
 	for (bool changed = true; changed;) {
 		changed = false;
-		for (uint32_t i = 0; i < p->methods.n; i++) {
-			MethodState *ms = reach_state(p->methods.v[i]);
-			for (uint32_t k = 0; !ms->throws && k < ms->callees.n; k++)
-				if (reach_state(ms->callees.v[k])->throws)
-					ms->throws = changed = true;
-		}
+		for (uint32_t i = 0; i < p->methods.n; i++)
+			changed |= throws_from_callees(reach_state(p->methods.v[i]));
 	}
 }

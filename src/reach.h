@@ -68,10 +68,16 @@ typedef struct MethodState {
 	uint32_t reflects;
 	int64_t reflects_kinds;
 	void *cov;                      /* coverage.c's */
-	/* may an exception leave it? Its own code says (il2c), and so does
-	 * any method it calls directly (callees): reach_no_throw */
-	bool throws;
-	VEC(Method *) callees;
+	/* may an exception leave it when `this` is not null? Its own code
+	 * says (il2c), and so does any method it calls directly: callees
+	 * (receiver unknown or none), callees_nonnull (receiver known not
+	 * null), callees_this (its own `this`): reach_no_throw. Does a null
+	 * `this` make it throw (a test of `this` in a class's method that
+	 * never stores to it, or a callee_this that does)? A virtual call
+	 * (vcallees) may throw if any of the slot's impls may (reach_vthrows). */
+	bool throws, null_this_throws;
+	VEC(Method *) callees, callees_nonnull, callees_this;
+	VEC(Method *) vcallees;         /* slot roots called virtually (impls) */
 	/* is `this` referred to from nowhere once it returns? Its own code
 	 * says (il2c: Fn.leaks_this), and so does any method it passes `this`
 	 * to as the receiver of a direct call: reach_keeps_this. Asked of
@@ -200,6 +206,9 @@ void reach_free(Program *p);
  * given: a layer of the core (at most 2), the same in every program that
  * has the same layers before it (cgen.c's core units). */
 void reach_core(Program *p);
+/* May a virtual call of slot root m (callvirt: `this` not null) throw?
+ * Once the constructed types are known; true while they may change. */
+bool reach_vthrows(Method *m);
 void reach_method(Program *p, Method *m, Method *why, const char *reason);
 void reach_type(Program *p, Type *t, uint32_t needs, Method *why);
 void reach_vcall(Program *p, Method *m, Method *why);

@@ -310,7 +310,8 @@ static void throws_defines(Gen *g)
 	for (uint32_t i = 0; i < p->methods.n; i++) {
 		MethodState *ms = reach_state(p->methods.v[i]);
 		if (ms->kind == BK_IL)
-			buf_printf(&g->h, "#define %s_THROWS %d\n", p->methods.v[i]->cname, ms->throws);
+			buf_printf(&g->h, "#define %s_THROWS %d\n", p->methods.v[i]->cname,
+				   ms->throws | ms->null_this_throws << 1);
 	}
 }
 
@@ -955,6 +956,7 @@ static void vcall_targets(Gen *g)
 		MethodState *ms = reach_state(m);
 		if (m->ninst)
 			continue;
+		buf_printf(&g->h, "#define %s_VTHROWS %d\n", m->cname, reach_vthrows(m));
 		if (p->ncore_layers && i < p->core[p->ncore_layers - 1].vcalls)
 			core_vcall_target(g, m);
 		buf_printf(&g->h, "#define %s_FN(o) ", m->cname);

@@ -221,6 +221,14 @@ const char *e_fail(Fn *f)
 	return e_fail_at(f, f->off);
 }
 
+const char *e_fail_null(Fn *f, uint32_t i)
+{
+	if (!e_top(f, i)->is_this)
+		return e_fail(f);
+	f->null_this_throws = true;
+	return e_fail_at(f, f->off);
+}
+
 /* The next clause to test after clause i fails to catch. */
 const char *e_next_dispatch(Fn *f, uint32_t i)
 {
@@ -289,6 +297,7 @@ static void meet(Slot *have, const Slot *other)
 		have->len = NULL;
 	if (have->exact != other->exact)
 		have->exact = NULL;
+	have->is_this &= other->is_this;
 	if (!other->has_cval || have->cval != other->cval)
 		have->has_cval = false;
 }

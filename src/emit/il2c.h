@@ -30,6 +30,8 @@ typedef struct Slot {
 	bool has_cval;                  /* an int32 constant: cval */
 	int32_t cval;
 	bool self;                      /* `this` of a class's method, by ldarg.0 */
+	bool is_this;                   /* the same, never cleared by a use, in a
+					   method that never stores to `this` */
 	uint16_t from_arg;              /* ldarg N gave it: N + 1 (il2c_spec.c) */
 	Type *exact;                    /* the value's class, known at build time */
 	const char *len;                /* a vector loaded from a variable whose
@@ -77,6 +79,10 @@ typedef struct Fn {
 	uint32_t ntail;
 	bool is_readonly;               /* readonly. prefix seen */
 	bool throws;                    /* some code here can raise (e_fail) */
+	/* a null `this` makes it raise (e_fail_null); it was checked by its
+	 * caller's callvirt in most calls (MethodState.null_this_throws) */
+	bool null_this_throws;
+	bool this_fixed;                /* a class's method never storing to `this` */
 	bool dam_arg;                   /* the call's Type came from an annotated parameter */
 	Slot *local_known;              /* per local written once: Slot.known, kmethod */
 	bool *local_once;
@@ -147,6 +153,9 @@ bool e_in_range(uint32_t off, uint32_t start, uint32_t len);
 uint32_t e_filter_len(const EHClause *c);
 const char *e_fail_at(Fn *f, uint32_t off);     /* where an exception goes */
 const char *e_fail(Fn *f);
+/* The same for the null test of slot i below the top: a test of `this`
+ * counts as Fn.null_this_throws only. */
+const char *e_fail_null(Fn *f, uint32_t i);
 const char *e_next_dispatch(Fn *f, uint32_t clause);
 void e_check_pending(Fn *f);
 const char *e_new_expr(Fn *f, Type *t);         /* allocates a class instance */

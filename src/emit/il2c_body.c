@@ -345,7 +345,24 @@ static void forget_at_back_target(Fn *f)
 		f->st[i].has_cval = false;
 		f->st[i].len = NULL;
 		f->st[i].exact = NULL;
+		f->st[i].is_this = false;
 	}
+}
+
+/* A class's instance method that never stores to `this` nor takes its
+ * address: a null test of ldarg.0 tests what its caller passed. */
+static bool this_fixed(Fn *f)
+{
+	if (!f->m->has_this || ty_is_valuetype(f->m->owner))
+		return false;
+	for (uint32_t off = 0; off < f->body.code_size;) {
+		Instr in;
+		off = il_decode(f->img, &f->body, off, &in);
+		if ((in.op == OP_STARG_S || in.op == OP_STARG || in.op == OP_LDARGA_S ||
+		     in.op == OP_LDARGA) && in.i == 0)
+			return false;
+	}
+	return true;
 }
 
 /* Marks the arguments (addr[0..nargs)) and locals (addr[nargs..]) whose
@@ -402,6 +419,7 @@ static void translate(Fn *f)
 	f->labels = labels;
 	find_single_stores(f);
 	find_vector_lengths(f);
+	f->this_fixed = this_fixed(f);
 	handler_entries(f);
 	f->reachable = !f->filter_mode;
 	for (uint32_t off = 0; off < f->body.code_size;) {
@@ -798,6 +816,7 @@ void emit_method(Program *p, Method *m)
 	fn_init(&ff, p, m);
 	ff.filter_mode = true;
 	ms->throws = true;              /* bodies other than IL: assume so */
+	ms->null_this_throws = false;
 	ms->keeps_this = false;         /* (a substitution may say otherwise) */
 	if (ms->kind != BK_IL) {
 		e_special_body(&f);
@@ -813,6 +832,7 @@ void emit_method(Program *p, Method *m)
 		/* the monitor holds `this`; filters, outlined, may see it */
 		f.leaks_this |= synchronized(m) || f.framed;
 		ms->throws = f.throws;
+		ms->null_this_throws = f.null_this_throws;
 		ms->keeps_this = !f.leaks_this;
 		buf_puts(&ms->code, filters.s ? filters.s : "");
 		assemble(&f, ms);

@@ -55,21 +55,50 @@ static void arg_list(Fn *f, Buf *b, Method *m, const char *self)
 	buf_putc(b, ')');
 }
 
+/* What a direct call knows of its receiver: nothing (or there is none),
+ * not null (tested by callvirt, made by newobj), or this method's own
+ * `this` (Slot.is_this), null only if this method's caller passed null. */
+typedef enum Recv { RECV_ANY, RECV_NONNULL, RECV_THIS } Recv;
+
 /* After a direct call: the pending test, compiled only if the callee may
- * throw (prog.h says, once the whole program is known: reach_no_throw). */
-static void check_after_call(Fn *f, Method *m)
+ * throw (prog.h says, once the whole program is known: reach_no_throw).
+ * M_THROWS is bit 0: it may throw with a non-null `this`, bit 1: a null
+ * `this` makes it throw; a receiver known not null asks bit 0 only. */
+static void check_after_call(Fn *f, Method *m, Recv recv)
 {
-	MethodState *ms = reach_state(m);
+	MethodState *ms = reach_state(m), *me = reach_state(f->m);
 	if (ms->kind != BK_IL) {
 		e_check_pending(f);
 		return;
 	}
-	VEC_PUSH(reach_state(f->m)->callees, m);
-	e_out(f, "if (%s_THROWS) RT_PENDING(%s);", m->cname, e_fail_at(f, f->off));
+	if (recv == RECV_NONNULL)
+		VEC_PUSH(me->callees_nonnull, m);
+	else if (recv == RECV_THIS)
+		VEC_PUSH(me->callees_this, m);
+	else
+		VEC_PUSH(me->callees, m);
+	e_out(f, recv == RECV_NONNULL ? "if (%s_THROWS & 1) RT_PENDING(%s);" :
+	      "if (%s_THROWS) RT_PENDING(%s);", m->cname, e_fail_at(f, f->off));
+}
+
+/* After a virtual call of m: the pending test, compiled only if one of
+ * the implementations the call may run can throw (prog.h's M_VTHROWS,
+ * from the constructed types). Not in the class library's core units,
+ * whose C must not depend on the program (cgen.c's unit kinds). */
+static void check_after_vcall(Fn *f, Method *m)
+{
+	MethodState *me = reach_state(f->m);
+	if (m->ninst || f->p->in_core) {
+		e_check_pending(f);
+		return;
+	}
+	Method *root = reach_slot_root(m);
+	VEC_PUSH(me->vcallees, root);
+	e_out(f, "if (%s_VTHROWS) RT_PENDING(%s);", root->cname, e_fail_at(f, f->off));
 }
 
 /* Pops the arguments (and receiver), pushes the result of `call`. */
-static void finish_call(Fn *f, Method *m, const char *call, bool direct)
+static void finish_call(Fn *f, Method *m, const char *call, bool direct, Recv recv)
 {
 	e_pop(f, m->nparams + m->has_this);
 	if (m->ret->kind == TY_VOID)
@@ -77,9 +106,9 @@ static void finish_call(Fn *f, Method *m, const char *call, bool direct)
 	else
 		e_out(f, "%s = %s;", e_push_type(f, m->ret), call);
 	if (direct)
-		check_after_call(f, m);
+		check_after_call(f, m, recv);
 	else
-		e_check_pending(f);
+		check_after_vcall(f, m);
 }
 
 /* ---- the kinds of call ---- */
@@ -387,6 +416,7 @@ static void call_method(Fn *f, Method *m, bool virt)
 	if (current_method(f, m))
 		return;
 	const char *self = NULL;
+	Recv recv = RECV_ANY;
 	bool direct = !(virt && needs_dispatch(m));
 	Method *as_named = m;            /* what reflection's dataflow knows */
 	if (!direct) {
@@ -409,8 +439,12 @@ static void call_method(Fn *f, Method *m, bool virt)
 		const char *vt_self = s->k == SK_O ? "(char *)rt_unbox_ptr(%s)" : "(char *)%s";
 		self = ty_is_valuetype(m->owner) ? arena_printf(&f->a, vt_self, v) :
 			arena_printf(&f->a, "(Object *)%s", v);
-		if (virt && s->k == SK_O)
-			e_out(f, "RT_NULLCHK(%s, %s);", v, e_fail(f));
+		if (virt && s->k == SK_O) {
+			e_out(f, "RT_NULLCHK(%s, %s);", v, e_fail_null(f, m->nparams));
+			recv = RECV_NONNULL;
+		} else if (s->is_this) {
+			recv = RECV_THIS;
+		}
 		/* a base constructor, or a value type's method (§II.10.5.3.1) */
 		if (!strcmp(m->name, ".ctor") || ty_is_valuetype(m->owner))
 			precise_init(f, m->owner);
@@ -442,7 +476,7 @@ static void call_method(Fn *f, Method *m, bool virt)
 		buf_free(&b);
 		return;
 	}
-	finish_call(f, m, arena_strdup(&f->a, b.s), direct);
+	finish_call(f, m, arena_strdup(&f->a, b.s), direct, recv);
 	if (f->reachable && m->ret->kind != TY_VOID) {
 		e_top(f, 0)->known = facts.known;
 		e_top(f, 0)->kmethod = facts.kmethod;
@@ -558,7 +592,7 @@ static void newobj(Fn *f, Method *ctor)
 	e_out(f, "%s;", b.s);
 	buf_free(&b);
 	e_pop(f, n);
-	check_after_call(f, ctor);
+	check_after_call(f, ctor, RECV_NONNULL);
 	if (!ty_is_valuetype(t))
 		f->made = ctor;
 }

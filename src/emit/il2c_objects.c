@@ -44,7 +44,7 @@ static const char *field_lv(Fn *f, Field *fd, uint32_t i)
 		return scalar_owner(o) ? v : arena_printf(&f->a, "%s.%s", v, fd->cname);
 	const char *ptr = v;
 	if (s->k == SK_O) {
-		e_out(f, "RT_NULLCHK(%s, %s);", v, e_fail(f));
+		e_out(f, "RT_NULLCHK(%s, %s);", v, e_fail_null(f, i));
 		if (ty_is_valuetype(o))
 			ptr = arena_printf(&f->a, "rt_unbox_ptr(%s)", v);
 	}

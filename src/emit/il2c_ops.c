@@ -24,6 +24,7 @@ static bool vars(Fn *f, const Instr *in)
 	case OP_LDARG_S: case OP_LDARG:
 		e_load_var(f, e_arg_type(f, i), e_arg_name(f, i));
 		e_top(f, 0)->self = i == 0 && f->m->has_this && !ty_is_valuetype(f->m->owner);
+		e_top(f, 0)->is_this = i == 0 && f->this_fixed;
 		e_spec_arg(f, i);
 		e_top(f, 0)->len = f->arg_len[i];
 		return true;
