@@ -26,7 +26,6 @@ bundle_names() {
 # nested) and KIND int-args, int-noargs, void-args or void-noargs.
 bundle_entry() {
 	awk '
-	function depth_of(s,   n) { n = gsub(/{/, "{", s); return n }
 	{
 		line = $0
 		sub(/\/\/.*/, "", line)
