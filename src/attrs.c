@@ -143,11 +143,24 @@ static void keep_named(Program *p, KeptAttr *k, uint32_t i, Method *why)
 	}
 }
 
+/* The class library's attributes that its own code reads on its types
+ * and members: [AttributeUsage] (GetCustomAttributes' inheritance walk),
+ * the data contract of the types the serializers meet (KeyValue<K,V>, a
+ * dictionary's items). The program's own attributes are all kept. */
+static const char *const library_attrs[] = {
+	"System.AttributeUsageAttribute",
+	"System.Runtime.Serialization.DataContractAttribute",
+	"System.Runtime.Serialization.DataMemberAttribute",
+};
+
 static bool wanted_attr(Program *p, Image *owner_img, Type *attr)
 {
 	if (owner_img == p->img)
 		return true;
-	return !strcmp(attr->name, "System.AttributeUsageAttribute");
+	for (size_t i = 0; i < countof(library_attrs); i++)
+		if (!strcmp(attr->name, library_attrs[i]))
+			return true;
+	return false;
 }
 
 /* Keep the attributes on token `parent` of img (an owner of kind `kind`). */
@@ -215,7 +228,7 @@ static bool scan_members(Program *p)
 	for (; p->attrs_done[ATTR_PROP] < p->reflected_props.n; p->attrs_done[ATTR_PROP]++, any = true) {
 		uint32_t i = p->attrs_done[ATTR_PROP];
 		ReflectedProp *rp = &p->reflected_props.v[i];
-		if (rp->owner->img == p->img)
+		if (rp->owner->img)             /* the library's: wanted_attr's only */
 			keep_owner(p, rp->owner->img, TOKEN(T_Property, rp->row), ATTR_PROP,
 				   (void *)(uintptr_t)(i + 1), 0);
 	}
@@ -228,7 +241,7 @@ static bool scan_members(Program *p)
 	}
 	for (; p->attrs_done[ATTR_FIELD] < p->reflected_fields.n; p->attrs_done[ATTR_FIELD]++, any = true) {
 		Field *f = p->reflected_fields.v[p->attrs_done[ATTR_FIELD]];
-		if (f->img == p->img)
+		if (f->img)
 			keep_owner(p, f->img, TOKEN(T_Field, f->row), ATTR_FIELD, f, 0);
 	}
 	return any;

@@ -20,10 +20,13 @@ typedef struct Dir {
 	Image *asm_;                    /* inside <Assembly>/<assembly> */
 	const XmlNode *at;              /* for messages */
 	Method *why;                    /* [DynamicDependency]: the method it is on */
+	bool quiet;                     /* no warnings (the class library's attributes) */
 } Dir;
 
 static void warn(Dir *c, const XmlNode *n, const char *fmt, const char *arg)
 {
+	if (c->quiet)
+		return;
 	if (c->why)
 		fprintf(stderr, "ilcc: warning: %s: method %s: [DynamicDependency]: ",
 			c->why->img->path, ty_method_name(c->why));
@@ -596,15 +599,28 @@ static void dependency(Dir *c, Method *m, uint32_t ca)
 		keep_type(c, NULL, t, member_types(at.fixed[0].i));
 }
 
+/* The attributes naming what a reached method needs kept: .NET's, and
+ * Mono's own (its linker's PreserveDependency, same arguments), which the
+ * class library puts where it finds members by names it computes
+ * (PrimitiveDataContract's "Write" + type name). mscorlib's name what
+ * Mono's runtime calls, which ilcc's runtime does without: not read. */
+static const struct { const char *attr; bool library; } dependency_attrs[] = {
+	{ "System.Diagnostics.CodeAnalysis.DynamicDependencyAttribute", false },
+	{ "System.Runtime.CompilerServices.PreserveDependencyAttribute", true },
+};
+
 void directives_dynamic_dependency(Program *p, Method *m)
 {
-	uint32_t rows[32];
-	uint32_t n = ty_attribute_rows(m->img, TOKEN(T_MethodDef, m->row),
-				       "System.Diagnostics.CodeAnalysis.DynamicDependencyAttribute",
-				       rows, countof(rows));
-	Dir c = { .p = p, .why = m };
-	for (uint32_t i = 0; i < n; i++)
-		dependency(&c, m, rows[i]);
+	for (size_t k = 0; k < countof(dependency_attrs); k++) {
+		if (dependency_attrs[k].library && !strcmp(m->img->name, "mscorlib"))
+			continue;
+		uint32_t rows[96];
+		uint32_t n = ty_attribute_rows(m->img, TOKEN(T_MethodDef, m->row),
+					       dependency_attrs[k].attr, rows, countof(rows));
+		Dir c = { .p = p, .why = m, .quiet = dependency_attrs[k].library && m->img != p->img };
+		for (uint32_t i = 0; i < n; i++)
+			dependency(&c, m, rows[i]);
+	}
 }
 
 void directives_keep_assembly(Program *p, Image *img, const char *why)
@@ -692,6 +708,123 @@ static void keep_serializable_members(Dir *c, Type *t)
 	}
 }
 
+/* What the serializers make at run time with MakeGenericMethod and
+ * MakeGenericType for the types they meet (Mono's JsonFormatWriter/
+ * ReaderInterpreter and the Xml ones): made here for each type the
+ * closure meets, so the runtime finds them. `on`: a Nullable<X>, an X[],
+ * a collection of X, a dictionary of K to V; `args`: X, the met type
+ * itself, KeyValuePair<K,V>, or K and V. A method name: that generic
+ * method of the type (kept for reflection); none: the type, made. */
+enum { ON_NULLABLE, ON_ARRAY, ON_LIST, ON_DICT };
+enum { A_ITEM, A_SELF, A_PAIR, A_KV };
+#define WRITE_CONTEXT "System.Runtime.Serialization.XmlObjectSerializerWriteContext"
+#define READ_CONTEXT "System.Runtime.Serialization.XmlObjectSerializerReadContext"
+static const struct { uint8_t on, args; const char *type, *method; } serializer_made[] = {
+	{ ON_NULLABLE, A_ITEM, WRITE_CONTEXT, "GetHasValue" },
+	{ ON_NULLABLE, A_ITEM, WRITE_CONTEXT, "GetNullableValue" },
+	{ ON_NULLABLE, A_SELF, WRITE_CONTEXT, "GetDefaultValue" },
+	{ ON_NULLABLE, A_ITEM, "System.Nullable`1", NULL },
+	{ ON_ARRAY, A_ITEM, READ_CONTEXT, "EnsureArraySize" },
+	{ ON_ARRAY, A_ITEM, READ_CONTEXT, "TrimArraySize" },
+	{ ON_LIST, A_ITEM, WRITE_CONTEXT, "IncrementCollectionCountGeneric" },
+	{ ON_DICT, A_PAIR, WRITE_CONTEXT, "IncrementCollectionCountGeneric" },
+	{ ON_DICT, A_KV, "System.Collections.Generic.KeyValuePair`2", NULL },
+	{ ON_DICT, A_KV, "System.Runtime.Serialization.KeyValue`2", NULL },
+	{ ON_DICT, A_KV, "System.Collections.Generic.Dictionary`2", NULL },
+	{ ON_DICT, A_KV, "System.Runtime.Serialization.CollectionDataContract+GenericDictionaryEnumerator`2", NULL },
+	{ ON_DICT, A_PAIR, "System.Collections.Generic.IEnumerator`1", NULL },
+};
+
+/* The generic definition `name`, if its assembly is loaded. */
+static Type *made_def(Dir *c, const char *name)
+{
+	Dir quiet = { .p = c->p, .quiet = true };
+	Type *g = find_type(&quiet, name);
+	return g && ty_is_generic_def(g) ? g : NULL;
+}
+
+static void make_one(Dir *c, const char *type, const char *method, Type **args, uint32_t n)
+{
+	Dir quiet = { .p = c->p, .quiet = true };
+	Type *t = find_type(&quiet, type);
+	if (!t)
+		return;
+	if (!method) {
+		if (!ty_is_generic_def(t) || ty_generic_arity(t) != n)
+			return;
+		Type *made = ty_def(t->img, t->row, args, n);
+		reach_made_generic(c->p, t, made, c->why);
+		keep_type(c, NULL, made, K_ALL);
+		keep_serializable(c, made);
+		return;
+	}
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t i = 0; i < ti->nmethods; i++) {
+		Method *g = ti->methods[i];
+		if (!strcmp(g->name, method) && ty_method_generic_arity(g) == n)
+			reach_reflect_method(c->p, ty_method(t, g->img, g->row, args, n), c->why);
+	}
+}
+
+static void make_for(Dir *c, unsigned on, Type *item, Type *self, Type *key, Type *value)
+{
+	for (size_t i = 0; i < countof(serializer_made); i++) {
+		if (serializer_made[i].on != on)
+			continue;
+		Type *pair = NULL, *kv[2] = { key, value };
+		if (on == ON_DICT) {
+			Type *g = made_def(c, "System.Collections.Generic.KeyValuePair`2");
+			if (!g)
+				continue;
+			pair = ty_def(g->img, g->row, kv, 2);
+		}
+		switch (serializer_made[i].args) {
+		case A_ITEM: make_one(c, serializer_made[i].type, serializer_made[i].method, &item, 1); break;
+		case A_SELF: make_one(c, serializer_made[i].type, serializer_made[i].method, &self, 1); break;
+		case A_PAIR: make_one(c, serializer_made[i].type, serializer_made[i].method, &pair, 1); break;
+		default: make_one(c, serializer_made[i].type, serializer_made[i].method, kv, 2); break;
+		}
+	}
+}
+
+/* t's generic interface `name` (with its arguments), or NULL. */
+static Type *interface_of(Type *t, const char *name)
+{
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t i = 0; i < ti->nifaces; i++) {
+		Type *f = ti->ifaces[i];
+		if (f->ninst && f->img && !strcmp(ty_def(f->img, f->row, NULL, 0)->name, name))
+			return f;
+	}
+	return NULL;
+}
+
+/* A generic instance the closure meets: what the serializers make for
+ * it, if it is a nullable, a dictionary or a collection. */
+static void make_for_instance(Dir *c, Type *t)
+{
+	Type *d;
+	if (ty_info(t)->is_nullable)
+		make_for(c, ON_NULLABLE, t->inst[0], t, NULL, NULL);
+	else if ((d = interface_of(t, "System.Collections.Generic.IDictionary`2")))
+		make_for(c, ON_DICT, NULL, t, d->inst[0], d->inst[1]);
+	else if ((d = interface_of(t, "System.Collections.Generic.ICollection`1")))
+		make_for(c, ON_LIST, d->inst[0], t, NULL, NULL);
+}
+
+/* A collection's items are read through its GetEnumerator()'s result
+ * (List<X>.Enumerator: MoveNext, Current): its public members kept. */
+static void keep_enumerator(Dir *c, Type *t)
+{
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t i = 0; i < ti->nmethods; i++) {
+		Method *m = ti->methods[i];
+		if (!strcmp(m->name, "GetEnumerator") && !m->nparams && m->ret && m->ret->img &&
+		    !ty_is_open(m->ret) && (m->flags & MF_ACCESS) == MF_PUBLIC)
+			keep_type(c, NULL, m->ret, K_METHODS | K_PROPS | K_PUBLIC);
+	}
+}
+
 static void keep_serializable(Dir *c, Type *t)
 {
 	if (!t || t->kind < TY_CLASS || t->kind > TY_ARRAY || ty_is_open(t) || serialized_seen(t))
@@ -699,6 +832,7 @@ static void keep_serializable(Dir *c, Type *t)
 	if (t->kind == TY_SZARRAY || t->kind == TY_ARRAY) {
 		reach_type(c->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED, c->why);
 		keep_serializable(c, t->elem);
+		make_for(c, ON_ARRAY, t->elem, t, NULL, NULL);
 		return;
 	}
 	if (!t->img || ty_is_generic_def(t))
@@ -711,6 +845,8 @@ static void keep_serializable(Dir *c, Type *t)
 	keep_type(c, NULL, t, own ? K_ALL : K_ALL | K_PUBLIC);
 	for (uint32_t i = 0; i < t->ninst; i++)
 		keep_serializable(c, t->inst[i]);
+	make_for_instance(c, t);
+	keep_enumerator(c, t);
 	if (own) {
 		keep_serializable_members(c, t);
 		keep_serializable(c, ty_info(t)->base);

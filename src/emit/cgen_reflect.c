@@ -129,7 +129,10 @@ static void invoke_thunk(Buf *b, Method *m, uint32_t k)
 			   inv_arg(b, m->params[i], i));
 	buf_putc(&call, ')');
 	Type *r = m->ret;
-	if (is_ctor(m))
+	if (is_ctor(m) && ty_info(m->owner)->is_nullable)       /* boxes as its T or null */
+		buf_printf(b, "\t%s;\n\treturn rt_pending || made ? NULL : rt_reflect_box(&%s_type,"
+			   " rt_unbox_ptr(o));\n}\n", call.s, m->owner->cname);
+	else if (is_ctor(m))
 		buf_printf(b, "\t%s;\n\treturn rt_pending || made ? NULL : o;\n}\n", call.s);
 	else if (!returns(m))
 		buf_printf(b, "\t%s;\n\treturn NULL;\n}\n", call.s);

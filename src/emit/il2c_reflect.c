@@ -300,13 +300,15 @@ static bool reflectable(const Type *t)
 	       (!ty_is_open(t) || ty_is_generic_def(t));
 }
 
-/* typeof(X).GetMethod("name", ...) */
 /* Class library types whose methods the library finds by names it
- * computes: the serializers' primitive readers and writers
- * (PrimitiveDataContract's WriteMethodName: "WriteInt", ...). */
+ * computes and names in no [PreserveDependency] (directives.c reads
+ * those): the serializers' array readers and writers
+ * (TryWritePrimitiveArray: "WriteJsonInt32Array", ...). */
 static const char *const found_by_computed_name[] = {
 	"System.Runtime.Serialization.XmlWriterDelegator",
 	"System.Runtime.Serialization.XmlReaderDelegator",
+	"System.Runtime.Serialization.Json.JsonWriterDelegator",
+	"System.Runtime.Serialization.Json.JsonReaderDelegator",
 };
 
 static bool by_computed_name(Type *t)
@@ -317,6 +319,7 @@ static bool by_computed_name(Type *t)
 	return false;
 }
 
+/* typeof(X).GetMethod("name", ...) */
 static void get_method(Fn *f, Method *m, Slot *r)
 {
 	Type *t = receiver(f, m)->known;

@@ -1,9 +1,9 @@
 // mcs: -r:System.Runtime.Serialization.dll
 // Serializers of the class library over reflection: DataContractJsonSerializer
 // round-trips a class whose types are kept by dataflow from the typeof(T)
-// given to its constructor (no rd.xml); Type.GetInterfaceMap.
-// Not yet (docs/design.md): members of type string, decimal, nullable,
-// nested objects, lists and arrays (kept out of [DataMember] below).
+// given to its constructor (no rd.xml): a class graph with strings,
+// decimals, nested objects, List<T>, arrays, nullables and a dictionary;
+// Type.GetInterfaceMap.
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -23,19 +23,20 @@ public class Address {
 
 [DataContract]
 public class Person {
-	public string Name;
+	[DataMember] public string Name;
 	[DataMember] public int Age { get; set; }
 	[DataMember] public Color Favorite;
 	[DataMember] public DateTime Born;
-	public Address Home;
-	public List<Address> Others;
-	public int[] Numbers;
-	public string[] Tags;
-	public int? Score;
-	public double? Height;
+	[DataMember] public Address Home;
+	[DataMember] public List<Address> Others;
+	[DataMember] public int[] Numbers;
+	[DataMember] public string[] Tags;
+	[DataMember] public int? Score;
+	[DataMember] public double? Height;
 	[DataMember] public bool Active;
 	[DataMember] public long Big;
-	public decimal Money;
+	[DataMember] public decimal Money;
+	[DataMember] public Dictionary<string, int> Counts;
 	public string NotSerialized = "kept out";
 }
 
@@ -64,6 +65,7 @@ public static class Program {
 		Console.WriteLine("Numbers={0}", q.Numbers == null ? "null" : string.Join(",", q.Numbers));
 		Console.WriteLine("Tags={0}", q.Tags == null ? "null" : string.Join(",", q.Tags));
 		Console.WriteLine("Active={0} Big={1} Money={2} NotSerialized={3}", q.Active, q.Big, q.Money, q.NotSerialized ?? "null");
+		Console.WriteLine("Counts={0}", q.Counts == null ? "null" : string.Join(",", q.Counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + kv.Value)));
 	}
 
 	static void RoundTrip() {
@@ -73,7 +75,7 @@ public static class Program {
 			Home = new Address { Street = "Main <St> & co", Zip = 12345, Country = "NL" },
 			Others = new List<Address> { new Address { Street = "x", Zip = 1 }, new Address { Street = "", Zip = -2 } },
 			Numbers = new[] { 1, 2, 3 }, Tags = new string[0], Active = true, Big = long.MaxValue,
-			Money = 12.345m };
+			Money = 12.345m, Counts = new Dictionary<string, int> { { "b", 2 }, { "a", -1 } } };
 		string json = Json(p);
 		Console.WriteLine(json);
 		var ser = new DataContractJsonSerializer(typeof(Person));
@@ -85,7 +87,7 @@ public static class Program {
 	static void FromText() {
 		var ser = new DataContractJsonSerializer(typeof(Person));
 		string text = "{\"Name\":\"B\\u0041\\/c\",\"Age\":7,\"Favorite\":1,\"Score\":5,\"Home\":null," +
-			"\"Others\":[],\"Numbers\":[10,20],\"unknown\":{\"a\":[1,2]},\"Born\":\"\\/Date(0)\\/\"}";
+			"\"Others\":[],\"Numbers\":[10,20],\"Counts\":[{\"Key\":\"z\",\"Value\":26}],\"unknown\":{\"a\":[1,2]},\"Born\":\"\\/Date(0)\\/\"}";
 		Show((Person)ser.ReadObject(new MemoryStream(Encoding.UTF8.GetBytes(text))));
 		
 	}
