@@ -56,8 +56,16 @@ public static class Program {
 		return Encoding.UTF8.GetString(ms.ToArray());
 	}
 
+	// non-ASCII shown as \uXXXX (Mono's console under LANG=C prints '?')
+	static string Ascii(string s) {
+		var b = new StringBuilder();
+		foreach (char c in s)
+			b.Append(c < 128 ? c.ToString() : "\\u" + ((int)c).ToString("x4"));
+		return b.ToString();
+	}
+
 	static void Show(Person q) {
-		Console.WriteLine("Name={0}|Age={1}|Favorite={2}|Score={3}|Height={4}", q.Name, q.Age, q.Favorite,
+		Console.WriteLine("Name={0}|Age={1}|Favorite={2}|Score={3}|Height={4}", q.Name == null ? null : Ascii(q.Name), q.Age, q.Favorite,
 			q.Score.HasValue ? q.Score.ToString() : "null", q.Height.HasValue ? q.Height.ToString() : "null");
 		Console.WriteLine("Born={0} {1}", q.Born.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss"), q.Born.Kind);
 		Console.WriteLine("Home={0}", q.Home == null ? "null" : q.Home.Street + " " + q.Home.Zip + " " + (q.Home.Country ?? "null"));
@@ -77,7 +85,7 @@ public static class Program {
 			Numbers = new[] { 1, 2, 3 }, Tags = new string[0], Active = true, Big = long.MaxValue,
 			Money = 12.345m, Counts = new Dictionary<string, int> { { "b", 2 }, { "a", -1 } } };
 		string json = Json(p);
-		Console.WriteLine(json);
+		Console.WriteLine(Ascii(json));
 		var ser = new DataContractJsonSerializer(typeof(Person));
 		var q = (Person)ser.ReadObject(new MemoryStream(Encoding.UTF8.GetBytes(json)));
 		Show(q);
