@@ -751,7 +751,9 @@ static Method *unimplemented(Type *t, TypeInfo *ti)
 		TypeInfo *ii = ty_info(ti->ifaces[i]);
 		for (uint32_t k = 0; k < ii->nmethods; k++) {
 			Method *im = ii->methods[k], *re = NULL;
+			/* a private abstract one re-abstracts another (.override) */
 			if (!ti->imap[i][k] && im->has_this && (im->flags & MF_VIRTUAL) &&
+			    (im->flags & MF_ACCESS) == MF_PUBLIC &&
 			    ty_iface_conflict(t, im, &re) == TY_UNIMPLEMENTED)
 				return im;
 		}
