@@ -323,7 +323,27 @@ typedef struct RtKnown {
 	uint32_t pi_handle_off, pi_pid_off, pi_env_off;
 	/* int[], once Process.GetProcesses is reached (else NULL) */
 	const RtType *int_array;
+	/* Named cultures (icall_culture.c), in programs that reach
+	 * CultureInfo's named constructors: the cultures the program names,
+	 * RT_CULTURE_FIELDS texts each (src/emit/culture.c); the offsets of
+	 * what construct_internal_locale_from_name sets in CultureInfo
+	 * (m_name, cultureID, parent_lcid, default_calendar_type,
+	 * englishname, nativename, iso3lang, iso2lang, win3lang, territory,
+	 * native_calendar_names; datetime_index, number_index,
+	 * textinfo_data), fill_culture_data in CultureData (sAM1159,
+	 * sPM2359, sTimeSeparator, saLongTimes, saShortTimes,
+	 * iFirstDayOfWeek, iFirstWeekOfYear) and fill_calendar_data in
+	 * CalendarData (sNativeName, saShortDates, saYearMonths,
+	 * saLongDates, sMonthDay, saDayNames, saAbbrevDayNames,
+	 * saSuperShortDayNames, saMonthNames, saAbbrevMonthNames,
+	 * saMonthGenitiveNames, saAbbrevMonthGenitiveNames) */
+	const char *const *const *cultures;
+	uint32_t ncultures;
+	uint32_t ci_off[11], ci_datetime_off, ci_number_off, ci_textinfo_off;
+	uint32_t cd_off[7], cal_off[12];
 } RtKnown;
+
+#define RT_CULTURE_FIELDS 59
 
 extern const RtKnown rt_known;
 
