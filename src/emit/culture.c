@@ -79,33 +79,43 @@ static Culture *read_cultures(MappedFile *mf, uint32_t *n)
 	return v;
 }
 
-/* Marks the cultures the program's user strings name. */
-static void mark_named(Image *img, Culture *v, uint32_t n)
+/* Calls fn for each user string of img that is ASCII and shorter than
+ * 40 characters. */
+void emit_user_strings(Image *img, void (*fn)(const char *s, void *ctx), void *ctx)
 {
 	const uint8_t *d = img->us.data;
 	for (uint32_t i = 1; i < img->us.size;) {
-		uint32_t len, hdr;
-		if (!(d[i] & 0x80))
-			len = d[i], hdr = 1;
-		else if ((d[i] & 0xc0) == 0x80 && i + 1 < img->us.size)
-			len = (d[i] & 0x3fu) << 8 | d[i + 1], hdr = 2;
-		else if (i + 3 < img->us.size)
-			len = (d[i] & 0x1fu) << 24 | d[i + 1] << 16 | d[i + 2] << 8 | d[i + 3], hdr = 4;
-		else
-			break;
-		uint32_t chars = len / 2;
-		if (chars >= 2 && chars < 24 && i + hdr + len <= img->us.size) {
-			char s[24];
-			uint32_t k = 0;
-			for (; k < chars && d[i + hdr + 2 * k + 1] == 0; k++)
-				s[k] = (char)d[i + hdr + 2 * k];
+		uint32_t len = d[i], hdr = 1;
+		if (len & 0x80) {               /* longer ones are not wanted */
+			if ((len & 0xc0) != 0x80 || i + 1 >= img->us.size)
+				break;
+			len = (len & 0x3fu) << 8 | d[i + 1], hdr = 2;
+		}
+		uint32_t chars = len / 2, k = 0;
+		char s[40];
+		if (chars < sizeof s && i + hdr + len <= img->us.size) {
+			const uint8_t *u = d + i + hdr;
+			for (; k < chars && u[2 * k + 1] == 0 && u[2 * k] && u[2 * k] < 0x80; k++)
+				s[k] = (char)u[2 * k];
 			s[k] = 0;
-			for (uint32_t c = 0; k == chars && c < n; c++)
-				if (!strcasecmp(s, v[c].name))
-					v[c].used = true;
+			if (k == chars)
+				fn(s, ctx);
 		}
 		i += hdr + len;
 	}
+}
+
+typedef struct Named {
+	Culture *v;
+	uint32_t n;
+} Named;
+
+static void mark_one(const char *s, void *ctx)
+{
+	Named *nm = ctx;
+	for (uint32_t c = 0; s[0] && s[1] && c < nm->n; c++)
+		if (!strcasecmp(s, nm->v[c].name))
+			nm->v[c].used = true;
 }
 
 static void mark_parents(Culture *v, uint32_t n)
@@ -163,7 +173,7 @@ void emit_cultures(Program *p, Buf *b)
 	Culture *v = read_cultures(&mf, &n);
 	if (!v)
 		return;
-	mark_named(p->img, v, n);
+	emit_user_strings(p->img, mark_one, &(Named){ v, n });
 	mark_parents(v, n);
 	for (uint32_t c = 0; c < n; c++)
 		if (v[c].used)

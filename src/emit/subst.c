@@ -89,6 +89,9 @@ static const struct {
 	  "the console's encoding from the locale's code as Mono's IL picks it, without"
 	  " Encoding.GetEncoding: its lookup by name (EncodingTable, culture-aware"
 	  " comparison) and its error messages (String.Format) were a third of Hello World" },
+	{ "System.Text.EncodingHelper::InvokeI18N(System.String,System.Object[])", e_i18n_invoke,
+	  "Encoding.GetEncoding of an I18N code page: the classes of the code pages the"
+	  " program names made directly (i18n.c), not loaded from I18N.dll by reflection" },
 	{ "System.Delegate::DynamicInvokeImpl(System.Object[])", dynamic_invoke,
 	  "through the MethodInfo of the delegate type's Invoke (kept for every constructed"
 	  " delegate type once this is reachable), not the target's, which reflection need"
