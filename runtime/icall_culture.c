@@ -6,9 +6,11 @@
  * Requires: rt_known.cultures, the cultures the program names as string
  * constants (src/emit/culture.c writes them from the installed mono's data,
  * tools/cultures.cs), each an array of RT_CULTURE_FIELDS texts in the order
- * below; rt_known's offsets of the fields these calls set.
- * Produces: CultureInfo, CultureData and CalendarData filled as Mono fills
- * them; a culture not in the table is not found (CultureNotFoundException),
+ * below, with the offsets of the fields these calls set.
+ * Produces: rt_culture_calls, which culture_calls.c's internal calls use
+ * (culture.c's table points to it): CultureInfo, CultureData and
+ * CalendarData filled as Mono fills them; a culture not in the table is
+ * not found (CultureNotFoundException),
  * as every culture was before (DESIGN.md: invariant only, docs/design.md
  * "Named cultures").
  *
@@ -56,7 +58,9 @@ typedef struct Made {
 
 static Made **made;             /* per culture, made on first use */
 
-static const char *text(int32_t c, int f) { return rt_known.cultures[c][f]; }
+static const char *text(int32_t c, int f) { return rt_known.cultures->cultures[c][f]; }
+
+static uint32_t ncultures(void) { return rt_known.cultures->ncultures; }
 
 static Object *str_of(const char *s, size_t n)
 {
@@ -103,7 +107,7 @@ static void set_fields(Object *o, int32_t c, int first, const char *kinds, const
 static Made *made_for(int32_t c)
 {
 	if (!made) {
-		Made **m = calloc(rt_known.ncultures, sizeof *m);
+		Made **m = calloc(ncultures(), sizeof *m);
 		Made **none = NULL;
 		if (!__atomic_compare_exchange_n(&made, &none, m, false, __ATOMIC_ACQ_REL,
 						 __ATOMIC_ACQUIRE))
@@ -145,52 +149,56 @@ static bool construct(Object *self, int32_t c)
 {
 	if (c < 0)
 		return false;
-	set_fields(self, c, CU_NAME, info_kinds, rt_known.ci_off);
-	FIELD(self, rt_known.ci_datetime_off, int32_t) = c;
-	FIELD(self, rt_known.ci_number_off, int32_t) = c;
-	FIELD(self, rt_known.ci_textinfo_off, const void *) = &made_for(c)->ti;
+	set_fields(self, c, CU_NAME, info_kinds, rt_known.cultures->ci_off);
+	FIELD(self, rt_known.cultures->ci_datetime_off, int32_t) = c;
+	FIELD(self, rt_known.cultures->ci_number_off, int32_t) = c;
+	FIELD(self, rt_known.cultures->ci_textinfo_off, const void *) = &made_for(c)->ti;
 	return true;
 }
 
 static int32_t by_name(const RtString *name)
 {
 	char *n = name ? rt_str_to_utf8(name) : "";
-	for (uint32_t c = 0; c < rt_known.ncultures; c++)
+	for (uint32_t c = 0; c < ncultures(); c++)
 		if (!strcasecmp(n, text((int32_t)c, CU_NAME)))
 			return (int32_t)c;
 	return -1;
 }
 
-bool rt_CultureInfo_from_name(Object *self, Object *name)
+static bool from_name(Object *self, Object *name)
 {
 	return construct(self, by_name((RtString *)name));
 }
 
-bool rt_CultureInfo_from_lcid(Object *self, int32_t lcid)
+static bool from_lcid(Object *self, int32_t lcid)
 {
-	for (uint32_t c = 0; c < rt_known.ncultures; c++)
+	for (uint32_t c = 0; c < ncultures(); c++)
 		if (atoi(text((int32_t)c, CU_LCID)) == lcid)
 			return construct(self, (int32_t)c);
 	return false;
 }
 
-void rt_CultureData_fill_culture_data(Object *self, int32_t c)
+static void fill_culture(Object *self, int32_t c)
 {
-	set_fields(self, c, CU_DATA, data_kinds, rt_known.cd_off);
+	set_fields(self, c, CU_DATA, data_kinds, rt_known.cultures->cd_off);
 }
 
-intptr_t rt_CultureData_fill_number_data(int32_t c, char *nfe)
+static intptr_t fill_number(int32_t c, char *nfe)
 {
 	Made *d = made_for(c);
 	memcpy(nfe, d->offs, sizeof d->offs);
 	return (intptr_t)d->strings;
 }
 
-bool rt_CalendarData_fill_calendar_data(Object *self, Object *name, int32_t calendar)
+static bool fill_calendar(Object *self, Object *name, int32_t calendar)
 {
 	int32_t c = by_name((RtString *)name);
 	if (c < 0)
 		return false;
-	set_fields(self, c, CU_CALDATA, calendar_kinds, rt_known.cal_off);
+	set_fields(self, c, CU_CALDATA, calendar_kinds, rt_known.cultures->cal_off);
 	return true;
 }
+
+const RtCultureCalls rt_culture_calls = {
+	from_name, from_lcid, fill_culture, fill_number, fill_calendar,
+};

@@ -159,17 +159,64 @@ static void culture_table(Buf *b, const Culture *c, uint32_t k)
 	buf_puts(b, "};\n");
 }
 
-static uint32_t ncultures;
 
-/* The table of the cultures the program names (before rt_known). */
+/* The C name of field `name` of t (fatal if the class library has none). */
+static const char *field_cname(Type *t, const char *name)
+{
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t f = 0; f < ti->nfields; f++)
+		if (!strcmp(ti->fields[f]->name, name))
+			return ti->fields[f]->cname;
+	fatal("the class library's %s has no field %s", t->name, name);
+}
+
+static void offsets(Buf *b, const char *key, Type *t, const char *const *names, size_t n)
+{
+	if (!laid_out(t))
+		return;
+	buf_printf(b, "\t.%s = {", key);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(b, " offsetof(struct %s, %s),", t->cname, field_cname(t, names[i]));
+	buf_puts(b, " },\n");
+}
+
+/* The fields the internal calls set (RtCultureKnown). */
+static void culture_offsets(Buf *b)
+{
+	static const char *const info[] = { "m_name", "cultureID", "parent_lcid",
+		"default_calendar_type", "englishname", "nativename", "iso3lang", "iso2lang",
+		"win3lang", "territory", "native_calendar_names" };
+	static const char *const more[] = { "datetime_index", "number_index", "textinfo_data" };
+	static const char *const data[] = { "sAM1159", "sPM2359", "sTimeSeparator",
+		"saLongTimes", "saShortTimes", "iFirstDayOfWeek", "iFirstWeekOfYear" };
+	static const char *const cal[] = { "sNativeName", "saShortDates", "saYearMonths",
+		"saLongDates", "sMonthDay", "saDayNames", "saAbbrevDayNames",
+		"saSuperShortDayNames", "saMonthNames", "saAbbrevMonthNames",
+		"saMonthGenitiveNames", "saAbbrevMonthGenitiveNames" };
+	Type *ci = ty_corlib_type("System.Globalization", "CultureInfo");
+	offsets(b, "ci_off", ci, info, countof(info));
+	static const char *const keys[] = { "ci_datetime_off", "ci_number_off", "ci_textinfo_off" };
+	for (size_t i = 0; i < countof(more); i++)
+		buf_printf(b, "\t.%s = offsetof(struct %s, %s),\n", keys[i], ci->cname,
+			   field_cname(ci, more[i]));
+	offsets(b, "cd_off", ty_corlib_type("System.Globalization", "CultureData"), data,
+		countof(data));
+	offsets(b, "cal_off", ty_corlib_type("System.Globalization", "CalendarData"), cal,
+		countof(cal));
+}
+
+static bool have_cultures;
+
+/* The cultures the program names and where their data goes (before
+ * rt_known). */
 void emit_cultures(Program *p, Buf *b)
 {
-	ncultures = 0;
+	have_cultures = false;
 	if (!reached_call("CultureInfo", "construct_internal_locale_from_name", 1) &&
 	    !reached_call("CultureInfo", "construct_internal_locale_from_lcid", 1))
 		return;
 	MappedFile mf;
-	uint32_t n = 0;
+	uint32_t n = 0, used = 0;
 	Culture *v = read_cultures(&mf, &n);
 	if (!v)
 		return;
@@ -177,58 +224,26 @@ void emit_cultures(Program *p, Buf *b)
 	mark_parents(v, n);
 	for (uint32_t c = 0; c < n; c++)
 		if (v[c].used)
-			culture_table(b, &v[c], ncultures++);
-	if (ncultures) {
-		buf_puts(b, "static const char *const *const prog_cultures[] = {");
-		for (uint32_t k = 0; k < ncultures; k++)
-			buf_printf(b, " culture_%u,", k);
-		buf_puts(b, " };\n");
-	}
+			culture_table(b, &v[c], used++);
 	free(v);
 	unmap_file(&mf);
-}
-
-static void offsets(Buf *b, const char *key, Type *t, const char *const *names, size_t n)
-{
-	if (!laid_out(t))
+	if (!used)
 		return;
-	TypeInfo *ti = ty_info(t);
-	buf_printf(b, "\t.%s = {", key);
-	for (size_t i = 0; i < n; i++)
-		for (uint32_t f = 0; f < ti->nfields; f++)
-			if (!strcmp(ti->fields[f]->name, names[i]))
-				buf_printf(b, " offsetof(struct %s, %s),", t->cname, ti->fields[f]->cname);
-	buf_puts(b, " },\n");
+	buf_puts(b, "static const char *const *const prog_cultures[] = {");
+	for (uint32_t k = 0; k < used; k++)
+		buf_printf(b, " culture_%u,", k);
+	buf_printf(b, " };\nstatic const RtCultureKnown prog_culture_known = {\n"
+		   "\t.calls = &rt_culture_calls,\n"
+		   "\t.cultures = prog_cultures,\n\t.ncultures = %u,\n", used);
+	culture_offsets(b);
+	buf_puts(b, "};\n");
+	have_cultures = true;
 }
 
-/* rt_known's culture fields (inside its initializer). */
+/* rt_known's culture field (inside its initializer). */
 void emit_culture_known(Program *p, Buf *b)
 {
-	static const char *const info[] = { "m_name", "cultureID", "parent_lcid",
-		"default_calendar_type", "englishname", "nativename", "iso3lang", "iso2lang",
-		"win3lang", "territory", "native_calendar_names" };
-	static const char *const data[] = { "sAM1159", "sPM2359", "sTimeSeparator",
-		"saLongTimes", "saShortTimes", "iFirstDayOfWeek", "iFirstWeekOfYear" };
-	static const char *const cal[] = { "sNativeName", "saShortDates", "saYearMonths",
-		"saLongDates", "sMonthDay", "saDayNames", "saAbbrevDayNames",
-		"saSuperShortDayNames", "saMonthNames", "saAbbrevMonthNames",
-		"saMonthGenitiveNames", "saAbbrevMonthGenitiveNames" };
 	(void)p;
-	if (!ncultures)
-		return;
-	Type *ci = ty_corlib_type("System.Globalization", "CultureInfo");
-	buf_printf(b, "\t.cultures = prog_cultures,\n\t.ncultures = %u,\n", ncultures);
-	offsets(b, "ci_off", ci, info, countof(info));
-	static const char *const more[] = { "datetime_index", "number_index", "textinfo_data" };
-	static const char *const keys[] = { "ci_datetime_off", "ci_number_off", "ci_textinfo_off" };
-	TypeInfo *ti = ty_info(ci);
-	for (size_t i = 0; i < countof(more); i++)
-		for (uint32_t f = 0; f < ti->nfields; f++)
-			if (!strcmp(ti->fields[f]->name, more[i]))
-				buf_printf(b, "\t.%s = offsetof(struct %s, %s),\n", keys[i], ci->cname,
-					   ti->fields[f]->cname);
-	offsets(b, "cd_off", ty_corlib_type("System.Globalization", "CultureData"), data,
-		countof(data));
-	offsets(b, "cal_off", ty_corlib_type("System.Globalization", "CalendarData"), cal,
-		countof(cal));
+	if (have_cultures)
+		buf_puts(b, "\t.cultures = &prog_culture_known,\n");
 }
