@@ -10,13 +10,14 @@
  * Produces: rt_culture_calls, which culture_calls.c's internal calls use
  * (culture.c's table points to it): CultureInfo, CultureData and
  * CalendarData filled as Mono fills them; a culture not in the table is
- * not found (CultureNotFoundException),
- * as every culture was before (DESIGN.md: invariant only, docs/design.md
- * "Named cultures").
+ * not found (CultureNotFoundException), as every culture was before
+ * (DESIGN.md: invariant only; docs/design.md, "Named cultures, code
+ * pages and a second corpus").
  *
  * In a text, an array's elements are separated by 0x1F, a null string or
- * array is 0x01 and an empty array 0x02. CultureInfo's datetime_index and number_index are the culture's
- * place in the table: the fill_ calls find it again by that index.
+ * array is 0x01 and an empty array 0x02. CultureInfo's datetime_index and
+ * number_index are the culture's place in the table: the fill_ calls find
+ * it again by that index.
  */
 #include "internal.h"
 

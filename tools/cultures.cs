@@ -5,7 +5,8 @@
 // Run under mono at build time (make): the data is the machine's, not ours.
 //
 // A line: fields separated by TAB; an array is its elements separated by
-// 0x1F; a null string or array is 0x01, an empty array 0x02. The order of the fields is culture.c's.
+// 0x1F; a null string or array is 0x01, an empty array 0x02. The order of
+// the fields is runtime/icall_culture.c's.
 // Written for ilcc.
 using System;
 using System.Collections.Generic;

@@ -1,5 +1,5 @@
 /* culture: the named cultures a program gets (docs/design.md, "Named
- * cultures").
+ * cultures, code pages and a second corpus").
  *
  * Mono's runtime carries the data of every culture; ilcc builds in only
  * those a program names as string constants ("de-DE", case as written or
@@ -67,6 +67,12 @@ static Culture *read_cultures(MappedFile *mf, uint32_t *n)
 			v = realloc(v, (cap = cap ? 2 * cap : 512) * sizeof *v);
 		Culture *c = &v[*n];
 		*c = (Culture){ .line = s, .len = (size_t)(nl - s) };
+		int tabs = 0;
+		for (const char *t = s; t < nl; t++)
+			tabs += *t == '\t';
+		if (tabs != RT_CULTURE_FIELDS - 1)
+			fatal("%s: line %u has %d fields, not %d (make writes it: run make again)",
+			      path, *n + 1, tabs + 1, RT_CULTURE_FIELDS);
 		size_t k = strcspn(s, "\t");
 		if (k >= sizeof c->name)
 			fatal("%s: a culture name is too long", path);

@@ -1,5 +1,5 @@
 /* i18n: the code pages of Mono's I18N assemblies a program names
- * (docs/design.md, "Code pages").
+ * (docs/design.md, "Named cultures, code pages and a second corpus").
  *
  * Encoding.GetEncoding(1252) or ("windows-1252") reaches
  * EncodingHelper.InvokeI18N("GetEncoding", codepage), which in Mono loads

@@ -1,13 +1,13 @@
 // mcs: -r:System.Xml.Linq -r:System.Xml -r:System.Core
 // LINQ to XML, XSLT and XPath documents, IdnMapping and a Uri with an
-// international host, checked through `ilcc coverage` as cover_xml is
-// (a build of each costs minutes): each public method's verdict must be
-// as cover_xlinq.cover says. XslCompiledTransform is refused: Mono's is
+// international host, checked through `ilcc coverage` as cover_xml is (a
+// build of each costs minutes): each public method's verdict must be as
+// cover_xlinq.cover says. XslCompiledTransform is refused: Mono's is
 // .NET's, which compiles the stylesheet to IL with Reflection.Emit (the
 // refusal names the internal calls of TypeBuilder's generic methods it
-// reaches); the older XslTransform interprets the stylesheet. Their output matches `LANG=C mono`
-// (programs of the issue-16 corpus, docs/design.md "Real programs, second
-// corpus").
+// reaches); the older XslTransform interprets the stylesheet. Their output
+// matches `LANG=C mono` (programs of the issue-16 corpus, docs/design.md
+// "Named cultures, code pages and a second corpus").
 using System;
 using System.Globalization;
 using System.IO;

@@ -1,12 +1,13 @@
-// Named cultures (docs/design.md, "Named cultures"): the cultures a program
-// names as string constants are built in from the installed mono's data,
-// with their parents: number, currency, percent, date and time formats,
-// day and month names, parsing, names and ISO codes, TextInfo, the culture
-// of a thread, CultureInfo(lcid) of a named culture, GetCultureInfo's cache
-// and CreateSpecificCulture; a name made at run time is not built in and
-// throws CultureNotFoundException (Mono finds it: the output skips it).
-// Not yet: the calendars Mono makes by name (ar-SA's Um al-Qura, th-TH's
-// Thai Buddhist), so no dates in those cultures.
+// Named cultures (docs/design.md, "Named cultures, code pages and a second
+// corpus"): the cultures a program names as string constants are built in
+// from the installed mono's data, with their parents: number, currency,
+// percent, date and time formats, day and month names, parsing, names and
+// ISO codes, TextInfo, the culture of a thread, CultureInfo(lcid) of a
+// named culture, GetCultureInfo's cache and CreateSpecificCulture; a name
+// made at run time is not built in and throws CultureNotFoundException
+// (Mono finds it: the output skips it). Not yet: the calendars Mono makes
+// by name (ar-SA's Um al-Qura, th-TH's Thai Buddhist), so no dates in those
+// cultures.
 using System;
 using System.Globalization;
 using System.Threading;

@@ -1,8 +1,8 @@
-// Code pages of Mono's I18N assemblies (docs/design.md, "Code pages"):
-// Encoding.GetEncoding of a code page the program names by number or by
-// name is built in; a code page known only at run time is not (ilcc:
-// NotSupportedException, as Mono without I18N; Mono has it: the output
-// does not show which).
+// Code pages of Mono's I18N assemblies (docs/design.md, "Named cultures,
+// code pages and a second corpus"): Encoding.GetEncoding of a code page the
+// program names by number or by name is built in; a code page known only at
+// run time is not (ilcc: NotSupportedException, as Mono without I18N; Mono
+// has it: the output does not show which).
 using System;
 using System.Text;
 static class P {
