@@ -339,6 +339,13 @@ static const char *unit_opt(const BuildOptions *o, bool own)
 	return !own && !strcmp(o->opt, "-O2") ? "-O1" : o->opt;
 }
 
+/* The program's loops at -O2: a copy without the bounds checks that
+ * il2c_loops.c made loop-invariant (-O3 unswitches already). */
+static const char *unit_unswitch(const BuildOptions *o, bool own)
+{
+	return own && !strcmp(o->opt, "-O2") ? "-funswitch-loops" : "";
+}
+
 /* The C files: data.c, lits.c (the string literals, apart so that a new
  * one leaves data.c as it was), the methods' m0.c ..., a library's
  * exports.c. */
@@ -510,9 +517,9 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 		const char *c = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.c", names[i]));
 		const char *obj = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.o", names[i]));
 		char *key = arena_alloc(ty_arena(), sizeof(Hash));
-		const char *both = arena_printf(ty_arena(), "%s %s %s", strcmp(names[i], "exports") ? common_m : common,
+		const char *both = arena_printf(ty_arena(), "%s %s %s%s", strcmp(names[i], "exports") ? common_m : common,
 						must_hash(c),
-						unit_opt(o, own_unit(i, nown)));
+						unit_opt(o, own_unit(i, nown)), unit_unswitch(o, own_unit(i, nown)));
 		hash_bytes(both, strlen(both), key);
 		keys[i] = key;
 		stale[i] = !up_to_date(names[i], key, obj) && !from_store(names[i], key, obj, &st);
@@ -538,8 +545,8 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 			"-fno-delete-null-pointer-checks", (char *)arena_printf(ty_arena(), "-I%s", inc),
 			"-c", (char *)arena_printf(ty_arena(), "%s.c", names[i]),
 			"-o", (char *)arena_printf(ty_arena(), ".%s.o.tmp", names[i]),
-			NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
-		uint32_t nrest = countof(rest) - 8;
+			NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+		uint32_t nrest = countof(rest) - 10;
 		/* nothing in an executable unwinds through managed code (a
 		 * library's host might: C++ exceptions, backtrace()) */
 		if (!o->debug && o->kind == BUILD_EXE) {
@@ -557,6 +564,8 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 			 * .rodata (Hello World 16 KB smaller) */
 			rest[nrest++] = "-fno-pie";
 		}
+		if (*unit_unswitch(o, own_unit(i, nown)))
+			rest[nrest++] = (char *)unit_unswitch(o, own_unit(i, nown));
 		if (o->kind != BUILD_EXE)
 			rest[nrest++] = "-fPIC";
 		if (lto(o))
