@@ -422,6 +422,23 @@ static const char *cc_identity(void)
 	return arena_strdup(ty_arena(), buf);
 }
 
+/* order[0..n): the units by decreasing size of their C, so that the
+ * longest compile starts first and the parallel jobs end together (a
+ * second program's new library unit is most of its build). */
+static void largest_first(const char *dir, const char **names, uint32_t n, uint32_t *order)
+{
+	off_t size[NUNITS];
+	for (uint32_t i = 0; i < n; i++) {
+		struct stat st;
+		const char *c = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.c", names[i]));
+		size[i] = stat(c, &st) == 0 ? st.st_size : 0;
+		uint32_t k = i;
+		for (; k > 0 && size[order[k - 1]] < size[i]; k--)
+			order[k] = order[k - 1];
+		order[k] = i;
+	}
+}
+
 /* The hash of what every object depends on besides its own C file: the
  * runtime's headers, the compiler and its options, ilcc itself, and for
  * a unit that includes it (a library's exports.c) the program's header.
@@ -531,7 +548,10 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 		     st.damaged ? arena_printf(ty_arena(), ", %u damaged there and rebuilt", st.damaged) : "");
 	if (ntocompile)
 		progress("compiling the C: 0 of %u files done", ntocompile);
-	for (uint32_t i = 0; i < n; i++) {
+	uint32_t order[NUNITS];
+	largest_first(dir, names, n, order);
+	for (uint32_t k = 0; k < n; k++) {
+		uint32_t i = order[k];
 		if (!stale[i])
 			continue;
 		const char *c = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.c", names[i]));
