@@ -269,6 +269,7 @@ typedef struct RtKnown {
 	Object *(*new_param_info)(RtString *name, Object *type, int32_t pos,
 				  int32_t attrs, Object *def, bool has_def, Object *member);
 	const RtType *param_info_array, *type_array;
+	const RtType *void_type;    /* System.Void */
 	uint32_t dlg_method_off, dlg_ptr_off, dlg_target_off;
 	/* RuntimeConstructorInfo, as RuntimeMethodInfo above */
 	const RtType *ctor_info_type;
@@ -310,7 +311,8 @@ typedef struct RtKnown {
 	const RtType *linger_type;
 	uint32_t linger_enabled_off, linger_time_off;
 	/* Socket.m_Handle (a SafeSocketHandle) and SafeHandle.handle, for
-	 * Select; System.Int32, for the options GetSocketOption boxes */
+	 * Select; System.Int32, for the options GetSocketOption boxes and
+	 * the parameters of arrays' methods (reflect_array.c) */
 	uint32_t socket_handle_off, safe_handle_off;
 	const RtType *int32_type;
 	/* Exception._HResult, which the report of an ExternalException (a
@@ -323,7 +325,44 @@ typedef struct RtKnown {
 	uint32_t pi_handle_off, pi_pid_off, pi_env_off;
 	/* int[], once Process.GetProcesses is reached (else NULL) */
 	const RtType *int_array;
+	/* Named cultures (icall_culture.c), in programs that reach
+	 * CultureInfo's named constructors and name a culture (else NULL) */
+	const struct RtCultureKnown *cultures;
 } RtKnown;
+
+/* The cultures a program names, RT_CULTURE_FIELDS texts each
+ * (src/emit/culture.c), and the offsets of what
+ * construct_internal_locale_from_name sets in CultureInfo (m_name,
+ * cultureID, parent_lcid, default_calendar_type, englishname, nativename,
+ * iso3lang, iso2lang, win3lang, territory, native_calendar_names;
+ * datetime_index, number_index, textinfo_data), fill_culture_data in
+ * CultureData (sAM1159, sPM2359, sTimeSeparator, saLongTimes,
+ * saShortTimes, iFirstDayOfWeek, iFirstWeekOfYear) and fill_calendar_data
+ * in CalendarData (sNativeName, saShortDates, saYearMonths, saLongDates,
+ * sMonthDay, saDayNames, saAbbrevDayNames, saSuperShortDayNames,
+ * saMonthNames, saAbbrevMonthNames, saMonthGenitiveNames,
+ * saAbbrevMonthGenitiveNames). */
+typedef struct RtCultureCalls RtCultureCalls;
+typedef struct RtCultureKnown {
+	const RtCultureCalls *calls;    /* &rt_culture_calls (icall_culture.c) */
+	const char *const *const *cultures;
+	uint32_t ncultures;
+	uint32_t ci_off[11], ci_datetime_off, ci_number_off, ci_textinfo_off;
+	uint32_t cd_off[7], cal_off[12];
+} RtCultureKnown;
+
+#define RT_CULTURE_FIELDS 59
+
+/* The culture internal calls (culture_calls.c) go through these, so that
+ * icall_culture.c is linked only into programs that name a culture. */
+struct RtCultureCalls {
+	bool (*from_name)(Object *self, Object *name);
+	bool (*from_lcid)(Object *self, int32_t lcid);
+	void (*fill_culture)(Object *self, int32_t index);
+	intptr_t (*fill_number)(int32_t index, char *nfe);
+	bool (*fill_calendar)(Object *self, Object *name, int32_t calendar);
+};
+extern const RtCultureCalls rt_culture_calls;
 
 extern const RtKnown rt_known;
 
@@ -392,6 +431,7 @@ void rt_pinvoke_str_out(Object **dst, char *s, bool out);
 enum RtMethodFlags {
 	RT_M_GENERIC_DEF = 1 << 0,  /* GetMethod("M") of M<T> */
 	RT_M_GENERIC = 1 << 1,      /* ... or an instance of one */
+	RT_M_ARRAY = 1 << 2,        /* an array type's method (reflect_array.c) */
 };
 
 typedef struct RtMethod {

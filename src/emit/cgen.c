@@ -1323,7 +1323,7 @@ static void net_known(Gen *g)
 		buf_printf(b, "\t.socket_handle_off = offsetof(struct %s, %s),\n"
 			   "\t.safe_handle_off = offsetof(struct %s, %s),\n", so->cname,
 			   field_of(so, "m_Handle")->cname, sh->cname, field_of(sh, "handle")->cname);
-	if (so && needs(ty_prim[TY_I4], TN_DESCRIPTOR))
+	if (needs(ty_prim[TY_I4], TN_DESCRIPTOR))
 		buf_printf(b, "\t.int32_type = &%s_type,\n", ty_prim[TY_I4]->cname);
 }
 
@@ -1437,6 +1437,7 @@ static void known(Gen *g)
 	net_known_fns(g);
 	process_exit_known(g);
 	unhandled_known(g);
+	emit_cultures(g->p, b);
 	Method *e = g->p->entry;
 	buf_printf(b, "static int32_t managed_main(RtArray *args)\n{\n");
 	/* Mono's runtime, not a static constructor, sets String.Empty */
@@ -1490,6 +1491,7 @@ static void known(Gen *g)
 	thread_known_fields(g);
 	net_known(g);
 	proc_known(g);
+	emit_culture_known(g->p, b);
 	emit_reflection_known(g->p, b);
 	buf_puts(b, "};\n");
 	layout_checks(g);
