@@ -114,14 +114,15 @@ static const char *value(int argc, char **argv, int *i, const char *what)
 
 /* --nowarn CODES: codes separated by commas or semicolons, each one
  * warn.c knows. */
-/* --libc=NAME: the C library an executable links with (build.c). */
-static const char *libc_name(const char *name)
+/* --libc=NAME: the C library an executable links with (build.c); from
+ * names where it was given ("--libc=", "ILCC_LIBC="). */
+static const char *libc_name(const char *name, const char *from)
 {
 	static const char *const names[] = { "glibc", "musl", "glibc-dynamic" };
 	for (unsigned i = 0; i < sizeof names / sizeof *names; i++)
 		if (!strcmp(name, names[i]))
 			return names[i];
-	usage_error("--libc=%s: the C libraries are glibc (static), musl (static) and glibc-dynamic", name);
+	usage_error("%s%s: the C libraries are glibc (static), musl (static) and glibc-dynamic", from, name);
 }
 
 static void nowarn(WarnOptions *w, const char *codes)
@@ -199,7 +200,7 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 		else if (!strcmp(a, "--nowarn"))
 			nowarn(&o->build.warn, value(argc, argv, &i, "warning codes (ILCC1007, IL2026)"));
 		else if (!strncmp(a, "--libc=", 7))
-			o->build.libc = libc_name(a + 7);
+			o->build.libc = libc_name(a + 7, "--libc=");
 		else if (!strcmp(a, "--trim=full"))
 			o->build.trim_partial = false;
 		else if (!strcmp(a, "--trim=partial"))
@@ -270,6 +271,10 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 	}
 	if (o->nfiles == 0)
 		usage_error("no input files (try ilcc --help)");
+	/* the default --libc, for running a test suite under another C library */
+	const char *libc = getenv("ILCC_LIBC");
+	if (!o->build.libc && libc && *libc)
+		o->build.libc = libc_name(libc, "ILCC_LIBC=");
 	ld_add_default_dirs(ld);
 }
 
