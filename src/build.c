@@ -465,14 +465,16 @@ static void record(const char *name, const char *key, const char *path)
 typedef struct { uint32_t hits, damaged, installed; } StoreCount;
 
 /* The installation's store of the class library's core objects, made by
- * `make` (build/objects, or lib/ilcc/objects once installed);
- * ILCC_INSTALLED_STORE=0 leaves it out (to measure a build without it). */
+ * `make` (build/objects, or lib/ilcc/objects once installed), and for
+ * musl by `make musl` (build/musl/objects: its objects come from another
+ * C compiler); ILCC_INSTALLED_STORE=0 leaves it out (to measure a build
+ * without it). */
 static const char *installed_store(void)
 {
 	const char *env = getenv("ILCC_INSTALLED_STORE");
 	if (env && !strcmp(env, "0"))
 		return NULL;
-	return path_join(ty_arena(), runtime_dir(), "objects");
+	return path_join(ty_arena(), musl ? musl : runtime_dir(), "objects");
 }
 
 static bool from_store(const char *name, const char *key, const char *obj, StoreCount *c)
