@@ -177,7 +177,6 @@ bool rt_gc_type_is_atomic(const RtType *t);
 /* Allocated from the collected heap without interior references? */
 bool rt_gc_obj_is_atomic(const void *o);
 bool rt_gc_is_literal(const void *o);        /* in the unscanned literal section */
-void rt_gc_lean(void);          /* pace the heap for a server (the first Listen) */
 /* Weak links: *link (memory the collector does not scan) holds o and is
  * cleared when o dies; `track_resurrection`: only once o's finalizer has
  * run. Read a link with rt_gc_weak_get (the collector may be clearing
