@@ -267,6 +267,10 @@ void rt_type_throw_about_name(RtExcKind k, const char *before, const RtType *t, 
 /* The System.Type object of t (one per descriptor). */
 Object *rt_Type_internal_from_handle(intptr_t t);
 
+/* Array.GetValueImpl and SetValueImpl: the element at flat position pos. */
+Object *rt_Array_GetValueImpl(Object *self, int32_t pos);
+void rt_Array_SetValueImpl(Object *self, Object *value, int32_t pos);
+
 /* ---- icall_identity.c ---- */
 /* Field FIELD (0 name, 5 home) of uid's line of /etc/passwd, or "". */
 void rt_passwd_field(unsigned uid, int field, char *out, size_t len);
@@ -276,5 +280,14 @@ void rt_passwd_field(unsigned uid, int field, char *out, size_t len);
 Object *rt_reflect_types(const RtType *const *types, uint32_t n);
 /* Does Type[] a hold exactly these n types? */
 bool rt_reflect_same_types(RtArray *a, const RtType *const *types, uint32_t n);
+
+/* ---- reflect_array.c ---- */
+/* An array type's methods (Mono's list): their count, *first the first
+ * (0, NULL if t is no array type). */
+uint32_t rt_array_methods(const RtType *t, const RtMethod **first);
+/* Where the reflection object of such a method is kept. */
+Object **rt_array_method_slot(const RtMethod *m);
+/* MethodInfo.Invoke of one: args as the binder converted them. */
+Object *rt_array_method_invoke(const RtMethod *m, Object *target, Object **args);
 
 #endif
