@@ -534,7 +534,9 @@ static bool enum_to_string(Fn *f, Type *t, Method *m)
 		return false;
 	Type *u = ty_info(t)->underlying;
 	bool is_signed = u->kind == TY_I1 || u->kind == TY_I2 || u->kind == TY_I4 || u->kind == TY_I8;
-	reach_type(f->p, t, TN_DESCRIPTOR, f->m);
+	/* constructed, as the box this replaces made it: a boxed E that
+	 * Enum.Parse or ToObject makes at run time needs E's tables */
+	reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
 	const char *p = e_sv(f, 0);
 	const char *v = arena_printf(&f->a, "(uint64_t)(%s)*(%s *)%s", is_signed ? "int64_t" : "uint64_t",
 				     emit_ctype(u), p);
