@@ -834,6 +834,30 @@ static Object *type_name_string(const RtType *t, bool full)
 	return (Object *)rt_str_from_utf8(s);
 }
 
+/* Type.Name: the innermost nested name, without generic arguments:
+ * "Dictionary`2+Entry<K,V>[]" gives "Entry[]" */
+static Object *short_name_string(const RtType *t)
+{
+	const char *name = t->name;
+	char *s = rt_gc_alloc_raw(strlen(name) + 1, true);
+	if (!s)
+		return NULL;
+	size_t n = 0;
+	int depth = 0;
+	for (const char *c = name; *c; c++) {
+		if (*c == '<')
+			depth++;
+		else if (*c == '>')
+			depth--;
+		else if (depth == 0 && *c == '+')
+			n = 0;
+		else if (depth == 0)
+			s[n++] = *c;
+	}
+	s[n] = 0;
+	return (Object *)rt_str_from_utf8(s);
+}
+
 Object *rt_RuntimeType_getFullName(Object *self, bool full_name, bool assembly_qualified)
 {
 	return type_name_string(rt_type_of_runtime_type(self), full_name);
@@ -849,9 +873,9 @@ Object *rt_RuntimeType_ToString(Object *self)
 	return type_name_string(rt_type_of_runtime_type(self), false);
 }
 
-void rt_type_throw_about(RtExcKind k, const char *before, const RtType *t, const char *after)
+static void throw_with_name(RtExcKind k, const char *before, Object *name_str, const char *after)
 {
-	char *name = rt_str_to_utf8((RtString *)type_name_string(t, true));
+	char *name = rt_str_to_utf8((RtString *)name_str);
 	size_t n = strlen(before) + (name ? strlen(name) : 1) + strlen(after) + 1;
 	char *msg = malloc(n);
 	if (!msg)
@@ -859,6 +883,16 @@ void rt_type_throw_about(RtExcKind k, const char *before, const RtType *t, const
 	snprintf(msg, n, "%s%s%s", before, name ? name : "?", after);
 	rt_exc_throw_msg(k, msg);
 	free(msg);
+}
+
+void rt_type_throw_about(RtExcKind k, const char *before, const RtType *t, const char *after)
+{
+	throw_with_name(k, before, type_name_string(t, true), after);
+}
+
+void rt_type_throw_about_name(RtExcKind k, const char *before, const RtType *t, const char *after)
+{
+	throw_with_name(k, before, short_name_string(t), after);
 }
 
 Object *rt_type_create_default(Object *rtype, bool public_only, bool *in_ctor)
@@ -1004,26 +1038,7 @@ bool rt_RuntimeTypeHandle_HasInstantiation(Object *rtype)
 
 Object *rt_RuntimeType_get_Name(Object *self)
 {
-	/* the innermost nested name, without generic arguments:
-	 * "Dictionary`2+Entry<K,V>[]" gives "Entry[]" */
-	const char *name = rt_type_of_runtime_type(self)->name;
-	char *s = rt_gc_alloc_raw(strlen(name) + 1, true);
-	if (!s)
-		return NULL;
-	size_t n = 0;
-	int depth = 0;
-	for (const char *c = name; *c; c++) {
-		if (*c == '<')
-			depth++;
-		else if (*c == '>')
-			depth--;
-		else if (depth == 0 && *c == '+')
-			n = 0;
-		else if (depth == 0)
-			s[n++] = *c;
-	}
-	s[n] = 0;
-	return (Object *)rt_str_from_utf8(s);
+	return short_name_string(rt_type_of_runtime_type(self));
 }
 
 Object *rt_RuntimeType_get_Namespace(Object *self)

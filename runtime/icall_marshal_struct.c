@@ -62,8 +62,8 @@ intptr_t rt_Marshal_OffsetOf(Object *type, Object *name)
 		if (!strcmp(f->name, n))
 			return f->offset;
 	/* Mono's message; its ArgumentException names the parameter */
-	rt_type_throw_about(RT_EXC_ARG, "Field passed in is not a marshaled member of the type ", t,
-			    "\nParameter name: fieldName");
+	rt_type_throw_about_name(RT_EXC_ARG, "Field passed in is not a marshaled member of the type ", t,
+				 "\nParameter name: fieldName");
 	return 0;
 }
 

@@ -258,6 +258,8 @@ RtArray *rt_proc_args(void);
 const RtType *rt_type_of_runtime_type(Object *rtype);
 /* Throws exception k with message before + t's full name + after. */
 void rt_type_throw_about(RtExcKind k, const char *before, const RtType *t, const char *after);
+/* the same with the type's Name ("T", not "Ns.Outer+T"), as some of Mono's messages */
+void rt_type_throw_about_name(RtExcKind k, const char *before, const RtType *t, const char *after);
 
 /* The System.Type object of t (one per descriptor). */
 Object *rt_Type_internal_from_handle(intptr_t t);

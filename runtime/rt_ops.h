@@ -84,6 +84,15 @@ static inline bool rt_f_in(double v, double lo, double hi)
 #define RT_BOUNDS_I4(len, idx, label) \
 	do { if (RT_UNLIKELY(!((int32_t)(idx) >= 0 && (int32_t)(idx) < (int32_t)(len)))) \
 		RT_THROW(RT_EXC_INDEX, label); } while (0)
+/* The same inside the body of a counted loop whose test `idx < bound`
+ * holds there (src/emit/il2c_loops.c): when bound <= len, idx < len too.
+ * That test does not change in the loop, so gcc's loop unswitching makes
+ * a copy of the loop without the compare against the length. The empty
+ * asm keeps gcc from merging the two tests into one that changes. */
+#define RT_BOUNDS_LOOP(len, idx, bound, label) \
+	do { if (RT_UNLIKELY((int32_t)(idx) < 0)) RT_THROW(RT_EXC_INDEX, label); \
+	     if ((int32_t)(bound) > (int32_t)(len)) { __asm__(""); \
+		if (RT_UNLIKELY((int32_t)(idx) >= (int32_t)(len))) RT_THROW(RT_EXC_INDEX, label); } } while (0)
 
 /* The length of vector a, 0 for null (a null test comes before any use
  * that matters). The compiler keeps it in a C local beside each variable

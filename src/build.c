@@ -339,6 +339,13 @@ static const char *unit_opt(const BuildOptions *o, bool own)
 	return !own && !strcmp(o->opt, "-O2") ? "-O1" : o->opt;
 }
 
+/* The program's loops at -O2: a copy without the bounds checks that
+ * il2c_loops.c made loop-invariant (-O3 unswitches already). */
+static const char *unit_unswitch(const BuildOptions *o, bool own)
+{
+	return own && !strcmp(o->opt, "-O2") ? "-funswitch-loops" : "";
+}
+
 /* The C files: data.c, lits.c (the string literals, apart so that a new
  * one leaves data.c as it was), the methods' m0.c ..., a library's
  * exports.c. */
@@ -413,6 +420,23 @@ static const char *cc_identity(void)
 			;
 	buf[n] = 0;
 	return arena_strdup(ty_arena(), buf);
+}
+
+/* order[0..n): the units by decreasing size of their C, so that the
+ * longest compile starts first and the parallel jobs end together (a
+ * second program's new library unit is most of its build). */
+static void largest_first(const char *dir, const char **names, uint32_t n, uint32_t *order)
+{
+	off_t size[NUNITS];
+	for (uint32_t i = 0; i < n; i++) {
+		struct stat st;
+		const char *c = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.c", names[i]));
+		size[i] = stat(c, &st) == 0 ? st.st_size : 0;
+		uint32_t k = i;
+		for (; k > 0 && size[order[k - 1]] < size[i]; k--)
+			order[k] = order[k - 1];
+		order[k] = i;
+	}
 }
 
 /* The hash of what every object depends on besides its own C file: the
@@ -510,9 +534,9 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 		const char *c = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.c", names[i]));
 		const char *obj = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.o", names[i]));
 		char *key = arena_alloc(ty_arena(), sizeof(Hash));
-		const char *both = arena_printf(ty_arena(), "%s %s %s", strcmp(names[i], "exports") ? common_m : common,
+		const char *both = arena_printf(ty_arena(), "%s %s %s%s", strcmp(names[i], "exports") ? common_m : common,
 						must_hash(c),
-						unit_opt(o, own_unit(i, nown)));
+						unit_opt(o, own_unit(i, nown)), unit_unswitch(o, own_unit(i, nown)));
 		hash_bytes(both, strlen(both), key);
 		keys[i] = key;
 		stale[i] = !up_to_date(names[i], key, obj) && !from_store(names[i], key, obj, &st);
@@ -524,7 +548,10 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 		     st.damaged ? arena_printf(ty_arena(), ", %u damaged there and rebuilt", st.damaged) : "");
 	if (ntocompile)
 		progress("compiling the C: 0 of %u files done", ntocompile);
-	for (uint32_t i = 0; i < n; i++) {
+	uint32_t order[NUNITS];
+	largest_first(dir, names, n, order);
+	for (uint32_t k = 0; k < n; k++) {
+		uint32_t i = order[k];
 		if (!stale[i])
 			continue;
 		const char *c = path_join(ty_arena(), dir, arena_printf(ty_arena(), "%s.c", names[i]));
@@ -538,8 +565,8 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 			"-fno-delete-null-pointer-checks", (char *)arena_printf(ty_arena(), "-I%s", inc),
 			"-c", (char *)arena_printf(ty_arena(), "%s.c", names[i]),
 			"-o", (char *)arena_printf(ty_arena(), ".%s.o.tmp", names[i]),
-			NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
-		uint32_t nrest = countof(rest) - 8;
+			NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+		uint32_t nrest = countof(rest) - 10;
 		/* nothing in an executable unwinds through managed code (a
 		 * library's host might: C++ exceptions, backtrace()) */
 		if (!o->debug && o->kind == BUILD_EXE) {
@@ -557,6 +584,8 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 			 * .rodata (Hello World 16 KB smaller) */
 			rest[nrest++] = "-fno-pie";
 		}
+		if (*unit_unswitch(o, own_unit(i, nown)))
+			rest[nrest++] = (char *)unit_unswitch(o, own_unit(i, nown));
 		if (o->kind != BUILD_EXE)
 			rest[nrest++] = "-fPIC";
 		if (lto(o))

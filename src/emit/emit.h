@@ -76,7 +76,7 @@ uint32_t emit_program(Program *p, const char *dir, uint32_t maxfiles, uint32_t *
 /* unith.c: the items of prog.h's text h that a unit's text uses. */
 typedef struct UnitHeaders UnitHeaders;
 UnitHeaders *unith_index(const char *h, size_t len);
-void unith_write(UnitHeaders *u, Buf *out, const char *unit, size_t len);
+void unith_write(UnitHeaders *u, Buf *out, const char *unit, size_t len, bool bodies);
 /* dir/name holds b's text, written (atomically) only if it differs. */
 void emit_write_file(const char *dir, const char *name, const Buf *b);
 /* The namespace and name (nested: "Outer+Inner") an RtType holds for t. */

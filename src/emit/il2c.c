@@ -297,6 +297,8 @@ static void meet(Slot *have, const Slot *other)
 		have->len = NULL;
 	if (have->exact != other->exact)
 		have->exact = NULL;
+	if (have->from_loc != other->from_loc)
+		have->from_loc = 0;
 	have->is_this &= other->is_this;
 	if (!other->has_cval || have->cval != other->cval)
 		have->has_cval = false;

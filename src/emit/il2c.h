@@ -36,6 +36,7 @@ typedef struct Slot {
 	Type *exact;                    /* the value's class, known at build time */
 	const char *len;                /* a vector loaded from a variable whose
 					   length a C local shadows: its name */
+	uint16_t from_loc;              /* ldloc N gave it: N + 1 (il2c_loops.c) */
 } Slot;
 
 typedef struct Entry {
@@ -92,6 +93,9 @@ typedef struct Fn {
 	uint32_t nbranches;             /* every branch and switch case: from, to */
 	struct FnBranch { uint32_t from, to; } *branches;
 	uint32_t dead_end;              /* offsets below it: a dead loop (il2c_body.c) */
+	/* counted loops whose body keeps `k < bound` (il2c_loops.c) */
+	uint32_t nloops;
+	struct FnLoop { uint32_t body, cond, k; const char *bound; } *loops;
 	bool filter_mode;               /* this is the outlined filter function */
 	bool frame_declared;            /* FRAME_, its name in traces, is declared */
 	/* with debug information: each place that raises (e_fail_at) goes
@@ -118,6 +122,11 @@ typedef struct CutSite {
 /* il2c_missing.c: an instruction naming a type, method or field that does
  * not exist (or calling an abstract method) becomes the throw Mono makes. */
 bool e_missing(Fn *f, const Instr *in);
+/* il2c_loops.c: the counted loops of the program's own methods (addr:
+ * find_addressed's marks), and the bound that holds for an index slot
+ * loaded from a loop's counter inside its body (NULL: none) */
+void e_find_loops(Fn *f, const uint8_t *addr);
+const char *e_loop_bound(Fn *f, const Slot *s);
 /* il2c_calls.c: the thunk that makes a trampolined tail call of callee
  * from caller, with its argument struct, both called `name` */
 void e_tail_thunk(Buf *b, const char *name, Method *callee, Method *caller);

@@ -346,6 +346,7 @@ static void forget_at_back_target(Fn *f)
 		f->st[i].len = NULL;
 		f->st[i].exact = NULL;
 		f->st[i].is_this = false;
+		f->st[i].from_loc = 0;
 	}
 }
 
@@ -419,6 +420,7 @@ static void translate(Fn *f)
 	f->labels = labels;
 	find_single_stores(f);
 	find_vector_lengths(f);
+	e_find_loops(f, find_addressed(f));
 	f->this_fixed = this_fixed(f);
 	handler_entries(f);
 	f->reachable = !f->filter_mode;

@@ -165,8 +165,11 @@ static const char *element(Fn *f, uint32_t ai, uint32_t ii, Type *et)
 {
 	const char *a = e_sv(f, ai), *i = e_sv(f, ii);
 	const char *len = e_top(f, ai)->len;
+	const char *bound = len ? e_loop_bound(f, e_top(f, ii)) : NULL;
 	e_out(f, "RT_NULLCHK(%s, %s);", a, e_fail(f));
-	if (len)
+	if (bound)
+		e_out(f, "RT_BOUNDS_LOOP(%s, %s, %s, %s);", len, i, bound, e_fail(f));
+	else if (len)
 		e_out(f, "RT_BOUNDS_%s(%s, %s, %s);", e_top(f, ii)->k == SK_I4 ? "I4" : "N",
 		      len, i, e_fail(f));
 	else

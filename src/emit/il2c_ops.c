@@ -37,6 +37,7 @@ static bool vars(Fn *f, const Instr *in)
 		e_top(f, 0)->kmethod = f->local_known[i].kmethod;
 		e_top(f, 0)->exact = f->local_known[i].exact;
 		e_top(f, 0)->len = f->loc_len[i];
+		e_top(f, 0)->from_loc = (uint16_t)(i + 1);
 		/* locals start zeroed: written once with zero, zero everywhere */
 		if (f->local_known[i].has_cval && !f->local_known[i].cval)
 			e_top(f, 0)->has_cval = true, e_top(f, 0)->cval = 0;

@@ -6,6 +6,12 @@
 // different lengths, and huge lengths (OutOfMemoryException, as in Mono).
 // Division by constants: no exception for 2, 3 or -1 (but for MinValue by
 // -1), and a divisor chosen between two constants is still tested.
+// Counted loops `for (k = ...; k < bound; k++)` (il2c_loops.c: the check
+// against the length is dropped from a copy of the loop when bound <=
+// length): a bound past the end still throws at the first index past it,
+// after the iterations before it ran; a negative start, a constant bound,
+// another array's length, a bound or counter changed in the body,
+// `continue`, and nested loops over a jagged array with one short row.
 using System;
 
 class ArrBounds {
@@ -95,6 +101,125 @@ class ArrBounds {
 		return s;
 	}
 
+	static int ran;
+
+	static long UpTo(int[] a, int from, int n)
+	{
+		long s = 0;
+		ran = 0;
+		for (int k = from; k < n; k++) {
+			s += a[k];
+			ran++;
+		}
+		return s;
+	}
+
+	static long UpToConst(int[] a)
+	{
+		long s = 0;
+		ran = 0;
+		for (int k = 0; k < 12; k++) {
+			s += a[k];
+			ran++;
+		}
+		return s;
+	}
+
+	static long BoundGrows(int[] a, int n)
+	{
+		long s = 0;
+		ran = 0;
+		for (int k = 0; k < n; k++) {
+			if (k == 1)
+				n = 20;
+			s += a[k];
+			ran++;
+		}
+		return s;
+	}
+
+	// the bound drops below the length after the test let k past it
+	static long BoundShrinks(int[] a, int n)
+	{
+		long s = 0;
+		ran = 0;
+		for (int k = 0; k < n; k++) {
+			if (k == a.Length)
+				n = 5;
+			s += a[k];
+			ran++;
+		}
+		return s;
+	}
+
+	// the counter jumps past the length inside the body
+	static long CounterJumps(int[] a, int n)
+	{
+		long s = 0;
+		ran = 0;
+		for (int k = 0; k < n; k++) {
+			if (k == 8)
+				k = 10;
+			s += a[k];
+			ran++;
+		}
+		return s;
+	}
+
+	// a loop to one array's length indexing another
+	static long Copy(int[] src, int[] dst)
+	{
+		ran = 0;
+		for (int i = 0; i < src.Length; i++) {
+			dst[i] = src[i] * 3;
+			ran++;
+		}
+		long s = 0;
+		for (int i = 0; i < dst.Length; i++)
+			s += dst[i];
+		return s;
+	}
+
+	static long SkipOdd(int[] a, int n)
+	{
+		long s = 0;
+		ran = 0;
+		for (int k = 0; k < n; k++) {
+			if ((k & 1) != 0)
+				continue;
+			a[k] = a[k] * 2;
+			s += a[k];
+			ran++;
+		}
+		return s;
+	}
+
+	static long Jagged(int n, int shortRow)
+	{
+		var m = new int[n][];
+		for (int i = 0; i < n; i++) {
+			m[i] = new int[i == shortRow ? n - 1 : n];
+			for (int j = 0; j < m[i].Length; j++)
+				m[i][j] = i * n + j;
+		}
+		long s = 0;
+		ran = 0;
+		for (int i = 0; i < n; i++) {
+			int[] row = m[i];
+			for (int j = 0; j < n; j++) {
+				s += row[j];
+				ran++;
+			}
+		}
+		return s;
+	}
+
+	static void TryRan(string what, Func<long> f)
+	{
+		Try(what, f);
+		Out.L(what + " ran", ran);
+	}
+
 	static int Half(int x) { return x / 2; }
 	static int Div(int x, bool c) { return x / (c ? 3 : 0); }
 
@@ -121,5 +246,21 @@ class ArrBounds {
 		Try("unsigned by 2", () => { uint x = 0xFFFFFFFF; return x / 2u; });
 		Try("choice 3", () => Div(10, true));
 		Try("choice 0", () => Div(10, false));
+		TryRan("loop to length", () => UpTo(a, 0, 10));
+		TryRan("loop short", () => UpTo(a, 3, 7));
+		TryRan("loop past end", () => UpTo(a, 0, 11));
+		TryRan("loop from -1", () => UpTo(a, -1, 5));
+		TryRan("loop empty", () => UpTo(a, 12, 11));
+		TryRan("loop const bound", () => UpToConst(a));
+		TryRan("loop bound grows", () => BoundGrows(a, 5));
+		TryRan("loop bound shrinks", () => BoundShrinks(a, 15));
+		TryRan("loop counter jumps", () => CounterJumps(a, 9));
+		TryRan("copy", () => Copy(Make(6), new int[6]));
+		TryRan("copy to longer", () => Copy(Make(6), new int[9]));
+		TryRan("copy to shorter", () => Copy(Make(6), new int[4]));
+		TryRan("loop continue", () => SkipOdd(Make(10), 10));
+		TryRan("loop continue past", () => SkipOdd(Make(10), 13));
+		TryRan("jagged", () => Jagged(6, -1));
+		TryRan("jagged short row", () => Jagged(6, 4));
 	}
 }

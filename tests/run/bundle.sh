@@ -60,38 +60,20 @@ bundle_entry() {
 # bundle_sources BUNDLE FOLDER: writes each member's wrapped source and
 # main.cs into FOLDER.
 bundle_sources() {
-	local b=$1 to=$2 t src cls kind call
+	local b=$1 to=$2 t src cls kind
 	mkdir -p "$to"
-	{
-		echo "public static class BundleMain {"
-		echo "	public static int Main(string[] args) {"
-		echo "		string[] rest = new string[args.Length - 1];"
-		echo "		System.Array.Copy(args, 1, rest, 0, rest.Length);"
-		echo "		switch (args[0]) {"
-		for t in $(bundle_members "$b"); do
-			src=tests/run/$t.cs
-			read -r cls kind < <(bundle_entry "$src")
-			{
-				grep -E '^[[:space:]]*(using [A-Za-z_.= ]+;|#define )' "$src"
-				echo "namespace B_$t {"
-				grep -v -E '^[[:space:]]*(using [A-Za-z_.= ]+;|#define )' "$src" |
-					sed -E 's/^([[:space:]]*)(public[[:space:]]+)?static[[:space:]]+(int|void)[[:space:]]+Main[[:space:]]*\(/\1public static \3 Main(/'
-				echo "}"
-			} > "$to/$t.cs"
-			case $kind in
-			*-args) call="B_$t.$cls.Main(rest)" ;;
-			*) call="B_$t.$cls.Main()" ;;
-			esac
-			case $kind in
-			int-*) echo "		case \"$t\": return $call;" ;;
-			*) echo "		case \"$t\": $call; return 0;" ;;
-			esac
-		done
-		echo "		}"
-		echo "		return 2;"
-		echo "	}"
-		echo "}"
-	} > "$to/main.cs"
+	for t in $(bundle_members "$b"); do
+		src=tests/run/$t.cs
+		read -r cls kind < <(bundle_entry "$src")
+		{
+			grep -E '^[[:space:]]*(using [A-Za-z_.= ]+;|#define )' "$src"
+			echo "namespace B_$t {"
+			grep -v -E '^[[:space:]]*(using [A-Za-z_.= ]+;|#define )' "$src" |
+				sed -E 's/^([[:space:]]*)(public[[:space:]]+)?static[[:space:]]+(int|void)[[:space:]]+Main[[:space:]]*\(/\1public static \3 Main(/'
+			echo "}"
+		} > "$to/$t.cs"
+		echo "$t B_$t.$cls.Main $kind"
+	done | driver_cs BundleMain > "$to/main.cs"
 }
 
 # bundle BUNDLE: builds and runs one bundle, and writes each member's

@@ -15,6 +15,8 @@ struct Rect { public Point TopLeft; public Point BottomRight; public byte Tag; }
 [StructLayout(LayoutKind.Explicit)]
 struct Union { [FieldOffset(0)] public int I; [FieldOffset(0)] public float F; [FieldOffset(4)] public short Hi; }
 
+namespace Outer { static class Ns { public struct Inner { public int A; } } }
+
 unsafe struct Buf { public int Len; public fixed byte Data[6]; }
 
 [StructLayout(LayoutKind.Sequential)]
@@ -59,6 +61,9 @@ static unsafe class P {
 		Say("Union " + Marshal.SizeOf(typeof(Union)) + " Hi@" + Marshal.OffsetOf(typeof(Union), "Hi"));
 		Say("Buf " + Marshal.SizeOf(typeof(Buf)));
 		try { Marshal.OffsetOf(typeof(Mixed), "Nope"); }
+		catch (ArgumentException e) { Say("no field: " + e.Message); }
+		// Mono's message names the type by its Name, not its FullName
+		try { Marshal.OffsetOf(typeof(Outer.Ns.Inner), "Nope"); }
 		catch (ArgumentException e) { Say("no field: " + e.Message); }
 		Say("tm " + Marshal.SizeOf(typeof(tm)) + " gmtoff@" + Marshal.OffsetOf(typeof(tm), "tm_gmtoff"));
 		Say("int " + Marshal.SizeOf(typeof(int)) + " " + Marshal.SizeOf(3L));
