@@ -25,7 +25,7 @@ RT_PIC_OBJS := $(RT_SRCS:runtime/%.c=$(BUILD)/rt-pic/%.o) $(BUILD)/rt-pic/normta
 RT_HEADERS := $(BUILD)/include/rt.h $(BUILD)/include/rt_ops.h
 
 all: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(BUILD)/libilccrt_pic.a $(RT_HEADERS) $(BUILD)/IlccSupport.dll \
-	$(BUILD)/IlccExpr.dll $(BUILD)/IlccCore.dll $(BUILD)/objects/made
+	$(BUILD)/IlccExpr.dll $(BUILD)/IlccCore.dll $(BUILD)/cultures.txt $(BUILD)/objects/made
 
 # The class library's core (what Console.WriteLine(string) reaches, and
 # for programs that name collections or LINQ lib/IlccCore.cs's seed: build.c
@@ -61,6 +61,13 @@ $(BUILD)/IlccExpr.dll: lib/IlccExpr.cs lib/IlccExprOps.cs
 $(BUILD)/IlccCore.dll: lib/IlccCore.cs
 	@mkdir -p $(dir $@)
 	mcs -nologo -target:library -r:System.Core -out:$@ $<
+
+# The named cultures' data as the installed mono's runtime hands it out
+# (tools/cultures.cs; src/emit/culture.c builds in those a program names).
+$(BUILD)/cultures.txt: tools/cultures.cs
+	@mkdir -p $(BUILD)/gen
+	mcs -nologo -unsafe -out:$(BUILD)/gen/cultures.exe $<
+	mono $(BUILD)/gen/cultures.exe $@.tmp && mv $@.tmp $@
 
 # The Unicode normalisation tables of string.Normalize (tools/normtab.cs
 # takes them from the installed mono, so both normalise alike).
@@ -171,6 +178,7 @@ install: all
 	install -D -m 644 $(BUILD)/IlccSupport.dll $(DESTDIR)$(PREFIX)/lib/ilcc/IlccSupport.dll
 	install -D -m 644 $(BUILD)/IlccExpr.dll $(DESTDIR)$(PREFIX)/lib/ilcc/IlccExpr.dll
 	install -D -m 644 $(BUILD)/IlccCore.dll $(DESTDIR)$(PREFIX)/lib/ilcc/IlccCore.dll
+	install -D -m 644 $(BUILD)/cultures.txt $(DESTDIR)$(PREFIX)/lib/ilcc/cultures.txt
 	install -D -m 644 docs/ilcc.1 $(DESTDIR)$(PREFIX)/share/man/man1/ilcc.1
 	install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/include $(RT_HEADERS)
 	install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/objects $(BUILD)/objects/*.o

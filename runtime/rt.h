@@ -323,7 +323,44 @@ typedef struct RtKnown {
 	uint32_t pi_handle_off, pi_pid_off, pi_env_off;
 	/* int[], once Process.GetProcesses is reached (else NULL) */
 	const RtType *int_array;
+	/* Named cultures (icall_culture.c), in programs that reach
+	 * CultureInfo's named constructors and name a culture (else NULL) */
+	const struct RtCultureKnown *cultures;
 } RtKnown;
+
+/* The cultures a program names, RT_CULTURE_FIELDS texts each
+ * (src/emit/culture.c), and the offsets of what
+ * construct_internal_locale_from_name sets in CultureInfo (m_name,
+ * cultureID, parent_lcid, default_calendar_type, englishname, nativename,
+ * iso3lang, iso2lang, win3lang, territory, native_calendar_names;
+ * datetime_index, number_index, textinfo_data), fill_culture_data in
+ * CultureData (sAM1159, sPM2359, sTimeSeparator, saLongTimes,
+ * saShortTimes, iFirstDayOfWeek, iFirstWeekOfYear) and fill_calendar_data
+ * in CalendarData (sNativeName, saShortDates, saYearMonths, saLongDates,
+ * sMonthDay, saDayNames, saAbbrevDayNames, saSuperShortDayNames,
+ * saMonthNames, saAbbrevMonthNames, saMonthGenitiveNames,
+ * saAbbrevMonthGenitiveNames). */
+typedef struct RtCultureCalls RtCultureCalls;
+typedef struct RtCultureKnown {
+	const RtCultureCalls *calls;    /* &rt_culture_calls (icall_culture.c) */
+	const char *const *const *cultures;
+	uint32_t ncultures;
+	uint32_t ci_off[11], ci_datetime_off, ci_number_off, ci_textinfo_off;
+	uint32_t cd_off[7], cal_off[12];
+} RtCultureKnown;
+
+#define RT_CULTURE_FIELDS 59
+
+/* The culture internal calls (culture_calls.c) go through these, so that
+ * icall_culture.c is linked only into programs that name a culture. */
+struct RtCultureCalls {
+	bool (*from_name)(Object *self, Object *name);
+	bool (*from_lcid)(Object *self, int32_t lcid);
+	void (*fill_culture)(Object *self, int32_t index);
+	intptr_t (*fill_number)(int32_t index, char *nfe);
+	bool (*fill_calendar)(Object *self, Object *name, int32_t calendar);
+};
+extern const RtCultureCalls rt_culture_calls;
 
 extern const RtKnown rt_known;
 

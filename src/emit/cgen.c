@@ -1437,6 +1437,7 @@ static void known(Gen *g)
 	net_known_fns(g);
 	process_exit_known(g);
 	unhandled_known(g);
+	emit_cultures(g->p, b);
 	Method *e = g->p->entry;
 	buf_printf(b, "static int32_t managed_main(RtArray *args)\n{\n");
 	/* Mono's runtime, not a static constructor, sets String.Empty */
@@ -1490,6 +1491,7 @@ static void known(Gen *g)
 	thread_known_fields(g);
 	net_known(g);
 	proc_known(g);
+	emit_culture_known(g->p, b);
 	emit_reflection_known(g->p, b);
 	buf_puts(b, "};\n");
 	layout_checks(g);

@@ -133,6 +133,10 @@ const char *emit_slot_fn(Method *m);
  * reflection fields */
 void emit_reflection(Program *p, Buf *b);
 void emit_reflection_known(Program *p, Buf *b);
+/* culture.c: the named cultures' table (before rt_known), rt_known's fields */
+void emit_cultures(Program *p, Buf *b);
+void emit_culture_known(Program *p, Buf *b);
+void emit_user_strings(Image *img, void (*fn)(const char *s, void *ctx), void *ctx);
 void emit_attrs(Program *p, Buf *b);     /* rt_attrs[]: cgen_attrs.c */
 
 #endif

@@ -215,6 +215,7 @@ void e_begin_invoke_body(Fn *f);
 void e_end_invoke_body(Fn *f);
 void e_async_result_invoke(Fn *f);
 void e_expr_compile(Fn *f);                     /* expr.c */
+void e_i18n_invoke(Fn *f);                      /* i18n.c */
 void e_expr_create_lambda(Fn *f);
 void e_expr_is_nullable(Fn *f);
 void e_expr_nullable_underlying(Fn *f);

@@ -15,9 +15,10 @@
  * sockaddr_ll and in6_addr, read from getifaddrs) has a native layout of
  * its own: ilcc emits it as a second C struct ("struct N_<type>", with
  * the type's Pack), and gcc lays it out as the C ABI does, as Mono does.
- * Refused: bool and char fields (4-byte BOOL and 1-byte ANSI in native
- * memory), other references, other [MarshalAs], auto layout, generic
- * structs, fixed arrays in explicit layout.
+ * Explicit layout in native memory keeps each field's offset, with its
+ * native type there (a bool a 4-byte BOOL...), as Mono lays it out.
+ * Refused: other references, other [MarshalAs], auto layout, generic
+ * structs.
  */
 #include "il2c.h"
 
@@ -147,10 +148,7 @@ static const char *field_refusal(Type *t, Field *fd, bool strings, uint32_t dept
 	if (k == FN_REFUSED)
 		return "a [MarshalAs] ilcc does not do";
 	if (strings && k != FN_SAME)
-		return inline_native(fd) && ty_info(t)->explicit_layout
-			? arena_printf(ty_arena(), "%s (field %s: %s in explicit layout)", t->name,
-				       fd->name, k == FN_ARRAY ? "a fixed array"
-				       : "a converted bool, char or inline string") : NULL;
+		return NULL;
 	if (strings && fd->type->kind == TY_CHAR)      /* UTF-16, 2 bytes both sides */
 		return NULL;
 	const char *why = refusal(fd->type, strings, depth + 1);
@@ -252,6 +250,53 @@ static const char *native_struct(Type *t)
 				    : emit_struct(t);
 }
 
+/* Field fd's C type in native memory, and the array bound after its name
+ * ("" or "[n]"). */
+static const char *native_field_type(Field *fd, const char **bound)
+{
+	uint32_t n;
+	FieldNative k = field_native(fd, &n);
+	*bound = k == FN_ARRAY || k == FN_TSTR || k == FN_WTSTR ?
+		arena_printf(ty_arena(), "[%u]", n) : "";
+	switch (k) {
+	case FN_ARRAY: return emit_ctype(fd->type->elem);
+	case FN_STRING: return "char *";
+	case FN_WSTRING: return "uint16_t *";
+	case FN_TSTR: return "char";
+	case FN_WTSTR: return "uint16_t";
+	case FN_BOOL4: return "int32_t";
+	case FN_BOOL1: case FN_CHAR1: return "uint8_t";
+	default:
+		return has_native_layout(fd->type) ? native_struct(fd->type) : emit_ctype(fd->type);
+	}
+}
+
+/* Explicit layout in native memory: as cgen.c lays it out in managed
+ * memory (each field at its offset in a packed struct of its own, the
+ * whole aligned as its most aligned field), with the native types. */
+static void native_explicit(Buf *b, TypeInfo *ti)
+{
+	const char *bound;
+	buf_puts(b, " union {");
+	if (ti->nfields && (!ti->pack || ti->pack >= 8)) {
+		buf_puts(b, " struct {");
+		for (uint32_t i = 0; i < ti->nfields; i++)
+			buf_printf(b, " _Alignas(%s)", native_field_type(ti->fields[i], &bound));
+		buf_puts(b, " char _a; } _align;");
+	}
+	for (uint32_t i = 0; i < ti->nfields; i++) {
+		Field *fd = ti->fields[i];
+		const char *type = native_field_type(fd, &bound);
+		buf_puts(b, " struct __attribute__((packed)) {");
+		if (fd->offset > 0)
+			buf_printf(b, " char _p%u[%d];", i, fd->offset);
+		buf_printf(b, " %s %s%s; };", type, fd->cname, bound);
+	}
+	if (ti->class_size)
+		buf_printf(b, " char _size[%u];", ti->class_size);
+	buf_puts(b, " };");
+}
+
 /* "struct N_<t>" (and those of the structs it holds), once per C file. */
 static void native_decl(Buf *b, Type *t)
 {
@@ -260,27 +305,18 @@ static void native_decl(Buf *b, Type *t)
 		if (has_native_layout(ti->fields[i]->type))
 			native_decl(b, ti->fields[i]->type);
 	buf_printf(b, "#ifndef N_%s_DONE\n#define N_%s_DONE\n", t->cname, t->cname);
-	if (ti->pack)
+	bool pack = ti->pack && !ti->explicit_layout;
+	if (pack)
 		buf_printf(b, "#pragma pack(push, %u)\n", ti->pack);
 	buf_printf(b, "%s {", native_struct(t));
-	for (uint32_t i = 0; i < ti->nfields; i++) {
-		Field *fd = ti->fields[i];
-		uint32_t n;
-		switch (field_native(fd, &n)) {
-		case FN_ARRAY: buf_printf(b, " %s %s[%u];", emit_ctype(fd->type->elem), fd->cname, n); break;
-		case FN_STRING: buf_printf(b, " char *%s;", fd->cname); break;
-		case FN_WSTRING: buf_printf(b, " uint16_t *%s;", fd->cname); break;
-		case FN_TSTR: buf_printf(b, " char %s[%u];", fd->cname, n); break;
-		case FN_WTSTR: buf_printf(b, " uint16_t %s[%u];", fd->cname, n); break;
-		case FN_BOOL4: buf_printf(b, " int32_t %s;", fd->cname); break;
-		case FN_BOOL1: case FN_CHAR1: buf_printf(b, " uint8_t %s;", fd->cname); break;
-		default:
-			buf_printf(b, " %s %s;", has_native_layout(fd->type) ? native_struct(fd->type)
-				   : emit_ctype(fd->type), fd->cname);
-		}
+	if (ti->explicit_layout)
+		native_explicit(b, ti);
+	for (uint32_t i = 0; !ti->explicit_layout && i < ti->nfields; i++) {
+		const char *bound, *type = native_field_type(ti->fields[i], &bound);
+		buf_printf(b, " %s %s%s;", type, ti->fields[i]->cname, bound);
 	}
 	buf_puts(b, " };\n");
-	if (ti->pack)
+	if (pack)
 		buf_puts(b, "#pragma pack(pop)\n");
 	buf_puts(b, "#endif\n");
 }

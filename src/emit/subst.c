@@ -13,6 +13,7 @@
 #include "../../runtime/rt.h"
 
 #include <string.h>
+#include <strings.h>
 
 typedef void SubstFn(Fn *f);
 
@@ -22,7 +23,7 @@ static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_sta
 	current_domain, domain_setup, x509_pal, the_domain, property_get_value, default_encoding,
 	unsafe_mov, dynamic_invoke, web_prefixes, no_config_section, legacy_config,
 	delegate_method, custom_attrs, attr_defined, timer_add, timer_remove, add_event_handler,
-	crypto_create, resource_keys, path_as_given;
+	crypto_create, crypto_by_name, resource_keys, path_as_given;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -90,6 +91,9 @@ static const struct {
 	  "the console's encoding from the locale's code as Mono's IL picks it, without"
 	  " Encoding.GetEncoding: its lookup by name (EncodingTable, culture-aware"
 	  " comparison) and its error messages (String.Format) were a third of Hello World" },
+	{ "System.Text.EncodingHelper::InvokeI18N(System.String,System.Object[])", e_i18n_invoke,
+	  "Encoding.GetEncoding of an I18N code page: the classes of the code pages the"
+	  " program names made directly (i18n.c), not loaded from I18N.dll by reflection" },
 	{ "System.Delegate::DynamicInvokeImpl(System.Object[])", dynamic_invoke,
 	  "through the MethodInfo of the delegate type's Invoke (kept for every constructed"
 	  " delegate type once this is reachable), not the target's, which reflection need"
@@ -132,6 +136,9 @@ static const struct {
 	{ "System.Threading.Timer/Scheduler::InternalRemove(System.Threading.Timer)", timer_remove,
 	  "the timer leaves the scheduler's list now, not when the scheduler next wakes"
 	  " (up to 90 s later for HttpListener's connections, which it held till then)" },
+	{ "System.Security.Cryptography.CryptoConfig::CreateFromName(System.String)", crypto_by_name,
+	  "CryptoConfig.CreateFromName(name), HashAlgorithm.Create(name)...: Mono's, finding by"
+	  " reflection the classes of the algorithms the program's strings name (crypto_algos)" },
 	{ "System.Security.Cryptography.MD5::Create()", crypto_create,
 	  "MD5.Create(): MD5CryptoServiceProvider made directly (crypto_algos), not by CryptoConfig's name lookup" },
 	{ "System.Security.Cryptography.SHA1::Create()", crypto_create,
@@ -709,25 +716,69 @@ static const struct {
 	{ "DSA", "DSACryptoServiceProvider" },
 };
 
+/* crypto_algos[i]'s class */
+static Type *crypto_impl(Fn *f, size_t i)
+{
+	const char *impl = arena_printf(&f->a, "System.Security.Cryptography.%s",
+					crypto_algos[i].impl);
+	Type *t = strchr(impl, ',') ? directives_find_type(f->p, impl) :
+		type_in(f, ty_corlib, "System.Security.Cryptography", crypto_algos[i].impl);
+	if (!t)
+		e_fn_error(f, "substitution: no %s", impl);
+	return t;
+}
+
 /* return new IMPL() for ALGO.Create() (crypto_algos) */
 static void crypto_create(Fn *f)
 {
 	const char *algo = strrchr(f->m->owner->name, '.') + 1;
 	for (size_t i = 0; i < countof(crypto_algos); i++)
 		if (!strcmp(algo, crypto_algos[i].algo)) {
-			const char *impl = arena_printf(&f->a, "System.Security.Cryptography.%s",
-							crypto_algos[i].impl);
-			Type *t = strchr(impl, ',') ? directives_find_type(f->p, impl) :
-				type_in(f, f->m->owner->img, "System.Security.Cryptography",
-					crypto_algos[i].impl);
-			if (!t)
-				e_fn_error(f, "substitution: no %s", impl);
+			Type *t = crypto_impl(f, i);
 			return_new(f, t);
 			/* CryptoConfig.CreateFromName finds it too (by reflection) */
 			reach_reflect_method(f->p, ty_default_ctor(t), f->m);
 			return;
 		}
 	e_fn_error(f, "substitution: no class for %s.Create()", algo);
+}
+
+/* Is s (a user string) crypto_algos[i]'s name, with or without the
+ * namespace and dashes ("SHA-256"), or its class's? */
+static bool names_algo(const char *s, size_t i)
+{
+	static const char ns[] = "System.Security.Cryptography.";
+	if (!strncmp(s, ns, sizeof ns - 1))
+		s += sizeof ns - 1;
+	char plain[40];
+	size_t k = 0;
+	for (; *s && k + 1 < sizeof plain; s++)
+		if (*s != '-')
+			plain[k++] = *s;
+	plain[k] = 0;
+	size_t n = strcspn(crypto_algos[i].impl, ",");
+	return !strcasecmp(plain, crypto_algos[i].algo) ||
+	       (strlen(plain) == n && !strncmp(plain, crypto_algos[i].impl, n));
+}
+
+static void keep_named_algo(const char *s, void *ctx)
+{
+	Fn *f = ctx;
+	for (size_t i = 0; i < countof(crypto_algos); i++)
+		if (names_algo(s, i))
+			reach_reflect_method(f->p, ty_default_ctor(crypto_impl(f, i)), f->m);
+}
+
+/* CryptoConfig.CreateFromName(name): Mono's, after keeping for reflection
+ * the classes of the algorithms the program's strings name. */
+static void crypto_by_name(Fn *f)
+{
+	emit_user_strings(f->p->img, keep_named_algo, f);
+	Method *two = ty_find_method(f->m->owner, "CreateFromName", 2);
+	if (!two)
+		e_fn_error(f, "substitution: CryptoConfig has no CreateFromName(string, object[])");
+	reach_method(f->p, two, f->m, "build-time substitution");
+	e_out(f, "return %s(a0, NULL);", two->cname);
 }
 
 /* The constructor WebRequestPrefixElement(string, IWebRequestCreate). */

@@ -1,0 +1,125 @@
+/* i18n: the code pages of Mono's I18N assemblies a program names
+ * (docs/design.md, "Named cultures, code pages and a second corpus").
+ *
+ * Encoding.GetEncoding(1252) or ("windows-1252") reaches
+ * EncodingHelper.InvokeI18N("GetEncoding", codepage), which in Mono loads
+ * I18N.dll by name and makes I18N.<Region>.CP<codepage> by reflection.
+ * ilcc writes that method's body instead: a switch over the code pages the
+ * program names, each making its class directly. A code page is named by
+ * an int constant loaded just before a call of a method named GetEncoding
+ * (`ldc.i4 N; call`), or by a string constant that is an I18N encoding's
+ * name (the class ENC<name>, '-' as '_', whose base is CP<codepage>).
+ * Other code pages give null, as Mono without the I18N assemblies: the
+ * caller throws NotSupportedException. The CJK code pages, which read
+ * their tables as manifest resources, are not offered.
+ *
+ * Requires: the program's image (its IL and user strings); the installed
+ * I18N assemblies (absent: no code page).
+ * Produces: InvokeI18N's C body and what it makes reachable.
+ */
+#include "il2c.h"
+#include "../directives.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const regions[] = { "West", "MidEast", "Other", "Rare" };
+
+/* I18N.<region>.<name> of any region, or NULL. */
+static Type *i18n_type(Program *p, const char *name)
+{
+	for (size_t i = 0; i < countof(regions); i++) {
+		Type *t = directives_find_type(p, arena_printf(ty_arena(), "I18N.%s.%s, I18N.%s",
+							     regions[i], name, regions[i]));
+		if (t)
+			return t;
+	}
+	return NULL;
+}
+
+typedef struct Pages {
+	int32_t v[64];
+	uint32_t n;
+} Pages;
+
+static void add_page(Pages *ps, int32_t cp)
+{
+	for (uint32_t i = 0; i < ps->n; i++)
+		if (ps->v[i] == cp)
+			return;
+	if (ps->n < countof(ps->v))
+		ps->v[ps->n++] = cp;
+}
+
+static bool calls_get_encoding(Image *img, uint32_t tok)
+{
+	unsigned table = TOK_TABLE(tok);
+	uint32_t row = TOK_ROW(tok);
+	if (table == T_MemberRef && row && row <= md_rows(img, T_MemberRef))
+		return !strcmp(md_string(img, md_get(img, T_MemberRef, row, MemberRef_Name)),
+			       "GetEncoding");
+	return false;
+}
+
+static uint32_t le32(const uint8_t *b) { return b[0] | b[1] << 8 | b[2] << 16 | (uint32_t)b[3] << 24; }
+
+/* `ldc.i4 N; call GetEncoding` anywhere in the image's bytes (a false
+ * match only builds in one code page more). */
+static void int_pages(Image *img, Pages *ps)
+{
+	for (size_t i = 0; i + 10 <= img->size; i++)
+		if (img->data[i] == 0x20 && img->data[i + 5] == 0x28 &&
+		    calls_get_encoding(img, le32(img->data + i + 6))) {
+			int32_t cp = (int32_t)le32(img->data + i + 1);
+			if (cp > 0 && cp < 100000)
+				add_page(ps, cp);
+		}
+}
+
+typedef struct Named {
+	Program *p;
+	Pages *ps;
+} Named;
+
+/* A user string that is an I18N encoding's name: its code page. */
+static void named_page(const char *s, void *ctx)
+{
+	Named *nm = ctx;
+	size_t n = strlen(s);
+	char *cls = arena_printf(ty_arena(), "ENC%s", s);
+	for (size_t i = 3; i < n + 3; i++) {
+		if (!isalnum((unsigned char)cls[i]) && cls[i] != '-' && cls[i] != '_')
+			return;
+		cls[i] = cls[i] == '-' ? '_' : (char)tolower((unsigned char)cls[i]);
+	}
+	Type *t = n >= 3 ? i18n_type(nm->p, cls) : NULL;
+	Type *base = t ? ty_info(t)->base : NULL;
+	const char *cp = base ? strrchr(base->name, '.') : NULL;
+	if (cp && !strncmp(cp, ".CP", 3))
+		add_page(nm->ps, atoi(cp + 3));
+}
+
+/* EncodingHelper.InvokeI18N(name, args): only "GetEncoding" with a code
+ * page is ever asked for. */
+void e_i18n_invoke(Fn *f)
+{
+	Pages ps = {0};
+	int_pages(f->p->img, &ps);
+	emit_user_strings(f->p->img, named_page, &(Named){ f->p, &ps });
+	e_out(f, "RtArray *args = (RtArray *)a1;");
+	e_out(f, "if (!args || args->length < 1 || !RT_ARRAY_DATA(args, Object *)[0]) return NULL;");
+	e_out(f, "int32_t cp = *(int32_t *)rt_unbox_ptr(RT_ARRAY_DATA(args, Object *)[0]);");
+	e_out(f, "switch (cp) {");
+	for (uint32_t i = 0; i < ps.n; i++) {
+		Type *t = i18n_type(f->p, arena_printf(ty_arena(), "CP%d", ps.v[i]));
+		if (!t || !ty_find_method(t, ".ctor", 0))
+			continue;
+		e_out(f, "case %d: {", ps.v[i]);
+		e_construct(f, t, "made", "build-time substitution: a code page the program names");
+		e_out(f, "return made;");
+		e_out(f, "}");
+	}
+	e_out(f, "}");
+	e_out(f, "return NULL;");
+}
