@@ -35,6 +35,7 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/sysinfo.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <gc/gc.h>
@@ -236,6 +237,93 @@ void rt_gc_throw_oom(const char *message)
 	making_oom = false;
 }
 
+/* ---- heap pacing ----
+ * Boehm collects when the heap is used up and at least min_bytes_allocd
+ * (the data it must scan over the divisor) was allocated since the last
+ * collection; otherwise it grows the heap, by a divisor-th of its size.
+ * At divisor 2 a small heap moves in big jumps: under httpapi's load
+ * (1.5 MB live) one collection that came 1% early made a 3.5 MB heap
+ * 5.3 MB for the rest of the run, and such steps decided its peak RSS.
+ * So every program's heap is paced by what its collections cost: the
+ * share of the process's CPU time spent in them (averaged over the last
+ * few). While that share is at most GC_SHARE_MAX percent the heap is
+ * lean: a collection once SMALL_SHARE percent of it (at least
+ * SMALL_MIN_BYTES) was allocated since the last, and steps of a
+ * SMALL_STEP_DIVISOR-th of it when that does not come; the heap settles
+ * where 30% of it is free after collections. When collections take more,
+ * the heap grows by half (divisor 2) before the next one, until they take
+ * less: the mutator then runs longer between collections that mark the
+ * same live data. httpapi under load spends 15-20% in collections and
+ * stays lean (3.5-4.2 MB); binarytrees spends 40-50% up to 11.6 MB and
+ * grows to 17.5 MB, in the time Boehm's own pacing takes (lean throughout
+ * cost it 36%). With GC_FREE_SPACE_DIVISOR in the environment Boehm's
+ * pacing is left alone. */
+#define GC_SHARE_MAX 33
+#define SMALL_SHARE 30
+#define SMALL_MIN_BYTES ((size_t)512 << 10)
+#define SMALL_STEP_DIVISOR 16
+#define BIG_DIVISOR 2
+
+/* The CPU time of collections and of the whole process between
+ * collections, both averaged over about the last PACE_WEIGHT collections:
+ * their ratio is the share, so that one slow collection (a marker thread
+ * descheduled on a busy machine) does not decide alone. */
+#define PACE_WEIGHT 8
+
+static struct {
+	double gc, all;         /* averages, ns */
+	int64_t start, end;     /* CPU time at the last collection's start, end */
+} pace;
+
+static int64_t cpu_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+	return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+/* Sets the pacing for a heap of heap bytes (allocation lock held). A
+ * roomy heap asks for the whole heap allocated before a collection: at
+ * its next exhaustion less was, so Boehm grows it by half instead. */
+static void pace_for(size_t heap)
+{
+	bool roomy = pace.gc * 100 > pace.all * GC_SHARE_MAX;
+	size_t due = roomy ? heap : heap / 100 * SMALL_SHARE;
+	GC_set_min_bytes_allocd(due > SMALL_MIN_BYTES ? due : SMALL_MIN_BYTES);
+	GC_set_free_space_divisor(roomy ? BIG_DIVISOR : SMALL_STEP_DIVISOR);
+}
+
+/* Around each collection (allocation lock held). */
+static void GC_CALLBACK pace_event(GC_EventType e)
+{
+	if (e == GC_EVENT_START) {
+		pace.start = cpu_ns();
+		return;
+	}
+	if (e != GC_EVENT_RECLAIM_END)
+		return;
+	int64_t now = cpu_ns(), gc = now - pace.start, all = now - pace.end;
+	pace.end = now;
+	pace.gc += ((double)gc - pace.gc) / PACE_WEIGHT;
+	pace.all += ((double)all - pace.all) / PACE_WEIGHT;
+	struct GC_prof_stats_s s;
+	GC_get_prof_stats_unsafe(&s, sizeof s);
+	pace_for(s.heapsize_full);
+}
+
+/* A library leaves the collection events to its host. */
+static void pace_init(void)
+{
+	if (getenv("GC_FREE_SPACE_DIVISOR"))    /* Boehm's own setting, read by GC_INIT */
+		return;
+	if (rt_lib_mode) {
+		GC_set_free_space_divisor(BIG_DIVISOR);
+		return;
+	}
+	pace_for(0);
+	GC_set_on_collection_event(pace_event);
+}
+
 void rt_gc_init(void)
 {
 	if (rt_lib_mode) {          /* maybe started by the host or another library */
@@ -260,52 +348,11 @@ void rt_gc_init(void)
 	}
 	GC_set_warn_proc(GC_ignore_warn_proc);
 	GC_set_finalize_on_demand(1);
-	if (!getenv("GC_FREE_SPACE_DIVISOR"))   /* Boehm's own setting, read by GC_INIT */
-		GC_set_free_space_divisor(2);
+	pace_init();
 	GC_set_on_heap_resize(heap_resized);
 	page_size = (size_t)sysconf(_SC_PAGESIZE);
 	heap_cap = heap_limit();
 	GC_set_max_heap_size(heap_cap);
-}
-
-/* ---- a lean heap for servers ----
- * Boehm collects when the heap is used up and at least min_bytes_allocd
- * (the data it must scan over the divisor, 2 here) was allocated since
- * the last collection; otherwise it grows the heap, by a divisor-th of
- * its size: half of it. Under httpapi's load (1.5 MB live) one such step,
- * taken when a collection came 1% early, made a 3.5 MB heap 5.3 MB for
- * the rest of the run. A program that listens on a socket serves for
- * long and its memory counts (the issue's goal: 10 MB under load), so it
- * switches to a pacing of its own: a collection once LEAN_SHARE percent
- * of the heap (at least LEAN_MIN_BYTES) was allocated since the last,
- * and steps of a 16th of the heap when that does not come. Other
- * programs keep Boehm's pacing: binarytrees takes 36% longer with this
- * one (0.25 -> 0.34 s CPU, 20.2 -> 12.6 MB). GC_FREE_SPACE_DIVISOR in
- * the environment keeps Boehm's pacing for a server too. */
-#define LEAN_SHARE 30
-#define LEAN_MIN_BYTES ((size_t)512 << 10)
-#define LEAN_STEP_DIVISOR 16
-
-/* After each collection (allocation lock held). */
-static void GC_CALLBACK lean_pacing(GC_EventType e)
-{
-	if (e != GC_EVENT_RECLAIM_END)
-		return;
-	struct GC_prof_stats_s s;
-	GC_get_prof_stats_unsafe(&s, sizeof s);
-	size_t due = s.heapsize_full / 100 * LEAN_SHARE;
-	GC_set_min_bytes_allocd(due > LEAN_MIN_BYTES ? due : LEAN_MIN_BYTES);
-}
-
-void rt_gc_lean(void)
-{
-	static bool lean;
-	if (rt_lib_mode || getenv("GC_FREE_SPACE_DIVISOR") ||
-	    __atomic_exchange_n(&lean, true, __ATOMIC_RELAXED))
-		return;
-	GC_set_min_bytes_allocd(LEAN_MIN_BYTES);
-	GC_set_on_collection_event(lean_pacing);
-	GC_set_free_space_divisor(LEAN_STEP_DIVISOR);
 }
 
 /* ---- per-thread free lists ---- */

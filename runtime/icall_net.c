@@ -328,7 +328,6 @@ void rt_Socket_Bind_internal(intptr_t fd, Object *sa, char *error)
 		set_error(error, 0);
 }
 
-/* A program that listens is a server: its heap is kept lean (gc.c). */
 void rt_Socket_Listen_internal(intptr_t fd, int32_t backlog, char *error)
 {
 	if (listen((int)fd, backlog) < 0) {
@@ -336,7 +335,6 @@ void rt_Socket_Listen_internal(intptr_t fd, int32_t backlog, char *error)
 		return;
 	}
 	set_error(error, 0);
-	rt_gc_lean();
 }
 
 intptr_t rt_Socket_Accept_internal(intptr_t fd, char *error, bool blocking)

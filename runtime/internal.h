@@ -173,7 +173,6 @@ bool rt_gc_type_is_atomic(const RtType *t);
 /* Allocated from the collected heap without interior references? */
 bool rt_gc_obj_is_atomic(const void *o);
 bool rt_gc_is_literal(const void *o);        /* in the unscanned literal section */
-void rt_gc_lean(void);          /* pace the heap for a server (the first Listen) */
 /* Weak links: *link (memory the collector does not scan) holds o and is
  * cleared when o dies; `track_resurrection`: only once o's finalizer has
  * run. Read a link with rt_gc_weak_get (the collector may be clearing
@@ -264,6 +263,10 @@ void rt_type_throw_about_name(RtExcKind k, const char *before, const RtType *t, 
 /* The System.Type object of t (one per descriptor). */
 Object *rt_Type_internal_from_handle(intptr_t t);
 
+/* Array.GetValueImpl and SetValueImpl: the element at flat position pos. */
+Object *rt_Array_GetValueImpl(Object *self, int32_t pos);
+void rt_Array_SetValueImpl(Object *self, Object *value, int32_t pos);
+
 /* ---- icall_identity.c ---- */
 /* Field FIELD (0 name, 5 home) of uid's line of /etc/passwd, or "". */
 void rt_passwd_field(unsigned uid, int field, char *out, size_t len);
@@ -273,5 +276,14 @@ void rt_passwd_field(unsigned uid, int field, char *out, size_t len);
 Object *rt_reflect_types(const RtType *const *types, uint32_t n);
 /* Does Type[] a hold exactly these n types? */
 bool rt_reflect_same_types(RtArray *a, const RtType *const *types, uint32_t n);
+
+/* ---- reflect_array.c ---- */
+/* An array type's methods (Mono's list): their count, *first the first
+ * (0, NULL if t is no array type). */
+uint32_t rt_array_methods(const RtType *t, const RtMethod **first);
+/* Where the reflection object of such a method is kept. */
+Object **rt_array_method_slot(const RtMethod *m);
+/* MethodInfo.Invoke of one: args as the binder converted them. */
+Object *rt_array_method_invoke(const RtMethod *m, Object *target, Object **args);
 
 #endif

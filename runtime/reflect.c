@@ -68,15 +68,33 @@ static Object *cached(Object ***objs, uint32_t n, size_t i, const RtType *t,
 	return o;
 }
 
+/* The object in *slot (GC memory), made as `cached` makes them. */
+static Object *cached_in(Object **slot, const RtType *t, uint32_t ha, const void *a,
+			 uint32_t hb, const void *b)
+{
+	pthread_mutex_lock(&objs_lock);
+	Object *o = *slot;
+	if (!o && (o = rt_gc_alloc(t)) != NULL) {
+		*(const void **)((char *)o + ha) = a;
+		*(const void **)((char *)o + hb) = b;
+		*slot = o;
+	}
+	pthread_mutex_unlock(&objs_lock);
+	return o;
+}
+
 static Object *method_object(const RtMethod *m)
 {
 	if (!m)
 		return NULL;
 	bool ctor = is_ctor(m);
-	return cached(&method_objs, rt_nmethods, (size_t)(m - rt_methods),
-		      ctor ? rt_known.ctor_info_type : rt_known.method_info_type,
-		      ctor ? rt_known.ci_handle_off : rt_known.mi_handle_off, m,
-		      ctor ? rt_known.ci_reftype_off : rt_known.mi_reftype_off, type_obj(m->owner));
+	const RtType *t = ctor ? rt_known.ctor_info_type : rt_known.method_info_type;
+	uint32_t ha = ctor ? rt_known.ci_handle_off : rt_known.mi_handle_off;
+	uint32_t hb = ctor ? rt_known.ci_reftype_off : rt_known.mi_reftype_off;
+	if (m->flags & RT_M_ARRAY)
+		return t ? cached_in(rt_array_method_slot(m), t, ha, m, hb, type_obj(m->owner)) : NULL;
+	return cached(&method_objs, rt_nmethods, (size_t)(m - rt_methods), t, ha, m, hb,
+		      type_obj(m->owner));
 }
 
 Object *rt_reflect_method_at(uint32_t k)
@@ -232,7 +250,19 @@ intptr_t rt_RuntimeType_GetMethodsByName_native(Object *self, intptr_t name, int
 			push(a, m);
 		}
 	}
+	const RtMethod *am;
+	uint32_t n = rt_array_methods(start, &am);
+	for (uint32_t i = 0; i < n; i++)
+		if (!is_ctor(&am[i]) && binds(&am[i], start, start, flags) &&
+		    name_matches((const char *)name, am[i].name, flags, list))
+			push(a, &am[i]);
 	return (intptr_t)a;
+}
+
+static bool ctor_binds(const RtMethod *m, int32_t flags)
+{
+	bool pub = (m->attrs & MA_ACCESS) == MA_PUBLIC;
+	return (flags & BF_INSTANCE) && (flags & (pub ? BF_PUBLIC : BF_NONPUBLIC));
 }
 
 /* Type.GetConstructors: the instance constructors kept (Mono's
@@ -243,11 +273,14 @@ intptr_t rt_RuntimeType_GetConstructors_native(Object *self, int32_t flags)
 	PtrArray *a = new_ptr_array();
 	for (uint32_t i = 0; i < rt_nmethods; i++) {
 		const RtMethod *m = &rt_methods[i];
-		bool pub = (m->attrs & MA_ACCESS) == MA_PUBLIC;
-		if (m->owner == t && is_ctor(m) && (flags & BF_INSTANCE) &&
-		    (flags & (pub ? BF_PUBLIC : BF_NONPUBLIC)))
+		if (m->owner == t && is_ctor(m) && ctor_binds(m, flags))
 			push(a, m);
 	}
+	const RtMethod *am;
+	uint32_t n = rt_array_methods(t, &am);
+	for (uint32_t i = 0; i < n; i++)
+		if (is_ctor(&am[i]) && ctor_binds(&am[i], flags))
+			push(a, &am[i]);
 	return (intptr_t)a;
 }
 
@@ -434,7 +467,8 @@ Object *rt_MonoMethodInfo_get_parameter_info(intptr_t h, Object *member)
 		Object *def = pi && pi->has && pi->type ? rt_reflect_box(pi->type, pi->value) : NULL;
 		if (rt_pending)
 			return NULL;
-		Object *p = rt_known.new_param_info(rt_str_from_utf8(m->param_names[i]),
+		RtString *name = m->param_names ? rt_str_from_utf8(m->param_names[i]) : NULL;
+		Object *p = rt_known.new_param_info(name,
 						    type_obj(m->params[i]), (int32_t)i,
 						    pi ? pi->attrs : 0, def, pi && pi->has, member);
 		if (!p)
@@ -454,12 +488,14 @@ Object *rt_RuntimeMethodInfo_InternalInvoke(Object *self, Object *target, Object
 {
 	const RtMethod *m = method_of(self);
 	*exc = NULL;
-	if (!m->invoke) {
+	if (!m->invoke && !(m->flags & RT_M_ARRAY)) {
 		rt_exc_throw_msg(RT_EXC_INVALIDOP, "Late bound operations cannot be performed on"
 				 " types or methods for which ContainsGenericParameters is true.");
 		return NULL;
 	}
 	RtArray *a = (RtArray *)args;
+	if (m->flags & RT_M_ARRAY)
+		return rt_array_method_invoke(m, target, a ? RT_ARRAY_DATA(a, Object *) : NULL);
 	return m->invoke(target, a ? RT_ARRAY_DATA(a, Object *) : NULL);
 }
 

@@ -269,6 +269,7 @@ typedef struct RtKnown {
 	Object *(*new_param_info)(RtString *name, Object *type, int32_t pos,
 				  int32_t attrs, Object *def, bool has_def, Object *member);
 	const RtType *param_info_array, *type_array;
+	const RtType *void_type;    /* System.Void */
 	uint32_t dlg_method_off, dlg_ptr_off, dlg_target_off;
 	/* RuntimeConstructorInfo, as RuntimeMethodInfo above */
 	const RtType *ctor_info_type;
@@ -310,7 +311,8 @@ typedef struct RtKnown {
 	const RtType *linger_type;
 	uint32_t linger_enabled_off, linger_time_off;
 	/* Socket.m_Handle (a SafeSocketHandle) and SafeHandle.handle, for
-	 * Select; System.Int32, for the options GetSocketOption boxes */
+	 * Select; System.Int32, for the options GetSocketOption boxes and
+	 * the parameters of arrays' methods (reflect_array.c) */
 	uint32_t socket_handle_off, safe_handle_off;
 	const RtType *int32_type;
 	/* Exception._HResult, which the report of an ExternalException (a
@@ -429,6 +431,7 @@ void rt_pinvoke_str_out(Object **dst, char *s, bool out);
 enum RtMethodFlags {
 	RT_M_GENERIC_DEF = 1 << 0,  /* GetMethod("M") of M<T> */
 	RT_M_GENERIC = 1 << 1,      /* ... or an instance of one */
+	RT_M_ARRAY = 1 << 2,        /* an array type's method (reflect_array.c) */
 };
 
 typedef struct RtMethod {

@@ -46,6 +46,24 @@ static const char *const prim_names[ET_R8 + 1] = {
 	[ET_I8] = "Int64", [ET_U8] = "UInt64", [ET_R4] = "Single", [ET_R8] = "Double",
 };
 
+/* The array type of an array value stored as an object (X = new[] {...}
+ * in a field of type object): from its elements' encoding. */
+Type *attrs_array_type(Program *p, const AttrValue *v)
+{
+	Type *e = NULL;
+	if (v->elem_type == ET_CA_ENUM && v->enum_name)
+		e = attrs_type_named(p, v->enum_name);
+	else if (v->elem_type == ET_STRING)
+		e = ty_string;
+	else if (v->elem_type == ET_CA_TYPE)
+		e = ty_corlib_type("System", "Type");
+	else if (v->elem_type == ET_CA_BOXED)
+		e = ty_object;
+	else if (v->elem_type <= ET_R8 && prim_names[v->elem_type])
+		e = ty_corlib_type("System", prim_names[v->elem_type]);
+	return e ? ty_sz(e) : NULL;
+}
+
 /* The type of a value whose declared type is `declared` (Object for boxed
  * values): what the runtime boxes it as. */
 static Type *value_type(Program *p, AttrValue *v, Type *declared)
@@ -63,7 +81,7 @@ static Type *value_type(Program *p, AttrValue *v, Type *declared)
 	case ET_SZARRAY:
 		if (declared && declared->kind == TY_SZARRAY)
 			return declared;
-		return NULL;
+		return declared ? NULL : attrs_array_type(p, v);
 	default:
 		if (v->type <= ET_R8 && prim_names[v->type])
 			return declared && declared != ty_object ? declared :

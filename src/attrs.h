@@ -36,5 +36,8 @@ void attrs_enable(Program *p, Method *why);
 bool attrs_scan(Program *p);
 /* The type "Ns.Name[, Assembly]" a Type argument names, or NULL. */
 Type *attrs_type_named(Program *p, const char *name);
+/* The array type of an array value boxed as an object, from its encoding
+ * (NULL if not known). */
+Type *attrs_array_type(Program *p, const AttrValue *v);
 
 #endif

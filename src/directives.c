@@ -115,9 +115,62 @@ static Image *find_assembly(Dir *c, const char *name)
 
 /* A type by full name: in the <Assembly> being read, else in any loaded
  * assembly. */
+static Type *find_type(Dir *c, const char *full);
+
+/* The first `want` outside brackets in s ('[' itself: the first
+ * bracket), or NULL. */
+static const char *top_level(const char *s, char want)
+{
+	int depth = 0;
+	for (; *s; s++) {
+		if (*s == want && !depth)
+			return s;
+		if (*s == '[')
+			depth++;
+		else if (*s == ']')
+			depth--;
+	}
+	return NULL;
+}
+
+/* "G`1[[A, asm],[B, asm]]" or "G`1[A,B]": G's instance over its
+ * arguments, each found by find_type (NULL if one is not). */
+static Type *find_instance(Dir *c, const char *full)
+{
+	const char *open = top_level(full, '[');
+	Type *g = find_type(c, arena_printf(ty_arena(), "%.*s", (int)(open - full), full));
+	Type *args[16];
+	uint32_t n = 0;
+	const char *s = open + 1;
+	while (g && n < 16 && *s && *s != ']') {
+		bool wrapped = *s == '[';
+		const char *end = wrapped ? top_level(s + 1, ']') : top_level(s, ',');
+		if (!wrapped && (!end || top_level(s, ']') < end))
+			end = top_level(s, ']');
+		if (!end)
+			return NULL;
+		const char *from = s + wrapped;
+		if (!(args[n++] = find_type(c, arena_printf(ty_arena(), "%.*s", (int)(end - from), from))))
+			return NULL;
+		s = end + wrapped;
+		s += *s == ',';
+		while (*s == ' ')
+			s++;
+	}
+	if (!g || !n || n != ty_generic_arity(g))
+		return NULL;
+	Type **inst = arena_alloc(ty_arena(), n * sizeof *inst);
+	memcpy(inst, args, n * sizeof *inst);
+	return ty_def(g->img, g->row, inst, n);
+}
+
 static Type *find_type(Dir *c, const char *full)
 {
-	const char *comma = strchr(full, ',');      /* "Ns.T, Assembly" */
+	const char *open = top_level(full, '[');
+	const char *comma = top_level(full, ',');   /* "Ns.T, Assembly" */
+	if (open && (!comma || open < comma) && open[1] != ']' && open[1] != ',')
+		return find_instance(c, arena_printf(ty_arena(), "%.*s", comma ? (int)(comma - full) :
+						     (int)strlen(full), full));
 	Image *only = c->asm_;
 	if (comma) {
 		const char *an = comma + 1;

@@ -403,6 +403,8 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 	return BK_IL;
 }
 
+static bool is_made_def_of(Program *p, Method *m);
+
 static void add_method(Program *p, Method *m, Method *why, const char *reason)
 {
 	MethodState *ms = reach_state(m);
@@ -418,6 +420,33 @@ static void add_method(Program *p, Method *m, Method *why, const char *reason)
 		reach_type(p, m->owner, TN_LAYOUT, m);
 	ms->index = p->methods.n;
 	VEC_PUSH(p->methods, m);
+	if (m->ninst && !m->spec_of && is_made_def_of(p, m))
+		reach_reflect_method(p, m, why);
+}
+
+/* Is m an instance of a generic method MakeGenericMethod is called on
+ * with arguments not known at build time (Program.made_defs)? */
+static bool is_made_def_of(Program *p, Method *m)
+{
+	for (uint32_t i = 0; i < p->made_defs.n; i++) {
+		Method *g = p->made_defs.v[i];
+		if (g->img == m->img && g->row == m->row && g->owner == m->owner)
+			return true;
+	}
+	return false;
+}
+
+void reach_made_def(Program *p, Method *g, Method *why)
+{
+	for (uint32_t i = 0; i < p->made_defs.n; i++)
+		if (p->made_defs.v[i] == g)
+			return;
+	VEC_PUSH(p->made_defs, g);
+	for (uint32_t i = 0; i < p->methods.n; i++) {
+		Method *m = p->methods.v[i];
+		if (m->ninst && !m->spec_of && is_made_def_of(p, m))
+			reach_reflect_method(p, m, why);
+	}
 }
 
 void reach_method(Program *p, Method *m, Method *why, const char *reason)
@@ -542,8 +571,11 @@ void reach_made_generic(Program *p, Type *open, Type *made, Method *why)
 /* What the runtime's reflection (runtime/reflect.c) makes: MethodInfo and
  * ParameterInfo objects (the latter through the constructor Mono's runtime
  * calls), and the arrays it returns. */
-static void reach_reflection(Program *p, Method *why)
+void reach_reflection(Program *p, Method *why)
 {
+	if (p->reflection_on)
+		return;
+	p->reflection_on = true;
 	static const char *const made[][2] = {
 		{ "System.Reflection", "RuntimeMethodInfo" },
 		{ "System.Reflection", "RuntimeParameterInfo" },
@@ -562,6 +594,8 @@ static void reach_reflection(Program *p, Method *why)
 	for (size_t i = 0; i < countof(arrays); i++)
 		reach_type(p, arrays[i], TN_DESCRIPTOR | TN_CONSTRUCTED, why);
 	reach_type(p, ty_prim[TY_VOID], TN_DESCRIPTOR, why);
+	/* the parameters of array types' methods (runtime/reflect_array.c) */
+	reach_type(p, ty_prim[TY_I4], TN_DESCRIPTOR, why);
 	reach_type(p, ty_delegate, TN_LAYOUT, why);
 	/* DefaultValue without a default: DBNull.Value, or Missing.Value
 	 * for [Optional] */
@@ -664,8 +698,7 @@ void reach_reflect_method(Program *p, Method *m, Method *why)
 	MethodState *ms = reach_state(m);
 	if (ms->reflected || (ty_is_open(m->owner) && !ty_is_generic_def(m->owner)))
 		return;
-	if (!p->reflected.n)
-		reach_reflection(p, why);
+	reach_reflection(p, why);
 	ms->reflected = true;
 	VEC_PUSH(p->reflected, m);
 	reach_type(p, m->owner, TN_DESCRIPTOR, why);

@@ -175,6 +175,11 @@ typedef struct Program {
 	uint32_t rules_on;              /* bit RULE_*: reach.c's made_rules */
 	VEC(Type *) made_generics;      /* pairs: open type, instance made */
 	VEC(Method *) reflected;        /* what reflection finds (rt_methods[]) */
+	bool reflection_on;             /* reach_reflection */
+	/* generic method definitions MakeGenericMethod is called on with
+	 * arguments not known at build time: their instances the program
+	 * makes anyway are kept for reflection (reach_made_def) */
+	VEC(Method *) made_defs;
 	VEC(ReflectedProp) reflected_props;     /* ... and rt_properties[] */
 	VEC(ReflectedEvent) reflected_events;   /* ... and rt_events[] */
 	VEC(Field *) reflected_fields;  /* ... and rt_fields[] */
@@ -235,6 +240,13 @@ void reach_made_generic(Program *p, Type *open, Type *made, Method *why);
  * described in rt_methods[], compiled unless it is a generic definition,
  * with an invoke thunk and its entry points for delegates. */
 void reach_reflect_method(Program *p, Method *m, Method *why);
+/* What the runtime's reflection makes (MethodInfo, ParameterInfo...):
+ * with the first method kept, or for methods the runtime makes itself
+ * (array types'). Sets Program.reflection_on. */
+void reach_reflection(Program *p, Method *why);
+/* MakeGenericMethod on g with arguments not known at build time: every
+ * instance of g reached (now or later) is kept for reflection. */
+void reach_made_def(Program *p, Method *g, Method *why);
 /* Parameter i of m as ParameterInfo tells it: its ParameterAttributes and,
  * when it has a default value, the constant's bytes and the type
  * DefaultValue boxes them as (an enum parameter's own type, else the

@@ -1323,7 +1323,7 @@ static void net_known(Gen *g)
 		buf_printf(b, "\t.socket_handle_off = offsetof(struct %s, %s),\n"
 			   "\t.safe_handle_off = offsetof(struct %s, %s),\n", so->cname,
 			   field_of(so, "m_Handle")->cname, sh->cname, field_of(sh, "handle")->cname);
-	if (so && needs(ty_prim[TY_I4], TN_DESCRIPTOR))
+	if (needs(ty_prim[TY_I4], TN_DESCRIPTOR))
 		buf_printf(b, "\t.int32_type = &%s_type,\n", ty_prim[TY_I4]->cname);
 }
 

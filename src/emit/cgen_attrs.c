@@ -73,7 +73,8 @@ static void value(Program *p, Buf *pre, Buf *b, AttrValue *v, Type *declared)
 		buf_printf(b, "{ RT_CA_TYPE, %s }", tref(attrs_type_named(p, v->s)));
 		return;
 	case ET_SZARRAY: {
-		Type *t = declared && declared->kind == TY_SZARRAY ? declared : NULL;
+		Type *t = declared && declared->kind == TY_SZARRAY ? declared :
+			  !declared || declared == ty_object ? attrs_array_type(p, v) : NULL;
 		if (!t) {
 			buf_puts(b, "{ RT_CA_NULL }");
 			return;

@@ -705,7 +705,7 @@ void emit_reflection_known(Program *p, Buf *b)
 	if (mod->user && (reach_tstate(mod)->needs & TN_CONSTRUCTED))
 		buf_printf(b, "\t.module_type = &%s_type,\n\t.mod_assembly_off = %s,\n", mod->cname,
 			   offset_of(mod, "assembly"));
-	if (!p->reflected.n)
+	if (!p->reflection_on)
 		return;
 	Type *rpi = reflection_type("RuntimeParameterInfo");
 	buf_printf(b, "\t.param_info_type = &%s_type,\n\t.pa_member_off = %s,\n"
@@ -715,9 +715,10 @@ void emit_reflection_known(Program *p, Buf *b)
 	buf_printf(b, "\t.method_info_type = &%s_type,\n\t.mi_handle_off = %s,\n"
 		   "\t.mi_reftype_off = %s,\n\t.new_param_info = new_param_info,\n"
 		   "\t.param_info_array = &%s_type,\n"
+		   "\t.void_type = &%s_type,\n"
 		   "\t.dlg_method_off = %s,\n\t.dlg_ptr_off = %s,\n\t.dlg_target_off = %s,\n",
 		   mi->cname, offset_of(mi, "mhandle"), offset_of(mi, "reftype"),
-		   ty_sz(reflection_type("ParameterInfo"))->cname,
+		   ty_sz(reflection_type("ParameterInfo"))->cname, ty_prim[TY_VOID]->cname,
 		   offset_of(ty_delegate, "method"), offset_of(ty_delegate, "method_ptr"),
 		   offset_of(ty_delegate, "m_target"));
 }
@@ -760,6 +761,6 @@ void emit_reflection(Program *p, Buf *b)
 	events(p, b);
 	fields(p, b);
 	emit_attrs(p, b);
-	if (p->reflected.n)
+	if (p->reflection_on)
 		new_param_info(b);
 }

@@ -358,6 +358,11 @@ const char *e_as_ctype(Fn *f, uint32_t i, const char *ct)
 {
 	Slot *s = e_top(f, i);
 	const char *v = e_sv(f, i);
+	/* a value of another struct where unverifiable IL passes one
+	 * (dim-constrainedcall: an Adder<object> as an Adder<Atom>): its
+	 * bytes, as Mono reads them */
+	if (s->k == SK_VT && s->t && strcmp(emit_ctype(s->t), ct))
+		return arena_printf(&f->a, "(*(%s *)&%s)", ct, v);
 	if (s->k == SK_VT)
 		return v;
 	return arena_printf(&f->a, "(%s)(%s)", ct, v);

@@ -207,9 +207,13 @@ static Type *array_elem(Fn *f, uint32_t ai)
 
 static void ldelem(Fn *f, Type *et)
 {
+	Slot *arr = e_top(f, 1), *idx = e_top(f, 0);
+	Type *known = arr->elems && idx->has_cval && idx->cval >= 0 &&
+		      (uint32_t)idx->cval < arr->nelems ? arr->elems[idx->cval] : NULL;
 	const char *lv = element(f, 1, 0, et);
 	e_pop(f, 2);
 	e_out(f, "%s = %s;", e_push_type(f, et), lv);
+	e_top(f, 0)->known = known;     /* a Type[]'s element (il2c_reflect.c) */
 }
 
 static void stelem(Fn *f, Type *et)

@@ -278,6 +278,24 @@ static void reflect_ctors(Fn *f, Type *t, int32_t flags)
 			reach_reflect_method(f->p, ti->methods[i], f->m);
 }
 
+static bool is_array(const Type *t)
+{
+	return t && (t->kind == TY_SZARRAY || t->kind == TY_ARRAY);
+}
+
+static bool own_code(Method *m);
+
+/* Array types' methods are made by the runtime (reflect_array.c), which
+ * needs reflection's objects: for a known array type, and for a type not
+ * known in the program's own code (x.GetType() of an array). */
+static void array_methods(Fn *f, Type *t)
+{
+	if (is_array(t) || (!t && own_code(f->m)))
+		reach_reflection(f->p, f->m);
+	for (; is_array(t); t = t->elem)       /* the constructors make them */
+		reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED, f->m);
+}
+
 /* typeof(X).GetConstructor(...), GetConstructors(...) */
 static void get_ctor(Fn *f, Method *m, Slot *r)
 {
@@ -286,6 +304,9 @@ static void get_ctor(Fn *f, Method *m, Slot *r)
 	int32_t flags = binding_flags(f, m);
 	if (flags == BF_DEFAULT)
 		flags = BF_PUBLIC | BF_INSTANCE;
+	array_methods(f, t);
+	if (is_array(t))
+		return;
 	if (t)
 		reflect_ctors(f, t, flags);
 	else
@@ -325,6 +346,11 @@ static void get_method(Fn *f, Method *m, Slot *r)
 		reflect_methods(f, t, NULL, binding_flags(f, m));
 		return;
 	}
+	array_methods(f, t);
+	if (is_array(t) && name) {     /* its own (the runtime's) or Array's */
+		r->kmethod = reflect_methods(f, ty_array, name, binding_flags(f, m));
+		return;
+	}
 	if (!reflectable(t) || !name) {
 		warn(f, W_REFLECT, "Type.GetMethod with a type or name not known at build time finds"
 		     " only methods the program keeps for reflection anyway (write"
@@ -339,8 +365,9 @@ static void get_methods(Fn *f, Method *m, Slot *r)
 {
 	(void)r;
 	Type *t = receiver(f, m)->known;
-	if (reflectable(t))
-		reflect_methods(f, t, NULL, binding_flags(f, m));
+	array_methods(f, t);
+	if (reflectable(t) || is_array(t))
+		reflect_methods(f, is_array(t) ? ty_array : t, NULL, binding_flags(f, m));
 	else
 		warn(f, W_REFLECT, "Type.GetMethods on a type not known at build time finds only"
 		     " methods the program keeps for reflection anyway (write"
@@ -447,6 +474,17 @@ static void get_nested(Fn *f, Method *m, Slot *r)
 	r->known = keep_nested(f->p, t, name, f->m);
 }
 
+/* typeof(G<A>).GetGenericArguments(): { typeof(A) } */
+static void get_generic_args(Fn *f, Method *m, Slot *r)
+{
+	Type *t = receiver(f, m)->known;
+	if (!t || !t->ninst || ty_is_open(t))
+		return;
+	r->elems = arena_alloc(&f->a, t->ninst * sizeof *r->elems);
+	memcpy(r->elems, t->inst, t->ninst * sizeof *r->elems);
+	r->nelems = t->ninst;
+}
+
 /* GetMethod(...).MakeGenericMethod(new Type[] { typeof(A), ... }) */
 static void make_generic_method(Fn *f, Method *m, Slot *r)
 {
@@ -456,6 +494,14 @@ static void make_generic_method(Fn *f, Method *m, Slot *r)
 		     args->nelems == ty_method_generic_arity(g) && !ty_is_open(g->owner);
 	for (uint32_t i = 0; known && i < args->nelems; i++)
 		known = args->elems[i] && !ty_is_open(args->elems[i]);
+	if (!known && g && !g->ninst && !ty_is_open(g->owner)) {
+		/* the instances the program makes anyway: the method is known */
+		reach_made_def(f->p, g, f->m);
+		warn(f, W_GENERIC, "MakeGenericMethod with arguments not known at build time finds"
+		     " only the instances the program makes anyway (write"
+		     " MakeGenericMethod(new Type[] { typeof(A) }) at the call)");
+		return;
+	}
 	if (!known) {
 		warn(f, W_GENERIC, "MakeGenericMethod on a method or with arguments not known at build"
 		     " time finds only instances the program keeps for reflection anyway"
@@ -705,6 +751,7 @@ static const struct {
 	{ "System.Type", "GetNestedTypes", get_nested, DAM_NESTED },
 	{ "System.Type", "GetNestedType", get_nested, DAM_NESTED },
 	{ "System.Reflection.MethodInfo", "MakeGenericMethod", make_generic_method },
+	{ "System.Type", "GetGenericArguments", get_generic_args },
 	{ "System.Delegate", "CreateDelegate", create_delegate },
 	{ "System.MonoCustomAttrs", "GetCustomAttributes", attr_arrays },
 	{ "System.Reflection.MemberInfo", "GetCustomAttributes", custom_attrs },

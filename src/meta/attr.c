@@ -204,6 +204,21 @@ static CaType *enum_of_token(Ctx *c, Token tok)
 /* An enum named by a string: "Ns.Outer+Inner, Assembly, Version=...". The
  * parts, unescaped, go to `parts` (at most `max`); the assembly name, if
  * any, to *assembly. Returns the number of parts. */
+/* Past the bracketed list at s ("[[A, x], [B, y]]"), escapes kept. */
+static const char *skip_brackets(const char *s)
+{
+	int depth = 0;
+	for (; *s; s++) {
+		if (*s == '\\' && s[1])
+			s++;
+		else if (*s == '[')
+			depth++;
+		else if (*s == ']' && --depth == 0)
+			return s + 1;
+	}
+	return s;
+}
+
 static unsigned split_name(Ctx *c, const char *s, const char **parts, unsigned max,
 			   const char **assembly)
 {
@@ -213,6 +228,11 @@ static unsigned split_name(Ctx *c, const char *s, const char **parts, unsigned m
 	for (;; s++) {
 		if (*s == '\\' && s[1]) {
 			buf_putc(&b, *++s);
+			continue;
+		}
+		if (*s == '[') {        /* a generic instance's arguments: the
+					   definition is the same size */
+			s = skip_brackets(s) - 1;
 			continue;
 		}
 		if (*s && *s != '+' && *s != ',') {
@@ -473,6 +493,7 @@ static void read_value(Ctx *c, const CaType *t, AttrValue *v);
 static void read_array(Ctx *c, const CaType *elem, AttrValue *v)
 {
 	v->elem_type = elem->kind;
+	v->enum_name = elem->kind == ET_CA_ENUM ? elem->enum_name : NULL;
 	uint32_t n = rd_u32(&c->r);
 	if (n == 0xFFFFFFFF) {
 		v->null = true;

@@ -350,7 +350,8 @@ struct AttrValue {
 	uint8_t type;                   /* ET_* of the value: primitive, STRING,
 	                                   CA_TYPE, CA_ENUM, SZARRAY, CA_BOXED */
 	uint8_t elem_type;              /* SZARRAY: element ET; CA_ENUM: underlying */
-	const char *enum_name;          /* CA_ENUM: the enum's type name */
+	const char *enum_name;          /* CA_ENUM (or SZARRAY of them): the
+					   enum's type name */
 	bool null;                      /* null string, type or array */
 	union {
 		int64_t i;

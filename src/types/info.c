@@ -731,6 +731,36 @@ static bool synchronized_value_type(Type *t, TypeInfo *ti)
 	return false;
 }
 
+/* Is img one of the class library's (in mscorlib's folder)? Mono's own
+ * assemblies are not checked for what it would refuse. */
+static bool in_class_library(Image *img)
+{
+	const char *slash = strrchr(ty_corlib->path, '/');
+	size_t n = slash ? (size_t)(slash - ty_corlib->path) : 0;
+	return !n || (!strncmp(img->path, ty_corlib->path, n) && img->path[n] == '/');
+}
+
+/* A class that can be made but has no implementation of an instance
+ * method of one of its interfaces, not even a default one: Mono fails
+ * to set up its vtable (class-init.c). */
+static Method *unimplemented(Type *t, TypeInfo *ti)
+{
+	if (ti->is_interface || ti->is_abstract || in_class_library(t->img))
+		return NULL;
+	for (uint32_t i = 0; i < ti->nifaces; i++) {
+		TypeInfo *ii = ty_info(ti->ifaces[i]);
+		for (uint32_t k = 0; k < ii->nmethods; k++) {
+			Method *im = ii->methods[k], *re = NULL;
+			/* a private abstract one re-abstracts another (.override) */
+			if (!ti->imap[i][k] && im->has_this && (im->flags & MF_VIRTUAL) &&
+			    (im->flags & MF_ACCESS) == MF_PUBLIC &&
+			    ty_iface_conflict(t, im, &re) == TY_UNIMPLEMENTED)
+				return im;
+		}
+	}
+	return NULL;
+}
+
 const char *ty_load_failure(Type *t)
 {
 	while (t->kind == TY_SZARRAY || t->kind == TY_ARRAY || t->kind == TY_PTR ||
@@ -749,5 +779,8 @@ const char *ty_load_failure(Type *t)
 	else if (synchronized_value_type(t, ti))
 		ti->load_failure = arena_printf(ty_arena(), "Could not load type '%s' from"
 						" assembly ''.", t->name);
+	else if (unimplemented(t, ti))
+		ti->load_failure = arena_printf(ty_arena(), "VTable setup of type %s failed",
+						t->name);
 	return ti->load_failure;
 }

@@ -1,4 +1,4 @@
-// Sockets, synchronous: TCP echo over IPv4 and IPv6 loopback, UDP,
+// Sockets, synchronous: TCP echo and UDP over IPv4 and IPv6 loopback,
 // non-blocking connect/accept with Poll and Select, options, Shutdown,
 // the errors of a refused connection, a port in use and a timed-out
 // receive, a peer leaving mid-stream, and Accept interrupted by Close.
@@ -49,19 +49,21 @@ class NetTcp {
 		l.Stop();
 	}
 
-	static void Udp()
+	static void Udp(IPAddress loopback)
 	{
-		using (var a = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0)))
-		using (var b = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0))) {
+		var anyAddress = loopback.AddressFamily == AddressFamily.InterNetworkV6
+			? IPAddress.IPv6Any : IPAddress.Any;
+		using (var a = new UdpClient(new IPEndPoint(loopback, 0)))
+		using (var b = new UdpClient(new IPEndPoint(loopback, 0))) {
 			var bEnd = (IPEndPoint)b.Client.LocalEndPoint;
 			var msg = Encoding.ASCII.GetBytes("datagram");
 			a.Send(msg, msg.Length, bEnd);
-			var from = new IPEndPoint(IPAddress.Any, 0);
+			var from = new IPEndPoint(anyAddress, 0);
 			var got = b.Receive(ref from);
 			Console.WriteLine("udp: {0} from {1}, port ok: {2}", Encoding.ASCII.GetString(got),
 				from.Address, from.Port == ((IPEndPoint)a.Client.LocalEndPoint).Port);
 			var s = b.Client;
-			EndPoint any = new IPEndPoint(IPAddress.Any, 0);
+			EndPoint any = new IPEndPoint(anyAddress, 0);
 			a.Send(msg, 4, bEnd);
 			var buf = new byte[100];
 			int n = s.ReceiveFrom(buf, ref any);
@@ -237,7 +239,8 @@ class NetTcp {
 	{
 		Echo(IPAddress.Loopback);
 		Echo(IPAddress.IPv6Loopback);
-		Udp();
+		Udp(IPAddress.Loopback);
+		Udp(IPAddress.IPv6Loopback);
 		NonBlocking();
 		Options();
 		ShutdownAndPeerGone();
