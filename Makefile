@@ -34,17 +34,9 @@ all: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(BUILD)/libilccrt_pic.a $(RT_HEADERS) $
 # it (docs/design.md, "A class library compiled once"). The seed program
 # reaches nothing of the library outside the core, so its units other than
 # m0 (its own code), data.c and lits.c are exactly the core's.
-$(BUILD)/objects/made: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(RT_HEADERS) $(BUILD)/IlccCore.dll lib/core-seed.cs
-	rm -rf $(BUILD)/objects $(BUILD)/core
-	mkdir -p $(BUILD)/core $(BUILD)/objects
-	mcs -nologo -out:$(BUILD)/core/seed.exe lib/core-seed.cs
-	XDG_CACHE_HOME=$(abspath $(BUILD))/core/cache ILCC_INSTALLED_STORE=0 \
-		$(BUILD)/ilcc build -q --keep-c $(BUILD)/core/c $(BUILD)/core/seed.exe -o $(BUILD)/core/seed
-	awk '$$1 ~ /^m[1-9][0-9]*$$/ { print $$2 ".o" }' $(BUILD)/core/c/manifest | \
-		(cd $(BUILD)/core/cache/ilcc/objects && xargs cp -t $(abspath $(BUILD))/objects)
-	chmod 755 $(BUILD)/objects
-	rm -rf $(BUILD)/core
-	touch $@
+$(BUILD)/objects/made: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(RT_HEADERS) $(BUILD)/IlccCore.dll lib/core-seed.cs \
+		scripts/core-store
+	scripts/core-store $(BUILD) $(BUILD)/objects
 
 # The types modern C# needs and Mono's library lacks (src/frontend.c).
 $(BUILD)/IlccSupport.dll: lib/IlccSupport.cs
@@ -127,17 +119,25 @@ cross:
 # The runtime and Boehm GC for musl, which `ilcc build --size` links with
 # (scripts/build-musl: skipped with a note when musl or libgc's source
 # cannot be had).
-musl: $(BUILD)/ilcc
+musl: $(BUILD)/ilcc $(RT_HEADERS) $(BUILD)/IlccCore.dll
 	BUILD=$(BUILD) scripts/build-musl
+	[ ! -f $(BUILD)/musl/libgc.a ] || $(MAKE) -s $(BUILD)/musl/objects/made
 
 # Once `make musl` has made it, the musl runtime follows the runtime's
 # sources (a stale one would not match rt.h).
 ifneq ($(wildcard $(BUILD)/musl/libgc.a),)
 all: musl-runtime
 endif
-musl-runtime:
+musl-runtime: $(BUILD)/ilcc $(RT_HEADERS) $(BUILD)/IlccCore.dll
 	$(MAKE) -s BUILD=$(BUILD)/musl CC=musl-gcc RT_EXTRA=-I$(abspath $(BUILD))/musl/gc/include \
 		$(BUILD)/musl/libilccrt.a
+	$(MAKE) -s $(BUILD)/musl/objects/made
+
+# The installed store for musl (as $(BUILD)/objects for glibc), made
+# after the musl runtime (musl-runtime).
+$(BUILD)/musl/objects/made: $(BUILD)/ilcc $(BUILD)/musl/libilccrt.a $(BUILD)/musl/libgc.a $(RT_HEADERS) \
+		$(BUILD)/IlccCore.dll lib/core-seed.cs scripts/core-store
+	scripts/core-store $(BUILD) $(BUILD)/musl/objects --libc=musl
 
 deps:
 	scripts/install-deps

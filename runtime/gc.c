@@ -27,7 +27,13 @@
  * Finalizers run on one finalizer thread, as in .NET: Boehm is told to
  * finalize on demand and wakes the thread through its notifier. The thread
  * starts with the first finalizable object, so programs without finalizers
- * never start it.
+ * never start it. What an object awaiting finalization references stays
+ * alive until its finalizer has run, as .NET promises (FileStream's
+ * finalizer uses its SafeHandle): Boehm marks from such objects only with
+ * its "Java finalization" on, which a libgc configured with
+ * --disable-java-finalization leaves off (the musl runtime's was: its
+ * finalizers read freed memory, tests/run/gc_finalizer_refs), so
+ * rt_gc_init turns it on whatever the build.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -348,6 +354,7 @@ void rt_gc_init(void)
 	}
 	GC_set_warn_proc(GC_ignore_warn_proc);
 	GC_set_finalize_on_demand(1);
+	GC_set_java_finalization(1);    /* see "Finalizers" at the top */
 	pace_init();
 	GC_set_on_heap_resize(heap_resized);
 	page_size = (size_t)sysconf(_SC_PAGESIZE);

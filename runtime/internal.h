@@ -136,6 +136,10 @@ void rt_wait_deadline(int32_t ms, struct timespec *ts);   /* now + ms */
  * NULL: none; may return early); wakes one sleeper on word. */
 bool rt_futex_wait(uint32_t *word, const struct timespec *deadline);
 void rt_futex_wake(uint32_t *word);
+/* A lock in one word, 0 when free (wait.c): the monitors' (mon.c), where
+ * musl's mutex made a system call on most contended unlocks. */
+void rt_lock_take(uint32_t *lock);
+void rt_lock_give(uint32_t *lock);
 
 /* ---- icall_proc.c: child processes ---- */
 bool rt_proc_is_handle(intptr_t h);         /* a process handle */

@@ -936,6 +936,13 @@ RtString *rt_str_from_utf8(const char *s);
 RtString *rt_domain_base(void);
 RtString *rt_domain_config(void);
 char *rt_str_to_utf8(const RtString *s);     /* GC-allocated, NUL-terminated */
+/* a resource message under --switch resource-keys: the format, then the
+ * string arguments after ", " (str.c) */
+Object *rt_str_keyed(Object *fmt, Object *const *args, int32_t n);
+/* Enum.ToString() of a plain enum's value (type.c) */
+Object *rt_enum_str(const RtType *t, uint64_t v, bool is_signed);
+/* Int32.ToString() in the invariant culture, of the int32 at p (type.c) */
+Object *rt_i4_str(const void *p);
 
 /* ---- arrays (rt_arr_) ---- */
 intptr_t rt_arr_md_index(RtArray *a, const int32_t *idx);   /* -1 + throws */

@@ -174,3 +174,37 @@ char *rt_str_utf16z_to_utf8(const uint16_t *s)
 		n++;
 	return rt_str_utf16_to_utf8(s, n);
 }
+
+/* A resource message under the resource-keys switch (subst.c
+ * resource_keys): its format as written, {0} and all, then ", " and each
+ * argument that is a string (a parameter's name, a path). Other
+ * arguments are left out: their ToString would bring number and date
+ * formatting back. fmt NULL or not a string (String.Concat's first
+ * object) stands for "". */
+Object *rt_str_keyed(Object *fmt, Object *const *args, int32_t n)
+{
+	static const RtString empty;
+	const RtString *f = fmt && fmt->type == rt_known.string ? (const RtString *)fmt : &empty;
+	int64_t len = f->length;
+	for (int32_t i = 0; i < n; i++)
+		if (args[i] && args[i]->type == rt_known.string)
+			len += 2 + ((const RtString *)args[i])->length;
+	if (len > INT32_MAX || (len == f->length && f != &empty))
+		return fmt;
+	RtString *r = rt_gc_alloc_string((int32_t)len);
+	if (!r)
+		return NULL;
+	uint16_t *d = r->chars;
+	memcpy(d, f->chars, (size_t)f->length * 2);
+	d += f->length;
+	for (int32_t i = 0; i < n; i++) {
+		const RtString *a = (const RtString *)args[i];
+		if (!a || a->hdr.type != rt_known.string)
+			continue;
+		*d++ = ',';
+		*d++ = ' ';
+		memcpy(d, a->chars, (size_t)a->length * 2);
+		d += a->length;
+	}
+	return (Object *)r;
+}

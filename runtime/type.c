@@ -20,6 +20,8 @@
  */
 #include "internal.h"
 
+#include <stdio.h>
+
 bool rt_type_is_subclass(const RtType *t, const RtType *of)
 {
 	if (t->display && of->display)
@@ -178,4 +180,31 @@ bool rt_type_check_store(RtArray *a, Object *o)
 		return true;
 	rt_exc_throw_kind(RT_EXC_ARRAYTYPE);
 	return false;
+}
+
+/* Enum.ToString() of a value of enum type t (not [Flags], no two names
+ * for one value: il2c_calls.c enum_to_string checks): its name, else the
+ * number in decimal, as Mono's Enum.ToString gives it through the
+ * underlying value's ToString in the invariant culture. v is widened as
+ * RtEnumInfo's values are (sign-extended when is_signed). */
+Object *rt_enum_str(const RtType *t, uint64_t v, bool is_signed)
+{
+	const RtEnumInfo *e = t->enum_info;
+	for (uint32_t i = 0; e && i < e->n; i++)
+		if (e->values[i] == v)
+			return (Object *)rt_str_from_utf8(e->names[i]);
+	char buf[24];
+	if (is_signed)
+		snprintf(buf, sizeof buf, "%lld", (long long)v);
+	else
+		snprintf(buf, sizeof buf, "%llu", (unsigned long long)v);
+	return (Object *)rt_str_from_utf8(buf);
+}
+
+/* Int32.ToString in the invariant culture: the number in decimal. */
+Object *rt_i4_str(const void *p)
+{
+	char buf[16];
+	snprintf(buf, sizeof buf, "%d", *(const int32_t *)p);
+	return (Object *)rt_str_from_utf8(buf);
 }

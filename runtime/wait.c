@@ -45,6 +45,7 @@
 #if __has_include(<linux/futex.h>)
 #include <linux/futex.h>
 #else   /* musl-gcc hides the kernel's headers: its ABI's numbers */
+#define FUTEX_WAIT 0
 #define FUTEX_WAKE 1
 #define FUTEX_WAIT_BITSET 9
 #define FUTEX_PRIVATE_FLAG 128
@@ -150,6 +151,40 @@ bool rt_futex_wait(uint32_t *word, const struct timespec *deadline)
 void rt_futex_wake(uint32_t *word)
 {
 	syscall(SYS_futex, word, FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 1, NULL, NULL, 0);
+}
+
+/* ---- a futex lock ----
+ * 0 free, 1 held, 2 held with a sleeper maybe (Drepper, "Futexes Are
+ * Tricky", mutex 3): taking a free lock and giving back one nobody slept
+ * on are one atomic operation each; a taker spins briefly (the holder's
+ * critical sections are short), then marks the lock 2 and sleeps; a giver
+ * that finds 2 wakes one sleeper. */
+enum { LOCK_SPINS = 100 };
+
+void rt_lock_take(uint32_t *lock)
+{
+	uint32_t c = 0;
+	if (__atomic_compare_exchange_n(lock, &c, 1, false, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+		return;
+	for (int i = 0; i < LOCK_SPINS && c != 2; i++) {
+#if defined(__x86_64__) || defined(__i386__)
+		__builtin_ia32_pause();
+#endif
+		c = 0;
+		if (__atomic_compare_exchange_n(lock, &c, 1, false, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+			return;
+	}
+	c = __atomic_exchange_n(lock, 2, __ATOMIC_ACQUIRE);
+	while (c != 0) {
+		syscall(SYS_futex, lock, FUTEX_WAIT | FUTEX_PRIVATE_FLAG, 2, NULL, NULL, 0);
+		c = __atomic_exchange_n(lock, 2, __ATOMIC_ACQUIRE);
+	}
+}
+
+void rt_lock_give(uint32_t *lock)
+{
+	if (__atomic_exchange_n(lock, 0, __ATOMIC_RELEASE) == 2)
+		syscall(SYS_futex, lock, FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 1, NULL, NULL, 0);
 }
 
 /* Words set under the lock, woken once it is given up (unlock_and_wake). */

@@ -489,14 +489,16 @@ static void record(const char *name, const char *key, const char *path)
 typedef struct { uint32_t hits, damaged, installed; } StoreCount;
 
 /* The installation's store of the class library's core objects, made by
- * `make` (build/objects, or lib/ilcc/objects once installed);
- * ILCC_INSTALLED_STORE=0 leaves it out (to measure a build without it). */
+ * `make` (build/objects, or lib/ilcc/objects once installed), and for
+ * musl by `make musl` (build/musl/objects: its objects come from another
+ * C compiler); ILCC_INSTALLED_STORE=0 leaves it out (to measure a build
+ * without it). */
 static const char *installed_store(void)
 {
 	const char *env = getenv("ILCC_INSTALLED_STORE");
 	if (env && !strcmp(env, "0"))
 		return NULL;
-	return path_join(ty_arena(), runtime_dir(), "objects");
+	return path_join(ty_arena(), musl ? musl : runtime_dir(), "objects");
 }
 
 static bool from_store(const char *name, const char *key, const char *obj, StoreCount *c)
@@ -938,10 +940,10 @@ static void reach_core_collections(Program *p, Image *img)
  * second layer after it. The same methods in the same order in every such
  * program, so cgen.c's core units are the same C and their objects come
  * from the object store (or the installation's, make-core) for a second
- * program. Not for --size: it keeps only what the program reaches. */
+ * program. Not for --size or a switch: the core would not be the same. */
 static void reach_core_library(Program *p, const BuildOptions *o, Image *img)
 {
-	bool console = o->kind == BUILD_EXE && !o->size && names_type(img, "System", "Console");
+	bool console = o->kind == BUILD_EXE && !o->size && !o->switches && names_type(img, "System", "Console");
 	if (console) {
 		TypeInfo *ti = ty_info(ty_corlib_type("System", "Console"));
 		for (uint32_t i = 0; i < ti->nmethods; i++) {
@@ -1056,7 +1058,8 @@ int build_program(Loader *ld, const BuildOptions *o)
 	for (uint32_t i = 0; i < o->nnative_libs; i++)
 		p.native_libs[p.nnative_libs++] = emit_native_lib_name(ty_arena(),
 			o->native_libs[i] + (o->native_libs[i][0] == '-' ? 2 : 0));
-	p.no_trace_names = o->size;
+	p.switches = o->switches;
+	p.no_trace_names = o->switches & SW_NO_TRACE_NAMES;
 	Exports ex = {0};
 	emit_roots(&p);
 	reach_core_library(&p, o, img);

@@ -42,7 +42,8 @@ typedef struct BuildOptions {
 	bool order_trace;               /* --order-trace: record the functions run */
 	const char *opt;                /* "-O2" */
 	bool debug;                     /* -g */
-	bool size;                      /* --size: the size preset (-Os, musl, no trace names) */
+	bool size;                      /* --size: the size preset (-Os, musl, every switch) */
+	unsigned switches;              /* --switch NAME, SW_ bits (reach.h) */
 	const char *libc;               /* --libc=glibc|musl|glibc-dynamic; NULL: the default */
 	bool quiet;                     /* -q: no progress line */
 	const char *target;             /* --target TRIPLE: cross-compile */

@@ -10,6 +10,7 @@
 #include "cache.h"
 #include "coverage.h"
 #include "dump.h"
+#include "emit/emit.h"
 #include "frontend.h"
 #include "meta/meta.h"
 
@@ -40,7 +41,9 @@ static void usage(FILE *f)
 	      "  -o OUT                  the executable to write (build)\n"
 	      "  -O0 .. -O3, -Os         optimisation of the C compiler (default -O2)\n"
 	      "  --size                  the size preset: -Os, musl when `make musl` built it,\n"
-	      "                          no method names in stack traces (README, \"Size\")\n"
+	      "                          every feature switch (README, \"Size\")\n"
+	      "  --switch NAME[,NAME]    give up a feature for size: resource-keys,\n"
+	      "                          no-trace-names, paths-as-given, sync-text-io\n"
 	      "  -g                      debug information, no stripping\n"
 	      "  --libc=glibc|musl|glibc-dynamic  the C library (default: see README, \"Size\")\n"
 	      "  -v                      the stages, with counts and times; the commands run\n"
@@ -114,14 +117,31 @@ static const char *value(int argc, char **argv, int *i, const char *what)
 
 /* --nowarn CODES: codes separated by commas or semicolons, each one
  * warn.c knows. */
-/* --libc=NAME: the C library an executable links with (build.c). */
-static const char *libc_name(const char *name)
+/* --switch NAME[,NAME...]: the SW_ bits (features.c names them). */
+static unsigned switch_names(const char *names)
+{
+	unsigned bits = 0;
+	char *copy = strdup(names), *save = NULL;
+	for (char *n = strtok_r(copy, ",", &save); n; n = strtok_r(NULL, ",", &save)) {
+		unsigned b = emit_switch_bit(n);
+		if (!b)
+			usage_error("--switch %s: the feature switches are %s", n, emit_switch_list());
+		bits |= b;
+	}
+	if (!bits)
+		usage_error("--switch '%s': the feature switches are %s", names, emit_switch_list());
+	return bits;
+}
+
+/* --libc=NAME: the C library an executable links with (build.c); from
+ * names where it was given ("--libc=", "ILCC_LIBC="). */
+static const char *libc_name(const char *name, const char *from)
 {
 	static const char *const names[] = { "glibc", "musl", "glibc-dynamic" };
 	for (unsigned i = 0; i < sizeof names / sizeof *names; i++)
 		if (!strcmp(name, names[i]))
 			return names[i];
-	usage_error("--libc=%s: the C libraries are glibc (static), musl (static) and glibc-dynamic", name);
+	usage_error("%s%s: the C libraries are glibc (static), musl (static) and glibc-dynamic", from, name);
 }
 
 static void nowarn(WarnOptions *w, const char *codes)
@@ -199,7 +219,7 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 		else if (!strcmp(a, "--nowarn"))
 			nowarn(&o->build.warn, value(argc, argv, &i, "warning codes (ILCC1007, IL2026)"));
 		else if (!strncmp(a, "--libc=", 7))
-			o->build.libc = libc_name(a + 7);
+			o->build.libc = libc_name(a + 7, "--libc=");
 		else if (!strcmp(a, "--trim=full"))
 			o->build.trim_partial = false;
 		else if (!strcmp(a, "--trim=partial"))
@@ -224,7 +244,10 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 		else if (!strcmp(a, "--size")) {
 			o->build.size = true;
 			o->build.opt = "-Os";
+			o->build.switches = SW_ALL;
 		}
+		else if (!strcmp(a, "--switch"))
+			o->build.switches |= switch_names(value(argc, argv, &i, "a feature switch"));
 		else if (a[0] == '-' && a[1] == 'O' && ((a[2] >= '0' && a[2] <= '3') || a[2] == 's') && !a[3])
 			o->build.opt = a;
 		else if (!strcmp(a, "--csc"))
@@ -270,6 +293,10 @@ static void parse(int argc, char **argv, Loader *ld, Options *o)
 	}
 	if (o->nfiles == 0)
 		usage_error("no input files (try ilcc --help)");
+	/* the default --libc, for running a test suite under another C library */
+	const char *libc = getenv("ILCC_LIBC");
+	if (!o->build.libc && libc && *libc)
+		o->build.libc = libc_name(libc, "ILCC_LIBC=");
 	ld_add_default_dirs(ld);
 }
 

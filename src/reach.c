@@ -371,7 +371,7 @@ static BodyKind body_kind(Program *p, Method *m, MethodState *ms)
 		const char *key = reach_icall_key(m);
 		if (lib && emit_feature_off(p, key, &ms->cval))
 			return BK_CONST;
-		if (lib && (ms->subst = emit_find_subst(key)) >= 0)
+		if (lib && (ms->subst = emit_find_subst(p, key)) >= 0)
 			return BK_SUBST;
 		int i = find_icall(key);
 		if (i >= 0 || !icall)

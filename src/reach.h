@@ -137,12 +137,23 @@ typedef struct TypeArgFlow {
 	Type *known;
 } TypeArgFlow;
 
+/* Feature switches (features.c `switches`, README "Size"): each gives
+ * something up for size; --size turns them all on, --switch NAME one. */
+enum {
+	SW_RESOURCE_KEYS = 1 << 0,      /* resource messages unformatted */
+	SW_NO_TRACE_NAMES = 1 << 1,     /* no method names in stack traces */
+	SW_PATHS_AS_GIVEN = 1 << 2,     /* FileStream errors name the path as given */
+	SW_SYNC_TEXT_IO = 1 << 3,       /* StreamReader/Writer without an async task */
+	SW_ALL = (1 << 4) - 1
+};
+
 typedef struct Program {
 	Loader *ld;
 	Image *img;                     /* the program's assembly */
 	Method *entry;
 	bool allow_missing_icalls;
-	bool no_trace_names;            /* --size: no method names in stack traces */
+	bool no_trace_names;            /* SW_NO_TRACE_NAMES: no method names in traces */
+	unsigned switches;              /* SW_ bits: what the program gives up (features.c) */
 	VEC(Method *) methods;          /* reached, in order */
 	uint32_t next_work;             /* methods[next_work..] still to emit */
 	/* the class library's core, reached before the program (reach_core):

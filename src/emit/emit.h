@@ -38,11 +38,20 @@ void emit_mono_type_desc(Buf *b, Type *t);
 void emit_method(Program *p, Method *m);
 /* The build-time substitution for the method named `key` (see subst.c),
  * or -1. */
-int emit_find_subst(const char *key);
+int emit_find_subst(Program *p, const char *key);
+/* The SW_ bit of the feature switch `name` (--switch), or 0; the names,
+ * comma-separated, for messages. */
+unsigned emit_switch_bit(const char *name);
+const char *emit_switch_list(void);
 /* Is the method named `key` a feature switch that is off in this program
  * (see features.c)? Then *value is its result. */
 bool emit_feature_off(Program *p, const char *key, int32_t *value);
 bool emit_in_class_library(Image *img);
+/* Is this a call of String.Format that the resource-keys switch turns
+ * into the unformatted message (features.c)? */
+bool emit_call_keyed(Program *p, Method *caller, Method *callee);
+/* Does a feature switch leave this call out (features.c)? */
+bool emit_call_off(Program *p, Method *caller, Method *callee, const char **rt);
 bool emit_field_read_off(Program *p, Method *m, Field *fd, int32_t *value);
 /* m is EqualityComparer<T>.Default's or Comparer<T>.Default's getter: the
  * class of the comparer it returns, which the substitution of

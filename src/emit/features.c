@@ -12,6 +12,7 @@
  */
 #include "il2c.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,10 +44,57 @@ static const struct {
 	{ "System.Platform::get_IsOpenBSD()", NULL, 0, "System.dll's platform tests (above)" },
 	{ "System.Platform::get_IsAix()", NULL, 0, "System.dll's platform tests (above)" },
 	{ "System.Platform::get_IsIBMi()", NULL, 0, "System.dll's platform tests (above)" },
+	{ "System.Globalization.CultureInfo::get_current_locale_name()", NULL, 0,
+	  "the culture is the invariant one whatever LANG says (README): the runtime's"
+	  " locale name is always null, so CreateSpecificCulture is never called" },
 	{ "Mono.Net.Security.MonoTlsProviderFactory::IsBtlsSupported()", NULL, 0,
 	  "TLS: Mono's BoringSSL provider needs its native library, which ilcc does not"
 	  " link, so no provider is registered (README: HTTPS)" },
 };
+
+/* The switches --switch names and --size turns on, each giving something
+ * up for size (README, "Size"); the methods each one changes are in the
+ * tables here and in subst.c, marked with its bit. */
+static const struct {
+	const char *name;
+	unsigned bit;
+	const char *what;
+} switches[] = {
+	{ "resource-keys", SW_RESOURCE_KEYS,
+	  "the class library's messages are not formatted: SR.Format and Locale.GetText"
+	  " give the format as written ({0} and all), then its string arguments after"
+	  " \", \" (Native AOT's UseSystemResourceKeys); no String.Format behind them" },
+	{ "no-trace-names", SW_NO_TRACE_NAMES,
+	  "no method names in stack traces: Exception.StackTrace and the unhandled"
+	  " exception report have no \"  at\" lines (Native AOT's StackTraceSupport=false)" },
+	{ "paths-as-given", SW_PATHS_AS_GIVEN,
+	  "FileStream's I/O errors name the path as the program gave it, not as"
+	  " Path.GetFullPath makes it absolute" },
+	{ "sync-text-io", SW_SYNC_TEXT_IO,
+	  "when no assembly of the program names ReadAsync, ReadLineAsync,"
+	  " ReadToEndAsync, ReadBlockAsync, WriteAsync, WriteLineAsync or FlushAsync,"
+	  " StreamReader and StreamWriter keep no Task of a pending asynchronous call"
+	  " (there is none; only reflection could start one): Console programs"
+	  " without tasks leave Task's machinery out" },
+};
+
+unsigned emit_switch_bit(const char *name)
+{
+	for (size_t i = 0; i < countof(switches); i++)
+		if (!strcmp(switches[i].name, name))
+			return switches[i].bit;
+	return 0;
+}
+
+const char *emit_switch_list(void)
+{
+	static char list[256];
+	if (!*list)
+		for (size_t i = 0; i < countof(switches); i++)
+			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+				 i ? ", " : "", switches[i].name);
+	return list;
+}
 
 /* Console members that control the terminal (after get_, set_, add_ or
  * remove_): a program that names none of them writes and reads plain
@@ -189,6 +237,101 @@ bool emit_field_read_off(Program *p, Method *m, Field *fd, int32_t *value)
 		*value = field_reads[i].value;
 		return true;
 	}
+	return false;
+}
+
+static bool names_async_write(Image *img)
+{
+	static const char *const names[] = { "WriteAsync", "WriteLineAsync", "FlushAsync",
+					     "ReadAsync", "ReadLineAsync", "ReadToEndAsync",
+					     "ReadBlockAsync" };
+	for (uint32_t r = 1; r <= md_rows(img, T_MemberRef); r++)
+		for (size_t i = 0; i < countof(names); i++)
+			if (!strcmp(md_string(img, md_get(img, T_MemberRef, r, MemberRef_Name)), names[i]))
+				return true;
+	return false;
+}
+
+/* A StreamWriter's _asyncWriteTask (a StreamReader's _asyncReadTask) is
+ * Task.CompletedTask until one of its *Async methods stores the task it
+ * starts; only its CheckAsyncTaskInProgress reads it. */
+static bool async_write_needed(Program *p)
+{
+	return own_assemblies_any(p, names_async_write);
+}
+
+/* Calls a switch leaves out: in the methods of `owner`, a call of
+ * `callee` is not made; its result (if any) is null or 0, or what the
+ * runtime function `rt` gives for the receiver's address. */
+static const struct {
+	const char *owner, *callee;
+	unsigned sw;
+	NeededFn *needed;
+	const char *rt;
+} calls_off[] = {
+	{ "System.IO.StreamWriter", "System.Threading.Tasks.Task::get_CompletedTask()",
+	  SW_SYNC_TEXT_IO, async_write_needed },
+	{ "System.IO.StreamWriter", "System.IO.StreamWriter::CheckAsyncTaskInProgress()",
+	  SW_SYNC_TEXT_IO, async_write_needed },
+	{ "System.IO.StreamReader", "System.Threading.Tasks.Task::get_CompletedTask()",
+	  SW_SYNC_TEXT_IO, async_write_needed },
+	{ "System.IO.StreamReader", "System.IO.StreamReader::CheckAsyncTaskInProgress()",
+	  SW_SYNC_TEXT_IO, async_write_needed },
+	/* the culture number in an unknown culture's message (resource-keys
+	 * leaves it out: its formatting is all of Number and the cultures'
+	 * number and date formats) */
+	{ "System.Globalization.CultureInfo", "System.Int32::ToString(System.IFormatProvider)",
+	  SW_RESOURCE_KEYS, NULL },
+	{ "System.Globalization.CultureInfo",
+	  "System.Int32::ToString(System.String,System.IFormatProvider)", SW_RESOURCE_KEYS, NULL },
+	/* the name of an encoding Mono has no name for is its code page's
+	 * number in the invariant culture: the same text without Number */
+	{ "System.Environment", "System.Int32::ToString(System.IFormatProvider)",
+	  SW_RESOURCE_KEYS, NULL, "rt_i4_str" },
+	/* the bytes in a recursive decoder fallback's message */
+	{ "System.Text.DecoderFallbackBuffer",
+	  "System.Text.StringBuilder::AppendFormat(System.IFormatProvider,System.String,System.Object)",
+	  SW_RESOURCE_KEYS, NULL },
+};
+
+bool emit_call_off(Program *p, Method *caller, Method *callee, const char **rt)
+{
+	if (!p->switches || caller->img != ty_corlib || callee->img != ty_corlib)
+		return false;
+	for (size_t i = 0; i < countof(calls_off); i++)
+		if ((p->switches & calls_off[i].sw) &&
+		    !strcmp(calls_off[i].owner, ty_name(caller->owner)) &&
+		    !strcmp(calls_off[i].callee, reach_icall_key(callee))) {
+			*rt = calls_off[i].rt;
+			return !calls_off[i].needed || !calls_off[i].needed(p);
+		}
+	return false;
+}
+
+/* Class-library methods that build an exception's message with
+ * String.Format: under resource-keys, every String.Format call in them is
+ * rt_str_keyed (as SR.Format's substitution, subst.c). */
+static const char *const keyed_callers[] = {
+	"System.IO.MonoIO::GetException(System.String,System.IO.MonoIOError)",
+	"System.Globalization.CultureInfo::.ctor(System.Int32,System.Boolean,System.Boolean)",
+	"System.Globalization.CultureNotFoundException::get_FormatedInvalidCultureId()",
+	"System.Globalization.CultureNotFoundException::get_FormatedInvalidCultureName()",
+	"System.TypeLoadException::SetMessageField()",
+	"System.Globalization.CultureInfo::CreateCalendar(System.Int32)",
+};
+
+bool emit_call_keyed(Program *p, Method *caller, Method *callee)
+{
+	if (!(p->switches & SW_RESOURCE_KEYS) || caller->img != ty_corlib ||
+	    callee->owner != ty_string || callee->nparams < 2 ||
+	    (strcmp(callee->name, "Format") && strcmp(callee->name, "Concat")) ||
+	    (callee->params[callee->nparams - 1]->kind == TY_SZARRAY &&
+	     strcmp(callee->name, "Format")))
+		return false;
+	const char *key = reach_icall_key(caller);
+	for (size_t i = 0; i < countof(keyed_callers); i++)
+		if (!strcmp(keyed_callers[i], key))
+			return true;
 	return false;
 }
 

@@ -484,7 +484,8 @@ static void call_method(Fn *f, Method *m, bool virt)
 		e_top(f, 0)->nelems = facts.nelems;
 		/* a feature switch that is off, or a method that returns a
 		 * constant: branches on the result fold */
-		if (direct && e_top(f, 0)->k == SK_I4 && e_const_result(m)) {
+		if (direct && (e_top(f, 0)->k == SK_I4 || (e_top(f, 0)->k == SK_O &&
+		    reach_state(m)->kind == BK_CONST && !reach_state(m)->cval)) && e_const_result(m)) {
 			e_top(f, 0)->has_cval = true;
 			e_top(f, 0)->cval = reach_state(m)->cval;
 		}
@@ -494,6 +495,60 @@ static void call_method(Fn *f, Method *m, bool virt)
 }
 
 /* constrained. T callvirt M (§III.2.1): the receiver is a pointer to a T. */
+/* An enum whose ToString is its constant's name or its number: not
+ * [Flags], an integer underlying type, no value named twice (which name
+ * Mono's binary search finds is not ours to guess). */
+static bool plain_enum(Type *t)
+{
+	TypeInfo *ti = ty_info(t);
+	if (!ti->is_enum || ti->is_flags || !ti->underlying || ti->underlying->kind < TY_I1 ||
+	    ti->underlying->kind > TY_U8)
+		return false;
+	Image *img = t->img;
+	uint32_t first, end;
+	md_list(img, T_TypeDef, t->row, TypeDef_FieldList, &first, &end);
+	VEC(uint64_t) seen = {0};
+	bool unique = true;
+	for (uint32_t pos = first; pos < end && unique; pos++) {
+		uint32_t row = md_list_row(img, T_Field, pos);
+		uint32_t c = md_lookup1(img, T_Constant, Constant_Parent, TOKEN(T_Field, row));
+		if (!c || !(md_get(img, T_Field, row, Field_Flags) & 0x40))
+			continue;
+		Blob v = md_blob(img, md_get(img, T_Constant, c, Constant_Value));
+		uint64_t x = 0;
+		for (uint32_t k = 0; k < v.len && k < 8; k++)
+			x |= (uint64_t)v.p[k] << (8 * k);
+		for (uint32_t i = 0; i < seen.n; i++)
+			unique &= seen.v[i] != x;
+		VEC_PUSH(seen, x);
+	}
+	free(seen.v);
+	return unique;
+}
+
+/* constrained. E callvirt Object::ToString() on a plain enum: the name
+ * from E's descriptor (rt_enum_str), without Enum.ToString's reflection
+ * over names and values, its [Flags] path and number formatting. */
+static bool enum_to_string(Fn *f, Type *t, Method *m)
+{
+	if (!t->img || strcmp(m->name, "ToString") || m->nparams || !m->has_this ||
+	    (m->owner != ty_object && m->owner != ty_enum) || !plain_enum(t))
+		return false;
+	Type *u = ty_info(t)->underlying;
+	bool is_signed = u->kind == TY_I1 || u->kind == TY_I2 || u->kind == TY_I4 || u->kind == TY_I8;
+	/* constructed, as the box this replaces made it: a boxed E that
+	 * Enum.Parse or ToObject makes at run time needs E's tables */
+	reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+	const char *p = e_sv(f, 0);
+	const char *v = arena_printf(&f->a, "(uint64_t)(%s)*(%s *)%s", is_signed ? "int64_t" : "uint64_t",
+				     emit_ctype(u), p);
+	e_pop(f, 1);
+	e_out(f, "%s = rt_enum_str(&%s_type, %s, %s);", e_push_type(f, ty_string), t->cname, v,
+	      is_signed ? "true" : "false");
+	e_out(f, "RT_PENDING(UNWIND);");
+	return true;
+}
+
 static void call_constrained(Fn *f, Method *m)
 {
 	Type *t = f->constrained;
@@ -508,6 +563,8 @@ static void call_constrained(Fn *f, Method *m)
 		call_method(f, m, true);
 		return;
 	}
+	if (enum_to_string(f, t, m))
+		return;
 	Method *impl = t->img ? ty_resolve_virtual(t, m) : NULL;
 	if (impl && impl->owner == t) {
 		call_method(f, impl, false);
@@ -769,6 +826,51 @@ bool e_call_is_virtual(Fn *f, Method *m)
  * MethodDef: the runtime provides them (§II.14.2). */
 bool e_array_method(Fn *f, const Instr *in);
 
+/* String.Format in a class-library method that builds a message, under
+ * the resource-keys switch (features.c emit_call_keyed): the format and
+ * its string arguments, by rt_str_keyed, without formatting. */
+static void keyed_format(Fn *f, Method *m)
+{
+	uint32_t fmt = m->params[0] == ty_string || m->params[0] == ty_object ? 0 : 1;
+	uint32_t n = m->nparams - fmt - 1;
+	const char *fs = e_as_type(f, m->nparams - 1 - fmt, ty_object);
+	Buf b = {0};
+	if (n == 1 && m->params[fmt + 1]->kind == TY_SZARRAY) {
+		const char *a = e_as_type(f, 0, ty_object);
+		buf_printf(&b, "rt_str_keyed(%s, %s ? RT_ARRAY_DATA(%s, Object *) : NULL, %s ?"
+			   " (int32_t)((RtArray *)%s)->length : 0)", fs, a, a, a, a);
+	} else {
+		buf_puts(&b, "rt_str_keyed(");
+		buf_printf(&b, "%s, (Object *[]){ ", fs);
+		for (uint32_t i = 0; i < n; i++)
+			buf_printf(&b, "%s%s", i ? ", " : "", e_as_type(f, n - 1 - i, ty_object));
+		buf_printf(&b, " }, %u)", n);
+	}
+	e_pop(f, m->nparams);
+	e_out(f, "%s = %s;", e_push_type(f, m->ret), b.s);
+	buf_free(&b);
+}
+
+/* A call a feature switch leaves out: its arguments dropped, its result
+ * null or 0; or, when `rt` names a runtime function, that function of
+ * the receiver's address instead (Int32.ToString in the invariant
+ * culture: rt_i4_str). */
+static void call_off(Fn *f, Method *m, const char *rt)
+{
+	const char *self = m->has_this ? e_sv(f, m->nparams) : NULL;
+	e_pop(f, m->nparams + m->has_this);
+	if (rt) {
+		e_out(f, "%s = %s((const void *)%s);", e_push_type(f, m->ret), rt, self);
+		e_out(f, "RT_PENDING(UNWIND);");
+		return;
+	}
+	if (m->ret->kind == TY_VOID)
+		return;
+	e_out(f, "%s = 0;", e_push_type(f, m->ret));
+	e_top(f, 0)->has_cval = true;
+	e_top(f, 0)->cval = 0;
+}
+
 bool e_calls(Fn *f, const Instr *in)
 {
 	switch (in->op) {
@@ -787,17 +889,24 @@ bool e_calls(Fn *f, const Instr *in)
 	if (e_array_method(f, in))
 		return true;
 	Method *m = ty_method_from_token(f->img, in->token, &f->ctx);
+	const char *rt = NULL;
 	if (m->is_vararg && (in->op == OP_CALL || in->op == OP_CALLVIRT || in->op == OP_NEWOBJ))
 		push_extras(f, in->token);
 	switch (in->op) {
 	case OP_CALL:
-		if (f->constrained && !m->has_this)
+		if (emit_call_keyed(f->p, f->m, m))
+			keyed_format(f, m);
+		else if (emit_call_off(f->p, f->m, m, &rt))
+			call_off(f, m, rt);
+		else if (f->constrained && !m->has_this)
 			call_static_virtual(f, m);
 		else
 			call_method(f, m, e_call_is_virtual(f, m));
 		break;
 	case OP_CALLVIRT:
-		if (f->constrained)
+		if (!f->constrained && emit_call_off(f->p, f->m, m, &rt))
+			call_off(f, m, rt);
+		else if (f->constrained)
 			call_constrained(f, m);
 		else
 			call_method(f, m, true);

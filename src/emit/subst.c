@@ -23,12 +23,13 @@ static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_sta
 	current_domain, domain_setup, x509_pal, the_domain, property_get_value, default_encoding,
 	unsafe_mov, dynamic_invoke, web_prefixes, no_config_section, legacy_config,
 	delegate_method, custom_attrs, attr_defined, timer_add, timer_remove, add_event_handler,
-	crypto_create, crypto_by_name;
+	crypto_create, crypto_by_name, resource_keys, path_as_given;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
 	SubstFn *emit;
 	const char *what;
+	unsigned sw;                    /* SW_ bits that must be on (features.c), or 0 */
 } substs[] = {
 	{ "System.Collections.Generic.EqualityComparer`1::CreateComparer()", equality_comparer,
 	  "EqualityComparer<T>.Default: the comparer for T chosen at build time, not by reflection" },
@@ -176,16 +177,40 @@ static const struct {
 	  "RSA.Create(): RSACryptoServiceProvider made directly (crypto_algos), not by CryptoConfig's name lookup" },
 	{ "System.Security.Cryptography.DSA::Create()", crypto_create,
 	  "DSA.Create(): DSACryptoServiceProvider made directly (crypto_algos), not by CryptoConfig's name lookup" },
+	{ "SR::Format(System.String,System.Object[])", resource_keys,
+	  "the message unformatted (rt_str_keyed): no String.Format", SW_RESOURCE_KEYS },
+	{ "SR::Format(System.String,System.Object)", resource_keys,
+	  "the message unformatted (rt_str_keyed)", SW_RESOURCE_KEYS },
+	{ "SR::Format(System.String,System.Object,System.Object)", resource_keys,
+	  "the message unformatted (rt_str_keyed)", SW_RESOURCE_KEYS },
+	{ "SR::Format(System.String,System.Object,System.Object,System.Object)", resource_keys,
+	  "the message unformatted (rt_str_keyed)", SW_RESOURCE_KEYS },
+	{ "SR::Format(System.Globalization.CultureInfo,System.String,System.Object,System.Object)",
+	  resource_keys, "the message unformatted (rt_str_keyed)", SW_RESOURCE_KEYS },
+	{ "SR::GetString(System.String,System.Object[])", resource_keys,
+	  "the message unformatted (rt_str_keyed)", SW_RESOURCE_KEYS },
+	{ "SR::GetString(System.Globalization.CultureInfo,System.String,System.Object[])",
+	  resource_keys, "the message unformatted (rt_str_keyed)", SW_RESOURCE_KEYS },
+	{ "System.Environment::GetResourceString(System.String,System.Object[])", resource_keys,
+	  "the message unformatted (rt_str_keyed)", SW_RESOURCE_KEYS },
+	{ "Locale::GetText(System.String,System.Object[])", resource_keys,
+	  "the message unformatted (rt_str_keyed)", SW_RESOURCE_KEYS },
+	{ "System.IO.FileStream::GetSecureFileName(System.String)", path_as_given,
+	  "the path as given in FileStream's error messages: no Path.GetFullPath",
+	  SW_PATHS_AS_GIVEN },
+	{ "System.IO.FileStream::GetSecureFileName(System.String,System.Boolean)", path_as_given,
+	  "the path as given in FileStream's error messages: no Path.GetFullPath",
+	  SW_PATHS_AS_GIVEN },
 	{ "System.ByReference`1::.ctor(!0&)", byref_ctor,
 	  "JIT intrinsic (its IL throws): keeps the managed pointer Span<T> stands on" },
 	{ "System.ByReference`1::get_Value()", byref_value,
 	  "JIT intrinsic (its IL throws): gives back the kept managed pointer" },
 };
 
-int emit_find_subst(const char *key)
+int emit_find_subst(Program *p, const char *key)
 {
 	for (size_t i = 0; i < countof(substs); i++)
-		if (!strcmp(substs[i].key, key))
+		if (!strcmp(substs[i].key, key) && (substs[i].sw & p->switches) == substs[i].sw)
 			return (int)i;
 	return -1;
 }
@@ -846,6 +871,36 @@ static void add_event_handler(Fn *f)
 	e_out(f, "RT_ARRAY_DATA(args, Object *)[0] = (Object *)a2;");
 	e_out(f, "%s((%s)add, (%s)a1, 0, NULL, (%s)args, NULL);", inv->cname,
 	      emit_ctype(inv->owner), emit_ctype(inv->params[0]), emit_ctype(inv->params[3]));
+}
+
+/* ---- feature switches (features.c) ---- */
+/* SR.Format, SR.GetString, Locale.GetText with arguments: the format
+ * (after an optional CultureInfo), then the string arguments, whether
+ * passed one by one or as object[]. */
+static void resource_keys(Fn *f)
+{
+	Method *m = f->m;
+	uint32_t fmt = m->params[0] == ty_string ? 0 : 1;
+	uint32_t first = fmt + 1, n = m->nparams - first;
+	if (n == 1 && m->params[first]->kind == TY_SZARRAY) {
+		e_out(f, "Object *a = (Object *)a%u;", first);
+		e_out(f, "return rt_str_keyed((Object *)a%u, a ? RT_ARRAY_DATA(a, Object *) : NULL,"
+		      " a ? (int32_t)((RtArray *)a)->length : 0);", fmt);
+		return;
+	}
+	Buf b = {0};
+	for (uint32_t i = first; i < m->nparams; i++)
+		buf_printf(&b, "%s(Object *)a%u", i > first ? ", " : "", i);
+	e_out(f, "Object *args[] = { %s };", b.s);
+	buf_free(&b);
+	e_out(f, "return rt_str_keyed((Object *)a%u, args, %u);", fmt, n);
+}
+
+/* FileStream.GetSecureFileName: the name as given (it names the file in
+ * I/O errors). */
+static void path_as_given(Fn *f)
+{
+	e_out(f, "return a%u;", f->m->has_this ? 1 : 0);
 }
 
 /* ---- the default encoding ---- */
