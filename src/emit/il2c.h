@@ -14,6 +14,16 @@
 
 #include "emit.h"
 
+/* The argument an ldarg instruction loads (not its address), or -1. */
+static inline int32_t il_ldarg_index(const Instr *in)
+{
+	if (in->op >= OP_LDARG_0 && in->op <= OP_LDARG_3)
+		return in->op - OP_LDARG_0;
+	if (in->op == OP_LDARG_S || in->op == OP_LDARG)
+		return (int32_t)in->i;
+	return -1;
+}
+
 /* Evaluation stack slots of a method: its .maxstack, and at least this. */
 enum { STACK_MIN = 256 };
 

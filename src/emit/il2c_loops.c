@@ -40,16 +40,6 @@ static int32_t loaded_local(const Instr *in)
 	return -1;
 }
 
-/* The argument loaded by `in`, or -1. */
-static int32_t loaded_arg(const Instr *in)
-{
-	if (in->op >= OP_LDARG_0 && in->op <= OP_LDARG_3)
-		return in->op - OP_LDARG_0;
-	if (in->op == OP_LDARG_S || in->op == OP_LDARG)
-		return (int32_t)in->i;
-	return -1;
-}
-
 /* The local stored by `in`, or -1. */
 static int32_t stored_loc(const Instr *in)
 {
@@ -87,7 +77,7 @@ static bool int32_var(Type *t)
 static const char *length_of(Fn *f, const Instr *in, int32_t *loc, int32_t *arg)
 {
 	*loc = loaded_local(in);
-	*arg = loaded_arg(in);
+	*arg = il_ldarg_index(in);
 	if (*loc >= 0 && (uint32_t)*loc < f->nlocals && f->loc_len[*loc])
 		return arena_printf(&f->a, "(int32_t)%s", f->loc_len[*loc]);
 	if (*arg >= 0 && (uint32_t)*arg < f->nargs && f->arg_len[*arg])
@@ -101,7 +91,7 @@ static const char *bound_of(Fn *f, const Instr *in, const uint8_t *addr, int32_t
 {
 	int32_t v;
 	*loc = loaded_local(in);
-	*arg = loaded_arg(in);
+	*arg = il_ldarg_index(in);
 	if (*loc >= 0 && (uint32_t)*loc < f->nlocals && int32_var(f->locals[*loc]) &&
 	    !addr[f->nargs + (uint32_t)*loc])
 		return e_loc_name(f, (uint32_t)*loc);

@@ -33,15 +33,6 @@
 
 enum { MAX_SPECS = 8 };         /* copies of one method at most */
 
-static int32_t ldarg_index(const Instr *in)
-{
-	if (in->op >= OP_LDARG_0 && in->op <= OP_LDARG_3)
-		return in->op - OP_LDARG_0;
-	if (in->op == OP_LDARG_S || in->op == OP_LDARG)
-		return (int32_t)in->i;
-	return -1;
-}
-
 static bool is_ldc_i4(Opcode op)
 {
 	return (op >= OP_LDC_I4_M1 && op <= OP_LDC_I4_8) || op == OP_LDC_I4_S ||
@@ -93,13 +84,13 @@ static bool dispatches_on(Method *m, uint32_t arg, Type *type)
 		bool store = (in.op == OP_STARG_S || in.op == OP_STARG || in.op == OP_LDARGA_S ||
 			      in.op == OP_LDARGA) && in.i == arg;
 		other_use |= store;
-		if (ldarg_index(&prev) == (int32_t)arg && is_branch_on_value(in.op) && !type)
+		if (il_ldarg_index(&prev) == (int32_t)arg && is_branch_on_value(in.op) && !type)
 			branches = true;
-		if (ldarg_index(&prev) == (int32_t)arg && in.op == OP_ISINST && type) {
+		if (il_ldarg_index(&prev) == (int32_t)arg && in.op == OP_ISINST && type) {
 			Ctx ctx = ty_ctx(m);
 			branches |= never(type, ty_from_token(m->img, in.token, &ctx));
 		}
-		if (ldarg_index(&prev2) == (int32_t)arg && is_ldc_i4(prev.op) &&
+		if (il_ldarg_index(&prev2) == (int32_t)arg && is_ldc_i4(prev.op) &&
 		    is_compare_branch(in.op) && !type)
 			branches = true;
 	}
