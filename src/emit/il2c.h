@@ -225,6 +225,11 @@ void e_begin_invoke_body(Fn *f);
 void e_end_invoke_body(Fn *f);
 void e_async_result_invoke(Fn *f);
 void e_expr_compile(Fn *f);                     /* expr.c */
+Method *emit_support_method(Program *p, const char *dll, const char *needs, const char *ns,
+			    const char *type, const char *name, int nparams);
+void e_xml_ctor(Fn *f);                         /* xmlser.c */
+void e_xml_serialize(Fn *f);
+void e_xml_deserialize(Fn *f);
 void e_i18n_invoke(Fn *f);                      /* i18n.c */
 void e_expr_create_lambda(Fn *f);
 void e_expr_is_nullable(Fn *f);

@@ -101,6 +101,13 @@ static const struct {
 	{ "System.Linq.Expressions.Compiler.LambdaCompiler::Compile(System.Linq.Expressions.LambdaExpression)",
 	  e_expr_compile, "Expression.Compile: a delegate interpreting the tree (expr.c,"
 	  " lib/IlccExpr.cs), not IL made with Reflection.Emit" },
+	{ "System.Xml.Serialization.XmlSerializer::.ctor(System.Type,System.String)", e_xml_ctor,
+	  "XmlSerializer(Type): no reader and writer made at run time (Reflection.Emit or"
+	  " CodeDom); the type kept for the reflection-driven ones of lib/IlccXml.cs (xmlser.c)" },
+	{ "System.Xml.Serialization.XmlSerializer::Serialize(System.Xml.XmlWriter,System.Object,System.Xml.Serialization.XmlSerializerNamespaces,System.String,System.String)",
+	  e_xml_serialize, "XmlSerializer.Serialize: lib/IlccXml.cs writes by reflection (xmlser.c)" },
+	{ "System.Xml.Serialization.XmlSerializer::Deserialize(System.Xml.XmlReader,System.String,System.Xml.Serialization.XmlDeserializationEvents)",
+	  e_xml_deserialize, "XmlSerializer.Deserialize: lib/IlccXml.cs reads by reflection (xmlser.c)" },
 	{ "System.Linq.Expressions.Expression::CreateLambda(System.Type,System.Linq.Expressions.Expression,System.String,System.Boolean,System.Collections.ObjectModel.ReadOnlyCollection`1<System.Linq.Expressions.ParameterExpression>)",
 	  e_expr_create_lambda, "Expression<T>.Create called directly for the delegate types"
 	  " the program names (expr.c), not found by MakeGenericType and CreateDelegate" },
