@@ -52,15 +52,13 @@ char *arena_strdup(Arena *a, const char *s)
 
 char *arena_printf(Arena *a, const char *fmt, ...)
 {
+	static _Thread_local Buf scratch;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	buf_clear(&scratch);
+	buf_vprintf(&scratch, fmt, ap);
 	va_end(ap);
-	char *s = arena_alloc(a, (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return s;
+	return memcpy(arena_alloc(a, scratch.len + 1), scratch.s, scratch.len + 1);
 }
 
 void arena_free(Arena *a)
@@ -98,17 +96,160 @@ void buf_putn(Buf *b, const char *s, size_t n)
 void buf_putc(Buf *b, char c) { buf_putn(b, &c, 1); }
 void buf_puts(Buf *b, const char *s) { buf_putn(b, s, strlen(s)); }
 
+/* The conversions ilcc's C writing uses most (%s %u %d %x %c %%, with
+ * a 0 flag and width for x, a precision for s, and the h/l/ll/z/j/t
+ * sizes), written here: vsnprintf's generality was 44% of a build's
+ * front end (issue 11's second-program build). A spec outside this set
+ * returns false before anything is written, and vsnprintf does it. */
+typedef struct Spec {
+	bool zero;
+	unsigned width;
+	int prec;                       /* -1: none */
+	int size;                       /* -2 char, -1 short, 0 int, 1 long, 2 long long/size_t */
+	char conv;
+} Spec;
+
+static const char *parse_spec(const char *p, Spec *sp)
+{
+	*sp = (Spec){ .prec = -1 };
+	if (*p == '0')
+		sp->zero = true, p++;
+	while (*p >= '0' && *p <= '9')
+		sp->width = sp->width * 10 + (unsigned)(*p++ - '0');
+	if (*p == '.') {
+		p++;
+		sp->prec = *p == '*' ? -2 : 0;
+		if (*p == '*')
+			p++;
+		while (*p >= '0' && *p <= '9')
+			sp->prec = sp->prec * 10 + (*p++ - '0');
+	}
+	if (*p == 'h')
+		sp->size = p[1] == 'h' ? -2 : -1, p += p[1] == 'h' ? 2 : 1;
+	else if (*p == 'l')
+		sp->size = p[1] == 'l' ? 2 : 1, p += p[1] == 'l' ? 2 : 1;
+	else if (*p == 'z' || *p == 'j' || *p == 't')
+		sp->size = 2, p++;
+	sp->conv = *p;
+	switch (*p) {
+	case 's':
+		return sp->width ? NULL : p + 1;
+	case 'u': case 'x': case 'X':
+		return sp->prec != -1 ? NULL : p + 1;
+	case 'd': case 'i': case 'c': case '%':
+		return sp->prec != -1 || sp->width ? NULL : p + 1;
+	default:
+		return NULL;
+	}
+}
+
+static void put_uint(Buf *b, unsigned long long v, unsigned base, bool upper, const Spec *sp)
+{
+	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+	char tmp[64];
+	unsigned n = sizeof tmp;
+	do
+		tmp[--n] = digits[v % base];
+	while ((v /= base) && n);
+	while (sizeof tmp - n < sp->width && n)
+		tmp[--n] = sp->zero ? '0' : ' ';
+	buf_putn(b, tmp + n, sizeof tmp - n);
+}
+
+static unsigned long long arg_unsigned(va_list *ap, int size)
+{
+	if (size == 2)
+		return va_arg(*ap, unsigned long long);
+	if (size == 1)
+		return va_arg(*ap, unsigned long);
+	unsigned v = va_arg(*ap, unsigned);
+	return size == -2 ? (unsigned char)v : size == -1 ? (unsigned short)v : v;
+}
+
+static long long arg_signed(va_list *ap, int size)
+{
+	if (size == 2)
+		return va_arg(*ap, long long);
+	if (size == 1)
+		return va_arg(*ap, long);
+	int v = va_arg(*ap, int);
+	return size == -2 ? (signed char)v : size == -1 ? (short)v : v;
+}
+
+static void put_arg(Buf *b, const Spec *sp, va_list *ap)
+{
+	switch (sp->conv) {
+	case 's': {
+		int prec = sp->prec == -2 ? va_arg(*ap, int) : sp->prec;
+		const char *s = va_arg(*ap, const char *);
+		buf_putn(b, s, prec < 0 ? strlen(s) : strnlen(s, (size_t)prec));
+		break;
+	}
+	case 'd': case 'i': {
+		long long v = arg_signed(ap, sp->size);
+		if (v < 0)
+			buf_putc(b, '-');
+		put_uint(b, v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v, 10, false, sp);
+		break;
+	}
+	case 'u': case 'x': case 'X':
+		put_uint(b, arg_unsigned(ap, sp->size), sp->conv == 'u' ? 10 : 16, sp->conv == 'X', sp);
+		break;
+	case 'c':
+		buf_putc(b, (char)va_arg(*ap, int));
+		break;
+	default:
+		buf_putc(b, '%');
+	}
+}
+
+/* false at the first spec outside the fast set (what was written then
+ * is dropped by the caller) */
+static bool fast_printf(Buf *b, const char *fmt, va_list *ap)
+{
+	const char *p = fmt;
+	for (;;) {
+		const char *q = p;
+		while (*q && *q != '%')
+			q++;
+		if (q > p)
+			buf_putn(b, p, (size_t)(q - p));
+		if (!*q)
+			return true;
+		Spec sp;
+		if (!(p = parse_spec(q + 1, &sp)))
+			return false;
+		put_arg(b, &sp, ap);
+	}
+}
+
+void buf_vprintf(Buf *b, const char *fmt, va_list ap)
+{
+	size_t start = b->len;
+	va_list aq;
+	va_copy(aq, ap);
+	buf_reserve(b, 0);
+	b->s[b->len] = 0;
+	bool done = fast_printf(b, fmt, &aq);
+	va_end(aq);
+	if (done)
+		return;
+	b->len = start;
+	va_list a2;
+	va_copy(a2, ap);
+	int n = vsnprintf(NULL, 0, fmt, a2);
+	va_end(a2);
+	buf_reserve(b, (size_t)n);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
 void buf_printf(Buf *b, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	buf_vprintf(b, fmt, ap);
 	va_end(ap);
-	buf_reserve(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
 }
 
 void buf_clear(Buf *b)

@@ -113,8 +113,10 @@ void emit_c_string(Buf *b, const char *s)
 {
 	buf_putc(b, '"');
 	for (; *s; s++)
-		buf_printf(b, (*s == '"' || *s == '\\' || (unsigned char)*s < 0x20) ? "\\%03o" : "%c",
-			   (unsigned char)*s);
+		if (*s == '"' || *s == '\\' || (unsigned char)*s < 0x20)
+			buf_printf(b, "\\%03o", (unsigned char)*s);
+		else
+			buf_putc(b, *s);
 	buf_putc(b, '"');
 }
 

@@ -61,23 +61,12 @@ void e_warn(Fn *f, const char *msg)
 
 void e_out(Fn *f, const char *fmt, ...)
 {
-	char buf[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
 	buf_putc(&f->out, '\t');
-	if (n >= (int)sizeof buf) {
-		char *big = malloc((size_t)n + 1);
-		va_start(ap, fmt);
-		vsnprintf(big, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-		buf_puts(&f->out, big);
-		free(big);
-	} else {
-		buf_puts(&f->out, buf);
-	}
+	buf_vprintf(&f->out, fmt, ap);
 	buf_putc(&f->out, '\n');
+	va_end(ap);
 }
 
 /* ---- stack variables ---- */

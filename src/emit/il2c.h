@@ -25,7 +25,7 @@ static inline int32_t il_ldarg_index(const Instr *in)
 }
 
 /* Evaluation stack slots of a method: its .maxstack, and at least this. */
-enum { STACK_MIN = 256 };
+enum { STACK_MIN = 32 };
 
 typedef struct Slot {
 	StackKind k;
