@@ -265,6 +265,57 @@ void buf_free(Buf *b)
 	*b = (Buf){0};
 }
 
+/* ---- string index (open addressing, FNV-1a) ---- */
+static uint32_t str_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (uint8_t)*s) * 16777619u;
+	return h;
+}
+
+static uint32_t stridx_slot(const StrIndex *x, const char *key)
+{
+	uint32_t h = str_hash(key) & (x->cap - 1);
+	while (x->keys[h] && strcmp(x->keys[h], key))
+		h = (h + 1) & (x->cap - 1);
+	return h;
+}
+
+void stridx_put(StrIndex *x, const char *key, uint32_t val)
+{
+	if (2 * (x->n + 1) > x->cap) {
+		StrIndex big = { .cap = x->cap ? x->cap * 2 : 64 };
+		big.keys = calloc(big.cap, sizeof *big.keys);
+		big.vals = calloc(big.cap, sizeof *big.vals);
+		if (!big.keys || !big.vals)
+			fatal("out of memory");
+		for (uint32_t i = 0; i < x->cap; i++)
+			if (x->keys[i])
+				stridx_put(&big, x->keys[i], x->vals[i]);
+		free(x->keys);
+		free(x->vals);
+		*x = big;
+	}
+	uint32_t h = stridx_slot(x, key);
+	if (x->keys[h])
+		return;
+	x->keys[h] = key;
+	x->vals[h] = val;
+	x->n++;
+}
+
+bool stridx_get(const StrIndex *x, const char *key, uint32_t *val)
+{
+	if (!x->cap)
+		return false;
+	uint32_t h = stridx_slot(x, key);
+	if (!x->keys[h])
+		return false;
+	*val = x->vals[h];
+	return true;
+}
+
 /* ---- diagnostics ---- */
 /* Names from a file may hold anything: keep the message one printable line. */
 static void sanitize(char *s)

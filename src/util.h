@@ -48,6 +48,16 @@ void buf_vprintf(Buf *b, const char *fmt, va_list ap);
 void buf_clear(Buf *b);
 void buf_free(Buf *b);
 
+/* ---- string index: a key (not copied) to the value first put ---- */
+typedef struct StrIndex {
+	const char **keys;
+	uint32_t *vals;
+	uint32_t cap, n;
+} StrIndex;
+
+void stridx_put(StrIndex *x, const char *key, uint32_t val);
+bool stridx_get(const StrIndex *x, const char *key, uint32_t *val);
+
 /* ---- diagnostics ---- */
 extern bool verbose;
 

@@ -76,6 +76,7 @@ typedef struct Fn {
 	const uint8_t *labels;          /* by IL offset: nonzero where a
 					   branch or handler enters */
 	uint8_t *declared;              /* per slot: bit per scalar kind */
+	const char **var_names;         /* per slot and scalar kind: its variable */
 	VEC(const char *) vt_declared;
 	Type **locals;
 	uint32_t nlocals;

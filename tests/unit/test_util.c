@@ -1,6 +1,7 @@
-/* Unit test of src/util.c's formatting: buf_printf, arena_printf and
- * buf_vprintf write what snprintf writes, for the conversions they write
- * themselves and for those they leave to vsnprintf. */
+/* Unit test of src/util.c: buf_printf, arena_printf and buf_vprintf
+ * write what snprintf writes, for the conversions they write themselves
+ * and for those they leave to vsnprintf; StrIndex finds what was put
+ * (the first value of a key), across its growth, and nothing else. */
 #include "../../src/util.h"
 
 #include <limits.h>
@@ -58,6 +59,24 @@ int main(void)
 	same("empty into an empty Buf", b.s, "");
 	buf_free(&b);
 	arena_free(&a);
+
+	StrIndex x = {0};
+	uint32_t v = 0;
+	checks++, failed += stridx_get(&x, "absent", &v);
+	static char keys[1000][16];
+	for (uint32_t i = 0; i < 1000; i++) {
+		snprintf(keys[i], sizeof keys[i], "key%u", i);
+		stridx_put(&x, keys[i], i);
+	}
+	stridx_put(&x, "key7", 99);             /* the first value stays */
+	for (uint32_t i = 0; i < 1000; i++) {
+		char k[16];
+		snprintf(k, sizeof k, "key%u", i);
+		checks++;
+		if (!stridx_get(&x, k, &v) || v != i)
+			failed++, printf("FAIL StrIndex %s: %u\n", k, v);
+	}
+	checks++, failed += stridx_get(&x, "key1000", &v) || stridx_get(&x, "", &v);
 	printf("%d checks, %d failed\n", checks, failed);
 	return failed != 0;
 }
