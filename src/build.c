@@ -459,7 +459,10 @@ static const char *common_key(const char *dir, const char *inc, const BuildOptio
 	const char *hdrs[] = { "rt.h", "rt_ops.h" };
 	for (unsigned i = 0; i < countof(hdrs); i++)
 		buf_printf(&b, "%s %s\n", hdrs[i], must_hash(path_join(ty_arena(), inc, hdrs[i])));
-	buf_printf(&b, "ilcc %s\n", must_hash("/proc/self/exe"));
+	static const char *self;        /* 2-3 MB: hashed once a build */
+	if (!self)
+		self = must_hash("/proc/self/exe");
+	buf_printf(&b, "ilcc %s\n", self);
 	for (uint32_t i = 0; i < ncc_words; i++)
 		buf_printf(&b, "cc %s\n", cc_words[i]);
 	static const char *cc_id;       /* one process per build */

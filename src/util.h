@@ -98,5 +98,6 @@ char *path_join(Arena *a, const char *dir, const char *name);
 double now_ms(void);
 /* SHA-1 of data (public key tokens are its last 8 bytes, reversed). */
 void sha1(const uint8_t *data, size_t len, uint8_t out[20]);
+extern int sha1_impl;   /* 1 (the default): the CPU's SHA extensions where it has them; 0 portable */
 
 #endif

@@ -1050,8 +1050,7 @@ static void field_data(Gen *g)
 		/* writable: the program may store to such a field (cpblkTest) */
 		buf_printf(&g->h, "extern uint8_t rva_%s[];\n", f->cname);
 		buf_printf(&g->d, "uint8_t rva_%s[%u] __attribute__((aligned(8))) = {", f->cname, size + 1);
-		for (uint32_t k = 0; k < size; k++)
-			buf_printf(&g->d, "%s%u", !k ? "\n\t" : k % 24 ? "," : ",\n\t", data[k]);
+		emit_u8_list(&g->d, data, size, 24, "\n\t", ",\n\t");
 		buf_puts(&g->d, size ? " };\n" : "0 };\n");
 	}
 }

@@ -1,7 +1,9 @@
 /* Unit test of src/util.c: buf_printf, arena_printf and buf_vprintf
  * write what snprintf writes, for the conversions they write themselves
  * and for those they leave to vsnprintf; StrIndex finds what was put
- * (the first value of a key), across its growth, and nothing else. */
+ * (the first value of a key), across its growth, and nothing else;
+ * sha1 gives FIPS 180's known answers, and the same digests through the
+ * CPU's SHA extensions (where it has them) as through the portable code. */
 #include "../../src/util.h"
 
 #include <limits.h>
@@ -30,6 +32,50 @@ static void same(const char *what, const char *got, const char *want)
 		buf_free(&b); \
 		same(fmt " (arena)", arena_printf(&a, fmt, __VA_ARGS__), want); \
 	} while (0)
+
+static void hex(const uint8_t d[20], char out[41])
+{
+	for (int i = 0; i < 20; i++)
+		snprintf(out + 2 * i, 3, "%02x", d[i]);
+}
+
+static void sha1_known(const char *what, const uint8_t *p, size_t n, const char *want)
+{
+	uint8_t d[20];
+	char got[41];
+	sha1(p, n, d);
+	hex(d, got);
+	same(what, got, want);
+}
+
+static void sha1_tests(void)
+{
+	static uint8_t big[1000000];
+	memset(big, 'a', sizeof big);
+	for (int impl = 0; impl < 2; impl++) {
+		sha1_impl = impl;
+		sha1_known("sha1 empty", (const uint8_t *)"", 0, "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+		sha1_known("sha1 abc", (const uint8_t *)"abc", 3, "a9993e364706816aba3e25717850c26c9cd0d89d");
+		sha1_known("sha1 two blocks", (const uint8_t *)"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56,
+			   "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
+		sha1_known("sha1 a million a", big, sizeof big, "34aa973cd4c4daa4f61eeb2bdbad27316534016f");
+	}
+	uint32_t x = 12345;
+	for (size_t i = 0; i < 4096; i++)
+		big[i] = (uint8_t)((x = x * 1103515245u + 12345u) >> 16);
+	for (size_t n = 0; n <= 4096; n += n < 200 ? 1 : 61) {
+		uint8_t d0[20], d1[20];
+		char h0[41], h1[41];
+		sha1_impl = 0;
+		sha1(big, n, d0);
+		sha1_impl = 1;
+		sha1(big, n, d1);
+		hex(d0, h0);
+		hex(d1, h1);
+		same("sha1 portable against the SHA extensions", h1, h0);
+	}
+	sha1_impl = 1;
+}
 
 int main(void)
 {
@@ -77,6 +123,7 @@ int main(void)
 			failed++, printf("FAIL StrIndex %s: %u\n", k, v);
 	}
 	checks++, failed += stridx_get(&x, "key1000", &v) || stridx_get(&x, "", &v);
+	sha1_tests();
 	printf("%d checks, %d failed\n", checks, failed);
 	return failed != 0;
 }
