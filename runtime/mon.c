@@ -232,7 +232,7 @@ static void wake_one(RtSync *s)
 static bool unblock(bool take)
 {
 	rt_wait_lock();
-	bool was = rt_thread_unblock(NULL, take);
+	bool was = rt_thread_unblock(take);
 	rt_wait_unlock();
 	return was;
 }
