@@ -36,7 +36,7 @@ all: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(BUILD)/libilccrt_pic.a $(RT_HEADERS) $
 # m0 (its own code), data.c and lits.c are exactly the core's.
 $(BUILD)/objects/made: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(RT_HEADERS) $(BUILD)/IlccCore.dll lib/core-seed.cs \
 		scripts/core-store
-	scripts/core-store $(BUILD) $(BUILD)/objects
+	scripts/core-store $(BUILD) $(BUILD)/objects --libc=glibc
 
 # The types modern C# needs and Mono's library lacks (src/frontend.c).
 $(BUILD)/IlccSupport.dll: lib/IlccSupport.cs

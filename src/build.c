@@ -79,29 +79,74 @@ static bool runnable(const char *name)
 
 /* The C library of an executable (--libc=NAME): static glibc, static
  * musl (its runtime and collector in RT/musl, which `make musl` builds;
- * musl-gcc), or glibc linked dynamically (libgc still static). --size
- * takes musl when it is there, else static glibc with a warning.
- * musl: its folder, NULL for glibc. */
+ * musl-gcc), or glibc linked dynamically (libgc still static). Chosen
+ * after reachability (choose_libc), since what the program imports
+ * decides the default. musl: its folder, NULL for glibc; dyn_glibc:
+ * glibc as a shared library. */
 static const char *musl;
+static bool dyn_glibc;
 
 static bool glibc_dynamic(const BuildOptions *o)
 {
-	return o->libc && !strcmp(o->libc, "glibc-dynamic") && o->kind == BUILD_EXE;
+	return dyn_glibc && o->kind == BUILD_EXE;
 }
 
-static const char *musl_dir(const BuildOptions *o)
+/* RT/musl when `make musl` built it and musl-gcc runs, else NULL. */
+static const char *musl_built(void)
 {
-	bool asked = o->libc && !strcmp(o->libc, "musl");
-	if (!(asked || (o->size && !o->libc)) || o->kind != BUILD_EXE || o->target)
-		return NULL;
 	const char *d = path_join(ty_arena(), runtime_dir(), "musl");
 	if (access(path_join(ty_arena(), d, "libilccrt.a"), R_OK) == 0 &&
 	    access(path_join(ty_arena(), d, "libgc.a"), R_OK) == 0 && runnable("musl-gcc"))
 		return d;
-	if (asked)
-		fatal_env("--libc=musl: no runtime for musl in %s (make musl) or no musl-gcc (musl-tools)", d);
-	fprintf(stderr, "ilcc: warning: --size: no runtime for musl (make musl): linking with glibc\n");
 	return NULL;
+}
+
+/* Why a program built with the default libc gets glibc rather than
+ * musl, or NULL: nothing stops musl. A static musl executable has no
+ * dlopen; libraries given with -l or --native-lib are built for glibc;
+ * CC names another compiler than musl's wrapper. */
+static const char *glibc_reason(const BuildOptions *o, const Program *p)
+{
+	if (p->dlopen_lib)
+		return arena_printf(ty_arena(), "[DllImport(\"%s\")] is loaded with dlopen, "
+				    "which static musl lacks: glibc-dynamic", p->dlopen_lib);
+	if (o->nnative_libs)
+		return "native libraries given (-l, --native-lib) are built for glibc: glibc";
+	const char *cc = getenv("CC");
+	if (cc && strspn(cc, " \t\n") < strlen(cc))
+		return "CC is set: glibc";
+	if (!musl_built())
+		return "no runtime for musl (make musl) or no musl-gcc (musl-tools): static glibc";
+	return NULL;
+}
+
+/* Sets musl and dyn_glibc: --libc (or ILCC_LIBC) as given; --size musl
+ * when built (else glibc, with a warning); otherwise musl unless
+ * glibc_reason says why not (--verbose says it). */
+static void choose_libc(const BuildOptions *o, const Program *p)
+{
+	bool exe = o->kind == BUILD_EXE && !o->target;
+	if (o->libc) {
+		dyn_glibc = !strcmp(o->libc, "glibc-dynamic");
+		if (strcmp(o->libc, "musl") || !exe)
+			return;
+		if (!(musl = musl_built()))
+			fatal_env("--libc=musl: no runtime for musl in %s (make musl) or no musl-gcc (musl-tools)",
+				  path_join(ty_arena(), runtime_dir(), "musl"));
+		return;
+	}
+	const char *why = glibc_reason(o, p);
+	if (o->size && exe && !(musl = musl_built()))
+		fprintf(stderr, "ilcc: warning: --size: no runtime for musl (make musl): linking with glibc\n");
+	if (o->size || !exe)
+		return;
+	if (why) {
+		dyn_glibc = p->dlopen_lib != NULL;
+		note("libc: %s", why);
+		return;
+	}
+	musl = musl_built();
+	note("libc: musl (static)");
 }
 
 static void cc_init(const BuildOptions *o)
@@ -1039,10 +1084,6 @@ int build_program(Loader *ld, const BuildOptions *o)
 	const char *out = o->output ? check_output(o) : NULL;
 	if (o->order && access(o->order, R_OK) != 0)   /* before the long part */
 		fatal("%s: cannot read the order file: %s", o->order, strerror(errno));
-	if (out) {
-		musl = musl_dir(o);
-		cc_init(o);
-	}
 	Image *img = ld_open(ld, o->input);
 	Image *corlib = find_corlib(ld, img);
 	if (!corlib)
@@ -1095,6 +1136,10 @@ int build_program(Loader *ld, const BuildOptions *o)
 	if (!out && !o->emit_only)
 		return 0;
 	reach_check_missing(&p);
+	if (out) {
+		choose_libc(o, &p);
+		cc_init(o);
+	}
 	const char *dir = o->keep_c;
 	if (dir)
 		make_dirs(dir, 0777);

@@ -351,6 +351,8 @@ static BodyKind pinvoke_kind(Program *p, Method *m)
 		if (!emit_pinvoke_linked(p, m)) {       /* bound at the first call */
 			emit_need_exception(p, RT_EXC_DLLNOTFOUND);
 			emit_need_exception(p, RT_EXC_ENTRYPOINT);
+			if (!p->dlopen_lib)
+				p->dlopen_lib = emit_pinvoke_dlopen_lib(p, m);
 		}
 		return BK_PINVOKE;
 	}

@@ -209,6 +209,9 @@ typedef struct Program {
 	 * listener decides them from the calls and constructions. */
 	const char **native_libs;       /* -l, --native-lib: their names ("gmp") */
 	uint32_t nnative_libs;
+	/* the first reached [DllImport] library bound with dlopen other
+	 * than the C library's ("foo"), NULL: none (build.c: the libc) */
+	const char *dlopen_lib;
 	void (*edge)(struct Program *p, Method *from, int kind, void *to);
 	void *edge_ctx;
 } Program;

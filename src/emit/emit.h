@@ -87,6 +87,8 @@ const char *e_pinvoke_ret_ctype(Type *t);
 const char *e_pinvoke_param_ctype(Method *m, int i);    /* -1: returns */
 /* Linked by symbol, or bound with dlopen at the first call? */
 bool emit_pinvoke_linked(Program *p, Method *m);
+/* The library bound with dlopen that is not the C library's, or NULL. */
+const char *emit_pinvoke_dlopen_lib(Program *p, Method *m);
 const char *emit_native_lib_name(Arena *a, const char *path);
 /* callbacks.c: delegate type d becomes callable from C (false: it cannot,
  * emit_callback_refusal says why); emit_callbacks writes the pools. */
