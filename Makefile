@@ -142,14 +142,18 @@ $(BUILD)/musl/objects/made: $(BUILD)/ilcc $(BUILD)/musl/libilccrt.a $(BUILD)/mus
 deps:
 	scripts/install-deps
 
+# musl is the default C library where `make musl` built its runtime
+# (docs/design.md, "musl by default"), so the tests build it first.
 test: deps
 	$(MAKE) all
+	$(MAKE) musl
 	tests/run-all
 
 # The README's first command: set up, then build an example from source,
 # run it and show what it costs beside mono (examples/run).
 example: deps
 	$(MAKE) all
+	$(MAKE) musl
 	examples/run hello
 
 bench: all

@@ -133,6 +133,9 @@ static void choose_libc(const BuildOptions *o, const Program *p)
 		if (!(musl = musl_built()))
 			fatal_env("--libc=musl: no runtime for musl in %s (make musl) or no musl-gcc (musl-tools)",
 				  path_join(ty_arena(), runtime_dir(), "musl"));
+		if (p->dlopen_lib)
+			fprintf(stderr, "ilcc: warning: --libc=musl: [DllImport(\"%s\")] needs dlopen, which "
+				"static musl lacks: its calls will throw DllNotFoundException\n", p->dlopen_lib);
 		return;
 	}
 	const char *why = glibc_reason(o, p);
