@@ -186,6 +186,9 @@ install: all
 	install -D -m 644 docs/ilcc.1 $(DESTDIR)$(PREFIX)/share/man/man1/ilcc.1
 	install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/include $(RT_HEADERS)
 	install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/objects $(BUILD)/objects/*.o
+	[ ! -f $(BUILD)/musl/libgc.a ] || { \
+		install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/musl $(BUILD)/musl/libilccrt.a $(BUILD)/musl/libgc.a && \
+		install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/musl/objects $(BUILD)/musl/objects/*.o; }
 
 clean:
 	rm -rf $(BUILD)
