@@ -315,7 +315,6 @@ static const char *const keyed_callers[] = {
 	"System.IO.MonoIO::GetException(System.String,System.IO.MonoIOError)",
 	"System.Globalization.CultureInfo::.ctor(System.Int32,System.Boolean,System.Boolean)",
 	"System.Globalization.CultureNotFoundException::get_FormatedInvalidCultureId()",
-	"System.Globalization.CultureNotFoundException::get_FormatedInvalidCultureName()",
 	"System.TypeLoadException::SetMessageField()",
 	"System.Globalization.CultureInfo::CreateCalendar(System.Int32)",
 };
@@ -346,4 +345,24 @@ bool emit_feature_off(Program *p, const char *key, int32_t *value)
 		return true;
 	}
 	return false;
+}
+
+void emit_feature_keys(KeyFn *fn, void *ctx)
+{
+	for (size_t i = 0; i < countof(features); i++)
+		fn(ctx, KEY_METHOD, features[i].key, "features.c features");
+	for (size_t i = 0; i < countof(field_reads); i++) {
+		const char *m = field_reads[i].method;
+		fn(ctx, KEY_METHOD, m, "features.c field_reads");
+		char key[256];
+		snprintf(key, sizeof key, "%.*s::%s", (int)(strstr(m, "::") - m), m,
+			 field_reads[i].field);
+		fn(ctx, KEY_FIELD, key, "features.c field_reads");
+	}
+	for (size_t i = 0; i < countof(calls_off); i++) {
+		fn(ctx, KEY_TYPE, calls_off[i].owner, "features.c calls_off");
+		fn(ctx, KEY_METHOD, calls_off[i].callee, "features.c calls_off");
+	}
+	for (size_t i = 0; i < countof(keyed_callers); i++)
+		fn(ctx, KEY_METHOD, keyed_callers[i], "features.c keyed_callers");
 }

@@ -1017,3 +1017,9 @@ static void timer_remove(Fn *f)
 	e_out(f, "\t\treturn;");
 	e_out(f, "\t}");
 }
+
+void emit_subst_keys(KeyFn *fn, void *ctx)
+{
+	for (size_t i = 0; i < countof(substs); i++)
+		fn(ctx, KEY_METHOD, substs[i].key, "subst.c substs");
+}
