@@ -144,7 +144,8 @@ enum {
 	SW_NO_TRACE_NAMES = 1 << 1,     /* no method names in stack traces */
 	SW_PATHS_AS_GIVEN = 1 << 2,     /* FileStream errors name the path as given */
 	SW_SYNC_TEXT_IO = 1 << 3,       /* StreamReader/Writer without an async task */
-	SW_ALL = (1 << 4) - 1
+	SW_UNPOOLED_WRITES = 1 << 4,    /* Stream.Write(ReadOnlySpan<byte>) without ArrayPool */
+	SW_ALL = (1 << 5) - 1
 };
 
 typedef struct Program {
