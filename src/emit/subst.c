@@ -645,12 +645,10 @@ static void embedded_resources(Fn *f, const char *const *names, size_t n, unsign
 		Blob data = r ? md_resource(ty_corlib, r) : (Blob){0};
 		if (!data.len)
 			continue;
-		Buf b = {0};
-		for (uint32_t k = 0; k < data.len; k++)
-			buf_printf(&b, "%s%u", !k ? "" : k % 32 ? "," : ",\n", data.p[k]);
-		buf_printf(&f->out, "\tstatic const uint8_t r%zu[%u] __attribute__((aligned(16))) = {\n%s };\n",
-			   i, data.len, b.s);
-		buf_free(&b);
+		buf_printf(&f->out, "\tstatic const uint8_t r%zu[%u] __attribute__((aligned(16))) = {\n",
+			   i, data.len);
+		emit_u8_list(&f->out, data.p, data.len, 32, "", ",\n");
+		buf_puts(&f->out, " };\n");
 		e_out(f, "if (!strcmp(name, \"%s\")) return (%s)r%zu;", names[i],
 		      emit_ctype(f->m->ret), i);
 	}
