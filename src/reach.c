@@ -204,6 +204,23 @@ static const struct {
 			  enclosing, TN_DESCRIPTOR },
 };
 
+void reach_table_keys(KeyFn *fn, void *ctx)
+{
+	for (size_t i = 0; i < countof(icalls); i++)
+		fn(ctx, KEY_METHOD, icalls[i].key, "runtime/icalls.def");
+	for (size_t i = 0; i < countof(callbacks); i++) {
+		char key[256];
+		fn(ctx, KEY_METHOD, callbacks[i].icall, "reach.c callbacks");
+		snprintf(key, sizeof key, "%s.%s::%s", callbacks[i].ns, callbacks[i].type,
+			 callbacks[i].method);
+		fn(ctx, KEY_METHOD_NAME, key, "reach.c callbacks");
+	}
+	for (size_t i = 0; i < countof(made_rules); i++)
+		fn(ctx, KEY_METHOD, made_rules[i].icall, "reach.c made_rules");
+	emit_subst_keys(fn, ctx);
+	emit_feature_keys(fn, ctx);
+}
+
 /* A type got a descriptor: what the rules on make of it. */
 static void reflect_args(Program *p, Type *t, Method *why);
 
