@@ -1586,6 +1586,36 @@ static bool own_method(const Program *p, const Method *m)
 	return m->img && m->img == p->img;
 }
 
+/* Whether t is a value type of the program's own assembly or has one
+ * among its generic arguments, at any depth. */
+static bool over_own_struct(const Program *p, const Type *t)
+{
+	if (t->img == p->img && ty_is_valuetype(t))
+		return true;
+	for (uint32_t i = 0; i < t->ninst; i++)
+		if (over_own_struct(p, t->inst[i]))
+			return true;
+	return false;
+}
+
+/* A class-library generic instantiated over one of the program's own
+ * structs (Dictionary<Kmer, int>.FindEntry) goes with the program's own
+ * methods: compiled at -O2 beside the struct's Equals and GetHashCode,
+ * which gcc can then inline into it (a library unit at -O1 called them
+ * out of line, and the program's methods are never in prog.h's inline
+ * bodies). Such instances change with the program anyway; instances
+ * over its classes stay in the library's units (List<Node> would make
+ * the own units large, and gains no inlining). */
+static bool own_unit_method(const Program *p, const Method *m)
+{
+	if (own_method(p, m) || over_own_struct(p, m->owner))
+		return true;
+	for (uint32_t i = 0; i < m->ninst; i++)
+		if (over_own_struct(p, m->inst[i]))
+			return true;
+	return false;
+}
+
 /* Units for n methods of `bytes` of C, `per` bytes each, at most max: at
  * least 1 when there is any method, none when there is none. */
 static uint32_t units_for(uint32_t n, size_t bytes, size_t per, uint32_t max)
@@ -1645,7 +1675,7 @@ static const size_t unit_bytes[NKINDS] = { OWN_UNIT_BYTES, CORE_UNIT_BYTES, CORE
 
 static int unit_kind(const Program *p, uint32_t i)
 {
-	if (own_method(p, p->methods.v[i]))
+	if (own_unit_method(p, p->methods.v[i]))
 		return UNIT_OWN;
 	for (uint32_t k = 0; k < p->ncore_layers; k++)
 		if (i < p->core[k].methods)
