@@ -1116,7 +1116,7 @@ int build_program(Loader *ld, const BuildOptions *o)
 	manifest_load(dir);
 	progress("writing the C of %u methods", p.methods.n);
 	uint32_t nown = emit_program(&p, dir, NFILES, &nfiles);
-	walks = p.stack_walk;
+	walks = p.stack_walk && !p.no_trace_names;    /* the switch: an empty table */
 	if (o->kind != BUILD_EXE)
 		write_exports(&ex, dir, o);
 	double t2 = now_ms();

@@ -62,7 +62,7 @@ bool emit_stack_walks(Program *p)
 {
 	Type *sf = ty_corlib_type("System.Diagnostics", "StackFrame");
 	Type *st = ty_corlib_type("System.Diagnostics", "StackTrace");
-	return !p->no_trace_names && sf && st && reached(ty_find_method(sf, "get_frame_info", 8));
+	return sf && st && reached(ty_find_method(sf, "get_frame_info", 8));
 }
 
 /* m's body becomes a call of the runtime's fn with its arguments. */
@@ -304,6 +304,8 @@ void emit_stack_table(Program *p, Buf *d)
 		/* a delegate's Invoke is the runtime's, no frame under Mono; a
 		 * small method that prog.h inlines everywhere has no frame
 		 * either, and naming its out-of-line copy would keep it */
+		if (p->no_trace_names)  /* the switch: no frames */
+			break;
 		if (ms->kind == BK_ABSTRACT || !ms->code.len || reach_reflect_open(m) || ms->inlined ||
 		    (m->owner->img && ty_info(m->owner)->is_delegate))
 			continue;
