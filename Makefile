@@ -25,7 +25,16 @@ RT_PIC_OBJS := $(RT_SRCS:runtime/%.c=$(BUILD)/rt-pic/%.o) $(BUILD)/rt-pic/normta
 RT_HEADERS := $(BUILD)/include/rt.h $(BUILD)/include/rt_ops.h
 
 all: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(BUILD)/libilccrt_pic.a $(RT_HEADERS) $(BUILD)/IlccSupport.dll \
-	$(BUILD)/IlccExpr.dll $(BUILD)/IlccXml.dll $(BUILD)/IlccCore.dll $(BUILD)/cultures.txt $(BUILD)/objects/made
+	$(BUILD)/IlccExpr.dll $(BUILD)/IlccXml.dll $(BUILD)/IlccCore.dll $(BUILD)/cultures.txt $(BUILD)/objects/made \
+	$(BUILD)/keys-checked
+
+# Every class-library name in the compiler's tables of rules names a member
+# of the installed class library (src/keys.c): a misspelt key would
+# silently do nothing, so the build fails instead.
+$(BUILD)/keys-checked: $(BUILD)/ilcc $(BUILD)/IlccExpr.dll $(BUILD)/IlccXml.dll $(BUILD)/IlccCore.dll \
+		$(BUILD)/IlccSupport.dll
+	$(BUILD)/ilcc check-keys
+	@touch $@
 
 # The class library's core (what Console.WriteLine(string) reaches, and
 # for programs that name collections or LINQ lib/IlccCore.cs's seed: build.c

@@ -999,6 +999,7 @@ Object *rt_str_keyed(Object *fmt, Object *const *args, int32_t n);
 Object *rt_enum_str(const RtType *t, uint64_t v, bool is_signed);
 /* Int32.ToString() in the invariant culture, of the int32 at p (type.c) */
 Object *rt_i4_str(const void *p);
+Object *rt_u1_hex2(const void *p);
 
 /* ---- arrays (rt_arr_) ---- */
 intptr_t rt_arr_md_index(RtArray *a, const int32_t *idx);   /* -1 + throws */

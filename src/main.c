@@ -12,6 +12,7 @@
 #include "dump.h"
 #include "emit/emit.h"
 #include "frontend.h"
+#include "keys.h"
 #include "meta/meta.h"
 
 #include <errno.h>
@@ -33,6 +34,7 @@ static void usage(FILE *f)
 	      "       ilcc dump [--il] [-v] [-L DIR] FILE...\n"
 	      "       ilcc check [-v] [-L DIR] FILE...\n"
 	      "       ilcc coverage [-q] [-v] [-j N] [--md FILE] [--tsv FILE] [--group N] [--top N] ASSEMBLY...\n"
+	      "       ilcc check-keys [-L DIR] [KEY...]\n"
 	      "       ilcc cache --stats | --clear\n"
 	      "       ilcc --help | --version\n"
 	      "SOURCE: NAME.cs files, a folder of them, or a .csproj (compiled by Roslyn\n"
@@ -372,6 +374,17 @@ int main(int argc, char **argv)
 		for (int i = 0; i < o.nfiles; i++)
 			bad |= check_file(&ld, o.files[i]) != 0;
 		return bad;
+	}
+	if (!strcmp(cmd, "check-keys")) {
+		int n = 0;
+		const char **keys = calloc((size_t)argc, sizeof *keys);
+		for (int i = 2; i < argc; i++)
+			if (!strcmp(argv[i], "-L") && i + 1 < argc)
+				ld_add_dir(&ld, argv[++i]);
+			else
+				keys[n++] = argv[i];
+		ld_add_default_dirs(&ld);
+		return keys_check(&ld, keys, n);
 	}
 	if (!strcmp(cmd, "coverage")) {
 		parse(argc - 2, argv + 2, &ld, &o);

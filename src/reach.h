@@ -145,7 +145,8 @@ enum {
 	SW_NO_TRACE_NAMES = 1 << 1,     /* no method names in stack traces */
 	SW_PATHS_AS_GIVEN = 1 << 2,     /* FileStream errors name the path as given */
 	SW_SYNC_TEXT_IO = 1 << 3,       /* StreamReader/Writer without an async task */
-	SW_ALL = (1 << 4) - 1
+	SW_UNPOOLED_WRITES = 1 << 4,    /* Stream.Write(ReadOnlySpan<byte>) without ArrayPool */
+	SW_ALL = (1 << 5) - 1
 };
 
 typedef struct Program {
@@ -299,6 +300,14 @@ MethodState *reach_state(Method *m);
 /* "System.String::FastAllocateString(System.Int32)": how icalls.def names
  * an internal call (the open signature). */
 const char *reach_icall_key(Method *m);
+/* The names of the class library that the compiler's tables of rules
+ * hold (icalls.def, subst.c, features.c, reach.c's callbacks): a method
+ * as reach_icall_key writes it, a type as ty_name does, a field as
+ * "Type::name", a method of any signature as "Type::name". A misspelt one would match nothing and do nothing, so
+ * `ilcc check-keys` (keys.c) looks each up. */
+typedef enum { KEY_METHOD, KEY_TYPE, KEY_FIELD, KEY_METHOD_NAME } KeyKind;
+typedef void KeyFn(void *ctx, KeyKind kind, const char *key, const char *table);
+void reach_table_keys(KeyFn *fn, void *ctx);
 /* The method that introduced m's vtable slot (m itself for interface and
  * generic virtual methods): what a virtual call of m is recorded as. */
 Method *reach_slot_root(Method *m);

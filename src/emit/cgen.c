@@ -204,16 +204,22 @@ enum { INLINE_MAX_BYTES = 400 };
  * name (types.c: "M", "T" or "lit_", then 12 or more hex digits) counts
  * as 4 characters, about what the counter it replaced had, so that the
  * longer names do not change what is inlined. */
+static bool lower_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
+static bool c_ident_char(char c)
+{
+	return c == '_' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
 static size_t judged_size(const char *s, size_t n)
 {
 	size_t size = n;
 	for (size_t i = 0; i < n; i++) {
-		bool start = !i || !(s[i - 1] == '_' || (s[i - 1] >= '0' && s[i - 1] <= '9') ||
-				     ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z'));
-		size_t at = !start ? 0 : s[i] == 'M' || s[i] == 'T' ? i + 1 :
-			    !strncmp(s + i, "lit_", 4) ? i + 4 : 0;
+		if (i && c_ident_char(s[i - 1]))
+			continue;
+		size_t at = s[i] == 'M' || s[i] == 'T' ? i + 1 :
+			    s[i] == 'l' && i + 4 <= n && !memcmp(s + i, "lit_", 4) ? i + 4 : 0;
 		size_t k = 0;
-		while (at && at + k < n && strchr("0123456789abcdef", s[at + k]) && s[at + k])
+		while (at && at + k < n && lower_hex(s[at + k]))
 			k++;
 		if (k >= 12)
 			size -= k - 4, i = at + k - 1;
@@ -1044,8 +1050,7 @@ static void field_data(Gen *g)
 		/* writable: the program may store to such a field (cpblkTest) */
 		buf_printf(&g->h, "extern uint8_t rva_%s[];\n", f->cname);
 		buf_printf(&g->d, "uint8_t rva_%s[%u] __attribute__((aligned(8))) = {", f->cname, size + 1);
-		for (uint32_t k = 0; k < size; k++)
-			buf_printf(&g->d, "%s%u", !k ? "\n\t" : k % 24 ? "," : ",\n\t", data[k]);
+		emit_u8_list(&g->d, data, size, 24, "\n\t", ",\n\t");
 		buf_puts(&g->d, size ? " };\n" : "0 };\n");
 	}
 }

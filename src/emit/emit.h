@@ -32,6 +32,8 @@ void emit_fn_ptr_type(Buf *b, Method *m, const char *this_ct);
 void emit_prototype(Buf *b, Method *m);
 /* s as a C string literal. */
 void emit_c_string(Buf *b, const char *s);
+void emit_u8_list(Buf *b, const uint8_t *p, size_t n, unsigned per_line,
+		  const char *first, const char *brk);
 /* Mono's text for a type in its messages: "int", "string", "System.Type", "int[]". */
 void emit_mono_type_desc(Buf *b, Type *t);
 
@@ -47,6 +49,11 @@ const char *emit_switch_list(void);
  * (see features.c)? Then *value is its result. */
 bool emit_feature_off(Program *p, const char *key, int32_t *value);
 bool emit_in_class_library(Image *img);
+/* Does a class of the program's own derive from System.IO.Stream? */
+bool emit_program_streams(Program *p);
+/* The keys of features.c's and subst.c's tables (reach_table_keys). */
+void emit_feature_keys(KeyFn *fn, void *ctx);
+void emit_subst_keys(KeyFn *fn, void *ctx);
 /* Is this a call of String.Format that the resource-keys switch turns
  * into the unformatted message (features.c)? */
 bool emit_call_keyed(Program *p, Method *caller, Method *callee);

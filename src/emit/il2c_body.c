@@ -639,6 +639,7 @@ static void stack_alloc(Fn *f, uint32_t n)
 	f->stack_cap = n < STACK_MIN ? STACK_MIN : n;
 	f->st = arena_alloc(&f->a, f->stack_cap * sizeof *f->st);
 	f->declared = arena_alloc(&f->a, f->stack_cap);
+	f->var_names = arena_alloc(&f->a, f->stack_cap * SK_VT * sizeof *f->var_names);
 }
 
 static void fn_init(Fn *f, Program *p, Method *m)
