@@ -901,6 +901,7 @@ bool e_calls(Fn *f, const Instr *in)
 	if (e_array_method(f, in))
 		return true;
 	Method *m = ty_method_from_token(f->img, in->token, &f->ctx);
+	emit_stack_call(f->p, f->m, m);
 	const char *rt = NULL;
 	if (m->is_vararg && (in->op == OP_CALL || in->op == OP_CALLVIRT || in->op == OP_NEWOBJ))
 		push_extras(f, in->token);
