@@ -101,6 +101,12 @@ $(BUILD)/rt/%.o: runtime/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(RT_CFLAGS) -c -o $@ $<
 
+# The stack walker has unwind tables: a walk starts in its own frames
+# (runtime/stack.c; linked only into programs that walk their stack).
+$(BUILD)/rt/stack.o: runtime/stack.c
+	@mkdir -p $(dir $@)
+	$(CC) $(RT_CFLAGS) -fasynchronous-unwind-tables -c -o $@ $<
+
 -include $(RT_OBJS:.o=.d)
 
 # The same, position-independent, for native libraries (--shared, --static-lib),

@@ -54,7 +54,8 @@ typedef struct RtThread {
 extern __thread RtThread *rt_thread_cur;
 
 RtThread *rt_thread_attach(bool is_main);   /* idempotent */
-uintptr_t rt_thread_id(void);               /* never 0 */
+/* never 0; inline: the monitors' fast paths ask on every lock */
+static inline uintptr_t rt_thread_id(void) { return (uintptr_t)pthread_self(); }
 /* Attributes of a thread that runs managed code: detached, with the stack
  * glibc gives by default (RLIMIT_STACK, 8 MB if unlimited) whatever the C
  * library (musl's default is 128 KB). */

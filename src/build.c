@@ -20,6 +20,9 @@
 
 enum { NFILES = 32 };                   /* at most m0.c ... m31.c */
 static uint32_t nfiles;                 /* how many this build has (emit_program) */
+/* the program walks its own stack (emit/stack.c): unwind tables, a
+ * frame for every call (no sibling calls) and no cold parts apart */
+static bool walks;
 
 /* Told of each reached method: [DynamicDependency], and the delegate
  * types Expression.Compile needs (emit/expr.c). */
@@ -517,7 +520,7 @@ static const char *common_key(const char *dir, const char *inc, const BuildOptio
 	if (!cc_id)
 		cc_id = cc_identity();
 	buf_printf(&b, "cc-id %s\n", cc_id);
-	buf_printf(&b, "opt %d %d %d %d\n", o->debug, lto(o), o->kind, o->order_trace);
+	buf_printf(&b, "opt %d %d %d %d %d\n", o->debug, lto(o), o->kind, o->order_trace, walks);
 	char *h = arena_alloc(ty_arena(), sizeof(Hash));
 	hash_bytes(b.s, b.len, h);
 	buf_free(&b);
@@ -624,11 +627,18 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 			"-fno-delete-null-pointer-checks", (char *)arena_printf(ty_arena(), "-I%s", inc),
 			"-c", (char *)arena_printf(ty_arena(), "%s.c", names[i]),
 			"-o", (char *)arena_printf(ty_arena(), ".%s.o.tmp", names[i]),
-			NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
-		uint32_t nrest = countof(rest) - 10;
+			NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+		uint32_t nrest = countof(rest) - 12;
 		/* nothing in an executable unwinds through managed code (a
 		 * library's host might: C++ exceptions, backtrace()) */
-		if (!o->debug && o->kind == BUILD_EXE) {
+		if (walks) {
+			/* runtime/stack.c unwinds with these tables, from each
+			 * frame's function start to its method: a function
+			 * split in hot and cold parts would have two starts */
+			rest[nrest++] = "-fasynchronous-unwind-tables";
+			rest[nrest++] = "-fno-optimize-sibling-calls";
+			rest[nrest++] = "-fno-reorder-blocks-and-partition";
+		} else if (!o->debug && o->kind == BUILD_EXE) {
 			rest[nrest++] = "-fno-asynchronous-unwind-tables";
 			rest[nrest++] = "-fno-unwind-tables";
 		}
@@ -827,6 +837,8 @@ static void link_program(const char *dir, const char *rt, const char *tmp, const
 	if (o->kind == BUILD_EXE)
 		rest[n++] = "-no-pie";          /* its units are -fno-pie */
 	rest[n++] = "-Wl,--gc-sections";        /* the runtime's unused functions */
+	if (walks)      /* the unwinder finds the tables through PT_GNU_EH_FRAME */
+		rest[n++] = "-Wl,--eh-frame-hdr";
 	if (gold(o))
 		rest[n++] = "-fuse-ld=gold";
 	if (lto(o)) {
@@ -1161,6 +1173,7 @@ int build_program(Loader *ld, const BuildOptions *o)
 	manifest_load(dir);
 	progress("writing the C of %u methods", p.methods.n);
 	uint32_t nown = emit_program(&p, dir, NFILES, &nfiles);
+	walks = p.stack_walk && !p.no_trace_names;    /* the switch: an empty table */
 	if (o->kind != BUILD_EXE)
 		write_exports(&ex, dir, o);
 	double t2 = now_ms();

@@ -288,6 +288,8 @@ static Type *made_type(Method *m, const char *ns, const char *name)
 /* Internal calls that raise an exception of their own (the runtime
  * makes it through the constructor kept here). */
 static const struct { const char *fn; RtExcKind kind; } icall_raises[] = {
+	{ "rt_Monitor_Enter", RT_EXC_ARGNULL },
+	{ "rt_Monitor_Exit", RT_EXC_ARGNULL },
 	{ "rt_RuntimeTypeHandle_GetGenericTypeDefinition_impl", RT_EXC_NOTSUPP },
 	{ "rt_RuntimeType_GetGenericArgumentsInternal", RT_EXC_NOTSUPP },
 	{ "rt_RuntimeType_GetInterfaces", RT_EXC_NOTSUPP },

@@ -45,6 +45,7 @@ typedef struct MethodState {
 	int8_t const_body;              /* IL `ldc.i4 K; ret`: 1, not: -1, unknown: 0 */
 	Buf code;                       /* the C function */
 	bool inlined;                   /* cgen: code is an inline definition in prog.h */
+	bool frame_sensitive;           /* calls StackTrace's, StackFrame's (emit/stack.c) */
 	bool virtual_called;            /* a slot or interface method called virtually */
 	Method *vcall_why;              /* the first method that called it virtually */
 	VEC(Method *) impls;            /* called virtually: what the call may run */
@@ -154,6 +155,9 @@ typedef struct Program {
 	Method *entry;
 	bool allow_missing_icalls;
 	bool no_trace_names;            /* SW_NO_TRACE_NAMES: no method names in traces */
+	/* StackFrame.get_frame_info is reached: the program walks its own
+	 * stack (emit/stack.c), so it is compiled with unwind tables */
+	bool stack_walk;
 	unsigned switches;              /* SW_ bits: what the program gives up (features.c) */
 	VEC(Method *) methods;          /* reached, in order */
 	uint32_t next_work;             /* methods[next_work..] still to emit */

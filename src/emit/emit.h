@@ -148,4 +148,16 @@ void emit_culture_known(Program *p, Buf *b);
 void emit_user_strings(Image *img, void (*fn)(const char *s, void *ctx), void *ctx);
 void emit_attrs(Program *p, Buf *b);     /* rt_attrs[]: cgen_attrs.c */
 
+/* Stack walks (stack.c): StackTrace and StackFrame made without an
+ * exception. A call from `caller` to m: notes callers of StackTrace's and
+ * StackFrame's methods (they keep a frame of their own). */
+void emit_stack_call(Program *p, Method *caller, Method *m);
+/* Whether the program walks its stack (reaches StackFrame.get_frame_info). */
+bool emit_stack_walks(Program *p);
+/* Its StackTrace.ToString and get_trace bodies, if so. */
+void emit_stack_bodies(Program *p);
+/* The table of every compiled method's entry and frame text
+ * (rt_stack_methods[]), and rt_stack_known, into data.c. */
+void emit_stack_table(Program *p, Buf *d);
+
 #endif
