@@ -20,6 +20,9 @@
 
 enum { NFILES = 32 };                   /* at most m0.c ... m31.c */
 static uint32_t nfiles;                 /* how many this build has (emit_program) */
+/* the program walks its own stack (emit/stack.c): unwind tables, a
+ * frame for every call (no sibling calls) and no cold parts apart */
+static bool walks;
 
 /* Told of each reached method: [DynamicDependency], and the delegate
  * types Expression.Compile needs (emit/expr.c). */
@@ -79,29 +82,77 @@ static bool runnable(const char *name)
 
 /* The C library of an executable (--libc=NAME): static glibc, static
  * musl (its runtime and collector in RT/musl, which `make musl` builds;
- * musl-gcc), or glibc linked dynamically (libgc still static). --size
- * takes musl when it is there, else static glibc with a warning.
- * musl: its folder, NULL for glibc. */
+ * musl-gcc), or glibc linked dynamically (libgc still static). Chosen
+ * after reachability (choose_libc), since what the program imports
+ * decides the default. musl: its folder, NULL for glibc; dyn_glibc:
+ * glibc as a shared library. */
 static const char *musl;
+static bool dyn_glibc;
 
 static bool glibc_dynamic(const BuildOptions *o)
 {
-	return o->libc && !strcmp(o->libc, "glibc-dynamic") && o->kind == BUILD_EXE;
+	return dyn_glibc && o->kind == BUILD_EXE;
 }
 
-static const char *musl_dir(const BuildOptions *o)
+/* RT/musl when `make musl` built it and musl-gcc runs, else NULL. */
+static const char *musl_built(void)
 {
-	bool asked = o->libc && !strcmp(o->libc, "musl");
-	if (!(asked || (o->size && !o->libc)) || o->kind != BUILD_EXE || o->target)
-		return NULL;
 	const char *d = path_join(ty_arena(), runtime_dir(), "musl");
 	if (access(path_join(ty_arena(), d, "libilccrt.a"), R_OK) == 0 &&
 	    access(path_join(ty_arena(), d, "libgc.a"), R_OK) == 0 && runnable("musl-gcc"))
 		return d;
-	if (asked)
-		fatal_env("--libc=musl: no runtime for musl in %s (make musl) or no musl-gcc (musl-tools)", d);
-	fprintf(stderr, "ilcc: warning: --size: no runtime for musl (make musl): linking with glibc\n");
 	return NULL;
+}
+
+/* Why a program built with the default libc gets glibc rather than
+ * musl, or NULL: nothing stops musl. A static musl executable has no
+ * dlopen; libraries given with -l or --native-lib are built for glibc;
+ * CC names another compiler than musl's wrapper. */
+static const char *glibc_reason(const BuildOptions *o, const Program *p)
+{
+	if (p->dlopen_lib)
+		return arena_printf(ty_arena(), "[DllImport(\"%s\")] is loaded with dlopen, "
+				    "which static musl lacks: glibc-dynamic", p->dlopen_lib);
+	if (o->nnative_libs)
+		return "native libraries given (-l, --native-lib) are built for glibc: glibc";
+	const char *cc = getenv("CC");
+	if (cc && strspn(cc, " \t\n") < strlen(cc))
+		return "CC is set: glibc";
+	if (!musl_built())
+		return "no runtime for musl (make musl) or no musl-gcc (musl-tools): static glibc";
+	return NULL;
+}
+
+/* Sets musl and dyn_glibc: --libc (or ILCC_LIBC) as given; --size musl
+ * when built (else glibc, with a warning); otherwise musl unless
+ * glibc_reason says why not (--verbose says it). */
+static void choose_libc(const BuildOptions *o, const Program *p)
+{
+	bool exe = o->kind == BUILD_EXE && !o->target;
+	if (o->libc) {
+		dyn_glibc = !strcmp(o->libc, "glibc-dynamic");
+		if (strcmp(o->libc, "musl") || !exe)
+			return;
+		if (!(musl = musl_built()))
+			fatal_env("--libc=musl: no runtime for musl in %s (make musl) or no musl-gcc (musl-tools)",
+				  path_join(ty_arena(), runtime_dir(), "musl"));
+		if (p->dlopen_lib)
+			fprintf(stderr, "ilcc: warning: --libc=musl: [DllImport(\"%s\")] needs dlopen, which "
+				"static musl lacks: its calls will throw DllNotFoundException\n", p->dlopen_lib);
+		return;
+	}
+	const char *why = glibc_reason(o, p);
+	if (o->size && exe && !(musl = musl_built()))
+		fprintf(stderr, "ilcc: warning: --size: no runtime for musl (make musl): linking with glibc\n");
+	if (o->size || !exe)
+		return;
+	if (why) {
+		dyn_glibc = p->dlopen_lib != NULL;
+		note("libc: %s", why);
+		return;
+	}
+	musl = musl_built();
+	note("libc: musl (static)");
 }
 
 static void cc_init(const BuildOptions *o)
@@ -469,7 +520,7 @@ static const char *common_key(const char *dir, const char *inc, const BuildOptio
 	if (!cc_id)
 		cc_id = cc_identity();
 	buf_printf(&b, "cc-id %s\n", cc_id);
-	buf_printf(&b, "opt %d %d %d %d\n", o->debug, lto(o), o->kind, o->order_trace);
+	buf_printf(&b, "opt %d %d %d %d %d\n", o->debug, lto(o), o->kind, o->order_trace, walks);
 	char *h = arena_alloc(ty_arena(), sizeof(Hash));
 	hash_bytes(b.s, b.len, h);
 	buf_free(&b);
@@ -576,11 +627,18 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 			"-fno-delete-null-pointer-checks", (char *)arena_printf(ty_arena(), "-I%s", inc),
 			"-c", (char *)arena_printf(ty_arena(), "%s.c", names[i]),
 			"-o", (char *)arena_printf(ty_arena(), ".%s.o.tmp", names[i]),
-			NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
-		uint32_t nrest = countof(rest) - 10;
+			NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+		uint32_t nrest = countof(rest) - 12;
 		/* nothing in an executable unwinds through managed code (a
 		 * library's host might: C++ exceptions, backtrace()) */
-		if (!o->debug && o->kind == BUILD_EXE) {
+		if (walks) {
+			/* runtime/stack.c unwinds with these tables, from each
+			 * frame's function start to its method: a function
+			 * split in hot and cold parts would have two starts */
+			rest[nrest++] = "-fasynchronous-unwind-tables";
+			rest[nrest++] = "-fno-optimize-sibling-calls";
+			rest[nrest++] = "-fno-reorder-blocks-and-partition";
+		} else if (!o->debug && o->kind == BUILD_EXE) {
 			rest[nrest++] = "-fno-asynchronous-unwind-tables";
 			rest[nrest++] = "-fno-unwind-tables";
 		}
@@ -779,6 +837,8 @@ static void link_program(const char *dir, const char *rt, const char *tmp, const
 	if (o->kind == BUILD_EXE)
 		rest[n++] = "-no-pie";          /* its units are -fno-pie */
 	rest[n++] = "-Wl,--gc-sections";        /* the runtime's unused functions */
+	if (walks)      /* the unwinder finds the tables through PT_GNU_EH_FRAME */
+		rest[n++] = "-Wl,--eh-frame-hdr";
 	if (gold(o))
 		rest[n++] = "-fuse-ld=gold";
 	if (lto(o)) {
@@ -1048,10 +1108,6 @@ int build_program(Loader *ld, const BuildOptions *o)
 	const char *out = o->output ? check_output(o) : NULL;
 	if (o->order && access(o->order, R_OK) != 0)   /* before the long part */
 		fatal("%s: cannot read the order file: %s", o->order, strerror(errno));
-	if (out) {
-		musl = musl_dir(o);
-		cc_init(o);
-	}
 	Image *img = ld_open(ld, o->input);
 	Image *corlib = find_corlib(ld, img);
 	if (!corlib)
@@ -1104,6 +1160,10 @@ int build_program(Loader *ld, const BuildOptions *o)
 	if (!out && !o->emit_only)
 		return 0;
 	reach_check_missing(&p);
+	if (out) {
+		choose_libc(o, &p);
+		cc_init(o);
+	}
 	const char *dir = o->keep_c;
 	if (dir)
 		make_dirs(dir, 0777);
@@ -1113,6 +1173,7 @@ int build_program(Loader *ld, const BuildOptions *o)
 	manifest_load(dir);
 	progress("writing the C of %u methods", p.methods.n);
 	uint32_t nown = emit_program(&p, dir, NFILES, &nfiles);
+	walks = p.stack_walk && !p.no_trace_names;    /* the switch: an empty table */
 	if (o->kind != BUILD_EXE)
 		write_exports(&ex, dir, o);
 	double t2 = now_ms();

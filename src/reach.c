@@ -204,6 +204,23 @@ static const struct {
 			  enclosing, TN_DESCRIPTOR },
 };
 
+void reach_table_keys(KeyFn *fn, void *ctx)
+{
+	for (size_t i = 0; i < countof(icalls); i++)
+		fn(ctx, KEY_METHOD, icalls[i].key, "runtime/icalls.def");
+	for (size_t i = 0; i < countof(callbacks); i++) {
+		char key[256];
+		fn(ctx, KEY_METHOD, callbacks[i].icall, "reach.c callbacks");
+		snprintf(key, sizeof key, "%s.%s::%s", callbacks[i].ns, callbacks[i].type,
+			 callbacks[i].method);
+		fn(ctx, KEY_METHOD_NAME, key, "reach.c callbacks");
+	}
+	for (size_t i = 0; i < countof(made_rules); i++)
+		fn(ctx, KEY_METHOD, made_rules[i].icall, "reach.c made_rules");
+	emit_subst_keys(fn, ctx);
+	emit_feature_keys(fn, ctx);
+}
+
 /* A type got a descriptor: what the rules on make of it. */
 static void reflect_args(Program *p, Type *t, Method *why);
 
@@ -271,6 +288,8 @@ static Type *made_type(Method *m, const char *ns, const char *name)
 /* Internal calls that raise an exception of their own (the runtime
  * makes it through the constructor kept here). */
 static const struct { const char *fn; RtExcKind kind; } icall_raises[] = {
+	{ "rt_Monitor_Enter", RT_EXC_ARGNULL },
+	{ "rt_Monitor_Exit", RT_EXC_ARGNULL },
 	{ "rt_RuntimeTypeHandle_GetGenericTypeDefinition_impl", RT_EXC_NOTSUPP },
 	{ "rt_RuntimeType_GetGenericArgumentsInternal", RT_EXC_NOTSUPP },
 	{ "rt_RuntimeType_GetInterfaces", RT_EXC_NOTSUPP },
@@ -361,6 +380,8 @@ static BodyKind pinvoke_kind(Program *p, Method *m)
 		if (!emit_pinvoke_linked(p, m)) {       /* bound at the first call */
 			emit_need_exception(p, RT_EXC_DLLNOTFOUND);
 			emit_need_exception(p, RT_EXC_ENTRYPOINT);
+			if (!p->dlopen_lib)
+				p->dlopen_lib = emit_pinvoke_dlopen_lib(p, m);
 		}
 		return BK_PINVOKE;
 	}
