@@ -142,11 +142,16 @@ static _Unwind_Reason_Code step(struct _Unwind_Context *ctx, void *arg)
 	return w->n < WALK_MAX ? _URC_NO_REASON : _URC_END_OF_STACK;
 }
 
-/* The methods on this thread's stack, innermost first (free w->v). */
+/* The methods on this thread's stack, innermost first (free w->v). An
+ * empty table (--switch no-trace-names) finds none, and such a program
+ * is linked without unwind tables or --eh-frame-hdr: libgcc's unwinder
+ * would abort looking for its own frame's (under musl), so no walk. */
 static void walk(Walk *w)
 {
-	pthread_once(&sorted_once, sort_methods);
 	*w = (Walk){0};
+	if (!rt_nstack_methods)
+		return;
+	pthread_once(&sorted_once, sort_methods);
 	_Unwind_Backtrace(step, w);
 }
 
