@@ -99,20 +99,6 @@ void emit_stack_bodies(Program *p)
 
 /* ---- Mono's names ---- */
 
-/* "NS.Outer+Inner`1" of a TypeDef */
-static void def_name(Buf *b, Image *img, uint32_t row)
-{
-	uint32_t outer = md_enclosing(img, row);
-	if (outer) {
-		def_name(b, img, outer);
-		buf_putc(b, '+');
-	} else {
-		const char *ns = md_string(img, md_get(img, T_TypeDef, row, TypeDef_Namespace));
-		if (*ns)
-			buf_printf(b, "%s.", ns);
-	}
-	buf_puts(b, md_string(img, md_get(img, T_TypeDef, row, TypeDef_Name)));
-}
 
 /* "[T,U]": the generic parameters of a TypeDef or MethodDef */
 static void param_names(Buf *b, Image *img, Token owner, uint32_t n)
@@ -153,7 +139,7 @@ static void put_type(Buf *b, Method *m, Type *t, bool top)
 		buf_puts(b, t->name);
 		return;
 	}
-	def_name(b, t->img, t->row);
+	sig_print_typedef(b, t->img, t->row, '+');
 	if (top && t->ninst)
 		param_names(b, t->img, TOKEN(T_TypeDef, t->row), t->ninst);
 	else if (t->ninst) {
@@ -176,16 +162,11 @@ static Method *open_def(Method *m)
 	return owner == m->owner && !m->ninst ? m : ty_method(owner, m->img, m->row, NULL, 0);
 }
 
+/* a C literal of s, in the type system's arena */
 static const char *c_str(const char *s)
 {
 	Buf b = {0};
-	buf_putc(&b, '"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			buf_putc(&b, '\\');
-		buf_putc(&b, *s);
-	}
-	buf_putc(&b, '"');
+	emit_c_string(&b, s);
 	const char *r = arena_strdup(ty_arena(), b.s);
 	buf_free(&b);
 	return r;
@@ -248,7 +229,7 @@ static void entry(Program *p, Buf *d, Method *m, Mvids *mv)
 	Buf t = {0}, g = {0};
 	buf_puts(&g, src->name);
 	if (def->owner->img) {
-		def_name(&t, def->owner->img, def->owner->row);
+		sig_print_typedef(&t, def->owner->img, def->owner->row, '+');
 		param_names(&t, def->owner->img, TOKEN(T_TypeDef, def->owner->row),
 			    ty_generic_arity(def->owner));
 		param_names(&g, def->img, TOKEN(T_MethodDef, def->row), ty_method_generic_arity(def));
