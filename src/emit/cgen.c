@@ -210,10 +210,10 @@ static bool c_ident_char(char c)
 	return c == '_' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
 }
 
-static size_t judged_size(const char *s, size_t n)
+static size_t judged_size(const char *s, size_t n, size_t cap)
 {
-	size_t size = n;
-	for (size_t i = 0; i < n; i++) {
+	size_t size = 0;
+	for (size_t i = 0; i < n && size <= cap; i++, size++) {
 		if (i && c_ident_char(s[i - 1]))
 			continue;
 		size_t at = s[i] == 'M' || s[i] == 'T' ? i + 1 :
@@ -222,7 +222,7 @@ static size_t judged_size(const char *s, size_t n)
 		while (at && at + k < n && lower_hex(s[at + k]))
 			k++;
 		if (k >= 12)
-			size -= k - 4, i = at + k - 1;
+			size += at - i + 3, i = at + k - 1;
 	}
 	return size;
 }
@@ -244,24 +244,23 @@ static bool only_frame_static(const char *s)
 /* The size of a body as the choice to inline judges it, without the line
  * of its frame name, which is data and no code: the long type names of
  * the class library would otherwise decide what inlines. */
-static size_t inline_size(const char *s, size_t n)
+static size_t inline_size(const char *s, size_t n, size_t cap)
 {
-	size_t size = judged_size(s, n);
 	const char *at = strstr(s, frame_decl);
+	size_t len = 0;
 	if (at && at < s + n) {
 		const char *eol = strchr(at, '\n');
-		size_t len = eol ? (size_t)(eol - at) : strlen(at);
-		size = size > len ? size - len : 0;
+		len = eol ? (size_t)(eol - at) : strlen(at);
 	}
-	return size;
+	size_t size = judged_size(s, n, cap + len);
+	return size > len ? size - len : 0;
 }
 
 static bool is_inline(const Program *p, Method *m)
 {
 	MethodState *ms = reach_state(m);
-	if (ms->kind != BK_IL || !ms->code.s ||
-	    inline_size(ms->code.s, ms->code.len) > INLINE_MAX_BYTES ||
-	    (m->img && m->img == p->img))
+	if (ms->kind != BK_IL || !ms->code.s || (m->img && m->img == p->img) ||
+	    inline_size(ms->code.s, ms->code.len, INLINE_MAX_BYTES) > INLINE_MAX_BYTES)
 		return false;
 	Buf proto = {0};
 	emit_prototype(&proto, m);
