@@ -49,9 +49,11 @@ static inline bool rt_f_in(double v, double lo, double hi)
 }
 
 /* Functions with `tail.` calls: gcc turns `return f(...)` into a jump only
- * when optimising, so they are optimised whatever -O says. */
+ * when optimising with sibling calls, so they are optimised whatever -O
+ * says, and with sibling calls even in a program that walks its stack
+ * (built with -fno-optimize-sibling-calls: src/build.c). */
 #if defined(__GNUC__) && !defined(__clang__)
-#define RT_TAILCALLS __attribute__((optimize("O2")))
+#define RT_TAILCALLS __attribute__((optimize("O2", "optimize-sibling-calls")))
 #else
 #define RT_TAILCALLS
 #endif
