@@ -6,7 +6,9 @@
  * chosen once: --csc, --mcs, else Roslyn from the .NET SDK found through
  * `dotnet` on PATH, else mcs. Roslyn runs with -nostdlib against Mono's
  * reference assemblies (mscorlib, System, System.Core, System.Numerics,
- * Facades) and -langversion:latest; both compilers get IlccSupport.dll.
+ * Facades) and -langversion:latest; both compilers get IlccSupport.dll
+ * and the rest of Mono's framework a program may use unnamed
+ * (default_libs).
  * The command and the newest input's time decide whether the .exe in the
  * work folder can be reused (`ilcc run app.cs` twice compiles once).
  */
@@ -389,7 +391,32 @@ static const char *mono_lib(void)
 	return lib && *lib ? lib : "/usr/lib/mono/4.5";
 }
 
-/* The reference assemblies Roslyn compiles against (mcs finds its own). */
+/* Mono's assemblies a program may use without naming them, as `dotnet run
+ * app.cs` references the whole shared framework: what of it Mono has (XML
+ * and LINQ to XML, DataTable, HttpClient, DataContract, zip archives,
+ * HttpUtility, Point and Color, data annotations, transactions, the binder
+ * that `dynamic` needs, so that ilcc's own message about it is the one
+ * seen). The compiled program refers only to those it uses; one missing
+ * from the machine is left out. */
+static const char *const default_libs[] = {
+	"System.Xml", "System.Xml.Linq", "System.Data", "System.Net.Http",
+	"System.Runtime.Serialization", "System.IO.Compression",
+	"System.IO.Compression.FileSystem", "System.Web", "System.Drawing",
+	"System.ComponentModel.DataAnnotations", "System.Transactions",
+	"Microsoft.CSharp",
+};
+
+static void default_refs(List *argv, const char *lib)
+{
+	for (unsigned i = 0; i < countof(default_libs); i++) {
+		const char *path = arena_printf(&arena, "%s/%s.dll", lib, default_libs[i]);
+		if (is_file(path))
+			add(argv, arena_printf(&arena, "-r:%s", path));
+	}
+}
+
+/* The reference assemblies Roslyn compiles against (mcs finds its own
+ * mscorlib, System, System.Xml and System.Core). */
 static void framework_refs(List *argv, const char *workdir)
 {
 	static const char *const libs[] = {
@@ -399,6 +426,7 @@ static void framework_refs(List *argv, const char *workdir)
 	add(argv, arena_printf(&arena, "-r:%s", frontend_corlib(lib, workdir, &arena)));
 	for (unsigned i = 0; i < countof(libs); i++)
 		add(argv, arena_printf(&arena, "-r:%s/%s.dll", lib, libs[i]));
+	default_refs(argv, lib);
 	List facades = {0};
 	const char *dir = arena_printf(&arena, "%s/Facades", lib);
 	struct dirent **ents;
@@ -458,6 +486,8 @@ static void compiler(const FrontendOptions *o, List *argv, const char *workdir)
 		add(argv, csc);
 	} else if (in_path("mcs")) {
 		add(argv, "mcs");
+		add(argv, arena_printf(&arena, "-r:%s/System.Numerics.dll", mono_lib()));
+		default_refs(argv, mono_lib());
 		return;
 	} else {
 		env_fail("%s", "no C# compiler: install the .NET SDK (dotnet) for modern C#,"
