@@ -716,11 +716,15 @@ Object *rt_Environment_GetMachineConfigPath(void)
 	return (Object *)rt_str_from_utf8("/etc/mono/4.5/machine.config");
 }
 
-/* AppDomain.FriendlyName: Mono names the domain after the program's file;
- * the native program's own name stands for it. */
+/* AppDomain.FriendlyName: Mono names the domain after the program's
+ * assembly file, which the compiler writes when this is reached
+ * (cgen_reflect.c friendly_name); else the executable's own name. */
+extern const char rt_friendly_name[] __attribute__((weak));
+
 Object *rt_AppDomain_getFriendlyName(void)
 {
-	return (Object *)rt_str_from_utf8(program_invocation_short_name);
+	return (Object *)rt_str_from_utf8(rt_friendly_name ? rt_friendly_name :
+					  program_invocation_short_name);
 }
 
 /* AppDomainSetup's ApplicationBase (the executable's folder, ending in

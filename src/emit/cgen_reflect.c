@@ -743,8 +743,21 @@ static void named_types(Program *p, Buf *b)
 	buf_printf(b, " NULL };\nconst uint32_t rt_nnamed_types = %u;\n", n);
 }
 
+/* AppDomain.FriendlyName: Mono names the domain after the program's
+ * assembly file ("app.exe"), its module's name; the runtime falls back on
+ * the executable's own name where this is not written. */
+static void friendly_name(Program *p, Buf *b)
+{
+	if (!p->img || !emit_icall_reached(p, "rt_AppDomain_getFriendlyName"))
+		return;
+	buf_puts(b, "const char rt_friendly_name[] = ");
+	emit_c_string(b, md_string(p->img, md_get(p->img, T_Module, 1, Module_Name)));
+	buf_puts(b, ";\n");
+}
+
 void emit_reflection(Program *p, Buf *b)
 {
+	friendly_name(p, b);
 	named_types(p, b);
 	byref_types(p, b);
 	for (uint32_t k = 0; k < p->reflected.n; k++) {

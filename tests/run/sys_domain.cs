@@ -8,6 +8,7 @@ static class SysDomain {
 	static int Main() {
 		AppDomain d = AppDomain.CurrentDomain;
 		Out.L("named", d.FriendlyName.Length > 0);
+		Out.L("named after the assembly file", d.FriendlyName.EndsWith(".exe"));
 		Out.L("id", d.Id);
 		Out.L("thread's domain id", Thread.GetDomainID());
 		Out.L("default", d.IsDefaultAppDomain());
