@@ -1488,6 +1488,10 @@ static void known(Gen *g)
 	if (hresult)
 		buf_printf(b, "\t.exc_hresult_off = offsetof(struct %s, %s),\n",
 			   ty_exception->cname, hresult->cname);
+	Type *arg_exc = ty_corlib_type("System", "ArgumentException");
+	if (needs(arg_exc, TN_LAYOUT))
+		buf_printf(b, "\t.arg_param_off = offsetof(struct %s, %s),\n", arg_exc->cname,
+			   field_of(arg_exc, "_paramName")->cname);
 	thread_known_fields(g);
 	net_known(g);
 	proc_known(g);

@@ -8,6 +8,8 @@
  */
 #include "emit.h"
 
+#include <string.h>
+
 static const char *const prim_ctypes[] = {
 	[TY_VOID] = "void", [TY_BOOL] = "uint8_t", [TY_CHAR] = "uint16_t",
 	[TY_I1] = "int8_t", [TY_U1] = "uint8_t", [TY_I2] = "int16_t",
@@ -111,10 +113,15 @@ void emit_prototype_as(Buf *b, Method *m, const char *name, char prefix)
  * escaped). */
 void emit_c_string(Buf *b, const char *s)
 {
+	emit_c_bytes(b, s, strlen(s));
+}
+
+void emit_c_bytes(Buf *b, const char *s, size_t n)
+{
 	buf_putc(b, '"');
-	for (; *s; s++)
-		buf_printf(b, (*s == '"' || *s == '\\' || (unsigned char)*s < 0x20) ? "\\%03o" : "%c",
-			   (unsigned char)*s);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(b, (s[i] == '"' || s[i] == '\\' || (unsigned char)s[i] < 0x20) ?
+			   "\\%03o" : "%c", (unsigned char)s[i]);
 	buf_putc(b, '"');
 }
 
