@@ -119,6 +119,8 @@ static void invoke_thunk(Buf *b, Method *m, uint32_t k)
 	Buf call = {0};
 	const char *self = !m->has_this ? "" : ty_is_valuetype(m->owner) ?
 		"rt_unbox_ptr(o)" : "o";
+	if (reach_invoke_inits(m))
+		buf_printf(b, "\tif (!rt_init_check(&%s_init)) return NULL;\n", m->owner->cname);
 	/* a constructor makes its object unless given one (MethodBase.Invoke) */
 	if (is_ctor(m))
 		buf_printf(b, "\tObject *made = o;\n\tif (!o && !(o = rt_gc_alloc(&%s_type)))"

@@ -7,7 +7,11 @@
 //   members (array-invoke);
 // - a delegate's constructor invoked with a null method pointer throws
 //   ArgumentNullException, wrapped (invoke);
-// - attribute strings holding NULs keep them (custom-attr).
+// - attribute strings holding NULs keep them (custom-attr);
+// - MethodBase.Invoke of a static method runs its class's static
+//   constructor first (a class without beforefieldinit, as a call does);
+//   one that failed throws the same TypeInitializationException again
+//   (exception).
 using System;
 using System.Reflection;
 
@@ -36,7 +40,36 @@ class NulAttribute : Attribute {
 [Nul("a\0b\0c")]
 class WithNuls { }
 
+static class Failing {
+	static Failing() { throw new ApplicationException("cctor"); }
+	public static void Foo() { }
+}
+
+static class Counted {
+	public static int runs;
+	static Counted() { runs = 100; }
+	public static int Get() { return runs++; }
+}
+
 class P {
+	static void InvokeInits()
+	{
+		object r = typeof(Counted).GetMethod("Get").Invoke(null, null);
+		Console.WriteLine("Counted " + r);
+		MethodInfo m = typeof(Failing).GetMethod("Foo");
+		Exception first = null;
+		for (int i = 0; i < 2; i++) {
+			try {
+				m.Invoke(null, null);
+				Console.WriteLine("no exception");
+			} catch (TargetInvocationException e) {
+				Console.WriteLine(e.InnerException.GetType().Name + " " + e.InnerException.InnerException.Message);
+				Console.WriteLine("same: " + (first == null || first == e.InnerException));
+				first = e.InnerException;
+			}
+		}
+	}
+
 	static void ByRefReturn()
 	{
 		MethodInfo m = typeof(RefRet).GetMethod("Slot");
@@ -90,6 +123,7 @@ class P {
 		Members();
 		NullDelegateMethod();
 		NulStrings();
+		InvokeInits();
 		return 0;
 	}
 }
