@@ -25,7 +25,7 @@ RT_PIC_OBJS := $(RT_SRCS:runtime/%.c=$(BUILD)/rt-pic/%.o) $(BUILD)/rt-pic/normta
 RT_HEADERS := $(BUILD)/include/rt.h $(BUILD)/include/rt_ops.h
 
 all: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(BUILD)/libilccrt_pic.a $(RT_HEADERS) $(BUILD)/IlccSupport.dll \
-	$(BUILD)/IlccExpr.dll $(BUILD)/IlccCore.dll $(BUILD)/cultures.txt $(BUILD)/objects/made
+	$(BUILD)/IlccExpr.dll $(BUILD)/IlccXml.dll $(BUILD)/IlccCore.dll $(BUILD)/cultures.txt $(BUILD)/objects/made
 
 # The class library's core (what Console.WriteLine(string) reaches, and
 # for programs that name collections or LINQ lib/IlccCore.cs's seed: build.c
@@ -47,6 +47,11 @@ $(BUILD)/IlccSupport.dll: lib/IlccSupport.cs
 $(BUILD)/IlccExpr.dll: lib/IlccExpr.cs lib/IlccExprOps.cs
 	@mkdir -p $(dir $@)
 	mcs -nologo -target:library -r:System.Core -out:$@ $^
+
+# XmlSerializer's reflection-driven reader and writer (src/emit/xmlser.c).
+$(BUILD)/IlccXml.dll: lib/IlccXml.cs
+	@mkdir -p $(dir $@)
+	mcs -nologo -target:library -r:System.Xml -out:$@ $<
 
 # The second layer of the class library's core (src/build.c
 # reach_core_collections).
@@ -177,6 +182,7 @@ install: all
 	install -D -m 644 $(BUILD)/libilccrt_pic.a $(DESTDIR)$(PREFIX)/lib/ilcc/libilccrt_pic.a
 	install -D -m 644 $(BUILD)/IlccSupport.dll $(DESTDIR)$(PREFIX)/lib/ilcc/IlccSupport.dll
 	install -D -m 644 $(BUILD)/IlccExpr.dll $(DESTDIR)$(PREFIX)/lib/ilcc/IlccExpr.dll
+	install -D -m 644 $(BUILD)/IlccXml.dll $(DESTDIR)$(PREFIX)/lib/ilcc/IlccXml.dll
 	install -D -m 644 $(BUILD)/IlccCore.dll $(DESTDIR)$(PREFIX)/lib/ilcc/IlccCore.dll
 	install -D -m 644 $(BUILD)/cultures.txt $(DESTDIR)$(PREFIX)/lib/ilcc/cultures.txt
 	install -D -m 644 docs/ilcc.1 $(DESTDIR)$(PREFIX)/share/man/man1/ilcc.1

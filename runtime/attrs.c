@@ -140,3 +140,80 @@ bool rt_attrs_defined(Object *provider, Object *attr_type)
 			return true;
 	return false;
 }
+
+/* ---- CustomAttributeData ---- */
+
+Object *rt_attrs_data(Object *provider, const RtAttrDataKit *k)
+{
+	uint32_t param;
+	const void *owner = owner_of(provider, &param);
+	uint32_t n = 0;
+	for (uint32_t i = 0; owner && i < rt_nattrs; i++)
+		n += matches(&rt_attrs[i], owner, param, NULL);
+	RtArray *res = rt_gc_alloc_array(k->data_array, n);
+	uint32_t j = 0;
+	for (uint32_t i = 0; res && owner && i < rt_nattrs && j < n; i++) {
+		const RtAttr *at = &rt_attrs[i];
+		if (!matches(at, owner, param, NULL))
+			continue;
+		Object *ctor = rt_reflect_method_at((uint32_t)(at->ctor - rt_methods));
+		Object *d = ctor ? rt_gc_alloc(k->data) : NULL;
+		if (!d)
+			return NULL;
+		k->data_ctor(d, ctor, NULL, (intptr_t)at, 0);
+		if (rt_pending)
+			return NULL;
+		RT_ARRAY_DATA(res, Object *)[j++] = d;
+	}
+	return (Object *)res;
+}
+
+/* A boxed CustomAttributeTypedArgument of a (declared as `declared`):
+ * the argument's own type (an object parameter's value says which), an
+ * enum's value as its underlying integer, as Mono's runtime makes it. */
+static Object *typed(const RtAttrArg *a, const RtType *declared, const RtAttrDataKit *k)
+{
+	const RtType *t = a->kind == RT_CA_STRING ? rt_known.string :
+			  a->kind == RT_CA_TYPE ? k->type :
+			  a->kind == RT_CA_NULL || !a->type ? declared : a->type;
+	RtAttrArg v = *a;
+	if (a->kind == RT_CA_VALUE && (a->type->flags & RT_T_ENUM))
+		v.type = a->type->elem;
+	Object *val = value(&v), *r = rt_gc_alloc(k->typed);
+	if (!r || rt_pending || !t)
+		return NULL;
+	k->typed_ctor(rt_unbox_ptr(r), rt_Type_internal_from_handle((intptr_t)t), val);
+	return rt_pending ? NULL : r;
+}
+
+static Object *named(const RtAttrNamed *n, const RtAttrDataKit *k)
+{
+	Object *member = n->setter ? rt_reflect_property_of_setter(n->setter) :
+			 n->field ? rt_FieldInfo_internal_from_handle_type((intptr_t)n->field, 0) : NULL;
+	const RtType *declared = n->setter ? n->setter->params[0] : n->field ? n->field->type : NULL;
+	Object *v = member ? typed(&n->value, declared, k) : NULL;
+	Object *r = v ? rt_gc_alloc(k->named) : NULL;
+	if (!r)
+		return NULL;
+	k->named_ctor(rt_unbox_ptr(r), member, v);
+	return rt_pending ? NULL : r;
+}
+
+/* The arguments of the attribute `data` (an RtAttr) as boxed
+ * CustomAttributeTypedArgument and CustomAttributeNamedArgument. */
+void rt_attrs_resolve(intptr_t data, Object **ctor_args, Object **named_args,
+		      const RtAttrDataKit *k)
+{
+	const RtAttr *at = (const RtAttr *)data;
+	RtArray *c = rt_gc_alloc_array(k->objects, at->nargs);
+	RtArray *n = c ? rt_gc_alloc_array(k->objects, at->nnamed) : NULL;
+	*ctor_args = (Object *)c;
+	*named_args = (Object *)n;
+	for (uint32_t i = 0; n && i < at->nargs; i++)
+		if (!(RT_ARRAY_DATA(c, Object *)[i] = typed(&at->args[i], at->ctor->params ?
+							    at->ctor->params[i] : NULL, k)))
+			return;
+	for (uint32_t i = 0; n && i < at->nnamed; i++)
+		if (!(RT_ARRAY_DATA(n, Object *)[i] = named(&at->named[i], k)))
+			return;
+}

@@ -280,6 +280,11 @@ void rt_passwd_field(unsigned uid, int field, char *out, size_t len);
 Object *rt_reflect_types(const RtType *const *types, uint32_t n);
 /* Does Type[] a hold exactly these n types? */
 bool rt_reflect_same_types(RtArray *a, const RtType *const *types, uint32_t n);
+/* FieldInfo.internal_from_handle_type: field's FieldInfo (type: its
+ * ReflectedType, 0 for its owner). */
+Object *rt_FieldInfo_internal_from_handle_type(intptr_t field, intptr_t type);
+/* The PropertyInfo whose setter is set (NULL if reflection has none). */
+Object *rt_reflect_property_of_setter(const RtMethod *set);
 
 /* ---- reflect_array.c ---- */
 /* An array type's methods (Mono's list): their count, *first the first

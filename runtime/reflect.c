@@ -736,6 +736,14 @@ static Object *property_object(const RtProperty *pr, const RtType *reflected)
 		      rt_known.pi_klass_off, reflected ? reflected : pr->owner);
 }
 
+Object *rt_reflect_property_of_setter(const RtMethod *set)
+{
+	for (uint32_t i = 0; set && i < rt_nproperties; i++)
+		if (rt_properties[i].set == set)
+			return property_object(&rt_properties[i], NULL);
+	return NULL;
+}
+
 static const RtProperty *property_of(Object *pi)
 {
 	return *(const RtProperty **)((char *)pi + rt_known.pi_prop_off);

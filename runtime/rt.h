@@ -594,6 +594,24 @@ extern const RtType *const rt_attr_array;  /* Attribute[], when asked for */
 Object *rt_attrs_get(Object *provider, Object *attr_type);
 bool rt_attrs_defined(Object *provider, Object *attr_type);
 
+/* CustomAttributeData (MonoCustomAttrs.GetCustomAttributesDataInternal and
+ * CustomAttributeData.ResolveArgumentsInternal, substituted: subst.c):
+ * the class library's types and constructors they make, which the
+ * generated code names. A CustomAttributeData's `data` is its RtAttr. */
+typedef struct RtAttrDataKit {
+	const RtType *data, *data_array;        /* CustomAttributeData, its [] */
+	void (*data_ctor)(Object *self, Object *ctor, Object *assembly, intptr_t data,
+			  uint32_t len);
+	const RtType *typed, *named;            /* CustomAttribute{Typed,Named}Argument */
+	void (*typed_ctor)(void *self, Object *type, Object *value);
+	void (*named_ctor)(void *self, Object *member, Object *value);
+	const RtType *objects;                  /* object[] */
+	const RtType *type;                     /* System.Type */
+} RtAttrDataKit;
+Object *rt_attrs_data(Object *provider, const RtAttrDataKit *k);
+void rt_attrs_resolve(intptr_t data, Object **ctor_args, Object **named_args,
+		      const RtAttrDataKit *k);
+
 /* The generic arguments of the generic instances reflection describes
  * (Type.GetGenericArguments), besides those with variance (RtType). */
 typedef struct RtGenericArgs {

@@ -47,26 +47,28 @@ const char *emit_support_path(const char *file)
 	return NULL;
 }
 
-/* Ilcc.Expressions.<name> of IlccExpr.dll; fatal (naming the file) if absent */
-static Type *interp_type(Program *p, const char *name)
+/* ns.type::name (nparams, -1 any) of the support assembly dll beside ilcc
+ * (build/IlccExpr.dll, IlccXml.dll), loaded on first use; `needs` says in
+ * the fatal error what needed it. */
+Method *emit_support_method(Program *p, const char *dll, const char *needs, const char *ns,
+			    const char *type, const char *name, int nparams)
 {
-	const char *path = emit_support_path("IlccExpr.dll");
+	const char *path = emit_support_path(dll);
 	if (!path)
-		fatal("Expression.Compile needs IlccExpr.dll, which is not beside ilcc"
-		      " (or in ../lib/ilcc): run make");
+		fatal("%s needs %s, which is not beside ilcc (or in ../lib/ilcc): run make",
+		      needs, dll);
 	Image *img = ld_open(p->ld, path);
-	uint32_t row = ld_find_type(img, "Ilcc.Expressions", name);
-	if (!row)
-		fatal("%s: no type Ilcc.Expressions.%s", path, name);
-	return ty_def(img, row, NULL, 0);
+	uint32_t row = ld_find_type(img, ns, type);
+	Method *m = row ? ty_find_method(ty_def(img, row, NULL, 0), name, nparams) : NULL;
+	if (!m)
+		fatal("%s: no method %s.%s::%s", path, ns, type, name);
+	return m;
 }
 
 static Method *interp_method(Program *p, const char *type, const char *name, int nparams)
 {
-	Method *m = ty_find_method(interp_type(p, type), name, nparams);
-	if (!m)
-		fatal("IlccExpr.dll: no method Ilcc.Expressions.%s::%s", type, name);
-	return m;
+	return emit_support_method(p, "IlccExpr.dll", "Expression.Compile", "Ilcc.Expressions",
+				   type, name, nparams);
 }
 
 /* The substitution of LambdaCompiler.Compile(LambdaExpression). */

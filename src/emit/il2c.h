@@ -47,6 +47,9 @@ typedef struct Slot {
 	const char *len;                /* a vector loaded from a variable whose
 					   length a C local shadows: its name */
 	uint16_t from_loc;              /* ldloc N gave it: N + 1 (il2c_loops.c) */
+	bool dam;                       /* a Type from a [DynamicallyAccessedMembers]
+					   field or return value: what it may hold was
+					   kept where it was stored or returned */
 } Slot;
 
 typedef struct Entry {
@@ -157,6 +160,10 @@ Slot e_reflect_flow(Fn *f, Method *m);
 void e_aot_check(Fn *f, Method *m);
 /* Types passed to [DynamicallyAccessedMembers] parameters of m: kept. */
 void e_dam_flow(Fn *f, Method *m);
+bool e_dam_field(const Field *fd);              /* [DynamicallyAccessedMembers] Type field? */
+bool e_dam_returns(Method *m);                  /* ... return value? */
+void e_dam_store(Fn *f, const Field *fd, const Slot *v);        /* v stored into fd */
+void e_dam_return(Fn *f, const Slot *v);        /* v returned by f->m */
 /* newobj of ctor, its arguments on the stack: the same for a constructor
  * (new XmlSerializer(typeof(T))), with no result to know. */
 void e_reflect_newobj(Fn *f, Method *ctor);
@@ -225,6 +232,11 @@ void e_begin_invoke_body(Fn *f);
 void e_end_invoke_body(Fn *f);
 void e_async_result_invoke(Fn *f);
 void e_expr_compile(Fn *f);                     /* expr.c */
+Method *emit_support_method(Program *p, const char *dll, const char *needs, const char *ns,
+			    const char *type, const char *name, int nparams);
+void e_xml_ctor(Fn *f);                         /* xmlser.c */
+void e_xml_serialize(Fn *f);
+void e_xml_deserialize(Fn *f);
 void e_i18n_invoke(Fn *f);                      /* i18n.c */
 void e_expr_create_lambda(Fn *f);
 void e_expr_is_nullable(Fn *f);

@@ -85,14 +85,16 @@ static bool fields(Fn *f, const Instr *in)
 		/* the instance forms on a static field ignore the object */
 		lv = static_lv(f, fd);
 		if (in->op == OP_STFLD) {
+			e_dam_store(f, fd, e_top(f, 0));
 			e_out(f, "%s = %s;", lv, e_as_type(f, 0, fd->type));
 			e_pop(f, 2);
 			return true;
 		}
 		e_pop(f, 1);
-		if (in->op == OP_LDFLD)
+		if (in->op == OP_LDFLD) {
 			e_out(f, "%s = %s;", e_push_type(f, fd->type), lv);
-		else
+			e_top(f, 0)->dam = e_dam_field(fd);
+		} else
 			e_out(f, "%s = (char *)&%s;", e_push(f, SK_P, fd->type), lv);
 		return true;
 	}
@@ -111,6 +113,7 @@ static bool fields(Fn *f, const Instr *in)
 		e_keep_this(f, 0);
 		e_pop(f, 1);
 		e_out(f, "%s = %s;", e_push_type(f, fd->type), lv);
+		e_top(f, 0)->dam = e_dam_field(fd);
 		return true;
 	case OP_LDFLDA:
 		lv = field_lv(f, fd, 0);
@@ -119,6 +122,7 @@ static bool fields(Fn *f, const Instr *in)
 		return true;
 	case OP_STFLD:
 		e_check_assign(f, 0, fd->type, "stfld");
+		e_dam_store(f, fd, e_top(f, 0));
 		lv = field_lv(f, fd, 1);
 		e_out(f, "%s = %s;", lv, e_as_type(f, 0, fd->type));
 		e_keep_this(f, 1);
@@ -127,6 +131,7 @@ static bool fields(Fn *f, const Instr *in)
 	case OP_LDSFLD:
 		lv = static_lv(f, fd);
 		e_out(f, "%s = %s;", e_push_type(f, fd->type), lv);
+		e_top(f, 0)->dam = e_dam_field(fd);
 		return true;
 	case OP_LDSFLDA:
 		lv = static_lv(f, fd);
@@ -134,6 +139,7 @@ static bool fields(Fn *f, const Instr *in)
 		return true;
 	case OP_STSFLD:
 		e_check_assign(f, 0, fd->type, "stsfld");
+		e_dam_store(f, fd, e_top(f, 0));
 		lv = static_lv(f, fd);
 		e_out(f, "%s = %s;", lv, e_as_type(f, 0, fd->type));
 		e_pop(f, 1);

@@ -36,6 +36,7 @@ static bool vars(Fn *f, const Instr *in)
 		e_top(f, 0)->known = f->local_known[i].known;
 		e_top(f, 0)->kmethod = f->local_known[i].kmethod;
 		e_top(f, 0)->exact = f->local_known[i].exact;
+		e_top(f, 0)->dam = f->local_known[i].dam;
 		e_top(f, 0)->len = f->loc_len[i];
 		e_top(f, 0)->from_loc = (uint16_t)(i + 1);
 		/* locals start zeroed: written once with zero, zero everywhere */
@@ -595,6 +596,7 @@ static void ret(Fn *f)
 	if (rt->kind == TY_VOID) {
 		e_out(f, "return;");
 	} else {
+		e_dam_return(f, e_top(f, 0));
 		e_check_assign(f, 0, rt, "ret");
 		e_out(f, "return %s;", e_as_type(f, 0, rt));
 		e_pop(f, 1);

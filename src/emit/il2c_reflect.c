@@ -955,6 +955,8 @@ static bool dam_param(Method *m, uint32_t seq, int64_t *kinds)
 static bool from_annotated(Fn *f, const Slot *s)
 {
 	int64_t kinds;
+	if (s->dam)
+		return true;
 	if (!s->from_arg || (f->m->has_this && s->from_arg == 1))
 		return false;
 	return dam_param(f->m, s->from_arg - (f->m->has_this ? 1u : 0u), &kinds);
@@ -1017,9 +1019,72 @@ void e_dam_flow(Fn *f, Method *m)
 static bool dam_args(Fn *f, Method *m)
 {
 	for (uint32_t i = 0; i < m->nparams + (m->has_this ? 1u : 0u); i++)
-		if (e_top(f, i)->from_arg && from_annotated(f, e_top(f, i)))
+		if ((e_top(f, i)->from_arg || e_top(f, i)->dam) && from_annotated(f, e_top(f, i)))
 			return true;
 	return false;
+}
+
+/* ---- [DynamicallyAccessedMembers] on fields and return values ----
+ * As Native AOT's dataflow: a Type stored into such a field or returned
+ * from such a method keeps its members of the kinds named, and a Type
+ * loaded from there needs nothing more where it is reflected on; storing
+ * or returning a Type not known at build time warns. */
+
+static bool is_type(const Type *t)
+{
+	return t && t->name && !strcmp(t->name, "System.Type");
+}
+
+static bool dam_field(const Field *fd, int64_t *kinds)
+{
+	return fd->img && fd->row && is_type(fd->type) &&
+	       directives_dam(fd->img, TOKEN(T_Field, fd->row), kinds);
+}
+
+static bool dam_return(Method *m, int64_t *kinds)
+{
+	return m->img && m->row && is_type(m->ret) && dam_param(m, 0, kinds);
+}
+
+bool e_dam_field(const Field *fd)
+{
+	int64_t kinds;
+	return dam_field(fd, &kinds);
+}
+
+bool e_dam_returns(Method *m)
+{
+	int64_t kinds;
+	return dam_return(m, &kinds);
+}
+
+/* v flows into a place annotated with kinds (`what`, for the warning). */
+static void dam_into(Fn *f, const Slot *v, int64_t kinds, const char *what)
+{
+	bool null = v->k == SK_O && v->t == ty_object;      /* ldnull */
+	if (v->known)
+		directives_keep_members(f->p, v->known, kinds, f->m);
+	else if (!null && !from_annotated(f, v))
+		warn_aot(f->p, f->m, f->off, W_REFLECT, arena_printf(&f->a, "%s is"
+			" [DynamicallyAccessedMembers]; the Type given here is not known at build"
+			" time, so only what the program keeps anyway is found (give typeof(X),"
+			" or a Type so annotated)", what));
+}
+
+void e_dam_store(Fn *f, const Field *fd, const Slot *v)
+{
+	int64_t kinds;
+	if (dam_field(fd, &kinds))
+		dam_into(f, v, kinds, arena_printf(&f->a, "the field %s::%s", fd->owner->name,
+						   fd->name));
+}
+
+void e_dam_return(Fn *f, const Slot *v)
+{
+	int64_t kinds;
+	if (dam_return(f->m, &kinds))
+		dam_into(f, v, kinds, arena_printf(&f->a, "the return value of %s",
+						   ty_method_name(f->m)));
 }
 
 /* ---- Type parameters the program's own code reflects on ----

@@ -22,7 +22,7 @@ static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_sta
 	contains_refs, delegate_equals, delegate_hash, collation_resource, globalization_resource,
 	current_domain, domain_setup, x509_pal, the_domain, property_get_value, default_encoding,
 	unsafe_mov, dynamic_invoke, web_prefixes, no_config_section, legacy_config,
-	delegate_method, custom_attrs, attr_defined, timer_add, timer_remove, add_event_handler,
+	delegate_method, custom_attrs, attr_defined, attrs_data, attrs_resolve, timer_add, timer_remove, add_event_handler,
 	crypto_create, crypto_by_name, resource_keys, path_as_given;
 
 static const struct {
@@ -101,6 +101,13 @@ static const struct {
 	{ "System.Linq.Expressions.Compiler.LambdaCompiler::Compile(System.Linq.Expressions.LambdaExpression)",
 	  e_expr_compile, "Expression.Compile: a delegate interpreting the tree (expr.c,"
 	  " lib/IlccExpr.cs), not IL made with Reflection.Emit" },
+	{ "System.Xml.Serialization.XmlSerializer::.ctor(System.Type,System.String)", e_xml_ctor,
+	  "XmlSerializer(Type): no reader and writer made at run time (Reflection.Emit or"
+	  " CodeDom); the type kept for the reflection-driven ones of lib/IlccXml.cs (xmlser.c)" },
+	{ "System.Xml.Serialization.XmlSerializer::Serialize(System.Xml.XmlWriter,System.Object,System.Xml.Serialization.XmlSerializerNamespaces,System.String,System.String)",
+	  e_xml_serialize, "XmlSerializer.Serialize: lib/IlccXml.cs writes by reflection (xmlser.c)" },
+	{ "System.Xml.Serialization.XmlSerializer::Deserialize(System.Xml.XmlReader,System.String,System.Xml.Serialization.XmlDeserializationEvents)",
+	  e_xml_deserialize, "XmlSerializer.Deserialize: lib/IlccXml.cs reads by reflection (xmlser.c)" },
 	{ "System.Linq.Expressions.Expression::CreateLambda(System.Type,System.Linq.Expressions.Expression,System.String,System.Boolean,System.Collections.ObjectModel.ReadOnlyCollection`1<System.Linq.Expressions.ParameterExpression>)",
 	  e_expr_create_lambda, "Expression<T>.Create called directly for the delegate types"
 	  " the program names (expr.c), not found by MakeGenericType and CreateDelegate" },
@@ -116,6 +123,12 @@ static const struct {
 	  " built by their kept constructors and setters" },
 	{ "System.MonoCustomAttrs::IsDefinedInternal(System.Reflection.ICustomAttributeProvider,System.Type)",
 	  attr_defined, "from the attributes decoded at build time (attrs.c)" },
+	{ "System.MonoCustomAttrs::GetCustomAttributesDataInternal(System.Reflection.ICustomAttributeProvider)",
+	  attrs_data, "CustomAttributeData of the attributes decoded at build time (attrs.c),"
+	  " each holding its rt_attrs[] entry, not the metadata blob" },
+	{ "System.Reflection.CustomAttributeData::ResolveArgumentsInternal(System.Reflection.ConstructorInfo,System.Reflection.Assembly,System.IntPtr,System.UInt32,System.Object[]&,System.Object[]&)",
+	  attrs_resolve, "a CustomAttributeData's arguments from its rt_attrs[] entry"
+	  " (runtime/attrs.c), not decoded from the metadata blob" },
 	{ "System.Array::UnsafeMov(!!0)", unsafe_mov,
 	  "JIT intrinsic (its IL boxes and unboxes, which fails for an enum over short or"
 	  " byte read as int): the value's bytes as the other type" },
@@ -535,6 +548,58 @@ static void custom_attrs(Fn *f)
 static void attr_defined(Fn *f)
 {
 	e_out(f, "return rt_attrs_defined((Object *)a0, (Object *)a1);");
+}
+
+/* The constructor of t whose last of n parameters is object (any if !obj). */
+static Method *ctor_of(Fn *f, Type *t, uint32_t n, bool obj)
+{
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t i = 0; i < ti->nmethods; i++) {
+		Method *m = ti->methods[i];
+		if (!strcmp(m->name, ".ctor") && m->nparams == n &&
+		    (!obj || m->params[n - 1] == ty_object)) {
+			reach_method(f->p, m, f->m, "build-time substitution: CustomAttributeData");
+			return m;
+		}
+	}
+	e_fn_error(f, "substitution: %s has no such constructor", t->name);
+}
+
+/* `kit`, the RtAttrDataKit of runtime/attrs.c. */
+static void attrs_kit(Fn *f)
+{
+	Type *data = ty_corlib_type("System.Reflection", "CustomAttributeData");
+	Type *typed = ty_corlib_type("System.Reflection", "CustomAttributeTypedArgument");
+	Type *named = ty_corlib_type("System.Reflection", "CustomAttributeNamedArgument");
+	Type *type = ty_corlib_type("System", "Type");
+	Type *made[] = { data, ty_sz(data), typed, named, ty_sz(ty_object), ty_sz(type),
+			 ty_corlib_type("System.Reflection", "RuntimeConstructorInfo") };
+	for (uint32_t i = 0; i < countof(made); i++)
+		reach_type(f->p, made[i], TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+	e_out(f, "static const RtAttrDataKit kit = { &%s_type, &%s_type,", data->cname,
+	      ty_sz(data)->cname);
+	e_out(f, "	(void (*)(Object *, Object *, Object *, intptr_t, uint32_t))%s,",
+	      ctor_of(f, data, 4, false)->cname);
+	e_out(f, "	&%s_type, &%s_type, (void (*)(void *, Object *, Object *))%s,",
+	      typed->cname, named->cname, ctor_of(f, typed, 2, true)->cname);
+	e_out(f, "	(void (*)(void *, Object *, Object *))%s, &%s_type, &%s_type };",
+	      ctor_of(f, named, 2, true)->cname, ty_sz(ty_object)->cname, type->cname);
+}
+
+/* MonoCustomAttrs.GetCustomAttributesDataInternal(provider) */
+static void attrs_data(Fn *f)
+{
+	attrs_kit(f);
+	e_out(f, "return (%s)rt_attrs_data((Object *)a0, &kit);", emit_ctype(f->m->ret));
+}
+
+/* CustomAttributeData.ResolveArgumentsInternal(ctor, assembly, data, length,
+ * out ctorArgs, out namedArgs) */
+static void attrs_resolve(Fn *f)
+{
+	attrs_kit(f);
+	e_out(f, "(void)a0; (void)a1; (void)a3;");
+	e_out(f, "rt_attrs_resolve(a2, (Object **)a4, (Object **)a5, &kit);");
 }
 
 /* Delegate field `name` of object `obj`. */

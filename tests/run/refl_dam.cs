@@ -4,6 +4,9 @@
 // another annotated parameter, and a generic argument of an annotated
 // generic parameter (of a method or a class) is kept the same way.
 // Reflection then finds, by names made at run time, what Mono finds.
+// Fields and return values so annotated: a typeof(X) stored into the field
+// or returned keeps X's members, and reflection on what is loaded from
+// there finds them.
 using System;
 using System.Reflection;
 using System.Diagnostics.CodeAnalysis;
@@ -29,6 +32,17 @@ class C { public static string Hi() { return "C.Hi"; } }
 class D { public static string Hi() { return "D.Hi"; } }
 class E { public int Size { get { return 5; } } public string Label { get { return "e"; } } }
 class F { public int Fuel = 9; }
+class G { public static string Hi() { return "G.Hi"; } }
+class H { public static string Hi() { return "H.Hi"; } }
+class I { public static string Hi() { return "I.Hi"; } }
+
+class Keeper {
+	[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] public Type Kept;
+	[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] static Type shared;
+	public static void Share() { shared = typeof(H); }
+	public object Call() { return Kept.GetMethod(P.N("H_i")).Invoke(null, null); }
+	public static object CallShared() { return shared.GetMethod(P.N("H_i")).Invoke(null, null); }
+}
 
 class Holder<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] T> {
 	Type t = typeof(T);
@@ -55,6 +69,9 @@ static class P {
 		return t.GetField(N("Fu_el")).GetValue(o);
 	}
 
+	[return: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)]
+	static Type Pick() { return typeof(I); }
+
 	static void Main() {
 		Show(typeof(A), "H_i");
 		Show(typeof(B), "H_i");
@@ -62,5 +79,10 @@ static class P {
 		Console.WriteLine(new Holder<D>().Call("H_i"));
 		Props(new E());
 		Console.WriteLine(Field(typeof(F), new F()));
+		Console.WriteLine(new Keeper { Kept = typeof(G) }.Call());
+		Keeper.Share();
+		Console.WriteLine(Keeper.CallShared());
+		Type picked = Pick();
+		Console.WriteLine(picked.GetMethod(N("H_i")).Invoke(null, null));
 	}
 }

@@ -1,0 +1,51 @@
+/* xmlser: XmlSerializer without generated code (docs/design.md,
+ * "XmlSerializer").
+ *
+ * Mono 6.8's XmlSerializer makes a reader and a writer per type at run
+ * time (Reflection.Emit or C# through CodeDom). ilcc substitutes three of
+ * its methods by build/IlccXml.dll (lib/IlccXml.cs, C# compiled into the
+ * program like the class library), which walks the objects by reflection:
+ * the constructor from a Type checks the type and keeps it in the
+ * serializer's primitiveType field (its mapping and temporary assembly are
+ * never made), and the two methods every Serialize and Deserialize
+ * overload ends in pass that type on with the XmlWriter or XmlReader.
+ * What reflection needs of the type is kept by the constructor's dataflow
+ * rule (il2c_reflect.c "serializer").
+ *
+ * Requires: il2c's Fn of the substituted method. Produces: its body, and
+ * the support method reached.
+ */
+#include "il2c.h"
+
+static Method *support(Fn *f, const char *name, int nparams)
+{
+	Method *m = emit_support_method(f->p, "IlccXml.dll", "XmlSerializer", "Ilcc.Xml",
+					"Serializer", name, nparams);
+	reach_method(f->p, m, f->m, "build-time substitution: XmlSerializer by reflection");
+	return m;
+}
+
+static const char *type_of(Fn *f, const char *obj)
+{
+	return e_field_lv(f, f->m->owner, obj, "primitiveType");
+}
+
+/* XmlSerializer(Type type, string defaultNamespace) */
+void e_xml_ctor(Fn *f)
+{
+	e_out(f, "%s(a1, a2);", support(f, "Check", 2)->cname);
+	e_out(f, "if (!rt_pending)");
+	e_out(f, "\t%s = a1;", type_of(f, "a0"));
+}
+
+/* Serialize(XmlWriter, object, XmlSerializerNamespaces, string, string) */
+void e_xml_serialize(Fn *f)
+{
+	e_out(f, "%s(%s, a1, a2, a3);", support(f, "Serialize", 4)->cname, type_of(f, "a0"));
+}
+
+/* Deserialize(XmlReader, string, XmlDeserializationEvents) */
+void e_xml_deserialize(Fn *f)
+{
+	e_out(f, "return %s(%s, a1);", support(f, "Deserialize", 2)->cname, type_of(f, "a0"));
+}
