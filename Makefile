@@ -25,7 +25,16 @@ RT_PIC_OBJS := $(RT_SRCS:runtime/%.c=$(BUILD)/rt-pic/%.o) $(BUILD)/rt-pic/normta
 RT_HEADERS := $(BUILD)/include/rt.h $(BUILD)/include/rt_ops.h
 
 all: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(BUILD)/libilccrt_pic.a $(RT_HEADERS) $(BUILD)/IlccSupport.dll \
-	$(BUILD)/IlccExpr.dll $(BUILD)/IlccXml.dll $(BUILD)/IlccCore.dll $(BUILD)/cultures.txt $(BUILD)/objects/made
+	$(BUILD)/IlccExpr.dll $(BUILD)/IlccXml.dll $(BUILD)/IlccCore.dll $(BUILD)/cultures.txt $(BUILD)/objects/made \
+	$(BUILD)/keys-checked
+
+# Every class-library name in the compiler's tables of rules names a member
+# of the installed class library (src/keys.c): a misspelt key would
+# silently do nothing, so the build fails instead.
+$(BUILD)/keys-checked: $(BUILD)/ilcc $(BUILD)/IlccExpr.dll $(BUILD)/IlccXml.dll $(BUILD)/IlccCore.dll \
+		$(BUILD)/IlccSupport.dll
+	$(BUILD)/ilcc check-keys
+	@touch $@
 
 # The class library's core (what Console.WriteLine(string) reaches, and
 # for programs that name collections or LINQ lib/IlccCore.cs's seed: build.c
@@ -36,7 +45,7 @@ all: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(BUILD)/libilccrt_pic.a $(RT_HEADERS) $
 # m0 (its own code), data.c and lits.c are exactly the core's.
 $(BUILD)/objects/made: $(BUILD)/ilcc $(BUILD)/libilccrt.a $(RT_HEADERS) $(BUILD)/IlccCore.dll lib/core-seed.cs \
 		scripts/core-store
-	scripts/core-store $(BUILD) $(BUILD)/objects
+	scripts/core-store $(BUILD) $(BUILD)/objects --libc=glibc
 
 # The types modern C# needs and Mono's library lacks (src/frontend.c).
 $(BUILD)/IlccSupport.dll: lib/IlccSupport.cs
@@ -91,6 +100,12 @@ $(BUILD)/libilccrt.a: $(RT_OBJS)
 $(BUILD)/rt/%.o: runtime/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(RT_CFLAGS) -c -o $@ $<
+
+# The stack walker has unwind tables: a walk starts in its own frames
+# (runtime/stack.c; linked only into programs that walk their stack).
+$(BUILD)/rt/stack.o: runtime/stack.c
+	@mkdir -p $(dir $@)
+	$(CC) $(RT_CFLAGS) -fasynchronous-unwind-tables -c -o $@ $<
 
 -include $(RT_OBJS:.o=.d)
 
@@ -147,14 +162,18 @@ $(BUILD)/musl/objects/made: $(BUILD)/ilcc $(BUILD)/musl/libilccrt.a $(BUILD)/mus
 deps:
 	scripts/install-deps
 
+# musl is the default C library where `make musl` built its runtime
+# (docs/design.md, "musl by default"), so the tests build it first.
 test: deps
 	$(MAKE) all
+	$(MAKE) musl
 	tests/run-all
 
 # The README's first command: set up, then build an example from source,
 # run it and show what it costs beside mono (examples/run).
 example: deps
 	$(MAKE) all
+	$(MAKE) musl
 	examples/run hello
 
 bench: all
@@ -188,6 +207,9 @@ install: all
 	install -D -m 644 docs/ilcc.1 $(DESTDIR)$(PREFIX)/share/man/man1/ilcc.1
 	install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/include $(RT_HEADERS)
 	install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/objects $(BUILD)/objects/*.o
+	[ ! -f $(BUILD)/musl/libgc.a ] || { \
+		install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/musl $(BUILD)/musl/libilccrt.a $(BUILD)/musl/libgc.a && \
+		install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/musl/objects $(BUILD)/musl/objects/*.o; }
 
 clean:
 	rm -rf $(BUILD)

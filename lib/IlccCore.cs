@@ -218,3 +218,18 @@ namespace Ilcc.Core
 		}
 	}
 }
+
+namespace Ilcc.Core
+{
+	// Stream.Write(ReadOnlySpan<byte>) under the unpooled-writes switch
+	// (src/emit/subst.c stream_write): the bytes through a new array, not
+	// one rented from ArrayPool<byte>.Shared. Not in the core's seed.
+	public static class Unpooled
+	{
+		public static void Write(System.IO.Stream stream, ReadOnlySpan<byte> buffer)
+		{
+			byte[] a = buffer.ToArray();
+			stream.Write(a, 0, a.Length);
+		}
+	}
+}

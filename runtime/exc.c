@@ -371,6 +371,19 @@ static RtString *trace_text(Object *e)
 	return s;
 }
 
+int rt_exc_frame_names(Object *e, const RtFrameName **v, int max)
+{
+	save_frames(rt_thread_self(), e);
+	RtArray **frames = field_frames(e);
+	if (!frames || !*frames)
+		return 0;
+	const uint64_t *f = (const uint64_t *)(*frames)->data;
+	int n = (int)(*frames)->length - 1;
+	for (int i = 0; i < n && i < max; i++)
+		v[i] = frame_name((uintptr_t)f[i]);
+	return n < max ? n : max;
+}
+
 RtString *rt_exc_stack_trace(Object *e)
 {
 	return e ? trace_text(e) : NULL;

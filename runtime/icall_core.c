@@ -356,10 +356,12 @@ double rt_Math_ModF(double x, intptr_t ip) { return modf(x, (double *)ip); }
 float rt_MathF_Sqrt(float x) { return sqrtf(x); }
 
 /* ---- System.Threading.Monitor ---- */
+/* A null object is ArgumentNullException, as in Mono (without its
+ * parameter name: the runtime's exceptions carry a message only). */
 void rt_Monitor_Enter(Object *o)
 {
 	if (!o)
-		rt_exc_throw_kind(RT_EXC_NULLREF);
+		rt_exc_throw_kind(RT_EXC_ARGNULL);
 	else
 		rt_mon_enter(o);
 }
@@ -367,7 +369,7 @@ void rt_Monitor_Enter(Object *o)
 void rt_Monitor_Exit(Object *o)
 {
 	if (!o)
-		rt_exc_throw_kind(RT_EXC_NULLREF);
+		rt_exc_throw_kind(RT_EXC_ARGNULL);
 	else
 		rt_mon_exit(o);
 }

@@ -181,29 +181,39 @@ static void argv_free(Argv *a)
 static bool is_blank(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 /* Splits s into words as Mono's runtime does (its own g_shell_parse_argv,
- * simpler than a shell's): blanks separate words; a backslash takes the
- * next character as it is, except that an escaped blank vanishes; '...'
- * and "..." alike take everything up to the same quote as it is, and the
- * closing quote ends the word. False for an unfinished quote or escape. */
+ * simpler than a shell's): blanks separate words; outside quotes a
+ * backslash takes the next character as it is, except that an escaped
+ * blank vanishes; '...' takes everything up to the next ' as it is;
+ * inside "...", a backslash escapes only $ ` " and backslash (before any
+ * other character it stays). A closing quote ends the word when the quote
+ * began it and a blank or the end follows (so "" is an empty word); else
+ * the word goes on (a"b"c is abc). False for an unfinished quote or
+ * escape. */
 static bool shell_split(const char *s, Argv *a)
 {
 	char *w = malloc(strlen(s) + 1), quote = 0;
 	size_t n = 0;
-	bool escaped = false;
+	bool escaped = false, fresh = true;
 	for (; *s; s++) {
 		if (escaped) {
 			escaped = false;
-			if (!is_blank(*s))
+			if (quote == '"' && !strchr("$`\"\\", *s))
+				w[n++] = '\\';
+			if (quote || !is_blank(*s))
 				w[n++] = *s;
 		} else if (quote) {
-			if (*s != quote) {
+			if (*s == '\\' && quote == '"') {
+				escaped = true;
+			} else if (*s != quote) {
 				w[n++] = *s;
-				continue;
+			} else {
+				quote = 0;
+				if (fresh && (!s[1] || is_blank(s[1]))) {
+					w[n] = 0;
+					argv_push(a, strdup(w));
+					n = 0;
+				}
 			}
-			quote = 0;
-			w[n] = 0;
-			argv_push(a, strdup(w));
-			n = 0;
 		} else if (is_blank(*s)) {
 			if (n) {
 				w[n] = 0;
@@ -213,6 +223,7 @@ static bool shell_split(const char *s, Argv *a)
 		} else if (*s == '\\') {
 			escaped = true;
 		} else if (*s == '\'' || *s == '"') {
+			fresh = n == 0;
 			quote = *s;
 		} else {
 			w[n++] = *s;

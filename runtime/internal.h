@@ -54,7 +54,8 @@ typedef struct RtThread {
 extern __thread RtThread *rt_thread_cur;
 
 RtThread *rt_thread_attach(bool is_main);   /* idempotent */
-uintptr_t rt_thread_id(void);               /* never 0 */
+/* never 0; inline: the monitors' fast paths ask on every lock */
+static inline uintptr_t rt_thread_id(void) { return (uintptr_t)pthread_self(); }
 /* Attributes of a thread that runs managed code: detached, with the stack
  * glibc gives by default (RLIMIT_STACK, 8 MB if unlimited) whatever the C
  * library (musl's default is 128 KB). */
@@ -76,22 +77,18 @@ void rt_thread_mark_waiting(bool waiting);
  * Clears it; then, outside the lock, rt_thread_raise_interrupted. */
 bool rt_thread_take_interrupt(void);
 void rt_thread_raise_interrupted(void);
-/* A blocking wait that Thread.Interrupt can end. Holding `m` (NULL: the
- * wait is under rt_wait_lock, held), before sleeping on `cond` under m:
- * rt_thread_block records where the thread sleeps (false: an interrupt
- * is pending already; record nothing, sleep not); `keep` is the
- * collector's object holding m, if any. Between sleeps,
- * rt_thread_interrupt_pending says whether to stop. Holding m again
- * after the wait, rt_thread_unblock forgets the record and, with `take`,
- * consumes a pending interrupt: true if there was one (then throw it
- * with rt_thread_raise_interrupted once m is released). Lock order: m,
- * then rt_wait_lock. */
-bool rt_thread_block(pthread_mutex_t *m, pthread_cond_t *cond, void *keep);
-/* The same under rt_wait_lock for a sleep on a futex word
- * (rt_futex_wait), which an interrupt sets to 1 and wakes. */
+/* A blocking wait that Thread.Interrupt can end, under rt_wait_lock:
+ * before sleeping on a futex word (rt_futex_wait),
+ * rt_thread_block_word records it (false: an interrupt is pending
+ * already; record nothing, sleep not); an interrupt sets the word to 1
+ * and wakes it. Between sleeps, rt_thread_interrupt_pending says whether
+ * to stop. Under rt_wait_lock again after the wait, rt_thread_unblock
+ * forgets the record and, with `take`, consumes a pending interrupt:
+ * true if there was one (then throw it with rt_thread_raise_interrupted
+ * once the lock is released). */
 bool rt_thread_block_word(uint32_t *word);
 bool rt_thread_interrupt_pending(void);
-bool rt_thread_unblock(pthread_mutex_t *m, bool take);
+bool rt_thread_unblock(bool take);
 /* The calling thread's System.Threading.Thread, made on first use (NULL
  * with an exception pending if that failed). */
 Object *rt_thread_current(void);

@@ -232,7 +232,7 @@ static void wake_one(RtSync *s)
 static bool unblock(bool take)
 {
 	rt_wait_lock();
-	bool was = rt_thread_unblock(NULL, take);
+	bool was = rt_thread_unblock(take);
 	rt_wait_unlock();
 	return was;
 }
@@ -306,7 +306,7 @@ static inline void spin_pause(void)
 }
 
 /* timeout_ms < 0: wait as long as it takes. */
-static bool enter(Object *o, int32_t timeout_ms)
+static __attribute__((noinline)) bool enter(Object *o, int32_t timeout_ms)
 {
 	RtSync *s = get_sync(o);
 	if (!s)
@@ -339,24 +339,34 @@ static bool enter(Object *o, int32_t timeout_ms)
 	return got == ACQ_GOT;
 }
 
+/* The common case of Enter, without a call: the object has its record
+ * and the monitor is free (`lock` taken and given back by one thread, or
+ * by threads taking turns). */
+static inline bool enter_fast(Object *o)
+{
+	RtSync *s = RT_LIKELY(o != NULL) ? (RtSync *)__atomic_load_n(&o->sync, __ATOMIC_ACQUIRE) : NULL;
+	if (RT_LIKELY(s != NULL) && try_own(s, rt_thread_id())) {
+		s->count = 1;
+		return true;
+	}
+	return false;
+}
+
 void rt_mon_enter(Object *o)
 {
-	enter(o, -1);
+	if (!enter_fast(o))
+		enter(o, -1);
 }
 
 bool rt_mon_try_enter(Object *o, int32_t timeout_ms)
 {
-	return enter(o, timeout_ms);
+	return enter_fast(o) || enter(o, timeout_ms);
 }
 
-/* Gives the monitor up entirely; wakes a thread asleep for it, if any
- * (taking s->lock for that unless the caller holds it). */
-static void release(RtSync *s, bool locked)
+/* Wakes a thread asleep for the monitor just given up (taking s->lock
+ * for that unless the caller holds it). */
+static __attribute__((noinline)) void release_slow(RtSync *s, bool locked)
 {
-	s->count = 0;
-	__atomic_store_n(&s->owner, 0, __ATOMIC_SEQ_CST);
-	if (!__atomic_load_n(&s->entering, __ATOMIC_SEQ_CST))
-		return;
 	if (!locked)
 		rt_lock_take(&s->lock);
 	wake_one(s);
@@ -364,10 +374,19 @@ static void release(RtSync *s, bool locked)
 		rt_lock_give(&s->lock);
 }
 
+/* Gives the monitor up entirely; wakes a thread asleep for it, if any. */
+static inline void release(RtSync *s, bool locked)
+{
+	s->count = 0;
+	__atomic_store_n(&s->owner, 0, __ATOMIC_SEQ_CST);
+	if (RT_UNLIKELY(__atomic_load_n(&s->entering, __ATOMIC_SEQ_CST) != 0))
+		release_slow(s, locked);
+}
+
 /* The record of o's monitor if this thread holds it; else NULL with
  * SynchronizationLockException (or NullReferenceException) pending. A
  * monitor never entered has no record. */
-static RtSync *owned_sync(Object *o)
+static inline RtSync *owned_sync(Object *o)
 {
 	if (RT_UNLIKELY(!o)) {
 		rt_exc_throw_kind(RT_EXC_NULLREF);
@@ -465,7 +484,12 @@ bool rt_mon_wait(Object *o, int32_t timeout_ms)
 void rt_mon_pulse(Object *o, bool all)
 {
 	RtSync *s = owned_sync(o);
-	if (!s)
+	/* Only the owner adds to `waiters` (Wait, before it gives the
+	 * monitor up), so the owner reading it empty without the lock reads
+	 * it right; a waiter whose time ran out may leave it meanwhile,
+	 * which is harmless. SemaphoreSlim.Release pulses on every release
+	 * that finds the count 0, mostly with nobody waiting. */
+	if (!s || !__atomic_load_n(&s->waiters, __ATOMIC_ACQUIRE))
 		return;
 	rt_lock_take(&s->lock);
 	Waiter **tail = &s->ready;

@@ -102,6 +102,20 @@ Object *rt_reflect_method_at(uint32_t k)
 	return method_object(&rt_methods[k]);
 }
 
+Object *rt_reflect_method_in(const RtMethod *m, Object **slot)
+{
+	bool ctor = is_ctor(m);
+	const RtType *t = ctor ? rt_known.ctor_info_type : rt_known.method_info_type;
+	return t ? cached_in(slot, t, ctor ? rt_known.ci_handle_off : rt_known.mi_handle_off, m,
+			     ctor ? rt_known.ci_reftype_off : rt_known.mi_reftype_off,
+			     type_obj(m->owner)) : NULL;
+}
+
+const RtMethod *rt_reflect_method_of(Object *mi)
+{
+	return method_of(mi);
+}
+
 /* ---- values in and out of objects ---- */
 static Object *box(const RtType *t, const char *p, size_t size)
 {

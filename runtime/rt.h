@@ -515,6 +515,11 @@ extern const uint32_t rt_nmethods;
 /* MethodBase.GetCurrentMethod() in the method the compiler listed as
  * rt_methods[k]: its MethodInfo (ConstructorInfo). */
 Object *rt_reflect_method_at(uint32_t k);
+/* The MethodInfo (ConstructorInfo) of a method the runtime describes
+ * itself (a stack frame's, runtime/stack.c), kept in *slot (GC memory);
+ * and the RtMethod of any MethodInfo or ConstructorInfo. */
+Object *rt_reflect_method_in(const RtMethod *m, Object **slot);
+const RtMethod *rt_reflect_method_of(Object *mi);
 
 /* A property reflection can find, with its accessors (NULL: none). */
 typedef struct RtProperty {
@@ -812,6 +817,36 @@ typedef struct RtFrameSite {
 	const char *params;
 } RtFrameSite;
 void rt_exc_trace_site(const RtFrameSite *site);
+/* Stack walks (runtime/stack.c), in a program that makes StackTrace or
+ * StackFrame objects without an exception (src/emit/stack.c): every
+ * compiled method's C function and its frame as Mono writes it: type
+ * "NS.G`1[T]", sig "M[U] (T t, System.Int32 n)" (its name: up to '[' or
+ * ' '), mvid: its module's in rt_stack_mvids[] ("<hex>"); trace_type: its
+ * type in an exception's frames (RtFrameName) where that differs (else
+ * NULL); owner: its type's descriptor, if it has one; reflect: its
+ * rt_methods[] index, or -1; attrs: MethodAttributes; frame: a method of
+ * StackFrame's. */
+typedef struct RtStackMethod {
+	const void *fn;
+	const char *type, *sig, *trace_type;
+	const RtType *owner;
+	int32_t reflect;
+	uint16_t attrs;
+	uint8_t mvid, frame;
+} RtStackMethod;
+extern const RtStackMethod rt_stack_methods[];
+extern const char *const rt_stack_mvids[];
+extern const uint32_t rt_nstack_methods;
+/* StackTrace.frames, StackFrame.methodBase and ilOffset: offsets; the
+ * StackFrame and StackFrame[] types where new StackTrace(e) makes them */
+typedef struct RtStackKnown {
+	uint32_t trace_frames_off, frame_method_off, frame_il_off;
+	const RtType *frame_type, *frame_array;
+} RtStackKnown;
+extern const RtStackKnown rt_stack_known;
+/* StackTrace.ToString and get_trace in such a program (src/emit/stack.c) */
+RtString *rt_StackTrace_ToString(Object *self);
+Object *rt_StackTrace_get_trace(Object *e, int32_t skip, bool need_file);
 /* Two passes, as the CLI wants, for filters (ECMA-335 I.12.4.2.5). A try
  * block with a filter links a record on the thread's chain when entered
  * and unlinks it when left (by `leave`, or at its dispatch when an
@@ -873,6 +908,9 @@ static inline void rt_eh_unlink(RtEhRec *r)
 	}
 }
 
+/* e's frames not yet written as text, innermost first: n of them into v,
+ * at most max (runtime/stack.c's new StackTrace(e)). */
+int rt_exc_frame_names(Object *e, const RtFrameName **v, int max);
 /* Exception.StackTrace's text, written from the frames saved at catches. */
 RtString *rt_exc_stack_trace(Object *e);
 void rt_exc_unhandled(void) __attribute__((noreturn));
@@ -969,6 +1007,7 @@ Object *rt_str_keyed(Object *fmt, Object *const *args, int32_t n);
 Object *rt_enum_str(const RtType *t, uint64_t v, bool is_signed);
 /* Int32.ToString() in the invariant culture, of the int32 at p (type.c) */
 Object *rt_i4_str(const void *p);
+Object *rt_u1_hex2(const void *p);
 
 /* ---- arrays (rt_arr_) ---- */
 intptr_t rt_arr_md_index(RtArray *a, const int32_t *idx);   /* -1 + throws */

@@ -114,7 +114,3 @@ RtThread *rt_thread_attach(bool is_main)
 	return th;
 }
 
-uintptr_t rt_thread_id(void)
-{
-	return (uintptr_t)pthread_self();
-}

@@ -41,13 +41,9 @@ typedef struct RtMThread {
 	int32_t state;              /* ThreadState, under rt_wait_lock */
 	int32_t priority;
 	bool interrupted;           /* Thread.Interrupt, not yet seen; under rt_wait_lock */
-	/* Where the thread sleeps, under rt_wait_lock (rt_thread_block): a
-	 * condition and its mutex (NULL: rt_wait_lock itself), and the
-	 * collector's object holding that mutex, kept alive meanwhile */
-	pthread_mutex_t *block_mutex;
-	pthread_cond_t *block_cond;
-	void *block_keep;
-	uint32_t *block_word;       /* or a futex word (rt_thread_block_word) */
+	/* the futex word the thread sleeps on (rt_thread_block_word), under
+	 * rt_wait_lock; NULL while it does not */
+	uint32_t *block_word;
 	struct RtMThread *next;     /* live list, under rt_wait_lock */
 } RtMThread;
 
@@ -224,36 +220,21 @@ bool rt_Thread_JoinInternal(Object *self, int32_t ms)
 
 /* Thread.Interrupt: the thread's current or next blocking wait (Sleep,
  * Join, a wait on handles, Monitor.Wait, a contended Monitor.Enter)
- * throws ThreadInterruptedException. A thread blocked on a condition of
- * its own is woken there: under that condition's mutex, then rt_wait_lock
- * (the order every sleeper takes them in), and only if it still sleeps
- * there; the mutex's memory is kept alive by `keep` on this stack. */
+ * throws ThreadInterruptedException. A thread asleep on its futex word
+ * is woken there: the word is set under rt_wait_lock, so it is set only
+ * while the thread records it. */
 void rt_Thread_InterruptInternal(Object *self)
 {
 	RtMThread *mt = record_of(internal_of(self));
 	rt_wait_lock();
 	mt->interrupted = true;
-	pthread_mutex_t *m = mt->block_mutex;
-	pthread_cond_t *c = mt->block_cond;
-	void *volatile keep = mt->block_keep;
 	uint32_t *word = mt->block_word;
-	if (c && !m)
-		pthread_cond_broadcast(c);
 	if (word)
 		__atomic_store_n(word, 1, __ATOMIC_RELEASE);
 	rt_wait_unlock();
 	if (word)
 		rt_futex_wake(word);    /* the sleeper may have gone: harmless */
 	rt_wait_wake_all();
-	if (!c || !m)
-		return;
-	pthread_mutex_lock(m);
-	rt_wait_lock();
-	if (mt->block_mutex == m && mt->block_cond == c)
-		pthread_cond_broadcast(c);
-	rt_wait_unlock();
-	pthread_mutex_unlock(m);
-	(void)keep;         /* alive until here */
 }
 
 /* The calling thread's record, or NULL for a thread without one. */
@@ -261,25 +242,6 @@ static RtMThread *my_record(void)
 {
 	RtThread *th = rt_thread_cur;
 	return th ? th->mthread : NULL;
-}
-
-bool rt_thread_block(pthread_mutex_t *m, pthread_cond_t *cond, void *keep)
-{
-	RtMThread *mt = my_record();
-	if (!mt)
-		return true;
-	if (m)
-		rt_wait_lock();
-	bool free_to_sleep = !mt->interrupted;
-	if (free_to_sleep) {
-		mt->state |= TS_WAIT_SLEEP_JOIN;
-		mt->block_mutex = m;
-		mt->block_cond = cond;
-		mt->block_keep = keep;
-	}
-	if (m)
-		rt_wait_unlock();
-	return free_to_sleep;
 }
 
 bool rt_thread_block_word(uint32_t *word)
@@ -301,24 +263,17 @@ bool rt_thread_interrupt_pending(void)
 	return mt && __atomic_load_n(&mt->interrupted, __ATOMIC_ACQUIRE);
 }
 
-bool rt_thread_unblock(pthread_mutex_t *m, bool take)
+bool rt_thread_unblock(bool take)
 {
 	RtMThread *mt = my_record();
 	if (!mt)
 		return false;
-	if (m)
-		rt_wait_lock();
-	if (mt->block_cond || mt->block_word)
+	if (mt->block_word)
 		mt->state &= ~TS_WAIT_SLEEP_JOIN;
-	mt->block_mutex = NULL;
-	mt->block_cond = NULL;
-	mt->block_keep = NULL;
 	mt->block_word = NULL;
 	bool was = take && mt->interrupted;
 	if (was)
 		mt->interrupted = false;
-	if (m)
-		rt_wait_unlock();
 	return was;
 }
 

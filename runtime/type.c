@@ -208,3 +208,11 @@ Object *rt_i4_str(const void *p)
 	snprintf(buf, sizeof buf, "%d", *(const int32_t *)p);
 	return (Object *)rt_str_from_utf8(buf);
 }
+
+/* Byte.ToString("X2") in the invariant culture: two upper-case hex digits. */
+Object *rt_u1_hex2(const void *p)
+{
+	char buf[3];
+	snprintf(buf, sizeof buf, "%02X", *(const uint8_t *)p);
+	return (Object *)rt_str_from_utf8(buf);
+}

@@ -448,9 +448,9 @@ static int32_t block(Waiter *w, const struct timespec *deadline)
 	}
 	if (w->result < 0) {
 		dequeue(w);
-		w->result = rt_thread_unblock(NULL, true) ? RT_WAIT_INTERRUPTED : RT_WAIT_TIMEOUT;
+		w->result = rt_thread_unblock(true) ? RT_WAIT_INTERRUPTED : RT_WAIT_TIMEOUT;
 	} else {
-		rt_thread_unblock(NULL, false);
+		rt_thread_unblock(false);
 	}
 	rt_thread_mark_waiting(false);
 	for (int32_t i = 0; i < w->n; i++)

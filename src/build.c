@@ -20,6 +20,9 @@
 
 enum { NFILES = 32 };                   /* at most m0.c ... m31.c */
 static uint32_t nfiles;                 /* how many this build has (emit_program) */
+/* the program walks its own stack (emit/stack.c): unwind tables, a
+ * frame for every call (no sibling calls) and no cold parts apart */
+static bool walks;
 
 /* Told of each reached method: [DynamicDependency], and the delegate
  * types Expression.Compile needs (emit/expr.c). */
@@ -79,29 +82,77 @@ static bool runnable(const char *name)
 
 /* The C library of an executable (--libc=NAME): static glibc, static
  * musl (its runtime and collector in RT/musl, which `make musl` builds;
- * musl-gcc), or glibc linked dynamically (libgc still static). --size
- * takes musl when it is there, else static glibc with a warning.
- * musl: its folder, NULL for glibc. */
+ * musl-gcc), or glibc linked dynamically (libgc still static). Chosen
+ * after reachability (choose_libc), since what the program imports
+ * decides the default. musl: its folder, NULL for glibc; dyn_glibc:
+ * glibc as a shared library. */
 static const char *musl;
+static bool dyn_glibc;
 
 static bool glibc_dynamic(const BuildOptions *o)
 {
-	return o->libc && !strcmp(o->libc, "glibc-dynamic") && o->kind == BUILD_EXE;
+	return dyn_glibc && o->kind == BUILD_EXE;
 }
 
-static const char *musl_dir(const BuildOptions *o)
+/* RT/musl when `make musl` built it and musl-gcc runs, else NULL. */
+static const char *musl_built(void)
 {
-	bool asked = o->libc && !strcmp(o->libc, "musl");
-	if (!(asked || (o->size && !o->libc)) || o->kind != BUILD_EXE || o->target)
-		return NULL;
 	const char *d = path_join(ty_arena(), runtime_dir(), "musl");
 	if (access(path_join(ty_arena(), d, "libilccrt.a"), R_OK) == 0 &&
 	    access(path_join(ty_arena(), d, "libgc.a"), R_OK) == 0 && runnable("musl-gcc"))
 		return d;
-	if (asked)
-		fatal_env("--libc=musl: no runtime for musl in %s (make musl) or no musl-gcc (musl-tools)", d);
-	fprintf(stderr, "ilcc: warning: --size: no runtime for musl (make musl): linking with glibc\n");
 	return NULL;
+}
+
+/* Why a program built with the default libc gets glibc rather than
+ * musl, or NULL: nothing stops musl. A static musl executable has no
+ * dlopen; libraries given with -l or --native-lib are built for glibc;
+ * CC names another compiler than musl's wrapper. */
+static const char *glibc_reason(const BuildOptions *o, const Program *p)
+{
+	if (p->dlopen_lib)
+		return arena_printf(ty_arena(), "[DllImport(\"%s\")] is loaded with dlopen, "
+				    "which static musl lacks: glibc-dynamic", p->dlopen_lib);
+	if (o->nnative_libs)
+		return "native libraries given (-l, --native-lib) are built for glibc: glibc";
+	const char *cc = getenv("CC");
+	if (cc && strspn(cc, " \t\n") < strlen(cc))
+		return "CC is set: glibc";
+	if (!musl_built())
+		return "no runtime for musl (make musl) or no musl-gcc (musl-tools): static glibc";
+	return NULL;
+}
+
+/* Sets musl and dyn_glibc: --libc (or ILCC_LIBC) as given; --size musl
+ * when built (else glibc, with a warning); otherwise musl unless
+ * glibc_reason says why not (--verbose says it). */
+static void choose_libc(const BuildOptions *o, const Program *p)
+{
+	bool exe = o->kind == BUILD_EXE && !o->target;
+	if (o->libc) {
+		dyn_glibc = !strcmp(o->libc, "glibc-dynamic");
+		if (strcmp(o->libc, "musl") || !exe)
+			return;
+		if (!(musl = musl_built()))
+			fatal_env("--libc=musl: no runtime for musl in %s (make musl) or no musl-gcc (musl-tools)",
+				  path_join(ty_arena(), runtime_dir(), "musl"));
+		if (p->dlopen_lib)
+			fprintf(stderr, "ilcc: warning: --libc=musl: [DllImport(\"%s\")] needs dlopen, which "
+				"static musl lacks: its calls will throw DllNotFoundException\n", p->dlopen_lib);
+		return;
+	}
+	const char *why = glibc_reason(o, p);
+	if (o->size && exe && !(musl = musl_built()))
+		fprintf(stderr, "ilcc: warning: --size: no runtime for musl (make musl): linking with glibc\n");
+	if (o->size || !exe)
+		return;
+	if (why) {
+		dyn_glibc = p->dlopen_lib != NULL;
+		note("libc: %s", why);
+		return;
+	}
+	musl = musl_built();
+	note("libc: musl (static)");
 }
 
 static void cc_init(const BuildOptions *o)
@@ -323,8 +374,8 @@ static uint32_t jobs(void)
 }
 
 /* How the C is optimised (docs/design.md, "Build time"). At -O2, the
- * default, the program's own units and data.c at -O2, the class
- * library's at -O1 (a third less compile time), no link-time
+ * default, the program's own units at -O2, data.c and the class
+ * library's at -O1 (a third less compile time; unit_opt), no link-time
  * optimisation, so that a changed program recompiles only its own units
  * and links in a tenth of a second. -O3 is for the last few percent:
  * everything at -O3 with whole-program link-time optimisation, as builds
@@ -332,18 +383,6 @@ static uint32_t jobs(void)
 static bool lto(const BuildOptions *o)
 {
 	return o->kind != BUILD_STATIC_LIB && (!strcmp(o->opt, "-O3") || !strcmp(o->opt, "-Os"));
-}
-
-static const char *unit_opt(const BuildOptions *o, bool own)
-{
-	return !own && !strcmp(o->opt, "-O2") ? "-O1" : o->opt;
-}
-
-/* The program's loops at -O2: a copy without the bounds checks that
- * il2c_loops.c made loop-invariant (-O3 unswitches already). */
-static const char *unit_unswitch(const BuildOptions *o, bool own)
-{
-	return own && !strcmp(o->opt, "-O2") ? "-funswitch-loops" : "";
 }
 
 /* The C files: data.c, lits.c (the string literals, apart so that a new
@@ -368,6 +407,24 @@ static const char **units(const BuildOptions *o)
 static bool own_unit(uint32_t i, uint32_t nown)
 {
 	return i <= nown + 1;
+}
+
+/* Unit i's optimisation at -O2: the class library's units at -O1;
+ * data.c's code (unbox thunks, dispatchers: a jump each) at -O1 with
+ * sibling calls, the code -O2 gives in 80% of the time (0.68 -> 0.55 s
+ * for charstats' 2 MB data.c); the program's loops at -O2 with a copy
+ * without the bounds checks that il2c_loops.c made loop-invariant
+ * (-O3 unswitches already). */
+static const char *unit_opt(const BuildOptions *o, uint32_t i, uint32_t nown)
+{
+	return !strcmp(o->opt, "-O2") && (i == 0 || !own_unit(i, nown)) ? "-O1" : o->opt;
+}
+
+static const char *unit_extra(const BuildOptions *o, uint32_t i, uint32_t nown)
+{
+	if (strcmp(o->opt, "-O2"))
+		return "";
+	return i == 0 ? "-foptimize-sibling-calls" : own_unit(i, nown) ? "-funswitch-loops" : "";
 }
 
 static uint32_t nunits(const BuildOptions *o)
@@ -453,14 +510,17 @@ static const char *common_key(const char *dir, const char *inc, const BuildOptio
 	const char *hdrs[] = { "rt.h", "rt_ops.h" };
 	for (unsigned i = 0; i < countof(hdrs); i++)
 		buf_printf(&b, "%s %s\n", hdrs[i], must_hash(path_join(ty_arena(), inc, hdrs[i])));
-	buf_printf(&b, "ilcc %s\n", must_hash("/proc/self/exe"));
+	static const char *self;        /* 2-3 MB: hashed once a build */
+	if (!self)
+		self = must_hash("/proc/self/exe");
+	buf_printf(&b, "ilcc %s\n", self);
 	for (uint32_t i = 0; i < ncc_words; i++)
 		buf_printf(&b, "cc %s\n", cc_words[i]);
 	static const char *cc_id;       /* one process per build */
 	if (!cc_id)
 		cc_id = cc_identity();
 	buf_printf(&b, "cc-id %s\n", cc_id);
-	buf_printf(&b, "opt %d %d %d %d\n", o->debug, lto(o), o->kind, o->order_trace);
+	buf_printf(&b, "opt %d %d %d %d %d\n", o->debug, lto(o), o->kind, o->order_trace, walks);
 	char *h = arena_alloc(ty_arena(), sizeof(Hash));
 	hash_bytes(b.s, b.len, h);
 	buf_free(&b);
@@ -538,7 +598,7 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 		char *key = arena_alloc(ty_arena(), sizeof(Hash));
 		const char *both = arena_printf(ty_arena(), "%s %s %s%s", strcmp(names[i], "exports") ? common_m : common,
 						must_hash(c),
-						unit_opt(o, own_unit(i, nown)), unit_unswitch(o, own_unit(i, nown)));
+						unit_opt(o, i, nown), unit_extra(o, i, nown));
 		hash_bytes(both, strlen(both), key);
 		keys[i] = key;
 		stale[i] = !up_to_date(names[i], key, obj) && !from_store(names[i], key, obj, &st);
@@ -562,16 +622,23 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 		/* run in dir on names relative to it, so that the C compiler
 		 * sees the same command and text for the same C in any folder
 		 * (CC="ccache gcc" then hits) */
-		char *rest[] = { (char *)unit_opt(o, own_unit(i, nown)), o->debug ? "-g" : "-g0",
+		char *rest[] = { (char *)unit_opt(o, i, nown), o->debug ? "-g" : "-g0",
 			"-std=gnu11", "-w", "-fwrapv", "-fno-strict-aliasing",
 			"-fno-delete-null-pointer-checks", (char *)arena_printf(ty_arena(), "-I%s", inc),
 			"-c", (char *)arena_printf(ty_arena(), "%s.c", names[i]),
 			"-o", (char *)arena_printf(ty_arena(), ".%s.o.tmp", names[i]),
-			NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
-		uint32_t nrest = countof(rest) - 10;
+			NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+		uint32_t nrest = countof(rest) - 12;
 		/* nothing in an executable unwinds through managed code (a
 		 * library's host might: C++ exceptions, backtrace()) */
-		if (!o->debug && o->kind == BUILD_EXE) {
+		if (walks) {
+			/* runtime/stack.c unwinds with these tables, from each
+			 * frame's function start to its method: a function
+			 * split in hot and cold parts would have two starts */
+			rest[nrest++] = "-fasynchronous-unwind-tables";
+			rest[nrest++] = "-fno-optimize-sibling-calls";
+			rest[nrest++] = "-fno-reorder-blocks-and-partition";
+		} else if (!o->debug && o->kind == BUILD_EXE) {
 			rest[nrest++] = "-fno-asynchronous-unwind-tables";
 			rest[nrest++] = "-fno-unwind-tables";
 		}
@@ -586,8 +653,8 @@ static const char *compile_all(const char *dir, const char *inc, const BuildOpti
 			 * .rodata (Hello World 16 KB smaller) */
 			rest[nrest++] = "-fno-pie";
 		}
-		if (*unit_unswitch(o, own_unit(i, nown)))
-			rest[nrest++] = (char *)unit_unswitch(o, own_unit(i, nown));
+		if (*unit_extra(o, i, nown))
+			rest[nrest++] = (char *)unit_extra(o, i, nown);
 		if (o->kind != BUILD_EXE)
 			rest[nrest++] = "-fPIC";
 		if (lto(o))
@@ -770,6 +837,8 @@ static void link_program(const char *dir, const char *rt, const char *tmp, const
 	if (o->kind == BUILD_EXE)
 		rest[n++] = "-no-pie";          /* its units are -fno-pie */
 	rest[n++] = "-Wl,--gc-sections";        /* the runtime's unused functions */
+	if (walks)      /* the unwinder finds the tables through PT_GNU_EH_FRAME */
+		rest[n++] = "-Wl,--eh-frame-hdr";
 	if (gold(o))
 		rest[n++] = "-fuse-ld=gold";
 	if (lto(o)) {
@@ -1039,10 +1108,6 @@ int build_program(Loader *ld, const BuildOptions *o)
 	const char *out = o->output ? check_output(o) : NULL;
 	if (o->order && access(o->order, R_OK) != 0)   /* before the long part */
 		fatal("%s: cannot read the order file: %s", o->order, strerror(errno));
-	if (out) {
-		musl = musl_dir(o);
-		cc_init(o);
-	}
 	Image *img = ld_open(ld, o->input);
 	Image *corlib = find_corlib(ld, img);
 	if (!corlib)
@@ -1095,6 +1160,10 @@ int build_program(Loader *ld, const BuildOptions *o)
 	if (!out && !o->emit_only)
 		return 0;
 	reach_check_missing(&p);
+	if (out) {
+		choose_libc(o, &p);
+		cc_init(o);
+	}
 	const char *dir = o->keep_c;
 	if (dir)
 		make_dirs(dir, 0777);
@@ -1104,6 +1173,7 @@ int build_program(Loader *ld, const BuildOptions *o)
 	manifest_load(dir);
 	progress("writing the C of %u methods", p.methods.n);
 	uint32_t nown = emit_program(&p, dir, NFILES, &nfiles);
+	walks = p.stack_walk && !p.no_trace_names;    /* the switch: an empty table */
 	if (o->kind != BUILD_EXE)
 		write_exports(&ex, dir, o);
 	double t2 = now_ms();

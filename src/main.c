@@ -12,6 +12,7 @@
 #include "dump.h"
 #include "emit/emit.h"
 #include "frontend.h"
+#include "keys.h"
 #include "meta/meta.h"
 
 #include <errno.h>
@@ -33,6 +34,7 @@ static void usage(FILE *f)
 	      "       ilcc dump [--il] [-v] [-L DIR] FILE...\n"
 	      "       ilcc check [-v] [-L DIR] FILE...\n"
 	      "       ilcc coverage [-q] [-v] [-j N] [--md FILE] [--tsv FILE] [--group N] [--top N] ASSEMBLY...\n"
+	      "       ilcc check-keys [-L DIR] [KEY...]\n"
 	      "       ilcc cache --stats | --clear\n"
 	      "       ilcc --help | --version\n"
 	      "SOURCE: NAME.cs files, a folder of them, or a .csproj (compiled by Roslyn\n"
@@ -45,7 +47,8 @@ static void usage(FILE *f)
 	      "  --switch NAME[,NAME]    give up a feature for size: resource-keys,\n"
 	      "                          no-trace-names, paths-as-given, sync-text-io\n"
 	      "  -g                      debug information, no stripping\n"
-	      "  --libc=glibc|musl|glibc-dynamic  the C library (default: see README, \"Size\")\n"
+	      "  --libc=glibc|musl|glibc-dynamic  the C library (default: musl where `make musl`\n"
+	      "                          built it, with exceptions: -v says which and why)\n"
 	      "  -v                      the stages, with counts and times; the commands run\n"
 	      "  -q                      no progress line (shown only when stderr is a terminal)\n"
 	      "  --target TRIPLE         cross-compile (aarch64-linux-gnu: CC TRIPLE-gcc and the\n"
@@ -372,6 +375,17 @@ int main(int argc, char **argv)
 		for (int i = 0; i < o.nfiles; i++)
 			bad |= check_file(&ld, o.files[i]) != 0;
 		return bad;
+	}
+	if (!strcmp(cmd, "check-keys")) {
+		int n = 0;
+		const char **keys = calloc((size_t)argc, sizeof *keys);
+		for (int i = 2; i < argc; i++)
+			if (!strcmp(argv[i], "-L") && i + 1 < argc)
+				ld_add_dir(&ld, argv[++i]);
+			else
+				keys[n++] = argv[i];
+		ld_add_default_dirs(&ld);
+		return keys_check(&ld, keys, n);
 	}
 	if (!strcmp(cmd, "coverage")) {
 		parse(argc - 2, argv + 2, &ld, &o);

@@ -89,13 +89,16 @@ const char *reach_icall_key(Method *m)
 	return key;
 }
 
-/* The entry of icalls.def for `key`, or -1. */
+/* The entry of icalls.def for `key`, or -1 (the first, by an index
+ * made on the first call: every class-library method asks). */
 static int find_icall(const char *key)
 {
-	for (size_t i = 0; i < countof(icalls); i++)
-		if (!strcmp(icalls[i].key, key))
-			return (int)i;
-	return -1;
+	static StrIndex index;
+	if (!index.n)
+		for (size_t i = 0; i < countof(icalls); i++)
+			stridx_put(&index, icalls[i].key, (uint32_t)i);
+	uint32_t i;
+	return stridx_get(&index, key, &i) ? (int)i : -1;
 }
 
 /* Internal calls of whole namespaces or classes that cannot work ahead of
@@ -201,6 +204,23 @@ static const struct {
 			  enclosing, TN_DESCRIPTOR },
 };
 
+void reach_table_keys(KeyFn *fn, void *ctx)
+{
+	for (size_t i = 0; i < countof(icalls); i++)
+		fn(ctx, KEY_METHOD, icalls[i].key, "runtime/icalls.def");
+	for (size_t i = 0; i < countof(callbacks); i++) {
+		char key[256];
+		fn(ctx, KEY_METHOD, callbacks[i].icall, "reach.c callbacks");
+		snprintf(key, sizeof key, "%s.%s::%s", callbacks[i].ns, callbacks[i].type,
+			 callbacks[i].method);
+		fn(ctx, KEY_METHOD_NAME, key, "reach.c callbacks");
+	}
+	for (size_t i = 0; i < countof(made_rules); i++)
+		fn(ctx, KEY_METHOD, made_rules[i].icall, "reach.c made_rules");
+	emit_subst_keys(fn, ctx);
+	emit_feature_keys(fn, ctx);
+}
+
 /* A type got a descriptor: what the rules on make of it. */
 static void reflect_args(Program *p, Type *t, Method *why);
 
@@ -231,7 +251,14 @@ static void rule_reached(Program *p, const char *key, Method *why)
 
 static void reach_callbacks(Program *p, Method *m, const char *key)
 {
-	for (size_t i = 0; i < countof(callbacks); i++) {
+	static StrIndex named;          /* the icalls with a callback */
+	if (!named.n)
+		for (size_t i = 0; i < countof(callbacks); i++)
+			stridx_put(&named, callbacks[i].icall, (uint32_t)i);
+	uint32_t first;
+	if (!stridx_get(&named, key, &first))
+		return;
+	for (size_t i = first; i < countof(callbacks); i++) {
 		if (strcmp(callbacks[i].icall, key))
 			continue;
 		Type *t = ty_corlib_type(callbacks[i].ns, callbacks[i].type);
@@ -261,6 +288,8 @@ static Type *made_type(Method *m, const char *ns, const char *name)
 /* Internal calls that raise an exception of their own (the runtime
  * makes it through the constructor kept here). */
 static const struct { const char *fn; RtExcKind kind; } icall_raises[] = {
+	{ "rt_Monitor_Enter", RT_EXC_ARGNULL },
+	{ "rt_Monitor_Exit", RT_EXC_ARGNULL },
 	{ "rt_RuntimeTypeHandle_GetGenericTypeDefinition_impl", RT_EXC_NOTSUPP },
 	{ "rt_RuntimeType_GetGenericArgumentsInternal", RT_EXC_NOTSUPP },
 	{ "rt_RuntimeType_GetInterfaces", RT_EXC_NOTSUPP },
@@ -351,6 +380,8 @@ static BodyKind pinvoke_kind(Program *p, Method *m)
 		if (!emit_pinvoke_linked(p, m)) {       /* bound at the first call */
 			emit_need_exception(p, RT_EXC_DLLNOTFOUND);
 			emit_need_exception(p, RT_EXC_ENTRYPOINT);
+			if (!p->dlopen_lib)
+				p->dlopen_lib = emit_pinvoke_dlopen_lib(p, m);
 		}
 		return BK_PINVOKE;
 	}

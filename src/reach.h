@@ -45,6 +45,7 @@ typedef struct MethodState {
 	int8_t const_body;              /* IL `ldc.i4 K; ret`: 1, not: -1, unknown: 0 */
 	Buf code;                       /* the C function */
 	bool inlined;                   /* cgen: code is an inline definition in prog.h */
+	bool frame_sensitive;           /* calls StackTrace's, StackFrame's (emit/stack.c) */
 	bool virtual_called;            /* a slot or interface method called virtually */
 	Method *vcall_why;              /* the first method that called it virtually */
 	VEC(Method *) impls;            /* called virtually: what the call may run */
@@ -144,7 +145,8 @@ enum {
 	SW_NO_TRACE_NAMES = 1 << 1,     /* no method names in stack traces */
 	SW_PATHS_AS_GIVEN = 1 << 2,     /* FileStream errors name the path as given */
 	SW_SYNC_TEXT_IO = 1 << 3,       /* StreamReader/Writer without an async task */
-	SW_ALL = (1 << 4) - 1
+	SW_UNPOOLED_WRITES = 1 << 4,    /* Stream.Write(ReadOnlySpan<byte>) without ArrayPool */
+	SW_ALL = (1 << 5) - 1
 };
 
 typedef struct Program {
@@ -153,6 +155,9 @@ typedef struct Program {
 	Method *entry;
 	bool allow_missing_icalls;
 	bool no_trace_names;            /* SW_NO_TRACE_NAMES: no method names in traces */
+	/* StackFrame.get_frame_info is reached: the program walks its own
+	 * stack (emit/stack.c), so it is compiled with unwind tables */
+	bool stack_walk;
 	unsigned switches;              /* SW_ bits: what the program gives up (features.c) */
 	VEC(Method *) methods;          /* reached, in order */
 	uint32_t next_work;             /* methods[next_work..] still to emit */
@@ -209,6 +214,9 @@ typedef struct Program {
 	 * listener decides them from the calls and constructions. */
 	const char **native_libs;       /* -l, --native-lib: their names ("gmp") */
 	uint32_t nnative_libs;
+	/* the first reached [DllImport] library bound with dlopen other
+	 * than the C library's ("foo"), NULL: none (build.c: the libc) */
+	const char *dlopen_lib;
 	void (*edge)(struct Program *p, Method *from, int kind, void *to);
 	void *edge_ctx;
 } Program;
@@ -299,6 +307,14 @@ MethodState *reach_state(Method *m);
 /* "System.String::FastAllocateString(System.Int32)": how icalls.def names
  * an internal call (the open signature). */
 const char *reach_icall_key(Method *m);
+/* The names of the class library that the compiler's tables of rules
+ * hold (icalls.def, subst.c, features.c, reach.c's callbacks): a method
+ * as reach_icall_key writes it, a type as ty_name does, a field as
+ * "Type::name", a method of any signature as "Type::name". A misspelt one would match nothing and do nothing, so
+ * `ilcc check-keys` (keys.c) looks each up. */
+typedef enum { KEY_METHOD, KEY_TYPE, KEY_FIELD, KEY_METHOD_NAME } KeyKind;
+typedef void KeyFn(void *ctx, KeyKind kind, const char *key, const char *table);
+void reach_table_keys(KeyFn *fn, void *ctx);
 /* The method that introduced m's vtable slot (m itself for interface and
  * generic virtual methods): what a virtual call of m is recorded as. */
 Method *reach_slot_root(Method *m);

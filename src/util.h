@@ -44,8 +44,19 @@ void buf_puts(Buf *b, const char *s);
 void buf_putn(Buf *b, const char *s, size_t n);
 void buf_printf(Buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+void buf_vprintf(Buf *b, const char *fmt, va_list ap);
 void buf_clear(Buf *b);
 void buf_free(Buf *b);
+
+/* ---- string index: a key (not copied) to the value first put ---- */
+typedef struct StrIndex {
+	const char **keys;
+	uint32_t *vals;
+	uint32_t cap, n;
+} StrIndex;
+
+void stridx_put(StrIndex *x, const char *key, uint32_t val);
+bool stridx_get(const StrIndex *x, const char *key, uint32_t *val);
 
 /* ---- diagnostics ---- */
 extern bool verbose;
@@ -87,5 +98,6 @@ char *path_join(Arena *a, const char *dir, const char *name);
 double now_ms(void);
 /* SHA-1 of data (public key tokens are its last 8 bytes, reversed). */
 void sha1(const uint8_t *data, size_t len, uint8_t out[20]);
+extern int sha1_impl;   /* 1 (the default): the CPU's SHA extensions where it has them; 0 portable */
 
 #endif

@@ -160,6 +160,14 @@ void warn_aot(Program *p, Method *m, uint32_t off, WarnCode c, const char *msg)
 	count++;
 }
 
+void warn_refuse(Method *m, uint32_t off, const char *msg)
+{
+	SrcLine at;
+	if (sym_line(m->img, m->row, off, &at))
+		fatal("%s:%u: in %s: %s", at.file, at.line, ty_method_name(m), msg);
+	fatal("%s: method %s: IL_%04x: %s", m->img->path, ty_method_name(m), off, msg);
+}
+
 void warn_finish(void)
 {
 	if (opts.as_error && count)

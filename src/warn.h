@@ -39,6 +39,10 @@ bool warn_known_code(const char *code);
  * offset; then the chain of callers from Main. */
 void warn_aot(Program *p, Method *m, uint32_t off, WarnCode c, const char *msg);
 /* After reachability: with --warnaserror and any warning, a fatal error. */
+/* A construct the build refuses, said where it is as a warning would be
+ * (`a.cs:12: in P::Main: MSG`, else the assembly, method and IL offset);
+ * ends the build. */
+_Noreturn void warn_refuse(Method *m, uint32_t off, const char *msg);
 void warn_finish(void);
 
 #endif

@@ -109,6 +109,22 @@ void emit_prototype_as(Buf *b, Method *m, const char *name, char prefix)
 	buf_putc(b, ')');
 }
 
+/* Bytes as C's decimal list: `first` before the first, then "," but
+ * `brk` before every per_line-th (the tables of embedded resources and
+ * RVA fields: 160,000 buf_printf calls for the collation tables alone). */
+void emit_u8_list(Buf *b, const uint8_t *p, size_t n, unsigned per_line,
+		  const char *first, const char *brk)
+{
+	for (size_t k = 0; k < n; k++) {
+		buf_puts(b, !k ? first : k % per_line ? "," : brk);
+		char d[3];
+		unsigned v = p[k], len = v >= 100 ? 3 : v >= 10 ? 2 : 1;
+		for (unsigned i = len; i--; v /= 10)
+			d[i] = (char)('0' + v % 10);
+		buf_putn(b, d, len);
+	}
+}
+
 /* s as a C string literal (quotes, backslashes and control characters
  * escaped). */
 void emit_c_string(Buf *b, const char *s)
@@ -116,12 +132,15 @@ void emit_c_string(Buf *b, const char *s)
 	emit_c_bytes(b, s, strlen(s));
 }
 
+/* n bytes of s as a C string literal, NULs included. */
 void emit_c_bytes(Buf *b, const char *s, size_t n)
 {
 	buf_putc(b, '"');
 	for (size_t i = 0; i < n; i++)
-		buf_printf(b, (s[i] == '"' || s[i] == '\\' || (unsigned char)s[i] < 0x20) ?
-			   "\\%03o" : "%c", (unsigned char)s[i]);
+		if (s[i] == '"' || s[i] == '\\' || (unsigned char)s[i] < 0x20)
+			buf_printf(b, "\\%03o", (unsigned char)s[i]);
+		else
+			buf_putc(b, s[i]);
 	buf_putc(b, '"');
 }
 

@@ -34,6 +34,8 @@ void emit_prototype(Buf *b, Method *m);
 void emit_c_string(Buf *b, const char *s);
 /* The same for n bytes, NULs included. */
 void emit_c_bytes(Buf *b, const char *s, size_t n);
+void emit_u8_list(Buf *b, const uint8_t *p, size_t n, unsigned per_line,
+		  const char *first, const char *brk);
 /* Mono's text for a type in its messages: "int", "string", "System.Type", "int[]". */
 void emit_mono_type_desc(Buf *b, Type *t);
 
@@ -49,6 +51,11 @@ const char *emit_switch_list(void);
  * (see features.c)? Then *value is its result. */
 bool emit_feature_off(Program *p, const char *key, int32_t *value);
 bool emit_in_class_library(Image *img);
+/* Does a class of the program's own derive from System.IO.Stream? */
+bool emit_program_streams(Program *p);
+/* The keys of features.c's and subst.c's tables (reach_table_keys). */
+void emit_feature_keys(KeyFn *fn, void *ctx);
+void emit_subst_keys(KeyFn *fn, void *ctx);
 /* Is this a call of String.Format that the resource-keys switch turns
  * into the unformatted message (features.c)? */
 bool emit_call_keyed(Program *p, Method *caller, Method *callee);
@@ -89,6 +96,8 @@ const char *e_pinvoke_ret_ctype(Type *t);
 const char *e_pinvoke_param_ctype(Method *m, int i);    /* -1: returns */
 /* Linked by symbol, or bound with dlopen at the first call? */
 bool emit_pinvoke_linked(Program *p, Method *m);
+/* The library bound with dlopen that is not the C library's, or NULL. */
+const char *emit_pinvoke_dlopen_lib(Program *p, Method *m);
 const char *emit_native_lib_name(Arena *a, const char *path);
 /* callbacks.c: delegate type d becomes callable from C (false: it cannot,
  * emit_callback_refusal says why); emit_callbacks writes the pools. */
@@ -140,5 +149,17 @@ void emit_cultures(Program *p, Buf *b);
 void emit_culture_known(Program *p, Buf *b);
 void emit_user_strings(Image *img, void (*fn)(const char *s, void *ctx), void *ctx);
 void emit_attrs(Program *p, Buf *b);     /* rt_attrs[]: cgen_attrs.c */
+
+/* Stack walks (stack.c): StackTrace and StackFrame made without an
+ * exception. A call from `caller` to m: notes callers of StackTrace's and
+ * StackFrame's methods (they keep a frame of their own). */
+void emit_stack_call(Program *p, Method *caller, Method *m);
+/* Whether the program walks its stack (reaches StackFrame.get_frame_info). */
+bool emit_stack_walks(Program *p);
+/* Its StackTrace.ToString and get_trace bodies, if so. */
+void emit_stack_bodies(Program *p);
+/* The table of every compiled method's entry and frame text
+ * (rt_stack_methods[]), and rt_stack_known, into data.c. */
+void emit_stack_table(Program *p, Buf *d);
 
 #endif

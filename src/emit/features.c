@@ -76,6 +76,11 @@ static const struct {
 	  " StreamReader and StreamWriter keep no Task of a pending asynchronous call"
 	  " (there is none; only reflection could start one): Console programs"
 	  " without tasks leave Task's machinery out" },
+	{ "unpooled-writes", SW_UNPOOLED_WRITES,
+	  "Stream.Write(ReadOnlySpan<byte>) (a StreamWriter's preamble) copies into a new"
+	  " array, not one rented from ArrayPool<byte>.Shared: garbage for the collector;"
+	  " not when a class of the program derives from Stream (its Write(byte[], int,"
+	  " int) would see an array of the span's length, not the pool's larger one)" },
 };
 
 unsigned emit_switch_bit(const char *name)
@@ -177,6 +182,50 @@ static bool own_assemblies_any(Program *p, bool (*test)(Image *img))
 static bool terminal_needed(Program *p)
 {
 	return own_assemblies_any(p, names_terminal);
+}
+
+/* Does TypeDef `row` of img derive from System.IO.Stream? Followed through
+ * the metadata (no layout); a generic base, or one that does not
+ * resolve, counts as yes. */
+static bool typedef_derives_stream(Loader *ld, Image *img, uint32_t row)
+{
+	for (int depth = 0; depth < 64; depth++) {
+		const char *ns = md_string(img, md_get(img, T_TypeDef, row, TypeDef_Namespace));
+		const char *name = md_string(img, md_get(img, T_TypeDef, row, TypeDef_Name));
+		if (img == ty_corlib && !strcmp(ns, "System.IO") && !strcmp(name, "Stream"))
+			return true;
+		Token base = md_get(img, T_TypeDef, row, TypeDef_Extends);
+		if (!TOK_ROW(base))
+			return false;
+		if (TOK_TABLE(base) == T_TypeDef) {
+			row = TOK_ROW(base);
+		} else if (TOK_TABLE(base) == T_TypeRef) {
+			TypeRefTarget t = ld_resolve_typeref(ld, img, TOK_ROW(base));
+			if (!t.row)
+				return true;
+			img = t.img, row = t.row;
+		} else {
+			return true;
+		}
+	}
+	return true;
+}
+
+static Loader *streams_loader;
+
+static bool derives_stream(Image *img)
+{
+	for (uint32_t r = 2; r <= md_rows(img, T_TypeDef); r++)
+		if (typedef_derives_stream(streams_loader, img, r))
+			return true;
+	return false;
+}
+
+/* Does a class of the program's own derive from System.IO.Stream? */
+bool emit_program_streams(Program *p)
+{
+	streams_loader = p->ld;
+	return own_assemblies_any(p, derives_stream);
 }
 
 static bool is_typeref(Image *img, Token t, const char *ns, const char *name)
@@ -288,6 +337,11 @@ static const struct {
 	 * number in the invariant culture: the same text without Number */
 	{ "System.Environment", "System.Int32::ToString(System.IFormatProvider)",
 	  SW_RESOURCE_KEYS, NULL, "rt_i4_str" },
+	/* the bytes in an invalid input's message, each as "X2" in the
+	 * invariant culture: the same two hex digits without Number */
+	{ "System.Text.DecoderExceptionFallbackBuffer",
+	  "System.Byte::ToString(System.String,System.IFormatProvider)", SW_RESOURCE_KEYS, NULL,
+	  "rt_u1_hex2" },
 	/* the bytes in a recursive decoder fallback's message */
 	{ "System.Text.DecoderFallbackBuffer",
 	  "System.Text.StringBuilder::AppendFormat(System.IFormatProvider,System.String,System.Object)",
@@ -315,7 +369,6 @@ static const char *const keyed_callers[] = {
 	"System.IO.MonoIO::GetException(System.String,System.IO.MonoIOError)",
 	"System.Globalization.CultureInfo::.ctor(System.Int32,System.Boolean,System.Boolean)",
 	"System.Globalization.CultureNotFoundException::get_FormatedInvalidCultureId()",
-	"System.Globalization.CultureNotFoundException::get_FormatedInvalidCultureName()",
 	"System.TypeLoadException::SetMessageField()",
 	"System.Globalization.CultureInfo::CreateCalendar(System.Int32)",
 };
@@ -346,4 +399,24 @@ bool emit_feature_off(Program *p, const char *key, int32_t *value)
 		return true;
 	}
 	return false;
+}
+
+void emit_feature_keys(KeyFn *fn, void *ctx)
+{
+	for (size_t i = 0; i < countof(features); i++)
+		fn(ctx, KEY_METHOD, features[i].key, "features.c features");
+	for (size_t i = 0; i < countof(field_reads); i++) {
+		const char *m = field_reads[i].method;
+		fn(ctx, KEY_METHOD, m, "features.c field_reads");
+		char key[256];
+		snprintf(key, sizeof key, "%.*s::%s", (int)(strstr(m, "::") - m), m,
+			 field_reads[i].field);
+		fn(ctx, KEY_FIELD, key, "features.c field_reads");
+	}
+	for (size_t i = 0; i < countof(calls_off); i++) {
+		fn(ctx, KEY_TYPE, calls_off[i].owner, "features.c calls_off");
+		fn(ctx, KEY_METHOD, calls_off[i].callee, "features.c calls_off");
+	}
+	for (size_t i = 0; i < countof(keyed_callers); i++)
+		fn(ctx, KEY_METHOD, keyed_callers[i], "features.c keyed_callers");
 }

@@ -8,7 +8,10 @@
  * program names, each making its class directly. A code page is named by
  * an int constant loaded just before a call of a method named GetEncoding
  * (`ldc.i4 N; call`), or by a string constant that is an I18N encoding's
- * name (the class ENC<name>, '-' as '_', whose base is CP<codepage>).
+ * name (the class ENC<name>, '-' as '_', whose base is CP<codepage>) or
+ * one of Mono's other names for it (EncodingTable's list: "latin2"), or,
+ * in an image that calls GetEncoding, by any `ldc.i4 N` that is an I18N
+ * code page (it may reach GetEncoding through a variable).
  * Other code pages give null, as Mono without the I18N assemblies: the
  * caller throws NotSupportedException. The CJK code pages, which read
  * their tables as manifest resources, are not offered.
@@ -77,6 +80,63 @@ static void int_pages(Image *img, Pages *ps)
 		}
 }
 
+static bool names_get_encoding(Image *img)
+{
+	for (uint32_t r = 1; r <= md_rows(img, T_MemberRef); r++)
+		if (!strcmp(md_string(img, md_get(img, T_MemberRef, r, MemberRef_Name)), "GetEncoding"))
+			return true;
+	return false;
+}
+
+/* Where the code page reaches GetEncoding through a variable (a helper
+ * taking it as a parameter), every `ldc.i4 N` of the image that is an
+ * I18N code page counts, once the image calls GetEncoding at all. */
+static void any_pages(Program *p, Image *img, Pages *ps)
+{
+	if (!names_get_encoding(img))
+		return;
+	uint8_t seen[100000 / 8] = {0};
+	for (size_t i = 0; i + 5 <= img->size; i++) {
+		int32_t cp = img->data[i] == 0x20 ? (int32_t)le32(img->data + i + 1) : 0;
+		if (cp < 37 || cp >= 100000 || (seen[cp / 8] & 1 << cp % 8))
+			continue;
+		seen[cp / 8] |= (uint8_t)(1 << cp % 8);
+		if (i18n_type(p, arena_printf(ty_arena(), "CP%d", cp)))
+			add_page(ps, cp);
+	}
+}
+
+/* Mono's other names of code pages ("latin2", "cp866", "koi8r"...):
+ * EncodingTable's static constructor makes its list as ENC("cp866", 866),
+ * ..., so its IL holds each as `ldstr NAME; ldc.i4 N`. The code page of
+ * name s (any case), or 0. */
+static int32_t alias_page(const char *s)
+{
+	Type *t = ty_corlib_type("System.Globalization", "EncodingTable");
+	Method *cctor = t ? ty_find_method(t, ".cctor", 0) : NULL;
+	MethodBody body;
+	if (!cctor || !md_body(ty_corlib, ty_arena(), cctor->row, &body))
+		return 0;
+	Blob name = {0};
+	for (uint32_t off = 0; off < body.code_size;) {
+		Instr in;
+		off = il_decode(ty_corlib, &body, off, &in);
+		if (in.op == OP_LDSTR) {
+			name = md_userstring(ty_corlib, TOK_ROW(in.token));
+			continue;
+		}
+		size_t n = strlen(s);
+		bool same = in.op == OP_LDC_I4 && name.len == 2 * n;
+		for (size_t k = 0; same && k < n; k++)
+			same = !name.p[2 * k + 1] &&
+			       tolower(name.p[2 * k]) == tolower((unsigned char)s[k]);
+		if (same)
+			return (int32_t)in.i;
+		name = (Blob){0};
+	}
+	return 0;
+}
+
 typedef struct Named {
 	Program *p;
 	Pages *ps;
@@ -98,6 +158,9 @@ static void named_page(const char *s, void *ctx)
 	const char *cp = base ? strrchr(base->name, '.') : NULL;
 	if (cp && !strncmp(cp, ".CP", 3))
 		add_page(nm->ps, atoi(cp + 3));
+	int32_t alias = cp || n < 2 ? 0 : alias_page(s);
+	if (alias && i18n_type(nm->p, arena_printf(ty_arena(), "CP%d", alias)))
+		add_page(nm->ps, alias);
 }
 
 /* EncodingHelper.InvokeI18N(name, args): only "GetEncoding" with a code
@@ -106,6 +169,7 @@ void e_i18n_invoke(Fn *f)
 {
 	Pages ps = {0};
 	int_pages(f->p->img, &ps);
+	any_pages(f->p, f->p->img, &ps);
 	emit_user_strings(f->p->img, named_page, &(Named){ f->p, &ps });
 	e_out(f, "RtArray *args = (RtArray *)a1;");
 	e_out(f, "if (!args || args->length < 1 || !RT_ARRAY_DATA(args, Object *)[0]) return NULL;");

@@ -61,23 +61,12 @@ void e_warn(Fn *f, const char *msg)
 
 void e_out(Fn *f, const char *fmt, ...)
 {
-	char buf[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
 	buf_putc(&f->out, '\t');
-	if (n >= (int)sizeof buf) {
-		char *big = malloc((size_t)n + 1);
-		va_start(ap, fmt);
-		vsnprintf(big, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-		buf_puts(&f->out, big);
-		free(big);
-	} else {
-		buf_puts(&f->out, buf);
-	}
+	buf_vprintf(&f->out, fmt, ap);
 	buf_putc(&f->out, '\n');
+	va_end(ap);
 }
 
 /* ---- stack variables ---- */
@@ -113,7 +102,12 @@ const char *e_var_at(Fn *f, uint32_t d, const Slot *s)
 			buf_printf(&f->decl, "\t%s s%u_%s = 0;\n", kind_ctype[s->k], d,
 				   kind_suffix[s->k]);
 		}
-		return arena_printf(&f->a, "s%u_%s", d, kind_suffix[s->k]);
+		if (s->k > SK_VT)
+			e_fn_error(f, "internal error: a stack slot of no kind");
+		const char **name = &f->var_names[d * SK_VT + s->k];
+		if (!*name)
+			*name = arena_printf(&f->a, "s%u_%s", d, kind_suffix[s->k]);
+		return *name;
 	}
 	const char *name = arena_printf(&f->a, "s%u_%s", d, s->t->cname);
 	for (uint32_t i = 0; i < f->vt_declared.n; i++)

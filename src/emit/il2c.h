@@ -25,7 +25,7 @@ static inline int32_t il_ldarg_index(const Instr *in)
 }
 
 /* Evaluation stack slots of a method: its .maxstack, and at least this. */
-enum { STACK_MIN = 256 };
+enum { STACK_MIN = 32 };
 
 typedef struct Slot {
 	StackKind k;
@@ -79,6 +79,7 @@ typedef struct Fn {
 	const uint8_t *labels;          /* by IL offset: nonzero where a
 					   branch or handler enters */
 	uint8_t *declared;              /* per slot: bit per scalar kind */
+	const char **var_names;         /* per slot and scalar kind: its variable */
 	VEC(const char *) vt_declared;
 	Type **locals;
 	uint32_t nlocals;

@@ -593,7 +593,8 @@ static void assemble(Fn *f, MethodState *ms)
 		buf_puts(b, "static ");
 	if (f->has_tail_calls)
 		buf_puts(b, "RT_TAILCALLS ");
-	if (f->m->impl_flags & MI_NOINLINING)
+	/* a caller of StackTrace's or StackFrame's keeps its frame (stack.c) */
+	if ((f->m->impl_flags & MI_NOINLINING) || ms->frame_sensitive)
 		buf_puts(b, "RT_NOINLINE ");
 	/* With tail. calls the parameters are p0, p1, ... and the body works
 	 * on copies a0, a1, ... declared in its block (il2c_calls.c): an
@@ -638,6 +639,7 @@ static void stack_alloc(Fn *f, uint32_t n)
 	f->stack_cap = n < STACK_MIN ? STACK_MIN : n;
 	f->st = arena_alloc(&f->a, f->stack_cap * sizeof *f->st);
 	f->declared = arena_alloc(&f->a, f->stack_cap);
+	f->var_names = arena_alloc(&f->a, f->stack_cap * SK_VT * sizeof *f->var_names);
 }
 
 static void fn_init(Fn *f, Program *p, Method *m)

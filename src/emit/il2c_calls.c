@@ -411,6 +411,17 @@ static bool inline_icall(Fn *f, Method *m)
 	return true;
 }
 
+/* The C function a direct call of m calls: an internal call's own
+ * function rather than the method's body, which only forwards to it (the
+ * same parameters, icalls.def), so that `lock` and the like pay one call,
+ * not two; the body stays for delegates and reflection, and its _THROWS
+ * still decides the test after the call. */
+static const char *direct_name(Method *m)
+{
+	MethodState *ms = reach_state(m);
+	return ms->kind == BK_ICALL && ms->icall ? ms->icall : m->cname;
+}
+
 static void call_method(Fn *f, Method *m, bool virt)
 {
 	if (current_method(f, m))
@@ -469,7 +480,7 @@ static void call_method(Fn *f, Method *m, bool virt)
 		return;
 	}
 	Buf b = {0};
-	buf_puts(&b, direct ? m->cname : dispatch(f, m, self));
+	buf_puts(&b, direct ? direct_name(m) : dispatch(f, m, self));
 	arg_list(f, &b, m, self);
 	if (tail) {
 		tail_in_block(f, m, b.s);
@@ -890,6 +901,7 @@ bool e_calls(Fn *f, const Instr *in)
 	if (e_array_method(f, in))
 		return true;
 	Method *m = ty_method_from_token(f->img, in->token, &f->ctx);
+	emit_stack_call(f->p, f->m, m);
 	const char *rt = NULL;
 	if (m->is_vararg && (in->op == OP_CALL || in->op == OP_CALLVIRT || in->op == OP_NEWOBJ))
 		push_extras(f, in->token);

@@ -354,14 +354,8 @@ const char *e_fail_site(Fn *f, uint32_t off, const char *target)
 static const char *c_string(Fn *f, const char *s)
 {
 	Buf b = {0};
-	buf_putc(&b, '"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			buf_putc(&b, '\\');
-		buf_putc(&b, *s);
-	}
-	buf_putc(&b, '"');
-	const char *r = arena_printf(&f->a, "%s", b.s);
+	emit_c_string(&b, s);
+	const char *r = arena_strdup(&f->a, b.s);
 	buf_free(&b);
 	return r;
 }

@@ -53,22 +53,31 @@ static bool method_token(Fn *f, Token tok)
 	       !array_member(f, tok);
 }
 
-/* The type an instruction's token names: itself, a field's or a
- * method's owner (NULL for an array's methods); resolving it raises
- * what the instruction would. */
-static Type *named_type(Fn *f, Token tok)
+/* What an instruction's token names, resolved once for every check:
+ * the type (itself, a field's or a method's owner; NULL for an array's
+ * methods) and the method (of a method token). */
+typedef struct Named {
+	Type *t;
+	Method *m;
+} Named;
+
+/* Resolving raises what the instruction would. */
+static Named named_of(Fn *f, Token tok)
 {
 	uint32_t t = TOK_TABLE(tok);
 	if (t == T_TypeDef || t == T_TypeRef || t == T_TypeSpec)
-		return ty_from_token(f->img, tok, &f->ctx);
+		return (Named){ .t = ty_from_token(f->img, tok, &f->ctx) };
 	if (field_token(f, tok))
-		return ty_field_from_token(f->img, tok, &f->ctx)->owner;
-	return method_token(f, tok) ? ty_method_from_token(f->img, tok, &f->ctx)->owner : NULL;
+		return (Named){ .t = ty_field_from_token(f->img, tok, &f->ctx)->owner };
+	if (!method_token(f, tok))
+		return (Named){0};
+	Method *m = ty_method_from_token(f->img, tok, &f->ctx);
+	return (Named){ .t = m->owner, .m = m };
 }
 
-/* Does the token resolve? A failure other than a missing member is
- * raised again, as the instruction would have raised it. */
-static bool resolves(Fn *f, Token tok)
+/* Does the token resolve (into *n)? A failure other than a missing
+ * member is raised again, as the instruction would have raised it. */
+static bool resolves(Fn *f, Token tok, Named *n)
 {
 	jmp_buf jb, *outer = diag_jmp;
 	bool quiet = diag_quiet;
@@ -76,7 +85,7 @@ static bool resolves(Fn *f, Token tok)
 	diag_quiet = true;
 	volatile bool failed = true;
 	if (diag_try(&jb) == 0) {
-		named_type(f, tok);
+		*n = named_of(f, tok);
 		failed = false;
 	}
 	diag_jmp = outer;
@@ -336,12 +345,12 @@ static bool inaccessible(Fn *f, const Instr *in)
 	return false;
 }
 
-static bool bad_abstract_call(Fn *f, const Instr *in)
+static bool bad_abstract_call(Fn *f, const Instr *in, const Named *n)
 {
 	/* constrained. T call M: a static abstract interface member, T's */
-	if (in->op != OP_CALL || f->constrained || array_member(f, in->token))
+	Method *m = n->m;
+	if (in->op != OP_CALL || f->constrained || !m)
 		return false;
-	Method *m = ty_method_from_token(f->img, in->token, &f->ctx);
 	if (!(m->flags & MF_ABSTRACT) || e_call_is_virtual(f, m))
 		return false;
 	e_throw_instead(f, RT_EXC_BADIMAGE, arena_printf(&f->a, "a call (not callvirt) of "
@@ -368,13 +377,12 @@ static Type *void_instance(Type *t)
 }
 
 /* The instance over void the instruction names, or NULL. */
-static Type *named_void_instance(Fn *f, Token tok)
+static Type *named_void_instance(const Named *n)
 {
-	Type *t = named_type(f, tok);
-	Type *in = t ? void_instance(t) : NULL;
-	if (in || !method_token(f, tok))
+	Type *in = n->t ? void_instance(n->t) : NULL;
+	Method *m = n->m;
+	if (in || !m)
 		return in;
-	Method *m = ty_method_from_token(f->img, tok, &f->ctx);
 	for (uint32_t i = 0; i < m->ninst && !in; i++)
 		in = m->inst[i]->kind == TY_VOID ? m->owner : void_instance(m->inst[i]);
 	return in;
@@ -395,9 +403,9 @@ static const char *definition_name(Type *t)
 }
 
 /* A generic instance over void: Mono's TypeLoadException. */
-static bool void_argument(Fn *f, const Instr *in)
+static bool void_argument(Fn *f, const Named *n)
 {
-	Type *t = named_void_instance(f, in->token);
+	Type *t = named_void_instance(n);
 	if (!t)
 		return false;
 	e_throw_instead(f, RT_EXC_TYPELOAD, arena_printf(&f->a, "generic instance %s has void"
@@ -408,9 +416,9 @@ static bool void_argument(Fn *f, const Instr *in)
 }
 
 /* A type Mono will not load (ty_load_failure): TypeLoadException. */
-static bool unloadable(Fn *f, const Instr *in)
+static bool unloadable(Fn *f, const Named *n)
 {
-	Type *t = named_type(f, in->token);
+	Type *t = n->t;
 	const char *why = t ? ty_load_failure(t) : NULL;
 	if (!why)
 		return false;
@@ -420,11 +428,11 @@ static bool unloadable(Fn *f, const Instr *in)
 }
 
 /* newobj of an abstract class or an interface: MemberAccessException */
-static bool abstract_new(Fn *f, const Instr *in)
+static bool abstract_new(Fn *f, const Instr *in, const Named *n)
 {
-	if (in->op != OP_NEWOBJ || array_member(f, in->token))
+	if (in->op != OP_NEWOBJ || !n->m)
 		return false;
-	Type *t = ty_method_from_token(f->img, in->token, &f->ctx)->owner;
+	Type *t = n->t;
 	if (!ty_info(t)->is_abstract)
 		return false;
 	e_throw_instead(f, RT_EXC_MEMBERACCESS, arena_printf(&f->a, "newobj of abstract class %s",
@@ -438,10 +446,10 @@ bool e_missing(Fn *f, const Instr *in)
 	if (op_info[in->op].operand != OPK_TOKEN || TOK_TABLE(in->token) == T_StandAloneSig ||
 	    TOK_TABLE(in->token) == 0x70)
 		return false;
-	if (resolves(f, in->token))
-		return void_argument(f, in) || unloadable(f, in) || abstract_new(f, in) ||
-		       inaccessible(f, in) ||
-		       bad_abstract_call(f, in);
+	Named n;
+	if (resolves(f, in->token, &n))
+		return void_argument(f, &n) || unloadable(f, &n) || abstract_new(f, in, &n) ||
+		       inaccessible(f, in) || bad_abstract_call(f, in, &n);
 	TyMissing miss = ty_missing;
 	Buf msg = {0}, what = {0};
 	if (miss.kind == TY_MISSING_TYPE)

@@ -844,6 +844,7 @@ static const struct {
 	const char *type, *name;
 	WarnCode c;
 	const char *what;
+	bool refuse;            /* an error, not a warning: it cannot work */
 } unsafe_calls[] = {
 	{ "System.Reflection.Emit.AssemblyBuilder", "DefineDynamicAssembly", W_EMIT,
 	  "Reflection.Emit: an executable built ahead of time generates no code at run time" },
@@ -864,8 +865,9 @@ static const struct {
 	{ "System.AppDomain", "Load", W_LOAD, LOAD_WHAT },
 	{ "System.AppDomain", "ExecuteAssembly", W_LOAD, LOAD_WHAT },
 	{ "Microsoft.CSharp.RuntimeBinder.Binder", NULL, W_DYNAMIC,
-	  "dynamic: the C# runtime binder finds members by reflection at run time, and only"
-	  " those the program keeps anyway" },
+	  "`dynamic` is not supported: the C# runtime binder (Microsoft.CSharp) works out"
+	  " each dynamic operation at run time by reflection over every member of the types it"
+	  " meets, and compiles it; use a static type, an interface or a generic method", true },
 	{ "System.Type", "InvokeMember", W_REFLECT,
 	  "Type.InvokeMember finds only members the program keeps for reflection anyway" },
 	{ "System.Type", "GetTypeFromProgID", W_COM, COM_WHAT },
@@ -925,6 +927,8 @@ void e_aot_check(Fn *f, Method *m)
 		int k = find_unsafe(m);
 		ms->unsafe_call = (int8_t)(k ? k : -1);
 	}
+	if (ms->unsafe_call > 0 && unsafe_calls[ms->unsafe_call - 1].refuse)
+		warn_refuse(f->m, f->off, unsafe_calls[ms->unsafe_call - 1].what);
 	if (ms->unsafe_call > 0)
 		warn(f, unsafe_calls[ms->unsafe_call - 1].c, unsafe_calls[ms->unsafe_call - 1].what);
 	requires(f, m, "System.Diagnostics.CodeAnalysis.RequiresUnreferencedCodeAttribute", W_RUC);

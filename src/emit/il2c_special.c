@@ -273,30 +273,57 @@ const char *emit_native_lib_name(Arena *a, const char *path)
 	return arena_printf(a, "%.*s", (int)n, base);
 }
 
+/* What the class library imports from "libc" that glibc lacks (BSD's
+ * kqueue, behind a platform test): bound lazily, so that it links. */
+static bool libc_lacks(const char *entry)
+{
+	static const char *const not_glibc[] = { "kqueue", "kevent" };
+	for (size_t i = 0; i < countof(not_glibc); i++)
+		if (!strcmp(entry, not_glibc[i]))
+			return true;
+	return false;
+}
+
+/* Is name (emit_native_lib_name's) a part of the C library, one of the
+ * runtime's own, or given with -l or --native-lib? */
+static bool linked_lib(Program *p, const char *name)
+{
+	static const char *const linked[] = {
+		"c", "m", "dl", "pthread", "rt", "System.Native", "__Internal", "",
+	};
+	for (size_t i = 0; i < countof(linked); i++)
+		if (!strcmp(name, linked[i]))
+			return true;
+	for (uint32_t i = 0; i < p->nnative_libs; i++)
+		if (!strcmp(name, p->native_libs[i]))
+			return true;
+	return false;
+}
+
 /* Is P/Invoke m's function linked in by its symbol (libc and the other
  * parts of glibc, the runtime's System.Native, __Internal, and the
  * libraries given with -l or --native-lib), rather than bound at its
  * first call with dlopen (pinvoke.c)? */
 bool emit_pinvoke_linked(Program *p, Method *m)
 {
-	static const char *const linked[] = {
-		"c", "m", "dl", "pthread", "rt", "System.Native", "__Internal", "",
-	};
-	/* what the class library imports from "libc" that glibc lacks (BSD's
-	 * kqueue, behind a platform test): bound lazily, so that it links */
-	static const char *const not_glibc[] = { "kqueue", "kevent" };
 	const char *entry;
 	Arena a = {0};
 	const char *name = emit_native_lib_name(&a, pinvoke_import(m, &entry));
-	bool yes = false, lacks = false;
-	for (size_t i = 0; i < countof(not_glibc); i++)
-		lacks |= !strcmp(entry, not_glibc[i]);
-	for (size_t i = 0; i < countof(linked) && !yes && !lacks; i++)
-		yes = !strcmp(name, linked[i]);
-	for (uint32_t i = 0; i < p->nnative_libs && !yes; i++)
-		yes = !strcmp(name, p->native_libs[i]);
+	bool yes = !libc_lacks(entry) && linked_lib(p, name);
 	arena_free(&a);
 	return yes;
+}
+
+/* The library P/Invoke m is bound to with dlopen, or NULL when it is
+ * linked or is the C library's (a libc function glibc lacks): one that
+ * a static musl executable could not load (build.c chooses the libc). */
+const char *emit_pinvoke_dlopen_lib(Program *p, Method *m)
+{
+	const char *entry, *module = pinvoke_import(m, &entry);
+	Arena a = {0};
+	bool other = !linked_lib(p, emit_native_lib_name(&a, module));
+	arena_free(&a);
+	return other ? module : NULL;
 }
 
 /* A return from f with the exception pending. */

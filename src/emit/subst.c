@@ -23,13 +23,14 @@ static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_sta
 	current_domain, domain_setup, x509_pal, the_domain, property_get_value, default_encoding,
 	unsafe_mov, dynamic_invoke, web_prefixes, no_config_section, legacy_config,
 	delegate_method, custom_attrs, attr_defined, attrs_data, attrs_resolve, timer_add, timer_remove, add_event_handler,
-	crypto_create, crypto_by_name, resource_keys, path_as_given;
+	crypto_create, crypto_by_name, resource_keys, path_as_given, stream_write;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
 	SubstFn *emit;
 	const char *what;
 	unsigned sw;                    /* SW_ bits that must be on (features.c), or 0 */
+	bool (*unless)(Program *p);     /* not when this says so (NULL: always) */
 } substs[] = {
 	{ "System.Collections.Generic.EqualityComparer`1::CreateComparer()", equality_comparer,
 	  "EqualityComparer<T>.Default: the comparer for T chosen at build time, not by reflection" },
@@ -214,6 +215,10 @@ static const struct {
 	{ "System.IO.FileStream::GetSecureFileName(System.String,System.Boolean)", path_as_given,
 	  "the path as given in FileStream's error messages: no Path.GetFullPath",
 	  SW_PATHS_AS_GIVEN },
+	{ "System.IO.Stream::Write(System.ReadOnlySpan`1<System.Byte>)", stream_write,
+	  "through a new array (Ilcc.Core.Unpooled.Write, lib/IlccCore.cs), not one rented"
+	  " from ArrayPool<byte>.Shared (its per-core stacks, trimming on Gen2 collections)",
+	  SW_UNPOOLED_WRITES, emit_program_streams },
 	{ "System.ByReference`1::.ctor(!0&)", byref_ctor,
 	  "JIT intrinsic (its IL throws): keeps the managed pointer Span<T> stands on" },
 	{ "System.ByReference`1::get_Value()", byref_value,
@@ -223,7 +228,8 @@ static const struct {
 int emit_find_subst(Program *p, const char *key)
 {
 	for (size_t i = 0; i < countof(substs); i++)
-		if (!strcmp(substs[i].key, key) && (substs[i].sw & p->switches) == substs[i].sw)
+		if (!strcmp(substs[i].key, key) && (substs[i].sw & p->switches) == substs[i].sw &&
+		    (!substs[i].unless || !substs[i].unless(p)))
 			return (int)i;
 	return -1;
 }
@@ -639,12 +645,10 @@ static void embedded_resources(Fn *f, const char *const *names, size_t n, unsign
 		Blob data = r ? md_resource(ty_corlib, r) : (Blob){0};
 		if (!data.len)
 			continue;
-		Buf b = {0};
-		for (uint32_t k = 0; k < data.len; k++)
-			buf_printf(&b, "%s%u", !k ? "" : k % 32 ? "," : ",\n", data.p[k]);
-		buf_printf(&f->out, "\tstatic const uint8_t r%zu[%u] __attribute__((aligned(16))) = {\n%s };\n",
-			   i, data.len, b.s);
-		buf_free(&b);
+		buf_printf(&f->out, "\tstatic const uint8_t r%zu[%u] __attribute__((aligned(16))) = {\n",
+			   i, data.len);
+		emit_u8_list(&f->out, data.p, data.len, 32, "", ",\n");
+		buf_puts(&f->out, " };\n");
 		e_out(f, "if (!strcmp(name, \"%s\")) return (%s)r%zu;", names[i],
 		      emit_ctype(f->m->ret), i);
 	}
@@ -968,6 +972,22 @@ static void path_as_given(Fn *f)
 	e_out(f, "return a%u;", f->m->has_this ? 1 : 0);
 }
 
+/* Stream.Write(ReadOnlySpan<byte>) (unpooled-writes): IlccCore.dll's
+ * Ilcc.Core.Unpooled.Write copies the span into a new array and calls
+ * the stream's Write(byte[], int, int), as Mono's body does with a
+ * rented one. */
+static void stream_write(Fn *f)
+{
+	const char *path = emit_support_path("IlccCore.dll");
+	Image *img = path ? ld_open(f->p->ld, path) : NULL;
+	uint32_t row = img ? ld_find_type(img, "Ilcc.Core", "Unpooled") : 0;
+	Method *m = row ? ty_find_method(ty_def(img, row, NULL, 0), "Write", 2) : NULL;
+	if (!m)
+		e_fn_error(f, "substitution: no Ilcc.Core.Unpooled::Write in IlccCore.dll beside ilcc");
+	reach_method(f->p, m, f->m, "build-time substitution: a write without ArrayPool");
+	e_out(f, "%s(a0, a1);", m->cname);
+}
+
 /* ---- the default encoding ---- */
 /* t's static method `name` whose only parameter is `first` (NULL: none),
  * reached. */
@@ -1081,4 +1101,10 @@ static void timer_remove(Fn *f)
 	e_out(f, "\t\t%s((%s)l, i);", remove_at->cname, emit_this_ctype(list));
 	e_out(f, "\t\treturn;");
 	e_out(f, "\t}");
+}
+
+void emit_subst_keys(KeyFn *fn, void *ctx)
+{
+	for (size_t i = 0; i < countof(substs); i++)
+		fn(ctx, KEY_METHOD, substs[i].key, "subst.c substs");
 }

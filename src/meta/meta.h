@@ -275,6 +275,9 @@ void sig_print_token(Buf *b, Image *img, Token tok, bool scope,
 		     const GenericNames *g);
 /* MethodDef `row` as "Ns.Type::Name", for diagnostics. */
 void sig_print_method_name(Buf *b, Image *img, uint32_t row);
+/* "NS.Outer<nested>Inner" of TypeDef row ('/' as ilasm writes it, '+'
+ * as reflection does); a nesting deeper than the limit is bad metadata */
+void sig_print_typedef(Buf *b, Image *img, uint32_t row, char nested);
 /* A member token (MethodDef, MemberRef, MethodSpec, Field) as
  * "rettype Owner::Name(params)". */
 void sig_print_member(Buf *b, Image *img, Arena *a, Token tok);

@@ -393,21 +393,26 @@ void sig_print_method(Buf *b, Image *img, const MethodSig *m, const char *name,
 	print_method(b, img, m, name, g, !(g && g->nmethod), 0);
 }
 
-static void print_typedef(Buf *b, Image *img, uint32_t row, unsigned depth)
+static void print_typedef(Buf *b, Image *img, uint32_t row, char nested, unsigned depth)
 {
 	if (depth > MAX_DEPTH)
 		md_error(img, "TypeDef row %u: nested types nest more than %d deep",
 			 row, MAX_DEPTH);
 	uint32_t outer = md_enclosing(img, row);
 	if (outer) {
-		print_typedef(b, img, outer, depth + 1);
-		buf_putc(b, '/');
+		print_typedef(b, img, outer, nested, depth + 1);
+		buf_putc(b, nested);
 	} else {
 		const char *ns = md_string(img, md_get(img, T_TypeDef, row, TypeDef_Namespace));
 		if (*ns)
 			buf_printf(b, "%s.", ns);
 	}
 	buf_puts(b, md_string(img, md_get(img, T_TypeDef, row, TypeDef_Name)));
+}
+
+void sig_print_typedef(Buf *b, Image *img, uint32_t row, char nested)
+{
+	print_typedef(b, img, row, nested, 0);
 }
 
 static void print_typeref(Buf *b, Image *img, uint32_t row, bool scope, unsigned depth)
@@ -441,7 +446,7 @@ static void print_token(Buf *b, Image *img, Token tok, bool scope,
 		md_error(img, "token 0x%08x is out of range", tok);
 	switch (TOK_TABLE(tok)) {
 	case T_TypeDef:
-		print_typedef(b, img, row, 0);
+		print_typedef(b, img, row, '/', 0);
 		break;
 	case T_TypeRef:
 		print_typeref(b, img, row, scope, 0);

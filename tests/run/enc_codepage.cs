@@ -1,6 +1,8 @@
 // Code pages of Mono's I18N assemblies (docs/design.md, "Named cultures,
 // code pages and a second corpus"): Encoding.GetEncoding of a code page the
-// program names by number or by name is built in; a code page known only at
+// program names by number (a constant, or any constant where it calls
+// GetEncoding with a variable) or by name (Mono's other names too) is
+// built in; a code page known only at
 // run time is not (ilcc: NotSupportedException, as Mono without I18N; Mono
 // has it: the output does not show which).
 using System;
@@ -13,6 +15,7 @@ static class P {
 		Say(e.CodePage + " " + e.WebName + " " + e.IsSingleByte + " " + BitConverter.ToString(b) +
 		    " " + (e.GetString(b) == s) + " " + e.GetByteCount(s) + " " + e.GetMaxByteCount(3));
 	}
+	static void ByNumber(int cp, string s) { Show(Encoding.GetEncoding(cp), s); }
 	static int Main()
 	{
 		Show(Encoding.GetEncoding(1252), "\u20ac\u201ccaf\u00e9\u201d \u00a9");
@@ -21,6 +24,9 @@ static class P {
 		Show(Encoding.GetEncoding("iso-8859-2"), "\u0141\u00f3d\u017a");
 		Show(Encoding.GetEncoding(437), "\u00e9\u2563\u00bd");
 		Show(Encoding.GetEncoding("iso-8859-1"), "\u00e9");
+		ByNumber(866, "\u0416\u0436");        // through a parameter
+		Show(Encoding.GetEncoding("koi8r"), "\u043f\u0440");       // Mono's other names
+		Show(Encoding.GetEncoding("latin9"), "\u20ac");
 		var w = Encoding.GetEncoding(1252);
 		Say(w.GetString(new byte[] { 0x80, 0x93, 0x41, 0x9f }) == "\u20ac\u201cA\u0178" ? "decoded" : "wrong");
 		Say(w.GetBytes("\u4e16")[0].ToString() + " " + ReferenceEquals(w, Encoding.GetEncoding(1252)));

@@ -28,6 +28,19 @@ class P {
 			p.WaitForExit();
 			Console.WriteLine("out [" + s.TrimEnd() + "] " + p.ExitCode);
 		}
+		// arguments split as Mono splits them: backslashes inside "...",
+		// quotes in the middle of a word, empty words
+		foreach (var args in new[] { "\"printf '%s,' \\\"$0\\\" a 'b c'\"", "a\"b c\"d 'e'f \"\" g\\ h",
+					     "\"x\\ny\" '\\z' \\\\w" }) {
+			si = new ProcessStartInfo("/bin/sh", "-c 'printf \"[%s]\" \"$@\"' sh " + args);
+			si.UseShellExecute = false;
+			si.RedirectStandardOutput = true;
+			using (var p = Process.Start(si)) {
+				string s = p.StandardOutput.ReadToEnd();
+				p.WaitForExit();
+				Console.WriteLine("split " + s);
+			}
+		}
 		// stdin -> stdout, stderr
 		si = Sh("cat; echo err >&2");
 		si.RedirectStandardInput = true;

@@ -171,6 +171,47 @@ static class ThrMonFast {
 		} catch (SynchronizationLockException) {
 			Console.WriteLine("SynchronizationLockException");
 		}
+		Misuse();
 		return 0;
+	}
+
+	static void Try(string what, Action a)
+	{
+		try {
+			a();
+			Console.WriteLine(what + ": no exception");
+		} catch (Exception e) {
+			Console.WriteLine(what + ": " + e.GetType().Name);
+		}
+	}
+
+	/* The fast paths (runtime/mon.c: Enter by one compare-and-swap, Pulse
+	 * without the record's lock when nobody waits, internal calls called
+	 * directly) must still refuse what Mono refuses, and a Pulse with
+	 * nobody waiting must not be remembered by a later Wait. */
+	static void Misuse()
+	{
+		var o = new object();
+		Try("Pulse never locked", () => Monitor.Pulse(o));
+		Try("PulseAll never locked", () => Monitor.PulseAll(o));
+		lock (o) { }
+		Try("Pulse after release", () => Monitor.Pulse(o));
+		Try("Wait not held", () => Monitor.Wait(o, 1));
+		Try("Exit null", () => Monitor.Exit(null));
+		Try("Enter null", () => Monitor.Enter(null));
+		Try("TryEnter null", () => Monitor.TryEnter(null));
+		Try("Pulse null", () => Monitor.Pulse(null));
+		bool taken = true;
+		Try("Enter taken", () => Monitor.Enter(o, ref taken));
+		lock (o) {
+			Monitor.Pulse(o);
+			Console.WriteLine("Wait after a lone Pulse: " + Monitor.Wait(o, 20));
+		}
+		var other = new Thread(() => Try("Pulse by another thread", () => Monitor.Pulse(o)));
+		lock (o) {
+			other.Start();
+			other.Join();
+			Console.WriteLine("still held: " + Monitor.IsEntered(o));
+		}
 	}
 }
