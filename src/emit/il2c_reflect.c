@@ -781,6 +781,7 @@ static const struct {
 	{ "System.Runtime.InteropServices.Marshal", "DestroyStructure", marshal_struct },
 	{ "System.Runtime.InteropServices.Marshal", "StructureToPtr", marshal_struct },
 	{ "System.Type", "get_Assembly", assemblies },
+	{ "System.Type", "get_AssemblyQualifiedName", assemblies },
 	{ "System.Reflection.Assembly", "GetExecutingAssembly", assemblies },
 	{ "System.Reflection.Assembly", "GetEntryAssembly", assemblies },
 	{ "System.Reflection.Assembly", "GetCallingAssembly", assemblies },
