@@ -972,11 +972,16 @@ Object *rt_RuntimeType_MakeGenericType(Object *self, Object *args)
 	}
 	for (uint32_t i = 0; i < rt_nmade_generics; i++) {
 		const RtMadeGeneric *m = &rt_made_generics[i];
-		if (m->open == open && rt_reflect_same_types(a, m->args, m->nargs))
+		if (m->open != open || !rt_reflect_same_types(a, m->args, m->nargs))
+			continue;
+		if (m->made)
 			return type_object(m->made);
+		rt_exc_throw_msg(RT_EXC_ARG, "Invalid generic arguments");
+		return NULL;
 	}
-	rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc did not make an instance of ", open,
-			 " with these arguments: MakeGenericType needs them known at build time");
+	rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc did not make ", open,
+			 " over these arguments ahead of time: MakeGenericType over types the"
+			 " build did not see (warning ILCC1003)");
 	return NULL;
 }
 

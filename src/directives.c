@@ -376,6 +376,30 @@ static unsigned rd_degrees(const XmlNode *n)
 	return keep;
 }
 
+/* The types of an Arguments="A, B" attribute, into inst (at most 16):
+ * their count, or -1 after a warning. */
+static int rd_arguments(Dir *c, const XmlNode *n, const char *args, Type **inst)
+{
+	int ninst = 0;
+	for (const char *s = args; *s && ninst < 16; ) {
+		while (*s == ' ')
+			s++;
+		size_t len = strcspn(s, ",");
+		while (len && s[len - 1] == ' ')
+			len--;
+		const char *an = arena_printf(ty_arena(), "%.*s", (int)len, s);
+		Type *a = find_type(c, an);
+		if (!a) {
+			warn(c, n, "type argument %s not found: the directive keeps nothing", an);
+			return -1;
+		}
+		inst[ninst++] = a;
+		s += strcspn(s, ",");
+		s += *s == ',';
+	}
+	return ninst;
+}
+
 static Type *rd_instantiation(Dir *c, const XmlNode *n)
 {
 	const char *name = xml_attr(n, "Name"), *args = xml_attr(n, "Arguments");
@@ -384,20 +408,10 @@ static Type *rd_instantiation(Dir *c, const XmlNode *n)
 		return NULL;
 	}
 	Type *inst[16];
-	uint32_t ninst = 0;
-	for (const char *s = args; *s && ninst < countof(inst); ) {
-		while (*s == ' ')
-			s++;
-		size_t len = strcspn(s, ",");
-		const char *an = arena_printf(ty_arena(), "%.*s", (int)len, s);
-		Type *a = find_type(c, an);
-		if (!a) {
-			warn(c, n, "type argument %s not found: the directive keeps nothing", an);
-			return NULL;
-		}
-		inst[ninst++] = a;
-		s += len + (s[len] == ',');
-	}
+	int got = rd_arguments(c, n, args, inst);
+	if (got < 0)
+		return NULL;
+	uint32_t ninst = (uint32_t)got;
 	Type *def = find_type(c, strchr(name, '`') ? name : arena_printf(ty_arena(), "%s`%u", name, ninst));
 	if (!def || ty_generic_arity(def) != ninst) {
 		warn(c, n, "generic type %s not found with that many arguments: the directive keeps nothing", name);
@@ -406,6 +420,37 @@ static Type *rd_instantiation(Dir *c, const XmlNode *n)
 	Type **copy = arena_alloc(ty_arena(), ninst * sizeof *copy);
 	memcpy(copy, inst, ninst * sizeof *copy);
 	return ty_def(def->img, def->row, copy, ninst);
+}
+
+/* <MethodInstantiation Name="M" Arguments="A, B"/> inside <Type>: the
+ * instance M<A, B> of each generic method M of t with that many type
+ * parameters, compiled and found by MakeGenericMethod. */
+static void rd_method_instantiation(Dir *c, const XmlNode *n, Type *t)
+{
+	const char *name = xml_attr(n, "Name"), *args = xml_attr(n, "Arguments");
+	Type *inst[16];
+	int got = name && args ? rd_arguments(c, n, args, inst) : -2;
+	if (got == -2)
+		warn(c, n, "%s needs Name and Arguments", "<MethodInstantiation>");
+	if (got < 0)
+		return;
+	bool found = false;
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t i = 0; i < ti->nmethods; i++) {
+		Method *m = ti->methods[i];
+		if (strcmp(m->name, name) || ty_method_generic_arity(m) != (uint32_t)got)
+			continue;
+		Type **copy = arena_alloc(ty_arena(), (size_t)got * sizeof *copy);
+		memcpy(copy, inst, (size_t)got * sizeof *copy);
+		Method *made = ty_method(t, m->img, m->row, copy, (uint32_t)got);
+		reach_reflect_method(c->p, m, c->why);
+		reach_method(c->p, made, c->why, reason(c, n));
+		reach_reflect_method(c->p, made, c->why);
+		found = true;
+	}
+	if (!found)
+		warn(c, n, arena_printf(ty_arena(), "%s has no generic method %%s with %d type"
+					" parameters: the directive keeps nothing", t->name, got), name);
 }
 
 static void rd_type(Dir *c, const XmlNode *n, Type *t)
@@ -417,7 +462,9 @@ static void rd_type(Dir *c, const XmlNode *n, Type *t)
 			keep_member(c, k, t, true, xml_attr(k, "Name"), xml_attr(k, "Signature"));
 		else if (!strcmp(k->name, "Property") || !strcmp(k->name, "Field"))
 			keep_member(c, k, t, false, xml_attr(k, "Name"), NULL);
-		else if (strcmp(k->name, "MethodInstantiation") && strcmp(k->name, "Event"))
+		else if (!strcmp(k->name, "MethodInstantiation"))
+			rd_method_instantiation(c, k, t);
+		else if (strcmp(k->name, "Event"))
 			warn(c, k, "<%s> is not an rd.xml element inside <Type>: ignored", k->name);
 	}
 }
