@@ -275,7 +275,10 @@ static void keep_type(Dir *c, const XmlNode *n, Type *t, unsigned keep)
 		     "<TypeInstantiation Name=... Arguments=...> to keep its code", t->name);
 		return;
 	}
+	bool first = !reach_tstate(t)->needs;
 	reach_type(c->p, t, TN_DESCRIPTOR | TN_LAYOUT | (keep & K_FIELDS ? TN_STATICS : 0), c->why);
+	if (first && !c->why)
+		reach_tstate(t)->kept_by = reason(c, n);       /* what --why says */
 	if (!keep)
 		return;
 	TypeInfo *ti = ty_info(t);
@@ -358,7 +361,25 @@ static void keep_member(Dir *c, const XmlNode *n, Type *t, bool is_method, const
 /* ---- rd.xml ---- */
 /* An rd.xml degree ("Required All", "Required Public", "Excluded", ...) of
  * the Dynamic, Activate, Browse and Serialize attributes. */
-static unsigned rd_degrees(const XmlNode *n)
+/* Is every word of degree v one of rd.xml's? */
+static bool rd_degree_known(const char *v)
+{
+	static const char *const words[] = {
+		"Required", "Public", "PublicAndInternal", "Internal", "All", "Auto", "Excluded",
+	};
+	while (*v) {
+		size_t len = strcspn(v, " ");
+		bool known = len == 0;
+		for (unsigned i = 0; !known && i < countof(words); i++)
+			known = strlen(words[i]) == len && !strncmp(words[i], v, len);
+		if (!known)
+			return false;
+		v += len + (v[len] == ' ');
+	}
+	return true;
+}
+
+static unsigned rd_degrees(Dir *c, const XmlNode *n)
 {
 	static const struct { const char *attr; unsigned keep; } attrs[] = {
 		{ "Dynamic", K_ALL }, { "Activate", K_CTORS }, { "Browse", K_METHODS | K_PROPS },
@@ -367,7 +388,11 @@ static unsigned rd_degrees(const XmlNode *n)
 	unsigned keep = 0;
 	for (unsigned i = 0; i < countof(attrs); i++) {
 		const char *v = xml_attr(n, attrs[i].attr);
-		if (!v || strstr(v, "Excluded"))
+		if (v && !rd_degree_known(v))
+			warn(c, n, arena_printf(ty_arena(), "%s=\"%%s\" is not an rd.xml degree"
+				" (Required, Public, PublicAndInternal, All, Auto, Excluded): ignored",
+				attrs[i].attr), v);
+		if (!v || strstr(v, "Excluded") || !rd_degree_known(v))
 			continue;
 		keep |= attrs[i].keep;
 		if (strstr(v, "Public") && !strstr(v, "All") && !strstr(v, "Internal"))
@@ -455,7 +480,7 @@ static void rd_method_instantiation(Dir *c, const XmlNode *n, Type *t)
 
 static void rd_type(Dir *c, const XmlNode *n, Type *t)
 {
-	keep_type(c, n, t, rd_degrees(n));
+	keep_type(c, n, t, rd_degrees(c, n));
 	for (uint32_t i = 0; i < n->nkids; i++) {
 		const XmlNode *k = n->kids[i];
 		if (!strcmp(k->name, "Method"))
@@ -487,7 +512,7 @@ static void rd_element(Dir *c, const XmlNode *n)
 		}
 		Image *outer = c->asm_;
 		c->asm_ = img;
-		unsigned keep = rd_degrees(n);
+		unsigned keep = rd_degrees(c, n);
 		if (keep)
 			for (uint32_t row = 2; row <= md_rows(img, T_TypeDef); row++)
 				keep_type(c, n, ty_def(img, row, NULL, 0), keep);
@@ -501,7 +526,7 @@ static void rd_element(Dir *c, const XmlNode *n)
 			warn(c, n, "%s needs a Name, inside an <Assembly>", "<Namespace>");
 			return;
 		}
-		unsigned keep = rd_degrees(n);
+		unsigned keep = rd_degrees(c, n);
 		for (uint32_t row = 2; row <= md_rows(img, T_TypeDef); row++)
 			if (!strcmp(md_string(img, md_get(img, T_TypeDef, row, TypeDef_Namespace)), ns))
 				keep_type(c, n, ty_def(img, row, NULL, 0), keep);
@@ -513,7 +538,7 @@ static void rd_element(Dir *c, const XmlNode *n)
 }
 
 /* ---- ILLink descriptors ---- */
-static unsigned preserve(const XmlNode *n, bool has_kids)
+static unsigned preserve(Dir *c, const XmlNode *n, bool has_kids)
 {
 	const char *v = xml_attr(n, "preserve");
 	if (!v)
@@ -524,7 +549,9 @@ static unsigned preserve(const XmlNode *n, bool has_kids)
 		return K_FIELDS;
 	if (!strcmp(v, "methods"))
 		return K_CTORS | K_METHODS | K_PROPS;
-	return 0;                       /* "nothing" */
+	if (strcmp(v, "nothing"))
+		warn(c, n, "preserve=\"%s\" is not all, fields, methods or nothing: it keeps nothing", v);
+	return 0;
 }
 
 static void descriptor_type(Dir *c, const XmlNode *n)
@@ -535,7 +562,7 @@ static void descriptor_type(Dir *c, const XmlNode *n)
 		warn(c, n, "type %s not found: the descriptor keeps nothing", name ? name : "(no fullname)");
 		return;
 	}
-	keep_type(c, n, t, preserve(n, n->nkids > 0));
+	keep_type(c, n, t, preserve(c, n, n->nkids > 0));
 	for (uint32_t i = 0; i < n->nkids; i++) {
 		const XmlNode *k = n->kids[i];
 		const char *kname = xml_attr(k, "name"), *sig = xml_attr(k, "signature");
@@ -573,7 +600,7 @@ static void descriptor(Dir *c, const XmlNode *root)
 			continue;
 		}
 		c->asm_ = img;
-		if (preserve(a, true) == K_ALL)
+		if (preserve(c, a, true) == K_ALL)
 			for (uint32_t row = 2; row <= md_rows(img, T_TypeDef); row++)
 				keep_type(c, a, ty_def(img, row, NULL, 0), K_ALL);
 		for (uint32_t k = 0; k < a->nkids; k++) {

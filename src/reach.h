@@ -97,6 +97,7 @@ enum TypeNeeds {
 typedef struct TypeState {
 	uint32_t needs;
 	Method *why;
+	const char *kept_by;            /* no `why`: the directive that kept it ("kept by F:L") */
 	bool reflect_args;              /* rt_generic_args[] lists its arguments */
 	bool indirect;                  /* in Program.indirect */
 	void *cov;                      /* coverage.c's */
