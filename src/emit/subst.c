@@ -92,6 +92,9 @@ static const struct {
 	  "the console's encoding from the locale's code as Mono's IL picks it, without"
 	  " Encoding.GetEncoding: its lookup by name (EncodingTable, culture-aware"
 	  " comparison) and its error messages (String.Format) were a third of Hello World" },
+	{ "System.Globalization.CultureInfo::internal_get_cultures(System.Boolean,System.Boolean,System.Boolean)",
+	  e_get_cultures, "CultureInfo.GetCultures: every culture of the table (culture.c builds all"
+	  " in once this is reached), each CultureInfo made as Mono's runtime makes it" },
 	{ "System.Text.EncodingHelper::InvokeI18N(System.String,System.Object[])", e_i18n_invoke,
 	  "Encoding.GetEncoding of an I18N code page: the classes of the code pages the"
 	  " program names made directly (i18n.c), not loaded from I18N.dll by reflection" },
