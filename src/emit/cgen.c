@@ -1693,23 +1693,32 @@ static int unit_kind(const Program *p, const uint8_t *hot, uint32_t i)
 	return hot[i] ? UNIT_HOT : UNIT_LIB;
 }
 
-/* Appends m to the queue q (of p->methods.n) unless seen. */
-static void hot_enqueue(Method **q, uint32_t *nq, uint8_t *seen, Method *m)
+/* The breadth-first walk of hot_methods: the methods met, in order. */
+typedef struct {
+	const Program *p;
+	Method **q;
+	uint32_t n;
+	uint8_t *seen;                  /* by index in p->methods */
+} HotQueue;
+
+/* Appends m unless met already or not among the program's methods (a
+ * callee noted but never emitted has no index). */
+static void hot_enqueue(HotQueue *h, Method *m)
 {
-	uint32_t i = reach_state(m)->index;
-	if (!seen[i]) {
-		seen[i] = 1;
-		q[(*nq)++] = m;
-	}
+	MethodState *ms = m ? reach_state(m) : NULL;
+	if (!ms || ms->index >= h->p->methods.n || h->p->methods.v[ms->index] != m || h->seen[ms->index])
+		return;
+	h->seen[ms->index] = 1;
+	h->q[h->n++] = m;
 }
 
-static void hot_enqueue_all(Method **q, uint32_t *nq, uint8_t *seen, Method **v, uint32_t n)
+static void hot_enqueue_all(HotQueue *h, Method **v, uint32_t n)
 {
 	for (uint32_t k = 0; k < n; k++) {
-		hot_enqueue(q, nq, seen, v[k]);
-		MethodState *ms = reach_state(v[k]);
-		for (uint32_t j = 0; ms->impls.n <= HOT_IMPLS && j < ms->impls.n; j++)
-			hot_enqueue(q, nq, seen, ms->impls.v[j]);
+		hot_enqueue(h, v[k]);
+		MethodState *ms = v[k] ? reach_state(v[k]) : NULL;
+		for (uint32_t j = 0; ms && ms->impls.n <= HOT_IMPLS && j < ms->impls.n; j++)
+			hot_enqueue(h, ms->impls.v[j]);
 	}
 }
 
@@ -1734,17 +1743,17 @@ static bool cold_method(Method *m)
 
 static uint8_t *hot_methods(const Program *p)
 {
-	uint32_t n = p->methods.n, nq = 0;
-	uint8_t *hot = calloc(n + 1, 1), *seen = calloc(n + 1, 1);
-	Method **q = malloc((n + 1) * sizeof *q);
+	uint32_t n = p->methods.n;
+	uint8_t *hot = calloc(n + 1, 1);
+	HotQueue h = { p, malloc((n + 1) * sizeof *h.q), 0, calloc(n + 1, 1) };
 	for (uint32_t i = 0; i < n; i++) {
 		MethodState *ms = reach_state(p->methods.v[i]);
 		if (own_method(p, p->methods.v[i]))
-			hot_enqueue_all(q, &nq, seen, ms->loop_callees.v, ms->loop_callees.n);
+			hot_enqueue_all(&h, ms->loop_callees.v, ms->loop_callees.n);
 	}
 	size_t bytes = 0;
-	for (uint32_t h = 0; h < nq; h++) {
-		Method *m = q[h];
+	for (uint32_t k = 0; k < h.n; k++) {
+		Method *m = h.q[k];
 		MethodState *ms = reach_state(m);
 		int kind = unit_kind(p, hot, ms->index);
 		if ((kind != UNIT_LIB && kind != UNIT_OWN) || cold_method(m))
@@ -1755,13 +1764,13 @@ static uint8_t *hot_methods(const Program *p)
 			hot[ms->index] = 1;
 			bytes += ms->code.len;
 		}
-		hot_enqueue_all(q, &nq, seen, ms->callees.v, ms->callees.n);
-		hot_enqueue_all(q, &nq, seen, ms->callees_nonnull.v, ms->callees_nonnull.n);
-		hot_enqueue_all(q, &nq, seen, ms->callees_this.v, ms->callees_this.n);
-		hot_enqueue_all(q, &nq, seen, ms->vcallees.v, ms->vcallees.n);
+		hot_enqueue_all(&h, ms->callees.v, ms->callees.n);
+		hot_enqueue_all(&h, ms->callees_nonnull.v, ms->callees_nonnull.n);
+		hot_enqueue_all(&h, ms->callees_this.v, ms->callees_this.n);
+		hot_enqueue_all(&h, ms->vcallees.v, ms->vcallees.n);
 	}
-	free(seen);
-	free(q);
+	free(h.seen);
+	free(h.q);
 	return hot;
 }
 
