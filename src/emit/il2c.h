@@ -247,6 +247,11 @@ void e_xml_ctor(Fn *f);                         /* xmlser.c */
 void e_xml_serialize(Fn *f);
 void e_xml_deserialize(Fn *f);
 void e_i18n_invoke(Fn *f);                      /* i18n.c */
+void e_get_cultures(Fn *f);                     /* culture.c */
+size_t i18n_cjk_tables(Program *p, const char **out, size_t max);  /* i18n.c */
+void e_manifest_resource(Fn *f);                /* resources.c */
+void e_manifest_info(Fn *f);
+void e_manifest_names(Fn *f);
 void e_expr_create_lambda(Fn *f);
 void e_expr_is_nullable(Fn *f);
 void e_expr_nullable_underlying(Fn *f);
