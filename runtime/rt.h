@@ -395,8 +395,18 @@ typedef struct RtMadeGeneric {
 	uint32_t nargs;
 	const RtType *const *args;
 } RtMadeGeneric;
-extern const RtMadeGeneric rt_made_generics[];
+extern const RtMadeGeneric rt_made_generics[];   /* made NULL: see below */
 extern const uint32_t rt_nmade_generics;
+/* Instances MakeGenericType (rt_made_generics rows with `made` NULL) and
+ * MakeGenericMethod are asked for at run time over arguments that break
+ * their constraints: ArgumentException, as Mono's. */
+typedef struct RtRefusedMethod {
+	const struct RtMethod *def;
+	uint32_t nargs;
+	const RtType *const *args;
+} RtRefusedMethod;
+extern const RtRefusedMethod rt_refused_methods[];
+extern const uint32_t rt_nrefused_methods;
 /* The structs Marshal's calls name (src/emit/marshal.c): their native
  * size, their fields (ended by a NULL name) with native offsets for
  * OffsetOf, and the steps converting a value (at moff) to and from native
