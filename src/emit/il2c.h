@@ -27,6 +27,14 @@ static inline int32_t il_ldarg_index(const Instr *in)
 /* Evaluation stack slots of a method: its .maxstack, and at least this. */
 enum { STACK_MIN = 32 };
 
+/* What il2c_reflect.c's dataflow knows of an element of a Type[] besides
+ * its Type (Slot.elems): candidates, or the argument it was loaded from. */
+typedef struct ElemFacts {
+	struct Type **cands;
+	uint32_t ncands;
+	uint16_t from_arg;
+} ElemFacts;
+
 typedef struct Slot {
 	StackKind k;
 	Type *t;                        /* O, P, VT: the static type; IP: pointee */
@@ -36,6 +44,7 @@ typedef struct Slot {
 	Method *kmethod;                /* the MethodInfo of kmethod */
 	const char *str;                /* a string literal (ASCII) */
 	Type **elems;                   /* a Type[] of nelems: what each holds */
+	ElemFacts *efacts;              /* with elems: more of each element */
 	uint32_t nelems;
 	bool has_cval;                  /* an int32 constant: cval */
 	int32_t cval;
@@ -47,6 +56,12 @@ typedef struct Slot {
 	const char *len;                /* a vector loaded from a variable whose
 					   length a C local shadows: its name */
 	uint16_t from_loc;              /* ldloc N gave it: N + 1 (il2c_loops.c) */
+	Type **cands;                   /* a Type that is one of these ncands (paths
+					   joined, a Type[] read at a variable index) */
+	uint32_t ncands;
+	Type **elems_any;               /* a Type[] from a local written once: its
+					   elements are among these nelems_any */
+	uint32_t nelems_any;
 	bool dam;                       /* a Type from a [DynamicallyAccessedMembers]
 					   field or return value: what it may hold was
 					   kept where it was stored or returned */
@@ -112,12 +127,20 @@ typedef struct Fn {
 	struct FnLoop { uint32_t body, cond, k; const char *bound; } *loops;
 	bool filter_mode;               /* this is the outlined filter function */
 	bool frame_declared;            /* FRAME_, its name in traces, is declared */
-	/* with debug information: each place that raises (e_fail_at) goes
-	 * first to a label of its own, S<i>, which records it (at_ = i + 1,
-	 * its C# file and line in FRAME_[]) for the stack trace */
+	/* the method never runs (its IL is invalid, a type of its signature
+	 * does not load): Mono fails to compile it, so no frame of its own */
+	bool no_frame;
+	/* with debug information, and in the program's own methods: each
+	 * place that raises (e_fail_at) goes first to a label of its own,
+	 * S<i>, which records it (at_ = i + 1, its C# file and line, or IL
+	 * offset, in FRAME_[]) for the stack trace */
 	bool lines;
 	uint32_t nsites, sites_cap, sites_declared;
-	struct FnSite { uint32_t off; const char *target; } *sites;
+	/* seq: the offset of the sequence point Mono's trace shows for off:
+	 * the last one at or before it where the evaluation stack was empty
+	 * or that follows a call; slot: its entry in FRAME_[] */
+	struct FnSite { uint32_t off, seq, slot; const char *target; } *sites;
+	uint32_t seq_off;               /* the same for the instruction at hand */
 	/* `this` went somewhere other than a field access, a pop or the
 	 * receiver of a direct call (those are MethodState.this_callees) */
 	bool leaks_this;
