@@ -21,8 +21,8 @@
  * - Delegate.CreateDelegate(typeof(D), ...): D, constructed, with Invoke
  *   found by reflection (Mono's CreateDelegate looks it up);
  * - Marshal.SizeOf(typeof(S)), OffsetOf, PtrToStructure, StructureToPtr
- *   of a boxed S: S in rt_marshal_types[] (marshal.c), or a build error
- *   if ilcc cannot marshal it.
+ *   of a boxed S: S in rt_marshal_types[] (marshal.c), with why when
+ *   ilcc cannot marshal it (the call throws then, as Mono's; a warning).
  *
  * Where the program's own code calls one of these and the argument is not
  * known, a build warning names the call (e_warn). Each rule sets what the

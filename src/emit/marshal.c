@@ -17,8 +17,12 @@
  * the type's Pack), and gcc lays it out as the C ABI does, as Mono does.
  * Explicit layout in native memory keeps each field's offset, with its
  * native type there (a bool a 4-byte BOOL...), as Mono lays it out.
- * Refused: other references, other [MarshalAs], auto layout, generic
- * structs.
+ * Classes with sequential or explicit layout (deriving from Object or
+ * from such a class, whose fields come first) are laid out as structs,
+ * and inline where a struct holds one. What ilcc cannot lay out (other
+ * references, other [MarshalAs], auto layout) is no build error, since
+ * Mono decides when the program runs: such a type's row says why, and
+ * the runtime throws then (Mono's exceptions for auto layout).
  */
 #include "il2c.h"
 #include "../../runtime/rt.h"
