@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 intptr_t rt_Marshal_AllocHGlobal(intptr_t n);     /* icall_marshal.c */
+intptr_t rt_Marshal_GetFunctionPointerForDelegateInternal(Object *d);   /* lib.c */
 
 /* t's row: with steps, or (refused) with why Mono will not marshal it. */
 const RtMarshalType *rt_marshal_row(const RtType *t)
@@ -101,6 +102,11 @@ static bool op_to_native(const RtMarshalOp *op, char *dst, const char *v)
 		RtArray *a = *(RtArray *const *)from;
 		*(void **)to = a ? a->data : NULL;
 		break;
+	}
+	case RT_MARSHAL_DELEGATE: {
+		Object *d = *(Object *const *)from;
+		*(intptr_t *)to = d ? rt_Marshal_GetFunctionPointerForDelegateInternal(d) : 0;
+		return !rt_pending;
 	}
 	case RT_MARSHAL_NULLREF:
 		if (*(Object *const *)from) {
@@ -197,6 +203,11 @@ static bool op_from_native(const RtMarshalOp *op, char *v, const char *src)
 			RT_ARRAY_DATA(a, uint16_t)[i] = (uint8_t)from[i];
 		*(RtArray **)to = a;
 		break;
+	}
+	case RT_MARSHAL_DELEGATE: {
+		intptr_t fn = *(const intptr_t *)from;
+		*(Object **)to = fn ? rt_callback_delegate(op->arr, fn) : NULL;
+		return !rt_pending;
 	}
 	case RT_MARSHAL_NULLREF: case RT_MARSHAL_LPARRAY:
 		if (op->kind == RT_MARSHAL_LPARRAY || !all_zero(from, op->n)) {

@@ -387,7 +387,8 @@ extern const uint32_t rt_nmade_generics;
  * of class arr with layout inline (n bytes: its own steps); CHARS, a char
  * array as n bytes inline; NULLREF, a COM reference as n bytes, null only;
  * LPARRAY, an array of type arr as the address of its elements, which
- * Mono will not convert back (MarshalDirectiveException). A type Mono will not marshal has no steps
+ * Mono will not convert back (MarshalDirectiveException); DELEGATE, a
+ * delegate of type arr as a C function pointer (its callback pool). A type Mono will not marshal has no steps
  * but why (`refused`: an ArgumentException when a call is given it), with
  * `auto_layout` when Mono's own messages say why. */
 typedef struct RtMarshalField {
@@ -397,7 +398,7 @@ typedef struct RtMarshalField {
 enum {
 	RT_MARSHAL_END, RT_MARSHAL_COPY, RT_MARSHAL_STRING, RT_MARSHAL_ARRAY, RT_MARSHAL_WSTRING,
 	RT_MARSHAL_TSTR, RT_MARSHAL_WTSTR, RT_MARSHAL_BOOL, RT_MARSHAL_CHAR, RT_MARSHAL_OBJECT,
-	RT_MARSHAL_CHARS, RT_MARSHAL_NULLREF, RT_MARSHAL_LPARRAY,
+	RT_MARSHAL_CHARS, RT_MARSHAL_NULLREF, RT_MARSHAL_LPARRAY, RT_MARSHAL_DELEGATE,
 };
 typedef struct RtMarshalOp {
 	uint32_t kind, moff, noff, n;
@@ -939,6 +940,8 @@ typedef struct RtCallbackPool {
 void *rt_callback_get(RtCallbackPool *pool, Object *d);
 extern RtCallbackPool *const rt_callback_pools[];
 extern const uint32_t rt_ncallback_pools;
+/* A delegate of type t calling C function fn (a struct's field). */
+Object *rt_callback_delegate(const RtType *t, intptr_t fn);
 
 /* ---- types: casts, interfaces, boxing (rt_type_) ---- */
 /* Activator.CreateInstance(Type) (RuntimeType.CreateInstanceDefaultCtor):

@@ -34,7 +34,7 @@ enum {                                  /* ECMA-335 §II.23.4 */
 	NATIVE_U2 = 0x06, NATIVE_LPSTR = 0x14, NATIVE_LPWSTR = 0x15, NATIVE_LPTSTR = 0x16,
 	NATIVE_BYVALTSTR = 0x17, NATIVE_IUNKNOWN = 0x19, NATIVE_IDISPATCH = 0x1a,
 	NATIVE_STRUCT = 0x1b, NATIVE_INTF = 0x1c, NATIVE_FIXEDARRAY = 0x1e, NATIVE_LPARRAY = 0x2a,
-	NATIVE_LPUTF8STR = 0x30,
+	NATIVE_FUNC = 0x26, NATIVE_LPUTF8STR = 0x30,
 };
 enum { TF_CHARSET = 0x30000, TF_UNICODE = 0x10000 };  /* TypeDef flags */
 
@@ -50,6 +50,7 @@ typedef enum {
 	FN_BOOL1,       /* bool as [MarshalAs(U1)] or I1 */
 	FN_CHAR1,       /* char as one ANSI byte (CharSet.Ansi, the default) */
 	FN_CLASS,       /* an object of a class with layout, inline as its struct */
+	FN_DELEGATE,    /* a delegate as a C function pointer (callbacks.c) */
 	FN_CHARS,       /* ByValArray of char in an ANSI struct: n bytes inline */
 	FN_NULLREF,     /* a COM interface (8 bytes) or VARIANT (16): null only */
 	FN_LPARRAY,     /* an array without ByValArray: its elements' address,
@@ -123,6 +124,8 @@ static FieldNative field_native(Field *fd, uint32_t *n)
 		return array_native(fd, v, nt, n);
 	if (layout_class(t) && (nt < 0 || nt == NATIVE_STRUCT))
 		return FN_CLASS;
+	if (t->kind == TY_CLASS && t->img && ty_info(t)->is_delegate && (nt < 0 || nt == NATIVE_FUNC))
+		return FN_DELEGATE;
 	if (ty_is_ref(t) && (nt == NATIVE_IUNKNOWN || nt == NATIVE_IDISPATCH || nt == NATIVE_INTF ||
 			     (nt == NATIVE_STRUCT && t == ty_object))) {
 		*n = nt == NATIVE_STRUCT ? 16 : 8;
@@ -187,6 +190,9 @@ static const char *field_refusal(Type *t, Field *fd, bool strings, uint32_t dept
 		return "a struct nested too deeply";
 	if (k == FN_CLASS)
 		why = strings ? fields_refusal(fd->type, strings, depth + 1)
+			      : arena_printf(ty_arena(), "%s (a reference)", fd->type->name);
+	else if (k == FN_DELEGATE)
+		why = strings ? emit_callback_refusal(fd->type)
 			      : arena_printf(ty_arena(), "%s (a reference)", fd->type->name);
 	else if (strings && k != FN_SAME)
 		return NULL;
@@ -267,6 +273,8 @@ static void reach_nested(Program *p, Type *t, Method *why)
 			reach_type(p, fd->type, TN_DESCRIPTOR, why);
 		else if (k == FN_CLASS)
 			emit_marshal_need(p, fd->type, why);
+		else if (k == FN_DELEGATE)
+			emit_callback_need(p, fd->type, why);
 		else if (k != FN_NULLREF)
 			reach_nested(p, fd->type, why);
 	}
@@ -329,7 +337,7 @@ static const char *native_field_type(Field *fd, const char **bound)
 	case FN_ARRAY: return emit_ctype(fd->type->elem);
 	case FN_CHARS: return "uint8_t";
 	case FN_NULLREF: return "uint64_t";
-	case FN_LPARRAY: return "void *";
+	case FN_LPARRAY: case FN_DELEGATE: return "void *";
 	case FN_CLASS: return native_struct(fd->type);
 	case FN_STRING: return "char *";
 	case FN_WSTRING: return "uint16_t *";
@@ -482,8 +490,8 @@ static void native_ops(Buf *b, Type *t, const char *mbase, const char *nbase)
 		} else if (k == FN_CLASS) {
 			op(b, "OBJECT", m, n, arena_printf(ty_arena(), "sizeof(%s)", native_struct(fd->type)),
 			   type);
-		} else if (k == FN_LPARRAY) {
-			op(b, "LPARRAY", m, n, "0", type);
+		} else if (k == FN_LPARRAY || k == FN_DELEGATE) {
+			op(b, k == FN_LPARRAY ? "LPARRAY" : "DELEGATE", m, n, "0", type);
 		} else if (k == FN_BOOL4 || k == FN_BOOL1) {
 			op(b, "BOOL", m, n, k == FN_BOOL4 ? "4" : "1", "NULL");
 		} else if (k != FN_SAME) {

@@ -2,7 +2,8 @@
 // issue 16's "Marshalling structs" lists them (docs/design.md,
 // "Marshalling, Mono's run-time decisions"): strings as LPStr, LPUTF8Str
 // and LPWStr, a string returned, arrays in and out, a StringBuilder
-// buffer, SetLastError with GetLastWin32Error, a SafeHandle returned and
+// buffer, a delegate field as a C function pointer and back,
+// SetLastError with GetLastWin32Error, a SafeHandle returned and
 // passed, a struct with a fixed buffer and one with ByValArray by
 // reference; Marshal.Copy both ways for each element type, Read/Write of
 // each size, StringToHGlobalAnsi/Uni and PtrToStringAnsi/Uni.
@@ -26,6 +27,13 @@ unsafe struct Fixed16 {
 	public int N;
 }
 
+delegate int Compare(IntPtr a, IntPtr b);
+
+struct WithCallback {
+	public int Tag;
+	public Compare Cb;
+}
+
 [StructLayout(LayoutKind.Sequential)]
 struct Quad {
 	[MarshalAs(UnmanagedType.ByValArray, SizeConst = 4)] public int[] V;
@@ -46,6 +54,8 @@ static unsafe class P {
 	static extern IntPtr memset_fixed(ref Fixed16 s, int c, IntPtr n);
 	[DllImport("libc", EntryPoint = "memset")]
 	static extern IntPtr memset_quad(ref Quad s, int c, IntPtr n);
+	[DllImport("libc")]
+	static extern void qsort(int[] data, IntPtr n, IntPtr size, IntPtr cmp);
 	[DllImport("libc")]
 	static extern IntPtr strcpy(StringBuilder dst, string src);
 	[DllImport("libc", SetLastError = true)]
@@ -88,6 +98,24 @@ static unsafe class P {
 		var q = new Quad { V = new[] { 1, 2, 3, 4 } };
 		memset_quad(ref q, 0, (IntPtr)8);
 		Console.WriteLine("quad " + string.Join(",", q.V));
+	}
+
+	static void Callbacks()
+	{
+		var w = new WithCallback { Tag = 3, Cb = (x, y) => *(int *)x - *(int *)y };
+		int size = Marshal.SizeOf(typeof(WithCallback));
+		IntPtr p = Marshal.AllocHGlobal(size);
+		Marshal.StructureToPtr(w, p, false);
+		int[] a = { 3, 1, 2 };
+		qsort(a, (IntPtr)3, (IntPtr)4, Marshal.ReadIntPtr(p, 8));
+		Console.WriteLine("callback field " + size + ": " + string.Join(",", a));
+		var back = (WithCallback)Marshal.PtrToStructure(p, typeof(WithCallback));
+		int i = 5, j = 2;
+		Console.WriteLine("back " + back.Tag + " " + back.Cb((IntPtr)(&i), (IntPtr)(&j)));
+		Marshal.WriteIntPtr(p, 8, IntPtr.Zero);
+		back = (WithCallback)Marshal.PtrToStructure(p, typeof(WithCallback));
+		Console.WriteLine("null callback " + (back.Cb == null));
+		Marshal.FreeHGlobal(p);
 	}
 
 	static void Errors()
@@ -147,6 +175,7 @@ static unsafe class P {
 	{
 		Strings();
 		Buffers();
+		Callbacks();
 		Errors();
 		Copies();
 	}
