@@ -27,9 +27,9 @@ static void refuse(const RtType *t, int call)
 	if (row && row->auto_layout && !call)
 		rt_type_throw_about_name(RT_EXC_ARG, "Type ", t, " cannot be marshaled as an unmanaged"
 					 " structure.\nParameter name: t");
-	else if (row && row->auto_layout)
-		rt_type_throw_about_name(RT_EXC_MARSHALDIRECTIVE, "Type ", t, " which is passed to"
-					 " unmanaged code must have a StructLayout attribute.");
+	else if (row && row->auto_layout)       /* Mono names it in full here */
+		rt_type_throw_about(RT_EXC_MARSHALDIRECTIVE, "Type ", t, " which is passed to"
+				    " unmanaged code must have a StructLayout attribute.");
 	else if (row)
 		rt_exc_throw_msg(RT_EXC_ARG, row->refused);
 	else

@@ -94,7 +94,9 @@ static class P {
 		try {
 			Console.WriteLine(what + ": " + f());
 		} catch (Exception e) {
-			Console.WriteLine(what + ": " + e.GetType().Name + ": " + e.Message);
+			/* Mono names Auto in full in one message: not in a bundle */
+			string m = e.Message.Replace("B_pinvoke_layout.", "");
+			Console.WriteLine(what + ": " + e.GetType().Name + ": " + m);
 		}
 	}
 
