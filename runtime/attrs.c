@@ -55,7 +55,7 @@ static Object *value(const RtAttrArg *a)
 		return o;
 	}
 	case RT_CA_STRING:
-		return (Object *)rt_str_from_utf8(a->s);
+		return (Object *)rt_str_from_utf8n(a->s, a->n);
 	case RT_CA_TYPE:
 		return a->type ? rt_Type_internal_from_handle((intptr_t)a->type) : NULL;
 	case RT_CA_ARRAY: {

@@ -218,6 +218,20 @@ void rt_exc_throw_msg(RtExcKind k, const char *msg)
 	}
 }
 
+void rt_exc_throw_arg_null(const char *param)
+{
+	Object *e = rt_known.new_exception[RT_EXC_ARGNULL] ?
+		rt_known.new_exception[RT_EXC_ARGNULL]() : NULL;
+	if (!e) {
+		rt_exc_throw_kind(RT_EXC_ARGNULL);
+		return;
+	}
+	RtString *p = rt_known.arg_param_off ? rt_str_from_utf8(param) : NULL;
+	if (p)
+		RT_WRITE_REF((Object **)((char *)e + rt_known.arg_param_off), (Object *)p);
+	rt_exc_throw(e);
+}
+
 /* ---- trace text ---- */
 
 /* A growable malloc'ed UTF-8 buffer, for the slow paths here. */

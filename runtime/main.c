@@ -6,7 +6,8 @@
  * Environment.ExitCode sets, when Main returns void).
  * Provides: start the runtime, run Main, report an exception that escaped
  * it (status 1, as mono), otherwise wait for foreground threads and exit
- * with Main's code.
+ * with Environment.ExitCode, which Main's int result sets first and the
+ * threads still running may change (as in Mono: main-returns).
  */
 #include "internal.h"
 
@@ -19,7 +20,8 @@ int main(int argc, char **argv)
 	int32_t code = rt_known.main(args);
 	if (rt_pending)
 		rt_exc_unhandled();
+	rt_exit_code = code;
 	rt_thread_wait_foreground();
 	rt_process_exit_event();
-	rt_exit(code);
+	rt_exit(rt_exit_code);
 }

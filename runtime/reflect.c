@@ -497,11 +497,24 @@ Object *rt_RuntimeMethodInfo_get_name(Object *mi)
 	return (Object *)rt_str_from_utf8(method_of(mi)->name);
 }
 
+/* A delegate's constructor given a null method pointer: Mono's
+ * InternalInvoke refuses it (ArgumentNullException "method"). */
+static bool null_delegate_method(const RtMethod *m, RtArray *a)
+{
+	return (m->owner->flags & RT_T_DELEGATE) && !strcmp(m->name, ".ctor") &&
+	       m->nparams == 2 && a && a->length == 2 && RT_ARRAY_DATA(a, Object *)[1] &&
+	       !*(intptr_t *)rt_unbox_ptr(RT_ARRAY_DATA(a, Object *)[1]);
+}
+
 Object *rt_RuntimeMethodInfo_InternalInvoke(Object *self, Object *target, Object *args,
 					    Object **exc)
 {
 	const RtMethod *m = method_of(self);
 	*exc = NULL;
+	if (null_delegate_method(m, (RtArray *)args)) {
+		rt_exc_throw_arg_null("method");
+		return NULL;
+	}
 	if (!m->invoke && !(m->flags & RT_M_ARRAY)) {
 		rt_exc_throw_msg(RT_EXC_INVALIDOP, "Late bound operations cannot be performed on"
 				 " types or methods for which ContainsGenericParameters is true.");

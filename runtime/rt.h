@@ -319,6 +319,9 @@ typedef struct RtKnown {
 	/* Exception._HResult, which the report of an ExternalException (a
 	 * SocketException...) shows as Mono's ToString does (0: not known) */
 	uint32_t exc_hresult_off;
+	/* ArgumentException._paramName (0 if the program has no layout of
+	 * ArgumentException) */
+	uint32_t arg_param_off;
 	/* Processes (icall_proc.c), in programs that start them (else 0):
 	 * ProcessStartInfo's fileName, arguments and directory, and
 	 * Process.ProcInfo's process_handle, pid and envVariables */
@@ -793,6 +796,8 @@ void rt_exc_resume(Object *exc);
 void rt_exc_throw_kind(RtExcKind k);            /* construct and throw */
 /* The same with `msg` (UTF-8) as the exception's message. */
 void rt_exc_throw_msg(RtExcKind k, const char *msg);
+/* ArgumentNullException with `param` (UTF-8) as its ParamName. */
+void rt_exc_throw_arg_null(const char *param);
 Object *rt_exc_catch(void);                     /* takes rt_pending, clears it */
 /* The same for a handler that only reads the exception's fields: the
  * frames of an unshared exception are not saved, since nothing can read
@@ -1002,6 +1007,9 @@ typedef struct RtArgIterator {
 /* ---- strings (rt_str_) ---- */
 RtString *rt_str_from_utf16(const uint16_t *s, int32_t n);
 RtString *rt_str_from_utf8(const char *s);
+/* The same for `len` bytes, NULs included (s[len] must be readable: a
+ * sequence cut at the end reads one byte more). */
+RtString *rt_str_from_utf8n(const char *s, size_t len);
 /* AppDomainSetup's ApplicationBase and ConfigurationFile (icall_core.c) */
 RtString *rt_domain_base(void);
 RtString *rt_domain_config(void);

@@ -70,25 +70,29 @@ static uint32_t utf8_next(const unsigned char **p)
 	return need < 0 ? REPLACEMENT : cp;
 }
 
-static int32_t utf16_units(const char *s)
+/* The UTF-16 length of the `len` bytes at s (NULs included). */
+static int32_t utf16_units(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	int64_t n = 0;
-	while (*p)
+	while (p < end)
 		n += utf8_next(&p) > 0xFFFF ? 2 : 1;
 	return n > INT32_MAX ? -1 : (int32_t)n;
 }
 
 RtString *rt_str_from_utf8(const char *s)
 {
-	if (!s)
-		return NULL;
-	RtString *r = rt_gc_alloc_string(utf16_units(s));
+	return s ? rt_str_from_utf8n(s, strlen(s)) : NULL;
+}
+
+RtString *rt_str_from_utf8n(const char *s, size_t len)
+{
+	RtString *r = rt_gc_alloc_string(utf16_units(s, len));
 	if (!r)
 		return NULL;
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	uint16_t *out = r->chars;
-	while (*p) {
+	while (p < end) {
 		uint32_t cp = utf8_next(&p);
 		if (cp > 0xFFFF) {
 			cp -= 0x10000;

@@ -643,6 +643,12 @@ bool reach_dispatched(Method *m)
 	return !(ty_info(m->owner)->flags & TF_SEALED) || ty_info(m->owner)->is_interface;
 }
 
+bool reach_invoke_inits(Method *m)
+{
+	return m->owner->img && (!m->has_this || !strcmp(m->name, ".ctor")) &&
+	       ty_info(m->owner)->cctor && !(ty_info(m->owner)->flags & TF_BEFOREFIELDINIT);
+}
+
 bool reach_reflect_open(Method *m)
 {
 	return ty_is_open(m->owner) || (!m->ninst && ty_method_generic_arity(m));
@@ -745,6 +751,8 @@ void reach_reflect_method(Program *p, Method *m, Method *why)
 			reach_indirect(p, t, why);
 	}
 	reach_param_defaults(p, m, why);
+	if (reach_invoke_inits(m))
+		reach_type(p, m->owner, TN_DESCRIPTOR | TN_STATICS, why);
 	bool ctor = !strcmp(m->name, ".ctor");
 	if (ctor) {
 		reach_type(p, m->owner, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);

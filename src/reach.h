@@ -239,6 +239,10 @@ void reach_vcall(Program *p, Method *m, Method *why);
 /* typeof(int*), ldtoken int32&: a pointer or byref type gets a descriptor
  * (RT_T_POINTER or RT_T_BYREF, and its element's), nothing else. */
 void reach_indirect(Program *p, Type *t, Method *why);
+/* Does MethodBase.Invoke of m run its type's static constructor first
+ * (a static method or constructor of a type without beforefieldinit,
+ * as a call does)? */
+bool reach_invoke_inits(Method *m);
 /* Activator.CreateInstance(typeof(t)): t constructed, with its
  * parameterless constructor (RtType.default_ctor). */
 void reach_default_ctor(Program *p, Type *t, Method *why);

@@ -68,16 +68,32 @@ static void put_field(Buf *b, Field *f)
 	buf_printf(b, "\t%s %s;\n", emit_ctype(f->type), f->cname);
 }
 
+/* The alignment cap of an explicit layout, as Mono lays it out (sizeof
+ * in managed and native memory alike): the Pack, and with a Size that is
+ * no multiple of the fields' alignment, the largest power of two dividing
+ * it (Size=12 with a long: 12 bytes, not 16); 8 (none) for a struct
+ * holding references, which the collector finds only when aligned. */
+static uint32_t explicit_align_cap(TypeInfo *ti)
+{
+	if (!ti->pointer_free)
+		return 8;
+	uint32_t cap = ti->pack && ti->pack < 8 ? ti->pack : 8;
+	uint32_t size_cap = ti->class_size & -ti->class_size;
+	return ti->class_size && size_cap < cap ? size_cap : cap;
+}
+
 /* Explicit layout: each field at its offset in a packed struct of its own;
- * without a Pack, the whole aligned as its most aligned field (as .NET
- * lays it out, in managed and native memory alike). */
+ * the whole aligned as its most aligned field, up to explicit_align_cap. */
 static void explicit_fields(Buf *b, TypeInfo *ti)
 {
 	buf_puts(b, "\tunion {\n");
-	if (ti->nfields && (!ti->pack || ti->pack >= 8)) {
+	uint32_t cap = explicit_align_cap(ti);
+	if (ti->nfields) {
 		buf_puts(b, "\t\tstruct {");
-		for (uint32_t i = 0; i < ti->nfields; i++)
-			buf_printf(b, " _Alignas(%s)", emit_ctype(ti->fields[i]->type));
+		for (uint32_t i = 0; i < ti->nfields; i++) {
+			const char *ct = emit_ctype(ti->fields[i]->type);
+			buf_printf(b, " _Alignas(_Alignof(%s) < %u ? _Alignof(%s) : %u)", ct, cap, ct, cap);
+		}
 		buf_puts(b, " char _a; } _align;\n");
 	}
 	for (uint32_t i = 0; i < ti->nfields; i++) {
@@ -1499,6 +1515,10 @@ static void known(Gen *g)
 	if (hresult)
 		buf_printf(b, "\t.exc_hresult_off = offsetof(struct %s, %s),\n",
 			   ty_exception->cname, hresult->cname);
+	Type *arg_exc = ty_corlib_type("System", "ArgumentException");
+	if (needs(arg_exc, TN_LAYOUT))
+		buf_printf(b, "\t.arg_param_off = offsetof(struct %s, %s),\n", arg_exc->cname,
+			   field_of(arg_exc, "_paramName")->cname);
 	thread_known_fields(g);
 	net_known(g);
 	proc_known(g);

@@ -66,8 +66,8 @@ static void value(Program *p, Buf *pre, Buf *b, AttrValue *v, Type *declared)
 	switch (v->type) {
 	case ET_STRING:
 		buf_puts(b, "{ RT_CA_STRING, NULL, 0, ");
-		emit_c_string(b, v->s);
-		buf_puts(b, " }");
+		emit_c_bytes(b, v->s, v->slen);         /* NULs included */
+		buf_printf(b, ", %u }", v->slen);
 		return;
 	case ET_CA_TYPE:
 		buf_printf(b, "{ RT_CA_TYPE, %s }", tref(attrs_type_named(p, v->s)));

@@ -119,6 +119,8 @@ static void invoke_thunk(Buf *b, Method *m, uint32_t k)
 	Buf call = {0};
 	const char *self = !m->has_this ? "" : ty_is_valuetype(m->owner) ?
 		"rt_unbox_ptr(o)" : "o";
+	if (reach_invoke_inits(m))
+		buf_printf(b, "\tif (!rt_init_check(&%s_init)) return NULL;\n", m->owner->cname);
 	/* a constructor makes its object unless given one (MethodBase.Invoke) */
 	if (is_ctor(m))
 		buf_printf(b, "\tObject *made = o;\n\tif (!o && !(o = rt_gc_alloc(&%s_type)))"
@@ -176,14 +178,16 @@ static int32_t index_of(Program *p, Method *m)
 }
 
 /* Descriptors of the by-reference types in reflected signatures
- * (ParameterType of `ref int`: IsByRef, GetElementType). */
+ * (ParameterType of `ref int`: IsByRef, GetElementType; ReturnType of
+ * `ref byte Array.GetRawSzArrayData()`). Parameter i, or the return
+ * type for i == nparams. */
 static void byref_types(Program *p, Buf *b)
 {
 	VEC(Type *) done = {0};
 	for (uint32_t k = 0; k < p->reflected.n; k++) {
 		Method *m = p->reflected.v[k];
-		for (uint32_t i = 0; i < m->nparams; i++) {
-			Type *t = m->params[i];
+		for (uint32_t i = 0; i <= m->nparams; i++) {
+			Type *t = i < m->nparams ? m->params[i] : m->ret;
 			if (t->kind != TY_BYREF || !strcmp(type_ref(t), "NULL") ||
 			    reach_tstate(t)->indirect)
 				continue;

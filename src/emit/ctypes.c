@@ -8,6 +8,8 @@
  */
 #include "emit.h"
 
+#include <string.h>
+
 static const char *const prim_ctypes[] = {
 	[TY_VOID] = "void", [TY_BOOL] = "uint8_t", [TY_CHAR] = "uint16_t",
 	[TY_I1] = "int8_t", [TY_U1] = "uint8_t", [TY_I2] = "int16_t",
@@ -107,8 +109,6 @@ void emit_prototype_as(Buf *b, Method *m, const char *name, char prefix)
 	buf_putc(b, ')');
 }
 
-/* s as a C string literal (quotes, backslashes and control characters
- * escaped). */
 /* Bytes as C's decimal list: `first` before the first, then "," but
  * `brk` before every per_line-th (the tables of embedded resources and
  * RVA fields: 160,000 buf_printf calls for the collation tables alone). */
@@ -125,14 +125,22 @@ void emit_u8_list(Buf *b, const uint8_t *p, size_t n, unsigned per_line,
 	}
 }
 
+/* s as a C string literal (quotes, backslashes and control characters
+ * escaped). */
 void emit_c_string(Buf *b, const char *s)
 {
+	emit_c_bytes(b, s, strlen(s));
+}
+
+/* n bytes of s as a C string literal, NULs included. */
+void emit_c_bytes(Buf *b, const char *s, size_t n)
+{
 	buf_putc(b, '"');
-	for (; *s; s++)
-		if (*s == '"' || *s == '\\' || (unsigned char)*s < 0x20)
-			buf_printf(b, "\\%03o", (unsigned char)*s);
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '"' || s[i] == '\\' || (unsigned char)s[i] < 0x20)
+			buf_printf(b, "\\%03o", (unsigned char)s[i]);
 		else
-			buf_putc(b, *s);
+			buf_putc(b, s[i]);
 	buf_putc(b, '"');
 }
 

@@ -32,6 +32,8 @@ void emit_fn_ptr_type(Buf *b, Method *m, const char *this_ct);
 void emit_prototype(Buf *b, Method *m);
 /* s as a C string literal. */
 void emit_c_string(Buf *b, const char *s);
+/* The same for n bytes, NULs included. */
+void emit_c_bytes(Buf *b, const char *s, size_t n);
 void emit_u8_list(Buf *b, const uint8_t *p, size_t n, unsigned per_line,
 		  const char *first, const char *brk);
 /* Mono's text for a type in its messages: "int", "string", "System.Type", "int[]". */

@@ -401,6 +401,11 @@ Type *e_local_type(Fn *f, uint32_t i)
 void e_check_assign(Fn *f, uint32_t i, Type *t, const char *what)
 {
 	StackKind have = e_top(f, i)->k, want = emit_kind(t);
+	/* an object reference where a managed pointer goes, in an assembly
+	 * that skips verification (C++/CLI pins a string so: `ldstr; stloc
+	 * uint8&`, bug-387274.2): its address, as Mono takes it there */
+	if (have == SK_O && want == SK_P && md_skips_verification(f->m->img))
+		return;
 	if (kind_class(have) != kind_class(want))
 		e_invalid(f, "%s: the stack holds %s where %s needs %s", what, kind_name[have],
 			  t->name, kind_name[want]);

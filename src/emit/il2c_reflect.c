@@ -441,6 +441,32 @@ static void get_field(Fn *f, Method *m, Slot *r)
 	reflect_fields(f, t, name, binding_flags(f, m));
 }
 
+/* typeof(X).GetMember("name", ...), GetMembers(...), FindMembers(kinds,
+ * flags, filter, criteria): every kind of member the search may find
+ * (by name when GetMember names one; FindMembers' filter is any code) */
+static void get_members(Fn *f, Method *m, Slot *r)
+{
+	(void)r;
+	Type *t = receiver(f, m)->known;
+	bool named = !strcmp(m->name, "GetMember");
+	const char *name = named && param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
+	if (!reflectable(t) || ty_is_open(t) || (named && !name)) {
+		warn(f, W_REFLECT, "Type.GetMember(s) or FindMembers on a type or name not known at"
+		     " build time finds only members the program keeps for reflection anyway"
+		     " (write typeof(X).GetMembers() at the call)");
+		return;
+	}
+	int32_t flags = binding_flags(f, m);
+	if (flags == BF_DEFAULT)
+		flags = BF_PUBLIC | BF_INSTANCE | BF_STATIC;
+	reflect_methods(f, t, name, flags);
+	reflect_fields(f, t, name, flags);
+	reflect_properties(f, t, name, flags);
+	reflect_events(f, t, name, flags);
+	if (!name || !strcmp(name, ".ctor"))
+		reflect_ctors(f, t, flags);
+}
+
 /* t's nested types named `name` (any, if NULL) get a descriptor: the
  * runtime lists those (rt_nested); the one found, if a name was given. */
 static Type *keep_nested(Program *p, Type *t, const char *name, Method *why)
@@ -752,6 +778,9 @@ static const struct {
 	{ "System.Type", "GetEvents", get_event, DAM_EVENTS },
 	{ "System.Type", "GetField", get_field, DAM_FIELDS },
 	{ "System.Type", "GetFields", get_field, DAM_FIELDS },
+	{ "System.Type", "GetMember", get_members, DAM_METHODS | DAM_FIELDS | DAM_PROPERTIES | DAM_EVENTS },
+	{ "System.Type", "GetMembers", get_members, DAM_METHODS | DAM_FIELDS | DAM_PROPERTIES | DAM_EVENTS },
+	{ "System.Type", "FindMembers", get_members, DAM_METHODS | DAM_FIELDS | DAM_PROPERTIES | DAM_EVENTS },
 	{ "System.Type", "GetNestedTypes", get_nested, DAM_NESTED },
 	{ "System.Type", "GetNestedType", get_nested, DAM_NESTED },
 	{ "System.Reflection.MethodInfo", "MakeGenericMethod", make_generic_method },

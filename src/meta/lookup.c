@@ -121,6 +121,20 @@ uint32_t md_owner_of_method(Image *img, uint32_t method)
 	return owners(img, TypeDef_MethodList, T_MethodDef)[method];
 }
 
+bool md_skips_verification(Image *img)
+{
+	static const char key[] = "SkipVerification";
+	for (uint32_t r = 1; r <= md_rows(img, T_DeclSecurity); r++) {
+		if (TOK_TABLE(md_get(img, T_DeclSecurity, r, DeclSecurity_Parent)) != T_Assembly)
+			continue;
+		Blob b = md_blob(img, md_get(img, T_DeclSecurity, r, DeclSecurity_PermissionSet));
+		for (uint32_t i = 0; i + sizeof key - 1 <= b.len; i++)
+			if (!memcmp(b.p + i, key, sizeof key - 1))
+				return true;
+	}
+	return false;
+}
+
 /* ---- manifest resources ---- */
 Blob md_resource(Image *img, uint32_t r)
 {

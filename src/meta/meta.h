@@ -175,6 +175,10 @@ uint32_t md_owner_of_field(Image *img, uint32_t field);
 uint32_t md_owner_of_method(Image *img, uint32_t method);
 /* Enclosing TypeDef of a nested TypeDef, 0 for a top-level one. */
 uint32_t md_enclosing(Image *img, uint32_t typedef_row);
+/* Does the assembly ask for SkipVerification (a DeclSecurity permission
+ * set on it naming that property, as C++/CLI assemblies have)? Mono then
+ * compiles its unverifiable stores. */
+bool md_skips_verification(Image *img);
 
 /* ---- signatures (sig.c) ---- */
 enum ElementType {

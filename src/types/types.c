@@ -652,16 +652,42 @@ static Field *field_in(Type *t, Image *img, uint32_t row)
 	return NULL;
 }
 
-static Field *field_named(Type *t, const char *name)
+/* The type of a field signature (blob of img), seen openly. */
+static Type *open_field_type(Image *img, uint32_t blob)
+{
+	Arena a = {0};
+	Type *t = from_sig(img, sig_field(img, &a, blob), NULL);
+	arena_free(&a);
+	return t;
+}
+
+/* The field named `name` of t or its bases; when a class has more than
+ * one of that name (IL may overload fields by type: bug-528055), the one
+ * whose type is that of signature `blob` of img. */
+static Field *field_named(Type *t, const char *name, Image *img, uint32_t blob)
 {
 	for (Type *c = t; c; c = ty_info(c)->base) {
 		TypeInfo *ti = ty_info(c);
-		for (uint32_t i = 0; i < ti->nfields; i++)
-			if (!strcmp(ti->fields[i]->name, name))
-				return ti->fields[i];
-		for (uint32_t i = 0; i < ti->nstatics; i++)
-			if (!strcmp(ti->statics[i]->name, name))
-				return ti->statics[i];
+		Field **lists[] = { ti->fields, ti->statics };
+		uint32_t counts[] = { ti->nfields, ti->nstatics };
+		Field *f = NULL;
+		Type *want = NULL;
+		for (int k = 0; k < 2; k++)
+			for (uint32_t i = 0; i < counts[k]; i++) {
+				Field *x = lists[k][i];
+				if (strcmp(x->name, name))
+					continue;
+				if (!f) {
+					f = x;
+					continue;
+				}
+				want = want ? want : open_field_type(img, blob);
+				if (open_field_type(x->img, md_get(x->img, T_Field, x->row,
+							       Field_Signature)) == want)
+					f = x;
+			}
+		if (f)
+			return f;
 	}
 	return NULL;
 }
@@ -678,7 +704,8 @@ Field *ty_field_from_token(Image *img, Token tok, const Ctx *ctx)
 	} else if (TOK_TABLE(tok) == T_MemberRef) {
 		Token parent = md_get(img, T_MemberRef, row, MemberRef_Class);
 		Type *t = ty_from_token(img, parent, ctx);
-		f = field_named(t, md_string(img, md_get(img, T_MemberRef, row, MemberRef_Name)));
+		f = field_named(t, md_string(img, md_get(img, T_MemberRef, row, MemberRef_Name)),
+				img, md_get(img, T_MemberRef, row, MemberRef_Signature));
 	} else {
 		md_error(img, "token 0x%08x is not a field", tok);
 	}

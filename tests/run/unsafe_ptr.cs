@@ -15,6 +15,26 @@ struct Overlay {
 	[FieldOffset(2)] public short S2;
 }
 
+// explicit layouts sized as Mono sizes them (bug-6148): aligned as the
+// most aligned field, up to the Pack; a Size that is no multiple of that
+// alignment kept as it is
+[StructLayout(LayoutKind.Explicit, Pack = 2)]
+struct PackTwo {
+	[FieldOffset(0)] public int A;
+	[FieldOffset(8)] public byte B;
+	[FieldOffset(9)] public int C;
+	[FieldOffset(13)] public int D;
+}
+[StructLayout(LayoutKind.Explicit, Size = 12)]
+struct SizeTwelve {
+	[FieldOffset(0)] public long A;
+	[FieldOffset(8)] public int B;
+}
+[StructLayout(LayoutKind.Explicit, Size = 3)]
+struct SizeBelowFields {
+	[FieldOffset(0)] public int A;
+}
+
 [StructLayout(LayoutKind.Sequential)]
 struct Point {
 	public int X, Y;
@@ -70,6 +90,15 @@ static unsafe class UnsafePtr {
 		Out.L("sizeof Point", sizeof(Point));
 		Out.L("sizeof Overlay", sizeof(Overlay));
 		Out.L("sizeof Packet", sizeof(Packet));
+		Out.L("sizeof PackTwo", sizeof(PackTwo));
+		Out.L("sizeof SizeTwelve", sizeof(SizeTwelve));
+		Out.L("sizeof SizeBelowFields", sizeof(SizeBelowFields));
+		SizeTwelve[] twelves = new SizeTwelve[3];
+		twelves[1].A = -1;
+		twelves[1].B = 5;
+		twelves[2].A = 7;
+		Out.L("SizeTwelve array", twelves[1].A + twelves[1].B + twelves[2].A + twelves[0].B);
+		Out.L("Marshal.SizeOf PackTwo", Marshal.SizeOf(typeof(PackTwo)));
 
 		long[] arr = { 1, 2, 3, 4, 5, 6, 7, 8 };
 		fixed (long* p = arr) {

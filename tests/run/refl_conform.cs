@@ -1,0 +1,129 @@
+// Reflection cases from Mono's runtime tests (mono/tests), fixed in the
+// conformance sessions:
+// - a method returning by reference found by reflection: ReturnType is
+//   T& (the C once named a descriptor never defined; bug-79684.2 reaches
+//   Array.GetRawSzArrayData, which returns `ref byte`);
+// - Type.FindMembers, GetMember and GetMembers on a known type find its
+//   members (array-invoke);
+// - a delegate's constructor invoked with a null method pointer throws
+//   ArgumentNullException, wrapped (invoke);
+// - attribute strings holding NULs keep them (custom-attr);
+// - MethodBase.Invoke of a static method runs its class's static
+//   constructor first (a class without beforefieldinit, as a call does);
+//   one that failed throws the same TypeInitializationException again
+//   (exception).
+using System;
+using System.Reflection;
+
+class RefRet {
+	int v = 7;
+	public ref int Slot() { return ref v; }
+}
+
+class Foo {
+	public int field;
+	public static int Sum(params int[] args)
+	{
+		int r = 0;
+		foreach (int a in args)
+			r += a;
+		return r;
+	}
+	public static int Twice(int x) { return 2 * x; }
+}
+
+class NulAttribute : Attribute {
+	public string val;
+	public NulAttribute(string s) { val = s; }
+}
+
+[Nul("a\0b\0c")]
+class WithNuls { }
+
+static class Failing {
+	static Failing() { throw new ApplicationException("cctor"); }
+	public static void Foo() { }
+}
+
+static class Counted {
+	public static int runs;
+	static Counted() { runs = 100; }
+	public static int Get() { return runs++; }
+}
+
+class P {
+	static void InvokeInits()
+	{
+		object r = typeof(Counted).GetMethod("Get").Invoke(null, null);
+		Console.WriteLine("Counted " + r);
+		MethodInfo m = typeof(Failing).GetMethod("Foo");
+		Exception first = null;
+		for (int i = 0; i < 2; i++) {
+			try {
+				m.Invoke(null, null);
+				Console.WriteLine("no exception");
+			} catch (TargetInvocationException e) {
+				Console.WriteLine(e.InnerException.GetType().Name + " " + e.InnerException.InnerException.Message);
+				Console.WriteLine("same: " + (first == null || first == e.InnerException));
+				first = e.InnerException;
+			}
+		}
+	}
+
+	static void ByRefReturn()
+	{
+		MethodInfo m = typeof(RefRet).GetMethod("Slot");
+		Console.WriteLine(m.ReturnType + " " + m.ReturnType.IsByRef + " " + m.ReturnType.GetElementType());
+		int n = 0;
+		foreach (MethodInfo a in typeof(Type[]).GetMethods(BindingFlags.Public | BindingFlags.NonPublic |
+				BindingFlags.Instance | BindingFlags.Static))
+			if (a.Name == "GetRawSzArrayData")
+				n++;
+		Console.WriteLine("GetRawSzArrayData listed: " + (n > 0));
+	}
+
+	static void Members()
+	{
+		Foo f = new Foo();
+		MemberInfo[] found = f.GetType().FindMembers(MemberTypes.All,
+			BindingFlags.Public | BindingFlags.Static, Type.FilterName, "Sum");
+		Console.WriteLine(found.Length + " " + found[0].Name);
+		object sum = ((MethodInfo)found[0]).Invoke(null, new object[] { new int[] { 4, 5, 6 } });
+		Console.WriteLine("sum " + sum);
+		MemberInfo[] twice = typeof(Foo).GetMember("Twice");
+		Console.WriteLine(twice.Length + " " + ((MethodInfo)twice[0]).Invoke(null, new object[] { 21 }));
+		int fields = 0;
+		foreach (MemberInfo mi in typeof(Foo).GetMembers())
+			if (mi.MemberType == MemberTypes.Field)
+				fields++;
+		Console.WriteLine("fields " + fields);
+	}
+
+	static void NullDelegateMethod()
+	{
+		ConstructorInfo ci = typeof(Action).GetConstructor(new Type[] { typeof(object), typeof(IntPtr) });
+		try {
+			ci.Invoke(new object[] { new P(), IntPtr.Zero });
+			Console.WriteLine("no exception");
+		} catch (TargetInvocationException e) {
+			ArgumentNullException an = e.InnerException as ArgumentNullException;
+			Console.WriteLine(an != null ? "ArgumentNullException " + an.ParamName : e.InnerException.GetType().Name);
+		}
+	}
+
+	static void NulStrings()
+	{
+		string s = ((NulAttribute)typeof(WithNuls).GetCustomAttributes(true)[0]).val;
+		Console.WriteLine(s.Length + " " + (s == "a\0b\0c"));
+	}
+
+	static int Main()
+	{
+		ByRefReturn();
+		Members();
+		NullDelegateMethod();
+		NulStrings();
+		InvokeInits();
+		return 0;
+	}
+}
