@@ -70,10 +70,12 @@ $(BUILD)/IlccCore.dll: lib/IlccCore.cs
 
 # The named cultures' data as the installed mono's runtime hands it out
 # (tools/cultures.cs; src/emit/culture.c builds in those a program names).
+# regions.txt, RegionInfo's, is written with it.
 $(BUILD)/cultures.txt: tools/cultures.cs
 	@mkdir -p $(BUILD)/gen
 	mcs -nologo -unsafe -out:$(BUILD)/gen/cultures.exe $<
-	mono $(BUILD)/gen/cultures.exe $@.tmp && mv $@.tmp $@
+	mono $(BUILD)/gen/cultures.exe $@.tmp $(BUILD)/regions.txt.tmp && \
+		mv $(BUILD)/regions.txt.tmp $(BUILD)/regions.txt && mv $@.tmp $@
 
 # The Unicode normalisation tables of string.Normalize (tools/normtab.cs
 # takes them from the installed mono, so both normalise alike).
@@ -204,6 +206,7 @@ install: all
 	install -D -m 644 $(BUILD)/IlccXml.dll $(DESTDIR)$(PREFIX)/lib/ilcc/IlccXml.dll
 	install -D -m 644 $(BUILD)/IlccCore.dll $(DESTDIR)$(PREFIX)/lib/ilcc/IlccCore.dll
 	install -D -m 644 $(BUILD)/cultures.txt $(DESTDIR)$(PREFIX)/lib/ilcc/cultures.txt
+	install -D -m 644 $(BUILD)/regions.txt $(DESTDIR)$(PREFIX)/lib/ilcc/regions.txt
 	install -D -m 644 docs/ilcc.1 $(DESTDIR)$(PREFIX)/share/man/man1/ilcc.1
 	install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/include $(RT_HEADERS)
 	install -D -m 644 -t $(DESTDIR)$(PREFIX)/lib/ilcc/objects $(BUILD)/objects/*.o

@@ -29,3 +29,28 @@ bool rt_CalendarData_fill_calendar_data(Object *self, Object *name, int32_t cale
 {
 	return rt_known.cultures && rt_known.cultures->calls->fill_calendar(self, name, calendar);
 }
+
+bool rt_RegionInfo_from_name(Object *self, Object *name)
+{
+	return rt_known.cultures && rt_known.cultures->calls->region_from_name(self, name);
+}
+
+/* CultureInfo.internal_get_cultures (src/emit/subst.c writes its body):
+ * how many cultures of the kinds asked for, and the i-th's index. */
+int32_t rt_cultures_count(bool neutral, bool specific)
+{
+	int32_t n = 0;
+	for (uint32_t i = 0; rt_known.cultures && i < rt_known.cultures->ncultures; i++)
+		n += rt_known.cultures->calls->listed((int32_t)i, neutral, specific) >= 0;
+	return n;
+}
+
+int32_t rt_cultures_listed(int32_t i, bool neutral, bool specific)
+{
+	return rt_known.cultures ? rt_known.cultures->calls->listed(i, neutral, specific) : -1;
+}
+
+bool rt_cultures_construct(Object *self, int32_t index)
+{
+	return rt_known.cultures->calls->construct(self, index);
+}

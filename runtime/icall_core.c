@@ -860,14 +860,53 @@ static Object *short_name_string(const RtType *t)
 	return (Object *)rt_str_from_utf8(s);
 }
 
+Object *rt_RuntimeTypeHandle_GetAssembly(Object *type);
+Object *rt_RuntimeAssembly_get_fullname(Object *a);
+
+/* A generic parameter, or a type built over one (T[], List<T>): Mono
+ * gives such types no FullName and no AssemblyQualifiedName. */
+static bool open_type(const RtType *t)
+{
+	while (t->elem && (t->flags & (RT_T_ARRAY | RT_T_BYREF | RT_T_POINTER)))
+		t = t->elem;
+	if (t->flags & RT_T_GENERIC_PARAM)
+		return true;
+	for (uint32_t i = 0; !(t->flags & RT_T_GENERIC_DEF) && i < t->nargs; i++)
+		if (t->generic_args && open_type(t->generic_args[i]))
+			return true;
+	return false;
+}
+
+/* Type.AssemblyQualifiedName: the full name, then ", " and the assembly's
+ * display name (rt_assemblies[], which Type.AssemblyQualifiedName in the
+ * program's code turns on; without it the full name alone). */
+static Object *qualified(Object *self, Object *full)
+{
+	Object *as = full ? rt_RuntimeTypeHandle_GetAssembly(self) : NULL;
+	if (!as)
+		return full;
+	char *name = rt_str_to_utf8((RtString *)full);
+	char *asm_name = rt_str_to_utf8((RtString *)rt_RuntimeAssembly_get_fullname(as));
+	size_t n = strlen(name) + strlen(asm_name) + 3;
+	char *s = rt_gc_alloc_raw(n, true);
+	if (!s)
+		return NULL;
+	snprintf(s, n, "%s, %s", name, asm_name);
+	return (Object *)rt_str_from_utf8(s);
+}
+
 Object *rt_RuntimeType_getFullName(Object *self, bool full_name, bool assembly_qualified)
 {
-	return type_name_string(rt_type_of_runtime_type(self), full_name);
+	const RtType *t = rt_type_of_runtime_type(self);
+	if (full_name && open_type(t))
+		return NULL;
+	Object *s = type_name_string(t, full_name);
+	return assembly_qualified ? qualified(self, s) : s;
 }
 
 Object *rt_RuntimeType_get_FullName(Object *self)
 {
-	return type_name_string(rt_type_of_runtime_type(self), true);
+	return rt_RuntimeType_getFullName(self, true, false);
 }
 
 Object *rt_RuntimeType_ToString(Object *self)
@@ -933,11 +972,16 @@ Object *rt_RuntimeType_MakeGenericType(Object *self, Object *args)
 	}
 	for (uint32_t i = 0; i < rt_nmade_generics; i++) {
 		const RtMadeGeneric *m = &rt_made_generics[i];
-		if (m->open == open && rt_reflect_same_types(a, m->args, m->nargs))
+		if (m->open != open || !rt_reflect_same_types(a, m->args, m->nargs))
+			continue;
+		if (m->made)
 			return type_object(m->made);
+		rt_exc_throw_msg(RT_EXC_ARG, "Invalid generic arguments");
+		return NULL;
 	}
-	rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc did not make an instance of ", open,
-			 " with these arguments: MakeGenericType needs them known at build time");
+	rt_type_throw_about(RT_EXC_NOTSUPP, "ilcc did not make ", open,
+			 " over these arguments ahead of time: MakeGenericType over types the"
+			 " build did not see (warning ILCC1003)");
 	return NULL;
 }
 
@@ -1043,9 +1087,12 @@ Object *rt_RuntimeType_get_Name(Object *self)
 	return short_name_string(rt_type_of_runtime_type(self));
 }
 
+/* Type.Namespace: a nested type's is its outermost type's (ns holds
+ * that already); none is null, as Mono's runtime answers. */
 Object *rt_RuntimeType_get_Namespace(Object *self)
 {
-	return (Object *)rt_str_from_utf8(rt_type_of_runtime_type(self)->ns);
+	const char *ns = rt_type_of_runtime_type(self)->ns;
+	return *ns ? (Object *)rt_str_from_utf8(ns) : NULL;
 }
 
 /* ---- System.Enum: a boxed enum holds its underlying integer ---- */

@@ -29,7 +29,7 @@
 
 /* the texts of a culture, in tools/cultures.cs's order */
 enum {
-	CU_NAME, CU_LCID, CU_PARENT, CU_CALENDAR, CU_INFO_END = 11,
+	CU_NAME, CU_LCID, CU_PARENT, CU_CALENDAR, CU_TERRITORY = 9, CU_INFO_END = 11,
 	CU_ANSI = 11, CU_EBCDIC, CU_MAC, CU_OEM, CU_RTL, CU_LISTSEP,
 	CU_DATA = 17, CU_DATA_END = 24,
 	CU_NUMBER = 24, CU_NUMBER_END = 47,
@@ -200,6 +200,38 @@ static bool fill_calendar(Object *self, Object *name, int32_t calendar)
 	return true;
 }
 
+static const char region_kinds[] = "isssssssss";
+
+static bool region_from_name(Object *self, Object *name)
+{
+	const RtCultureKnown *k = rt_known.cultures;
+	char *n = name ? rt_str_to_utf8((RtString *)name) : "";
+	for (uint32_t r = 0; r < k->nregions; r++)
+		if (!strcmp(n, k->regions[r][0])) {
+			for (int i = 0; region_kinds[i]; i++) {
+				const char *s = k->regions[r][1 + i];
+				if (region_kinds[i] == 'i')
+					FIELD(self, k->region_off[i], int32_t) = atoi(s);
+				else
+					RT_WRITE_REF(&FIELD(self, k->region_off[i], Object *),
+						     str_of(s, strlen(s)));
+			}
+			return true;
+		}
+	return false;
+}
+
+/* Mono's culture table marks a neutral culture by its missing territory. */
+static int32_t listed(int32_t i, bool neutral, bool specific)
+{
+	if (i < 0 || (uint32_t)i >= ncultures())
+		return -1;
+	const char *t = text(i, CU_TERRITORY);
+	bool is_neutral = !*t || !strcmp(t, "\x01");
+	return (neutral && is_neutral) || (specific && !is_neutral) ? i : -1;
+}
+
 const RtCultureCalls rt_culture_calls = {
-	from_name, from_lcid, fill_culture, fill_number, fill_calendar,
+	from_name, from_lcid, fill_culture, fill_number, fill_calendar, region_from_name,
+	listed, construct,
 };

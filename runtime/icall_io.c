@@ -684,3 +684,86 @@ bool rt_MonoIO_FindCloseFile(intptr_t h)
 	find_free((Find *)h);
 	return true;
 }
+
+/* ---- Environment.GetLogicalDrives: the mount points Mono lists ----
+ * From /proc/self/mountinfo ("ID PARENT MAJ:MIN ROOT MOUNTPOINT OPTS
+ * [OPTIONAL...] - FSTYPE SOURCE SUPEROPTS"), in its order, keeping what
+ * Mono's runtime keeps: a device path as source, overlay/aufs (Docker),
+ * fuse.* but GNOME's gvfs, nfs. Mono compares the source and type as
+ * prefixes of its names ("overlay", "aufs", "none"), so do we. */
+static bool is_prefix_of(const char *s, const char *name)
+{
+	size_t n = strlen(s);
+	return n <= strlen(name) && memcmp(s, name, n) == 0;
+}
+
+static bool drive_kept(const char *fstype, const char *source)
+{
+	if (source[0] == '/')
+		return true;
+	if (is_prefix_of(source, "overlay") || is_prefix_of(fstype, "aufs"))
+		return true;
+	if (is_prefix_of(source, "none"))
+		return false;
+	if (strncmp(fstype, "fuse.", 5) == 0)
+		return strcmp(fstype, "fuse.gvfs-fuse-daemon") != 0;
+	return strcmp(fstype, "nfs") == 0;
+}
+
+/* "\040" in a mount point is a space. */
+static void unescape_octal(char *s)
+{
+	char *w = s;
+	for (; *s; s++) {
+		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '7' && s[2] >= '0' && s[2] <= '7' &&
+		    s[3] >= '0' && s[3] <= '7') {
+			*w++ = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
+			s += 3;
+		} else
+			*w++ = *s;
+	}
+	*w = 0;
+}
+
+/* The mount point of one mountinfo line if Mono lists it, else NULL. */
+static char *mountinfo_drive(char *line)
+{
+	char *mnt = NULL, *fstype = NULL, *source = NULL, *save = NULL;
+	int field = 0;
+	bool after_dash = false;
+	for (char *tok = strtok_r(line, " \n", &save); tok; tok = strtok_r(NULL, " \n", &save)) {
+		field++;
+		if (field == 5)
+			mnt = tok;
+		else if (!after_dash && field > 6 && strcmp(tok, "-") == 0) {
+			after_dash = true;
+			field = 100;
+		} else if (field == 101)
+			fstype = tok;
+		else if (field == 102)
+			source = tok;
+	}
+	if (!mnt || !fstype || !source || !drive_kept(fstype, source))
+		return NULL;
+	unescape_octal(mnt);
+	return mnt;
+}
+
+Object *rt_Environment_GetLogicalDrivesInternal(void)
+{
+	RtString *found[256];
+	int n = 0;
+	FILE *f = fopen("/proc/self/mountinfo", "r");
+	char line[4096];
+	while (f && n < 256 && fgets(line, sizeof line, f)) {
+		char *mnt = mountinfo_drive(line);
+		if (mnt)
+			found[n++] = rt_str_from_utf8(mnt);
+	}
+	if (f)
+		fclose(f);
+	RtArray *a = rt_gc_alloc_array(rt_known.string_array, n);
+	for (int i = 0; a && i < n; i++)
+		RT_WRITE_REF(&RT_ARRAY_DATA(a, RtString *)[i], found[i]);
+	return (Object *)a;
+}

@@ -560,9 +560,17 @@ Object *rt_RuntimeMethodInfo_MakeGenericMethod_impl(Object *self, Object *types)
 		if (m->generic_def == def && rt_reflect_same_types(a, m->generic_args, m->ngeneric))
 			return method_object(m);
 	}
+	for (uint32_t i = 0; a && i < rt_nrefused_methods; i++) {
+		const RtRefusedMethod *r = &rt_refused_methods[i];
+		if (r->def == def && rt_reflect_same_types(a, r->args, r->nargs)) {
+			rt_exc_throw_msg(RT_EXC_ARG, "Invalid generic arguments");
+			return NULL;
+		}
+	}
 	char msg[256];
-	snprintf(msg, sizeof msg, "ilcc did not make an instance of %s with these arguments:"
-		 " MakeGenericMethod needs them known at build time", def->name);
+	snprintf(msg, sizeof msg, "ilcc did not make %s over these arguments ahead of time:"
+		 " MakeGenericMethod over types the build did not see (warning ILCC1003)",
+		 def->name);
 	rt_exc_throw_msg(RT_EXC_NOTSUPP, msg);
 	return NULL;
 }

@@ -353,6 +353,14 @@ typedef struct RtCultureKnown {
 	uint32_t ncultures;
 	uint32_t ci_off[11], ci_datetime_off, ci_number_off, ci_textinfo_off;
 	uint32_t cd_off[7], cal_off[12];
+	/* the regions the program names or its cultures' territories:
+	 * name, then RegionInfo's fields in region_off's order (regionId,
+	 * iso2Name, iso3Name, win3Name, englishName, nativeName,
+	 * currencySymbol, isoCurrencySymbol, currencyEnglishName,
+	 * currencyNativeName) */
+	const char *const *const *regions;
+	uint32_t nregions;
+	uint32_t region_off[10];
 } RtCultureKnown;
 
 #define RT_CULTURE_FIELDS 59
@@ -365,8 +373,19 @@ struct RtCultureCalls {
 	void (*fill_culture)(Object *self, int32_t index);
 	intptr_t (*fill_number)(int32_t index, char *nfe);
 	bool (*fill_calendar)(Object *self, Object *name, int32_t calendar);
+	bool (*region_from_name)(Object *self, Object *name);
+	/* CultureInfo.GetCultures: culture i of the table in Mono's order if it
+	 * is of the kinds asked for, else -1; construct fills a CultureInfo
+	 * made by its parameterless constructor */
+	int32_t (*listed)(int32_t i, bool neutral, bool specific);
+	bool (*construct)(Object *self, int32_t index);
 };
 extern const RtCultureCalls rt_culture_calls;
+/* CultureInfo.internal_get_cultures's body (src/emit/subst.c) calls these
+ * (culture_calls.c). */
+int32_t rt_cultures_count(bool neutral, bool specific);
+int32_t rt_cultures_listed(int32_t i, bool neutral, bool specific);
+bool rt_cultures_construct(Object *self, int32_t index);
 
 extern const RtKnown rt_known;
 
@@ -377,8 +396,18 @@ typedef struct RtMadeGeneric {
 	uint32_t nargs;
 	const RtType *const *args;
 } RtMadeGeneric;
-extern const RtMadeGeneric rt_made_generics[];
+extern const RtMadeGeneric rt_made_generics[];   /* made NULL: see below */
 extern const uint32_t rt_nmade_generics;
+/* Instances MakeGenericType (rt_made_generics rows with `made` NULL) and
+ * MakeGenericMethod are asked for at run time over arguments that break
+ * their constraints: ArgumentException, as Mono's. */
+typedef struct RtRefusedMethod {
+	const struct RtMethod *def;
+	uint32_t nargs;
+	const RtType *const *args;
+} RtRefusedMethod;
+extern const RtRefusedMethod rt_refused_methods[];
+extern const uint32_t rt_nrefused_methods;
 /* The structs Marshal's calls name (src/emit/marshal.c): their native
  * size, their fields (ended by a NULL name) with native offsets for
  * OffsetOf, and the steps converting a value (at moff) to and from native

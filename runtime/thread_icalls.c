@@ -156,7 +156,8 @@ static void *thread_main(void *p)
 	if (rt_pending)
 		rt_exc_unhandled();
 	rt_wait_lock();
-	mt->state = (mt->state & ~TS_WAIT_SLEEP_JOIN) | TS_STOPPED;
+	/* Mono drops Background when a thread stops: it reads "Stopped". */
+	mt->state = (mt->state & ~(TS_WAIT_SLEEP_JOIN | TS_BACKGROUND)) | TS_STOPPED;
 	unlink_live(mt);
 	rt_wait_wake_all();
 	rt_wait_unlock();

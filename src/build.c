@@ -1057,7 +1057,7 @@ static void why(Program *p, const char *name)
 		if (ts->why)
 			reach_why(&b, ts->why);
 		else
-			buf_puts(&b, "  the runtime\n");
+			buf_printf(&b, "  %s\n", ts->kept_by ? ts->kept_by : "the runtime");
 	}
 	printf("%s", found ? b.s : "");
 	if (!found)

@@ -417,32 +417,6 @@ static bool type_visible(Image *img, uint32_t row)
 	return vis == 2 && type_visible(img, md_enclosing(img, row));
 }
 
-/* Does `arg` satisfy generic parameter `gp`'s constraints (in ctx)? */
-static bool satisfies(Image *img, uint32_t gp, Type *arg, const Ctx *ctx)
-{
-	uint32_t flags = md_get(img, T_GenericParam, gp, GenericParam_Flags);
-	if ((flags & 0x4) && ty_is_valuetype(arg))
-		return false;
-	if ((flags & 0x8) && !ty_is_valuetype(arg))
-		return false;
-	uint32_t first, end;
-	md_lookup(img, T_GenericParamConstraint, GenericParamConstraint_Owner, gp, &first, &end);
-	for (uint32_t i = first; i < end; i++) {
-		uint32_t r = md_lookup_row(img, T_GenericParamConstraint,
-					   GenericParamConstraint_Owner, i);
-		Token tok = md_get(img, T_GenericParamConstraint, r,
-				   GenericParamConstraint_Constraint);
-		Type *want = ty_from_token(img, tok, ctx);
-		if (want == ty_object || want == arg || ty_is_subclass(arg, want) ||
-		    ty_implements(arg, want))
-			continue;
-		if (want->img && want == ty_corlib_type("System", "ValueType") && ty_is_valuetype(arg))
-			continue;
-		return false;
-	}
-	return true;
-}
-
 /* The first constraint of generic parameter gp when it is a closed,
  * non-abstract class: a candidate argument. */
 static Type *constraint_class(Image *img, uint32_t gp, const Ctx *ctx)
@@ -478,7 +452,7 @@ static bool choose_args(Image *img, Token owner, Type **args, uint32_t n, Ctx *c
 		size_t k = cands[0] ? 0 : 1;
 		while (k < countof(cands)) {
 			args[num < n ? num : i] = cands[k];
-			if (satisfies(img, gp, cands[k], ctx))
+			if (ty_satisfies(img, gp, cands[k], ctx))
 				break;
 			k++;
 		}

@@ -275,7 +275,10 @@ static void keep_type(Dir *c, const XmlNode *n, Type *t, unsigned keep)
 		     "<TypeInstantiation Name=... Arguments=...> to keep its code", t->name);
 		return;
 	}
+	bool first = !reach_tstate(t)->needs;
 	reach_type(c->p, t, TN_DESCRIPTOR | TN_LAYOUT | (keep & K_FIELDS ? TN_STATICS : 0), c->why);
+	if (first && !c->why)
+		reach_tstate(t)->kept_by = reason(c, n);       /* what --why says */
 	if (!keep)
 		return;
 	TypeInfo *ti = ty_info(t);
@@ -358,7 +361,25 @@ static void keep_member(Dir *c, const XmlNode *n, Type *t, bool is_method, const
 /* ---- rd.xml ---- */
 /* An rd.xml degree ("Required All", "Required Public", "Excluded", ...) of
  * the Dynamic, Activate, Browse and Serialize attributes. */
-static unsigned rd_degrees(const XmlNode *n)
+/* Is every word of degree v one of rd.xml's? */
+static bool rd_degree_known(const char *v)
+{
+	static const char *const words[] = {
+		"Required", "Public", "PublicAndInternal", "Internal", "All", "Auto", "Excluded",
+	};
+	while (*v) {
+		size_t len = strcspn(v, " ");
+		bool known = len == 0;
+		for (unsigned i = 0; !known && i < countof(words); i++)
+			known = strlen(words[i]) == len && !strncmp(words[i], v, len);
+		if (!known)
+			return false;
+		v += len + (v[len] == ' ');
+	}
+	return true;
+}
+
+static unsigned rd_degrees(Dir *c, const XmlNode *n)
 {
 	static const struct { const char *attr; unsigned keep; } attrs[] = {
 		{ "Dynamic", K_ALL }, { "Activate", K_CTORS }, { "Browse", K_METHODS | K_PROPS },
@@ -367,13 +388,41 @@ static unsigned rd_degrees(const XmlNode *n)
 	unsigned keep = 0;
 	for (unsigned i = 0; i < countof(attrs); i++) {
 		const char *v = xml_attr(n, attrs[i].attr);
-		if (!v || strstr(v, "Excluded"))
+		if (v && !rd_degree_known(v))
+			warn(c, n, arena_printf(ty_arena(), "%s=\"%%s\" is not an rd.xml degree"
+				" (Required, Public, PublicAndInternal, All, Auto, Excluded): ignored",
+				attrs[i].attr), v);
+		if (!v || strstr(v, "Excluded") || !rd_degree_known(v))
 			continue;
 		keep |= attrs[i].keep;
 		if (strstr(v, "Public") && !strstr(v, "All") && !strstr(v, "Internal"))
 			keep |= K_PUBLIC;
 	}
 	return keep;
+}
+
+/* The types of an Arguments="A, B" attribute, into inst (at most 16):
+ * their count, or -1 after a warning. */
+static int rd_arguments(Dir *c, const XmlNode *n, const char *args, Type **inst)
+{
+	int ninst = 0;
+	for (const char *s = args; *s && ninst < 16; ) {
+		while (*s == ' ')
+			s++;
+		size_t len = strcspn(s, ",");
+		while (len && s[len - 1] == ' ')
+			len--;
+		const char *an = arena_printf(ty_arena(), "%.*s", (int)len, s);
+		Type *a = find_type(c, an);
+		if (!a) {
+			warn(c, n, "type argument %s not found: the directive keeps nothing", an);
+			return -1;
+		}
+		inst[ninst++] = a;
+		s += strcspn(s, ",");
+		s += *s == ',';
+	}
+	return ninst;
 }
 
 static Type *rd_instantiation(Dir *c, const XmlNode *n)
@@ -384,20 +433,10 @@ static Type *rd_instantiation(Dir *c, const XmlNode *n)
 		return NULL;
 	}
 	Type *inst[16];
-	uint32_t ninst = 0;
-	for (const char *s = args; *s && ninst < countof(inst); ) {
-		while (*s == ' ')
-			s++;
-		size_t len = strcspn(s, ",");
-		const char *an = arena_printf(ty_arena(), "%.*s", (int)len, s);
-		Type *a = find_type(c, an);
-		if (!a) {
-			warn(c, n, "type argument %s not found: the directive keeps nothing", an);
-			return NULL;
-		}
-		inst[ninst++] = a;
-		s += len + (s[len] == ',');
-	}
+	int got = rd_arguments(c, n, args, inst);
+	if (got < 0)
+		return NULL;
+	uint32_t ninst = (uint32_t)got;
 	Type *def = find_type(c, strchr(name, '`') ? name : arena_printf(ty_arena(), "%s`%u", name, ninst));
 	if (!def || ty_generic_arity(def) != ninst) {
 		warn(c, n, "generic type %s not found with that many arguments: the directive keeps nothing", name);
@@ -408,16 +447,49 @@ static Type *rd_instantiation(Dir *c, const XmlNode *n)
 	return ty_def(def->img, def->row, copy, ninst);
 }
 
+/* <MethodInstantiation Name="M" Arguments="A, B"/> inside <Type>: the
+ * instance M<A, B> of each generic method M of t with that many type
+ * parameters, compiled and found by MakeGenericMethod. */
+static void rd_method_instantiation(Dir *c, const XmlNode *n, Type *t)
+{
+	const char *name = xml_attr(n, "Name"), *args = xml_attr(n, "Arguments");
+	Type *inst[16];
+	int got = name && args ? rd_arguments(c, n, args, inst) : -2;
+	if (got == -2)
+		warn(c, n, "%s needs Name and Arguments", "<MethodInstantiation>");
+	if (got < 0)
+		return;
+	bool found = false;
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t i = 0; i < ti->nmethods; i++) {
+		Method *m = ti->methods[i];
+		if (strcmp(m->name, name) || ty_method_generic_arity(m) != (uint32_t)got)
+			continue;
+		Type **copy = arena_alloc(ty_arena(), (size_t)got * sizeof *copy);
+		memcpy(copy, inst, (size_t)got * sizeof *copy);
+		Method *made = ty_method(t, m->img, m->row, copy, (uint32_t)got);
+		reach_reflect_method(c->p, m, c->why);
+		reach_method(c->p, made, c->why, reason(c, n));
+		reach_reflect_method(c->p, made, c->why);
+		found = true;
+	}
+	if (!found)
+		warn(c, n, arena_printf(ty_arena(), "%s has no generic method %%s with %d type"
+					" parameters: the directive keeps nothing", t->name, got), name);
+}
+
 static void rd_type(Dir *c, const XmlNode *n, Type *t)
 {
-	keep_type(c, n, t, rd_degrees(n));
+	keep_type(c, n, t, rd_degrees(c, n));
 	for (uint32_t i = 0; i < n->nkids; i++) {
 		const XmlNode *k = n->kids[i];
 		if (!strcmp(k->name, "Method"))
 			keep_member(c, k, t, true, xml_attr(k, "Name"), xml_attr(k, "Signature"));
 		else if (!strcmp(k->name, "Property") || !strcmp(k->name, "Field"))
 			keep_member(c, k, t, false, xml_attr(k, "Name"), NULL);
-		else if (strcmp(k->name, "MethodInstantiation") && strcmp(k->name, "Event"))
+		else if (!strcmp(k->name, "MethodInstantiation"))
+			rd_method_instantiation(c, k, t);
+		else if (strcmp(k->name, "Event"))
 			warn(c, k, "<%s> is not an rd.xml element inside <Type>: ignored", k->name);
 	}
 }
@@ -440,7 +512,7 @@ static void rd_element(Dir *c, const XmlNode *n)
 		}
 		Image *outer = c->asm_;
 		c->asm_ = img;
-		unsigned keep = rd_degrees(n);
+		unsigned keep = rd_degrees(c, n);
 		if (keep)
 			for (uint32_t row = 2; row <= md_rows(img, T_TypeDef); row++)
 				keep_type(c, n, ty_def(img, row, NULL, 0), keep);
@@ -454,7 +526,7 @@ static void rd_element(Dir *c, const XmlNode *n)
 			warn(c, n, "%s needs a Name, inside an <Assembly>", "<Namespace>");
 			return;
 		}
-		unsigned keep = rd_degrees(n);
+		unsigned keep = rd_degrees(c, n);
 		for (uint32_t row = 2; row <= md_rows(img, T_TypeDef); row++)
 			if (!strcmp(md_string(img, md_get(img, T_TypeDef, row, TypeDef_Namespace)), ns))
 				keep_type(c, n, ty_def(img, row, NULL, 0), keep);
@@ -466,7 +538,7 @@ static void rd_element(Dir *c, const XmlNode *n)
 }
 
 /* ---- ILLink descriptors ---- */
-static unsigned preserve(const XmlNode *n, bool has_kids)
+static unsigned preserve(Dir *c, const XmlNode *n, bool has_kids)
 {
 	const char *v = xml_attr(n, "preserve");
 	if (!v)
@@ -477,7 +549,9 @@ static unsigned preserve(const XmlNode *n, bool has_kids)
 		return K_FIELDS;
 	if (!strcmp(v, "methods"))
 		return K_CTORS | K_METHODS | K_PROPS;
-	return 0;                       /* "nothing" */
+	if (strcmp(v, "nothing"))
+		warn(c, n, "preserve=\"%s\" is not all, fields, methods or nothing: it keeps nothing", v);
+	return 0;
 }
 
 static void descriptor_type(Dir *c, const XmlNode *n)
@@ -488,7 +562,7 @@ static void descriptor_type(Dir *c, const XmlNode *n)
 		warn(c, n, "type %s not found: the descriptor keeps nothing", name ? name : "(no fullname)");
 		return;
 	}
-	keep_type(c, n, t, preserve(n, n->nkids > 0));
+	keep_type(c, n, t, preserve(c, n, n->nkids > 0));
 	for (uint32_t i = 0; i < n->nkids; i++) {
 		const XmlNode *k = n->kids[i];
 		const char *kname = xml_attr(k, "name"), *sig = xml_attr(k, "signature");
@@ -526,7 +600,7 @@ static void descriptor(Dir *c, const XmlNode *root)
 			continue;
 		}
 		c->asm_ = img;
-		if (preserve(a, true) == K_ALL)
+		if (preserve(c, a, true) == K_ALL)
 			for (uint32_t row = 2; row <= md_rows(img, T_TypeDef); row++)
 				keep_type(c, a, ty_def(img, row, NULL, 0), K_ALL);
 		for (uint32_t k = 0; k < a->nkids; k++) {

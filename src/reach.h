@@ -97,6 +97,7 @@ enum TypeNeeds {
 typedef struct TypeState {
 	uint32_t needs;
 	Method *why;
+	const char *kept_by;            /* no `why`: the directive that kept it ("kept by F:L") */
 	bool reflect_args;              /* rt_generic_args[] lists its arguments */
 	bool indirect;                  /* in Program.indirect */
 	void *cov;                      /* coverage.c's */
@@ -131,10 +132,11 @@ enum { RULE_ENUM_ARRAYS, RULE_MD_ARRAYS, RULE_GENERIC_DEFS, RULE_GENERIC_ARGS, R
        RULE_NESTED };
 
 /* A call passing a Type to `callee`'s parameter `param` (after `this`):
- * typeof(known), or the caller's own Type parameter `from` - 1. */
+ * typeof(known), the caller's own Type parameter `from` - 1, or neither
+ * (a Type not known at build time, passed at IL offset `off`). */
 typedef struct TypeArgFlow {
 	Method *callee, *caller;
-	uint32_t param, from;
+	uint32_t param, from, off;
 	Type *known;
 } TypeArgFlow;
 
@@ -179,6 +181,11 @@ typedef struct Program {
 	VEC(Method *) gvms;             /* generic virtual methods called */
 	uint32_t rules_on;              /* bit RULE_*: reach.c's made_rules */
 	VEC(Type *) made_generics;      /* pairs: open type, instance made */
+	/* MakeGenericType/Method over arguments that break the constraints
+	 * (il2c_reflect.c): instances not made, whose calls throw
+	 * ArgumentException (their arguments have descriptors) */
+	VEC(Type *) refused_types;
+	VEC(Method *) refused_methods;
 	VEC(Method *) reflected;        /* what reflection finds (rt_methods[]) */
 	bool reflection_on;             /* reach_reflection */
 	/* generic method definitions MakeGenericMethod is called on with
@@ -193,6 +200,7 @@ typedef struct Program {
 	VEC(Type *) indirect;           /* pointer and byref types with a descriptor */
 	VEC(Type *) marshal_types;      /* structs Marshal is given (marshal.c) */
 	VEC(TypeArgFlow) type_args;     /* il2c_reflect.c: Types passed to the program's methods */
+	VEC(struct GenSite) gen_sites;  /* il2c_reflect.c: MakeGenericType/Method over a Type parameter */
 	bool dynamic_invoke;            /* reach_dynamic_invoke */
 	VEC(Method *) dlg_targets;      /* methods delegates are made over */
 	bool dlg_method;                /* reach_delegate_method */

@@ -6,7 +6,13 @@
 //
 // A line: fields separated by TAB; an array is its elements separated by
 // 0x1F; a null string or array is 0x01, an empty array 0x02. The order of
-// the fields is runtime/icall_culture.c's.
+// the fields is runtime/icall_culture.c's; after them, for src/emit/culture.c
+// only, the culture CreateSpecificCulture makes of a neutral one (0x01 for
+// others). The lines keep GetCultures's order, Mono's table order, which
+// internal_get_cultures hands out.
+// The second file: the regions construct_internal_region_from_name finds
+// (two letters or three digits), one a line, RegionInfo's fields in the
+// order of Region below.
 // Written for ilcc.
 using System;
 using System.Collections.Generic;
@@ -119,6 +125,44 @@ static class Cultures {
 			o.Add(Text(Field(cal, f)));
 	}
 
+	static string Specific(CultureInfo ci)
+	{
+		if (!ci.IsNeutralCulture)
+			return "\x01";
+		try {
+			return Text(CultureInfo.CreateSpecificCulture(ci.Name).Name);
+		} catch (Exception) {
+			return "\x01";
+		}
+	}
+
+	// RegionInfo's fields as construct_internal_region_from_name sets them
+	static string Region(string name)
+	{
+		object r = FormatterServices.GetUninitializedObject(typeof(RegionInfo));
+		if (!(bool)Call(r, typeof(RegionInfo), "construct_internal_region_from_name",
+				new object[] { name }))
+			return null;
+		var o = new List<string>();
+		foreach (var f in new[] { "regionId", "iso2Name", "iso3Name", "win3Name", "englishName",
+				"nativeName", "currencySymbol", "isoCurrencySymbol", "currencyEnglishName",
+				"currencyNativeName" })
+			o.Add(Text(Field(r, f)));
+		return name + "\t" + string.Join("\t", o);
+	}
+
+	static void Regions(string path)
+	{
+		var lines = new List<string>();
+		for (char a = 'A'; a <= 'Z'; a++)
+			for (char b = 'A'; b <= 'Z'; b++)
+				lines.Add(Region("" + a + b));
+		for (int n = 0; n < 1000; n++)
+			lines.Add(Region(n.ToString("D3")));
+		lines.RemoveAll(l => l == null);
+		File.WriteAllText(path, string.Join("\n", lines) + "\n", new UTF8Encoding(false));
+	}
+
 	static int Main(string[] args)
 	{
 		var lines = new List<string>();
@@ -131,10 +175,11 @@ static class Cultures {
 			Data(o, (int)Field(ci, "datetime_index"));
 			Numbers(o, (int)Field(ci, "number_index"));
 			Calendar(o, ci.Name);
+			o.Add(Specific(ci));
 			lines.Add(string.Join("\t", o));
 		}
-		lines.Sort(StringComparer.Ordinal);
 		File.WriteAllText(args[0], string.Join("\n", lines) + "\n", new UTF8Encoding(false));
+		Regions(args[1]);
 		return 0;
 	}
 }

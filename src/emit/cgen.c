@@ -1420,7 +1420,17 @@ static void made_generics(Gen *g)
 			buf_printf(&g->d, " &%s_type,", made->inst[k]->cname);
 		buf_puts(&g->d, " } },\n");
 	}
-	buf_printf(&g->d, "\t{ 0 }\n};\nconst uint32_t rt_nmade_generics = %u;\n", m->n / 2);
+	/* refused (made NULL): arguments that break the constraints */
+	for (uint32_t i = 0; i < g->p->refused_types.n; i++) {
+		Type *t = g->p->refused_types.v[i];
+		buf_printf(&g->d, "\t{ &%s_type, NULL, %u, (const RtType *const[]){",
+			   ty_def(t->img, t->row, NULL, 0)->cname, t->ninst);
+		for (uint32_t k = 0; k < t->ninst; k++)
+			buf_printf(&g->d, " &%s_type,", t->inst[k]->cname);
+		buf_puts(&g->d, " } },\n");
+	}
+	buf_printf(&g->d, "\t{ 0 }\n};\nconst uint32_t rt_nmade_generics = %u;\n",
+		   m->n / 2 + g->p->refused_types.n);
 	uint32_t nmd = 0;
 	buf_puts(&g->d, "const RtType *const rt_md_arrays[] = {");
 	for (uint32_t i = 0; (g->p->rules_on & 1u << RULE_MD_ARRAYS) && i < g->p->types.n; i++) {

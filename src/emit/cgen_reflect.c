@@ -747,6 +747,26 @@ static void named_types(Program *p, Buf *b)
 	buf_printf(b, " NULL };\nconst uint32_t rt_nnamed_types = %u;\n", n);
 }
 
+/* rt_refused_methods[]: MakeGenericMethod over arguments that break the
+ * constraints (il2c_reflect.c refuse), which throws ArgumentException. */
+static void refused_methods(Program *p, Buf *b)
+{
+	uint32_t n = 0;
+	buf_puts(b, "const RtRefusedMethod rt_refused_methods[] = {\n");
+	for (uint32_t i = 0; i < p->refused_methods.n; i++) {
+		Method *m = p->refused_methods.v[i];
+		int32_t def = index_of(p, ty_method(m->owner, m->img, m->row, NULL, 0));
+		if (def < 0)
+			continue;
+		buf_printf(b, "\t{ &rt_methods[%d], %u, (const RtType *const[]){", def, m->ninst);
+		for (uint32_t k = 0; k < m->ninst; k++)
+			buf_printf(b, " &%s_type,", m->inst[k]->cname);
+		buf_puts(b, " } },\n");
+		n++;
+	}
+	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nrefused_methods = %u;\n", n);
+}
+
 void emit_reflection(Program *p, Buf *b)
 {
 	named_types(p, b);
@@ -761,6 +781,7 @@ void emit_reflection(Program *p, Buf *b)
 	for (uint32_t k = 0; k < p->reflected.n; k++)
 		method_entry(p, b, p->reflected.v[k], k);
 	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nmethods = %u;\n", p->reflected.n);
+	refused_methods(p, b);
 	generic_args(p, b);
 	nested_types(p, b);
 	assemblies(p, b);

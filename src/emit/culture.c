@@ -2,12 +2,21 @@
  * cultures, code pages and a second corpus").
  *
  * Mono's runtime carries the data of every culture; ilcc builds in only
- * those a program names as string constants ("de-DE", case as written or
- * not) and their parents, once the program reaches CultureInfo's named
- * constructors. The data is the installed mono's own, written at build
- * time by tools/cultures.cs into cultures.txt beside ilcc: one culture a
- * line, RT_CULTURE_FIELDS texts separated by tabs (runtime/icall_culture.c
- * says what each is).
+ * those a program names, once it reaches CultureInfo's named
+ * constructors: as string constants ("de-DE", case as written or not);
+ * in two pieces, a language and a region both constants ("de", "AT": a
+ * name made at run time from them); by number (`ldc.i4 N` just before a
+ * call into CultureInfo or RegionInfo); the culture CreateSpecificCulture
+ * makes of a named neutral one; every culture when the program reaches
+ * CultureInfo.GetCultures (its list, in Mono's order, is all of them);
+ * and the parents of all these. A name built otherwise at run time is not
+ * found (CultureNotFoundException). The data is the installed mono's own,
+ * written at build time by tools/cultures.cs into cultures.txt beside
+ * ilcc: one culture a line, RT_CULTURE_FIELDS texts separated by tabs
+ * (runtime/icall_culture.c says what each is) and the neutral culture's
+ * specific one. RegionInfo's data (regions.txt) is built in for the
+ * regions named as constants and the territories of the cultures built
+ * in.
  *
  * Requires: reachability done (the internal calls reached, the types laid
  * out); the program's user strings.
@@ -22,10 +31,12 @@
 typedef struct Culture {
 	const char *line;               /* in the mapped file */
 	size_t len;
-	char name[24];
+	char name[24], specific[24], territory[8];
 	int lcid, parent;
 	bool used;
 } Culture;
+
+enum { CF_TERRITORY = 9, CF_SPECIFIC = RT_CULTURE_FIELDS };
 
 static bool reached_call(const char *type, const char *name, int nparams)
 {
@@ -40,13 +51,28 @@ static bool laid_out(Type *t)
 	return ts && (ts->needs & TN_LAYOUT);
 }
 
-/* Field `text`'s number of line c (0-based field). */
-static int field_int(const Culture *c, int field)
+/* Field `field` of line c (0-based), from the start of the line. */
+static const char *field_at(const Culture *c, int field)
 {
 	const char *s = c->line;
 	for (int i = 0; i < field; i++)
 		s = memchr(s, '\t', c->len - (size_t)(s - c->line)) + 1;
-	return atoi(s);
+	return s;
+}
+
+static int field_int(const Culture *c, int field) { return atoi(field_at(c, field)); }
+
+/* Field `field` of c into out (empty if it is null or too long). */
+static void field_copy(const Culture *c, int field, char *out, size_t size)
+{
+	const char *s = field_at(c, field), *end = c->line + c->len;
+	size_t k = strcspn(s, "\t\n");
+	if (s + k > end)
+		k = (size_t)(end - s);
+	if (k >= size || (k == 1 && *s == 1))
+		k = 0;
+	memcpy(out, s, k);
+	out[k] = 0;
 }
 
 static Culture *read_cultures(MappedFile *mf, uint32_t *n)
@@ -70,9 +96,9 @@ static Culture *read_cultures(MappedFile *mf, uint32_t *n)
 		int tabs = 0;
 		for (const char *t = s; t < nl; t++)
 			tabs += *t == '\t';
-		if (tabs != RT_CULTURE_FIELDS - 1)
+		if (tabs != CF_SPECIFIC)
 			fatal("%s: line %u has %d fields, not %d (make writes it: run make again)",
-			      path, *n + 1, tabs + 1, RT_CULTURE_FIELDS);
+			      path, *n + 1, tabs + 1, CF_SPECIFIC + 1);
 		size_t k = strcspn(s, "\t");
 		if (k >= sizeof c->name)
 			fatal("%s: a culture name is too long", path);
@@ -80,6 +106,8 @@ static Culture *read_cultures(MappedFile *mf, uint32_t *n)
 		c->name[k] = 0;
 		c->lcid = field_int(c, 1);
 		c->parent = field_int(c, 2);
+		field_copy(c, CF_SPECIFIC, c->specific, sizeof c->specific);
+		field_copy(c, CF_TERRITORY, c->territory, sizeof c->territory);
 		s = nl + 1;
 	}
 	return v;
@@ -114,14 +142,76 @@ void emit_user_strings(Image *img, void (*fn)(const char *s, void *ctx), void *c
 typedef struct Named {
 	Culture *v;
 	uint32_t n;
+	bool *piece;                    /* per culture: its language or region is a constant */
 } Named;
 
+/* A constant that is a culture's name marks it; one that is its
+ * language ("de") or its region ("AT") marks half of it. */
 static void mark_one(const char *s, void *ctx)
 {
 	Named *nm = ctx;
-	for (uint32_t c = 0; s[0] && s[1] && c < nm->n; c++)
-		if (!strcasecmp(s, nm->v[c].name))
+	for (uint32_t c = 0; s[0] && s[1] && c < nm->n; c++) {
+		Culture *cu = &nm->v[c];
+		const char *dash = strchr(cu->name, '-');
+		if (!strcasecmp(s, cu->name))
+			cu->used = true;
+		else if (dash && !strncasecmp(s, cu->name, (size_t)(dash - cu->name)) &&
+			 !s[dash - cu->name])
+			nm->piece[2 * c] = true;
+		else if (dash && !strcasecmp(s, dash + 1))
+			nm->piece[2 * c + 1] = true;
+	}
+}
+
+/* A name built at run time from a language and a region, both constants:
+ * "de" + "-" + "AT". */
+static void mark_pieces(Named *nm)
+{
+	for (uint32_t c = 0; c < nm->n; c++)
+		if (nm->piece[2 * c] && nm->piece[2 * c + 1])
 			nm->v[c].used = true;
+}
+
+static void mark_lcid(Culture *v, uint32_t n, int32_t lcid)
+{
+	for (uint32_t c = 0; c < n; c++)
+		if (v[c].lcid == lcid)
+			v[c].used = true;
+}
+
+static uint32_t le32(const uint8_t *b) { return b[0] | b[1] << 8 | b[2] << 16 | (uint32_t)b[3] << 24; }
+
+/* Is tok a MemberRef of CultureInfo or RegionInfo? */
+static bool culture_member(Image *img, uint32_t tok)
+{
+	uint32_t row = TOK_ROW(tok);
+	if (TOK_TABLE(tok) != T_MemberRef || !row || row > md_rows(img, T_MemberRef))
+		return false;
+	uint32_t parent = md_get(img, T_MemberRef, row, MemberRef_Class);
+	if (TOK_TABLE(parent) != T_TypeRef)
+		return false;
+	const char *name = md_string(img, md_get(img, T_TypeRef, TOK_ROW(parent), TypeRef_Name));
+	return !strcmp(name, "CultureInfo") || !strcmp(name, "RegionInfo");
+}
+
+/* Cultures by number: `ldc.i4 N; call/newobj` of CultureInfo or
+ * RegionInfo anywhere in the image's bytes (a false match builds in one
+ * culture more). */
+static void mark_numbers(Image *img, Culture *v, uint32_t n)
+{
+	for (size_t i = 0; i + 10 <= img->size; i++)
+		if (img->data[i] == 0x20 && (img->data[i + 5] == 0x28 || img->data[i + 5] == 0x73) &&
+		    culture_member(img, le32(img->data + i + 6)))
+			mark_lcid(v, n, (int32_t)le32(img->data + i + 1));
+}
+
+/* CreateSpecificCulture of a neutral culture makes its specific one. */
+static void mark_specific(Culture *v, uint32_t n)
+{
+	for (uint32_t c = 0; c < n; c++)
+		for (uint32_t s = 0; v[c].used && v[c].specific[0] && s < n; s++)
+			if (!strcmp(v[s].name, v[c].specific))
+				v[s].used = true;
 }
 
 static void mark_parents(Culture *v, uint32_t n)
@@ -213,37 +303,175 @@ static void culture_offsets(Buf *b)
 
 static bool have_cultures;
 
+/* ---- regions (regions.txt: a name, then RegionInfo's fields) ---- */
+enum { REGION_FIELDS = 11 };
+
+typedef struct Regions {
+	MappedFile mf;
+	const char *line[512];
+	size_t len[512];
+	bool used[512];
+	uint32_t n;
+} Regions;
+
+static bool read_regions(Regions *r)
+{
+	const char *path = emit_support_path("regions.txt");
+	if (!path || !map_file(path, &r->mf)) {
+		note("regions.txt is not beside ilcc: no RegionInfo");
+		return false;
+	}
+	const char *s = (const char *)r->mf.data, *end = s + r->mf.size;
+	for (r->n = 0; s < end && r->n < countof(r->line); r->n++) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		if (!nl)
+			nl = end;
+		r->line[r->n] = s;
+		r->len[r->n] = (size_t)(nl - s);
+		s = nl + 1;
+	}
+	return true;
+}
+
+static bool region_is(const Regions *r, uint32_t i, const char *name)
+{
+	size_t k = strcspn(r->line[i], "\t");
+	return strlen(name) == k && !strncasecmp(r->line[i], name, k);
+}
+
+static void mark_region(const char *s, void *ctx)
+{
+	Regions *r = ctx;
+	for (uint32_t i = 0; i < r->n; i++)
+		if (region_is(r, i, s))
+			r->used[i] = true;
+}
+
+static void region_table(Buf *b, const char *line, size_t len, uint32_t k)
+{
+	buf_printf(b, "static const char *const region_%u[%d] = {", k, REGION_FIELDS);
+	const char *s = line, *end = line + len;
+	for (int f = 0; f < REGION_FIELDS; f++) {
+		const char *tab = memchr(s, '\t', (size_t)(end - s));
+		if (!tab)
+			tab = end;
+		c_string(b, s, (size_t)(tab - s));
+		buf_puts(b, ", ");
+		s = tab < end ? tab + 1 : end;
+	}
+	buf_puts(b, "};\n");
+}
+
+/* The regions the program names or its cultures' territories; returns
+ * how many were written. */
+static uint32_t emit_regions(Program *p, Buf *b, const Culture *v, uint32_t n)
+{
+	static Regions r;
+	memset(&r, 0, sizeof r);
+	if (!reached_call("RegionInfo", "construct_internal_region_from_name", 1) || !read_regions(&r))
+		return 0;
+	emit_user_strings(p->img, mark_region, &r);
+	for (uint32_t c = 0; c < n; c++)
+		if (v[c].used && v[c].territory[0])
+			mark_region(v[c].territory, &r);
+	uint32_t used = 0;
+	for (uint32_t i = 0; i < r.n; i++)
+		if (r.used[i])
+			region_table(b, r.line[i], r.len[i], used++);
+	if (used) {
+		buf_puts(b, "static const char *const *const prog_regions[] = {");
+		for (uint32_t k = 0; k < used; k++)
+			buf_printf(b, " region_%u,", k);
+		buf_puts(b, " };\n");
+	}
+	unmap_file(&r.mf);
+	return used;
+}
+
+static void region_offsets(Buf *b, uint32_t used)
+{
+	static const char *const fields[] = { "regionId", "iso2Name", "iso3Name", "win3Name",
+		"englishName", "nativeName", "currencySymbol", "isoCurrencySymbol",
+		"currencyEnglishName", "currencyNativeName" };
+	if (!used)
+		return;
+	buf_printf(b, "\t.regions = prog_regions,\n\t.nregions = %u,\n", used);
+	offsets(b, "region_off", ty_corlib_type("System.Globalization", "RegionInfo"), fields,
+		countof(fields));
+}
+
+/* Which cultures the program gets (the contract at the top). */
+static void mark_cultures(Program *p, Culture *v, uint32_t n)
+{
+	bool *piece = calloc(2 * (size_t)n, sizeof *piece);
+	Named nm = { v, n, piece };
+	emit_user_strings(p->img, mark_one, &nm);
+	mark_pieces(&nm);
+	free(piece);
+	mark_numbers(p->img, v, n);
+	if (reached_call("CultureInfo", "CreateSpecificCultureFromNeutral", 1))
+		mark_specific(v, n);
+	for (uint32_t c = 0; c < n && reached_call("CultureInfo", "internal_get_cultures", 3); c++)
+		v[c].used = true;
+	mark_parents(v, n);
+}
+
 /* The cultures the program names and where their data goes (before
  * rt_known). */
 void emit_cultures(Program *p, Buf *b)
 {
 	have_cultures = false;
 	if (!reached_call("CultureInfo", "construct_internal_locale_from_name", 1) &&
-	    !reached_call("CultureInfo", "construct_internal_locale_from_lcid", 1))
+	    !reached_call("CultureInfo", "construct_internal_locale_from_lcid", 1) &&
+	    !reached_call("CultureInfo", "internal_get_cultures", 3) &&
+	    !reached_call("RegionInfo", "construct_internal_region_from_name", 1))
 		return;
 	MappedFile mf;
 	uint32_t n = 0, used = 0;
 	Culture *v = read_cultures(&mf, &n);
 	if (!v)
 		return;
-	emit_user_strings(p->img, mark_one, &(Named){ v, n });
-	mark_parents(v, n);
+	mark_cultures(p, v, n);
 	for (uint32_t c = 0; c < n; c++)
 		if (v[c].used)
 			culture_table(b, &v[c], used++);
+	uint32_t regions = emit_regions(p, b, v, n);
 	free(v);
 	unmap_file(&mf);
-	if (!used)
+	if (!used && !regions)
 		return;
 	buf_puts(b, "static const char *const *const prog_cultures[] = {");
 	for (uint32_t k = 0; k < used; k++)
 		buf_printf(b, " culture_%u,", k);
-	buf_printf(b, " };\nstatic const RtCultureKnown prog_culture_known = {\n"
+	buf_printf(b, " NULL };\nstatic const RtCultureKnown prog_culture_known = {\n"
 		   "\t.calls = &rt_culture_calls,\n"
 		   "\t.cultures = prog_cultures,\n\t.ncultures = %u,\n", used);
 	culture_offsets(b);
+	region_offsets(b, regions);
 	buf_puts(b, "};\n");
 	have_cultures = true;
+}
+
+/* CultureInfo.internal_get_cultures(neutral, specific, installed), as
+ * Mono's runtime answers it: an array of CultureInfo, each made by the
+ * parameterless constructor and filled from the table in Mono's order,
+ * with m_useUserOverride set; a null first element when neutral (the
+ * managed caller puts a copy of the invariant culture there). */
+void e_get_cultures(Fn *f)
+{
+	Type *ci = f->m->owner, *arr = ty_sz(ci);
+	reach_type(f->p, arr, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+	e_out(f, "int32_t n = rt_cultures_count(a0, a1) + (a0 != 0);");
+	e_out(f, "RtArray *arr = rt_gc_alloc_array(&%s_type, n);", arr->cname);
+	e_out(f, "if (!arr) return NULL;");
+	e_out(f, "for (int32_t i = 0, k = a0 != 0; k < n; i++) {");
+	e_out(f, "if (rt_cultures_listed(i, a0, a1) < 0) continue;");
+	e_construct(f, ci, "o", "build-time substitution: CultureInfo.GetCultures");
+	e_out(f, "rt_cultures_construct(o, i);");
+	e_out(f, "%s = 1;", e_field_lv(f, ci, "o", "m_useUserOverride"));
+	e_out(f, "RT_WRITE_REF(&RT_ARRAY_DATA(arr, Object *)[k++], o);");
+	e_out(f, "}");
+	e_out(f, "return (Object *)arr;");
 }
 
 /* rt_known's culture field (inside its initializer). */

@@ -13,8 +13,10 @@
  * in an image that calls GetEncoding, by any `ldc.i4 N` that is an I18N
  * code page (it may reach GetEncoding through a variable).
  * Other code pages give null, as Mono without the I18N assemblies: the
- * caller throws NotSupportedException. The CJK code pages, which read
- * their tables as manifest resources, are not offered.
+ * caller throws NotSupportedException. The CJK code pages read their
+ * tables as I18N.CJK's manifest resources (CodeTable): resources.c builds
+ * in the tables of those the program names (i18n_cjk_tables). GB18030
+ * (54936), which finds its table by reflection, is not offered.
  *
  * Requires: the program's image (its IL and user strings); the installed
  * I18N assemblies (absent: no code page).
@@ -27,7 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const regions[] = { "West", "MidEast", "Other", "Rare" };
+static const char *const regions[] = { "West", "MidEast", "Other", "Rare", "CJK" };
 
 /* I18N.<region>.<name> of any region, or NULL. */
 static Type *i18n_type(Program *p, const char *name)
@@ -163,21 +165,63 @@ static void named_page(const char *s, void *ctx)
 		add_page(nm->ps, alias);
 }
 
+/* The code pages the program names. */
+static void program_pages(Program *p, Pages *ps)
+{
+	int_pages(p->img, ps);
+	any_pages(p, p->img, ps);
+	emit_user_strings(p->img, named_page, &(Named){ p, ps });
+}
+
+/* GB18030's table is found by reflection over RuntimeAssembly. */
+static bool offered(int32_t cp) { return cp != 54936; }
+
+/* The tables I18N.CJK's code pages read (its CodeTable users): the
+ * Japanese ones JISConvert's jis.table; the others DbcsConvert's, whose
+ * static constructor reads all three. */
+static const struct { int32_t cp; const char *tables[3]; } cjk_tables[] = {
+	{ 932, { "jis.table" } }, { 51932, { "jis.table" } }, { 50220, { "jis.table" } },
+	{ 50221, { "jis.table" } }, { 50222, { "jis.table" } },
+	{ 936, { "gb2312.table", "big5.table", "ks.table" } },
+	{ 949, { "gb2312.table", "big5.table", "ks.table" } },
+	{ 51949, { "gb2312.table", "big5.table", "ks.table" } },
+	{ 950, { "gb2312.table", "big5.table", "ks.table" } },
+};
+
+static void add_table(const char **out, size_t *n, const char *t)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (!strcmp(out[i], t))
+			return;
+	out[(*n)++] = t;
+}
+
+size_t i18n_cjk_tables(Program *p, const char **out, size_t max)
+{
+	Pages ps = {0};
+	size_t n = 0;
+	program_pages(p, &ps);
+	for (uint32_t i = 0; i < ps.n; i++)
+		for (size_t k = 0; k < countof(cjk_tables); k++)
+			for (int t = 0; t < 3 && cjk_tables[k].cp == ps.v[i] && cjk_tables[k].tables[t]; t++)
+				if (n < max)
+					add_table(out, &n, cjk_tables[k].tables[t]);
+	return n;
+}
+
 /* EncodingHelper.InvokeI18N(name, args): only "GetEncoding" with a code
  * page is ever asked for. */
 void e_i18n_invoke(Fn *f)
 {
 	Pages ps = {0};
-	int_pages(f->p->img, &ps);
-	any_pages(f->p, f->p->img, &ps);
-	emit_user_strings(f->p->img, named_page, &(Named){ f->p, &ps });
+	program_pages(f->p, &ps);
 	e_out(f, "RtArray *args = (RtArray *)a1;");
 	e_out(f, "if (!args || args->length < 1 || !RT_ARRAY_DATA(args, Object *)[0]) return NULL;");
 	e_out(f, "int32_t cp = *(int32_t *)rt_unbox_ptr(RT_ARRAY_DATA(args, Object *)[0]);");
 	e_out(f, "switch (cp) {");
 	for (uint32_t i = 0; i < ps.n; i++) {
 		Type *t = i18n_type(f->p, arena_printf(ty_arena(), "CP%d", ps.v[i]));
-		if (!t || !ty_find_method(t, ".ctor", 0))
+		if (!t || !offered(ps.v[i]) || !ty_find_method(t, ".ctor", 0))
 			continue;
 		e_out(f, "case %d: {", ps.v[i]);
 		e_construct(f, t, "made", "build-time substitution: a code page the program names");

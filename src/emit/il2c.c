@@ -274,19 +274,53 @@ static void reconcile(Fn *f, const Entry *e)
 	}
 }
 
+/* The Types s may be: {known}, its candidates, or none (n = 0). */
+static Type *const *candidates(const Slot *s, uint32_t *n)
+{
+	*n = s->known ? 1 : s->ncands;
+	return s->known ? (Type *const *)&s->known : s->cands;
+}
+
+/* Where paths holding different Types join (c ? typeof(A) : typeof(B)),
+ * the value is one of them: the union, if each path knows its own. */
+static void join_cands(Arena *a, Slot *have, const Slot *other)
+{
+	uint32_t nh, no;
+	Type *const *h = candidates(have, &nh), *const *o = candidates(other, &no);
+	if (!nh || !no || nh + no > 64) {
+		have->cands = NULL, have->ncands = 0;
+		return;
+	}
+	Type **u = arena_alloc(a, (nh + no) * sizeof *u);
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < nh + no; i++) {
+		Type *t = i < nh ? h[i] : o[i - nh];
+		uint32_t k = 0;
+		while (k < n && u[k] != t)
+			k++;
+		if (k == n)
+			u[n++] = t;
+	}
+	have->cands = u, have->ncands = n;
+}
+
 /* What the dataflow knows of a value at a join: what all paths agree on
  * (for the code after a forward branch, not yet translated). */
-static void meet(Slot *have, const Slot *other)
+static void meet(Arena *a, Slot *have, const Slot *other)
 {
+	if (have->known != other->known || have->cands != other->cands)
+		join_cands(a, have, other);
 	if (have->known != other->known)
 		have->known = NULL;
+	if (have->elems_any != other->elems_any)
+		have->elems_any = NULL, have->nelems_any = 0;
 	if (have->kmethod != other->kmethod)
 		have->kmethod = NULL;
 	if (have->str != other->str && (!have->str || !other->str ||
 					 strcmp(have->str, other->str)))
 		have->str = NULL;
 	if (have->elems != other->elems)
-		have->elems = NULL, have->nelems = 0;
+		have->elems = NULL, have->nelems = 0, have->efacts = NULL;
 	if (have->len != other->len)
 		have->len = NULL;
 	if (have->exact != other->exact)
@@ -311,7 +345,7 @@ void e_save_entry(Fn *f, uint32_t target)
 		/* the target's code does not know `this` came this way */
 		for (uint32_t i = 0; i < f->sp; i++) {
 			f->leaks_this |= f->st[i].self && !e->st[i].self;
-			meet(&e->st[i], &f->st[i]);
+			meet(&f->a, &e->st[i], &f->st[i]);
 		}
 		return;
 	}

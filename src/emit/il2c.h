@@ -27,6 +27,14 @@ static inline int32_t il_ldarg_index(const Instr *in)
 /* Evaluation stack slots of a method: its .maxstack, and at least this. */
 enum { STACK_MIN = 32 };
 
+/* What il2c_reflect.c's dataflow knows of an element of a Type[] besides
+ * its Type (Slot.elems): candidates, or the argument it was loaded from. */
+typedef struct ElemFacts {
+	struct Type **cands;
+	uint32_t ncands;
+	uint16_t from_arg;
+} ElemFacts;
+
 typedef struct Slot {
 	StackKind k;
 	Type *t;                        /* O, P, VT: the static type; IP: pointee */
@@ -36,6 +44,7 @@ typedef struct Slot {
 	Method *kmethod;                /* the MethodInfo of kmethod */
 	const char *str;                /* a string literal (ASCII) */
 	Type **elems;                   /* a Type[] of nelems: what each holds */
+	ElemFacts *efacts;              /* with elems: more of each element */
 	uint32_t nelems;
 	bool has_cval;                  /* an int32 constant: cval */
 	int32_t cval;
@@ -47,6 +56,12 @@ typedef struct Slot {
 	const char *len;                /* a vector loaded from a variable whose
 					   length a C local shadows: its name */
 	uint16_t from_loc;              /* ldloc N gave it: N + 1 (il2c_loops.c) */
+	Type **cands;                   /* a Type that is one of these ncands (paths
+					   joined, a Type[] read at a variable index) */
+	uint32_t ncands;
+	Type **elems_any;               /* a Type[] from a local written once: its
+					   elements are among these nelems_any */
+	uint32_t nelems_any;
 	bool dam;                       /* a Type from a [DynamicallyAccessedMembers]
 					   field or return value: what it may hold was
 					   kept where it was stored or returned */
@@ -239,6 +254,11 @@ void e_xml_ctor(Fn *f);                         /* xmlser.c */
 void e_xml_serialize(Fn *f);
 void e_xml_deserialize(Fn *f);
 void e_i18n_invoke(Fn *f);                      /* i18n.c */
+void e_get_cultures(Fn *f);                     /* culture.c */
+size_t i18n_cjk_tables(Program *p, const char **out, size_t max);  /* i18n.c */
+void e_manifest_resource(Fn *f);                /* resources.c */
+void e_manifest_info(Fn *f);
+void e_manifest_names(Fn *f);
 void e_expr_create_lambda(Fn *f);
 void e_expr_is_nullable(Fn *f);
 void e_expr_nullable_underlying(Fn *f);

@@ -493,7 +493,9 @@ static void call_method(Fn *f, Method *m, bool virt)
 		e_top(f, 0)->kmethod = facts.kmethod;
 		e_top(f, 0)->elems = facts.elems;
 		e_top(f, 0)->nelems = facts.nelems;
-		e_top(f, 0)->dam = e_dam_returns(m);
+		e_top(f, 0)->cands = facts.cands;
+		e_top(f, 0)->ncands = facts.ncands;
+		e_top(f, 0)->dam = e_dam_returns(m) || facts.dam;
 		/* a feature switch that is off, or a method that returns a
 		 * constant: branches on the result fold */
 		if (direct && (e_top(f, 0)->k == SK_I4 || (e_top(f, 0)->k == SK_O &&

@@ -197,8 +197,10 @@ static void new_vector(Fn *f, Type *at)
 	 * the length of others, for Array.CreateInstance's rank */
 	if (len.has_cval && len.cval > 0 && len.cval <= 16) {
 		e_top(f, 0)->nelems = (uint32_t)len.cval;
-		if (at->elem->img == ty_object->img && !strcmp(at->elem->name, "System.Type"))
+		if (at->elem->img == ty_object->img && !strcmp(at->elem->name, "System.Type")) {
 			e_top(f, 0)->elems = arena_alloc(&f->a, (size_t)len.cval * sizeof(Type *));
+			e_top(f, 0)->efacts = arena_alloc(&f->a, (size_t)len.cval * sizeof(ElemFacts));
+		}
 	}
 	e_check_pending(f);
 }
@@ -211,22 +213,44 @@ static Type *array_elem(Fn *f, uint32_t ai)
 	return ty_object;
 }
 
+static bool all_known(Type *const *v, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (!v[i])
+			return false;
+	return n > 0;
+}
+
 static void ldelem(Fn *f, Type *et)
 {
 	Slot *arr = e_top(f, 1), *idx = e_top(f, 0);
 	Type *known = arr->elems && idx->has_cval && idx->cval >= 0 &&
 		      (uint32_t)idx->cval < arr->nelems ? arr->elems[idx->cval] : NULL;
+	/* at another index, or from a local: one of the elements */
+	Type **elems = arr->elems ? arr->elems : arr->elems_any;
+	uint32_t n = arr->elems ? arr->nelems : arr->nelems_any;
+	const ElemFacts *ef = known || !arr->efacts || !idx->has_cval || idx->cval < 0 ||
+			      (uint32_t)idx->cval >= arr->nelems ? NULL : &arr->efacts[idx->cval];
 	const char *lv = element(f, 1, 0, et);
 	e_pop(f, 2);
 	e_out(f, "%s = %s;", e_push_type(f, et), lv);
 	e_top(f, 0)->known = known;     /* a Type[]'s element (il2c_reflect.c) */
+	if (!known && elems && all_known(elems, n) && !(arr->elems && idx->has_cval))
+		e_top(f, 0)->cands = elems, e_top(f, 0)->ncands = n;
+	else if (!known && ef)
+		e_top(f, 0)->cands = ef->cands, e_top(f, 0)->ncands = ef->ncands;
 }
 
 static void stelem(Fn *f, Type *et)
 {
 	Slot *arr = e_top(f, 2), *idx = e_top(f, 1);
-	if (arr->elems && idx->has_cval && idx->cval >= 0 && (uint32_t)idx->cval < arr->nelems)
-		arr->elems[idx->cval] = e_top(f, 0)->known;
+	if (arr->elems && idx->has_cval && idx->cval >= 0 && (uint32_t)idx->cval < arr->nelems) {
+		Slot *v = e_top(f, 0);
+		arr->elems[idx->cval] = v->known;
+		if (arr->efacts)
+			arr->efacts[idx->cval] = (ElemFacts){ v->cands, v->ncands, v->from_arg };
+	} else if (arr->elems_any && arr->from_loc)       /* what the local held is not all */
+		f->local_known[arr->from_loc - 1].elems = NULL;
 	const char *lv = element(f, 2, 1, et);
 	if (ty_is_ref(et))
 		e_out(f, "if (RT_UNLIKELY(!rt_type_check_store((RtArray *)%s, %s))) goto %s;",

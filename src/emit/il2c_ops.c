@@ -37,6 +37,10 @@ static bool vars(Fn *f, const Instr *in)
 		e_top(f, 0)->kmethod = f->local_known[i].kmethod;
 		e_top(f, 0)->exact = f->local_known[i].exact;
 		e_top(f, 0)->dam = f->local_known[i].dam;
+		e_top(f, 0)->cands = f->local_known[i].cands;
+		e_top(f, 0)->ncands = f->local_known[i].ncands;
+		e_top(f, 0)->elems_any = f->local_known[i].elems;
+		e_top(f, 0)->nelems_any = f->local_known[i].nelems;
 		e_top(f, 0)->len = f->loc_len[i];
 		e_top(f, 0)->from_loc = (uint16_t)(i + 1);
 		/* locals start zeroed: written once with zero, zero everywhere */

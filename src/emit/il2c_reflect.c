@@ -88,25 +88,203 @@ static void from_handle(Fn *f, Method *m, Slot *r)
 	r->known = arg(f, m, 0)->known;
 }
 
+/* ---- MakeGenericType/MakeGenericMethod over the Types the build sees ----
+ * Native AOT compiles only the instances it can see and warns (IL3050)
+ * for the rest. ilcc makes every instance an argument may give: one
+ * typeof(X); each of several where paths join (c ? typeof(A) :
+ * typeof(B)) or a Type[] of typeof constants is read at a variable index
+ * (Slot.cands); each Type the callers pass where the argument is a Type
+ * parameter of the program's own method, on through their own Type
+ * parameters (a GenSite per parameter, met with Program.type_args in
+ * either order). Instances whose arguments break the constraints are
+ * not made (MakeGenericType throws ArgumentException for them, as
+ * Mono's). Where none of this holds, the call warns (ILCC1003) and the
+ * runtime throws NotSupportedException for an instance not made. */
+
+enum { MAX_MADE = 64 };         /* instances per call, past which it warns */
+
+/* An instance over arguments that break the constraints (type t or
+ * method m, not made): listed, so that MakeGenericType/Method throws
+ * ArgumentException for it as Mono's does, not NotSupportedException. */
+static void refuse(Program *p, Type *t, Method *m, Method *why)
+{
+	Type **inst = t ? t->inst : m->inst;
+	uint32_t n = t ? t->ninst : m->ninst;
+	for (uint32_t i = 0; i < (t ? p->refused_types.n : p->refused_methods.n); i++)
+		if (t ? p->refused_types.v[i] == t : p->refused_methods.v[i] == m)
+			return;
+	for (uint32_t i = 0; i < n; i++)
+		reach_type(p, inst[i], TN_DESCRIPTOR, why);
+	if (t) {
+		reach_type(p, ty_def(t->img, t->row, NULL, 0), TN_DESCRIPTOR, why);
+		VEC_PUSH(p->refused_types, t);
+	} else {
+		VEC_PUSH(p->refused_methods, m);
+	}
+}
+
+/* The instance of generic type g or method gm over args (NULL: not
+ * made, the arguments do not fit). */
+static void *make_one(Program *p, Type *g, Method *gm, Type **args, uint32_t n, Method *why,
+		      bool ctor)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (!args[i] || ty_is_open(args[i]) || ty_is_generic_def(args[i]) ||
+		    args[i]->kind == TY_VOID || args[i]->kind == TY_BYREF || args[i]->kind == TY_PTR)
+			return NULL;
+	if (g) {
+		Ctx ctx = { .tinst = args, .ntinst = n };
+		Type *made = ty_def(g->img, g->row, args, n);
+		if (!ty_args_satisfy(g->img, TOKEN(T_TypeDef, g->row), args, n, &ctx)) {
+			refuse(p, made, NULL, why);
+			return NULL;
+		}
+		reach_made_generic(p, g, made, why);
+		if (ctor && !ty_info(made)->is_interface && !ty_info(made)->is_abstract)
+			reach_default_ctor(p, made, why);
+		return made;
+	}
+	Ctx ctx = { .tinst = gm->owner->inst, .ntinst = gm->owner->ninst, .minst = args, .nminst = n };
+	Type **copy = arena_alloc(ty_arena(), n * sizeof *copy);
+	memcpy(copy, args, n * sizeof *copy);
+	Method *made = ty_method(gm->owner, gm->img, gm->row, copy, n);
+	if (!ty_args_satisfy(gm->img, TOKEN(T_MethodDef, gm->row), args, n, &ctx)) {
+		refuse(p, NULL, made, why);
+		return NULL;
+	}
+	reach_reflect_method(p, made, why);
+	return made;
+}
+
+/* A MakeGenericType/Method whose argument `pos` is the Type parameter
+ * `param` of m (the others known): made for each Type passed to it. */
+typedef struct GenSite {
+	Type *g;
+	Method *gm;
+	Type **args;
+	uint32_t n, pos;
+	Method *m, *why;
+	uint32_t param;
+} GenSite;
+
+static void site_on(Program *p, const GenSite *s, Method *m, uint32_t param);
+
+/* Type t (or the caller's parameter, or an unknown Type) flows into the
+ * site's parameter through a. */
+static void site_flow(Program *p, const GenSite *s, const TypeArgFlow *a)
+{
+	if (a->known) {
+		Type **args = arena_alloc(ty_arena(), s->n * sizeof *args);
+		memcpy(args, s->args, s->n * sizeof *args);
+		args[s->pos] = a->known;
+		make_one(p, s->g, s->gm, args, s->n, s->why, true);
+	} else if (a->from) {
+		site_on(p, s, a->caller, a->from - 1);
+	} else {
+		warn_aot(p, a->caller, a->off, W_GENERIC, arena_printf(ty_arena(),
+			 "a Type not known at build time is passed to %s, which gives it to %s;"
+			 " instances over it that the program does not make anyway throw"
+			 " NotSupportedException (pass typeof(X))", ty_method_name(a->callee),
+			 s->g ? "MakeGenericType" : "MakeGenericMethod"));
+	}
+}
+
+/* The site also holds for m's Type parameter `param`: each Type passed
+ * to it so far, and each passed later (type_args), makes an instance. */
+static void site_on(Program *p, const GenSite *s, Method *m, uint32_t param)
+{
+	for (uint32_t i = 0; i < p->gen_sites.n; i++) {
+		GenSite *o = &p->gen_sites.v[i];
+		if (o->m == m && o->param == param && o->g == s->g && o->gm == s->gm &&
+		    o->pos == s->pos && !memcmp(o->args, s->args, s->n * sizeof *s->args))
+			return;
+	}
+	GenSite t = *s;
+	t.m = m, t.param = param;
+	VEC_PUSH(p->gen_sites, t);
+	for (uint32_t k = 0; k < p->type_args.n; k++) {
+		TypeArgFlow a = p->type_args.v[k];
+		if (a.callee == m && a.param == param)
+			site_flow(p, &t, &a);
+	}
+}
+
+static uint32_t type_param_of(Fn *f, const Slot *s);
+
+/* G<...> or M<...> over the Type[] args: each element known, one of its
+ * candidates, or (one of them at most) a Type parameter of the program's
+ * own method. False: an element is none of these, or too many instances
+ * would be made. The result is known when there is one instance, one of
+ * the candidates when several. */
+static bool make_over(Fn *f, Type *g, Method *gm, Slot *args, Slot *r)
+{
+	uint32_t n = args->nelems, total = 1, pos = n, param = 0;
+	Type *const *opt[16];
+	uint32_t nopt[16];
+	if (n > 16 || !args->elems)
+		return false;
+	for (uint32_t i = 0; i < n; i++) {
+		const ElemFacts *e = args->efacts ? &args->efacts[i] : NULL;
+		opt[i] = &args->elems[i], nopt[i] = 1;
+		if (!args->elems[i] && e && e->ncands) {
+			opt[i] = e->cands, nopt[i] = e->ncands;
+		} else if (!args->elems[i]) {
+			Slot s = { .from_arg = e ? e->from_arg : 0 };
+			param = type_param_of(f, &s);
+			if (!param || pos < n)
+				return false;
+			pos = i;
+		}
+		total *= nopt[i];
+		if (total > MAX_MADE)
+			return false;
+	}
+	if (pos < n) {
+		if (total > 1)
+			return false;
+		GenSite s = { g, gm, args->elems, n, pos, NULL, f->m, 0 };
+		s.args = arena_alloc(ty_arena(), n * sizeof *s.args);
+		memcpy(s.args, args->elems, n * sizeof *s.args);
+		site_on(f->p, &s, f->m, param - 1);
+		r->dam = true;  /* what it may be is made there, with its constructor */
+		return true;
+	}
+	Type *a[16], **made = arena_alloc(&f->a, total * sizeof *made);
+	uint32_t at[16] = {0}, nmade = 0;
+	for (uint32_t c = 0; c < total; c++) {
+		for (uint32_t i = 0; i < n; i++)
+			a[i] = opt[i][at[i]];
+		void *x = make_one(f->p, g, gm, a, n, f->m, false);
+		if (x)
+			made[nmade++] = x;
+		for (uint32_t i = n; i-- > 0 && ++at[i] == nopt[i]; )
+			at[i] = 0;
+	}
+	if (nmade == 1 && g)
+		r->known = made[0];
+	else if (nmade == 1)
+		r->kmethod = (Method *)made[0];
+	else if (g)
+		r->cands = made, r->ncands = nmade;
+	return true;
+}
+
 /* typeof(G<>).MakeGenericType(new Type[] { typeof(A), ... }): G<A, ...>
- * is made at build time, and the runtime finds it (rt_made_generics). */
+ * is made at build time, and the runtime finds it (rt_made_generics);
+ * over each candidate where an argument may be one of several
+ * (make_over), or over each Type the callers pass where it is a Type
+ * parameter. */
 static void make_generic(Fn *f, Method *m, Slot *r)
 {
 	Type *g = receiver(f, m)->known;
 	Slot *args = arg(f, m, 0);
-	bool known = g && g->img && ty_is_generic_def(g) && args->elems &&
-		     args->nelems == ty_generic_arity(g);
-	for (uint32_t i = 0; known && i < args->nelems; i++)
-		known = args->elems[i] && !ty_is_open(args->elems[i]);
-	if (!known) {
-		warn(f, W_GENERIC, "MakeGenericType with a type or arguments not known at build time"
-		     " finds only instances the program makes anyway (write"
-		     " typeof(G<>).MakeGenericType(new Type[] { typeof(A) }) at the call)");
+	bool def = g && g->img && ty_is_generic_def(g);
+	if (def && args->nelems == ty_generic_arity(g) && make_over(f, g, NULL, args, r))
 		return;
-	}
-	Type *made = ty_def(g->img, g->row, args->elems, args->nelems);
-	reach_made_generic(f->p, g, made, f->m);
-	r->known = made;
+	warn(f, W_GENERIC, "MakeGenericType with a type or arguments not known at build time"
+	     " finds only instances the program makes anyway, and throws"
+	     " NotSupportedException for others (write"
+	     " typeof(G<>).MakeGenericType(new Type[] { typeof(A) }) at the call)");
 }
 
 /* Array.CreateInstance(typeof(X), lengths...): X's array of that rank
@@ -137,15 +315,19 @@ static void create_instance(Fn *f, Method *m, Slot *r)
 	(void)r;
 	if (!param_is(m, 0, "System.Type"))
 		return;
-	Type *known = arg(f, m, 0)->known;
+	Slot *t = arg(f, m, 0);
 	bool with_args = false;        /* an object[] of arguments */
 	for (uint32_t i = 1; i < m->nparams; i++)
 		with_args |= m->params[i]->kind == TY_SZARRAY;
-	if (known && with_args)
-		reflect_ctors(f, known, BF_ANY);
-	else if (known)
-		reach_default_ctor(f->p, known, f->m);
-	else
+	uint32_t n = t->known ? 1 : t->ncands;
+	for (uint32_t i = 0; i < n; i++) {
+		Type *known = t->known ? t->known : t->cands[i];
+		if (with_args)
+			reflect_ctors(f, known, BF_ANY);
+		else
+			reach_default_ctor(f->p, known, f->m);
+	}
+	if (!n)
 		warn(f, W_REFLECT, "Activator.CreateInstance on a type not known at build time"
 		     " works only for types whose parameterless constructor the program"
 		     " keeps anyway (name the type with typeof at the call)");
@@ -514,33 +696,28 @@ static void get_generic_args(Fn *f, Method *m, Slot *r)
 	r->nelems = t->ninst;
 }
 
-/* GetMethod(...).MakeGenericMethod(new Type[] { typeof(A), ... }) */
+/* GetMethod(...).MakeGenericMethod(new Type[] { typeof(A), ... }): as
+ * make_generic. */
 static void make_generic_method(Fn *f, Method *m, Slot *r)
 {
 	Method *g = receiver(f, m)->kmethod;
 	Slot *args = arg(f, m, 0);
-	bool known = g && !g->ninst && args->elems &&
-		     args->nelems == ty_method_generic_arity(g) && !ty_is_open(g->owner);
-	for (uint32_t i = 0; known && i < args->nelems; i++)
-		known = args->elems[i] && !ty_is_open(args->elems[i]);
-	if (!known && g && !g->ninst && !ty_is_open(g->owner)) {
+	bool def = g && !g->ninst && !ty_is_open(g->owner);
+	if (def && args->nelems == ty_method_generic_arity(g) && make_over(f, NULL, g, args, r))
+		return;
+	if (def) {
 		/* the instances the program makes anyway: the method is known */
 		reach_made_def(f->p, g, f->m);
 		warn(f, W_GENERIC, "MakeGenericMethod with arguments not known at build time finds"
-		     " only the instances the program makes anyway (write"
+		     " only the instances the program makes anyway, and throws"
+		     " NotSupportedException for others (write"
 		     " MakeGenericMethod(new Type[] { typeof(A) }) at the call)");
 		return;
 	}
-	if (!known) {
-		warn(f, W_GENERIC, "MakeGenericMethod on a method or with arguments not known at build"
-		     " time finds only instances the program keeps for reflection anyway"
-		     " (write typeof(X).GetMethod(\"M\").MakeGenericMethod(new Type[] {"
-		     " typeof(A) }) at the call)");
-		return;
-	}
-	Method *made = ty_method(g->owner, g->img, g->row, args->elems, args->nelems);
-	reach_reflect_method(f->p, made, f->m);
-	r->kmethod = made;
+	warn(f, W_GENERIC, "MakeGenericMethod on a method or with arguments not known at build"
+	     " time finds only instances the program keeps for reflection anyway"
+	     " (write typeof(X).GetMethod(\"M\").MakeGenericMethod(new Type[] {"
+	     " typeof(A) }) at the call)");
 }
 
 /* Delegate.CreateDelegate(typeof(D), ...[, typeof(X), "name"]) */
@@ -811,6 +988,7 @@ static const struct {
 	{ "System.Runtime.InteropServices.Marshal", "DestroyStructure", marshal_struct },
 	{ "System.Runtime.InteropServices.Marshal", "StructureToPtr", marshal_struct },
 	{ "System.Type", "get_Assembly", assemblies },
+	{ "System.Type", "get_AssemblyQualifiedName", assemblies },
 	{ "System.Reflection.Assembly", "GetExecutingAssembly", assemblies },
 	{ "System.Reflection.Assembly", "GetEntryAssembly", assemblies },
 	{ "System.Reflection.Assembly", "GetCallingAssembly", assemblies },
@@ -1133,7 +1311,7 @@ static void mark_reflects(Program *p, Method *m, uint32_t i, int64_t kinds)
 			continue;
 		if (a.known)
 			directives_keep_members(p, a.known, ms->reflects_kinds, a.caller);
-		else
+		else if (a.from)
 			mark_reflects(p, a.caller, a.from - 1, ms->reflects_kinds);
 	}
 }
@@ -1146,8 +1324,30 @@ static bool type_arg_seen(Program *p, const TypeArgFlow *a)
 	return false;
 }
 
-/* A call of m (the program's own) passing Types: recorded, and kept at
- * once where m is known to reflect on them. */
+/* One Type passed to a parameter (a): recorded, and met with what the
+ * parameter is known to need (reflection on it, MakeGenericType over it). */
+static void type_arg(Fn *f, TypeArgFlow a)
+{
+	if (type_arg_seen(f->p, &a))
+		return;
+	VEC_PUSH(f->p->type_args, a);
+	for (uint32_t k = 0; k < f->p->gen_sites.n; k++) {
+		GenSite g = f->p->gen_sites.v[k];       /* a copy: site_flow may push */
+		if (g.m == a.callee && g.param == a.param)
+			site_flow(f->p, &g, &a);
+	}
+	MethodState *ms = reach_state(a.callee);
+	if (!(ms->reflects & 1u << a.param))
+		return;
+	if (a.known)
+		directives_keep_members(f->p, a.known, ms->reflects_kinds, f->m);
+	else if (a.from)
+		mark_reflects(f->p, f->m, a.from - 1, ms->reflects_kinds);
+}
+
+/* A call of m (the program's own) passing Types: each recorded (one per
+ * candidate where the Type is one of several; one not known at build
+ * time with the place it is passed at, for site_flow's warning). */
 static void type_args(Fn *f, Method *m)
 {
 	if (!own_code(m))
@@ -1156,21 +1356,20 @@ static void type_args(Fn *f, Method *m)
 		if (!param_is(m, i, "System.Type"))
 			continue;
 		Slot *s = arg(f, m, i);
+		if (s->dam || (s->k == SK_O && s->t == ty_object))
+			continue;       /* annotated: kept where it came from; null */
 		TypeArgFlow a;
 		memset(&a, 0, sizeof a);        /* padding too: type_arg_seen compares bytes */
 		a.callee = m, a.caller = f->m, a.param = i, a.known = s->known;
 		a.from = type_param_of(f, s);
-		if (!a.known && !a.from)
-			continue;
-		if (!type_arg_seen(f->p, &a))
-			VEC_PUSH(f->p->type_args, a);
-		MethodState *ms = reach_state(m);
-		if (!(ms->reflects & 1u << i))
-			continue;
-		if (a.known)
-			directives_keep_members(f->p, a.known, ms->reflects_kinds, f->m);
-		else
-			mark_reflects(f->p, f->m, a.from - 1, ms->reflects_kinds);
+		a.off = a.known || a.from || s->ncands ? 0 : f->off;
+		for (uint32_t k = 0; k < s->ncands && !a.known; k++) {
+			a.known = s->cands[k];
+			type_arg(f, a);
+			a.known = NULL;
+		}
+		if (!s->ncands || s->known)
+			type_arg(f, a);
 	}
 }
 

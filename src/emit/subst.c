@@ -92,6 +92,17 @@ static const struct {
 	  "the console's encoding from the locale's code as Mono's IL picks it, without"
 	  " Encoding.GetEncoding: its lookup by name (EncodingTable, culture-aware"
 	  " comparison) and its error messages (String.Format) were a third of Hello World" },
+	{ "System.Reflection.RuntimeAssembly::GetManifestResourceInternal(System.String,System.Int32&,System.Reflection.Module&)",
+	  e_manifest_resource, "a manifest resource's bytes built into the program (resources.c:"
+	  " the program's own and the tables of the CJK code pages it names), by name" },
+	{ "System.Reflection.RuntimeAssembly::GetManifestResourceInfoInternal(System.String,System.Reflection.ManifestResourceInfo)",
+	  e_manifest_info, "whether a resource is built in (resources.c), as Mono says of an"
+	  " assembly's own embedded resource" },
+	{ "System.Reflection.RuntimeAssembly::GetManifestResourceNames()", e_manifest_names,
+	  "the names of the program's own embedded resources (resources.c)" },
+	{ "System.Globalization.CultureInfo::internal_get_cultures(System.Boolean,System.Boolean,System.Boolean)",
+	  e_get_cultures, "CultureInfo.GetCultures: every culture of the table (culture.c builds all"
+	  " in once this is reached), each CultureInfo made as Mono's runtime makes it" },
 	{ "System.Text.EncodingHelper::InvokeI18N(System.String,System.Object[])", e_i18n_invoke,
 	  "Encoding.GetEncoding of an I18N code page: the classes of the code pages the"
 	  " program names made directly (i18n.c), not loaded from I18N.dll by reflection" },

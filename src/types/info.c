@@ -684,6 +684,46 @@ bool ty_implements(Type *t, Type *iface)
 	return false;
 }
 
+bool ty_satisfies(Image *img, uint32_t gp, Type *arg, const Ctx *ctx)
+{
+	uint32_t flags = md_get(img, T_GenericParam, gp, GenericParam_Flags);
+	if ((flags & 0x4) && ty_is_valuetype(arg))
+		return false;
+	if ((flags & 0x8) && (!ty_is_valuetype(arg) || (arg->img && ty_info(arg)->is_nullable)))
+		return false;
+	uint32_t first, end;
+	md_lookup(img, T_GenericParamConstraint, GenericParamConstraint_Owner, gp, &first, &end);
+	for (uint32_t i = first; i < end; i++) {
+		uint32_t r = md_lookup_row(img, T_GenericParamConstraint,
+					   GenericParamConstraint_Owner, i);
+		Token tok = md_get(img, T_GenericParamConstraint, r,
+				   GenericParamConstraint_Constraint);
+		Type *want = ty_from_token(img, tok, ctx);
+		if (want == ty_object || want == arg || ty_is_subclass(arg, want) ||
+		    ty_implements(arg, want))
+			continue;
+		if (want->img && want == ty_corlib_type("System", "ValueType") && ty_is_valuetype(arg))
+			continue;
+		return false;
+	}
+	return true;
+}
+
+/* Do args satisfy the constraints of owner's generic parameters (owner a
+ * TypeDef or MethodDef token; ctx gives the arguments constraints name)? */
+bool ty_args_satisfy(Image *img, Token owner, Type *const *args, uint32_t n, const Ctx *ctx)
+{
+	uint32_t first, end;
+	md_lookup(img, T_GenericParam, GenericParam_Owner, owner, &first, &end);
+	for (uint32_t i = first; i < end; i++) {
+		uint32_t gp = md_lookup_row(img, T_GenericParam, GenericParam_Owner, i);
+		uint32_t num = md_get(img, T_GenericParam, gp, GenericParam_Number);
+		if (num < n && !ty_satisfies(img, gp, args[num], ctx))
+			return false;
+	}
+	return true;
+}
+
 Method *ty_resolve_virtual(Type *t, Method *m)
 {
 	if (is_array(t))

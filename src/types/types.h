@@ -199,6 +199,11 @@ bool ty_is_subclass(Type *t, Type *of);
  * ("System.FlagsAttribute")? */
 bool ty_has_attribute(Image *img, Token parent, const char *full);
 bool ty_implements(Type *t, Type *iface);
+/* Does arg satisfy generic parameter row gp's constraints (in ctx)? Do
+ * args those of every generic parameter of owner (a TypeDef or MethodDef
+ * token)? */
+bool ty_satisfies(Image *img, uint32_t gp, Type *arg, const Ctx *ctx);
+bool ty_args_satisfy(Image *img, Token owner, Type *const *args, uint32_t n, const Ctx *ctx);
 /* Is `from`, an instance of the generic interface or delegate `to`
  * instantiates, assignable to `to` through generic variance? */
 bool ty_variant_to(Type *to, Type *from);

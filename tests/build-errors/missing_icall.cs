@@ -1,10 +1,11 @@
 // An internal call the runtime does not implement: the build names it and
 // the chain of callers that reached it.
 using System;
+using System.IO;
 
 static class MissingIcall {
 	static int Main()
 	{
-		return Environment.GetLogicalDrives().Length;
+		return new DriveInfo("/").DriveFormat.Length;
 	}
 }

@@ -2,9 +2,15 @@
 // arguments with their assemblies' identities, public key tokens included),
 // ToString, Namespace, for classes, structs, enums, generic instances,
 // nested types, arrays (of generic instances too) and generic definitions;
-// typeof equality with GetType().
+// typeof equality with GetType(). Types without a namespace (nested and
+// generic ones too) have a null Namespace; a generic parameter, a null
+// FullName and AssemblyQualifiedName.
 using System;
 using System.Collections.Generic;
+
+enum Level { Low }
+class Outer { public class Inner { public class Deep { } } }
+class Box<T> { public class In { } }
 
 namespace N {
 	class Foo { }
@@ -26,6 +32,17 @@ namespace N {
 				Out.L(t.Name + " | " + t.FullName + " | " + t + " | " + t.Namespace + " | " + o);
 			}
 			Out.L((typeof(List<int>) == new List<int>().GetType()) + " " + typeof(Gen<>).Name + " " + typeof(Gen<>).FullName);
+			Type[] ts = {
+				typeof(Level), typeof(Outer.Inner.Deep), typeof(Box<Level>), typeof(Box<>), typeof(Box<int>.In),
+				typeof(Level[]), typeof(Outer.Inner[,]), typeof(List<Outer>), typeof(Foo), typeof(Gen<Level>.Inner),
+				typeof(Box<>).GetGenericArguments()[0], typeof(int),
+			};
+			foreach (Type t in ts) {
+				string ns = t.Namespace, full = t.FullName, aqn = t.AssemblyQualifiedName;
+				Out.L(t + " | ns " + (ns == null ? "null" : ns) + " | " + (full == null ? "null" : full));
+				Out.L("  " + (aqn == null ? "null" : aqn));
+			}
+			Out.L((new Outer.Inner().GetType().Namespace == null).ToString());
 			return 0;
 		}
 	}

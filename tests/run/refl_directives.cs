@@ -4,7 +4,9 @@
 // (constructors, by Activate), an ILLink descriptor keeps App.Shape's
 // methods. Type.GetType, Activator.CreateInstance, GetMethod, Invoke,
 // GetProperty and GetField then work as under Mono (fields: all of
-// Greeter's, Counter.N by <Field>, Shape.Corners by <field>).
+// Greeter's, Counter.N by <Field>, Shape.Corners by <field>), and
+// MakeGenericMethod over a type named at run time finds the instance
+// <MethodInstantiation> makes (App.Conv.Show<int>).
 using System;
 using System.Reflection;
 
@@ -28,6 +30,10 @@ namespace App {
 		public static int Corners = 4;
 		public static int Sides(int n) { return n * 2; }
 		public double Area() { return 1.5; }
+	}
+
+	public static class Conv {
+		public static string Show<T>(T x) { return typeof(T).Name + " " + x; }
 	}
 
 	static class P {
@@ -63,6 +69,10 @@ namespace App {
 			if (s != null)
 				Out.L("sides: " + s.GetMethod("Sides").Invoke(null, new object[] { 4 }) +
 				      " corners: " + s.GetField("Corners").GetValue(null));
+			Type conv = Type.GetType(Find(args, "Conv"));
+			Type arg = Type.GetType(args.Length > 9 ? "Nope" : "System.Int32");
+			MethodInfo show = conv.GetMethod("Show").MakeGenericMethod(arg);
+			Out.L("made: " + show + " " + show.Invoke(null, new object[] { 7 }));
 			Out.L("Missing: " + (Type.GetType(Find(args, "Missing")) == null ? "not found" : "found"));
 			Out.L("nested name: " + (Type.GetType("App.P") == null ? "not found" : "found"));
 		}

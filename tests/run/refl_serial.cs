@@ -1,9 +1,13 @@
-// mcs: -r:System.Runtime.Serialization.dll
+// mcs: -r:System.Runtime.Serialization.dll -r:System.Xml.dll
 // Serializers of the class library over reflection: DataContractJsonSerializer
 // round-trips a class whose types are kept by dataflow from the typeof(T)
 // given to its constructor (no rd.xml): a class graph with strings,
 // decimals, nested objects, List<T>, arrays, nullables and a dictionary;
-// Type.GetInterfaceMap.
+// Type.GetInterfaceMap. DataContractSerializer (XML) round-trips a graph
+// with contract names and namespaces, member order and names, lists,
+// arrays, nested objects, nullables, EnumMember values and
+// EmitDefaultValue, written as Mono writes it (to a stream and indented
+// through XmlWriter) and read back; a wrong root's SerializationException.
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -11,6 +15,7 @@ using System.Linq;
 using System.Runtime.Serialization;
 using System.Runtime.Serialization.Json;
 using System.Text;
+using System.Xml;
 
 public enum Color { Red, Green, Blue }
 
@@ -48,7 +53,62 @@ public class Square : IShape {
 	string IShape.Name() { return "square"; }
 }
 
+[DataContract(Name = "Member", Namespace = "http://example.org/people")]
+public class Member {
+	[DataMember(Order = 2)] public string Name;
+	[DataMember(Order = 1, Name = "Years")] public int Age;
+	[DataMember(Order = 3)] public Place Home;
+	[DataMember(Order = 4)] public List<string> Tags = new List<string>();
+	[DataMember(Order = 5)] public List<Place> Past;
+	[DataMember(Order = 6, EmitDefaultValue = false)] public string Note;
+	[DataMember(Order = 7)] public double Score;
+	[DataMember(Order = 8)] public bool Active;
+	[DataMember(Order = 9)] public Rank Rank;
+	[DataMember(Order = 10)] public int[] Numbers;
+	public string NotSerialized = "x";
+}
+
+[DataContract(Namespace = "http://example.org/places")]
+public class Place {
+	[DataMember] public string Street;
+	[DataMember] public string City;
+	[DataMember] public int? Zip;
+}
+
+[DataContract]
+public enum Rank { [EnumMember] Low, [EnumMember(Value = "HIGH")] High }
+
 public static class Program {
+	static void Xml() {
+		var p = new Member { Name = "Ada <Lovelace> & co", Age = 36, Score = 2.5, Active = true, Rank = Rank.High,
+			Home = new Place { Street = "1 Main St", City = "London", Zip = 12345 },
+			Past = new List<Place> { new Place { Street = "Old Rd", City = "Bath" } },
+			Numbers = new[] { 3, 1, 4 } };
+		p.Tags.Add("math");
+		p.Tags.Add("engines");
+		var ser = new DataContractSerializer(typeof(Member));
+		var ms = new MemoryStream();
+		ser.WriteObject(ms, p);
+		Console.WriteLine(Encoding.UTF8.GetString(ms.ToArray()));
+		ms.Position = 0;
+		var q = (Member)ser.ReadObject(ms);
+		Console.WriteLine(q.Name + "|" + q.Age + "|" + q.Home.Street + "|" + q.Home.City + "|" + q.Home.Zip + "|" +
+				  string.Join(",", q.Tags) + "|" + q.Past.Count + " " + q.Past[0].City + " " + (q.Past[0].Zip == null) +
+				  "|" + (q.Note == null) + "|" + q.Score + "|" + q.Active + "|" + q.Rank + "|" +
+				  string.Join(",", q.Numbers) + "|" + q.NotSerialized);
+		var sb = new StringBuilder();
+		using (var w = XmlWriter.Create(sb, new XmlWriterSettings { Indent = true }))
+			ser.WriteObject(w, q);
+		Console.WriteLine(sb);
+		var r = (Member)ser.ReadObject(XmlReader.Create(new StringReader(sb.ToString())));
+		Console.WriteLine(r.Name + " " + r.Home.City + " " + r.Past[0].Street);
+		try {
+			ser.ReadObject(XmlReader.Create(new StringReader("<Other xmlns='urn:x'/>")));
+		} catch (SerializationException e) {
+			Console.WriteLine("SerializationException: " + e.Message);
+		}
+	}
+
 	static string Json<T>(T value) {
 		var ser = new DataContractJsonSerializer(typeof(T));
 		var ms = new MemoryStream();
@@ -127,5 +187,6 @@ public static class Program {
 		FromText();
 		Bad();
 		InterfaceMap();
+		Xml();
 	}
 }

@@ -27,6 +27,9 @@ static class SysInfo {
 		Environment.SetEnvironmentVariable("ILCC_SYS_INFO", null);
 		Out.L("null removes", Environment.GetEnvironmentVariable("ILCC_SYS_INFO") == null);
 		Out.L("expanded", Environment.ExpandEnvironmentVariables("[%ILCC_NONE_SUCH%]"));
+		// the mount points Mono lists, each a rooted path
+		string[] drives = Environment.GetLogicalDrives();
+		Out.L("drives", Array.TrueForAll(drives, d => d.StartsWith("/")));
 		return 0;
 	}
 }

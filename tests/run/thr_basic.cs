@@ -98,6 +98,11 @@ class ThrBasic {
 		poolDone.WaitOne();
 		Out.L("deep pool worker", depth);
 
+		// Mono drops Background when a thread stops
+		var bgDone = new Thread(() => { }) { IsBackground = true };
+		bgDone.Start();
+		bgDone.Join();
+		Out.L("stopped background", bgDone.ThreadState.ToString());
 		var bg = new Thread(() => Thread.Sleep(60000));
 		bg.IsBackground = true;
 		bg.Start();
