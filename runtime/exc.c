@@ -14,7 +14,9 @@
  * so around every finally it passes). A catch copies the buffer's method
  * names (static pairs of strings) into the exception's _stackTrace field, a field
  * Mono's runtime owns, as a ulong[] (last element: 1 if outer frames were
- * left out); the text, "  at A.B ()" lines joined by "\n", is written to
+ * left out); the text, "  at A::B ()" lines (for a place: Mono's "  at A.B
+ * (params) [0x0000c] in <mvid>:0 ", or with debug information the file and
+ * line) joined by "\n", is written to
  * _stackTraceString only when something reads it (rt_exc_stack_trace, the
  * unhandled-exception report). At most RT_TRACE_MAX frames are kept, then
  * a line says that outer frames were left out. A fresh throw clears both
@@ -285,7 +287,7 @@ static const RtFrameSite *frame_site(uintptr_t fr)
 static const RtFrameName *frame_name(uintptr_t fr)
 {
 	const RtFrameSite *site = frame_site(fr);
-	return site ? &site->name : (const RtFrameName *)fr;
+	return site ? &site->method->name : (const RtFrameName *)fr;
 }
 
 /* Frame lines after whatever b holds already. */
@@ -296,11 +298,20 @@ static void buf_frames(Buf *b, const uint64_t *frames, int n, bool dropped)
 		const RtFrameSite *site = frame_site((uintptr_t)frames[i]);
 		const char *file = site ? site->file : NULL;
 		buf_str(b, b->len ? "\n  at " : "  at ");
+		if (site && !file && site->method->mono) {     /* Mono's, without debug information */
+			char at[40];
+			snprintf(at, sizeof at, " [0x%05x] in ", site->il);
+			buf_str(b, site->method->mono);
+			buf_str(b, at);
+			buf_str(b, site->method->mvid);
+			buf_str(b, ":0 ");
+			continue;
+		}
 		buf_str(b, fr->type);
 		buf_str(b, file ? "." : "::");     /* Mono's form where it has lines */
 		buf_str(b, fr->method);
 		buf_str(b, " (");
-		buf_str(b, file && site->params ? site->params : "");
+		buf_str(b, file && site->method->params ? site->method->params : "");
 		buf_str(b, ")");
 		if (file) {
 			char at[40];

@@ -1106,6 +1106,97 @@ static bool named(const RtType *t, const char *s, size_t n, bool ignore_case)
 	return strlen(t->name) == n && !(ignore_case ? strncasecmp(s, t->name, n) : strncmp(s, t->name, n));
 }
 
+/* Whether the build knew the assembly `s` (n bytes; a simple name) */
+static bool known_assembly(const char *s, size_t n)
+{
+	for (const char *const *a = rt_named_assemblies; *a; a++)
+		if (strlen(*a) == n && !strncasecmp(*a, s, n))
+			return true;
+	return false;
+}
+
+typedef struct NameBuf {
+	char *p;
+	size_t len, cap;
+	bool bad;                   /* an assembly the build did not know */
+} NameBuf;
+
+static void name_put(NameBuf *o, const char *s, size_t n)
+{
+	if (o->len + n + 1 > o->cap) {
+		o->cap = 2 * (o->len + n + 1);
+		o->p = realloc(o->p, o->cap);
+		if (!o->p)
+			rt_fatal("out of memory");
+	}
+	memcpy(o->p + o->len, s, n);
+	o->len += n;
+	o->p[o->len] = 0;
+}
+
+/* After a type's name at s, ", Assembly, Version=..." up to `stop`
+ * (']' or the end): checked, skipped. */
+static const char *skip_assembly(NameBuf *o, const char *s, char stop)
+{
+	if (*s != ',')
+		return s;
+	s++;
+	while (*s == ' ')
+		s++;
+	size_t n = strcspn(s, stop ? ",]" : ",");
+	while (n && s[n - 1] == ' ')
+		n--;
+	o->bad |= !known_assembly(s, n);
+	return s + strcspn(s, stop ? "]" : "");
+}
+
+/* The type name at s in one form: "Ns.G`1[A,B]" for "Ns.G`1[[A, asm],[B,
+ * asm]]" or "Ns.G`1[A,B]" (arrays' "[]" kept), into o; the end of it. */
+static const char *canon_name(NameBuf *o, const char *s, int depth)
+{
+	size_t n = strcspn(s, "[],");
+	name_put(o, s, n);
+	s += n;
+	if (*s == '[' && s[1] != ']' && s[1] != ',' && depth < 16) {
+		name_put(o, "[", 1);
+		for (s++; *s && *s != ']'; ) {
+			bool wrapped = *s == '[';
+			s = canon_name(o, s + wrapped, depth + 1);
+			if (wrapped) {
+				s = skip_assembly(o, s, ']');
+				s += *s == ']';
+			}
+			if (*s == ',')
+				name_put(o, ",", 1);
+			s += *s == ',';
+			while (*s == ' ')
+				s++;
+		}
+		name_put(o, "]", 1);
+		s += *s == ']';
+	}
+	while (*s == '[' && (s[1] == ']' || s[1] == ',')) {
+		n = strcspn(s, "]") + (s[strcspn(s, "]")] == ']');
+		name_put(o, s, n);
+		s += n;
+	}
+	return s;
+}
+
+/* t's name as canon_name writes it: a generic instance by its FullName */
+static bool instance_named(const RtType *t, const char *want, bool ignore_case)
+{
+	NameBuf o = {0};
+	if (*t->ns) {
+		name_put(&o, t->ns, strlen(t->ns));
+		name_put(&o, ".", 1);
+	}
+	canon_name(&o, t->full_name, 0);
+	bool same = o.p && !o.bad && !(ignore_case ? strcasecmp(o.p, want) : strcmp(o.p, want));
+	free(o.p);
+	return same;
+}
+
 Object *rt_RuntimeTypeHandle_internal_from_name(Object *name, char *mark, Object *assembly,
 						bool throw_on_error, bool ignore_case, bool reflection_only)
 {
@@ -1113,13 +1204,19 @@ Object *rt_RuntimeTypeHandle_internal_from_name(Object *name, char *mark, Object
 	if (!name)
 		return NULL;
 	const char *s = rt_str_to_utf8((const RtString *)name);
-	size_t n = strcspn(s, ",");         /* "Ns.Name, Assembly": any assembly */
-	while (n && s[n - 1] == ' ')
-		n--;
-	for (uint32_t i = 0; i < rt_nnamed_types; i++)
-		if (named(rt_named_types[i], s, n, ignore_case))
-			return rt_Type_internal_from_handle((intptr_t)rt_named_types[i]);
-	return NULL;
+	NameBuf want = {0};
+	skip_assembly(&want, canon_name(&want, s, 0), 0);     /* "Ns.Name, Assembly" */
+	const RtType *found = NULL;
+	size_t n = want.len;
+	bool generic = want.p && strchr(want.p, '[');
+	for (uint32_t i = 0; !want.bad && !found && i < rt_nnamed_types; i++) {
+		const RtType *t = rt_named_types[i];
+		if (t->full_name ? generic && instance_named(t, want.p, ignore_case) :
+		    !generic && named(t, want.p, n, ignore_case))
+			found = t;
+	}
+	free(want.p);
+	return found ? rt_Type_internal_from_handle((intptr_t)found) : NULL;
 }
 
 /* ---- assemblies ---- */

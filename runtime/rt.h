@@ -525,6 +525,9 @@ extern const RtMethod rt_methods[];
  * calls Type.GetType by name, else none. */
 extern const RtType *const rt_named_types[];
 extern const uint32_t rt_nnamed_types;
+/* The assemblies the build knew (simple names, NULL-terminated): a name
+ * qualified by another assembly names no type. */
+extern const char *const rt_named_assemblies[];
 /* For MethodInfo.Invoke's thunks: the value at p of type t as an object
  * (a reference as it is; Nullable<T> as its T or null); an argument
  * object as a value of value type t at dst (null: zero); a Pointer's
@@ -848,14 +851,22 @@ typedef struct RtFrameName {
 	const char *type, *method;
 } RtFrameName;
 void rt_exc_trace(const RtFrameName *method);
-/* With debug information, a method's frame at one place that raises:
- * its C# file (NULL: the place is unknown), line and IL offset, and its
- * parameters as Mono lists them ("System.Int32 x, ..."). */
-typedef struct RtFrameSite {
+/* A method whose frames say where it raised: its name, its parameters
+ * as Mono lists them ("System.Int32 x, ..."), and without debug
+ * information (the program's own methods) its frame as Mono writes it
+ * ("NS.G`1[T].M (T t)") and its module's MVID ("<hex>"), else NULL. */
+typedef struct RtFrameMethod {
 	RtFrameName name;
+	const char *params;
+	const char *mono, *mvid;
+} RtFrameMethod;
+/* Such a method's frame at one place that raises: its C# file and line
+ * (file NULL: none) and the IL offset (with mono, the one Mono shows);
+ * with neither file nor mono, the place is unknown. */
+typedef struct RtFrameSite {
+	const RtFrameMethod *method;
 	const char *file;
 	uint32_t line, il;
-	const char *params;
 } RtFrameSite;
 void rt_exc_trace_site(const RtFrameSite *site);
 /* Stack walks (runtime/stack.c), in a program that makes StackTrace or

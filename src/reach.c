@@ -48,6 +48,7 @@ void reach_free(Program *p)
 		free(ms->callees_this.v);
 		free(ms->vcallees.v);
 		free(ms->this_callees.v);
+		free(ms->loop_callees.v);
 	}
 	free(p->methods.v), free(p->types.v), free(p->constructed.v);
 	free(p->vcalls.v), free(p->literals.v), free(p->missing.v);

@@ -85,6 +85,9 @@ typedef struct MethodState {
 	 * constructors whose new object is thrown at once (keeps_asked). */
 	bool keeps_this, keeps_asked;
 	VEC(Method *) this_callees;
+	/* the program's own methods: what they call inside a loop (a slot
+	 * root for a virtual call), where cgen.c's hot methods start */
+	VEC(Method *) loop_callees;
 } MethodState;
 
 enum TypeNeeds {

@@ -1621,7 +1621,8 @@ void emit_write_file(const char *dir, const char *name, const Buf *b)
  * link-time optimisation needed), and the core units are the same C in
  * every program that has the same core: a second program finds their
  * objects in the store. */
-enum { OWN_UNIT_BYTES = 400000, CORE_UNIT_BYTES = 600000, LIB_UNIT_BYTES = 200000 };
+enum { OWN_UNIT_BYTES = 400000, CORE_UNIT_BYTES = 600000, LIB_UNIT_BYTES = 200000,
+       HOT_BYTES = 98304, HOT_METHOD_BYTES = 16384, HOT_IMPLS = 2 };
 
 static bool own_method(const Program *p, const Method *m)
 {
@@ -1705,24 +1706,108 @@ static void write_unit(const char *dir, const char *name, UnitHeaders *uh, const
 }
 
 /* The kinds of unit, in their order among m0.c ...: the program's own,
- * each layer of the core, the rest of the library */
-enum { UNIT_OWN, UNIT_CORE, UNIT_CORE2, UNIT_LIB, NKINDS };
+ * the library's methods its loops run (hot_methods), each layer of the
+ * core, the rest of the library. The first two kinds are compiled as the
+ * program's (build.c own_unit: -O2 with unswitching), apart so that a
+ * changed method recompiles the hot unit only when the set changes. */
+enum { UNIT_OWN, UNIT_HOT, UNIT_CORE, UNIT_CORE2, UNIT_LIB, NKINDS };
 
 /* The size of a unit of each kind. The rest of the library, the part a
  * new program compiles, in small units: gcc's time grows faster than a
  * unit's size (charstats' 600 KB unit took 1.76 s at -O1, the same C in
  * three 200 KB units 0.95 s), and two cores compile two at once. */
-static const size_t unit_bytes[NKINDS] = { OWN_UNIT_BYTES, CORE_UNIT_BYTES, CORE_UNIT_BYTES,
-					   LIB_UNIT_BYTES };
+static const size_t unit_bytes[NKINDS] = { OWN_UNIT_BYTES, HOT_BYTES, CORE_UNIT_BYTES,
+					   CORE_UNIT_BYTES, LIB_UNIT_BYTES };
 
-static int unit_kind(const Program *p, uint32_t i)
+static int unit_kind(const Program *p, const uint8_t *hot, uint32_t i)
 {
 	if (own_unit_method(p, p->methods.v[i]))
 		return UNIT_OWN;
 	for (uint32_t k = 0; k < p->ncore_layers; k++)
 		if (i < p->core[k].methods)
 			return UNIT_CORE + (int)k;
-	return UNIT_LIB;
+	return hot[i] ? UNIT_HOT : UNIT_LIB;
+}
+
+/* The breadth-first walk of hot_methods: the methods met, in order. */
+typedef struct {
+	const Program *p;
+	Method **q;
+	uint32_t n;
+	uint8_t *seen;                  /* by index in p->methods */
+} HotQueue;
+
+/* Appends m unless met already or not among the program's methods (a
+ * callee noted but never emitted has no index). */
+static void hot_enqueue(HotQueue *h, Method *m)
+{
+	MethodState *ms = m ? reach_state(m) : NULL;
+	if (!ms || ms->index >= h->p->methods.n || h->p->methods.v[ms->index] != m || h->seen[ms->index])
+		return;
+	h->seen[ms->index] = 1;
+	h->q[h->n++] = m;
+}
+
+static void hot_enqueue_all(HotQueue *h, Method **v, uint32_t n)
+{
+	for (uint32_t k = 0; k < n; k++) {
+		hot_enqueue(h, v[k]);
+		MethodState *ms = v[k] ? reach_state(v[k]) : NULL;
+		for (uint32_t j = 0; ms && ms->impls.n <= HOT_IMPLS && j < ms->impls.n; j++)
+			hot_enqueue(h, ms->impls.v[j]);
+	}
+}
+
+/* hot[i]: method i is one of the class library's (not the core's,
+ * whose objects are shared) that the program's loops run: what its own
+ * methods call inside a loop, then what those call, breadth first, to
+ * HOT_BYTES of C in all (methods above HOT_METHOD_BYTES, prog.h's
+ * inline ones and the program's own are passed through, not taken;
+ * throws' paths are not followed: cold_method). Compiled at -O2 beside each other rather than at
+ * -O1 in the library's units: kmer's Dictionary<string, int> with
+ * String.GetHashCode's Marvin, pipeline's BlockingCollection (docs/
+ * design.md "Throughput, fifth part"). */
+/* A method of a throw's path: [MethodImpl(NoInlining)] (ThrowHelper's
+ * Create... methods), an exception's. */
+static bool cold_method(Method *m)
+{
+	static Type *exc;
+	if (!exc)
+		exc = ty_corlib_type("System", "Exception");
+	return (m->impl_flags & MI_NOINLINING) || (exc && ty_is_subclass(m->owner, exc));
+}
+
+static uint8_t *hot_methods(const Program *p)
+{
+	uint32_t n = p->methods.n;
+	uint8_t *hot = calloc(n + 1, 1);
+	HotQueue h = { p, malloc((n + 1) * sizeof *h.q), 0, calloc(n + 1, 1) };
+	for (uint32_t i = 0; i < n; i++) {
+		MethodState *ms = reach_state(p->methods.v[i]);
+		if (own_method(p, p->methods.v[i]))
+			hot_enqueue_all(&h, ms->loop_callees.v, ms->loop_callees.n);
+	}
+	size_t bytes = 0;
+	for (uint32_t k = 0; k < h.n; k++) {
+		Method *m = h.q[k];
+		MethodState *ms = reach_state(m);
+		int kind = unit_kind(p, hot, ms->index);
+		if ((kind != UNIT_LIB && kind != UNIT_OWN) || cold_method(m))
+			continue;
+		if (kind == UNIT_LIB && !ms->inlined && ms->code.len <= HOT_METHOD_BYTES) {
+			if (bytes + ms->code.len > HOT_BYTES)
+				break;
+			hot[ms->index] = 1;
+			bytes += ms->code.len;
+		}
+		hot_enqueue_all(&h, ms->callees.v, ms->callees.n);
+		hot_enqueue_all(&h, ms->callees_nonnull.v, ms->callees_nonnull.n);
+		hot_enqueue_all(&h, ms->callees_this.v, ms->callees_this.n);
+		hot_enqueue_all(&h, ms->vcallees.v, ms->vcallees.n);
+	}
+	free(h.seen);
+	free(h.q);
+	return hot;
 }
 
 /* Writes m0.c ... into dir, at most maxfiles; *nfiles: how many. Returns
@@ -1734,9 +1819,10 @@ static uint32_t method_files(Program *p, const char *dir, uint32_t maxfiles, uin
 	size_t *sizes = calloc(maxfiles, sizeof *sizes);
 	size_t bytes[NKINDS] = {0};
 	uint32_t n[NKINDS] = {0};
+	uint8_t *hot = hot_methods(p);
 	for (uint32_t i = 0; i < p->methods.n; i++) {
-		bytes[unit_kind(p, i)] += reach_state(p->methods.v[i])->code.len;
-		n[unit_kind(p, i)]++;
+		bytes[unit_kind(p, hot, i)] += reach_state(p->methods.v[i])->code.len;
+		n[unit_kind(p, hot, i)]++;
 	}
 	/* the first unit of each kind, and the end; the last kind takes
 	 * what the others leave, the others at most a quarter each */
@@ -1757,7 +1843,7 @@ static uint32_t method_files(Program *p, const char *dir, uint32_t maxfiles, uin
 	for (uint32_t i = 0; i < p->methods.n; i++) {
 		Method *m = p->methods.v[i];
 		MethodState *ms = reach_state(m);
-		int kind = unit_kind(p, i);
+		int kind = unit_kind(p, hot, i);
 		uint32_t *unit = owner_slot(&owners[kind], m->owner);
 		if (!*unit)     /* 0: none yet; else the unit + 1 */
 			*unit = 1 + emptiest(sizes, from[kind], from[kind + 1]);
@@ -1781,6 +1867,7 @@ static uint32_t method_files(Program *p, const char *dir, uint32_t maxfiles, uin
 	}
 	free(files);
 	free(sizes);
+	free(hot);
 	return from[UNIT_CORE];
 }
 

@@ -739,12 +739,19 @@ static void named_types(Program *p, Buf *b)
 	for (uint32_t i = 0; asked && i < p->types.n; i++) {
 		Type *t = p->types.v[i];
 		if ((t->kind == TY_CLASS || t->kind == TY_STRUCT || t->kind <= TY_U) && t->img &&
-		    !t->ninst && !ty_is_open(t)) {
+		    !ty_is_open(t)) {
 			buf_printf(b, "%s&%s_type,", n % 4 ? " " : "\n\t", t->cname);
 			n++;
 		}
 	}
-	buf_printf(b, " NULL };\nconst uint32_t rt_nnamed_types = %u;\n", n);
+	buf_printf(b, " NULL };\nconst uint32_t rt_nnamed_types = %u;\n"
+		   "const char *const rt_named_assemblies[] = {", n);
+	for (uint32_t i = 0; asked && i < p->ld->nimages; i++) {
+		buf_putc(b, ' ');
+		emit_c_string(b, p->ld->images[i]->name);
+		buf_putc(b, ',');
+	}
+	buf_puts(b, " NULL };\n");
 }
 
 /* rt_refused_methods[]: MakeGenericMethod over arguments that break the

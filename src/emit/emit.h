@@ -161,5 +161,9 @@ void emit_stack_bodies(Program *p);
 /* The table of every compiled method's entry and frame text
  * (rt_stack_methods[]), and rt_stack_known, into data.c. */
 void emit_stack_table(Program *p, Buf *d);
+/* m's frame as Mono's traces write it, "NS.G`1[T].M[U] (T t, System.Int32
+ * n)", and its module's MVID, "<hex>" (in the type system's arena). */
+const char *emit_stack_frame(Method *m);
+const char *emit_stack_mvid(Method *m);
 
 #endif

@@ -127,12 +127,20 @@ typedef struct Fn {
 	struct FnLoop { uint32_t body, cond, k; const char *bound; } *loops;
 	bool filter_mode;               /* this is the outlined filter function */
 	bool frame_declared;            /* FRAME_, its name in traces, is declared */
-	/* with debug information: each place that raises (e_fail_at) goes
-	 * first to a label of its own, S<i>, which records it (at_ = i + 1,
-	 * its C# file and line in FRAME_[]) for the stack trace */
+	/* the method never runs (its IL is invalid, a type of its signature
+	 * does not load): Mono fails to compile it, so no frame of its own */
+	bool no_frame;
+	/* with debug information, and in the program's own methods: each
+	 * place that raises (e_fail_at) goes first to a label of its own,
+	 * S<i>, which records it (at_ = i + 1, its C# file and line, or IL
+	 * offset, in FRAME_[]) for the stack trace */
 	bool lines;
 	uint32_t nsites, sites_cap, sites_declared;
-	struct FnSite { uint32_t off; const char *target; } *sites;
+	/* seq: the offset of the sequence point Mono's trace shows for off:
+	 * the last one at or before it where the evaluation stack was empty
+	 * or that follows a call; slot: its entry in FRAME_[] */
+	struct FnSite { uint32_t off, seq, slot; const char *target; } *sites;
+	uint32_t seq_off;               /* the same for the instruction at hand */
 	/* `this` went somewhere other than a field access, a pop or the
 	 * receiver of a direct call (those are MethodState.this_callees) */
 	bool leaks_this;

@@ -410,6 +410,29 @@ static void find_vector_lengths(Fn *f)
 	}
 }
 
+/* Whether Mono's JIT puts a sequence point after the instruction (so
+ * that its traces show the next offset for a place after it): after a
+ * call that is not a tail call, and after a newobj, but for the corlib
+ * exception with at most two strings that is thrown at once (which it
+ * makes by an internal call). */
+static bool seq_after_call(Fn *f, const Instr *in, uint32_t next)
+{
+	if (!f->lines)
+		return false;
+	if (in->op == OP_CALL || in->op == OP_CALLVIRT || in->op == OP_CALLI)
+		return !f->is_tail;
+	if (in->op != OP_NEWOBJ)
+		return false;
+	Instr t;
+	if (next >= f->body.code_size || (il_decode(f->img, &f->body, next, &t), t.op != OP_THROW))
+		return true;
+	Method *m = ty_method_from_token(f->img, in->token, &f->ctx);
+	bool strings = m->nparams <= 2;
+	for (uint32_t i = 0; i < m->nparams; i++)
+		strings = strings && m->params[i] == ty_string;
+	return !(strings && m->owner->img == ty_object->img && ty_is_subclass(m->owner, ty_exception));
+}
+
 /* The method's function translates all but the filter blocks; the
  * outlined filter function only those. */
 static void translate(Fn *f)
@@ -447,8 +470,13 @@ static void translate(Fn *f)
 				forget_at_back_target(f);
 		}
 		if (f->reachable) {
+			if (!f->sp)
+				f->seq_off = off;
+			bool seq_after = seq_after_call(f, &in, next);
 			e_eh_enter(f, off);
 			instruction(f, &in);
+			if (seq_after)
+				f->seq_off = next;
 		}
 		off = next;
 	}
@@ -755,6 +783,7 @@ static void invalid_body(Fn *f, const char *msg)
 	e_out(f, "if (!rt_pending) rt_exc_throw(e_);");
 	e_out(f, "goto UNWIND;");
 	f->throws = true;
+	f->no_frame = true;
 }
 
 /* Warns and replaces what was translated of f by invalid_body. */
@@ -807,6 +836,7 @@ static void load_failure_body(Fn *f, const char *why)
 	      lit.s);
 	buf_free(&lit);
 	f->throws = true;
+	f->no_frame = true;
 	e_eh_epilogue(f);
 }
 

@@ -97,9 +97,29 @@ static void check_after_vcall(Fn *f, Method *m)
 	e_out(f, "if (%s_VTHROWS) RT_PENDING(%s);", root->cname, e_fail_at(f, f->off));
 }
 
+/* Whether a backward branch goes around offset off. */
+static bool in_loop(const Fn *f, uint32_t off)
+{
+	for (uint32_t i = 0; i < f->nbranches; i++)
+		if (f->branches[i].to <= off && off <= f->branches[i].from)
+			return true;
+	return false;
+}
+
+/* A call of m (a slot root when virtual) by one of the program's own
+ * methods inside a loop: cgen.c's hot methods start there. */
+static void note_loop_call(Fn *f, Method *m)
+{
+	if (f->p->in_core || !f->m->img || f->m->img != f->p->img || !in_loop(f, f->off))
+		return;
+	VEC_PUSH(reach_state(f->m)->loop_callees, m);
+}
+
 /* Pops the arguments (and receiver), pushes the result of `call`. */
 static void finish_call(Fn *f, Method *m, const char *call, bool direct, Recv recv)
 {
+	if (direct || !m->ninst)
+		note_loop_call(f, direct ? m : reach_slot_root(m));
 	e_pop(f, m->nparams + m->has_this);
 	if (m->ret->kind == TY_VOID)
 		e_out(f, "%s;", call);
@@ -665,6 +685,7 @@ static void newobj(Fn *f, Method *ctor)
 	e_out(f, "%s;", b.s);
 	buf_free(&b);
 	e_pop(f, n);
+	note_loop_call(f, ctor);
 	check_after_call(f, ctor, RECV_NONNULL);
 	if (!ty_is_valuetype(t))
 		f->made = ctor;

@@ -305,7 +305,7 @@ static void site_frames(Fn *f, const char *tn);
  * raises (Fn.sites), with its C# file and line, and at_ says which. */
 static void trace(Fn *f)
 {
-	if (f->p->no_trace_names)
+	if (f->p->no_trace_names || f->no_frame)
 		return;
 	if (!f->frame_declared) {
 		const char *sep = strstr(f->name, "::");
@@ -325,12 +325,14 @@ static void trace(Fn *f)
 	buf_puts(&f->out, f->lines ? "\trt_exc_trace_site(&FRAME_[at_]);\n" : "\trt_exc_trace(&FRAME_);\n");
 }
 
-/* ---- C# file and line in stack traces ---- */
+/* ---- C# file and line, or IL offset, in stack traces ---- */
+/* Frames per place for a method with debug information, and for the
+ * program's own methods (Mono's traces give the IL offset there). */
 bool e_trace_lines(Fn *f)
 {
 	SrcLine l;
 	return !f->filter_mode && !f->p->no_trace_names &&
-	       sym_line(f->m->img, f->m->row, UINT32_MAX, &l);
+	       (f->m->img == f->p->img || sym_line(f->m->img, f->m->row, UINT32_MAX, &l));
 }
 
 const char *e_fail_site(Fn *f, uint32_t off, const char *target)
@@ -346,7 +348,7 @@ const char *e_fail_site(Fn *f, uint32_t off, const char *target)
 		f->sites = v;
 		f->sites_cap = cap;
 	}
-	f->sites[f->nsites] = (struct FnSite){ off, target };
+	f->sites[f->nsites] = (struct FnSite){ off, off == f->off ? f->seq_off : off, 0, target };
 	return arena_printf(&f->a, "S%u", f->nsites++);
 }
 
@@ -372,18 +374,47 @@ static const char *param_list(Fn *f)
 	return r;
 }
 
-/* FRAME_[0]: the method (no place known); FRAME_[i + 1]: site i. */
+/* Without debug information, the sites' entries: one per IL offset
+ * shown (offset 0 is FRAME_[0]'s). */
+static void seq_frames(Fn *f)
+{
+	uint32_t n = 1;
+	for (uint32_t i = 0; i < f->nsites; i++) {
+		struct FnSite *s = &f->sites[i];
+		s->slot = s->seq ? n : 0;
+		for (uint32_t j = 0; j < i && s->slot == n; j++)
+			if (f->sites[j].seq == s->seq)
+				s->slot = f->sites[j].slot;
+		if (s->slot == n) {
+			buf_printf(&f->decl, "\t\t{ &FRAMEM_, NULL, 0, 0x%x },\n", s->seq);
+			n++;
+		}
+	}
+}
+
+/* FRAME_[0]: the method (no place known); FRAME_[i + 1]: site i: its
+ * file and line (a place without a line in a method with them: the
+ * method); without debug information (the program's own methods), Mono's
+ * frame and the IL offset of its sequence point, per offset. */
 static void site_frames(Fn *f, const char *tn)
 {
 	const char *params = param_list(f);
-	buf_printf(&f->decl, "\tstatic const RtFrameSite FRAME_[] = {\n\t\t{ { %s } },\n", tn);
-	for (uint32_t i = 0; i < f->nsites; i++) {
-		SrcLine l;
+	SrcLine l;
+	bool own = !sym_line(f->m->img, f->m->row, UINT32_MAX, &l);
+	buf_printf(&f->decl, "\tstatic const RtFrameMethod FRAMEM_ = { { %s }, %s, %s, %s };\n"
+		   "\tstatic const RtFrameSite FRAME_[] = {\n", tn, params,
+		   own ? c_string(f, emit_stack_frame(f->m)) : "NULL",
+		   own ? c_string(f, emit_stack_mvid(f->m)) : "NULL");
+	buf_puts(&f->decl, "\t\t{ &FRAMEM_, NULL, 0, 0 },\n");
+	if (own)
+		seq_frames(f);
+	for (uint32_t i = 0; i < f->nsites && !own; i++) {
+		f->sites[i].slot = i + 1;
 		if (sym_line(f->m->img, f->m->row, f->sites[i].off, &l))
-			buf_printf(&f->decl, "\t\t{ { %s }, %s, %u, 0x%x, %s },\n", tn, c_string(f, l.file),
-				   l.line, f->sites[i].off, params);
+			buf_printf(&f->decl, "\t\t{ &FRAMEM_, %s, %u, 0x%x },\n", c_string(f, l.file),
+				   l.line, f->sites[i].off);
 		else
-			buf_printf(&f->decl, "\t\t{ { %s } },\n", tn);
+			buf_puts(&f->decl, "\t\t{ &FRAMEM_, NULL, 0, 0 },\n");
 	}
 	buf_puts(&f->decl, "\t};\n\tuint32_t at_ = 0;\n");
 	f->sites_declared = f->nsites;
@@ -395,7 +426,7 @@ static void site_labels(Fn *f)
 	if (f->nsites != f->sites_declared)     /* FRAME_[] was written before them */
 		e_fn_error(f, "internal error: a place that raises after the trace table");
 	for (uint32_t i = 0; i < f->nsites; i++)
-		buf_printf(&f->out, "S%u:\n\tat_ = %u;\n\tgoto %s;\n", i, i + 1, f->sites[i].target);
+		buf_printf(&f->out, "S%u:\n\tat_ = %u;\n\tgoto %s;\n", i, f->sites[i].slot, f->sites[i].target);
 }
 
 static void dispatch(Fn *f, uint32_t i)

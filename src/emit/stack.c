@@ -220,31 +220,59 @@ static const char *trace_type(Method *m, const char *t)
 	return same ? "NULL" : c_str(s);
 }
 
+/* m's type and signature in Mono's frames: "NS.G`1[T]", "M[U] (T t)" */
+static void frame_names(Method *m, Buf *t, Buf *g)
+{
+	Method *src = m->spec_of ? m->spec_of : m;
+	Method *def = open_def(src);
+	buf_puts(g, src->name);
+	if (def->owner->img) {
+		sig_print_typedef(t, def->owner->img, def->owner->row, '+');
+		param_names(t, def->owner->img, TOKEN(T_TypeDef, def->owner->row),
+			    ty_generic_arity(def->owner));
+		param_names(g, def->img, TOKEN(T_MethodDef, def->row), ty_method_generic_arity(def));
+	} else
+		buf_puts(t, def->owner->name);
+	buf_puts(g, " (");
+	for (uint32_t i = 0; i < def->nparams; i++) {
+		if (i)
+			buf_puts(g, ", ");
+		put_type(g, def, def->params[i], true);
+		const char *pn = def->img ? ty_param_name(def, i + 1) : "";
+		if (*pn)
+			buf_printf(g, " %s", pn);
+	}
+	buf_putc(g, ')');
+}
+
+const char *emit_stack_frame(Method *m)
+{
+	Buf t = {0}, g = {0};
+	frame_names(m, &t, &g);
+	const char *r = arena_printf(ty_arena(), "%s.%s", t.s ? t.s : "", g.s);
+	buf_free(&t);
+	buf_free(&g);
+	return r;
+}
+
+static Image *module_of(Method *m)
+{
+	Method *src = m->spec_of ? m->spec_of : m;
+	return src->img ? src->img : src->owner->img;
+}
+
+const char *emit_stack_mvid(Method *m)
+{
+	return mvid(module_of(m));
+}
+
 /* One entry: { fn, type, sig, trace_type, owner, reflect, attrs, mvid,
  * frame } */
 static void entry(Program *p, Buf *d, Method *m, Mvids *mv)
 {
 	Method *src = m->spec_of ? m->spec_of : m;
-	Method *def = open_def(src);
 	Buf t = {0}, g = {0};
-	buf_puts(&g, src->name);
-	if (def->owner->img) {
-		sig_print_typedef(&t, def->owner->img, def->owner->row, '+');
-		param_names(&t, def->owner->img, TOKEN(T_TypeDef, def->owner->row),
-			    ty_generic_arity(def->owner));
-		param_names(&g, def->img, TOKEN(T_MethodDef, def->row), ty_method_generic_arity(def));
-	} else
-		buf_puts(&t, def->owner->name);
-	buf_puts(&g, " (");
-	for (uint32_t i = 0; i < def->nparams; i++) {
-		if (i)
-			buf_puts(&g, ", ");
-		put_type(&g, def, def->params[i], true);
-		const char *pn = def->img ? ty_param_name(def, i + 1) : "";
-		if (*pn)
-			buf_printf(&g, " %s", pn);
-	}
-	buf_putc(&g, ')');
+	frame_names(m, &t, &g);
 	int32_t k = -1;
 	if (reach_state(m)->reflected)
 		for (uint32_t i = 0; i < p->reflected.n && k < 0; i++)
@@ -253,7 +281,7 @@ static void entry(Program *p, Buf *d, Method *m, Mvids *mv)
 	TypeState *ts = m->owner->user;
 	bool desc = ts && (ts->needs & TN_DESCRIPTOR);
 	bool frame = in_corlib(src->owner, "System.Diagnostics.StackFrame");
-	Image *img = src->img ? src->img : src->owner->img;
+	Image *img = module_of(m);
 	buf_printf(d, "\t{ (const void *)&%s, %s, %s, %s, %s%s%s, %d, 0x%x, %u, %d },\n",
 		   m->cname, c_str(t.s ? t.s : ""), c_str(g.s), trace_type(m, t.s ? t.s : ""),
 		   desc ? "&" : "NULL", desc ? m->owner->cname : "", desc ? "_type" : "", k,

@@ -105,10 +105,10 @@ static void pass_finally(const RtFrameName *method)
 /* A frame with debug information reads as Mono's do with --debug. */
 static void test_trace_lines(void)
 {
+	static const RtFrameMethod m = { { "NS.T", "M" }, "System.Int32 x", NULL, NULL };
 	static const RtFrameSite at[] = {
-		{ .name = { "NS.T", "M" } },
-		{ .name = { "NS.T", "M" }, .file = "/src/a.cs", .line = 12, .il = 0x1c,
-		  .params = "System.Int32 x" } };
+		{ &m, NULL, 0, 0 },
+		{ &m, "/src/a.cs", 12, 0x1c } };
 	rt_exc_throw(new_invalid_op("lines"));
 	rt_exc_trace_site(&at[1]);
 	rt_exc_trace(frame("NS.T", "Main"));
@@ -118,6 +118,19 @@ static void test_trace_lines(void)
 	rt_exc_throw(new_invalid_op("no place"));
 	rt_exc_trace_site(&at[0]);
 	CHECK(!strcmp(caught_trace(), "  at NS.T::M ()"));
+}
+
+/* Without debug information (the program's own methods), Mono's frame,
+ * the IL offset of its sequence point and the module's MVID. */
+static void test_trace_mono_form(void)
+{
+	static const RtFrameMethod m = { { "NS.G`1", "M" }, "T t", "NS.G`1[T].M (T t)", "<0a1b>" };
+	static const RtFrameSite at[] = { { &m, NULL, 0, 0 }, { &m, NULL, 0, 0x2a } };
+	rt_exc_throw(new_invalid_op("mono form"));
+	rt_exc_trace_site(&at[1]);
+	rt_exc_trace_site(&at[0]);
+	CHECK(!strcmp(caught_trace(), "  at NS.G`1[T].M (T t) [0x0002a] in <0a1b>:0 \n"
+		      "  at NS.G`1[T].M (T t) [0x00000] in <0a1b>:0 "));
 }
 
 static void test_trace_through_finally(void)
@@ -272,6 +285,7 @@ int main(int argc, char **argv)
 	test_trace_bound();
 	test_trace_through_finally();
 	test_trace_lines();
+	test_trace_mono_form();
 	test_trace_filter();
 	test_unshared();
 	test_pending_survives_gc();
