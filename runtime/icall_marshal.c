@@ -95,9 +95,12 @@ intptr_t rt_Marshal_AllocCoTaskMemSize(uintptr_t n) { return alloc_or_throw(n); 
 intptr_t rt_Marshal_ReAllocCoTaskMem(intptr_t p, int32_t n) { return realloc_or_throw(p, (size_t)(uint32_t)n); }
 void rt_Marshal_FreeCoTaskMem(intptr_t p) { free((void *)p); }
 
-/* n UTF-16 units to NUL-terminated UTF-8 in malloc'ed memory. */
+/* n UTF-16 units to NUL-terminated UTF-8 in malloc'ed memory (a null
+ * string, which `fixed` makes a null pointer: none, as Mono). */
 intptr_t rt_Marshal_StringToHGlobalAnsi(intptr_t s, int32_t n)
 {
+	if (!s)
+		return 0;
 	char *u = rt_str_utf16_to_utf8((const uint16_t *)s, n);
 	size_t len = strlen(u) + 1;
 	intptr_t p = alloc_or_throw(len);
@@ -108,6 +111,8 @@ intptr_t rt_Marshal_StringToHGlobalAnsi(intptr_t s, int32_t n)
 
 intptr_t rt_Marshal_StringToHGlobalUni(intptr_t s, int32_t n)
 {
+	if (!s)
+		return 0;
 	intptr_t p = alloc_or_throw(2 * ((size_t)n + 1));
 	if (p) {
 		memcpy((void *)p, (const void *)s, 2 * (size_t)n);

@@ -18,9 +18,28 @@ static bool blittable(const RtType *t)
 	       ((t->flags & RT_T_PRIMITIVE) && t->elem_kind != RT_E_BOOL && t->elem_kind != RT_E_CHAR);
 }
 
+/* Why t cannot be marshalled, as an exception: Mono's messages for a
+ * type without layout (`call` 0: SizeOf's ArgumentException, else the
+ * MarshalDirectiveException of a conversion), else why ilcc cannot. */
+static void refuse(const RtType *t, int call)
+{
+	const RtMarshalType *row = rt_marshal_row(t);
+	if (row && row->auto_layout && !call)
+		rt_type_throw_about_name(RT_EXC_ARG, "Type ", t, " cannot be marshaled as an unmanaged"
+					 " structure.\nParameter name: t");
+	else if (row && row->auto_layout)       /* Mono names it in full here */
+		rt_type_throw_about(RT_EXC_MARSHALDIRECTIVE, "Type ", t, " which is passed to"
+				    " unmanaged code must have a StructLayout attribute.");
+	else if (row)
+		rt_exc_throw_msg(RT_EXC_ARG, row->refused);
+	else
+		rt_exc_throw_msg(RT_EXC_ARG, "ilcc marshals only structs of numbers, pointers and"
+				 " strings (and those named by typeof at the call)");
+}
+
 /* The type `type` (a RuntimeType) names if it can be marshalled; else
- * NULL with ArgumentNullException or ArgumentException pending. */
-static const RtType *struct_type(Object *type, const RtMarshalType **info)
+ * NULL with ArgumentNullException or refuse(t, call)'s pending. */
+static const RtType *struct_type(Object *type, const RtMarshalType **info, int call)
 {
 	if (!type) {
 		rt_exc_throw_kind(RT_EXC_ARGNULL);
@@ -30,8 +49,7 @@ static const RtType *struct_type(Object *type, const RtMarshalType **info)
 	*info = rt_marshal_info(t);
 	if (blittable(t) || *info)
 		return t;
-	rt_exc_throw_msg(RT_EXC_ARG, "ilcc marshals only structs of numbers, pointers and strings"
-			 " (and those named by typeof at the call)");
+	refuse(t, call);
 	return NULL;
 }
 
@@ -43,14 +61,14 @@ static uint32_t native_size(const RtType *t, const RtMarshalType *info)
 int32_t rt_Marshal_SizeOf(Object *type)
 {
 	const RtMarshalType *info;
-	const RtType *t = struct_type(type, &info);
+	const RtType *t = struct_type(type, &info, 0);
 	return t ? (int32_t)native_size(t, info) : 0;
 }
 
 intptr_t rt_Marshal_OffsetOf(Object *type, Object *name)
 {
 	const RtMarshalType *info;
-	const RtType *t = struct_type(type, &info);
+	const RtType *t = struct_type(type, &info, 0);
 	if (!t)
 		return 0;
 	if (!name) {
@@ -75,8 +93,7 @@ void rt_Marshal_StructureToPtr(Object *o, intptr_t p, bool delete_old)
 	}
 	const RtMarshalType *info = rt_marshal_info(o->type);
 	if (!blittable(o->type) && !info) {
-		rt_exc_throw_msg(RT_EXC_ARG, "ilcc marshals only structs of numbers, pointers and"
-				 " strings (and those named by typeof at the call)");
+		refuse(o->type, 1);
 		return;
 	}
 	if (!info) {
@@ -95,7 +112,7 @@ Object *rt_Marshal_PtrToStructure_type(intptr_t p, Object *type)
 	if (!p)
 		return NULL;
 	const RtMarshalType *info;
-	const RtType *t = struct_type(type, &info);
+	const RtType *t = struct_type(type, &info, 1);
 	if (!t)
 		return NULL;
 	if (!(t->flags & RT_T_VALUETYPE)) {     /* a class with layout: no constructor, as Mono */
@@ -111,7 +128,7 @@ Object *rt_Marshal_PtrToStructure_type(intptr_t p, Object *type)
 		rt_marshal_from_native(info->ops, v, (const char *)p);
 	else
 		memcpy(v, (const void *)p, t->size);
-	return rt_reflect_box(t, v);
+	return rt_pending ? NULL : rt_reflect_box(t, v);
 }
 
 /* PtrToStructure(p, obj): into an object of a class with layout. */
@@ -125,12 +142,11 @@ void rt_Marshal_PtrToStructure_obj(intptr_t p, Object *o)
 	}
 	const RtMarshalType *info = rt_marshal_info(o->type);
 	if (o->type->flags & RT_T_VALUETYPE) {
-		rt_exc_throw_msg(RT_EXC_ARG, "Destination is a boxed value type.");
+		rt_exc_throw_msg(RT_EXC_ARG, "Destination is a boxed value type.\nParameter name: dst");
 		return;
 	}
 	if (!info) {
-		rt_exc_throw_msg(RT_EXC_ARG, "ilcc marshals only classes with sequential layout"
-				 " whose type the call names");
+		refuse(o->type, 1);
 		return;
 	}
 	rt_marshal_from_native(info->ops, (char *)o, (const char *)p);
@@ -139,7 +155,7 @@ void rt_Marshal_PtrToStructure_obj(intptr_t p, Object *o)
 void rt_Marshal_DestroyStructure(intptr_t p, Object *type)
 {
 	const RtMarshalType *info;
-	const RtType *t = struct_type(type, &info);
+	const RtType *t = struct_type(type, &info, 1);
 	if (!t || !p || !info)
 		return;
 	rt_marshal_free_native(info->ops, (char *)p);

@@ -122,6 +122,12 @@ Object *rt_Marshal_GetDelegateForFunctionPointerInternal(intptr_t fn, Object *ty
 	return pool ? pool->from_fnptr(fn) : NULL;
 }
 
+Object *rt_callback_delegate(const RtType *t, intptr_t fn)
+{
+	RtCallbackPool *pool = pool_of(t);
+	return pool ? pool->from_fnptr(fn) : NULL;
+}
+
 intptr_t rt_Marshal_GetFunctionPointerForDelegateInternal(Object *d)
 {
 	if (!d)                     /* the managed caller checked already */

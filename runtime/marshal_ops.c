@@ -10,13 +10,21 @@
 #include <stdlib.h>
 
 intptr_t rt_Marshal_AllocHGlobal(intptr_t n);     /* icall_marshal.c */
+intptr_t rt_Marshal_GetFunctionPointerForDelegateInternal(Object *d);   /* lib.c */
 
-const RtMarshalType *rt_marshal_info(const RtType *t)
+/* t's row: with steps, or (refused) with why Mono will not marshal it. */
+const RtMarshalType *rt_marshal_row(const RtType *t)
 {
 	for (uint32_t i = 0; i < rt_nmarshal_types; i++)
 		if (rt_marshal_types[i].type == t)
 			return &rt_marshal_types[i];
 	return NULL;
+}
+
+const RtMarshalType *rt_marshal_info(const RtType *t)
+{
+	const RtMarshalType *row = rt_marshal_row(t);
+	return row && !row->refused ? row : NULL;
 }
 
 static char *native_copy(const void *from, size_t n)
@@ -49,14 +57,64 @@ static void inline_string(const RtMarshalOp *op, char *to, RtString *s)
 	memset(to + k, 0, op->n - k);
 }
 
-/* Step op of the value at v to native memory at dst. */
-static void op_to_native(const RtMarshalOp *op, char *dst, const char *v)
+/* A field Mono will not convert in a struct: an array without ByValArray
+ * (its message), or a COM reference that is not null. */
+static void refuse_field(const RtMarshalOp *op)
+{
+	if (op->kind == RT_MARSHAL_LPARRAY)
+		rt_type_throw_about_name(RT_EXC_MARSHALDIRECTIVE, "Structure field of type ", op->arr,
+					 " can't be marshalled as LPArray");
+	else
+		rt_exc_throw_msg(RT_EXC_MARSHALDIRECTIVE, "COM interop is not supported");
+}
+
+/* An object of a class with layout inline (null: the bytes there stay,
+ * as Mono leaves them). */
+static void object_to_native(const RtMarshalOp *op, char *to, Object *o)
+{
+	const RtMarshalType *info = o ? rt_marshal_info(op->arr) : NULL;
+	if (info)
+		rt_marshal_to_native(info->ops, to, (const char *)o);
+}
+
+/* Step op of the value at v to native memory at dst; false with an
+ * exception pending. */
+static bool op_to_native(const RtMarshalOp *op, char *dst, const char *v)
 {
 	char *to = dst + op->noff;
 	const char *from = v + op->moff;
-	RtString *s = op->kind == RT_MARSHAL_COPY || op->kind >= RT_MARSHAL_BOOL ||
-		      op->kind == RT_MARSHAL_ARRAY ? NULL : *(RtString *const *)from;
+	RtString *s = op->kind == RT_MARSHAL_STRING || op->kind == RT_MARSHAL_WSTRING ||
+		      op->kind == RT_MARSHAL_TSTR || op->kind == RT_MARSHAL_WTSTR
+		      ? *(RtString *const *)from : NULL;
 	switch (op->kind) {
+	case RT_MARSHAL_OBJECT:
+		object_to_native(op, to, *(Object *const *)from);
+		break;
+	case RT_MARSHAL_CHARS: {
+		RtArray *a = *(RtArray *const *)from;
+		uint32_t k = a ? (a->length < op->n ? (uint32_t)a->length : op->n) : 0;
+		for (uint32_t i = 0; i < k; i++)
+			to[i] = (char)RT_ARRAY_DATA(a, uint16_t)[i];
+		memset(to + k, 0, op->n - k);
+		break;
+	}
+	case RT_MARSHAL_LPARRAY: {      /* the elements' address, as Mono's */
+		RtArray *a = *(RtArray *const *)from;
+		*(void **)to = a ? a->data : NULL;
+		break;
+	}
+	case RT_MARSHAL_DELEGATE: {
+		Object *d = *(Object *const *)from;
+		*(intptr_t *)to = d ? rt_Marshal_GetFunctionPointerForDelegateInternal(d) : 0;
+		return !rt_pending;
+	}
+	case RT_MARSHAL_NULLREF:
+		if (*(Object *const *)from) {
+			refuse_field(op);
+			return false;
+		}
+		memset(to, 0, op->n);
+		break;
 	case RT_MARSHAL_COPY:
 		memcpy(to, from, op->n);
 		break;
@@ -90,13 +148,16 @@ static void op_to_native(const RtMarshalOp *op, char *dst, const char *v)
 		memset(to + n, 0, size - n);
 	}
 	}
+	return true;
 }
 
-/* The value at v to native memory at dst. */
+/* The value at v to native memory at dst; stops at a field Mono will not
+ * convert, with MarshalDirectiveException pending. */
 void rt_marshal_to_native(const RtMarshalOp *op, char *dst, const char *v)
 {
 	for (; op->kind != RT_MARSHAL_END; op++)
-		op_to_native(op, dst, v);
+		if (!op_to_native(op, dst, v))
+			return;
 }
 
 static RtString *wstring_from(const uint16_t *w, uint32_t max)
@@ -107,14 +168,54 @@ static RtString *wstring_from(const uint16_t *w, uint32_t max)
 	return rt_str_from_utf16(w, (int32_t)n);
 }
 
-/* Step op of native memory at src to the value at v. */
-static void op_from_native(const RtMarshalOp *op, char *v, const char *src)
+static bool all_zero(const char *p, uint32_t n)
+{
+	while (n && !*p)
+		n--, p++;
+	return !n;
+}
+
+/* A new object of class op->arr from native memory at `from`. */
+static Object *object_from_native(const RtMarshalOp *op, const char *from)
+{
+	const RtMarshalType *info = rt_marshal_info(op->arr);
+	Object *o = info ? rt_gc_alloc(op->arr) : NULL;
+	if (o)
+		rt_marshal_from_native(info->ops, (char *)o, from);
+	return o;
+}
+
+/* Step op of native memory at src to the value at v; false with an
+ * exception pending. */
+static bool op_from_native(const RtMarshalOp *op, char *v, const char *src)
 {
 	char *to = v + op->moff;
 	const char *from = src + op->noff;
 	const char *u = op->kind == RT_MARSHAL_STRING || op->kind == RT_MARSHAL_WSTRING
 			? *(const char *const *)from : NULL;
 	switch (op->kind) {
+	case RT_MARSHAL_OBJECT:
+		*(Object **)to = object_from_native(op, from);
+		break;
+	case RT_MARSHAL_CHARS: {
+		RtArray *a = rt_gc_alloc_array(op->arr, op->n);
+		for (uint32_t i = 0; a && i < op->n; i++)
+			RT_ARRAY_DATA(a, uint16_t)[i] = (uint8_t)from[i];
+		*(RtArray **)to = a;
+		break;
+	}
+	case RT_MARSHAL_DELEGATE: {
+		intptr_t fn = *(const intptr_t *)from;
+		*(Object **)to = fn ? rt_callback_delegate(op->arr, fn) : NULL;
+		return !rt_pending;
+	}
+	case RT_MARSHAL_NULLREF: case RT_MARSHAL_LPARRAY:
+		if (op->kind == RT_MARSHAL_LPARRAY || !all_zero(from, op->n)) {
+			refuse_field(op);
+			return false;
+		}
+		*(Object **)to = NULL;
+		break;
 	case RT_MARSHAL_COPY:
 		memcpy(to, from, op->n);
 		break;
@@ -127,10 +228,10 @@ static void op_from_native(const RtMarshalOp *op, char *v, const char *src)
 	case RT_MARSHAL_WTSTR:
 		*(Object **)to = (Object *)wstring_from((const uint16_t *)from, op->n);
 		break;
-	case RT_MARSHAL_TSTR: {
-		char *z = __builtin_alloca(op->n + 1);
-		memcpy(z, from, op->n);
-		z[op->n] = 0;
+	case RT_MARSHAL_TSTR: {         /* n - 1 bytes at most, as Mono reads */
+		char *z = __builtin_alloca(op->n);
+		memcpy(z, from, op->n - 1);
+		z[op->n - 1] = 0;
 		*(Object **)to = (Object *)rt_str_from_utf8(z);
 		break;
 	}
@@ -140,32 +241,40 @@ static void op_from_native(const RtMarshalOp *op, char *v, const char *src)
 	case RT_MARSHAL_CHAR:
 		*(uint16_t *)to = *(const uint8_t *)from;
 		break;
-	default: {
-		RtArray *a = rt_gc_alloc_array(op->arr, op->n);
-		memcpy(a->data, from, op->n * op->arr->elem_size);
+	default: {              /* a multi-dimensional array stays null */
+		RtArray *a = op->arr->flags & RT_T_SZARRAY ? rt_gc_alloc_array(op->arr, op->n) : NULL;
+		if (a)
+			memcpy(a->data, from, op->n * op->arr->elem_size);
 		*(RtArray **)to = a;
 	}
 	}
+	return true;
 }
 
-/* Native memory at src to the value at v. */
+/* Native memory at src to the value at v; stops at a field Mono will not
+ * convert, with MarshalDirectiveException pending. */
 void rt_marshal_from_native(const RtMarshalOp *op, char *v, const char *src)
 {
 	for (; op->kind != RT_MARSHAL_END; op++)
-		op_from_native(op, v, src);
+		if (!op_from_native(op, v, src))
+			return;
 }
 
 /* Frees the strings of the struct in native memory at p. */
 void rt_marshal_free_native(const RtMarshalOp *op, char *p)
 {
 	for (; op->kind != RT_MARSHAL_END; op++)
-		if (op->kind == RT_MARSHAL_STRING || op->kind == RT_MARSHAL_WSTRING) {
+		if (op->kind == RT_MARSHAL_OBJECT) {
+			const RtMarshalType *info = rt_marshal_info(op->arr);
+			if (info)
+				rt_marshal_free_native(info->ops, p + op->noff);
+		} else if (op->kind == RT_MARSHAL_STRING || op->kind == RT_MARSHAL_WSTRING) {
 			free(*(char **)(p + op->noff));
 			*(char **)(p + op->noff) = NULL;
 		}
 }
 
-/* ---- P/Invoke arguments ---- */
+/* ---- P/Invoke arguments (structs the compiler could convert) ---- */
 void rt_pinvoke_in(const RtType *t, void *native, const void *value)
 {
 	const RtMarshalType *info = rt_marshal_info(t);

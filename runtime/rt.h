@@ -199,7 +199,8 @@ typedef enum RtElemKind {
 	X(FIELDACCESS, "System", "FieldAccessException") \
 	X(METHODACCESS, "System", "MethodAccessException") \
 	X(MEMBERACCESS, "System", "MemberAccessException") \
-	X(THREADINTERRUPTED, "System.Threading", "ThreadInterruptedException")
+	X(THREADINTERRUPTED, "System.Threading", "ThreadInterruptedException") \
+	X(MARSHALDIRECTIVE, "System.Runtime.InteropServices", "MarshalDirectiveException")
 
 typedef enum RtExcKind {
 #define X(id, ns, name) RT_EXC_##id,
@@ -414,14 +415,22 @@ extern const uint32_t rt_nrefused_methods;
  * string as UTF-8 char *; ARRAY, an array of type arr as n elements
  * inline; WSTRING, a string as a UTF-16 pointer; TSTR and WTSTR, a string
  * inline in n bytes or UTF-16 units, NUL-terminated (ByValTStr); BOOL, a
- * bool as n (4 or 1) bytes; CHAR, a char as one byte. */
+ * bool as n (4 or 1) bytes; CHAR, a char as one byte; OBJECT, an object
+ * of class arr with layout inline (n bytes: its own steps); CHARS, a char
+ * array as n bytes inline; NULLREF, a COM reference as n bytes, null only;
+ * LPARRAY, an array of type arr as the address of its elements, which
+ * Mono will not convert back (MarshalDirectiveException); DELEGATE, a
+ * delegate of type arr as a C function pointer (its callback pool). A type Mono will not marshal has no steps
+ * but why (`refused`: an ArgumentException when a call is given it), with
+ * `auto_layout` when Mono's own messages say why. */
 typedef struct RtMarshalField {
 	const char *name;
 	uint32_t offset;
 } RtMarshalField;
 enum {
 	RT_MARSHAL_END, RT_MARSHAL_COPY, RT_MARSHAL_STRING, RT_MARSHAL_ARRAY, RT_MARSHAL_WSTRING,
-	RT_MARSHAL_TSTR, RT_MARSHAL_WTSTR, RT_MARSHAL_BOOL, RT_MARSHAL_CHAR,
+	RT_MARSHAL_TSTR, RT_MARSHAL_WTSTR, RT_MARSHAL_BOOL, RT_MARSHAL_CHAR, RT_MARSHAL_OBJECT,
+	RT_MARSHAL_CHARS, RT_MARSHAL_NULLREF, RT_MARSHAL_LPARRAY, RT_MARSHAL_DELEGATE,
 };
 typedef struct RtMarshalOp {
 	uint32_t kind, moff, noff, n;
@@ -432,6 +441,8 @@ typedef struct RtMarshalType {
 	const RtMarshalField *fields;
 	uint32_t native_size;
 	const RtMarshalOp *ops;
+	const char *refused;
+	bool auto_layout;
 } RtMarshalType;
 extern const RtMarshalType rt_marshal_types[];
 extern const uint32_t rt_nmarshal_types;
@@ -444,6 +455,7 @@ extern const uint32_t rt_nmarshal_types;
  * string array becomes a malloc'ed array of UTF-8 or UTF-16 strings,
  * freed with its n strings by rt_pinvoke_strings_free. */
 const RtMarshalType *rt_marshal_info(const RtType *t);
+const RtMarshalType *rt_marshal_row(const RtType *t);
 void rt_marshal_to_native(const RtMarshalOp *op, char *dst, const char *v);
 void rt_marshal_from_native(const RtMarshalOp *op, char *v, const char *src);
 void rt_marshal_free_native(const RtMarshalOp *op, char *p);
@@ -973,6 +985,8 @@ typedef struct RtCallbackPool {
 void *rt_callback_get(RtCallbackPool *pool, Object *d);
 extern RtCallbackPool *const rt_callback_pools[];
 extern const uint32_t rt_ncallback_pools;
+/* A delegate of type t calling C function fn (a struct's field). */
+Object *rt_callback_delegate(const RtType *t, intptr_t fn);
 
 /* ---- types: casts, interfaces, boxing (rt_type_) ---- */
 /* Activator.CreateInstance(Type) (RuntimeType.CreateInstanceDefaultCtor):

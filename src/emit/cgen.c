@@ -141,13 +141,19 @@ static void define_struct(Gen *g, Type *t)
 		buf_printf(b, "#pragma pack(push, %u)\n", ti->pack);
 	buf_printf(b, "struct %s { /* %s */\n", t->cname, t->name);
 	if (t->kind == TY_CLASS) {
-		if (ti->base && has_struct(ti->base))
+		bool base = ti->base && has_struct(ti->base);
+		if (base && ti->explicit_layout)        /* Mono: offsets from the header */
+			buf_printf(b, "\tunion {\n\tstruct %s base;\n\tstruct {\n\tObject _ehdr;\n",
+				   ti->base->cname);
+		else if (base)
 			buf_printf(b, "\tstruct %s base;\n", ti->base->cname);
 		else
 			buf_puts(b, "\tObject hdr;\n");
 		if (ti->explicit_layout)
 			explicit_fields(b, ti);
-		else
+		if (base && ti->explicit_layout)
+			buf_puts(b, "\t};\n\t};\n");
+		if (!ti->explicit_layout)
 			for (uint32_t i = 0; i < ti->nfields; i++)
 				put_field(b, ti->fields[i]);
 	} else {

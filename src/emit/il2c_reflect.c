@@ -21,8 +21,8 @@
  * - Delegate.CreateDelegate(typeof(D), ...): D, constructed, with Invoke
  *   found by reflection (Mono's CreateDelegate looks it up);
  * - Marshal.SizeOf(typeof(S)), OffsetOf, PtrToStructure, StructureToPtr
- *   of a boxed S: S in rt_marshal_types[] (marshal.c), or a build error
- *   if ilcc cannot marshal it.
+ *   of a boxed S: S in rt_marshal_types[] (marshal.c), with why when
+ *   ilcc cannot marshal it (the call throws then, as Mono's; a warning).
  *
  * Where the program's own code calls one of these and the argument is not
  * known, a build warning names the call (e_warn). Each rule sets what the
@@ -775,17 +775,18 @@ static void to_fnptr(Fn *f, Method *m, Slot *r)
 			   d->name, emit_callback_refusal(d));
 }
 
-/* A struct Marshal lays out in native memory: refused at build time when
- * ilcc cannot, else described for the runtime (marshal.c). */
+/* A struct Marshal lays out in native memory, described for the runtime
+ * (marshal.c); one it cannot lay out throws when the call runs, as Mono
+ * decides then (a warning says so). */
 static void marshal_type(Fn *f, Type *t, const char *call)
 {
 	if (!t || ty_is_open(t) || ty_is_generic_def(t))
 		return;
 	const char *why = emit_marshal_refusal(t);
-	if (why && f->m->img == f->p->img)
-		e_fn_error(f, "Marshal.%s: ilcc cannot marshal %s", call, why);
-	else if (!why)
-		emit_marshal_need(f->p, t, f->m);
+	if (why)
+		warn(f, W_REFLECT, arena_printf(&f->a, "Marshal.%s: ilcc cannot marshal %s: the call"
+						" throws ArgumentException", call, why));
+	emit_marshal_need(f->p, t, f->m);
 }
 
 /* Marshal.SizeOf(typeof(S)), OffsetOf(typeof(S), "f"),

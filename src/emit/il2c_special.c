@@ -231,17 +231,44 @@ static bool is_delegate(Type *t)
 }
 
 /* A struct passed or returned by value or by reference must be laid out
- * in C as here: refused in the program's own P/Invokes (mscorlib's are
- * Mono's, which keep to such structs). */
-static void check_struct(Fn *f, Type *t, const char *what)
+ * in C as here: why the program's own P/Invoke cannot pass it, or NULL
+ * (mscorlib's are Mono's, which keep to such structs). */
+static const char *struct_refusal(Fn *f, Type *t, const char *what)
 {
 	Type *s = t->kind == TY_BYREF ? t->elem : t;
 	if (s->kind != TY_STRUCT || f->m->img != f->p->img || emit_blittable(s) ||
 	    !emit_marshal_refusal(s))
-		return;
-	const char *why = emit_marshal_refusal(s);
-	e_fn_error(f, "P/Invoke %s struct %s, which ilcc cannot marshal: %s", what, s->name,
-		   why ? why : "it holds what ilcc does not convert");
+		return NULL;
+	return arena_printf(&f->a, "P/Invoke %s struct %s, which ilcc cannot marshal: %s", what,
+			    s->name, emit_marshal_refusal(s));
+}
+
+/* Why m's arguments cannot be passed to C, or NULL. */
+static const char *pinvoke_refusal(Fn *f, Method *m)
+{
+	const char *why = struct_refusal(f, m->ret, "returns");
+	for (uint32_t i = 0; i < m->nparams && !why; i++)
+		why = struct_refusal(f, m->params[i], "passes");
+	for (uint32_t i = 0; i < m->nparams && !why; i++)
+		if (is_delegate(m->params[i]) && !emit_callback_need(f->p, m->params[i], m))
+			why = arena_printf(&f->a, "P/Invoke passes delegate %s, which C cannot call: %s",
+					   m->params[i]->name, emit_callback_refusal(m->params[i]));
+	return why;
+}
+
+/* A P/Invoke ilcc cannot marshal throws MarshalDirectiveException when
+ * called, as Mono decides when it makes the call's stub; a warning says
+ * so at build time. */
+static void refused_pinvoke(Fn *f, const char *why)
+{
+	e_warn(f, arena_printf(&f->a, "%s: calls throw MarshalDirectiveException", why));
+	emit_need_exception(f->p, RT_EXC_MARSHALDIRECTIVE);
+	Buf msg = {0};
+	emit_c_string(&msg, why);
+	e_out(f, "rt_exc_throw_msg(RT_EXC_MARSHALDIRECTIVE, %s);", msg.s);
+	buf_free(&msg);
+	buf_clear(&f->decl);
+	e_eh_epilogue(f);
 }
 
 /* The module and entry point of P/Invoke m ("" when the metadata has
@@ -361,13 +388,11 @@ static void pinvoke_body(Fn *f)
 	if (m->is_vararg)
 		e_fn_error(f, "P/Invoke of a C function with variable arguments"
 			   " (__arglist) is not supported");
-	check_struct(f, m->ret, "returns");
-	for (uint32_t i = 0; i < m->nparams; i++)
-		check_struct(f, m->params[i], "passes");
-	for (uint32_t i = 0; i < m->nparams; i++)
-		if (is_delegate(m->params[i]) && !emit_callback_need(f->p, m->params[i], m))
-			e_fn_error(f, "P/Invoke passes delegate %s, which C cannot call: %s",
-				   m->params[i]->name, emit_callback_refusal(m->params[i]));
+	const char *why = pinvoke_refusal(f, m);
+	if (why) {
+		refused_pinvoke(f, why);
+		return;
+	}
 	Buf b = {0}, after = {0};
 	if (!emit_pinvoke_linked(f->p, m)) {
 		lazy_binding(f);

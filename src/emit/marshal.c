@@ -17,17 +17,24 @@
  * the type's Pack), and gcc lays it out as the C ABI does, as Mono does.
  * Explicit layout in native memory keeps each field's offset, with its
  * native type there (a bool a 4-byte BOOL...), as Mono lays it out.
- * Refused: other references, other [MarshalAs], auto layout, generic
- * structs.
+ * Classes with sequential or explicit layout (deriving from Object or
+ * from such a class, whose fields come first) are laid out as structs,
+ * and inline where a struct holds one. What ilcc cannot lay out (other
+ * references, other [MarshalAs], auto layout) is no build error, since
+ * Mono decides when the program runs: such a type's row says why, and
+ * the runtime throws then (Mono's exceptions for auto layout).
  */
 #include "il2c.h"
+#include "../../runtime/rt.h"
 
 #include <string.h>
 
 enum {                                  /* ECMA-335 §II.23.4 */
 	NATIVE_BOOLEAN = 0x02, NATIVE_I1 = 0x03, NATIVE_U1 = 0x04, NATIVE_I2 = 0x05,
 	NATIVE_U2 = 0x06, NATIVE_LPSTR = 0x14, NATIVE_LPWSTR = 0x15, NATIVE_LPTSTR = 0x16,
-	NATIVE_BYVALTSTR = 0x17, NATIVE_FIXEDARRAY = 0x1e, NATIVE_LPUTF8STR = 0x30,
+	NATIVE_BYVALTSTR = 0x17, NATIVE_IUNKNOWN = 0x19, NATIVE_IDISPATCH = 0x1a,
+	NATIVE_STRUCT = 0x1b, NATIVE_INTF = 0x1c, NATIVE_FIXEDARRAY = 0x1e, NATIVE_LPARRAY = 0x2a,
+	NATIVE_FUNC = 0x26, NATIVE_LPUTF8STR = 0x30,
 };
 enum { TF_CHARSET = 0x30000, TF_UNICODE = 0x10000 };  /* TypeDef flags */
 
@@ -42,6 +49,12 @@ typedef enum {
 	FN_BOOL4,       /* bool as a 4-byte BOOL (Mono's default) */
 	FN_BOOL1,       /* bool as [MarshalAs(U1)] or I1 */
 	FN_CHAR1,       /* char as one ANSI byte (CharSet.Ansi, the default) */
+	FN_CLASS,       /* an object of a class with layout, inline as its struct */
+	FN_DELEGATE,    /* a delegate as a C function pointer (callbacks.c) */
+	FN_CHARS,       /* ByValArray of char in an ANSI struct: n bytes inline */
+	FN_NULLREF,     /* a COM interface (8 bytes) or VARIANT (16): null only */
+	FN_LPARRAY,     /* an array without ByValArray: its elements' address,
+			 * which Mono will not read back (MarshalDirectiveException) */
 	FN_REFUSED,     /* a [MarshalAs] ilcc does not do */
 } FieldNative;
 
@@ -67,7 +80,24 @@ static bool unicode_struct(Field *fd)
 	return (ty_info(fd->owner)->flags & TF_CHARSET) == TF_UNICODE;
 }
 
-/* What fd is natively, and its count (fixed arrays and strings) in *n. */
+static bool layout_class(Type *t);
+
+/* An array field: ByValArray of n numbers inline (chars as bytes in an
+ * ANSI struct), else a pointer Mono refuses to fill. */
+static FieldNative array_native(Field *fd, Blob v, int nt, uint32_t *n)
+{
+	Type *e = fd->type->elem;
+	if (nt != NATIVE_FIXEDARRAY)
+		return nt < 0 || nt == NATIVE_LPARRAY ? FN_LPARRAY : FN_REFUSED;
+	if (!(*n = size_const(fd, v)))
+		return FN_REFUSED;
+	if (e->kind == TY_CHAR && !unicode_struct(fd))
+		return FN_CHARS;
+	return e->kind == TY_BOOL || e->kind > TY_U ? FN_REFUSED : FN_ARRAY;
+}
+
+/* What fd is natively, and its count (fixed arrays and strings) or native
+ * size (FN_NULLREF) in *n. */
 static FieldNative field_native(Field *fd, uint32_t *n)
 {
 	Blob v = field_marshal(fd);
@@ -90,21 +120,18 @@ static FieldNative field_native(Field *fd, uint32_t *n)
 			return FN_CHAR1;
 		return nt < 0 || nt == NATIVE_U2 || nt == NATIVE_I2 ? FN_SAME : FN_REFUSED;
 	}
-	if (nt == NATIVE_FIXEDARRAY && t->kind == TY_SZARRAY) {
-		Type *e = t->elem;
-		if (e->kind == TY_BOOL || e->kind == TY_CHAR || e->kind > TY_U)
-			return FN_REFUSED;
-		*n = size_const(fd, v);
-		return *n ? FN_ARRAY : FN_REFUSED;
+	if (t->kind == TY_SZARRAY || t->kind == TY_ARRAY)
+		return array_native(fd, v, nt, n);
+	if (layout_class(t) && (nt < 0 || nt == NATIVE_STRUCT))
+		return FN_CLASS;
+	if (t->kind == TY_CLASS && t->img && ty_info(t)->is_delegate && (nt < 0 || nt == NATIVE_FUNC))
+		return FN_DELEGATE;
+	if (ty_is_ref(t) && (nt == NATIVE_IUNKNOWN || nt == NATIVE_IDISPATCH || nt == NATIVE_INTF ||
+			     (nt == NATIVE_STRUCT && t == ty_object))) {
+		*n = nt == NATIVE_STRUCT ? 16 : 8;
+		return FN_NULLREF;
 	}
 	return nt < 0 ? FN_SAME : FN_REFUSED;
-}
-
-/* N of a [MarshalAs(ByValArray, SizeConst = N)] array of numbers, or 0. */
-static uint32_t fixed_array_count(Field *fd)
-{
-	uint32_t n;
-	return field_native(fd, &n) == FN_ARRAY ? n : 0;
 }
 
 /* Is fd laid out natively other than in its C struct (not the same bytes,
@@ -119,17 +146,28 @@ static bool inline_native(Field *fd)
 static const char *refusal(Type *t, bool strings, uint32_t depth);
 static const char *field_refusal(Type *t, Field *fd, bool strings, uint32_t depth);
 
-/* A class with sequential layout deriving from Object: Marshal lays out
- * its fields as a struct's (what follows the object's header). */
+/* A class with sequential or explicit layout deriving from Object or
+ * from such a class: Marshal lays out its fields as a struct's (what
+ * follows the object's header), after its base's. */
 static bool layout_class(Type *t)
 {
 	if (t->kind != TY_CLASS || !t->img || t->ninst)
 		return false;
 	TypeInfo *ti = ty_info(t);
-	return ti->sequential && ti->base == ty_object && !ti->is_delegate;
+	if ((!ti->sequential && !ti->explicit_layout) || ti->is_delegate || !ti->base)
+		return false;
+	return ti->base == ty_object || layout_class(ti->base);
 }
 
-/* Why t's fields cannot be marshalled (strings: converted), or NULL. */
+/* The base class whose fields come first natively, or NULL. */
+static Type *layout_base(Type *t)
+{
+	Type *b = t->kind == TY_CLASS ? ty_info(t)->base : NULL;
+	return b && b != ty_object && layout_class(b) ? b : NULL;
+}
+
+/* Why t's fields (and its bases') cannot be marshalled (strings:
+ * converted), or NULL. */
 static const char *fields_refusal(Type *t, bool strings, uint32_t depth)
 {
 	TypeInfo *ti = ty_info(t);
@@ -138,20 +176,30 @@ static const char *fields_refusal(Type *t, bool strings, uint32_t depth)
 		if (why)
 			return why;
 	}
-	return NULL;
+	return layout_base(t) ? fields_refusal(layout_base(t), strings, depth) : NULL;
 }
 
 static const char *field_refusal(Type *t, Field *fd, bool strings, uint32_t depth)
 {
 	uint32_t n;
 	FieldNative k = field_native(fd, &n);
+	const char *why = NULL;
 	if (k == FN_REFUSED)
 		return "a [MarshalAs] ilcc does not do";
-	if (strings && k != FN_SAME)
+	if (depth > 16)
+		return "a struct nested too deeply";
+	if (k == FN_CLASS)
+		why = strings ? fields_refusal(fd->type, strings, depth + 1)
+			      : arena_printf(ty_arena(), "%s (a reference)", fd->type->name);
+	else if (k == FN_DELEGATE)
+		why = strings ? emit_callback_refusal(fd->type)
+			      : arena_printf(ty_arena(), "%s (a reference)", fd->type->name);
+	else if (strings && k != FN_SAME)
 		return NULL;
-	if (strings && fd->type->kind == TY_CHAR)      /* UTF-16, 2 bytes both sides */
+	else if (strings && fd->type->kind == TY_CHAR)     /* UTF-16, 2 bytes both sides */
 		return NULL;
-	const char *why = refusal(fd->type, strings, depth + 1);
+	else
+		why = refusal(fd->type, strings, depth + 1);
 	return why ? arena_printf(ty_arena(), "%s (field %s: %s)", t->name, fd->name, why) : NULL;
 }
 
@@ -172,8 +220,6 @@ static const char *refusal(Type *t, bool strings, uint32_t depth)
 	TypeInfo *ti = ty_info(t);
 	if (ti->is_enum)
 		return NULL;
-	if (t->ninst)
-		return "a generic struct";
 	if (!ti->explicit_layout && !ti->sequential && ti->nfields)
 		return arena_printf(ty_arena(), "%s (auto layout)", t->name);
 	return fields_refusal(t, strings, depth);
@@ -189,13 +235,20 @@ bool emit_marshal_class(Type *t)
 	return layout_class(t);
 }
 
+/* An auto-layout class or struct, which Mono will not marshal. */
+static bool auto_layout(Type *t)
+{
+	TypeInfo *ti = t->img && (t->kind == TY_CLASS || t->kind == TY_STRUCT) ? ty_info(t) : NULL;
+	return ti && !ti->sequential && !ti->explicit_layout && !ti->is_enum;
+}
+
 const char *emit_marshal_refusal(Type *t)
 {
 	if (layout_class(t))
 		return fields_refusal(t, true, 0);
 	if (!ty_is_valuetype(t))
 		return arena_printf(ty_arena(), "%s is not a struct nor a class with sequential"
-				    " layout", t->name);
+				    " or explicit layout", t->name);
 	return refusal(t, true, 0);
 }
 
@@ -204,26 +257,47 @@ static bool has_fields(Type *t)
 	return (t->kind == TY_STRUCT && !ty_info(t)->is_enum) || layout_class(t);
 }
 
-/* The array types of t's fixed arrays, which PtrToStructure makes. */
-static void reach_fixed_arrays(Program *p, Type *t, Method *why)
+/* What converting t reaches: the array types of its fixed arrays, which
+ * PtrToStructure makes, and the classes of its fields and bases. */
+static void reach_nested(Program *p, Type *t, Method *why)
 {
 	for (uint32_t i = 0; has_fields(t) && i < ty_info(t)->nfields; i++) {
 		Field *fd = ty_info(t)->fields[i];
-		if (fixed_array_count(fd))
+		uint32_t n;
+		FieldNative k = field_native(fd, &n);
+		if (k == FN_NULLREF || k == FN_LPARRAY)
+			emit_need_exception(p, RT_EXC_MARSHALDIRECTIVE);
+		if (k == FN_ARRAY || k == FN_CHARS)
 			reach_type(p, fd->type, TN_DESCRIPTOR | TN_CONSTRUCTED, why);
-		else
-			reach_fixed_arrays(p, fd->type, why);
+		else if (k == FN_LPARRAY)
+			reach_type(p, fd->type, TN_DESCRIPTOR, why);
+		else if (k == FN_CLASS)
+			emit_marshal_need(p, fd->type, why);
+		else if (k == FN_DELEGATE)
+			emit_callback_need(p, fd->type, why);
+		else if (k != FN_NULLREF)
+			reach_nested(p, fd->type, why);
 	}
+	if (layout_base(t))
+		reach_nested(p, layout_base(t), why);
 }
 
+/* t in rt_marshal_types[]: its steps, or why it is refused (an
+ * ArgumentException when the program runs, as Mono decides then). */
 void emit_marshal_need(Program *p, Type *t, Method *why)
 {
 	for (uint32_t i = 0; i < p->marshal_types.n; i++)
 		if (p->marshal_types.v[i] == t)
 			return;
-	reach_type(p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);
-	reach_fixed_arrays(p, t, why);
 	VEC_PUSH(p->marshal_types, t);
+	if (emit_marshal_refusal(t)) {
+		reach_type(p, t, TN_DESCRIPTOR, why);
+		if (auto_layout(t))
+			emit_need_exception(p, RT_EXC_MARSHALDIRECTIVE);
+		return;
+	}
+	reach_type(p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);
+	reach_nested(p, t, why);
 }
 
 /* Does t (marshallable) hold a fixed array, so that its native layout is
@@ -256,10 +330,15 @@ static const char *native_field_type(Field *fd, const char **bound)
 {
 	uint32_t n;
 	FieldNative k = field_native(fd, &n);
-	*bound = k == FN_ARRAY || k == FN_TSTR || k == FN_WTSTR ?
-		arena_printf(ty_arena(), "[%u]", n) : "";
+	*bound = k == FN_ARRAY || k == FN_TSTR || k == FN_WTSTR || k == FN_CHARS ?
+		arena_printf(ty_arena(), "[%u]", n) : k == FN_NULLREF ?
+		arena_printf(ty_arena(), "[%u]", n / 8) : "";
 	switch (k) {
 	case FN_ARRAY: return emit_ctype(fd->type->elem);
+	case FN_CHARS: return "uint8_t";
+	case FN_NULLREF: return "uint64_t";
+	case FN_LPARRAY: case FN_DELEGATE: return "void *";
+	case FN_CLASS: return native_struct(fd->type);
 	case FN_STRING: return "char *";
 	case FN_WSTRING: return "uint16_t *";
 	case FN_TSTR: return "char";
@@ -271,17 +350,33 @@ static const char *native_field_type(Field *fd, const char **bound)
 	}
 }
 
-/* Explicit layout in native memory: as cgen.c lays it out in managed
- * memory (each field at its offset in a packed struct of its own, the
- * whole aligned as its most aligned field), with the native types. */
-static void native_explicit(Buf *b, TypeInfo *ti)
+/* The alignment cap of explicit layout natively, as Mono's: the Pack
+ * (8 without one), and with a Size, the largest power of two dividing
+ * it (Size=12 with a long: 12 bytes, not 16). */
+static uint32_t explicit_cap(TypeInfo *ti)
+{
+	uint32_t cap = ti->pack && ti->pack < 8 ? ti->pack : 8;
+	uint32_t size_cap = ti->class_size & -ti->class_size;
+	return ti->class_size && size_cap < cap ? size_cap : cap;
+}
+
+/* Explicit layout in native memory: each field at its offset in a packed
+ * struct of its own, the whole aligned as its most aligned field up to
+ * explicit_cap, with the native types; a base class's fields (Mono:
+ * before the offsets, which count from the same start). */
+static void native_explicit(Buf *b, TypeInfo *ti, Type *base)
 {
 	const char *bound;
+	uint32_t cap = explicit_cap(ti);
 	buf_puts(b, " union {");
-	if (ti->nfields && (!ti->pack || ti->pack >= 8)) {
+	if (base)
+		buf_printf(b, " %s _base;", native_struct(base));
+	if (ti->nfields) {
 		buf_puts(b, " struct {");
-		for (uint32_t i = 0; i < ti->nfields; i++)
-			buf_printf(b, " _Alignas(%s)", native_field_type(ti->fields[i], &bound));
+		for (uint32_t i = 0; i < ti->nfields; i++) {
+			const char *ct = native_field_type(ti->fields[i], &bound);
+			buf_printf(b, " _Alignas(_Alignof(%s) < %u ? _Alignof(%s) : %u)", ct, cap, ct, cap);
+		}
 		buf_puts(b, " char _a; } _align;");
 	}
 	for (uint32_t i = 0; i < ti->nfields; i++) {
@@ -293,14 +388,35 @@ static void native_explicit(Buf *b, TypeInfo *ti)
 		buf_printf(b, " %s %s%s; };", type, fd->cname, bound);
 	}
 	if (ti->class_size)
-		buf_printf(b, " char _size[%u];", ti->class_size);
+		buf_printf(b, " char _size[%u%s%s%s];", ti->class_size, base ? " + sizeof(" : "",
+			   base ? native_struct(base) : "", base ? ")" : "");
 	buf_puts(b, " };");
+}
+
+/* Sequential layout in native memory: a base class's fields first, a
+ * Size counted after them (as Mono's). */
+static void native_sequential(Buf *b, TypeInfo *ti, Type *base)
+{
+	if (ti->class_size)
+		buf_puts(b, " union { struct {");
+	if (base)
+		buf_printf(b, " %s _base;", native_struct(base));
+	for (uint32_t i = 0; i < ti->nfields; i++) {
+		const char *bound, *type = native_field_type(ti->fields[i], &bound);
+		buf_printf(b, " %s %s%s;", type, ti->fields[i]->cname, bound);
+	}
+	if (ti->class_size)
+		buf_printf(b, " }; char _size[%u%s%s%s]; };", ti->class_size, base ? " + sizeof(" : "",
+			   base ? native_struct(base) : "", base ? ")" : "");
 }
 
 /* "struct N_<t>" (and those of the structs it holds), once per C file. */
 static void native_decl(Buf *b, Type *t)
 {
 	TypeInfo *ti = ty_info(t);
+	Type *base = layout_base(t);
+	if (base)
+		native_decl(b, base);
 	for (uint32_t i = 0; i < ti->nfields; i++)
 		if (has_native_layout(ti->fields[i]->type))
 			native_decl(b, ti->fields[i]->type);
@@ -310,11 +426,9 @@ static void native_decl(Buf *b, Type *t)
 		buf_printf(b, "#pragma pack(push, %u)\n", ti->pack);
 	buf_printf(b, "%s {", native_struct(t));
 	if (ti->explicit_layout)
-		native_explicit(b, ti);
-	for (uint32_t i = 0; !ti->explicit_layout && i < ti->nfields; i++) {
-		const char *bound, *type = native_field_type(ti->fields[i], &bound);
-		buf_printf(b, " %s %s%s;", type, ti->fields[i]->cname, bound);
-	}
+		native_explicit(b, ti, base);
+	else
+		native_sequential(b, ti, base);
 	buf_puts(b, " };\n");
 	if (pack)
 		buf_puts(b, "#pragma pack(pop)\n");
@@ -350,10 +464,13 @@ static void string_ops(Buf *b, Type *t, const char *mbase, const char *nbase)
 }
 
 /* The steps converting t, with a native layout of its own, field by
- * field. */
+ * field (a base class's first). */
 static void native_ops(Buf *b, Type *t, const char *mbase, const char *nbase)
 {
 	TypeInfo *ti = ty_info(t);
+	if (layout_base(t))
+		native_ops(b, layout_base(t), mbase, arena_printf(ty_arena(), "%s + offsetof(%s, _base)",
+								 nbase, native_struct(t)));
 	for (uint32_t i = 0; i < ti->nfields; i++) {
 		Field *fd = ti->fields[i];
 		const char *m = arena_printf(ty_arena(), "%s + offsetof(%s, %s)", mbase,
@@ -365,10 +482,16 @@ static void native_ops(Buf *b, Type *t, const char *mbase, const char *nbase)
 		const char *cn = arena_printf(ty_arena(), "%u", count);
 		static const char *const kinds[] = {
 			[FN_STRING] = "STRING", [FN_WSTRING] = "WSTRING", [FN_TSTR] = "TSTR",
-			[FN_WTSTR] = "WTSTR", [FN_CHAR1] = "CHAR",
+			[FN_WTSTR] = "WTSTR", [FN_CHAR1] = "CHAR", [FN_NULLREF] = "NULLREF",
 		};
-		if (k == FN_ARRAY) {
-			op(b, "ARRAY", m, n, cn, arena_printf(ty_arena(), "&%s_type", fd->type->cname));
+		const char *type = arena_printf(ty_arena(), "&%s_type", fd->type->cname);
+		if (k == FN_ARRAY || k == FN_CHARS) {
+			op(b, k == FN_ARRAY ? "ARRAY" : "CHARS", m, n, cn, type);
+		} else if (k == FN_CLASS) {
+			op(b, "OBJECT", m, n, arena_printf(ty_arena(), "sizeof(%s)", native_struct(fd->type)),
+			   type);
+		} else if (k == FN_LPARRAY || k == FN_DELEGATE) {
+			op(b, k == FN_LPARRAY ? "LPARRAY" : "DELEGATE", m, n, "0", type);
 		} else if (k == FN_BOOL4 || k == FN_BOOL1) {
 			op(b, "BOOL", m, n, k == FN_BOOL4 ? "4" : "1", "NULL");
 		} else if (k != FN_SAME) {
@@ -383,18 +506,29 @@ static void native_ops(Buf *b, Type *t, const char *mbase, const char *nbase)
 	}
 }
 
+/* t's fields by name with their native offsets (OffsetOf), its bases'
+ * after its own, as Mono looks them up. */
+static void field_names(Buf *b, Type *t, const char *nbase)
+{
+	uint32_t nf = has_fields(t) ? ty_info(t)->nfields : 0;
+	for (uint32_t k = 0; k < nf; k++) {
+		Field *fd = ty_info(t)->fields[k];
+		buf_printf(b, " { \"%s\", %soffsetof(%s, %s) },", fd->name, nbase, native_struct(t),
+			   fd->cname);
+	}
+	if (layout_base(t))
+		field_names(b, layout_base(t), arena_printf(ty_arena(), "%soffsetof(%s, _base) + ",
+								   nbase, native_struct(t)));
+}
+
 /* One type's fields (name and native offset) and steps; the steps' C
  * name. */
 static void marshal_type(Buf *b, Type *t)
 {
-	uint32_t nf = has_fields(t) ? ty_info(t)->nfields : 0;
 	if (has_native_layout(t))
 		native_decl(b, t);
 	buf_printf(b, "static const RtMarshalField %s_mfields[] = {", t->cname);
-	for (uint32_t k = 0; k < nf; k++) {
-		Field *fd = ty_info(t)->fields[k];
-		buf_printf(b, " { \"%s\", offsetof(%s, %s) },", fd->name, native_struct(t), fd->cname);
-	}
+	field_names(b, t, "");
 	buf_printf(b, " { NULL, 0 } };\nstatic const RtMarshalOp %s_mops[] = {\n", t->cname);
 	if (has_native_layout(t)) {
 		native_ops(b, t, "0", "0");
@@ -410,9 +544,16 @@ void emit_marshal_types(Program *p, Buf *b)
 	Buf table = {0};
 	for (uint32_t i = 0; i < p->marshal_types.n; i++) {
 		Type *t = p->marshal_types.v[i];
+		const char *why = emit_marshal_refusal(t);
+		if (why) {              /* Mono decides when the program runs */
+			buf_printf(&table, "\t{ &%s_type, NULL, 0, NULL, ", t->cname);
+			emit_c_string(&table, why);
+			buf_printf(&table, ", %d },\n", auto_layout(t));
+			continue;
+		}
 		marshal_type(b, t);
-		buf_printf(&table, "\t{ &%s_type, %s_mfields, sizeof(%s), %s_mops },\n", t->cname,
-			   t->cname, native_struct(t), t->cname);
+		buf_printf(&table, "\t{ &%s_type, %s_mfields, sizeof(%s), %s_mops, NULL, 0 },\n",
+			   t->cname, t->cname, native_struct(t), t->cname);
 	}
 	buf_printf(b, "const RtMarshalType rt_marshal_types[] = {\n%s\t{ 0 }\n};\n"
 		   "const uint32_t rt_nmarshal_types = %u;\n", table.s ? table.s : "", p->marshal_types.n);
@@ -435,7 +576,6 @@ void emit_marshal_types(Program *p, Buf *b)
  * strings are freed after the call, as Mono frees them. */
 enum { PARAM_IN = 1, PARAM_OUT = 2 };           /* Param flags */
 enum { IMPL_CHARSET = 6, IMPL_UNICODE = 4 };    /* ImplMap flags */
-enum { NATIVE_LPARRAY = 0x2a };
 
 /* The first byte of parameter i's [MarshalAs] (-1 for none; i -1 is the
  * return), its array element's in *sub, its flags in *flags. */
