@@ -876,8 +876,10 @@ void rt_exc_trace_site(const RtFrameSite *site);
  * ' '), mvid: its module's in rt_stack_mvids[] ("<hex>"); trace_type: its
  * type in an exception's frames (RtFrameName) where that differs (else
  * NULL); owner: its type's descriptor, if it has one; reflect: its
- * rt_methods[] index, or -1; attrs: MethodAttributes; frame: a method of
- * StackFrame's. */
+ * rt_methods[] index, or -1; attrs: MethodAttributes; frame: flags, a
+ * method of StackFrame's (RT_STACK_FRAME_OWN), one whose frames Mono's
+ * StackTrace leaves out, [StackTraceHidden] (RT_STACK_HIDDEN). */
+enum { RT_STACK_FRAME_OWN = 1, RT_STACK_HIDDEN = 2 };
 typedef struct RtStackMethod {
 	const void *fn;
 	const char *type, *sig, *trace_type;

@@ -204,7 +204,7 @@ bool rt_StackFrame_get_frame_info(int32_t skip, bool need_file, char *method, ch
 	Walk w;
 	walk(&w);
 	uint32_t first = 0;
-	while (first < w.n && w.v[first]->frame)
+	while (first < w.n && (w.v[first]->frame & RT_STACK_FRAME_OWN))
 		first++;
 	int64_t i = (int64_t)first + skip - 2;
 	Object *mi = i >= first && i < w.n ? method_object(w.v[i]) : NULL;
@@ -309,6 +309,13 @@ static void put(Text *t, const char *s)
 	t->len += n;
 }
 
+/* A frame that Mono's StackTrace.AddFrames leaves out ([StackTraceHidden]) */
+static bool hidden(Object *frame)
+{
+	const RtStackMethod *e = entry_of(*(Object **)((char *)frame + rt_stack_known.frame_method_off));
+	return e && (e->frame & RT_STACK_HIDDEN);
+}
+
 /* One frame's line, as Mono's StackTrace.AddFrames writes it. */
 static void frame_line(Text *t, Object *frame)
 {
@@ -337,7 +344,7 @@ RtString *rt_StackTrace_ToString(Object *self)
 	put(&t, "");
 	for (uintptr_t i = 0; frames && i < frames->length; i++) {
 		Object *f = RT_ARRAY_DATA(frames, Object *)[i];
-		if (!f)
+		if (!f || hidden(f))
 			continue;
 		if (t.len)
 			put(&t, "\n");

@@ -165,5 +165,6 @@ void emit_stack_table(Program *p, Buf *d);
  * n)", and its module's MVID, "<hex>" (in the type system's arena). */
 const char *emit_stack_frame(Method *m);
 const char *emit_stack_mvid(Method *m);
+bool emit_stack_hidden(Method *m);          /* [StackTraceHidden]: no frame in traces */
 
 #endif

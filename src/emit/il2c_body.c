@@ -410,18 +410,32 @@ static void find_vector_lengths(Fn *f)
 	}
 }
 
+/* Mono's JIT makes `ldftn M; newobj D::.ctor` (and `dup; ldvirtftn M;
+ * newobj`) of a delegate type D into one operation when the newobj is
+ * not a branch target: no sequence point after that newobj. prev and
+ * prev2: the opcodes of the two instructions before it. */
+static bool fused_delegate_ctor(Fn *f, const Instr *in, int prev, int prev2)
+{
+	if (!(prev == OP_LDFTN || (prev == OP_LDVIRTFTN && prev2 == OP_DUP)) ||
+	    f->labels[f->off])
+		return false;
+	Method *m = ty_method_from_token(f->img, in->token, &f->ctx);
+	return m && ty_info(m->owner)->is_delegate;
+}
+
 /* Whether Mono's JIT puts a sequence point after the instruction (so
  * that its traces show the next offset for a place after it): after a
  * call that is not a tail call, and after a newobj, but for the corlib
  * exception with at most two strings that is thrown at once (which it
- * makes by an internal call). */
-static bool seq_after_call(Fn *f, const Instr *in, uint32_t next)
+ * makes by an internal call) and a delegate made at once from a method
+ * pointer (fused_delegate_ctor). */
+static bool seq_after_call(Fn *f, const Instr *in, uint32_t next, int prev, int prev2)
 {
 	if (!f->lines)
 		return false;
 	if (in->op == OP_CALL || in->op == OP_CALLVIRT || in->op == OP_CALLI)
 		return !f->is_tail;
-	if (in->op != OP_NEWOBJ)
+	if (in->op != OP_NEWOBJ || fused_delegate_ctor(f, in, prev, prev2))
 		return false;
 	Instr t;
 	if (next >= f->body.code_size || (il_decode(f->img, &f->body, next, &t), t.op != OP_THROW))
@@ -447,6 +461,7 @@ static void translate(Fn *f)
 	f->this_fixed = this_fixed(f);
 	handler_entries(f);
 	f->reachable = !f->filter_mode;
+	int prev = -1, prev2 = -1;      /* the opcodes before, for seq_after_call */
 	for (uint32_t off = 0; off < f->body.code_size;) {
 		Instr in;
 		uint32_t next = il_decode(f->img, &f->body, off, &in);
@@ -472,12 +487,14 @@ static void translate(Fn *f)
 		if (f->reachable) {
 			if (!f->sp)
 				f->seq_off = off;
-			bool seq_after = seq_after_call(f, &in, next);
+			bool seq_after = seq_after_call(f, &in, next, prev, prev2);
 			e_eh_enter(f, off);
 			instruction(f, &in);
 			if (seq_after)
 				f->seq_off = next;
 		}
+		prev2 = prev;
+		prev = (int)in.op;
 		off = next;
 	}
 	if (f->reachable)

@@ -305,7 +305,7 @@ static void site_frames(Fn *f, const char *tn);
  * raises (Fn.sites), with its C# file and line, and at_ says which. */
 static void trace(Fn *f)
 {
-	if (f->p->no_trace_names || f->no_frame)
+	if (f->p->no_trace_names || f->no_frame || emit_stack_hidden(f->m))
 		return;
 	if (!f->frame_declared) {
 		const char *sep = strstr(f->name, "::");

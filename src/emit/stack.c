@@ -99,6 +99,22 @@ void emit_stack_bodies(Program *p)
 
 /* ---- Mono's names ---- */
 
+/* Mono's StackTrace leaves out the frames of methods that the class
+ * library marks [StackTraceHidden], on the method or on its own type (the
+ * attribute is not inherited): ThrowHelper, ExceptionDispatchInfo.Throw,
+ * the awaiters' GetResult. So do ilcc's exception traces (no frame is
+ * recorded: il2c_eh.c) and stack walks' text. The attribute is internal
+ * to Mono's corlib, so only its methods carry it. */
+bool emit_stack_hidden(Method *m)
+{
+	Method *src = m->spec_of ? m->spec_of : m;
+	Type *owner = src->owner;
+	static const char attr[] = "System.Diagnostics.StackTraceHiddenAttribute";
+	return src->img && src->img == ty_object->img &&
+	       (ty_has_attribute(src->img, TOKEN(T_MethodDef, src->row), attr) ||
+		(owner->img == src->img && ty_has_attribute(owner->img, TOKEN(T_TypeDef, owner->row), attr)));
+}
+
 
 /* "[T,U]": the generic parameters of a TypeDef or MethodDef */
 static void param_names(Buf *b, Image *img, Token owner, uint32_t n)
@@ -280,7 +296,8 @@ static void entry(Program *p, Buf *d, Method *m, Mvids *mv)
 				k = (int32_t)i;
 	TypeState *ts = m->owner->user;
 	bool desc = ts && (ts->needs & TN_DESCRIPTOR);
-	bool frame = in_corlib(src->owner, "System.Diagnostics.StackFrame");
+	int frame = in_corlib(src->owner, "System.Diagnostics.StackFrame") |
+		    emit_stack_hidden(m) << 1;
 	Image *img = module_of(m);
 	buf_printf(d, "\t{ (const void *)&%s, %s, %s, %s, %s%s%s, %d, 0x%x, %u, %d },\n",
 		   m->cname, c_str(t.s ? t.s : ""), c_str(g.s), trace_type(m, t.s ? t.s : ""),

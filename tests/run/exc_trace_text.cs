@@ -1,7 +1,9 @@
 // Exceptions' stack traces in Mono's words for the program's own methods:
 // "  at NS.T.M (params) [0x0000c] in <mvid>:0 " with the IL offset Mono's
 // sequence points give (the last place with an empty evaluation stack, or
-// after a call). The MVID changes at each compile, so it is masked.
+// after a call; not after a delegate made from ldftn). The MVID changes at
+// each compile, so it is masked. Class-library frames are counted, not
+// compared: Mono leaves out the [StackTraceHidden] ones (ThrowHelper).
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
@@ -90,6 +92,22 @@ namespace Traces {
 			}
 		}
 
+		[MethodImpl(MethodImplOptions.NoInlining)]
+		static int Lookup(string key)
+		{
+			var d = new Dictionary<string, int>();
+			k++;
+			return d[key];
+		}
+
+		[MethodImpl(MethodImplOptions.NoInlining)]
+		static void SortThrows()
+		{
+			var l = new List<int> { 2, 1 };
+			k++;
+			l.Sort((a, b) => { throw new Exception("cmp"); });
+		}
+
 		static string Masked(Exception e)
 		{
 			string s = e.ToString();
@@ -103,7 +121,13 @@ namespace Traces {
 				b.Append(s, i, at - i).Append(" in <mvid>");
 				i = end + 1;
 			}
-			return b.Append(s, i, s.Length - i).ToString();
+			b.Append(s, i, s.Length - i);
+			var r = new System.Text.StringBuilder();
+			foreach (string line in b.ToString().Split('\n'))
+				r.Append(r.Length > 0 ? "\n" : "").Append(
+					line.StartsWith("  at ") && !line.StartsWith("  at Traces.") ?
+					"  at (a class-library frame)" : line);
+			return r.ToString();
 		}
 
 		static void Run(string what, Action a)
@@ -127,6 +151,9 @@ namespace Traces {
 			Run("rethrow", Rethrow);
 			Func<int, int> div = x => 10 / x;
 			Run("lambda", () => div(0));
+			Run("hidden", () => Lookup("a"));
+			Run("list", () => Console.Write(new List<int>()[k]));
+			Run("delegate", SortThrows);
 		}
 	}
 }
