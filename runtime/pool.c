@@ -11,8 +11,11 @@
  * Workers are started on demand, up to the processor count; an idle one
  * parks, and exits after IDLE_MS without requests. Work items that block
  * on other work items could starve a full pool: when requests wait and no
- * turn has ended for STARVE_MS, one more worker starts (up to MAX_WORKERS),
- * as .NET's starvation rule does. Workers are background threads: they do
+ * turn has ended for STARVE_MS, one more worker starts (up to Mono's
+ * limit, 100 per processor), as .NET's starvation rule does. The limits
+ * that GetMinThreads/GetMaxThreads report are Mono's: the processor count,
+ * and 100 per processor (for I/O threads at least 200 when that is
+ * more than the processor count). Workers are background threads: they do
  * not keep the process alive. An exception escaping Dispatch ends the
  * process with the unhandled-exception report and status 255, as in Mono.
  */
@@ -27,7 +30,6 @@
 
 #define IDLE_MS 10000
 #define STARVE_MS 500
-#define MAX_WORKERS 256
 
 static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t pool_wake = PTHREAD_COND_INITIALIZER;
@@ -40,10 +42,24 @@ static bool monitor_started;
 
 int32_t rt_Environment_get_ProcessorCount(void);   /* icall_core.c, read once */
 
+static int32_t max_workers(void)
+{
+	int32_t n = rt_Environment_get_ProcessorCount();
+	return (n < 1 ? 1 : n > 1000 ? 1000 : n) * 100;
+}
+
 static int32_t pool_max(void)
 {
-	long n = rt_Environment_get_ProcessorCount();
-	return n < 2 ? 2 : n > MAX_WORKERS ? MAX_WORKERS : (int32_t)n;
+	int32_t n = rt_Environment_get_ProcessorCount();
+	return n < 2 ? 2 : n > max_workers() ? max_workers() : n;
+}
+
+/* Mono's limit_io_max: 100 per processor, clamped to [min(n, 200), max(n, 200)] */
+static int32_t max_io(void)
+{
+	int32_t n = rt_Environment_get_ProcessorCount(), m = max_workers();
+	int32_t lo = n < 200 ? n : 200, hi = n > 200 ? n : 200;
+	return m < lo ? lo : m > hi ? hi : m;
 }
 
 /* Under pool_lock: wait for a request; false when idle too long. */
@@ -120,7 +136,7 @@ static void *monitor(void *unused)
 	for (;;) {
 		sleep_period();
 		pthread_mutex_lock(&pool_lock);
-		if (requests > 0 && idle == 0 && turns_done == seen && workers < MAX_WORKERS)
+		if (requests > 0 && idle == 0 && turns_done == seen && workers < max_workers())
 			start_worker();
 		seen = turns_done;
 		pthread_mutex_unlock(&pool_lock);
@@ -174,22 +190,23 @@ void rt_ThreadPool_ReportThreadStatus(bool working) {}
 
 void rt_ThreadPool_GetMinThreadsNative(char *worker, char *io)
 {
-	*(int32_t *)worker = pool_max();
-	*(int32_t *)io = pool_max();
+	*(int32_t *)worker = rt_Environment_get_ProcessorCount();
+	*(int32_t *)io = rt_Environment_get_ProcessorCount();
 }
 
 void rt_ThreadPool_GetMaxThreadsNative(char *worker, char *io)
 {
-	*(int32_t *)worker = MAX_WORKERS;
-	*(int32_t *)io = MAX_WORKERS;
+	*(int32_t *)worker = max_workers();
+	*(int32_t *)io = max_io();
 }
 
 void rt_ThreadPool_GetAvailableThreadsNative(char *worker, char *io)
 {
 	pthread_mutex_lock(&pool_lock);
-	*(int32_t *)worker = MAX_WORKERS - workers + idle;
+	int32_t busy = workers - idle;
 	pthread_mutex_unlock(&pool_lock);
-	*(int32_t *)io = MAX_WORKERS;
+	*(int32_t *)worker = busy < max_workers() ? max_workers() - busy : 0;
+	*(int32_t *)io = max_io();
 }
 
 bool rt_ThreadPool_SetMinThreadsNative(int32_t worker, int32_t io) { return true; }
