@@ -16,10 +16,14 @@
  * Managed ids: 1 for the main thread, 2 kept for the finalizer thread (as
  * in Mono, so that a program's first thread is 3), then in order of
  * construction.
- * Not done: Abort, Interrupt, Suspend/Resume, priorities (read back as
- * set, not applied), named events and mutexes (each name makes a new one).
+ * Suspend/Resume (obsolete, still in Mono's library): see "suspension".
+ * Not done: Abort, priorities (read back as set, not applied), named
+ * events and mutexes (each name makes a new one).
  */
+#include <errno.h>
 #include <pthread.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -31,6 +35,7 @@
 enum {
 	TS_RUNNING = 0, TS_STOP_REQUESTED = 1, TS_BACKGROUND = 4,
 	TS_UNSTARTED = 8, TS_STOPPED = 16, TS_WAIT_SLEEP_JOIN = 32,
+	TS_SUSPENDED = 64,
 };
 
 typedef struct RtMThread {
@@ -45,6 +50,11 @@ typedef struct RtMThread {
 	 * rt_wait_lock; NULL while it does not */
 	uint32_t *block_word;
 	struct RtMThread *next;     /* live list, under rt_wait_lock */
+	/* Thread.Suspend by another thread: hold keeps the signal handler
+	 * parked; parks counts its entries (the suspender's acknowledgement) */
+	bool self_suspended;        /* under rt_wait_lock */
+	_Atomic bool hold;
+	_Atomic uint32_t parks;
 } RtMThread;
 
 static RtMThread *live;             /* started and not yet stopped */
@@ -395,3 +405,107 @@ int32_t rt_WaitHandle_Wait_internal(intptr_t handles, int32_t n, bool all, int32
 	return r;
 }
 
+
+/* ---- suspension ----
+ * Thread.Suspend of the calling thread sleeps on wait.c's condition until
+ * Resume clears TS_SUSPENDED. Of another thread, it sends SIG_SUSPEND,
+ * whose handler parks in sigsuspend (the collector's stop-the-world
+ * signals still get through, and it scans the parked stack) until Resume
+ * clears `hold` and signals again; Suspend returns once the handler has
+ * run. Mono suspends only at safe points; here the thread stops wherever
+ * it is, so one suspended while it holds a runtime lock (allocating,
+ * waiting) blocks others that need it until resumed: the hazard for which
+ * .NET made Suspend obsolete. Resume wakes the thread before it takes
+ * rt_wait_lock, so that it never waits for a lock the parked thread holds. */
+#define SIG_SUSPEND (SIGRTMIN + 5)
+
+static void on_suspend(int sig)
+{
+	RtThread *th = rt_thread_cur;
+	RtMThread *mt = th ? th->mthread : NULL;
+	if (!mt)
+		return;
+	int saved = errno;
+	sigset_t mask;
+	pthread_sigmask(SIG_SETMASK, NULL, &mask);
+	sigdelset(&mask, sig);
+	__atomic_fetch_add(&mt->parks, 1, __ATOMIC_ACQ_REL);
+	while (__atomic_load_n(&mt->hold, __ATOMIC_ACQUIRE))
+		sigsuspend(&mask);
+	errno = saved;
+}
+
+static pthread_once_t suspend_once = PTHREAD_ONCE_INIT;
+
+static void suspend_init(void)
+{
+	struct sigaction sa = { .sa_handler = on_suspend, .sa_flags = SA_RESTART };
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIG_SUSPEND, &sa, NULL);
+}
+
+static pthread_t tid_of(RtMThread *mt)
+{
+	return (pthread_t)FIELD(mt->internal, rt_known.ithread_tid_off, int64_t);
+}
+
+static void not_started_or_dead(void)
+{
+	rt_exc_throw_msg(RT_EXC_THREADSTATE, "Thread has not been started, or is dead.");
+}
+
+void rt_Thread_SuspendInternal(Object *self)
+{
+	RtMThread *mt = record_of(internal_of(self));
+	bool me = mt && mt == my_record();
+	rt_wait_lock();
+	if (!mt || (mt->state & (TS_UNSTARTED | TS_STOPPED))) {
+		rt_wait_unlock();
+		not_started_or_dead();
+		return;
+	}
+	if (mt->state & TS_SUSPENDED) {
+		rt_wait_unlock();
+		return;
+	}
+	mt->state |= TS_SUSPENDED;
+	mt->self_suspended = me;
+	if (me) {
+		while (mt->state & TS_SUSPENDED)
+			rt_wait_sleep(NULL);
+		rt_wait_unlock();
+		return;
+	}
+	uint32_t parks = __atomic_load_n(&mt->parks, __ATOMIC_ACQUIRE);
+	__atomic_store_n(&mt->hold, true, __ATOMIC_RELEASE);
+	pthread_t tid = tid_of(mt);
+	rt_wait_unlock();
+	pthread_once(&suspend_once, suspend_init);
+	if (pthread_kill(tid, SIG_SUSPEND) != 0)
+		return;
+	/* until the handler ran (or the thread has gone: 10 s at most) */
+	for (int i = 0; i < 100000 && __atomic_load_n(&mt->parks, __ATOMIC_ACQUIRE) == parks &&
+	     __atomic_load_n(&mt->hold, __ATOMIC_ACQUIRE); i++) {
+		struct timespec ms = { 0, i < 100 ? 0 : 100000 };
+		if (i < 100)
+			sched_yield();
+		else
+			nanosleep(&ms, NULL);
+	}
+}
+
+void rt_Thread_ResumeInternal(Object *self)
+{
+	RtMThread *mt = record_of(internal_of(self));
+	if (mt && __atomic_exchange_n(&mt->hold, false, __ATOMIC_ACQ_REL))
+		pthread_kill(tid_of(mt), SIG_SUSPEND);      /* out of sigsuspend */
+	rt_wait_lock();
+	bool ok = mt && (mt->state & TS_SUSPENDED) && !(mt->state & (TS_UNSTARTED | TS_STOPPED));
+	if (ok) {
+		mt->state &= ~TS_SUSPENDED;
+		rt_wait_wake_all();
+	}
+	rt_wait_unlock();
+	if (!ok)
+		not_started_or_dead();
+}
