@@ -27,6 +27,8 @@
 
 #define RT_LIKELY(x) __builtin_expect(!!(x), 1)
 #define RT_UNLIKELY(x) __builtin_expect(!!(x), 0)
+/* memory is read again after it: the head of a loop that waits on a field */
+#define RT_SPIN_BARRIER() __asm__ __volatile__("" ::: "memory")
 
 typedef struct RtType RtType;
 

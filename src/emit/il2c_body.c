@@ -300,10 +300,10 @@ static void find_single_stores(Fn *f)
  * branch from before, no handler), the whole of it is dead: a loop
  * behind a feature switch (SpanHelpers' vectorised loops behind
  * Vector.IsHardwareAccelerated). */
-static bool dead_loop(Fn *f, uint32_t head)
+/* The last offset of the loop whose head is `head`: its last branch back
+ * into it, taking in the loops that branch into that, and so on. */
+static uint32_t loop_end(Fn *f, uint32_t head)
 {
-	if (f->filter_mode)
-		return false;
 	uint32_t end = head;
 	for (bool grew = true; grew;) {
 		grew = false;
@@ -315,6 +315,14 @@ static bool dead_loop(Fn *f, uint32_t head)
 			}
 		}
 	}
+	return end;
+}
+
+static bool dead_loop(Fn *f, uint32_t head)
+{
+	if (f->filter_mode)
+		return false;
+	uint32_t end = loop_end(f, head);
 	for (uint32_t off = head; off <= end; off++)
 		if (f->labels[off] && f->entry[off].set)
 			return false;
@@ -323,6 +331,48 @@ static bool dead_loop(Fn *f, uint32_t head)
 			return false;
 	f->dead_end = end + 1;
 	return true;
+}
+
+/* A loop that reads fields but calls nothing, writes no memory and reads
+ * no array element or pointer is most likely waiting for another thread
+ * (`while (!done) {}`): Mono's JIT reads the field again at each turn,
+ * gcc would read it once and spin forever. Such a loop's head gets a
+ * compiler barrier (RT_SPIN_BARRIER), so every turn reads memory again.
+ * Loops that call (a call is a barrier already), store, or go over an
+ * array (a computation gcc may vectorise) are left as they are. */
+static bool spin_loop(Fn *f, uint32_t head)
+{
+	uint32_t end = loop_end(f, head);
+	bool reads = false;
+	for (uint32_t off = head; off <= end && off < f->body.code_size;) {
+		Instr in;
+		off = il_decode(f->img, &f->body, off, &in);
+		switch (in.op) {
+		case OP_CALL: case OP_CALLVIRT: case OP_CALLI: case OP_NEWOBJ: case OP_NEWARR:
+		case OP_BOX: case OP_STFLD: case OP_STSFLD: case OP_STOBJ: case OP_CPOBJ:
+		case OP_INITOBJ: case OP_CPBLK: case OP_INITBLK: case OP_STELEM: case OP_STELEM_I:
+		case OP_STELEM_I1: case OP_STELEM_I2: case OP_STELEM_I4: case OP_STELEM_I8:
+		case OP_STELEM_R4: case OP_STELEM_R8: case OP_STELEM_REF: case OP_STIND_REF:
+		case OP_STIND_I: case OP_STIND_I1: case OP_STIND_I2: case OP_STIND_I4:
+		case OP_STIND_I8: case OP_STIND_R4: case OP_STIND_R8: case OP_LOCALLOC:
+		/* a loop over an array or through a pointer: a computation,
+		 * which the barrier would keep gcc from vectorising */
+		case OP_LDOBJ: case OP_LDELEM: case OP_LDELEM_REF:
+		case OP_LDELEM_I: case OP_LDELEM_I1: case OP_LDELEM_U1: case OP_LDELEM_I2:
+		case OP_LDELEM_U2: case OP_LDELEM_I4: case OP_LDELEM_U4: case OP_LDELEM_I8:
+		case OP_LDELEM_R4: case OP_LDELEM_R8: case OP_LDIND_REF: case OP_LDIND_I:
+		case OP_LDIND_I1: case OP_LDIND_U1: case OP_LDIND_I2: case OP_LDIND_U2:
+		case OP_LDIND_I4: case OP_LDIND_U4: case OP_LDIND_I8: case OP_LDIND_R4:
+		case OP_LDIND_R8:
+			return false;
+		case OP_LDFLD: case OP_LDSFLD:
+			reads = true;
+			break;
+		default:
+			break;
+		}
+	}
+	return reads;
 }
 
 /* A block that no path has reached by the time it starts, and that no
@@ -481,8 +531,11 @@ static void translate(Fn *f)
 			buf_printf(&f->out, "L_%04x:;\n", off);
 			e_enter_block(f, off);
 			f->made_before = NULL;
-			if (labels[off] & LABEL_BACK)
+			if (labels[off] & LABEL_BACK) {
 				forget_at_back_target(f);
+				if (!f->filter_mode && spin_loop(f, off))
+					buf_puts(&f->out, "\tRT_SPIN_BARRIER();\n");
+			}
 		}
 		if (f->reachable) {
 			if (!f->sp)
