@@ -815,6 +815,19 @@ static size_t definition_params(const RtType *t, char *s, size_t n)
 	return len;
 }
 
+/* A part of a type's name that the C# compiler made ("<>__AnonType0`1",
+ * "<>c__DisplayClass1", "<Main>d__0") starts with '<' where a name
+ * starts (after "[" too: type_name_string has turned "<" into it): up
+ * to its ">" that is name, not generic arguments. Its end, or
+ * c itself. */
+static const char *made_name_end(const char *start, const char *c)
+{
+	if (*c != '<' || (c > start && !strchr(".+/,<[", c[-1])))
+		return c;
+	const char *e = strchr(c, '>');
+	return e ? e + 1 : c;
+}
+
 /* "Ns.Name" with the generic arguments as Type.ToString writes them
  * ("List`1[System.Int32]", "List`1[T]") or, for FullName, with their
  * assemblies. */
@@ -832,9 +845,13 @@ static Object *type_name_string(const RtType *t, bool full)
 	}
 	char *c = s + strlen(s);
 	strcpy(c, name);
-	if (!(full && t->full_name))
-		for (; *c; c++)
+	for (char *start = c; !(full && t->full_name) && *c; c++) {
+		const char *e = made_name_end(start, c);
+		if (e != c)
+			c += e - c - 1;
+		else
 			*c = *c == '<' ? '[' : *c == '>' ? ']' : *c;
+	}
 	if (params)
 		definition_params(t, c, params + 1);
 	return (Object *)rt_str_from_utf8(s);
@@ -851,7 +868,14 @@ static Object *short_name_string(const RtType *t)
 	size_t n = 0;
 	int depth = 0;
 	for (const char *c = name; *c; c++) {
-		if (*c == '<')
+		const char *e = made_name_end(name, c);
+		if (e != c && depth == 0) {
+			memcpy(s + n, c, (size_t)(e - c));
+			n += (size_t)(e - c);
+		}
+		if (e != c)
+			c = e - 1;
+		else if (*c == '<')
 			depth++;
 		else if (*c == '>')
 			depth--;

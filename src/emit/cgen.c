@@ -721,11 +721,20 @@ const char *emit_assembly_display(Image *img)
 	return s;
 }
 
-/* Type t's name without its generic arguments, '+' between nested types. */
+/* Type t's name without its generic arguments, '+' between nested types.
+ * A name the C# compiler made starts with '<' ("<>__AnonType0`1<int32>",
+ * "C/<>c"): that '<' opens no arguments. */
 static void put_plain_name(Buf *b, Type *t)
 {
-	for (const char *c = t->name; *c && *c != '<'; c++)
-		buf_putc(b, *c == '/' ? '+' : *c);
+	for (const char *c = t->name; *c; c++) {
+		const char *e = strchr(c, '>');
+		bool made = *c == '<' && e && (c == t->name || c[-1] == '.' || c[-1] == '/');
+		if (*c == '<' && !made)
+			break;
+		for (const char *k = c; k <= (made ? e : c); k++)
+			buf_putc(b, *k == '/' ? '+' : *k);
+		c = made ? e : c;
+	}
 }
 
 /* Type.FullName of t (namespace included). */
