@@ -609,7 +609,8 @@ static void constant_value(Program *p, Buf *b, Field *fd, uint32_t k)
 	Image *img = fd->img;
 	uint32_t c = md_lookup1(img, T_Constant, Constant_Parent, TOKEN(T_Field, fd->row));
 	Blob v = c ? md_blob(img, md_get(img, T_Constant, c, Constant_Value)) : (Blob){ 0 };
-	if (fd->type == ty_string && c) {
+	/* a null string constant has type CLASS (ECMA-335 §II.22.9) */
+	if (fd->type == ty_string && c && md_get(img, T_Constant, c, Constant_Type) == ET_STRING) {
 		buf_printf(b, "static Object *const rf%u_v = (Object *)&%s;\n", k,
 			   reach_literal_name(p, reach_literal(p, v)));
 	} else if (ty_is_ref(fd->type)) {

@@ -15,6 +15,8 @@
  *   in rt_properties, with their accessors;
  * - typeof(X).GetField("name") / GetFields(): those fields (constants
  *   too), in rt_fields, with their owner's statics;
+ * - the same calls with a name not known, in the program's own code:
+ *   all of X's members of that kind (ILLink's rule);
  * - typeof(X).GetConstructor(...) / GetConstructors(), and
  *   Activator.CreateInstance(typeof(X), args): X's constructors;
  * - m.MakeGenericMethod(typeof(A)) on a method found so: its instance;
@@ -522,12 +524,20 @@ static bool by_computed_name(Type *t)
 	return false;
 }
 
+/* typeof(X).GetField(name) with a name not known at build time, in the
+ * program's own code: every member of that kind (and binding flags) of X
+ * is kept, as ILLink's dataflow does (reflection-const-field). */
+static bool any_name(Fn *f, Type *t, const char *name)
+{
+	return !name && reflectable(t) && !ty_is_open(t) && own_code(f->m);
+}
+
 /* typeof(X).GetMethod("name", ...) */
 static void get_method(Fn *f, Method *m, Slot *r)
 {
 	Type *t = receiver(f, m)->known;
 	const char *name = param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
-	if (!name && by_computed_name(t)) {
+	if (!name && (by_computed_name(t) || any_name(f, t, name))) {
 		reflect_methods(f, t, NULL, binding_flags(f, m));
 		return;
 	}
@@ -582,6 +592,7 @@ static void get_property(Fn *f, Method *m, Slot *r)
 	Type *t = receiver(f, m)->known;
 	bool all = !strcmp(m->name, "GetProperties");
 	const char *name = all ? NULL : param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
+	all |= any_name(f, t, name);
 	if (!reflectable(t) || (!all && !name)) {
 		warn(f, W_REFLECT, "Type.GetProperty with a type or name not known at build time finds"
 		     " only properties the program keeps for reflection anyway (write"
@@ -598,6 +609,7 @@ static void get_event(Fn *f, Method *m, Slot *r)
 	Type *t = receiver(f, m)->known;
 	bool all = !strcmp(m->name, "GetEvents");
 	const char *name = all ? NULL : param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
+	all |= any_name(f, t, name);
 	if (!reflectable(t) || ty_is_open(t) || (!all && !name)) {
 		warn(f, W_REFLECT, "Type.GetEvent with a type or name not known at build time finds"
 		     " only events the program keeps for reflection anyway (write"
@@ -614,6 +626,7 @@ static void get_field(Fn *f, Method *m, Slot *r)
 	Type *t = receiver(f, m)->known;
 	bool all = !strcmp(m->name, "GetFields");
 	const char *name = all ? NULL : param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
+	all |= any_name(f, t, name);
 	if (!reflectable(t) || ty_is_open(t) || (!all && !name)) {
 		warn(f, W_REFLECT, "Type.GetField with a type or name not known at build time finds"
 		     " only fields the program keeps for reflection anyway (write"
@@ -632,6 +645,7 @@ static void get_members(Fn *f, Method *m, Slot *r)
 	Type *t = receiver(f, m)->known;
 	bool named = !strcmp(m->name, "GetMember");
 	const char *name = named && param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
+	named &= !any_name(f, t, name);
 	if (!reflectable(t) || ty_is_open(t) || (named && !name)) {
 		warn(f, W_REFLECT, "Type.GetMember(s) or FindMembers on a type or name not known at"
 		     " build time finds only members the program keeps for reflection anyway"

@@ -11,7 +11,11 @@
 // - MethodBase.Invoke of a static method runs its class's static
 //   constructor first (a class without beforefieldinit, as a call does);
 //   one that failed throws the same TypeInitializationException again
-//   (exception).
+//   (exception);
+// - GetField, GetProperty, GetMethod and GetMember of a known type with a
+//   name the build does not know (a parameter) find any of its members of
+//   that kind; a null string constant's value is null
+//   (reflection-const-field).
 using System;
 using System.Reflection;
 
@@ -117,8 +121,32 @@ class P {
 		Console.WriteLine(s.Length + " " + (s == "a\0b\0c"));
 	}
 
+	class Consts {
+		public const int I = -8;
+		public const double D = 13.0;
+		public const string S = "la la";
+		public const string N = null;
+		public static int Prop { get { return 42; } }
+		public static int Twice(int x) { return 2 * x; }
+	}
+
+	static object Field(string n)
+	{
+		return typeof(Consts).GetField(n).GetValue(null);
+	}
+
+	static void ByName(string field, string prop, string method)
+	{
+		foreach (string n in new[] { "I", "D", "S", "N" })
+			Console.WriteLine("{0} = {1}", n, Field(n) ?? "null");
+		Console.WriteLine("{0} = {1}", prop, typeof(Consts).GetProperty(prop).GetValue(null, null));
+		Console.WriteLine("{0} = {1}", method, typeof(Consts).GetMethod(method).Invoke(null, new object[] { 21 }));
+		Console.WriteLine("members named {0}: {1}", field, typeof(Consts).GetMember(field).Length);
+	}
+
 	static int Main()
 	{
+		ByName("S", "Prop", "Twice");
 		ByRefReturn();
 		Members();
 		NullDelegateMethod();
