@@ -532,9 +532,27 @@ static bool any_name(Fn *f, Type *t, const char *name)
 	return !name && reflectable(t) && !ty_is_open(t) && own_code(f->m);
 }
 
+/* A rule on a receiver that is one of several known Types (Slot.cands):
+ * the rule for each. */
+static bool each_cand(Fn *f, Method *m, Slot *r, void (*rule)(Fn *, Method *, Slot *))
+{
+	Slot *s = m->has_this ? receiver(f, m) : NULL;
+	if (!s || s->known || !s->ncands)
+		return false;
+	for (uint32_t k = 0; k < s->ncands; k++) {
+		s->known = s->cands[k];
+		rule(f, m, r);
+	}
+	s->known = NULL;
+	r->kmethod = NULL;
+	return true;
+}
+
 /* typeof(X).GetMethod("name", ...) */
 static void get_method(Fn *f, Method *m, Slot *r)
 {
+	if (each_cand(f, m, r, get_method))
+		return;
 	Type *t = receiver(f, m)->known;
 	const char *name = param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
 	if (!name && (by_computed_name(t) || any_name(f, t, name))) {
@@ -558,6 +576,8 @@ static void get_method(Fn *f, Method *m, Slot *r)
 /* typeof(X).GetMethods(...) */
 static void get_methods(Fn *f, Method *m, Slot *r)
 {
+	if (each_cand(f, m, r, get_methods))
+		return;
 	(void)r;
 	Type *t = receiver(f, m)->known;
 	array_methods(f, t);
@@ -588,6 +608,8 @@ static void get_iface_map(Fn *f, Method *m, Slot *r)
 /* typeof(X).GetProperty("name", ...), typeof(X).GetProperties(...) */
 static void get_property(Fn *f, Method *m, Slot *r)
 {
+	if (each_cand(f, m, r, get_property))
+		return;
 	(void)r;
 	Type *t = receiver(f, m)->known;
 	bool all = !strcmp(m->name, "GetProperties");
@@ -605,6 +627,8 @@ static void get_property(Fn *f, Method *m, Slot *r)
 /* typeof(X).GetEvent("name", ...), typeof(X).GetEvents(...) */
 static void get_event(Fn *f, Method *m, Slot *r)
 {
+	if (each_cand(f, m, r, get_event))
+		return;
 	(void)r;
 	Type *t = receiver(f, m)->known;
 	bool all = !strcmp(m->name, "GetEvents");
@@ -622,6 +646,8 @@ static void get_event(Fn *f, Method *m, Slot *r)
 /* typeof(X).GetField("name", ...), typeof(X).GetFields(...) */
 static void get_field(Fn *f, Method *m, Slot *r)
 {
+	if (each_cand(f, m, r, get_field))
+		return;
 	(void)r;
 	Type *t = receiver(f, m)->known;
 	bool all = !strcmp(m->name, "GetFields");
@@ -641,6 +667,8 @@ static void get_field(Fn *f, Method *m, Slot *r)
  * (by name when GetMember names one; FindMembers' filter is any code) */
 static void get_members(Fn *f, Method *m, Slot *r)
 {
+	if (each_cand(f, m, r, get_members))
+		return;
 	(void)r;
 	Type *t = receiver(f, m)->known;
 	bool named = !strcmp(m->name, "GetMember");
@@ -905,10 +933,71 @@ static void entry_point(Fn *f, Method *m, Slot *r)
  * Assembly.GetType), kept with a descriptor (a generic definition only if
  * keep_def); a warning when the name is not a constant. `who` names the
  * call in it. Slot r knows the type found unless it is a definition. */
+/* ---- names stored into a local ----
+ * `string name = "Ns.T"; if (args.Length > 0) name = args[0];
+ * Type.GetType(name)`: the literals the method stores into the local
+ * (`ldstr; stloc`, or through another local: `ldloc; stloc`) name the
+ * types it may find, kept as candidates (Slot.cands) for the rules on
+ * its result (GetMethods...). mono/tests reflection, reflection-enum. */
+enum { MAX_NAMES = 8 };
+
+static int32_t store_index(const Instr *in)
+{
+	if (in->op >= OP_STLOC_0 && in->op <= OP_STLOC_3)
+		return in->op - OP_STLOC_0;
+	return in->op == OP_STLOC_S || in->op == OP_STLOC ? (int32_t)in->i : -1;
+}
+
+static int32_t load_index(const Instr *in)
+{
+	if (in->op >= OP_LDLOC_0 && in->op <= OP_LDLOC_3)
+		return in->op - OP_LDLOC_0;
+	return in->op == OP_LDLOC_S || in->op == OP_LDLOC ? (int32_t)in->i : -1;
+}
+
+static void names_stored(Fn *f, int32_t loc, Blob *v, uint32_t *n, unsigned depth)
+{
+	Instr prev = {0}, in;
+	for (uint32_t off = 0; off < f->body.code_size && depth < 4; prev = in) {
+		off = il_decode(f->img, &f->body, off, &in);
+		if (store_index(&in) != loc)
+			continue;
+		if (prev.op == OP_LDSTR && TOK_TABLE(prev.token) == T_UserString && *n < MAX_NAMES)
+			v[(*n)++] = md_userstring(f->img, TOK_ROW(prev.token));
+		else if (load_index(&prev) >= 0 && load_index(&prev) != loc)
+			names_stored(f, load_index(&prev), v, n, depth + 1);
+	}
+}
+
+static bool type_candidates(Fn *f, Slot *name, Slot *r)
+{
+	if (!name->from_loc || !own_code(f->m))
+		return false;
+	Blob v[MAX_NAMES];
+	uint32_t n = 0;
+	names_stored(f, name->from_loc - 1, v, &n, 0);
+	r->cands = arena_alloc(&f->a, (n + 1) * sizeof *r->cands);
+	r->ncands = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		char *s = arena_alloc(&f->a, v[i].len / 2 + 1);
+		for (uint32_t k = 0; k + 1 < v[i].len; k += 2)
+			s[k / 2] = v[i].p[k + 1] || !v[i].p[k] ? '?' : (char)v[i].p[k];
+		Type *t = directives_find_type(f->p, s);
+		if (t && !ty_is_generic_def(t)) {
+			reach_type(f->p, t, TN_DESCRIPTOR, f->m);
+			r->cands[r->ncands++] = t;
+		}
+	}
+	return r->ncands > 0;
+}
+
 static void type_by_name(Fn *f, Method *m, Slot *r, const char *who, bool keep_def)
 {
 	const char *name = m->nparams && param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
 	Type *t = name ? directives_find_type(f->p, name) : NULL;
+	if (!name && m->nparams && param_is(m, 0, "System.String") &&
+	    type_candidates(f, arg(f, m, 0), r))
+		return;
 	if (!name)
 		warn(f, W_GETTYPE, arena_printf(&f->a, "%s with a name not known at build time finds"
 						" only types the program keeps anyway or that"

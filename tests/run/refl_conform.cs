@@ -15,7 +15,10 @@
 // - GetField, GetProperty, GetMethod and GetMember of a known type with a
 //   name the build does not know (a parameter) find any of its members of
 //   that kind; a null string constant's value is null
-//   (reflection-const-field).
+//   (reflection-const-field);
+// - Type.GetType of a local that holds a string literal or whatever else
+//   (the program's arguments) finds the literal's type, with its members
+//   and enum names (reflection, reflection-prop, reflection-enum).
 using System;
 using System.Reflection;
 
@@ -144,9 +147,34 @@ class P {
 		Console.WriteLine("members named {0}: {1}", field, typeof(Consts).GetMember(field).Length);
 	}
 
-	static int Main()
+	static void NameInLocal(string[] args)
+	{
+		string defaultn = "System.Reflection.ParameterAttributes";
+		string name = defaultn;
+		foreach (string a in args)
+			name = a;
+		Type t = Type.GetType(name);
+		Console.WriteLine(string.Join(",", Enum.GetNames(t)));
+		string cname = "Foo";
+		if (args.Length > 0)
+			cname = args[0];
+		Type c = Type.GetType(cname, true);
+		var names = new System.Collections.Generic.List<string>();
+		foreach (MethodInfo m in c.GetMethods())
+			names.Add(m.ReturnType.Name + " " + m.Name);
+		names.Sort(string.CompareOrdinal);
+		Console.WriteLine(string.Join(", ", names));
+		string sname = "System.String";
+		if (args.Length > 1)
+			sname = args[1];
+		foreach (PropertyInfo p in Type.GetType(sname).GetProperties())
+			Console.WriteLine("{0} {1}", p.PropertyType.Name, p.Name);
+	}
+
+	static int Main(string[] args)
 	{
 		ByName("S", "Prop", "Twice");
+		NameInLocal(args);
 		ByRefReturn();
 		Members();
 		NullDelegateMethod();
