@@ -140,6 +140,10 @@ static void invoke_thunk(Buf *b, Method *m, uint32_t k)
 		buf_printf(b, "\t%s;\n\treturn NULL;\n}\n", call.s);
 	else if (ty_is_ref(r))
 		buf_printf(b, "\treturn %s;\n}\n", call.s);
+	else if (r->kind == TY_PTR || r->kind == TY_FNPTR)     /* a Reflection.Pointer, as Mono's */
+		buf_printf(b, "\tintptr_t r = %s;\n\tObject *po = rt_pending ? NULL : rt_gc_alloc(&%s_type);\n"
+			   "\tif (po) *(intptr_t *)rt_unbox_ptr(po) = r;\n\treturn po;\n}\n", call.s,
+			   ty_corlib_type("System.Reflection", "Pointer")->cname);
 	else
 		buf_printf(b, "\t%s r = %s;\n\treturn rt_pending ? NULL : rt_reflect_box(%s, &r);\n}\n",
 			   emit_ctype(r), call.s, type_ref(r->kind == TY_BYREF ? r->elem : r));

@@ -18,7 +18,9 @@
 //   (reflection-const-field);
 // - Type.GetType of a local that holds a string literal or whatever else
 //   (the program's arguments) finds the literal's type, with its members
-//   and enum names (reflection, reflection-prop, reflection-enum).
+//   and enum names (reflection, reflection-prop, reflection-enum);
+// - MethodBase.Invoke of a method returning a pointer boxes it in a
+//   System.Reflection.Pointer (runtime-invoke crashed).
 using System;
 using System.Reflection;
 
@@ -171,8 +173,24 @@ class P {
 			Console.WriteLine("{0} {1}", p.PropertyType.Name, p.Name);
 	}
 
+	public static unsafe int* PtrId(int* p) { return p; }
+
+	static unsafe void PointerResult()
+	{
+		int[] arr = new int[10];
+		MethodInfo m = typeof(P).GetMethod("PtrId");
+		fixed (int* p = &arr[5]) {
+			object o = m.Invoke(null, new object[] { new IntPtr(p) });
+			Console.WriteLine(o.GetType());
+			Console.WriteLine(new IntPtr(Pointer.Unbox(o)) == new IntPtr(p));
+			o = m.Invoke(null, new object[] { null });
+			Console.WriteLine(new IntPtr(Pointer.Unbox(o)) == IntPtr.Zero);
+		}
+	}
+
 	static int Main(string[] args)
 	{
+		PointerResult();
 		ByName("S", "Prop", "Twice");
 		NameInLocal(args);
 		ByRefReturn();
