@@ -20,7 +20,9 @@
 //   (the program's arguments) finds the literal's type, with its members
 //   and enum names (reflection, reflection-prop, reflection-enum);
 // - MethodBase.Invoke of a method returning a pointer boxes it in a
-//   System.Reflection.Pointer (runtime-invoke crashed).
+//   System.Reflection.Pointer (runtime-invoke crashed);
+// - a pointer type is not assignable to object, nor an array of pointers
+//   to object[] (assignable-tests).
 using System;
 using System.Reflection;
 
@@ -188,8 +190,21 @@ class P {
 		}
 	}
 
+	interface IA { }
+	interface IB : IA { }
+
+	static unsafe void Assignable()
+	{
+		Console.WriteLine("{0} {1} {2} {3} {4} {5}", typeof(object).IsAssignableFrom(typeof(int*)),
+			typeof(int*).IsAssignableFrom(typeof(object)),
+			typeof(object[]).IsAssignableFrom(typeof(int*[])),
+			typeof(int*[]).IsAssignableFrom(typeof(object[])),
+			typeof(IA).IsAssignableFrom(typeof(IB)), typeof(object).IsAssignableFrom(typeof(int)));
+	}
+
 	static int Main(string[] args)
 	{
+		Assignable();
 		PointerResult();
 		ByName("S", "Prop", "Twice");
 		NameInLocal(args);
