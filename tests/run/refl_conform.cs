@@ -22,7 +22,10 @@
 // - MethodBase.Invoke of a method returning a pointer boxes it in a
 //   System.Reflection.Pointer (runtime-invoke crashed);
 // - a pointer type is not assignable to object, nor an array of pointers
-//   to object[] (assignable-tests).
+//   to object[] (assignable-tests);
+// - MethodBase.Invoke of a method taking a Nullable<T> by reference: the
+//   boxed T (or null) goes in, the new value comes back boxed in the
+//   array (bug-461941).
 using System;
 using System.Reflection;
 
@@ -202,8 +205,27 @@ class P {
 			typeof(IA).IsAssignableFrom(typeof(IB)), typeof(object).IsAssignableFrom(typeof(int)));
 	}
 
+	public static int NullableSeen;
+	public static void NullableRef(ref int? x)
+	{
+		NullableSeen = x.HasValue ? x.Value : -1;
+		x = x.HasValue ? x + 1 : 5;
+	}
+
+	static void NullableByRef()
+	{
+		MethodInfo m = typeof(P).GetMethod("NullableRef");
+		object[] a = { 20 };
+		m.Invoke(null, a);
+		Console.WriteLine("{0} {1} {2}", NullableSeen, a[0], a[0].GetType());
+		a[0] = null;
+		m.Invoke(null, a);
+		Console.WriteLine("{0} {1}", NullableSeen, a[0]);
+	}
+
 	static int Main(string[] args)
 	{
+		NullableByRef();
 		Assignable();
 		PointerResult();
 		ByName("S", "Prop", "Twice");
