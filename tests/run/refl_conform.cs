@@ -162,7 +162,7 @@ class P {
 			name = a;
 		Type t = Type.GetType(name);
 		Console.WriteLine(string.Join(",", Enum.GetNames(t)));
-		string cname = "Foo";
+		string cname = "System.Object";
 		if (args.Length > 0)
 			cname = args[0];
 		Type c = Type.GetType(cname, true);
