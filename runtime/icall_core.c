@@ -865,6 +865,7 @@ static Object *type_name_string(const RtType *t, bool full)
 	strcpy(c, name);
 	if (!(full && t->full_name))
 		mark_arg_brackets(c, '[', ']');
+	c += strlen(c);
 	if (params)
 		definition_params(t, c, params + 1);
 	return (Object *)rt_str_from_utf8(s);
