@@ -54,7 +54,7 @@ void reach_free(Program *p)
 	free(p->vcalls.v), free(p->literals.v), free(p->missing.v);
 	free(p->rva_fields.v), free(p->gvms.v), free(p->made_generics.v);
 	free(p->marshal_types.v), free(p->expr_delegates.v);
-	free(p->type_args.v), free(p->dlg_targets.v);
+	free(p->type_args.v), free(p->dlg_targets.v), free(p->type_rules.v);
 	free(p->reflected.v), free(p->reflected_props.v), free(p->reflected_events.v);
 	*p = (Program){0};
 }
@@ -945,6 +945,8 @@ void reach_delegate_method(Program *p, Method *why)
 static void constructed(Program *p, Type *t, Method *why)
 {
 	VEC_PUSH(p->constructed, t);
+	if (p->on_constructed)
+		p->on_constructed(p, t, why);
 	if (p->dynamic_invoke)
 		reflect_invoke(p, t, why);
 	TypeInfo *ti = ty_info(t->img ? t : ty_array);        /* arrays: Array's */

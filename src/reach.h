@@ -163,6 +163,10 @@ typedef struct Program {
 	/* StackFrame.get_frame_info is reached: the program walks its own
 	 * stack (emit/stack.c), so it is compiled with unwind tables */
 	bool stack_walk;
+	/* the program's own code reads Exception.TargetSite: it has the
+	 * table of methods (new StackTrace(e) names its frames' methods),
+	 * without unwind tables */
+	bool target_site;
 	unsigned switches;              /* SW_ bits: what the program gives up (features.c) */
 	VEC(Method *) methods;          /* reached, in order */
 	uint32_t next_work;             /* methods[next_work..] still to emit */
@@ -204,6 +208,10 @@ typedef struct Program {
 	VEC(Type *) marshal_types;      /* structs Marshal is given (marshal.c) */
 	VEC(TypeArgFlow) type_args;     /* il2c_reflect.c: Types passed to the program's methods */
 	VEC(struct GenSite) gen_sites;  /* il2c_reflect.c: MakeGenericType/Method over a Type parameter */
+	/* il2c_reflect.c: reflection on x.GetType(), asked of each type
+	 * constructed that x may be; told of each (reach.c constructed) */
+	VEC(struct TypeRule) type_rules;
+	void (*on_constructed)(struct Program *p, Type *t, Method *why);
 	bool dynamic_invoke;            /* reach_dynamic_invoke */
 	VEC(Method *) dlg_targets;      /* methods delegates are made over */
 	bool dlg_method;                /* reach_delegate_method */

@@ -720,11 +720,20 @@ const char *emit_assembly_display(Image *img)
 	return s;
 }
 
-/* Type t's name without its generic arguments, '+' between nested types. */
+/* Type t's name without its generic arguments, '+' between nested types.
+ * The arguments start at the first '<' that follows a name character
+ * outside a name's own brackets ("<>__AnonType0`2<int32,string>":
+ * compilers put '<' and '>' in names; the runtime's mark_arg_brackets
+ * reads names by the same rule). */
 static void put_plain_name(Buf *b, Type *t)
 {
-	for (const char *c = t->name; *c && *c != '<'; c++)
+	int own = 0;
+	for (const char *c = t->name; *c; c++) {
+		if (*c == '<' && !own && c > t->name && !strchr("/+.<", c[-1]))
+			break;
+		own += *c == '<' ? 1 : *c == '>' && own ? -1 : 0;
 		buf_putc(b, *c == '/' ? '+' : *c);
+	}
 }
 
 /* Type.FullName of t (namespace included). */

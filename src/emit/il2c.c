@@ -312,6 +312,8 @@ static void meet(Arena *a, Slot *have, const Slot *other)
 		join_cands(a, have, other);
 	if (have->known != other->known)
 		have->known = NULL;
+	if (have->sub_of != other->sub_of)
+		have->sub_of = NULL;
 	if (have->elems_any != other->elems_any)
 		have->elems_any = NULL, have->nelems_any = 0;
 	if (have->kmethod != other->kmethod)

@@ -62,6 +62,9 @@ typedef struct Slot {
 	Type **elems_any;               /* a Type[] from a local written once: its
 					   elements are among these nelems_any */
 	uint32_t nelems_any;
+	Type *sub_of;                   /* a Type from x.GetType() where x's static
+					   type (this) may hold a subclass: one of the
+					   constructed types that are one */
 	bool dam;                       /* a Type from a [DynamicallyAccessedMembers]
 					   field or return value: what it may hold was
 					   kept where it was stored or returned */

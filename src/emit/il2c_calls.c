@@ -515,6 +515,7 @@ static void call_method(Fn *f, Method *m, bool virt)
 		e_top(f, 0)->nelems = facts.nelems;
 		e_top(f, 0)->cands = facts.cands;
 		e_top(f, 0)->ncands = facts.ncands;
+		e_top(f, 0)->sub_of = facts.sub_of;
 		e_top(f, 0)->dam = e_dam_returns(m) || facts.dam;
 		/* a feature switch that is off, or a method that returns a
 		 * constant: branches on the result fold */

@@ -250,7 +250,8 @@ static void stelem(Fn *f, Type *et)
 		if (arr->efacts)
 			arr->efacts[idx->cval] = (ElemFacts){ v->cands, v->ncands, v->from_arg };
 	} else if (arr->elems_any && arr->from_loc)       /* what the local held is not all */
-		f->local_known[arr->from_loc - 1].elems = NULL;
+		f->local_known[arr->from_loc - 1].elems = NULL,
+		f->local_known[arr->from_loc - 1].elems_any = NULL;
 	const char *lv = element(f, 2, 1, et);
 	if (ty_is_ref(et))
 		e_out(f, "if (RT_UNLIKELY(!rt_type_check_store((RtArray *)%s, %s))) goto %s;",

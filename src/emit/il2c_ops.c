@@ -39,8 +39,12 @@ static bool vars(Fn *f, const Instr *in)
 		e_top(f, 0)->dam = f->local_known[i].dam;
 		e_top(f, 0)->cands = f->local_known[i].cands;
 		e_top(f, 0)->ncands = f->local_known[i].ncands;
-		e_top(f, 0)->elems_any = f->local_known[i].elems;
-		e_top(f, 0)->nelems_any = f->local_known[i].nelems;
+		/* a Type[] stored there, or a copy of another local's */
+		e_top(f, 0)->elems_any = f->local_known[i].elems ? f->local_known[i].elems :
+					 f->local_known[i].elems_any;
+		e_top(f, 0)->nelems_any = f->local_known[i].elems ? f->local_known[i].nelems :
+					  f->local_known[i].nelems_any;
+		e_top(f, 0)->sub_of = f->local_known[i].sub_of;
 		e_top(f, 0)->len = f->loc_len[i];
 		e_top(f, 0)->from_loc = (uint16_t)(i + 1);
 		/* locals start zeroed: written once with zero, zero everywhere */

@@ -26,6 +26,14 @@
  *   of a boxed S: S in rt_marshal_types[] (marshal.c), with why when
  *   ilcc cannot marshal it (the call throws then, as Mono's; a warning).
  *
+ * The member searches (GetMethod(s), GetProperty(ies), GetField(s),
+ * GetEvent(s), GetMember(s), GetConstructor(s), Activator.CreateInstance)
+ * keep the same of each Type the value may be: one of several where paths
+ * join or a Type[] is read at a variable index (Slot.cands), and for
+ * x.GetType() of a static type that may hold a subclass, each of the
+ * program's own types constructed that is one (Slot.sub_of: "what a
+ * reflection call asks", below).
+ *
  * Where the program's own code calls one of these and the argument is not
  * known, a build warning names the call (e_warn). Each rule sets what the
  * call's result is known to be (the slot `r`). Rules are found once per
@@ -68,6 +76,19 @@ enum {
 	BF_ANY = BF_DEFAULT | BF_NONPUBLIC,
 };
 
+typedef enum AskKind {
+	ASK_METHODS, ASK_PROPERTIES, ASK_FIELDS, ASK_EVENTS, ASK_CTORS, ASK_MEMBERS,
+	ASK_NEW,                /* the parameterless constructor (Activator) */
+} AskKind;
+
+/* What one call asks: members of a kind named `name` (NULL: all) that a
+ * search with these BindingFlags finds. */
+typedef struct Ask {
+	AskKind kind;
+	const char *name;
+	int32_t flags;
+} Ask;
+
 /* The BindingFlags argument of a call of m: BF_DEFAULT if there is none,
  * BF_ANY if it is not a constant. */
 static int32_t binding_flags(Fn *f, Method *m)
@@ -84,6 +105,8 @@ static bool binds(Method *m, int32_t flags)
 	return (flags & (pub ? BF_PUBLIC : BF_NONPUBLIC)) &&
 	       (flags & (stat ? BF_STATIC : BF_INSTANCE));
 }
+
+static bool own_code(Method *m);
 
 static void from_handle(Fn *f, Method *m, Slot *r)
 {
@@ -307,7 +330,8 @@ static void create_array(Fn *f, Method *m, Slot *r)
 	reach_type(f->p, at, TN_DESCRIPTOR | TN_CONSTRUCTED, f->m);
 }
 
-static void reflect_ctors(Fn *f, Type *t, int32_t flags);
+static void reflect_ctors(Program *p, Method *why, Type *t, int32_t flags);
+static bool ask(Fn *f, const Slot *s, const Ask *a, const char *call, Method **one);
 
 /* Activator.CreateInstance(typeof(X)[, nonPublic]): X's parameterless
  * constructor; with arguments (Type, object[], ...): X's constructors
@@ -321,15 +345,8 @@ static void create_instance(Fn *f, Method *m, Slot *r)
 	bool with_args = false;        /* an object[] of arguments */
 	for (uint32_t i = 1; i < m->nparams; i++)
 		with_args |= m->params[i]->kind == TY_SZARRAY;
-	uint32_t n = t->known ? 1 : t->ncands;
-	for (uint32_t i = 0; i < n; i++) {
-		Type *known = t->known ? t->known : t->cands[i];
-		if (with_args)
-			reflect_ctors(f, known, BF_ANY);
-		else
-			reach_default_ctor(f->p, known, f->m);
-	}
-	if (!n)
+	Ask a = { with_args ? ASK_CTORS : ASK_NEW, NULL, BF_ANY };
+	if (!ask(f, t, &a, "CreateInstance", NULL))
 		warn(f, W_REFLECT, "Activator.CreateInstance on a type not known at build time"
 		     " works only for types whose parameterless constructor the program"
 		     " keeps anyway (name the type with typeof at the call)");
@@ -352,7 +369,7 @@ static void expr_new(Fn *f, Method *m, Slot *r)
 	(void)r;
 	Type *known = m->nparams == 1 && param_is(m, 0, "System.Type") ? arg(f, m, 0)->known : NULL;
 	if (known)
-		reflect_ctors(f, known, BF_ANY);
+		reflect_ctors(f->p, f->m, known, BF_ANY);
 }
 
 /* x.GetType(): x's static type, when no subclass can be there. */
@@ -363,15 +380,18 @@ static void get_type(Fn *f, Method *m, Slot *r)
 	if (s->k != SK_O || !t || !t->img || t->kind == TY_SZARRAY || t->kind == TY_ARRAY)
 		return;
 	TypeInfo *ti = ty_info(t);
-	if (!ti->is_nullable && !ty_is_open(t) && (s->exact || ty_is_valuetype(t) ||
-	    ((ti->flags & TF_SEALED) && !ti->is_interface)))
+	if (ti->is_nullable || ty_is_open(t))
+		return;
+	if (s->exact || ty_is_valuetype(t) || ((ti->flags & TF_SEALED) && !ti->is_interface))
 		r->known = t;
+	else if (own_code(f->m))
+		r->sub_of = t;  /* one of the constructed types that are a t */
 }
 
 /* The methods named `name` (any, if NULL) of t and its bases that a
  * search with these BindingFlags may find, found by reflection from now
  * on; the one, if exactly one. */
-static Method *reflect_methods(Fn *f, Type *t, const char *name, int32_t flags)
+static Method *reflect_methods(Program *p, Method *why, Type *t, const char *name, int32_t flags)
 {
 	Method *one = NULL;
 	uint32_t n = 0;
@@ -381,7 +401,7 @@ static Method *reflect_methods(Fn *f, Type *t, const char *name, int32_t flags)
 			Method *m = ti->methods[i];
 			if (m->name[0] == '.' || (name && strcmp(m->name, name)) || !binds(m, flags))
 				continue;
-			reach_reflect_method(f->p, m, f->m);
+			reach_reflect_method(p, m, why);
 			one = m;
 			n++;
 		}
@@ -391,7 +411,7 @@ static Method *reflect_methods(Fn *f, Type *t, const char *name, int32_t flags)
 
 /* The properties named `name` (any, if NULL) of t and its bases that a
  * search with these BindingFlags may find (by their accessors). */
-static void reflect_properties(Fn *f, Type *t, const char *name, int32_t flags)
+static void reflect_properties(Program *p, Method *why, Type *t, const char *name, int32_t flags)
 {
 	for (Type *c = t; c && c->img; c = flags & BF_DECLARED_ONLY ? NULL : ty_info(c)->base) {
 		uint32_t map = md_lookup1(c->img, T_PropertyMap, PropertyMap_Parent, c->row);
@@ -403,13 +423,13 @@ static void reflect_properties(Fn *f, Type *t, const char *name, int32_t flags)
 			uint32_t row = md_list_row(c->img, T_Property, pos);
 			const char *n = md_string(c->img, md_get(c->img, T_Property, row, Property_Name));
 			if (!name || !strcmp(n, name))
-				reach_reflect_property(f->p, c, row, f->m);
+				reach_reflect_property(p, c, row, why);
 		}
 	}
 }
 
 /* The events named `name` (any, if NULL) of t and its bases. */
-static void reflect_events(Fn *f, Type *t, const char *name, int32_t flags)
+static void reflect_events(Program *p, Method *why, Type *t, const char *name, int32_t flags)
 {
 	for (Type *c = t; c && c->img; c = flags & BF_DECLARED_ONLY ? NULL : ty_info(c)->base) {
 		uint32_t map = md_lookup1(c->img, T_EventMap, EventMap_Parent, c->row);
@@ -421,7 +441,7 @@ static void reflect_events(Fn *f, Type *t, const char *name, int32_t flags)
 			uint32_t row = md_list_row(c->img, T_Event, pos);
 			const char *n = md_string(c->img, md_get(c->img, T_Event, row, Event_Name));
 			if (!name || !strcmp(n, name))
-				reach_reflect_event(f->p, c, row, f->m);
+				reach_reflect_event(p, c, row, why);
 		}
 	}
 }
@@ -435,7 +455,7 @@ static bool binds_field(Field *fd, int32_t flags)
 
 /* The fields named `name` (any, if NULL) of t and its bases, constants
  * too, that a search with these BindingFlags may find. */
-static void reflect_fields(Fn *f, Type *t, const char *name, int32_t flags)
+static void reflect_fields(Program *p, Method *why, Type *t, const char *name, int32_t flags)
 {
 	for (Type *c = t; c && c->img; c = flags & BF_DECLARED_ONLY ? NULL : ty_info(c)->base) {
 		TypeInfo *ti = ty_info(c);
@@ -445,13 +465,13 @@ static void reflect_fields(Fn *f, Type *t, const char *name, int32_t flags)
 			for (uint32_t i = 0; i < counts[k]; i++) {
 				Field *fd = lists[k][i];
 				if ((!name || !strcmp(fd->name, name)) && binds_field(fd, flags))
-					reach_reflect_field(f->p, fd, f->m);
+					reach_reflect_field(p, fd, why);
 			}
 	}
 }
 
 /* t's instance constructors that these BindingFlags may find. */
-static void reflect_ctors(Fn *f, Type *t, int32_t flags)
+static void reflect_ctors(Program *p, Method *why, Type *t, int32_t flags)
 {
 	if (!t->img || t->kind == TY_SZARRAY || t->kind == TY_ARRAY || ty_is_open(t) ||
 	    ty_info(t)->is_abstract || ty_info(t)->is_interface)
@@ -459,7 +479,7 @@ static void reflect_ctors(Fn *f, Type *t, int32_t flags)
 	TypeInfo *ti = ty_info(t);
 	for (uint32_t i = 0; i < ti->nmethods; i++)
 		if (!strcmp(ti->methods[i]->name, ".ctor") && binds(ti->methods[i], flags))
-			reach_reflect_method(f->p, ti->methods[i], f->m);
+			reach_reflect_method(p, ti->methods[i], why);
 }
 
 static bool is_array(const Type *t)
@@ -480,29 +500,160 @@ static void array_methods(Fn *f, Type *t)
 		reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED, f->m);
 }
 
+static bool reflectable(const Type *t)
+{
+	return t && t->img && t->kind != TY_SZARRAY && t->kind != TY_ARRAY &&
+	       (!ty_is_open(t) || ty_is_generic_def(t));
+}
+
+/* ---- what a reflection call asks of the Types a value may be ----
+ * GetMethods, GetProperty("P"), GetFields, GetConstructors... keep what
+ * they find on a Type the build knows (typeof X); on each of its
+ * candidates (Slot.cands: paths joined, a Type[] of typeof constants read
+ * at a variable index or by foreach); and on x.GetType() where x's static
+ * type S may hold a subclass (Slot.sub_of): on each of the program's own
+ * types that is an S and is constructed, now or later in the build
+ * (Program.type_rules, met in reach.c's constructed()). That set is
+ * bounded by the program's own assembly: the class library's types are
+ * never added, so where S is one of the library's (object, IComparable)
+ * instances of its types may be there too, and the call warns. */
+
+
+/* x.GetType() of static type `of`, asked `ask` at `why`. */
+typedef struct TypeRule {
+	Type *of;
+	Ask ask;
+	Method *why;
+} TypeRule;
+
+/* Keeps what a asks of t (a reflectable type); the one method found, if
+ * one. */
+static Method *ask_type(Program *p, Method *why, Type *t, const Ask *a)
+{
+	bool open = ty_is_open(t);
+	switch (a->kind) {
+	case ASK_METHODS:
+		return reflect_methods(p, why, t, a->name, a->flags);
+	case ASK_PROPERTIES:
+		reflect_properties(p, why, t, a->name, a->flags);
+		break;
+	case ASK_FIELDS:
+		if (!open)
+			reflect_fields(p, why, t, a->name, a->flags);
+		break;
+	case ASK_EVENTS:
+		if (!open)
+			reflect_events(p, why, t, a->name, a->flags);
+		break;
+	case ASK_CTORS:
+		reflect_ctors(p, why, t, a->flags);
+		break;
+	case ASK_NEW:
+		reach_default_ctor(p, t, why);
+		break;
+	case ASK_MEMBERS:
+		if (open)
+			break;
+		reflect_methods(p, why, t, a->name, a->flags);
+		reflect_fields(p, why, t, a->name, a->flags);
+		reflect_properties(p, why, t, a->name, a->flags);
+		reflect_events(p, why, t, a->name, a->flags);
+		if (!a->name || !strcmp(a->name, ".ctor"))
+			reflect_ctors(p, why, t, a->flags);
+		break;
+	}
+	return NULL;
+}
+
+/* Is t, constructed, one of the program's own types that a value of
+ * static type `of` may be? */
+static bool own_instance_of(Program *p, Type *t, Type *of)
+{
+	if (!t->img || t->img != p->img || is_array(t) || ty_is_open(t) ||
+	    ty_info(t)->is_delegate)
+		return false;
+	if (of == ty_object || t == of)
+		return true;
+	return of->img && ty_info(of)->is_interface ? ty_implements(t, of) : ty_is_subclass(t, of);
+}
+
+/* reach.c: t is constructed; the rules of x.GetType() calls apply to it. */
+static void on_constructed(Program *p, Type *t, Method *why)
+{
+	(void)why;
+	for (uint32_t i = 0; i < p->type_rules.n; i++) {
+		TypeRule r = p->type_rules.v[i];
+		if (own_instance_of(p, t, r.of))
+			ask_type(p, r.why, t, &r.ask);
+	}
+}
+
+/* a of each of the program's own constructed types that is an `of` (now
+ * and later); a warning where `of` is the class library's. */
+static void ask_subtypes(Fn *f, Type *of, const Ask *a, const char *call)
+{
+	Program *p = f->p;
+	bool seen = false;
+	for (uint32_t i = 0; i < p->type_rules.n && !seen; i++) {
+		const TypeRule *r = &p->type_rules.v[i];
+		seen = r->of == of && r->ask.kind == a->kind && r->ask.flags == a->flags &&
+		       (r->ask.name == a->name || (r->ask.name && a->name &&
+						   !strcmp(r->ask.name, a->name)));
+	}
+	if (!seen) {
+		VEC_PUSH(p->type_rules, ((TypeRule){ of, *a, f->m }));
+		p->on_constructed = on_constructed;
+		for (uint32_t i = 0; i < p->constructed.n; i++)
+			if (own_instance_of(p, p->constructed.v[i], of))
+				ask_type(p, f->m, p->constructed.v[i], a);
+	}
+	if (of->img != p->img)
+		warn(f, W_REFLECT, arena_printf(&f->a, "Type.%s on the Type of a %s: ilcc keeps what"
+			" it finds on the program's own types that the value may be, those created"
+			" anywhere in the program; the class library's types only as far as they are"
+			" kept anyway (name the type with typeof at the call)", call, of->name));
+}
+
+/* Asks a of the Type in slot s: of each Type it may be. False: the build
+ * does not know what it may be. *one: the method found, when s is one
+ * known Type and one method is found. */
+static bool ask(Fn *f, const Slot *s, const Ask *a, const char *call, Method **one)
+{
+	uint32_t n = s->known ? 1 : s->ncands;
+	Type *const *ts = s->known ? (Type *const *)&s->known : s->cands;
+	for (uint32_t i = 0; i < n; i++) {
+		Method *m = NULL;
+		if (is_array(ts[i]) && a->kind == ASK_METHODS) {
+			array_methods(f, ts[i]);
+			m = reflect_methods(f->p, f->m, ty_array, a->name, a->flags);
+		} else if (reflectable(ts[i])) {
+			m = ask_type(f->p, f->m, ts[i], a);
+		}
+		if (one)
+			*one = n == 1 ? m : NULL;
+	}
+	if (s->sub_of && !s->known)
+		ask_subtypes(f, s->sub_of, a, call);
+	return n || s->sub_of;
+}
+
 /* typeof(X).GetConstructor(...), GetConstructors(...) */
 static void get_ctor(Fn *f, Method *m, Slot *r)
 {
 	(void)r;
-	Type *t = receiver(f, m)->known;
+	Slot *s = receiver(f, m);
+	Type *t = s->known;
 	int32_t flags = binding_flags(f, m);
 	if (flags == BF_DEFAULT)
 		flags = BF_PUBLIC | BF_INSTANCE;
 	array_methods(f, t);
 	if (is_array(t))
 		return;
-	if (t)
-		reflect_ctors(f, t, flags);
-	else
+	Ask a = { ASK_CTORS, NULL, flags };
+	if (!ask(f, s, &a, m->name, NULL))
 		warn(f, W_REFLECT, "Type.GetConstructor on a type not known at build time finds only"
 		     " constructors the program keeps for reflection anyway (write"
 		     " typeof(X).GetConstructor(...) at the call)");
-}
-
-static bool reflectable(const Type *t)
-{
-	return t && t->img && t->kind != TY_SZARRAY && t->kind != TY_ARRAY &&
-	       (!ty_is_open(t) || ty_is_generic_def(t));
 }
 
 /* Class library types whose methods the library finds by names it
@@ -532,58 +683,37 @@ static bool any_name(Fn *f, Type *t, const char *name)
 	return !name && reflectable(t) && !ty_is_open(t) && own_code(f->m);
 }
 
-/* A rule on a receiver that is one of several known Types (Slot.cands):
- * the rule for each. */
-static bool each_cand(Fn *f, Method *m, Slot *r, void (*rule)(Fn *, Method *, Slot *))
-{
-	Slot *s = m->has_this ? receiver(f, m) : NULL;
-	if (!s || s->known || !s->ncands)
-		return false;
-	for (uint32_t k = 0; k < s->ncands; k++) {
-		s->known = s->cands[k];
-		rule(f, m, r);
-	}
-	s->known = NULL;
-	r->kmethod = NULL;
-	return true;
-}
-
 /* typeof(X).GetMethod("name", ...) */
 static void get_method(Fn *f, Method *m, Slot *r)
 {
-	if (each_cand(f, m, r, get_method))
-		return;
-	Type *t = receiver(f, m)->known;
+	Slot *s = receiver(f, m);
+	Type *t = s->known;
 	const char *name = param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
 	if (!name && (by_computed_name(t) || any_name(f, t, name))) {
-		reflect_methods(f, t, NULL, binding_flags(f, m));
+		reflect_methods(f->p, f->m, t, NULL, binding_flags(f, m));
 		return;
 	}
 	array_methods(f, t);
 	if (is_array(t) && name) {     /* its own (the runtime's) or Array's */
-		r->kmethod = reflect_methods(f, ty_array, name, binding_flags(f, m));
+		r->kmethod = reflect_methods(f->p, f->m, ty_array, name, binding_flags(f, m));
 		return;
 	}
-	if (!reflectable(t) || !name) {
+	Ask a = { ASK_METHODS, name, binding_flags(f, m) };
+	if (!name || (t && !reflectable(t)) || !ask(f, s, &a, m->name, &r->kmethod))
 		warn(f, W_REFLECT, "Type.GetMethod with a type or name not known at build time finds"
 		     " only methods the program keeps for reflection anyway (write"
 		     " typeof(X).GetMethod(\"Name\") at the call)");
-		return;
-	}
-	r->kmethod = reflect_methods(f, t, name, binding_flags(f, m));
 }
 
 /* typeof(X).GetMethods(...) */
 static void get_methods(Fn *f, Method *m, Slot *r)
 {
-	if (each_cand(f, m, r, get_methods))
-		return;
 	(void)r;
-	Type *t = receiver(f, m)->known;
+	Slot *s = receiver(f, m);
+	Type *t = s->known;
+	Ask a = { ASK_METHODS, NULL, binding_flags(f, m) };
 	array_methods(f, t);
-	if (reflectable(t) || is_array(t))
-		reflect_methods(f, is_array(t) ? ty_array : t, NULL, binding_flags(f, m));
-	else
+	if ((t && !reflectable(t) && !is_array(t)) || !ask(f, s, &a, m->name, NULL))
 		warn(f, W_REFLECT, "Type.GetMethods on a type not known at build time finds only"
 		     " methods the program keeps for reflection anyway (write"
 		     " typeof(X).GetMethods() at the call)");
@@ -596,8 +726,8 @@ static void get_iface_map(Fn *f, Method *m, Slot *r)
 	(void)r;
 	Type *t = receiver(f, m)->known, *i = arg(f, m, 0)->known;
 	if (reflectable(t) && reflectable(i)) {
-		reflect_methods(f, i, NULL, BF_ANY);
-		reflect_methods(f, t, NULL, BF_ANY);
+		reflect_methods(f->p, f->m, i, NULL, BF_ANY);
+		reflect_methods(f->p, f->m, t, NULL, BF_ANY);
 	} else {
 		warn(f, W_REFLECT, "Type.GetInterfaceMap on types not known at build time finds"
 		     " only methods the program keeps for reflection anyway (write"
@@ -608,58 +738,51 @@ static void get_iface_map(Fn *f, Method *m, Slot *r)
 /* typeof(X).GetProperty("name", ...), typeof(X).GetProperties(...) */
 static void get_property(Fn *f, Method *m, Slot *r)
 {
-	if (each_cand(f, m, r, get_property))
-		return;
 	(void)r;
-	Type *t = receiver(f, m)->known;
+	Slot *s = receiver(f, m);
+	Type *t = s->known;
 	bool all = !strcmp(m->name, "GetProperties");
 	const char *name = all ? NULL : param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
 	all |= any_name(f, t, name);
-	if (!reflectable(t) || (!all && !name)) {
+	Ask a = { ASK_PROPERTIES, name, binding_flags(f, m) };
+	if ((t && !reflectable(t)) || (!all && !name) || !ask(f, s, &a, m->name, NULL))
 		warn(f, W_REFLECT, "Type.GetProperty with a type or name not known at build time finds"
 		     " only properties the program keeps for reflection anyway (write"
 		     " typeof(X).GetProperty(\"Name\") at the call)");
-		return;
-	}
-	reflect_properties(f, t, name, binding_flags(f, m));
 }
 
 /* typeof(X).GetEvent("name", ...), typeof(X).GetEvents(...) */
 static void get_event(Fn *f, Method *m, Slot *r)
 {
-	if (each_cand(f, m, r, get_event))
-		return;
 	(void)r;
-	Type *t = receiver(f, m)->known;
+	Slot *s = receiver(f, m);
+	Type *t = s->known;
 	bool all = !strcmp(m->name, "GetEvents");
 	const char *name = all ? NULL : param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
 	all |= any_name(f, t, name);
-	if (!reflectable(t) || ty_is_open(t) || (!all && !name)) {
+	Ask a = { ASK_EVENTS, name, binding_flags(f, m) };
+	if ((t && (!reflectable(t) || ty_is_open(t))) || (!all && !name) ||
+	    !ask(f, s, &a, m->name, NULL))
 		warn(f, W_REFLECT, "Type.GetEvent with a type or name not known at build time finds"
 		     " only events the program keeps for reflection anyway (write"
 		     " typeof(X).GetEvent(\"Name\") at the call)");
-		return;
-	}
-	reflect_events(f, t, name, binding_flags(f, m));
 }
 
 /* typeof(X).GetField("name", ...), typeof(X).GetFields(...) */
 static void get_field(Fn *f, Method *m, Slot *r)
 {
-	if (each_cand(f, m, r, get_field))
-		return;
 	(void)r;
-	Type *t = receiver(f, m)->known;
+	Slot *s = receiver(f, m);
+	Type *t = s->known;
 	bool all = !strcmp(m->name, "GetFields");
 	const char *name = all ? NULL : param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
 	all |= any_name(f, t, name);
-	if (!reflectable(t) || ty_is_open(t) || (!all && !name)) {
+	Ask a = { ASK_FIELDS, name, binding_flags(f, m) };
+	if ((t && (!reflectable(t) || ty_is_open(t))) || (!all && !name) ||
+	    !ask(f, s, &a, m->name, NULL))
 		warn(f, W_REFLECT, "Type.GetField with a type or name not known at build time finds"
 		     " only fields the program keeps for reflection anyway (write"
 		     " typeof(X).GetField(\"Name\") at the call)");
-		return;
-	}
-	reflect_fields(f, t, name, binding_flags(f, m));
 }
 
 /* typeof(X).GetMember("name", ...), GetMembers(...), FindMembers(kinds,
@@ -667,28 +790,21 @@ static void get_field(Fn *f, Method *m, Slot *r)
  * (by name when GetMember names one; FindMembers' filter is any code) */
 static void get_members(Fn *f, Method *m, Slot *r)
 {
-	if (each_cand(f, m, r, get_members))
-		return;
 	(void)r;
-	Type *t = receiver(f, m)->known;
+	Slot *s = receiver(f, m);
+	Type *t = s->known;
 	bool named = !strcmp(m->name, "GetMember");
 	const char *name = named && param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
 	named &= !any_name(f, t, name);
-	if (!reflectable(t) || ty_is_open(t) || (named && !name)) {
-		warn(f, W_REFLECT, "Type.GetMember(s) or FindMembers on a type or name not known at"
-		     " build time finds only members the program keeps for reflection anyway"
-		     " (write typeof(X).GetMembers() at the call)");
-		return;
-	}
 	int32_t flags = binding_flags(f, m);
 	if (flags == BF_DEFAULT)
 		flags = BF_PUBLIC | BF_INSTANCE | BF_STATIC;
-	reflect_methods(f, t, name, flags);
-	reflect_fields(f, t, name, flags);
-	reflect_properties(f, t, name, flags);
-	reflect_events(f, t, name, flags);
-	if (!name || !strcmp(name, ".ctor"))
-		reflect_ctors(f, t, flags);
+	Ask a = { ASK_MEMBERS, name, flags };
+	if ((t && (!reflectable(t) || ty_is_open(t))) || (named && !name) ||
+	    !ask(f, s, &a, m->name, NULL))
+		warn(f, W_REFLECT, "Type.GetMember(s) or FindMembers on a type or name not known at"
+		     " build time finds only members the program keeps for reflection anyway"
+		     " (write typeof(X).GetMembers() at the call)");
 }
 
 /* t's nested types named `name` (any, if NULL) get a descriptor: the
@@ -781,7 +897,7 @@ static void create_delegate(Fn *f, Method *m, Slot *r)
 		Type *t = param_is(m, 1, "System.Type") ? arg(f, m, 1)->known :
 			  arg(f, m, 1)->t;
 		if (reflectable(t) && arg(f, m, 2)->str)
-			reflect_methods(f, t, arg(f, m, 2)->str, BF_ANY);
+			reflect_methods(f->p, f->m, t, arg(f, m, 2)->str, BF_ANY);
 		else
 			warn(f, W_REFLECT, "Delegate.CreateDelegate by a method name not known at build"
 			     " time finds only methods the program keeps for reflection");

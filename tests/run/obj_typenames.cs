@@ -4,7 +4,8 @@
 // nested types, arrays (of generic instances too) and generic definitions;
 // typeof equality with GetType(). Types without a namespace (nested and
 // generic ones too) have a null Namespace; a generic parameter, a null
-// FullName and AssemblyQualifiedName.
+// FullName and AssemblyQualifiedName. Names the C# compiler makes
+// (anonymous types, closures) start with "<", which opens no arguments.
 using System;
 using System.Collections.Generic;
 
@@ -19,6 +20,8 @@ namespace N {
 	enum E { A }
 
 	static class P {
+		static List<T> ListOf<T>(T x) { return new List<T> { x }; }
+
 		static int Main()
 		{
 			object[] os = {
@@ -43,6 +46,14 @@ namespace N {
 				Out.L("  " + (aqn == null ? "null" : aqn));
 			}
 			Out.L((new Outer.Inner().GetType().Namespace == null).ToString());
+			// names the C# compiler makes start with '<': not generic arguments
+			var anon = new { A = 1, B = new { C = "x" } };
+			Type at = anon.GetType();
+			Out.L(at.Name + " | " + at.FullName + " | " + at + " | " + (at.Namespace == null));
+			Out.L(ListOf(anon).GetType() + " | " + new[] { anon }.GetType().Name + " | " + anon.B.GetType().Name);
+			int k = 3;
+			Func<int> fk = () => k;
+			Out.L(fk.Target.GetType().Name + " | " + fk.Target.GetType() + " | " + fk.Method.Name);
 			return 0;
 		}
 	}
