@@ -815,17 +815,35 @@ static size_t definition_params(const RtType *t, char *s, size_t n)
 	return len;
 }
 
-/* A part of a type's name that the C# compiler made ("<>__AnonType0`1",
- * "<>c__DisplayClass1", "<Main>d__0") starts with '<' where a name
- * starts (after "[" too: type_name_string has turned "<" into it): up
- * to its ">" that is name, not generic arguments. Its end, or
- * c itself. */
-static const char *made_name_end(const char *start, const char *c)
+/* Descriptor names hold a generic instance's arguments in angle brackets
+ * ("List`1<System.Int32>"), but compilers put angle brackets in names too
+ * ("<>__AnonType0`2", "<Main>c__Iterator0", "<PrivateImplementationDetails>").
+ * A name's own '<' opens a name part (it follows the start, '+', '.', ','
+ * or another '<') or sits inside a name's brackets; an argument list's '<'
+ * follows a name character. Each '>' closes the innermost '<'. Replaces
+ * the brackets of argument lists in `name` by `open` and `close`. */
+static void mark_arg_brackets(char *name, char open, char close)
 {
-	if (*c != '<' || (c > start && !strchr(".+/,<[", c[-1])))
-		return c;
-	const char *e = strchr(c, '>');
-	return e ? e + 1 : c;
+	uint64_t own = 0;       /* bit d: the bracket at depth d is a name's */
+	int depth = 0;
+	char prev = 0;          /* the character before, as it was */
+	for (size_t j = 0; name[j]; j++) {
+		char c = name[j];
+		bool inside = depth > 0 && depth <= 64 && (own >> (depth - 1) & 1);
+		if (c == '<') {
+			bool mine = !prev || strchr("+.,<", prev) || inside;
+			if (depth < 64)
+				own = mine ? own | 1ull << depth : own & ~(1ull << depth);
+			depth++;
+			if (!mine)
+				name[j] = open;
+		} else if (c == '>' && depth > 0) {
+			depth--;
+			if (!(depth < 64 && (own >> depth & 1)))
+				name[j] = close;
+		}
+		prev = c;
+	}
 }
 
 /* "Ns.Name" with the generic arguments as Type.ToString writes them
@@ -845,13 +863,9 @@ static Object *type_name_string(const RtType *t, bool full)
 	}
 	char *c = s + strlen(s);
 	strcpy(c, name);
-	for (char *start = c; !(full && t->full_name) && *c; c++) {
-		const char *e = made_name_end(start, c);
-		if (e != c)
-			c += e - c - 1;
-		else
-			*c = *c == '<' ? '[' : *c == '>' ? ']' : *c;
-	}
+	if (!(full && t->full_name))
+		mark_arg_brackets(c, '[', ']');
+	c += strlen(c);
 	if (params)
 		definition_params(t, c, params + 1);
 	return (Object *)rt_str_from_utf8(s);
@@ -861,23 +875,18 @@ static Object *type_name_string(const RtType *t, bool full)
  * "Dictionary`2+Entry<K,V>[]" gives "Entry[]" */
 static Object *short_name_string(const RtType *t)
 {
-	const char *name = t->name;
-	char *s = rt_gc_alloc_raw(strlen(name) + 1, true);
-	if (!s)
+	char *name = rt_gc_alloc_raw(strlen(t->name) + 1, true);
+	char *s = rt_gc_alloc_raw(strlen(t->name) + 1, true);
+	if (!name || !s)
 		return NULL;
+	strcpy(name, t->name);
+	mark_arg_brackets(name, '\1', '\2');
 	size_t n = 0;
 	int depth = 0;
 	for (const char *c = name; *c; c++) {
-		const char *e = made_name_end(name, c);
-		if (e != c && depth == 0) {
-			memcpy(s + n, c, (size_t)(e - c));
-			n += (size_t)(e - c);
-		}
-		if (e != c)
-			c = e - 1;
-		else if (*c == '<')
+		if (*c == '\1')
 			depth++;
-		else if (*c == '>')
+		else if (*c == '\2')
 			depth--;
 		else if (depth == 0 && *c == '+')
 			n = 0;

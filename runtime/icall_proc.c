@@ -617,3 +617,26 @@ int64_t rt_Process_GetProcessData(int32_t pid, int32_t kind, char *error)
 	}
 	return v;
 }
+
+/* PerformanceCounter: no counter has data (Mono keeps them in shared
+ * memory). A counter of one of Mono's writable predefined categories is
+ * writable, as there (its setter of RawValue would throw otherwise:
+ * System.Web's HttpRuntime sets "ASP.NET" "Requests Queued"); the rest
+ * are read-only system counters or unknown. */
+intptr_t rt_PerformanceCounter_GetImpl_icall(intptr_t category, int32_t category_len,
+					     intptr_t counter, int32_t counter_len,
+					     intptr_t instance, int32_t instance_len,
+					     char *type, char *custom)
+{
+	static const char *const writable[] = {
+		"ASP.NET", ".NET CLR JIT", ".NET CLR Exceptions", ".NET CLR Memory",
+		".NET CLR Remoting", ".NET CLR Loading", ".NET CLR LocksAndThreads",
+		".NET CLR Interop", ".NET CLR Security", "Mono Threadpool",
+	};
+	(void)counter; (void)counter_len; (void)instance; (void)instance_len; (void)type;
+	char *name = rt_str_utf16_to_utf8((const uint16_t *)category, category_len);
+	for (size_t i = 0; name && i < countof(writable); i++)
+		if (!strcmp(name, writable[i]))
+			*(bool *)custom = true;
+	return 0;
+}

@@ -142,8 +142,8 @@ bool rt_type_is_assignable(const RtType *to, const RtType *from)
 		return (from->flags & RT_T_ARRAY) && array_compatible(to, from);
 	if (to->flags & RT_T_NULLABLE)
 		return from == to->elem;        /* Nullable<T> boxes as a T */
-	if (to == rt_known.object)
-		return true;
+	if (to == rt_known.object)      /* a pointer is no object (Type.IsAssignableFrom) */
+		return !(from->flags & (RT_T_POINTER | RT_T_BYREF));
 	if (to->generic_def && variant_compatible(to, from))     /* delegates */
 		return true;
 	return rt_type_is_subclass(from, to);

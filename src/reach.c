@@ -751,6 +751,10 @@ void reach_reflect_method(Program *p, Method *m, Method *why)
 		if (t->kind == TY_PTR && t->elem->kind != TY_FNPTR && !ty_is_open(t))
 			reach_indirect(p, t, why);
 	}
+	/* MethodBase.Invoke boxes a pointer result in a Reflection.Pointer */
+	if (m->ret->kind == TY_PTR || m->ret->kind == TY_FNPTR)
+		reach_type(p, ty_corlib_type("System.Reflection", "Pointer"),
+			   TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);
 	reach_param_defaults(p, m, why);
 	if (reach_invoke_inits(m))
 		reach_type(p, m->owner, TN_DESCRIPTOR | TN_STATICS, why);

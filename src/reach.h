@@ -163,6 +163,10 @@ typedef struct Program {
 	/* StackFrame.get_frame_info is reached: the program walks its own
 	 * stack (emit/stack.c), so it is compiled with unwind tables */
 	bool stack_walk;
+	/* the program's own code reads Exception.TargetSite: it has the
+	 * table of methods (new StackTrace(e) names its frames' methods),
+	 * without unwind tables */
+	bool target_site;
 	unsigned switches;              /* SW_ bits: what the program gives up (features.c) */
 	VEC(Method *) methods;          /* reached, in order */
 	uint32_t next_work;             /* methods[next_work..] still to emit */

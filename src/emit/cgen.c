@@ -477,13 +477,12 @@ static uint32_t array_ifaces(Gen *g, Type *t, Type ***out)
 static const char *ambiguous_msg(Type *t, Method *im)
 {
 	Buf b = {0};
-	buf_printf(&b, "Could not call method '%s:%s (", im->owner->name, im->name);
-	for (uint32_t i = 0; i < im->nparams; i++) {
-		buf_puts(&b, i ? "," : "");
-		emit_mono_type_desc(&b, im->params[i]);
-	}
-	buf_printf(&b, ")' with type '%s' because there are multiple incompatible "
-		   "interface methods overriding this method.", t->name);
+	buf_puts(&b, "Could not call method '");
+	emit_mono_method_desc(&b, im);
+	buf_puts(&b, "' with type '");
+	emit_mono_class_desc(&b, t);
+	buf_puts(&b, "' because there are multiple incompatible interface methods "
+		 "overriding this method.");
 	const char *s = arena_strdup(ty_arena(), b.s);
 	buf_free(&b);
 	return s;
@@ -722,18 +721,18 @@ const char *emit_assembly_display(Image *img)
 }
 
 /* Type t's name without its generic arguments, '+' between nested types.
- * A name the C# compiler made starts with '<' ("<>__AnonType0`1<int32>",
- * "C/<>c"): that '<' opens no arguments. */
+ * The arguments start at the first '<' that follows a name character
+ * outside a name's own brackets ("<>__AnonType0`2<int32,string>":
+ * compilers put '<' and '>' in names; the runtime's mark_arg_brackets
+ * reads names by the same rule). */
 static void put_plain_name(Buf *b, Type *t)
 {
+	int own = 0;
 	for (const char *c = t->name; *c; c++) {
-		const char *e = strchr(c, '>');
-		bool made = *c == '<' && e && (c == t->name || c[-1] == '.' || c[-1] == '/');
-		if (*c == '<' && !made)
+		if (*c == '<' && !own && c > t->name && !strchr("/+.<", c[-1]))
 			break;
-		for (const char *k = c; k <= (made ? e : c); k++)
-			buf_putc(b, *k == '/' ? '+' : *k);
-		c = made ? e : c;
+		own += *c == '<' ? 1 : *c == '>' && own ? -1 : 0;
+		buf_putc(b, *c == '/' ? '+' : *c);
 	}
 }
 
@@ -1116,11 +1115,29 @@ static void thunks(Gen *g)
 	}
 }
 
+/* A generic virtual method of an interface that t implements by no
+ * body, or by several equally specific default ones: the throw Mono makes
+ * (the same as failing_slot's). */
+static bool gvm_conflict(Buf *b, Type *t, Method *m)
+{
+	Method *abs = NULL;
+	Method *def = ty_method(m->owner, m->img, m->row, NULL, 0);
+	TyConflict c = ty_info(m->owner)->is_interface ? ty_iface_conflict(t, def, &abs) : TY_RESOLVED;
+	if (c != TY_AMBIGUOUS && c != TY_REABSTRACTED)
+		return false;
+	buf_printf(b, "\tif (t == &%s_type) { rt_exc_throw_msg(%s, ", t->cname,
+		   c == TY_AMBIGUOUS ? "RT_EXC_AMBIGUOUS" : "RT_EXC_ENTRYPOINT");
+	emit_c_string(b, c == TY_AMBIGUOUS ? ambiguous_msg(t, def) : abs->name);
+	buf_puts(b, "); goto failed; }\n");
+	return true;
+}
+
 static void gvm_dispatcher(Gen *g, Method *m)
 {
 	Program *p = g->p;
 	Buf *b = &g->d;
 	Buf proto = {0};
+	bool failed = false;
 	buf_printf(&proto, "%s GVM_%s(Object *o", emit_ctype(m->ret), m->cname);
 	for (uint32_t i = 0; i < m->nparams; i++)
 		buf_printf(&proto, ", %s p%u", emit_ctype(m->params[i]), i);
@@ -1133,6 +1150,8 @@ static void gvm_dispatcher(Gen *g, Method *m)
 			if (!(ty_info(m->owner)->is_interface && t->img && ty_implements(t, m->owner)))
 				continue;
 		Method *impl = ty_resolve_virtual(t, m);
+		if (!impl)
+			failed |= gvm_conflict(b, t, m);
 		if (!impl || !reached(impl))
 			continue;
 		buf_printf(b, "\tif (t == &%s_type) return %s(%s", t->cname, impl->cname,
@@ -1142,8 +1161,11 @@ static void gvm_dispatcher(Gen *g, Method *m)
 		buf_puts(b, ");\n");
 	}
 	buf_printf(b, "\trt_exc_throw_kind(RT_EXC_MISSINGMETHOD);\n");
+	buf_puts(b, failed ? "failed:\n" : "");
 	if (m->ret->kind != TY_VOID)
 		buf_printf(b, "\t{ %s z; memset(&z, 0, sizeof z); return z; }\n", emit_ctype(m->ret));
+	else
+		buf_puts(b, "\treturn;\n");
 	buf_puts(b, "}\n");
 	buf_free(&proto);
 }

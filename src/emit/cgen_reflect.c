@@ -81,13 +81,22 @@ static void entry(Buf *b, Method *m, uint32_t k, const char *kind, const char *s
 	buf_puts(b, ");\n}\n");
 }
 
-/* Argument i of MethodInfo.Invoke's array as parameter type t. */
-static const char *inv_arg(Buf *b, Type *t, uint32_t i)
+/* Argument i of MethodInfo.Invoke's array as parameter type t; `post`:
+ * what to do after the call (a Nullable<T> passed by reference goes back
+ * into the array boxed, as Mono writes it: bug-461941). */
+static const char *inv_arg(Buf *b, Buf *post, Type *t, uint32_t i)
 {
 	if (t->kind == TY_BYREF) {
 		Type *e = t->elem;
 		if (ty_is_ref(e))
 			return arena_printf(ty_arena(), "(char *)&a[%u]", i);
+		if (e->kind == TY_STRUCT && ty_info(e)->is_nullable) {
+			buf_printf(b, "\t%s p%u;\n\trt_reflect_unbox(%s, a[%u], &p%u);\n",
+				   emit_ctype(e), i, type_ref(e), i, i);
+			buf_printf(post, "\tif (!rt_pending) a[%u] = rt_reflect_box(%s, &p%u);\n",
+				   i, type_ref(e), i);
+			return arena_printf(ty_arena(), "(char *)&p%u", i);
+		}
 		buf_printf(b, "\tif (!a[%u] && !(a[%u] = rt_gc_alloc(%s))) return NULL;\n",
 			   i, i, type_ref(e));
 		return arena_printf(ty_arena(), "rt_unbox_ptr(a[%u])", i);
@@ -109,14 +118,15 @@ static void invoke_thunk(Buf *b, Method *m, uint32_t k)
 	Method *sc = is_ctor(m) && m->owner == ty_string ? ty_string_ctor(m) : NULL;
 	if (sc) {
 		/* String::Ctor makes the string (its constructor is an internal call) */
-		Buf call = {0};
+		Buf call = {0}, post = {0};
 		for (uint32_t i = 0; i < m->nparams; i++)
-			buf_printf(&call, "%s%s", i ? ", " : "", inv_arg(b, m->params[i], i));
+			buf_printf(&call, "%s%s", i ? ", " : "", inv_arg(b, &post, m->params[i], i));
+		buf_free(&post);
 		buf_printf(b, "\t(void)o;\n\treturn (Object *)%s(%s);\n}\n", sc->cname, call.s ? call.s : "");
 		buf_free(&call);
 		return;
 	}
-	Buf call = {0};
+	Buf call = {0}, post = {0};
 	const char *self = !m->has_this ? "" : ty_is_valuetype(m->owner) ?
 		"rt_unbox_ptr(o)" : "o";
 	if (reach_invoke_inits(m))
@@ -128,22 +138,28 @@ static void invoke_thunk(Buf *b, Method *m, uint32_t k)
 	callee(&call, m, self);
 	for (uint32_t i = 0; i < m->nparams; i++)
 		buf_printf(&call, "%s%s", i || m->has_this ? ", " : "",
-			   inv_arg(b, m->params[i], i));
+			   inv_arg(b, &post, m->params[i], i));
 	buf_putc(&call, ')');
+	const char *after = post.s ? post.s : "";
 	Type *r = m->ret;
 	if (is_ctor(m) && ty_info(m->owner)->is_nullable)       /* boxes as its T or null */
-		buf_printf(b, "\t%s;\n\treturn rt_pending || made ? NULL : rt_reflect_box(&%s_type,"
-			   " rt_unbox_ptr(o));\n}\n", call.s, m->owner->cname);
+		buf_printf(b, "\t%s;\n%s\treturn rt_pending || made ? NULL : rt_reflect_box(&%s_type,"
+			   " rt_unbox_ptr(o));\n}\n", call.s, after, m->owner->cname);
 	else if (is_ctor(m))
-		buf_printf(b, "\t%s;\n\treturn rt_pending || made ? NULL : o;\n}\n", call.s);
+		buf_printf(b, "\t%s;\n%s\treturn rt_pending || made ? NULL : o;\n}\n", call.s, after);
 	else if (!returns(m))
-		buf_printf(b, "\t%s;\n\treturn NULL;\n}\n", call.s);
+		buf_printf(b, "\t%s;\n%s\treturn NULL;\n}\n", call.s, after);
 	else if (ty_is_ref(r))
-		buf_printf(b, "\treturn %s;\n}\n", call.s);
+		buf_printf(b, "\tObject *r = %s;\n%s\treturn r;\n}\n", call.s, after);
+	else if (r->kind == TY_PTR || r->kind == TY_FNPTR)     /* a Reflection.Pointer, as Mono's */
+		buf_printf(b, "\tintptr_t r = %s;\n%s\tObject *po = rt_pending ? NULL : rt_gc_alloc(&%s_type);\n"
+			   "\tif (po) *(intptr_t *)rt_unbox_ptr(po) = r;\n\treturn po;\n}\n", call.s, after,
+			   ty_corlib_type("System.Reflection", "Pointer")->cname);
 	else
-		buf_printf(b, "\t%s r = %s;\n\treturn rt_pending ? NULL : rt_reflect_box(%s, &r);\n}\n",
-			   emit_ctype(r), call.s, type_ref(r->kind == TY_BYREF ? r->elem : r));
+		buf_printf(b, "\t%s r = %s;\n%s\treturn rt_pending ? NULL : rt_reflect_box(%s, &r);\n}\n",
+			   emit_ctype(r), call.s, after, type_ref(r->kind == TY_BYREF ? r->elem : r));
 	buf_free(&call);
+	buf_free(&post);
 }
 
 /* The code behind a reflected method that can be called. */
@@ -609,7 +625,8 @@ static void constant_value(Program *p, Buf *b, Field *fd, uint32_t k)
 	Image *img = fd->img;
 	uint32_t c = md_lookup1(img, T_Constant, Constant_Parent, TOKEN(T_Field, fd->row));
 	Blob v = c ? md_blob(img, md_get(img, T_Constant, c, Constant_Value)) : (Blob){ 0 };
-	if (fd->type == ty_string && c) {
+	/* a null string constant has type CLASS (ECMA-335 §II.22.9) */
+	if (fd->type == ty_string && c && md_get(img, T_Constant, c, Constant_Type) == ET_STRING) {
 		buf_printf(b, "static Object *const rf%u_v = (Object *)&%s;\n", k,
 			   reach_literal_name(p, reach_literal(p, v)));
 	} else if (ty_is_ref(fd->type)) {

@@ -165,3 +165,58 @@ void emit_mono_type_desc(Buf *b, Type *t)
 	} else
 		buf_puts(b, t->name);
 }
+
+/* The same as Mono's mono_type_get_desc with namespaces, for the
+ * messages that name a class or a method's definition: "NS.Outer/Inner",
+ * "G`1<object, int>", "System.Type[]&"; generic parameters by name,
+ * from `def` (a method definition, may be NULL). */
+static void mono_desc(Buf *b, Type *t, const Method *def)
+{
+	if (t->kind <= TY_U || t == ty_string || t == ty_object) {
+		emit_mono_type_desc(b, t);
+	} else if ((t->kind == TY_VAR || t->kind == TY_MVAR) && def) {
+		Token owner = t->kind == TY_VAR ? TOKEN(T_TypeDef, def->owner->row) :
+			TOKEN(T_MethodDef, def->row);
+		buf_puts(b, ty_generic_param_name(def->img, owner, t->rank));
+	} else if (t->elem) {
+		mono_desc(b, t->elem, def);
+		ty_put_suffix(b, t);
+	} else if (t->img) {
+		sig_print_typedef(b, t->img, t->row, '/');
+		for (uint32_t i = 0; i < t->ninst; i++) {
+			buf_puts(b, i ? ", " : "<");
+			mono_desc(b, t->inst[i], def);
+		}
+		buf_puts(b, t->ninst ? ">" : "");
+	} else {
+		buf_puts(b, t->name);
+	}
+}
+
+void emit_mono_class_desc(Buf *b, Type *t)
+{
+	mono_desc(b, t, NULL);
+}
+
+/* "GI1`1:Func<S> (System.Type[]&)": m's definition as Mono's
+ * mono_method_full_name writes it (the open owner, the generic
+ * parameters' names, the declared parameter types). */
+void emit_mono_method_desc(Buf *b, Method *m)
+{
+	Image *img = m->img;
+	sig_print_typedef(b, img, m->owner->row, '/');
+	buf_printf(b, ":%s", md_string(img, md_get(img, T_MethodDef, m->row, MethodDef_Name)));
+	uint32_t ngen = ty_method_generic_arity(m);
+	for (uint32_t i = 0; i < ngen; i++)
+		buf_printf(b, "%s%s", i ? ", " : "<",
+			   ty_generic_param_name(img, TOKEN(T_MethodDef, m->row), i));
+	buf_puts(b, ngen ? "> (" : " (");
+	Arena a = {0};
+	MethodSig *s = sig_method(img, &a, md_get(img, T_MethodDef, m->row, MethodDef_Signature));
+	for (uint32_t i = 0; i < s->nparams; i++) {
+		buf_puts(b, i ? "," : "");
+		mono_desc(b, ty_from_sig(img, s->params[i], NULL), m);
+	}
+	buf_putc(b, ')');
+	arena_free(&a);
+}

@@ -38,6 +38,10 @@ void emit_u8_list(Buf *b, const uint8_t *p, size_t n, unsigned per_line,
 		  const char *first, const char *brk);
 /* Mono's text for a type in its messages: "int", "string", "System.Type", "int[]". */
 void emit_mono_type_desc(Buf *b, Type *t);
+/* As Mono's exceptions name a class ("G`1<object>", "NS.Outer/Inner") and
+ * a method's definition ("GI1`1:Func<S> (System.Type[]&)"). */
+void emit_mono_class_desc(Buf *b, Type *t);
+void emit_mono_method_desc(Buf *b, Method *m);
 
 void emit_method(Program *p, Method *m);
 /* The build-time substitution for the method named `key` (see subst.c),

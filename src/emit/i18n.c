@@ -16,7 +16,9 @@
  * caller throws NotSupportedException. The CJK code pages read their
  * tables as I18N.CJK's manifest resources (CodeTable): resources.c builds
  * in the tables of those the program names (i18n_cjk_tables). GB18030
- * (54936), which finds its table by reflection, is not offered.
+ * (54936) asks typeof(Assembly) for RuntimeAssembly's
+ * GetManifestResourceInternal, finds none (as under Mono) and reads its
+ * table as a resource stream.
  *
  * Requires: the program's image (its IL and user strings); the installed
  * I18N assemblies (absent: no code page).
@@ -173,19 +175,17 @@ static void program_pages(Program *p, Pages *ps)
 	emit_user_strings(p->img, named_page, &(Named){ p, ps });
 }
 
-/* GB18030's table is found by reflection over RuntimeAssembly. */
-static bool offered(int32_t cp) { return cp != 54936; }
-
 /* The tables I18N.CJK's code pages read (its CodeTable users): the
  * Japanese ones JISConvert's jis.table; the others DbcsConvert's, whose
- * static constructor reads all three. */
-static const struct { int32_t cp; const char *tables[3]; } cjk_tables[] = {
+ * static constructor reads all three; GB18030 its own and DbcsConvert's. */
+static const struct { int32_t cp; const char *tables[4]; } cjk_tables[] = {
 	{ 932, { "jis.table" } }, { 51932, { "jis.table" } }, { 50220, { "jis.table" } },
 	{ 50221, { "jis.table" } }, { 50222, { "jis.table" } },
 	{ 936, { "gb2312.table", "big5.table", "ks.table" } },
 	{ 949, { "gb2312.table", "big5.table", "ks.table" } },
 	{ 51949, { "gb2312.table", "big5.table", "ks.table" } },
 	{ 950, { "gb2312.table", "big5.table", "ks.table" } },
+	{ 54936, { "gb18030.table", "gb2312.table", "big5.table", "ks.table" } },
 };
 
 static void add_table(const char **out, size_t *n, const char *t)
@@ -203,7 +203,7 @@ size_t i18n_cjk_tables(Program *p, const char **out, size_t max)
 	program_pages(p, &ps);
 	for (uint32_t i = 0; i < ps.n; i++)
 		for (size_t k = 0; k < countof(cjk_tables); k++)
-			for (int t = 0; t < 3 && cjk_tables[k].cp == ps.v[i] && cjk_tables[k].tables[t]; t++)
+			for (int t = 0; t < 4 && cjk_tables[k].cp == ps.v[i] && cjk_tables[k].tables[t]; t++)
 				if (n < max)
 					add_table(out, &n, cjk_tables[k].tables[t]);
 	return n;
@@ -221,7 +221,7 @@ void e_i18n_invoke(Fn *f)
 	e_out(f, "switch (cp) {");
 	for (uint32_t i = 0; i < ps.n; i++) {
 		Type *t = i18n_type(f->p, arena_printf(ty_arena(), "CP%d", ps.v[i]));
-		if (!t || !offered(ps.v[i]) || !ty_find_method(t, ".ctor", 0))
+		if (!t || !ty_find_method(t, ".ctor", 0))
 			continue;
 		e_out(f, "case %d: {", ps.v[i]);
 		e_construct(f, t, "made", "build-time substitution: a code page the program names");

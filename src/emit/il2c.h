@@ -150,6 +150,10 @@ typedef struct Fn {
 	Method *made, *made_before;     /* newobj's constructor, if that was
 					   this (before: the last) instruction */
 	bool invalid;                   /* the error being raised is bad IL */
+	/* an instruction names a type Mono will not load: Mono's JIT fails
+	 * the whole method with TypeLoadException, this message ("": the
+	 * exception's own, for a delegate made by ldftn; newobj) */
+	const char *load_fail;
 } Fn;
 
 /* A place in the IL (a method of an image, an offset) that the build
@@ -161,6 +165,8 @@ typedef struct CutSite {
 
 /* il2c_missing.c: an instruction naming a type, method or field that does
  * not exist (or calling an abstract method) becomes the throw Mono makes. */
+/* Does an instruction of f's body name t (itself, or a member of it)? */
+bool e_body_names(Fn *f, Type *t);
 bool e_missing(Fn *f, const Instr *in);
 /* il2c_loops.c: the counted loops of the program's own methods (addr:
  * find_addressed's marks), and the bound that holds for an index slot

@@ -881,29 +881,54 @@ static void invalid_method(Fn *f, Program *p, Method *m)
 /* Mono loads the types of a method's signature and locals when it
  * compiles it: one it refuses (ty_load_failure) makes the method throw
  * TypeLoadException when it is called (mono/tests typeload-unaligned,
- * vt-sync-method). */
+ * vt-sync-method). The message is the type's reason when an instruction
+ * names the type (Mono's JIT refuses the class there), else, for a
+ * failure found with the layout, which fails the variable first, the
+ * exception's own ("": typeload-unaligned). */
+static const char *load_failure_of(Fn *f, Type *t)
+{
+	const char *why = ty_load_failure(t);
+	if (why && ty_load_fails_early(t)) {
+		Type *e = t;
+		while (e->elem)
+			e = e->elem;
+		if (!e_body_names(f, e))
+			return "";
+	}
+	return why;
+}
+
 static const char *signature_load_failure(Fn *f)
 {
 	const char *why = ty_load_failure(f->m->ret);
 	for (uint32_t i = 0; i < f->m->nparams && !why; i++)
 		why = ty_load_failure(f->m->params[i]);
-	if (why || !md_body(f->m->img, &f->a, f->m->row, &f->body))
+	if (!md_body(f->m->img, &f->a, f->m->row, &f->body))
 		return why;
+	if (why) {
+		why = load_failure_of(f, f->m->ret);
+		for (uint32_t i = 0; i < f->m->nparams && !why; i++)
+			why = load_failure_of(f, f->m->params[i]);
+		return why;
+	}
 	LocalsSig ls = sig_locals(f->img, &f->a, f->body.local_sig);
 	for (uint32_t i = 0; i < ls.count && !why; i++)
-		why = ty_load_failure(ty_from_sig(f->img, ls.types[i], &f->ctx));
+		why = load_failure_of(f, ty_from_sig(f->img, ls.types[i], &f->ctx));
 	return why;
 }
 
+/* The body: throw TypeLoadException(why), or the parameterless one for
+ * why "" (Fn.load_fail). */
 static void load_failure_body(Fn *f, const char *why)
 {
-	e_warn(f, "a type in its signature or locals cannot be loaded; it throws "
-	       "System.TypeLoadException when it runs, as in Mono");
 	Buf lit = {0};
 	emit_c_string(&lit, why);
 	emit_need_exception(f->p, RT_EXC_TYPELOAD);
-	e_out(f, "rt_exc_throw_msg(%s, %s); goto UNWIND;", emit_exception_id(RT_EXC_TYPELOAD),
-	      lit.s);
+	if (*why)
+		e_out(f, "rt_exc_throw_msg(%s, %s); goto UNWIND;",
+		      emit_exception_id(RT_EXC_TYPELOAD), lit.s);
+	else
+		e_out(f, "rt_exc_throw_kind(%s); goto UNWIND;", emit_exception_id(RT_EXC_TYPELOAD));
 	buf_free(&lit);
 	f->throws = true;
 	f->no_frame = true;
@@ -927,10 +952,19 @@ void emit_method(Program *p, Method *m)
 		ms->throws = ms->kind != BK_CONST;
 		assemble(&f, ms);
 	} else if ((why = signature_load_failure(&f))) {
+		e_warn(&f, "a type in its signature or locals cannot be loaded; it throws "
+		       "System.TypeLoadException when it runs, as in Mono");
 		load_failure_body(&f, why);
 		assemble(&f, ms);
 	} else if (!translate_checked(&f, &ff, &filters)) {
 		invalid_method(&f, p, m);
+		assemble(&f, ms);
+	} else if (f.load_fail) {
+		/* the instruction warned; Mono does not compile the method */
+		why = arena_strdup(ty_arena(), f.load_fail);
+		fn_free(&f);
+		fn_init(&f, p, m);
+		load_failure_body(&f, why);
 		assemble(&f, ms);
 	} else {
 		/* the monitor holds `this`; filters, outlined, may see it */

@@ -415,16 +415,58 @@ static bool void_argument(Fn *f, const Named *n)
 	return true;
 }
 
-/* A type Mono will not load (ty_load_failure): TypeLoadException. */
-static bool unloadable(Fn *f, const Named *n)
+/* A type Mono will not load (ty_load_failure): TypeLoadException, which
+ * fails the whole method under Mono (f->load_fail; il2c_body.c), with the
+ * type's reason, but for a delegate made by ldftn and newobj in a
+ * method Mono tried to inline first (array_load_exception). */
+/* Would Mono's JIT try to inline f's method into a caller (IL under 20
+ * bytes, no handlers, not NoInlining nor Synchronized), and does a
+ * `call` of it appear in its assembly (a byte search, as i18n.c's)? */
+static bool inlined_by_caller(Fn *f)
+{
+	Method *m = f->m;
+	if (f->body.code_size >= 20 || f->body.neh || m->ninst ||
+	    (m->impl_flags & (MI_NOINLINING | MI_SYNCHRONIZED)))
+		return false;
+	Token tok = TOKEN(T_MethodDef, m->row);
+	const uint8_t *d = m->img->data;
+	for (size_t i = 0; i + 5 <= m->img->size; i++)
+		if (d[i] == 0x28 && (d[i + 1] | d[i + 2] << 8 | d[i + 3] << 16 |
+		    (uint32_t)d[i + 4] << 24) == tok)
+			return true;
+	return false;
+}
+
+static bool unloadable(Fn *f, const Instr *in, const Named *n)
 {
 	Type *t = n->t;
 	const char *why = t ? ty_load_failure(t) : NULL;
 	if (!why)
 		return false;
+	/* Mono's JIT refuses the delegate's class while trying to inline the
+	 * method into its caller; compiling the method later it finds no
+	 * Invoke in the refused class and raises TypeLoadException() */
+	bool plain = in->op == OP_NEWOBJ && t->img && ty_info(t)->is_delegate &&
+		f->sp >= 1 && f->st[f->sp - 1].ftn && inlined_by_caller(f);
+	if (!f->load_fail)
+		f->load_fail = plain ? "" : why;
 	e_throw_instead(f, RT_EXC_TYPELOAD, arena_printf(&f->a, "type %s cannot be loaded",
 			t->name), why);
 	return true;
+}
+
+/* Does an instruction of f's body name t (itself, or a member of it)? */
+bool e_body_names(Fn *f, Type *t)
+{
+	for (uint32_t off = 0; off < f->body.code_size;) {
+		Instr in;
+		off = il_decode(f->img, &f->body, off, &in);
+		Named n;
+		if (op_info[in.op].operand == OPK_TOKEN && TOK_TABLE(in.token) != T_StandAloneSig &&
+		    TOK_TABLE(in.token) != 0x70 && resolves(f, in.token, &n) && n.t == t)
+			return true;
+	}
+	return false;
 }
 
 /* newobj of an abstract class or an interface: MemberAccessException */
@@ -448,7 +490,7 @@ bool e_missing(Fn *f, const Instr *in)
 		return false;
 	Named n;
 	if (resolves(f, in->token, &n))
-		return void_argument(f, &n) || unloadable(f, &n) || abstract_new(f, in, &n) ||
+		return void_argument(f, &n) || unloadable(f, in, &n) || abstract_new(f, in, &n) ||
 		       inaccessible(f, in) || bad_abstract_call(f, in, &n);
 	TyMissing miss = ty_missing;
 	Buf msg = {0}, what = {0};

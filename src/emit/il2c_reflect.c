@@ -15,6 +15,8 @@
  *   in rt_properties, with their accessors;
  * - typeof(X).GetField("name") / GetFields(): those fields (constants
  *   too), in rt_fields, with their owner's statics;
+ * - the same calls with a name not known, in the program's own code:
+ *   all of X's members of that kind (ILLink's rule);
  * - typeof(X).GetConstructor(...) / GetConstructors(), and
  *   Activator.CreateInstance(typeof(X), args): X's constructors;
  * - m.MakeGenericMethod(typeof(A)) on a method found so: its instance;
@@ -673,13 +675,21 @@ static bool by_computed_name(Type *t)
 	return false;
 }
 
+/* typeof(X).GetField(name) with a name not known at build time, in the
+ * program's own code: every member of that kind (and binding flags) of X
+ * is kept, as ILLink's dataflow does (reflection-const-field). */
+static bool any_name(Fn *f, Type *t, const char *name)
+{
+	return !name && reflectable(t) && !ty_is_open(t) && own_code(f->m);
+}
+
 /* typeof(X).GetMethod("name", ...) */
 static void get_method(Fn *f, Method *m, Slot *r)
 {
 	Slot *s = receiver(f, m);
 	Type *t = s->known;
 	const char *name = param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
-	if (!name && by_computed_name(t)) {
+	if (!name && (by_computed_name(t) || any_name(f, t, name))) {
 		reflect_methods(f->p, f->m, t, NULL, binding_flags(f, m));
 		return;
 	}
@@ -733,6 +743,7 @@ static void get_property(Fn *f, Method *m, Slot *r)
 	Type *t = s->known;
 	bool all = !strcmp(m->name, "GetProperties");
 	const char *name = all ? NULL : param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
+	all |= any_name(f, t, name);
 	Ask a = { ASK_PROPERTIES, name, binding_flags(f, m) };
 	if ((t && !reflectable(t)) || (!all && !name) || !ask(f, s, &a, m->name, NULL))
 		warn(f, W_REFLECT, "Type.GetProperty with a type or name not known at build time finds"
@@ -748,6 +759,7 @@ static void get_event(Fn *f, Method *m, Slot *r)
 	Type *t = s->known;
 	bool all = !strcmp(m->name, "GetEvents");
 	const char *name = all ? NULL : param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
+	all |= any_name(f, t, name);
 	Ask a = { ASK_EVENTS, name, binding_flags(f, m) };
 	if ((t && (!reflectable(t) || ty_is_open(t))) || (!all && !name) ||
 	    !ask(f, s, &a, m->name, NULL))
@@ -764,6 +776,7 @@ static void get_field(Fn *f, Method *m, Slot *r)
 	Type *t = s->known;
 	bool all = !strcmp(m->name, "GetFields");
 	const char *name = all ? NULL : param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
+	all |= any_name(f, t, name);
 	Ask a = { ASK_FIELDS, name, binding_flags(f, m) };
 	if ((t && (!reflectable(t) || ty_is_open(t))) || (!all && !name) ||
 	    !ask(f, s, &a, m->name, NULL))
@@ -782,6 +795,7 @@ static void get_members(Fn *f, Method *m, Slot *r)
 	Type *t = s->known;
 	bool named = !strcmp(m->name, "GetMember");
 	const char *name = named && param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
+	named &= !any_name(f, t, name);
 	int32_t flags = binding_flags(f, m);
 	if (flags == BF_DEFAULT)
 		flags = BF_PUBLIC | BF_INSTANCE | BF_STATIC;
@@ -1035,10 +1049,71 @@ static void entry_point(Fn *f, Method *m, Slot *r)
  * Assembly.GetType), kept with a descriptor (a generic definition only if
  * keep_def); a warning when the name is not a constant. `who` names the
  * call in it. Slot r knows the type found unless it is a definition. */
+/* ---- names stored into a local ----
+ * `string name = "Ns.T"; if (args.Length > 0) name = args[0];
+ * Type.GetType(name)`: the literals the method stores into the local
+ * (`ldstr; stloc`, or through another local: `ldloc; stloc`) name the
+ * types it may find, kept as candidates (Slot.cands) for the rules on
+ * its result (GetMethods...). mono/tests reflection, reflection-enum. */
+enum { MAX_NAMES = 8 };
+
+static int32_t store_index(const Instr *in)
+{
+	if (in->op >= OP_STLOC_0 && in->op <= OP_STLOC_3)
+		return in->op - OP_STLOC_0;
+	return in->op == OP_STLOC_S || in->op == OP_STLOC ? (int32_t)in->i : -1;
+}
+
+static int32_t load_index(const Instr *in)
+{
+	if (in->op >= OP_LDLOC_0 && in->op <= OP_LDLOC_3)
+		return in->op - OP_LDLOC_0;
+	return in->op == OP_LDLOC_S || in->op == OP_LDLOC ? (int32_t)in->i : -1;
+}
+
+static void names_stored(Fn *f, int32_t loc, Blob *v, uint32_t *n, unsigned depth)
+{
+	Instr prev = {0}, in;
+	for (uint32_t off = 0; off < f->body.code_size && depth < 4; prev = in) {
+		off = il_decode(f->img, &f->body, off, &in);
+		if (store_index(&in) != loc)
+			continue;
+		if (prev.op == OP_LDSTR && TOK_TABLE(prev.token) == T_UserString && *n < MAX_NAMES)
+			v[(*n)++] = md_userstring(f->img, TOK_ROW(prev.token));
+		else if (load_index(&prev) >= 0 && load_index(&prev) != loc)
+			names_stored(f, load_index(&prev), v, n, depth + 1);
+	}
+}
+
+static bool type_candidates(Fn *f, Slot *name, Slot *r)
+{
+	if (!name->from_loc || !own_code(f->m))
+		return false;
+	Blob v[MAX_NAMES];
+	uint32_t n = 0;
+	names_stored(f, name->from_loc - 1, v, &n, 0);
+	r->cands = arena_alloc(&f->a, (n + 1) * sizeof *r->cands);
+	r->ncands = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		char *s = arena_alloc(&f->a, v[i].len / 2 + 1);
+		for (uint32_t k = 0; k + 1 < v[i].len; k += 2)
+			s[k / 2] = v[i].p[k + 1] || !v[i].p[k] ? '?' : (char)v[i].p[k];
+		Type *t = directives_find_type(f->p, s);
+		if (t && !ty_is_generic_def(t)) {
+			reach_type(f->p, t, TN_DESCRIPTOR, f->m);
+			r->cands[r->ncands++] = t;
+		}
+	}
+	return r->ncands > 0;
+}
+
 static void type_by_name(Fn *f, Method *m, Slot *r, const char *who, bool keep_def)
 {
 	const char *name = m->nparams && param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
 	Type *t = name ? directives_find_type(f->p, name) : NULL;
+	if (!name && m->nparams && param_is(m, 0, "System.String") &&
+	    type_candidates(f, arg(f, m, 0), r))
+		return;
 	if (!name)
 		warn(f, W_GETTYPE, arena_printf(&f->a, "%s with a name not known at build time finds"
 						" only types the program keeps anyway or that"

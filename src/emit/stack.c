@@ -10,7 +10,9 @@
  * the field offsets the runtime reads. Such a program is compiled with
  * unwind tables (build.c), and the runtime unwinds with libgcc's
  * _Unwind_Backtrace, mapping each frame's function start to its method.
- * No other program has any of it: Hello World is the same file.
+ * No other program has any of it: Hello World is the same file. A
+ * program whose own code reads Exception.TargetSite gets the table and
+ * new StackTrace(e) (its first frame's method) but no unwind tables.
  *
  * A method that calls StackTrace's or StackFrame's constructors,
  * StackTrace.init_frames, StackFrame.get_frame_info or
@@ -33,8 +35,28 @@ static bool is_named(const Method *m, const char *name)
 	return !strcmp(m->name, name);
 }
 
+/* Exception.TargetSite is the method of the first frame of
+ * `new StackTrace(this)`, whose frames get_trace makes from the table of
+ * methods: a program whose own code reads it gets the table (not the
+ * class library's own readers: exception serialization). */
+static bool target_site(Program *p, Method *caller, Method *m)
+{
+	if (m->owner != ty_exception || !is_named(m, "get_TargetSite") ||
+	    emit_in_class_library(caller->img))
+		return false;
+	Type *sf = ty_corlib_type("System.Diagnostics", "StackFrame");
+	p->target_site = true;
+	reach_type(p, ty_corlib_type("System.Diagnostics", "StackTrace"), TN_LAYOUT, caller);
+	reach_type(p, sf, TN_LAYOUT | TN_CONSTRUCTED, caller);
+	reach_type(p, ty_sz(sf), TN_CONSTRUCTED, caller);
+	reach_reflection(p, caller);    /* the frames' MethodInfo objects */
+	return true;
+}
+
 void emit_stack_call(Program *p, Method *caller, Method *m)
 {
+	if (target_site(p, caller, m))
+		return;
 	bool st = in_corlib(m->owner, "System.Diagnostics.StackTrace");
 	bool sf = in_corlib(m->owner, "System.Diagnostics.StackFrame");
 	bool info = sf && is_named(m, "get_frame_info");
@@ -90,11 +112,16 @@ static void runtime_body(Method *m, const char *fn)
  * that stack.c is not linked into them. */
 void emit_stack_bodies(Program *p)
 {
-	if (!p->stack_walk)
+	if (!p->stack_walk && !p->target_site)
 		return;
 	Type *st = ty_corlib_type("System.Diagnostics", "StackTrace");
 	runtime_body(ty_find_method(st, "ToString", 0), "rt_StackTrace_ToString");
 	runtime_body(ty_find_method(st, "get_trace", 3), "rt_StackTrace_get_trace");
+	/* a frame's MethodBase.DeclaringType: the program's own types get
+	 * descriptors (the class library's keep theirs only if reached) */
+	for (uint32_t i = 0; i < p->methods.n; i++)
+		if (p->methods.v[i]->owner->img == p->img)
+			reach_type(p, p->methods.v[i]->owner, TN_DESCRIPTOR, NULL);
 }
 
 /* ---- Mono's names ---- */
@@ -319,7 +346,7 @@ static const char *field_off(Type *t, const char *name)
 
 void emit_stack_table(Program *p, Buf *d)
 {
-	if (!p->stack_walk)
+	if (!p->stack_walk && !p->target_site)
 		return;
 	buf_puts(d, "const RtStackMethod rt_stack_methods[] = {\n");
 	uint32_t n = 0;

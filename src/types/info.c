@@ -813,6 +813,7 @@ const char *ty_load_failure(Type *t)
 		return ti->load_failure;
 	ti->load_checked = true;
 	Field *r = misaligned_reference(ti);
+	ti->load_fails_early = r != NULL;
 	if (r)
 		ti->load_failure = arena_printf(ty_arena(), "Reference typed field '%s' has explicit"
 						" offset that is not pointer-size aligned.", r->name);
@@ -823,4 +824,11 @@ const char *ty_load_failure(Type *t)
 		ti->load_failure = arena_printf(ty_arena(), "VTable setup of type %s failed",
 						t->name);
 	return ti->load_failure;
+}
+
+bool ty_load_fails_early(Type *t)
+{
+	while (t->elem)
+		t = t->elem;
+	return ty_load_failure(t) && ty_info(t)->load_fails_early;
 }

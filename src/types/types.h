@@ -109,6 +109,7 @@ struct TypeInfo {
 	Type *underlying;               /* enums */
 	const char *load_failure;       /* ty_load_failure, once known */
 	bool load_checked;
+	bool load_fails_early;          /* ty_load_fails_early */
 };
 
 /* Metadata flags ilcc reads (ECMA-335 §II.23.1): TypeDef (TF_), MethodDef
@@ -181,6 +182,9 @@ TypeInfo *ty_info(Type *t);                     /* classes and structs */
  * explicit layout with a misplaced reference, a value type with a
  * synchronized method), else NULL. Arrays, pointers: their element's. */
 const char *ty_load_failure(Type *t);
+/* Does Mono find that failure with the type's layout (a misaligned
+ * reference), before its JIT sees code naming the type? */
+bool ty_load_fails_early(Type *t);
 bool ty_is_ref(const Type *t);                  /* GC reference on the stack */
 bool ty_is_valuetype(const Type *t);            /* TY_STRUCT or primitive */
 bool ty_is_generic_def(const Type *t);          /* has open generic params */

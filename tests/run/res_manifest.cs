@@ -3,7 +3,8 @@
 // program's own embedded resource read with GetManifestResourceStream,
 // listed by GetManifestResourceNames, described by GetManifestResourceInfo;
 // a missing one is null. The CJK code pages read their tables as
-// I18N.CJK's resources: Shift-JIS, EUC-JP, GB2312, Big5, UHC, EUC-KR by
+// I18N.CJK's resources: Shift-JIS, EUC-JP, GB2312, Big5, UHC, EUC-KR,
+// GB18030 (its four-byte ranges too; Mono's maps the euro sign to '?') by
 // name and number, both ways.
 using System;
 using System.IO;
@@ -38,6 +39,8 @@ static class P {
 		Try(Encoding.GetEncoding(949), "\ud55c\uad6d\uc5b4");
 		Try(Encoding.GetEncoding("euc-kr"), "\ud55c");
 		Try(Encoding.GetEncoding(950), "\u81fa");
+		Try(Encoding.GetEncoding("GB18030"), "\u4e2d\u6587 abc \u00e9\U0001F600");
+		Try(Encoding.GetEncoding(54936), "\u0080\u00a4\uffff\u20ac");
 		var sj = Encoding.GetEncoding(932);
 		Console.WriteLine(sj.GetString(new byte[] { 0x82, 0xa0, 0x41, 0xb1 }) == "\u3042A\uff71");
 		return 0;
