@@ -798,7 +798,8 @@ static void emit_filters(Fn *ff, Buf *code)
 /* As .NET's Native AOT does, a method whose IL breaks the rules (what
  * il_check finds, and what e_invalid says while translating) becomes a
  * throw of InvalidProgramException, which is what Mono's JIT raises when
- * it is called; the build warns once and goes on. Other errors end the
+ * it is called (BadImageFormatException for a MethodDef token out of
+ * range, as Mono's loader); the build warns once and goes on. Other errors end the
  * build as before. */
 
 /* Translates f's IL, and its filters (into `filters`, with ff); false,
@@ -837,13 +838,13 @@ static Blob utf16_of(const char *s)
 	return (Blob){ p, (uint32_t)(2 * n) };
 }
 
-/* The body: throw new InvalidProgramException(msg). */
-static void invalid_body(Fn *f, const char *msg)
+/* The body: throw new System.`exc`(msg). */
+static void invalid_body(Fn *f, const char *exc, const char *msg)
 {
-	Type *t = ty_corlib_type("System", "InvalidProgramException");
+	Type *t = ty_corlib_type("System", exc);
 	Method *ctor = ty_find_method(t, ".ctor", 1);
 	if (!ctor)
-		fatal("the class library's InvalidProgramException has no .ctor(string)");
+		fatal("the class library's %s has no .ctor(string)", exc);
 	reach_type(f->p, t, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
 	reach_type(f->p, ty_string, TN_DESCRIPTOR, f->m);
 	reach_method(f->p, ctor, f->m, "a method with invalid IL throws it");
@@ -865,14 +866,17 @@ static void invalid_method(Fn *f, Program *p, Method *m)
 		where += n + 2;
 	if (!strncmp(where, "method ", 7))
 		where += 7;
-	fprintf(stderr, "ilcc: warning: %s; it throws InvalidProgramException if it runs\n",
-		diag_last);
-	char *msg = arena_printf(&f->a, "Invalid IL code in %s", where);
+	/* Mono's loader refuses a MethodDef token past the table's end */
+	Token bad = il_bad_method_token;
+	const char *exc = bad ? "BadImageFormatException" : "InvalidProgramException";
+	fprintf(stderr, "ilcc: warning: %s; it throws %s if it runs\n", diag_last, exc);
+	char *msg = bad ? arena_printf(&f->a, "Bad method token 0x%08x (out of bounds).", bad)
+			: arena_printf(&f->a, "Invalid IL code in %s", where);
 	Buf keep = {0};
 	buf_puts(&keep, msg);
 	fn_free(f);
 	fn_init(f, p, m);
-	invalid_body(f, keep.s);
+	invalid_body(f, exc, keep.s);
 	buf_free(&keep);
 	e_eh_epilogue(f);
 }

@@ -419,10 +419,13 @@ static void check_token(Image *img, const MethodBody *b, const Instr *in,
 		md_userstring(img, TOK_ROW(t));
 		return;
 	}
-	if (TOK_TABLE(t) >= T_COUNT || !token_in_range(img, t))
+	if (TOK_TABLE(t) >= T_COUNT || !token_in_range(img, t)) {
+		if (TOK_TABLE(t) == T_MethodDef)
+			il_bad_method_token = t;
 		il_error(img, b, method, in->offset, "%s: token 0x%08x is out of range"
 			 " (table %s has %u rows)", op, t, md_table_name(TOK_TABLE(t)),
 			 md_rows(img, TOK_TABLE(t)));
+	}
 	unsigned got = class_of(img, t);
 	bool ok = want == TC_LDTOKEN ? got == TC_TYPE || got == TC_METHOD || got == TC_FIELD
 				     : got == want;
@@ -511,10 +514,13 @@ static void check_clause_bounds(Image *img, const MethodBody *b, uint32_t i,
 		check_bound(img, b, method, i, "filter start", e->filter_off, false);
 }
 
+_Thread_local Token il_bad_method_token;
+
 uint32_t il_check(Image *img, const MethodBody *body, const char *method)
 {
 	Instr in;
 	uint32_t n = 0;
+	il_bad_method_token = 0;
 	clear_starts(body->code_size);
 	for (uint32_t off = 0; off < body->code_size; n++) {
 		starts[off >> 3] |= (uint8_t)(1u << (off & 7));

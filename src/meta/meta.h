@@ -350,6 +350,10 @@ uint32_t il_switch_target(const Instr *in, uint32_t i);
 /* Decode a whole body, checking that branch targets and EH boundaries land on
  * instruction starts. Returns the number of instructions. */
 uint32_t il_check(Image *img, const MethodBody *body, const char *method);
+/* When il_check last failed on a MethodDef token past the table's end,
+ * that token (Mono's loader raises BadImageFormatException for it, not
+ * InvalidProgramException); else 0. */
+extern _Thread_local Token il_bad_method_token;
 
 /* ---- custom attributes (attr.c) ---- */
 typedef struct AttrValue AttrValue;
