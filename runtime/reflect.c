@@ -25,7 +25,7 @@ enum {
 	ML_CASE_INSENSITIVE = 2,
 	MA_ACCESS = 0x7, MA_PRIVATE = 0x1, MA_PUBLIC = 0x6, MA_STATIC = 0x10,
 	MA_VIRTUAL = 0x40, MA_NEWSLOT = 0x100, MA_RTSPECIAL = 0x1000,
-	CC_STANDARD = 1, CC_HASTHIS = 0x20,
+	CC_STANDARD = 1, CC_VARARGS = 2, CC_HASTHIS = 0x20,
 };
 
 /* ---- MethodInfo objects ---- */
@@ -464,7 +464,8 @@ void rt_MonoMethodInfo_get_method_info(intptr_t h, char *out)
 	d->ret = type_obj(m->ret);
 	d->attrs = m->attrs;
 	d->impl_attrs = m->impl_attrs;
-	d->callconv = CC_STANDARD | (m->attrs & MA_STATIC ? 0 : CC_HASTHIS);
+	d->callconv = (m->flags & RT_M_VARARG ? CC_VARARGS : CC_STANDARD) |
+		      (m->attrs & MA_STATIC ? 0 : CC_HASTHIS);
 }
 
 int32_t rt_MonoMethodInfo_get_method_attributes(intptr_t h)

@@ -478,6 +478,7 @@ enum RtMethodFlags {
 	RT_M_GENERIC_DEF = 1 << 0,  /* GetMethod("M") of M<T> */
 	RT_M_GENERIC = 1 << 1,      /* ... or an instance of one */
 	RT_M_ARRAY = 1 << 2,        /* an array type's method (reflect_array.c) */
+	RT_M_VARARG = 1 << 3,       /* its signature's convention is VARARG */
 };
 
 typedef struct RtMethod {

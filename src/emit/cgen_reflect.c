@@ -311,10 +311,11 @@ static void method_entry(Program *p, Buf *b, Method *m, uint32_t k)
 	const char *fn = "NULL", *open_fn = "NULL";
 	if (!open && !is_ctor(m))
 		entry_points(m, k, &fn, &open_fn);
-	buf_printf(b, "\t{ \"%s\", %s, %s, %u, rm%u_p, rm%u_n, %u, %u, %s, %u, %s, %s, ",
+	buf_printf(b, "\t{ \"%s\", %s, %s, %u, rm%u_p, rm%u_n, %u, %u, %s%s, %u, %s, %s, ",
 		   m->name, type_ref(m->owner), type_ref(m->ret), m->nparams, k, k,
 		   m->flags, m->impl_flags,
-		   open ? "RT_M_GENERIC_DEF" : m->ninst ? "RT_M_GENERIC" : "0", byref, fn, open_fn);
+		   open ? "RT_M_GENERIC_DEF" : m->ninst ? "RT_M_GENERIC" : "0",
+		   m->is_vararg ? " | RT_M_VARARG" : "", byref, fn, open_fn);
 	if (open)
 		buf_puts(b, "NULL, ");
 	else

@@ -20,8 +20,8 @@
  * - typeof(X).GetConstructor(...) / GetConstructors(), and
  *   Activator.CreateInstance(typeof(X), args): X's constructors;
  * - m.MakeGenericMethod(typeof(A)) on a method found so: its instance;
- * - Delegate.CreateDelegate(typeof(D), ...): D, constructed, with Invoke
- *   found by reflection (Mono's CreateDelegate looks it up);
+ * - Delegate.CreateDelegate(typeof(D), ...) and MethodInfo.CreateDelegate(
+ *   typeof(D)): D, constructed, with Invoke found by reflection (Mono's CreateDelegate looks it up);
  * - Marshal.SizeOf(typeof(S)), OffsetOf, PtrToStructure, StructureToPtr
  *   of a boxed S: S in rt_marshal_types[] (marshal.c), with why when
  *   ilcc cannot marshal it (the call throws then, as Mono's; a warning).
@@ -878,7 +878,8 @@ static void make_generic_method(Fn *f, Method *m, Slot *r)
 	     " typeof(A) }) at the call)");
 }
 
-/* Delegate.CreateDelegate(typeof(D), ...[, typeof(X), "name"]) */
+/* Delegate.CreateDelegate(typeof(D), ...[, typeof(X), "name"]), and
+ * MethodInfo.CreateDelegate(typeof(D)[, target]) */
 static void create_delegate(Fn *f, Method *m, Slot *r)
 {
 	(void)r;
@@ -1182,6 +1183,7 @@ static const struct {
 	{ "System.Reflection.MethodInfo", "MakeGenericMethod", make_generic_method },
 	{ "System.Type", "GetGenericArguments", get_generic_args },
 	{ "System.Delegate", "CreateDelegate", create_delegate },
+	{ "System.Reflection.MethodInfo", "CreateDelegate", create_delegate },
 	{ "System.MonoCustomAttrs", "GetCustomAttributes", attr_arrays },
 	{ "System.Reflection.MemberInfo", "GetCustomAttributes", custom_attrs },
 	{ "System.Reflection.MemberInfo", "IsDefined", custom_attrs },

@@ -104,13 +104,22 @@ static void delegate_body(Fn *f)
 			delegate_bodies[i].body(f);
 }
 
+/* m's generic method arguments hold a generic parameter */
+static bool inst_open(const Method *m)
+{
+	for (uint32_t i = 0; i < m->ninst; i++)
+		if (ty_is_open(m->inst[i]))
+			return true;
+	return false;
+}
+
 void e_new_delegate(Fn *f, Method *ctor)
 {
 	Type *t = ctor->owner;
 	Slot fn = *e_top(f, 0);
 	const char *target = e_sv(f, 1), *ptr = e_sv(f, 0);
 	Method *m = fn.ftn;
-	if (m && !ty_is_open(m->owner) && !m->ninst)
+	if (m && !ty_is_open(m->owner) && !inst_open(m))
 		reach_delegate_target(f->p, m, f->m);
 	if (m && !m->has_this) {
 		reach_state(m)->need_sthunk = true;
