@@ -282,6 +282,9 @@ bool rt_reflect_same_types(RtArray *a, const RtType *const *types, uint32_t n);
 Object *rt_FieldInfo_internal_from_handle_type(intptr_t field, intptr_t type);
 /* The PropertyInfo whose setter is set (NULL if reflection has none). */
 Object *rt_reflect_property_of_setter(const RtMethod *set);
+/* The Module of assembly as (NULL: the one module of a program that asks
+ * for no assemblies). */
+Object *rt_reflect_module(const RtAssembly *as);
 
 /* ---- reflect_array.c ---- */
 /* An array type's methods (Mono's list): their count, *first the first

@@ -1263,25 +1263,33 @@ Object *rt_RuntimeTypeHandle_GetAssembly(Object *type)
 	return NULL;
 }
 
-/* Type.Module: one module per assembly, as each of ours has one; it has
- * no attributes. Its Assembly is null when the program asks for none. */
-Object *rt_RuntimeTypeHandle_GetModule(Object *type)
+/* The module of assembly `as` (each of ours has one; it has no
+ * attributes): its _impl is the RtAssembly, its Assembly null when the
+ * program asks for no assembly objects. One module stands for all types
+ * when there are no assemblies (as NULL). */
+Object *rt_reflect_module(const RtAssembly *as)
 {
 	static Object **module_objs;
-	static Object *lone;        /* when there are no assemblies */
-	Object *as = rt_RuntimeTypeHandle_GetAssembly(type);
+	static Object *lone;
 	const RtType *mt = rt_known.module_type;
+	Object *ao = as ? assembly_object(as) : NULL;
 	if (!mt)
 		return NULL;
-	if (!as) {
+	if (!ao) {
 		pthread_mutex_lock(&objs_lock);
 		if (!lone)
 			lone = rt_gc_alloc(mt);
 		pthread_mutex_unlock(&objs_lock);
 		return lone;
 	}
-	return cached(&module_objs, rt_nassemblies, (size_t)(assembly_of(as) - rt_assemblies), mt,
-		      rt_known.mod_assembly_off, as, rt_known.mod_assembly_off, as);
+	return cached(&module_objs, rt_nassemblies, (size_t)(as - rt_assemblies), mt,
+		      rt_known.mod_impl_off, as, rt_known.mod_assembly_off, ao);
+}
+
+/* Type.Module */
+Object *rt_RuntimeTypeHandle_GetModule(Object *type)
+{
+	return rt_reflect_module(assembly_of(rt_RuntimeTypeHandle_GetAssembly(type)));
 }
 
 Object *rt_RuntimeAssembly_get_fullname(Object *a)

@@ -294,9 +294,11 @@ typedef struct RtKnown {
 	 * the program's own code asks for assemblies (rt_assemblies) */
 	const RtType *assembly_type;
 	uint32_t asm_handle_off;
-	/* RuntimeModule and its `assembly`, when Type.Module is reached */
+	/* RuntimeModule and its `assembly` and `_impl` (the RtAssembly),
+	 * when Type.Module or Assembly.GetModules is reached; Module[] */
 	const RtType *module_type;
-	uint32_t mod_assembly_off;
+	uint32_t mod_assembly_off, mod_impl_off;
+	const RtType *module_array;
 	/* MethodInfo[], when Type.GetInterfaceMap is reached */
 	const RtType *method_info_array;
 	/* adds (true) or removes the calling thread's [ThreadStatic] storage
@@ -692,6 +694,23 @@ typedef struct RtAssembly {
 } RtAssembly;
 extern const RtAssembly rt_assemblies[];
 extern const uint32_t rt_nassemblies;
+
+/* Metadata tokens (MemberInfo.MetadataToken, Module.ResolveMethod,
+ * ResolveField, ResolveType, ResolveMember), written once the program
+ * reaches one of those: each kept type, method, field and property of an
+ * assembly with its token, and each TypeRef or MemberRef of the
+ * program's own assemblies that names nothing, with the exception Mono
+ * raises for it (`what` is then its message). */
+enum { RT_TOK_TYPE, RT_TOK_METHOD, RT_TOK_FIELD, RT_TOK_PROPERTY, RT_TOK_MISSING };
+typedef struct RtToken {
+	const RtAssembly *as;       /* NULL: not among rt_assemblies */
+	uint32_t token;
+	uint8_t kind;
+	uint8_t exc;                /* RT_TOK_MISSING: its RtExcKind */
+	const void *what;           /* RtType, RtMethod, RtField, RtProperty, char */
+} RtToken;
+extern const RtToken rt_tokens[];
+extern const uint32_t rt_ntokens;
 
 /* Nested types with a descriptor and the type each is declared in
  * (Type.DeclaringType, GetNestedTypes), in declaration order; listed

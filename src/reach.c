@@ -309,6 +309,22 @@ static const struct { const char *fn; RtExcKind kind; } icall_raises[] = {
 	{ "rt_Array_GetValue", RT_EXC_ARG }, { "rt_Array_SetValue", RT_EXC_ARG },
 	{ "rt_RuntimeTypeHandle_GetArrayRank", RT_EXC_ARG },
 	{ "rt_Delegate_CreateDelegate_internal", RT_EXC_ARG },
+	{ "rt_RuntimeModule_ResolveTypeToken", RT_EXC_NOTSUPP },
+	{ "rt_RuntimeModule_ResolveTypeToken", RT_EXC_TYPELOAD },
+	{ "rt_RuntimeModule_ResolveTypeToken", RT_EXC_MISSINGMETHOD },
+	{ "rt_RuntimeModule_ResolveTypeToken", RT_EXC_MISSINGFIELD },
+	{ "rt_RuntimeModule_ResolveMethodToken", RT_EXC_NOTSUPP },
+	{ "rt_RuntimeModule_ResolveMethodToken", RT_EXC_TYPELOAD },
+	{ "rt_RuntimeModule_ResolveMethodToken", RT_EXC_MISSINGMETHOD },
+	{ "rt_RuntimeModule_ResolveMethodToken", RT_EXC_MISSINGFIELD },
+	{ "rt_RuntimeModule_ResolveFieldToken", RT_EXC_NOTSUPP },
+	{ "rt_RuntimeModule_ResolveFieldToken", RT_EXC_TYPELOAD },
+	{ "rt_RuntimeModule_ResolveFieldToken", RT_EXC_MISSINGMETHOD },
+	{ "rt_RuntimeModule_ResolveFieldToken", RT_EXC_MISSINGFIELD },
+	{ "rt_RuntimeModule_ResolveMemberToken", RT_EXC_NOTSUPP },
+	{ "rt_RuntimeModule_ResolveMemberToken", RT_EXC_TYPELOAD },
+	{ "rt_RuntimeModule_ResolveMemberToken", RT_EXC_MISSINGMETHOD },
+	{ "rt_RuntimeModule_ResolveMemberToken", RT_EXC_MISSINGFIELD },
 };
 
 static void icall_needs(Program *p, const char *fn)

@@ -493,6 +493,9 @@ static void assembly_entry(Program *p, Buf *b, Image *img, uint32_t k, bool name
 	free(v.v);
 }
 
+/* The images rt_assemblies[] lists, in its order (for tokens). */
+static VEC(Image *) asm_imgs;
+
 /* rt_assemblies[]: the program's first, then the others by name. */
 static void assemblies(Program *p, Buf *b)
 {
@@ -533,7 +536,96 @@ static void assemblies(Program *p, Buf *b)
 		buf_printf(b, entry >= 0 ? "&rt_methods[%d] },\n" : "NULL },\n", entry);
 	}
 	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nassemblies = %u;\n", imgs.n);
-	free(imgs.v);
+	free(asm_imgs.v);
+	asm_imgs.v = imgs.v, asm_imgs.n = imgs.n;
+}
+
+/* "&rt_assemblies[k]" for img, "NULL" if it is not listed. */
+static const char *assembly_ref(Image *img)
+{
+	for (uint32_t k = 0; k < asm_imgs.n; k++)
+		if (asm_imgs.v[k] == img)
+			return arena_printf(ty_arena(), "&rt_assemblies[%u]", k);
+	return "NULL";
+}
+
+static bool tokens_on(Program *p)
+{
+	static const char *const fns[] = {
+		"rt_RuntimeModule_ResolveTypeToken", "rt_RuntimeModule_ResolveMethodToken",
+		"rt_RuntimeModule_ResolveFieldToken", "rt_RuntimeModule_ResolveMemberToken",
+		"rt_RuntimeMethodInfo_get_metadata_token",
+		"rt_RuntimeConstructorInfo_get_metadata_token",
+		"rt_RuntimeFieldInfo_get_metadata_token",
+		"rt_RuntimePropertyInfo_get_metadata_token",
+		"rt_RuntimeTypeHandle_GetMetadataToken",
+	};
+	for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
+		if (emit_icall_reached(p, fns[i]))
+			return true;
+	return false;
+}
+
+/* The TypeRefs and MemberRefs of the program's assembly that name
+ * nothing: what Module.Resolve* of their token throws. */
+static void missing_tokens(Program *p, Buf *b, const char *as)
+{
+	static const uint32_t tables[] = { T_TypeRef, T_MemberRef };
+	for (size_t k = 0; k < 2; k++)
+		for (uint32_t row = 1; row <= md_rows(p->img, tables[k]); row++) {
+			Buf msg = {0};
+			int kind;
+			Token tok = tables[k] << 24 | row;
+			if (e_missing_token(p->img, tok, &msg, &kind)) {
+				buf_printf(b, "\t{ %s, 0x%08x, RT_TOK_MISSING, %d, ", as, tok, kind);
+				emit_c_string(b, msg.s);
+				buf_puts(b, " },\n");
+			}
+			buf_free(&msg);
+		}
+}
+
+/* rt_tokens[] (rt.h), once the program reaches MetadataToken or
+ * Module.Resolve*: the kept types (instances under their definition's
+ * token, not found by Resolve*), methods, fields and properties. */
+static void tokens(Program *p, Buf *b)
+{
+	uint32_t n0 = (uint32_t)b->len;
+	buf_puts(b, "const RtToken rt_tokens[] = {\n");
+	bool on = tokens_on(p);
+	for (uint32_t i = 0; on && i < p->types.n; i++) {
+		Type *t = p->types.v[i];
+		if (assembly_member(t))
+			buf_printf(b, "\t{ %s, 0x%08x, RT_TOK_TYPE, 0, &%s_type },\n",
+				   t->ninst ? "NULL" : assembly_ref(t->img), 0x02000000u | t->row,
+				   t->cname);
+	}
+	for (uint32_t k = 0; on && k < p->reflected.n; k++) {
+		Method *m = p->reflected.v[k];
+		if (m->img && m->row)
+			buf_printf(b, "\t{ %s, 0x%08x, RT_TOK_METHOD, 0, &rt_methods[%u] },\n",
+				   m->ninst || m->owner->ninst ? "NULL" : assembly_ref(m->img),
+				   0x06000000u | m->row, k);
+	}
+	for (uint32_t k = 0; on && k < p->reflected_fields.n; k++) {
+		Field *fd = p->reflected_fields.v[k];
+		if (fd->img && fd->row)
+			buf_printf(b, "\t{ %s, 0x%08x, RT_TOK_FIELD, 0, &rt_fields[%u] },\n",
+				   fd->owner->ninst ? "NULL" : assembly_ref(fd->img),
+				   0x04000000u | fd->row, k);
+	}
+	for (uint32_t k = 0; on && k < p->reflected_props.n; k++) {
+		ReflectedProp *rp = &p->reflected_props.v[k];
+		buf_printf(b, "\t{ %s, 0x%08x, RT_TOK_PROPERTY, 0, &rt_properties[%u] },\n",
+			   rp->owner->ninst ? "NULL" : assembly_ref(rp->owner->img),
+			   0x17000000u | rp->row, k);
+	}
+	if (on && asm_imgs.n && asm_imgs.v[0] == p->img)
+		missing_tokens(p, b, "&rt_assemblies[0]");
+	uint32_t n = 0;         /* one line per entry, after the first */
+	for (size_t i = n0; i < b->len; i++)
+		n += b->s[i] == '\n';
+	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_ntokens = %u;\n", n - 1);
 }
 
 /* offsetof of field `name` of t (or a base), as C. */
@@ -728,8 +820,12 @@ void emit_reflection_known(Program *p, Buf *b)
 		buf_printf(b, "\t.method_info_array = &%s_type,\n", mia->cname);
 	Type *mod = reflection_type("RuntimeModule");
 	if (mod->user && (reach_tstate(mod)->needs & TN_CONSTRUCTED))
-		buf_printf(b, "\t.module_type = &%s_type,\n\t.mod_assembly_off = %s,\n", mod->cname,
-			   offset_of(mod, "assembly"));
+		buf_printf(b, "\t.module_type = &%s_type,\n\t.mod_assembly_off = %s,\n"
+			   "\t.mod_impl_off = %s,\n", mod->cname, offset_of(mod, "assembly"),
+			   offset_of(mod, "_impl"));
+	Type *moda = ty_sz(reflection_type("Module"));
+	if (moda->user && (reach_tstate(moda)->needs & TN_CONSTRUCTED))
+		buf_printf(b, "\t.module_array = &%s_type,\n", moda->cname);
 	if (!p->reflection_on)
 		return;
 	Type *rpi = reflection_type("RuntimeParameterInfo");
@@ -826,6 +922,7 @@ void emit_reflection(Program *p, Buf *b)
 	properties(p, b);
 	events(p, b);
 	fields(p, b);
+	tokens(p, b);
 	emit_attrs(p, b);
 	if (p->reflection_on)
 		new_param_info(b);

@@ -168,6 +168,9 @@ typedef struct CutSite {
 /* Does an instruction of f's body name t (itself, or a member of it)? */
 bool e_body_names(Fn *f, Type *t);
 bool e_missing(Fn *f, const Instr *in);
+/* Does TypeRef or MemberRef tok of img name nothing (Module.Resolve*)?
+ * Then Mono's message into msg and its RtExcKind into *kind. */
+bool e_missing_token(Image *img, Token tok, Buf *msg, int *kind);
 /* il2c_loops.c: the counted loops of the program's own methods (addr:
  * find_addressed's marks), and the bound that holds for an index slot
  * loaded from a loop's counter inside its body (NULL: none) */

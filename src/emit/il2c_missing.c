@@ -24,6 +24,8 @@
 #include "../../runtime/rt.h"
 
 #include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A MemberRef of an array type's methods (Get, Set, Address, .ctor), which
@@ -106,15 +108,23 @@ static void put_owner(Buf *b, Type *t)
 	buf_printf(b, "%s.%s", ns, name);
 }
 
+/* "mscorlib, Version=2.0.0.0, Culture=neutral, PublicKeyToken=b77a...":
+ * the reference's token as Mono writes it (null when it has none or
+ * holds a whole key) */
 static const char *assembly_display(Image *img, uint32_t aref)
 {
+	Blob key = md_blob(img, md_get(img, T_AssemblyRef, aref, AssemblyRef_PublicKeyOrToken));
+	char token[17] = "null";
+	if (key.len == 8)
+		for (int i = 0; i < 8; i++)
+			snprintf(token + 2 * i, 3, "%02x", key.p[i]);
 	return arena_printf(ty_arena(), "%s, Version=%u.%u.%u.%u, Culture=neutral, "
-		"PublicKeyToken=null",
+		"PublicKeyToken=%s",
 		md_string(img, md_get(img, T_AssemblyRef, aref, AssemblyRef_Name)),
 		md_get(img, T_AssemblyRef, aref, AssemblyRef_MajorVersion),
 		md_get(img, T_AssemblyRef, aref, AssemblyRef_MinorVersion),
 		md_get(img, T_AssemblyRef, aref, AssemblyRef_BuildNumber),
-		md_get(img, T_AssemblyRef, aref, AssemblyRef_RevisionNumber));
+		md_get(img, T_AssemblyRef, aref, AssemblyRef_RevisionNumber), token);
 }
 
 static void type_message(Buf *b, Image *img, Token tok)
@@ -517,4 +527,43 @@ bool e_missing(Fn *f, const Instr *in)
 	buf_free(&msg);
 	buf_free(&what);
 	return true;
+}
+
+/* Module.Resolve* (cgen_reflect.c tokens): does TypeRef or MemberRef tok
+ * of img name nothing? Then msg gets Mono's message and *kind the
+ * exception, as for an instruction naming it. A token that fails to
+ * resolve for another reason is left out (false), not a build error. */
+bool e_missing_token(Image *img, Token tok, Buf *msg, int *kind)
+{
+	Fn *f = calloc(1, sizeof *f);
+	if (!f)
+		fatal("out of memory");
+	f->img = img;
+	jmp_buf jb, *outer = diag_jmp;
+	bool quiet = diag_quiet;
+	ty_missing.kind = TY_MISSING_NONE;
+	diag_quiet = true;
+	volatile bool failed = true;
+	if (diag_try(&jb) == 0) {
+		named_of(f, tok);
+		failed = false;
+	}
+	diag_jmp = outer;
+	diag_quiet = quiet;
+	TyMissing miss = ty_missing;
+	bool missing = failed && miss.kind != TY_MISSING_NONE && miss.img == img;
+	if (missing && miss.kind == TY_MISSING_TYPE) {
+		*kind = RT_EXC_TYPELOAD;
+		type_message(msg, img, miss.tok);
+	} else if (missing && miss.kind == TY_MISSING_METHOD && miss.tok == tok) {
+		*kind = RT_EXC_MISSINGMETHOD;
+		method_message(msg, f, tok);
+	} else if (missing && miss.kind == TY_MISSING_FIELD && miss.tok == tok) {
+		*kind = RT_EXC_MISSINGFIELD;
+		field_message(msg, f, tok);
+	} else {
+		missing = false;
+	}
+	free(f);
+	return missing;
 }

@@ -7,6 +7,10 @@
 //   a struct's getter through a ref parameter (delegate-prop, delegate10);
 // - Delegate.Method of a delegate over a generic method's instance
 //   (generic-getgenericarguments.2);
+// - MetadataToken of kept methods, constructors, fields, properties and
+//   types, and Module.ResolveMethod/ResolveField/ResolveType/ResolveMember
+//   of those tokens (resolve_*_bug.2; il_resolve has the tokens that name
+//   nothing); Assembly.GetModules;
 using System;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -35,7 +39,40 @@ class Gen {
 	public T Pick<T, U>(T a, U b) { return a; }
 }
 
+class Tok {
+	public int count = 1;
+	public string Name { get; set; }
+	public Tok() { }
+	public void Run() { }
+}
+
 class P {
+	static void Tokens()
+	{
+		MethodInfo m = typeof(Tok).GetMethod("Run");
+		FieldInfo f = typeof(Tok).GetField("count");
+		PropertyInfo pr = typeof(Tok).GetProperty("Name");
+		ConstructorInfo c = typeof(Tok).GetConstructor(Type.EmptyTypes);
+		Module mod = typeof(Tok).Module;
+		Console.WriteLine("tables {0:x2} {1:x2} {2:x2} {3:x2} {4:x2}", m.MetadataToken >> 24,
+			c.MetadataToken >> 24, f.MetadataToken >> 24, pr.MetadataToken >> 24,
+			typeof(Tok).MetadataToken >> 24);
+		Console.WriteLine(mod.ResolveMethod(m.MetadataToken) == m);
+		Console.WriteLine(mod.ResolveMethod(c.MetadataToken) == c);
+		Console.WriteLine(mod.ResolveField(f.MetadataToken) == f);
+		Console.WriteLine(mod.ResolveType(typeof(Tok).MetadataToken) == typeof(Tok));
+		Console.WriteLine(mod.ResolveMember(m.MetadataToken).Name);
+		Console.WriteLine(mod.ResolveMember(f.MetadataToken).Name);
+		Console.WriteLine(m.MetadataToken != c.MetadataToken && pr.MetadataToken != 0);
+		try {
+			mod.ResolveMethod(f.MetadataToken);
+		} catch (ArgumentException e) {
+			Console.WriteLine(e.GetType().Name);
+		}
+		Module[] mods = typeof(Tok).Assembly.GetModules();
+		Console.WriteLine(mods.Length + " " + (mods[0] == mod) + " " + mod.MetadataToken);
+	}
+
 	static void GenericTargets()
 	{
 		Func<int, string> f = Gen.Id<int>;
@@ -77,5 +114,6 @@ class P {
 		CallConv();
 		Accessors();
 		GenericTargets();
+		Tokens();
 	}
 }
