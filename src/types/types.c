@@ -541,8 +541,10 @@ Method *ty_method(Type *owner, Image *img, uint32_t row, Type **inst, uint32_t n
 	return m;
 }
 
-/* Is Method m's signature, seen openly, the one in blob `s` of `img`? */
-static bool sig_matches(Method *m, Image *img, const MethodSig *s)
+/* Is Method m's signature the one in blob `s` of `img`? Seen openly
+ * (mctx, sctx NULL), or with each side's type arguments in place. */
+static bool sig_matches(Method *m, const Ctx *mctx, Image *img, const MethodSig *s,
+			const Ctx *sctx)
 {
 	Arena a = {0};
 	MethodSig *ms = sig_method(m->img, &a, md_get(m->img, T_MethodDef, m->row,
@@ -551,26 +553,39 @@ static bool sig_matches(Method *m, Image *img, const MethodSig *s)
 	bool eq = (ms->conv & SIG_HASTHIS) == (s->conv & SIG_HASTHIS) &&
 		  sig_is_vararg(ms) == sig_is_vararg(s) &&
 		  ms->ngeneric == s->ngeneric && ms->nparams == n &&
-		  from_sig(m->img, ms->ret, NULL) == from_sig(img, s->ret, NULL);
+		  from_sig(m->img, ms->ret, mctx) == from_sig(img, s->ret, sctx);
 	for (uint32_t i = 0; eq && i < n; i++)
-		eq = from_sig(m->img, ms->params[i], NULL) == from_sig(img, s->params[i], NULL);
+		eq = from_sig(m->img, ms->params[i], mctx) == from_sig(img, s->params[i], sctx);
 	arena_free(&a);
 	return eq;
 }
 
-/* The method named `name` with signature `s` in `t` or its bases. */
-static Method *find_by_sig(Type *t, const char *name, Image *img, const MethodSig *s)
+static Method *find_in_bases(Type *t, const char *name, Image *img, const MethodSig *s,
+			     bool inflated)
 {
+	Ctx sctx = { t->inst, t->ninst, NULL, 0 };
 	for (Type *c = t; c; c = c->img ? ty_info(c)->base : NULL) {
 		if (c->kind == TY_SZARRAY || c->kind == TY_ARRAY)
 			c = ty_array;
 		TypeInfo *ti = ty_info(c);
+		Ctx mctx = { c->inst, c->ninst, NULL, 0 };
 		for (uint32_t i = 0; i < ti->nmethods; i++)
 			if (!strcmp(ti->methods[i]->name, name) &&
-			    sig_matches(ti->methods[i], img, s))
+			    sig_matches(ti->methods[i], inflated ? &mctx : NULL, img, s,
+					inflated ? &sctx : NULL))
 				return ti->methods[i];
 	}
 	return NULL;
+}
+
+/* The method named `name` with signature `s` in `t` or its bases: the
+ * signatures compared as written, else (a base's method reached through
+ * an instance: `Y<int>::f(int32, !0)` of `class Y<V> : X<int32, V>` names
+ * X's `f(!T, !U)`) with the type arguments in place, as Mono compares. */
+static Method *find_by_sig(Type *t, const char *name, Image *img, const MethodSig *s)
+{
+	Method *m = find_in_bases(t, name, img, s, false);
+	return m || !t->ninst ? m : find_in_bases(t, name, img, s, true);
 }
 
 static Method *memberref_method(Image *img, uint32_t row, const Ctx *ctx)
