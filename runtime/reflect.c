@@ -1198,6 +1198,46 @@ static bool instance_named(const RtType *t, const char *want, bool ignore_case)
 	return same;
 }
 
+/* The kept type named by canonical name want (n bytes): a definition, an
+ * instance, or an array of one ("T[]", "T[,]": the last suffix is the
+ * outermost array); NULL if the build kept none. */
+static const RtType *find_named(const char *want, size_t n, bool ignore_case)
+{
+	if (!want)
+		return NULL;
+	size_t k = n;
+	uint32_t rank = 1;
+	if (n > 2 && want[n - 1] == ']') {
+		for (k = n - 1; k > 0 && want[k - 1] == ','; k--)
+			rank++;
+	}
+	if (k > 1 && k < n && want[k - 1] == '[') {
+		char *elem = malloc(k);
+		if (!elem)
+			rt_fatal("out of memory");
+		memcpy(elem, want, k - 1);
+		elem[k - 1] = 0;
+		const RtType *e = find_named(elem, k - 1, ignore_case);
+		free(elem);
+		if (e && want[n - 2] == '[')
+			return e->array_of;
+		for (uint32_t i = 0; e && i < rt_nnamed_types; i++) {
+			const RtType *t = rt_named_types[i];
+			if ((t->flags & RT_T_ARRAY) && t->elem == e && t->rank == rank)
+				return t;
+		}
+		return NULL;
+	}
+	bool generic = strchr(want, '[');
+	for (uint32_t i = 0; i < rt_nnamed_types; i++) {
+		const RtType *t = rt_named_types[i];
+		if (t->full_name ? generic && instance_named(t, want, ignore_case) :
+		    !generic && named(t, want, n, ignore_case))
+			return t;
+	}
+	return NULL;
+}
+
 Object *rt_RuntimeTypeHandle_internal_from_name(Object *name, char *mark, Object *assembly,
 						bool throw_on_error, bool ignore_case, bool reflection_only)
 {
@@ -1207,15 +1247,7 @@ Object *rt_RuntimeTypeHandle_internal_from_name(Object *name, char *mark, Object
 	const char *s = rt_str_to_utf8((const RtString *)name);
 	NameBuf want = {0};
 	skip_assembly(&want, canon_name(&want, s, 0), 0);     /* "Ns.Name, Assembly" */
-	const RtType *found = NULL;
-	size_t n = want.len;
-	bool generic = want.p && strchr(want.p, '[');
-	for (uint32_t i = 0; !want.bad && !found && i < rt_nnamed_types; i++) {
-		const RtType *t = rt_named_types[i];
-		if (t->full_name ? generic && instance_named(t, want.p, ignore_case) :
-		    !generic && named(t, want.p, n, ignore_case))
-			found = t;
-	}
+	const RtType *found = want.bad ? NULL : find_named(want.p, want.len, ignore_case);
 	free(want.p);
 	return found ? rt_Type_internal_from_handle((intptr_t)found) : NULL;
 }

@@ -167,10 +167,32 @@ static Type *find_instance(Dir *c, const char *full)
 	return ty_def(g->img, g->row, inst, n);
 }
 
+/* "Ns.T[]", "Ns.T[,], Assembly": the array type of T's of that rank
+ * (the last suffix: "T[][,]" is a 2-D array of T[]); NULL if the name
+ * ends in no array suffix or T is not found. */
+static Type *find_array(Dir *c, const char *full, const char *comma)
+{
+	size_t len = comma ? (size_t)(comma - full) : strlen(full);
+	if (len < 3 || full[len - 1] != ']')
+		return NULL;
+	size_t k = len - 1;
+	uint32_t rank = 1;
+	while (k > 1 && full[k - 1] == ',')
+		k--, rank++;
+	if (full[k - 1] != '[')
+		return NULL;
+	Type *e = find_type(c, arena_printf(ty_arena(), "%.*s%s", (int)(k - 1), full,
+					    comma ? comma : ""));
+	return !e ? NULL : rank == 1 ? ty_sz(e) : ty_md(e, rank);
+}
+
 static Type *find_type(Dir *c, const char *full)
 {
 	const char *open = top_level(full, '[');
 	const char *comma = top_level(full, ',');   /* "Ns.T, Assembly" */
+	Type *arr = find_array(c, full, comma);
+	if (arr)
+		return arr;
 	if (open && (!comma || open < comma) && open[1] != ']' && open[1] != ',')
 		return find_instance(c, arena_printf(ty_arena(), "%.*s", comma ? (int)(comma - full) :
 						     (int)strlen(full), full));

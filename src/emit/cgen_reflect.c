@@ -852,8 +852,10 @@ static void named_types(Program *p, Buf *b)
 	buf_puts(b, "const RtType *const rt_named_types[] = {");
 	for (uint32_t i = 0; asked && i < p->types.n; i++) {
 		Type *t = p->types.v[i];
-		if ((t->kind == TY_CLASS || t->kind == TY_STRUCT || t->kind <= TY_U) && t->img &&
-		    !ty_is_open(t)) {
+		/* vectors are found as their element's array_of */
+		bool md = t->kind == TY_ARRAY && t->user && (reach_tstate(t)->needs & TN_DESCRIPTOR);
+		if (((t->kind == TY_CLASS || t->kind == TY_STRUCT || t->kind <= TY_U) && t->img &&
+		     !ty_is_open(t)) || (md && !ty_is_open(t))) {
 			buf_printf(b, "%s&%s_type,", n % 4 ? " " : "\n\t", t->cname);
 			n++;
 		}

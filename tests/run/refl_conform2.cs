@@ -11,6 +11,9 @@
 //   types, and Module.ResolveMethod/ResolveField/ResolveType/ResolveMember
 //   of those tokens (resolve_*_bug.2; il_resolve has the tokens that name
 //   nothing); Assembly.GetModules;
+// - Type.GetType of an array type's name ("System.Char[,]",
+//   "System.Int32[]", "System.String[][]"), and a multi-dimensional
+//   array's constructor with lower bounds invoked (runtime-invoke);
 using System;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -47,6 +50,20 @@ class Tok {
 }
 
 class P {
+	static void ArrayNames()
+	{
+		Type t = Type.GetType("System.Char[,]");
+		ConstructorInfo ci = null;
+		foreach (ConstructorInfo c in t.GetConstructors())
+			if (c.GetParameters().Length == 4)
+				ci = c;
+		Array a = (Array)ci.Invoke(new object[] { 1, 5, -10, 7 });
+		Console.WriteLine(t + " " + a.GetLength(0) + " " + a.GetLowerBound(0) + " " +
+			a.GetLength(1) + " " + a.GetLowerBound(1));
+		Console.WriteLine(Type.GetType("System.Int32[]") == typeof(int[]));
+		Console.WriteLine(Type.GetType("System.String[][]") + " " + Type.GetType("System.Int64[,,]"));
+	}
+
 	static void Tokens()
 	{
 		MethodInfo m = typeof(Tok).GetMethod("Run");
@@ -115,5 +132,6 @@ class P {
 		Accessors();
 		GenericTargets();
 		Tokens();
+		ArrayNames();
 	}
 }
