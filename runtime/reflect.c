@@ -989,6 +989,22 @@ Object *rt_RuntimeFieldInfo_ResolveType(Object *self)
 	return fd->type ? type_obj(fd->type) : NULL;
 }
 
+/* FieldInfo.GetOptionalCustomModifiers (optional) or
+ * GetRequiredCustomModifiers: the types, the last in the signature first
+ * as Mono lists them; null (Mono's managed code makes it
+ * Type.EmptyTypes) for none. */
+Object *rt_RuntimeFieldInfo_GetTypeModifiers(Object *self, bool optional)
+{
+	const RtField *fd = field_of(self);
+	const RtType *v[16];
+	uint32_t n = 0;
+	for (uint32_t i = rt_nfield_mods; i-- > 0 && n < 16; )
+		if (rt_field_mods[i].field == fd && rt_field_mods[i].required != optional &&
+		    rt_field_mods[i].type)
+			v[n++] = rt_field_mods[i].type;
+	return n ? rt_reflect_types(v, n) : NULL;
+}
+
 Object *rt_RuntimeFieldInfo_GetParentType(Object *self, bool declaring)
 {
 	const RtType *klass = *(const RtType **)((char *)self + rt_known.fi_klass_off);

@@ -606,6 +606,16 @@ typedef struct RtField {
 } RtField;
 extern const RtField rt_fields[];
 extern const uint32_t rt_nfields;
+/* The custom modifiers of kept fields' types, in signature order
+ * (FieldInfo.GetRequiredCustomModifiers, GetOptionalCustomModifiers),
+ * written once those are reached. */
+typedef struct RtFieldMod {
+	const RtField *field;
+	bool required;              /* modreq, else modopt */
+	const RtType *type;
+} RtFieldMod;
+extern const RtFieldMod rt_field_mods[];
+extern const uint32_t rt_nfield_mods;
 
 /* Custom attributes of kept members, decoded at build time (src/attrs.c):
  * a value is boxed bytes (`i`, as `type`), a string, a Type, null or an

@@ -853,6 +853,20 @@ void reach_reflect_event(Program *p, Type *owner, uint32_t row, Method *why)
 /* A field reflection can find: its owner's layout or statics (and so
  * its static constructor), its type's descriptor, a string constant's
  * literal. */
+/* The types of f's custom modifiers (FieldInfo.GetRequiredCustomModifiers)
+ * get descriptors; a field has few, if any. */
+static void field_mods(Program *p, Field *f, Method *why)
+{
+	if (!f->img || !f->row)
+		return;
+	Arena a = {0};
+	TypeSig *s = sig_field(f->img, &a, md_get(f->img, T_Field, f->row, Field_Signature));
+	Ctx ctx = { f->owner->inst, f->owner->ninst, NULL, 0 };
+	for (CustomMod *m = s->mods; m; m = m->next)
+		reach_type(p, ty_from_token(f->img, m->type, &ctx), TN_DESCRIPTOR, why);
+	arena_free(&a);
+}
+
 void reach_reflect_field(Program *p, Field *f, Method *why)
 {
 	for (uint32_t i = 0; i < p->reflected_fields.n; i++)
@@ -868,6 +882,7 @@ void reach_reflect_field(Program *p, Field *f, Method *why)
 	reflect_args(p, f->owner, why);         /* FieldInfo.GetValue asks */
 	reach_type(p, ty_sz(ty_corlib_type("System", "Type")), TN_DESCRIPTOR | TN_CONSTRUCTED, why);
 	reach_reflect_type(p, f->type, why);
+	field_mods(p, f, why);
 	if (f->is_literal && f->type == ty_string) {
 		uint32_t c = md_lookup1(f->img, T_Constant, Constant_Parent, TOKEN(T_Field, f->row));
 		if (c)

@@ -780,6 +780,30 @@ static void fields(Program *p, Buf *b)
 	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nfields = %u;\n", p->reflected_fields.n);
 }
 
+/* rt_field_mods[]: the kept fields' custom modifiers, in signature
+ * order, once GetRequired/OptionalCustomModifiers is reached */
+static void field_mods(Program *p, Buf *b)
+{
+	bool on = emit_icall_reached(p, "rt_RuntimeFieldInfo_GetTypeModifiers");
+	uint32_t n = 0;
+	buf_puts(b, "const RtFieldMod rt_field_mods[] = {\n");
+	for (uint32_t k = 0; on && k < p->reflected_fields.n; k++) {
+		Field *fd = p->reflected_fields.v[k];
+		if (!fd->img || !fd->row)
+			continue;
+		Arena a = {0};
+		TypeSig *s = sig_field(fd->img, &a, md_get(fd->img, T_Field, fd->row,
+							     Field_Signature));
+		Ctx ctx = { fd->owner->inst, fd->owner->ninst, NULL, 0 };
+		for (CustomMod *m = s->mods; m; m = m->next, n++)
+			buf_printf(b, "\t{ &rt_fields[%u], %s, %s },\n", k,
+				   m->required ? "true" : "false",
+				   type_ref(ty_from_token(fd->img, m->type, &ctx)));
+		arena_free(&a);
+	}
+	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nfield_mods = %u;\n", n);
+}
+
 void emit_reflection_known(Program *p, Buf *b)
 {
 	Type *types = ty_sz(ty_corlib_type("System", "Type"));
@@ -924,6 +948,7 @@ void emit_reflection(Program *p, Buf *b)
 	properties(p, b);
 	events(p, b);
 	fields(p, b);
+	field_mods(p, b);
 	tokens(p, b);
 	emit_attrs(p, b);
 	if (p->reflection_on)
