@@ -1513,6 +1513,9 @@ static void known(Gen *g)
 		if (!strcmp(sti->statics[i]->name, "Empty"))
 			buf_printf(b, "\t%s_s.%s = (Object *)&%s;\n", ty_string->cname,
 				   sti->statics[i]->cname, reach_literal_name(g->p, g->p->empty_literal));
+	Type *mi = g->p->module_init;
+	if (mi && reached(ty_info(mi)->cctor) && needs(mi, TN_STATICS))
+		buf_printf(b, "\tif (!rt_init_check(&%s_init)) return 0;\n", mi->cname);
 	if (!e)                         /* a library: its exports are the entries */
 		buf_puts(b, "\treturn 0;\n");
 	else if (ty_info(e->owner)->cctor && reached(ty_info(e->owner)->cctor) && needs(e->owner, TN_STATICS))
