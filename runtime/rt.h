@@ -602,6 +602,17 @@ typedef struct RtField {
 	void *(*thread_addr)(void);
 } RtField;
 extern const RtField rt_fields[];
+
+/* The handle `ldtoken` makes of a field with initial data in the file
+ * (an RVA field): what RuntimeHelpers.InitializeArray reads. Its first
+ * word is RT_FIELD_DATA_TAG where an RtField's (the handle of a field
+ * found by reflection) is a name pointer. */
+enum { RT_FIELD_DATA_TAG = 1 };
+typedef struct RtFieldData {
+	uintptr_t tag;
+	uint32_t size;              /* the field's type's size */
+	const uint8_t *data;
+} RtFieldData;
 extern const uint32_t rt_nfields;
 
 /* Custom attributes of kept members, decoded at build time (src/attrs.c):
@@ -832,6 +843,8 @@ void rt_exc_throw_kind(RtExcKind k);            /* construct and throw */
 void rt_exc_throw_msg(RtExcKind k, const char *msg);
 /* ArgumentNullException with `param` (UTF-8) as its ParamName. */
 void rt_exc_throw_arg_null(const char *param);
+/* ArgumentException with `msg` and `param` (UTF-8) as its ParamName. */
+void rt_exc_throw_arg(const char *param, const char *msg);
 Object *rt_exc_catch(void);                     /* takes rt_pending, clears it */
 /* The same for a handler that only reads the exception's fields: the
  * frames of an unshared exception are not saved, since nothing can read
