@@ -542,6 +542,9 @@ Object *rt_delegate_invoke_info(Object *dlg);
 /* Delegate.Method: the MethodInfo of what dlg calls, NULL if reflection
  * did not keep it. */
 Object *rt_delegate_method_info(Object *dlg);
+/* Delegate.Equals when the two method pointers differ: do both name the
+ * same method (Mono compares Delegate.Method)? */
+bool rt_delegate_same_method(Object *a, Object *b);
 void *rt_reflect_pointer(Object *o);
 /* Expression.Compile (src/emit/expr.c): a delegate of type t calling the
  * interpreter's Closure target; NULL when the program made no
