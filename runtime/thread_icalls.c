@@ -250,8 +250,8 @@ void rt_Thread_InterruptInternal(Object *self)
 	rt_wait_lock();
 	mt->interrupted = true;
 	uint32_t *word = mt->block_word;
-	if (word)
-		__atomic_store_n(word, 1, __ATOMIC_RELEASE);
+	if (word && !rt_futex_set(word))
+		word = NULL;            /* not asleep: it will see the 1 */
 	rt_wait_unlock();
 	if (word)
 		rt_futex_wake(word);    /* the sleeper may have gone: harmless */
