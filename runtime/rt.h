@@ -146,7 +146,8 @@ struct RtType {
 	 * ("List`1[[System.Int32, mscorlib, Version=...]]", no namespace) */
 	const char *full_name;
 	/* a constructed class's parameterless constructor, if the program
-	 * keeps it (Activator.CreateInstance(Type)) */
+	 * keeps it (Activator.CreateInstance(Type)); a struct's (C# 10) is
+	 * called with the address of the unboxed value */
 	void (*default_ctor)(Object *);
 };
 

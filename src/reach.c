@@ -55,6 +55,7 @@ void reach_free(Program *p)
 	free(p->rva_fields.v), free(p->gvms.v), free(p->made_generics.v);
 	free(p->marshal_types.v), free(p->expr_delegates.v);
 	free(p->type_args.v), free(p->dlg_targets.v), free(p->type_rules.v);
+	free(p->unknown_rules.v);
 	free(p->reflected.v), free(p->reflected_props.v), free(p->reflected_events.v);
 	*p = (Program){0};
 }
@@ -655,6 +656,26 @@ bool reach_reflect_open(Method *m)
 	return ty_is_open(m->owner) || (!m->ninst && ty_method_generic_arity(m));
 }
 
+/* An enum of the program's own that reflection reaches as a member's type
+ * (PropertyInfo.PropertyType, FieldInfo.FieldType, a parameter, a return,
+ * also inside Nullable<> or an array): its named values too, so that
+ * p.PropertyType.GetFields() lists them (an option parser's help, an
+ * object dumper), as Native AOT keeps an enum's fields with its metadata.
+ * Only the program's own enums: constants cost a name each. */
+static void reflect_enum_values(Program *p, Type *t, Method *why)
+{
+	while (t->kind == TY_SZARRAY || t->kind == TY_ARRAY)
+		t = t->elem;
+	if (t->img && t->ninst == 1 && ty_info(t)->is_nullable)
+		t = t->inst[0];
+	if (!t->img || t->ninst || !ty_info(t)->is_enum || t->img == ty_corlib ||
+	    emit_in_class_library(t->img))
+		return;
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t i = 0; i < ti->nliterals; i++)
+		reach_reflect_field(p, ti->literals[i], why);
+}
+
 /* A parameter or return type, boxed or unboxed by the invoke thunk. */
 static void reach_reflect_type(Program *p, Type *t, Method *why)
 {
@@ -664,6 +685,7 @@ static void reach_reflect_type(Program *p, Type *t, Method *why)
 		return;
 	reach_type(p, t, ty_is_valuetype(t) ? TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT :
 		   TN_DESCRIPTOR, why);
+	reflect_enum_values(p, t, why);
 }
 
 /* Type.GetGenericArguments of t (ContainsGenericParameters asks), and
@@ -852,6 +874,8 @@ void reach_reflect_field(Program *p, Field *f, Method *why)
 	reflect_args(p, f->owner, why);         /* FieldInfo.GetValue asks */
 	reach_type(p, ty_sz(ty_corlib_type("System", "Type")), TN_DESCRIPTOR | TN_CONSTRUCTED, why);
 	reach_reflect_type(p, f->type, why);
+	if (f->is_literal && f->type->img && ty_info(f->type)->is_enum)   /* GetRawConstantValue's box */
+		reach_reflect_type(p, ty_info(f->type)->underlying, why);
 	if (f->is_literal && f->type == ty_string) {
 		uint32_t c = md_lookup1(f->img, T_Constant, Constant_Parent, TOKEN(T_Field, f->row));
 		if (c)
@@ -1025,7 +1049,8 @@ void reach_type(Program *p, Type *t, uint32_t needs, Method *why)
 	if (p->edge && (needs & TN_CONSTRUCTED))
 		p->edge(p, why, EDGE_CONSTRUCTED, t);
 	TypeState *ts = reach_tstate(t);
-	if (ts->needs == 0) {
+	bool first = ts->needs == 0;
+	if (first) {
 		ts->why = why;
 		VEC_PUSH(p->types, t);
 	}
@@ -1034,6 +1059,8 @@ void reach_type(Program *p, Type *t, uint32_t needs, Method *why)
 		return;
 	ts->needs |= added;
 	needs_of_parts(p, t, added, why);
+	if (first)
+		emit_reflect_unknown(p, t, why);
 }
 
 /* ---- literals ---- */

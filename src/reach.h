@@ -202,6 +202,15 @@ typedef struct Program {
 	VEC(ReflectedProp) reflected_props;     /* ... and rt_properties[] */
 	VEC(ReflectedEvent) reflected_events;   /* ... and rt_events[] */
 	VEC(Field *) reflected_fields;  /* ... and rt_fields[] */
+	/* Reflection the program's own code asks of a Type the build cannot
+	 * name at all (a Type kept in a dictionary, one from GetTypes() in a
+	 * lambda): the asks (il2c_reflect.c's TypeRule, `of` NULL), applied
+	 * to every type of the program's own assemblies that is reached,
+	 * before or after (emit_reflect_unknown) */
+	VEC(struct TypeRule) unknown_rules;
+	/* ... and the DynamicallyAccessedMemberTypes of the program's own
+	 * Type parameters reflected on that some call passes such a Type */
+	int64_t unknown_kinds;
 	VEC(Type *) callbacks;          /* delegate types C can call (callbacks.c) */
 	VEC(Type *) expr_delegates;     /* ... Expression.Compile can make (expr.c) */
 	VEC(Type *) indirect;           /* pointer and byref types with a descriptor */

@@ -614,9 +614,75 @@ static void ask_subtypes(Fn *f, Type *of, const Ask *a, const char *call)
 			" kept anyway (name the type with typeof at the call)", call, of->name));
 }
 
+/* ---- a Type the build cannot name at all ----
+ * GetConstructors() of a Type a DI container keeps in a dictionary,
+ * Activator.CreateInstance(t) in a lambda over Assembly.GetTypes():
+ * Native AOT warns and finds nothing; Mono finds everything. For such a
+ * call in the program's own code, ilcc asks the same of every type of the
+ * program's own assemblies that the build reaches at all (a bounded set:
+ * the class library's types are left out; reached, not only constructed,
+ * since a DI container's types are made by the constructors it finds),
+ * whichever of the call and the type the build meets first
+ * (Program.unknown_rules; reach.c's reach_type calls
+ * emit_reflect_unknown). The call still warns (ILCC1001). */
+
+static bool own_type(const Type *t)
+{
+	return t->img && (t->kind == TY_CLASS || t->kind == TY_STRUCT) && !ty_is_open(t) &&
+	       !ty_is_generic_def(t) && t->img != ty_corlib && !emit_in_class_library(t->img);
+}
+
+void emit_reflect_unknown(Program *p, Type *t, Method *why)
+{
+	if ((!p->unknown_rules.n && !p->unknown_kinds) || !own_type(t))
+		return;
+	for (uint32_t i = 0; i < p->unknown_rules.n; i++) {
+		TypeRule r = p->unknown_rules.v[i];
+		ask_type(p, r.why, t, &r.ask);
+	}
+	if (p->unknown_kinds)
+		directives_keep_members(p, t, p->unknown_kinds, why);
+}
+
+/* f's own code asks a of a Type the build cannot name: every own type
+ * reached so far is asked (and each reached later). A Type from a
+ * parameter is left to the callers (type_args), but in a lambda or other
+ * delegate target, whose callers the build does not see. */
+static void ask_unknown(Fn *f, const Ask *a)
+{
+	Program *p = f->p;
+	if (!own_code(f->m) || (f->dam_arg && !reach_state(f->m)->dlg_target))
+		return;
+	for (uint32_t i = 0; i < p->unknown_rules.n; i++) {
+		const Ask *o = &p->unknown_rules.v[i].ask;
+		if (o->kind == a->kind && o->flags == a->flags && (o->name == a->name ||
+		    (o->name && a->name && !strcmp(o->name, a->name))))
+			return;
+	}
+	VEC_PUSH(p->unknown_rules, ((TypeRule){ NULL, *a, f->m }));
+	for (uint32_t i = 0; i < p->types.n; i++)
+		if (own_type(p->types.v[i]))
+			ask_type(p, f->m, p->types.v[i], a);
+}
+
+/* A Type the build cannot name is passed to a Type parameter of the
+ * program's own that is reflected on for `kinds` (a DI container's
+ * Create(Type impl) called with a Type from a dictionary): as
+ * ask_unknown, by DynamicallyAccessedMemberTypes. */
+static void pass_unknown(Program *p, int64_t kinds, Method *why)
+{
+	if ((p->unknown_kinds | kinds) == p->unknown_kinds)
+		return;
+	p->unknown_kinds |= kinds;
+	for (uint32_t i = 0; i < p->types.n; i++)
+		if (own_type(p->types.v[i]))
+			directives_keep_members(p, p->types.v[i], p->unknown_kinds, why);
+}
+
 /* Asks a of the Type in slot s: of each Type it may be. False: the build
- * does not know what it may be. *one: the method found, when s is one
- * known Type and one method is found. */
+ * does not know what it may be (then of every type of the program's own
+ * reached, ask_unknown). *one: the method found, when s is one known
+ * Type and one method is found. */
 static bool ask(Fn *f, const Slot *s, const Ask *a, const char *call, Method **one)
 {
 	uint32_t n = s->known ? 1 : s->ncands;
@@ -634,6 +700,8 @@ static bool ask(Fn *f, const Slot *s, const Ask *a, const char *call, Method **o
 	}
 	if (s->sub_of && !s->known)
 		ask_subtypes(f, s->sub_of, a, call);
+	if (!n && !s->sub_of)
+		ask_unknown(f, a);
 	return n || s->sub_of;
 }
 
@@ -1532,6 +1600,8 @@ static void mark_reflects(Program *p, Method *m, uint32_t i, int64_t kinds)
 			directives_keep_members(p, a.known, ms->reflects_kinds, a.caller);
 		else if (a.from)
 			mark_reflects(p, a.caller, a.from - 1, ms->reflects_kinds);
+		else
+			pass_unknown(p, ms->reflects_kinds, a.caller);
 	}
 }
 
@@ -1562,6 +1632,8 @@ static void type_arg(Fn *f, TypeArgFlow a)
 		directives_keep_members(f->p, a.known, ms->reflects_kinds, f->m);
 	else if (a.from)
 		mark_reflects(f->p, f->m, a.from - 1, ms->reflects_kinds);
+	else
+		pass_unknown(f->p, ms->reflects_kinds, f->m);
 }
 
 /* A call of m (the program's own) passing Types: each recorded (one per
