@@ -870,6 +870,11 @@ Object *rt_RuntimePropertyInfo_internal_from_handle_type(intptr_t prop, intptr_t
 	return property_object((const RtProperty *)prop, (const RtType *)type);
 }
 
+int32_t rt_RuntimePropertyInfo_get_metadata_token(Object *prop)
+{
+	return (int32_t)property_of(prop)->token;
+}
+
 typedef struct PropertyInfoData {       /* System.Reflection.MonoPropertyInfo */
 	Object *parent, *declaring_type, *name, *get_method, *set_method;
 	int32_t attrs;
@@ -1045,6 +1050,11 @@ Object *rt_RuntimeFieldInfo_GetValueInternal(Object *self, Object *obj)
 	const RtField *fd = field_of(self);
 	void *p = field_address(fd, obj);
 	return p ? rt_reflect_box(fd->type, p) : NULL;
+}
+
+int32_t rt_RuntimeFieldInfo_get_metadata_token(Object *fi)
+{
+	return (int32_t)field_of(fi)->token;
 }
 
 /* A constant's value as its metadata holds it: an enum's as its

@@ -574,6 +574,7 @@ typedef struct RtProperty {
 	const RtType *owner;
 	uint32_t attrs;             /* PropertyAttributes */
 	const RtMethod *get, *set;
+	uint32_t token;             /* MetadataToken: 0x17000000 | its row */
 } RtProperty;
 extern const RtProperty rt_properties[];
 extern const uint32_t rt_nproperties;
@@ -601,6 +602,7 @@ typedef struct RtField {
 	uint32_t offset;
 	void *addr;
 	void *(*thread_addr)(void);
+	uint32_t token;             /* MetadataToken: 0x04000000 | its row */
 } RtField;
 extern const RtField rt_fields[];
 extern const uint32_t rt_nfields;

@@ -55,7 +55,6 @@ void reach_free(Program *p)
 	free(p->rva_fields.v), free(p->gvms.v), free(p->made_generics.v);
 	free(p->marshal_types.v), free(p->expr_delegates.v);
 	free(p->type_args.v), free(p->dlg_targets.v), free(p->type_rules.v);
-	free(p->unknown_rules.v);
 	free(p->reflected.v), free(p->reflected_props.v), free(p->reflected_events.v);
 	*p = (Program){0};
 }
@@ -969,8 +968,6 @@ void reach_delegate_method(Program *p, Method *why)
 static void constructed(Program *p, Type *t, Method *why)
 {
 	VEC_PUSH(p->constructed, t);
-	if (p->on_constructed)
-		p->on_constructed(p, t, why);
 	if (p->dynamic_invoke)
 		reflect_invoke(p, t, why);
 	TypeInfo *ti = ty_info(t->img ? t : ty_array);        /* arrays: Array's */
@@ -1059,8 +1056,8 @@ void reach_type(Program *p, Type *t, uint32_t needs, Method *why)
 		return;
 	ts->needs |= added;
 	needs_of_parts(p, t, added, why);
-	if (first)
-		emit_reflect_unknown(p, t, why);
+	if (p->on_type && (first || (added & TN_CONSTRUCTED)))
+		p->on_type(p, t, added, first, why);
 }
 
 /* ---- literals ---- */
@@ -1179,6 +1176,9 @@ void reach_run(Program *p)
 	do
 		drain(p);
 	while (attrs_scan(p));
+	/* closed: what the C's emission still reaches (descriptors of
+	 * generic arguments, interfaces) asks no more reflection */
+	p->on_type = NULL;
 }
 
 void reach_check_missing(Program *p)

@@ -202,25 +202,19 @@ typedef struct Program {
 	VEC(ReflectedProp) reflected_props;     /* ... and rt_properties[] */
 	VEC(ReflectedEvent) reflected_events;   /* ... and rt_events[] */
 	VEC(Field *) reflected_fields;  /* ... and rt_fields[] */
-	/* Reflection the program's own code asks of a Type the build cannot
-	 * name at all (a Type kept in a dictionary, one from GetTypes() in a
-	 * lambda): the asks (il2c_reflect.c's TypeRule, `of` NULL), applied
-	 * to every type of the program's own assemblies that is reached,
-	 * before or after (emit_reflect_unknown) */
-	VEC(struct TypeRule) unknown_rules;
-	/* ... and the DynamicallyAccessedMemberTypes of the program's own
-	 * Type parameters reflected on that some call passes such a Type */
-	int64_t unknown_kinds;
 	VEC(Type *) callbacks;          /* delegate types C can call (callbacks.c) */
 	VEC(Type *) expr_delegates;     /* ... Expression.Compile can make (expr.c) */
 	VEC(Type *) indirect;           /* pointer and byref types with a descriptor */
 	VEC(Type *) marshal_types;      /* structs Marshal is given (marshal.c) */
 	VEC(TypeArgFlow) type_args;     /* il2c_reflect.c: Types passed to the program's methods */
 	VEC(struct GenSite) gen_sites;  /* il2c_reflect.c: MakeGenericType/Method over a Type parameter */
-	/* il2c_reflect.c: reflection on x.GetType(), asked of each type
-	 * constructed that x may be; told of each (reach.c constructed) */
+	/* il2c_reflect.c: reflection on x.GetType() (asked of each type
+	 * constructed that x may be) and on Types not known at build time
+	 * (asked of each of the program's own types reached); on_type is
+	 * told of each type reached the first time and of each constructed,
+	 * until reach_run ends */
 	VEC(struct TypeRule) type_rules;
-	void (*on_constructed)(struct Program *p, Type *t, Method *why);
+	void (*on_type)(struct Program *p, Type *t, uint32_t added, bool first, Method *why);
 	bool dynamic_invoke;            /* reach_dynamic_invoke */
 	VEC(Method *) dlg_targets;      /* methods delegates are made over */
 	bool dlg_method;                /* reach_delegate_method */

@@ -147,10 +147,6 @@ const char *emit_slot_fn(Method *m);
 /* cgen_reflect.c: rt_methods[] and what goes with it; rt_known's
  * reflection fields */
 void emit_reflection(Program *p, Buf *b);
-/* il2c_reflect.c: t, newly reached, is kept for the reflection over
- * unknown Types that the program's own code asked for so far
- * (Program.unknown_reflect), if it is a type of the program's own */
-void emit_reflect_unknown(Program *p, Type *t, Method *why);
 void emit_reflection_known(Program *p, Buf *b);
 /* culture.c: the named cultures' table (before rt_known), rt_known's fields */
 void emit_cultures(Program *p, Buf *b);
