@@ -220,6 +220,7 @@ void reach_table_keys(KeyFn *fn, void *ctx)
 		fn(ctx, KEY_METHOD, made_rules[i].icall, "reach.c made_rules");
 	emit_subst_keys(fn, ctx);
 	emit_feature_keys(fn, ctx);
+	emit_reflect_keys(fn, ctx);
 }
 
 /* A type got a descriptor: what the rules on make of it. */

@@ -114,9 +114,44 @@ static bool binds(Method *m, int32_t flags)
 
 static bool own_code(Method *m);
 
+/* Class library methods whose typeof constants name types the library
+ * creates by reflection later, after reading them back from a table
+ * (TypeDescriptor.GetConverter: ReflectTypeDescriptionProvider's
+ * intrinsic converters, each made through its (Type) constructor, else
+ * its parameterless one): each such type deriving from `base` keeps its
+ * public constructors. */
+static void reflect_ctors(Program *p, Method *why, Type *t, int32_t flags);
+
+static const struct { const char *owner, *method, *base; } created_later[] = {
+	{ "System.ComponentModel.ReflectTypeDescriptionProvider", "get_IntrinsicTypeConverters",
+	  "System.ComponentModel.TypeConverter" },
+};
+
+static bool derives_from(Type *t, const char *base)
+{
+	for (; t && t->img; t = ty_info(t)->base)
+		if (!strcmp(t->name, base))
+			return true;
+	return false;
+}
+
 static void from_handle(Fn *f, Method *m, Slot *r)
 {
-	r->known = arg(f, m, 0)->known;
+	Type *t = r->known = arg(f, m, 0)->known;
+	for (size_t i = 0; t && i < countof(created_later); i++)
+		if (!strcmp(f->m->name, created_later[i].method) &&
+		    !strcmp(f->m->owner->name, created_later[i].owner) &&
+		    derives_from(t, created_later[i].base))
+			reflect_ctors(f->p, f->m, t, BF_PUBLIC | BF_INSTANCE);
+}
+
+void emit_reflect_keys(KeyFn *fn, void *ctx)
+{
+	for (size_t i = 0; i < countof(created_later); i++) {
+		fn(ctx, KEY_METHOD_NAME, arena_printf(ty_arena(), "%s::%s", created_later[i].owner,
+						      created_later[i].method), "il2c_reflect.c created_later");
+		fn(ctx, KEY_TYPE, created_later[i].base, "il2c_reflect.c created_later");
+	}
 }
 
 /* ---- MakeGenericType/MakeGenericMethod over the Types the build sees ----
