@@ -130,9 +130,12 @@ void rt_wait_wake_all(void);
 bool rt_wait_sleep(const struct timespec *deadline);
 void rt_wait_deadline(int32_t ms, struct timespec *ts);   /* now + ms */
 /* Sleeps while *word is 0 (false: the CLOCK_MONOTONIC deadline passed;
- * NULL: none; may return early); wakes one sleeper on word. */
+ * NULL: none; may return early; the word is 2 while its owner sleeps);
+ * rt_futex_set sets it to 1, true if its owner is asleep, and then
+ * rt_futex_wake (now or after giving up a lock) wakes it. */
 bool rt_futex_wait(uint32_t *word, const struct timespec *deadline);
 void rt_futex_wake(uint32_t *word);
+bool rt_futex_set(uint32_t *word);
 /* A lock in one word, 0 when free (wait.c): the monitors' (mon.c), where
  * musl's mutex made a system call on most contended unlocks. */
 void rt_lock_take(uint32_t *lock);

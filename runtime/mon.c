@@ -224,8 +224,8 @@ static void wake_one(RtSync *s)
 	else
 		return;
 	w->state = W_WOKEN;
-	__atomic_store_n(&w->word, 1, __ATOMIC_SEQ_CST);
-	rt_futex_wake(&w->word);    /* may come after it woke and went: harmless */
+	if (rt_futex_set(&w->word))
+		rt_futex_wake(&w->word);    /* may come after it woke and went: harmless */
 }
 
 /* With s->lock held: rt_thread_unblock for a sleep on a word. */

@@ -152,14 +152,24 @@ static void unlink_live(RtMThread *mt)
 	mt->next = NULL;
 }
 
+static void park_while_held(RtMThread *mt, int sig);
+#define SIG_SUSPEND (SIGRTMIN + 5)
+
 static void *thread_main(void *p)
 {
 	RtMThread *mt = p;
 	RtThread *th = rt_thread_attach(false);
 	Object *it = mt->internal;
-	FIELD(it, rt_known.ithread_tid_off, int64_t) = (int64_t)rt_thread_id();
 	th->mthread = mt;
 	th->thread_obj = mt->thread;
+	/* suspended before it ran (no id to signal, or the signal found no
+	 * record to park on): the id is stored and hold read in the order
+	 * Suspend stores hold and reads the id, so one of the two sees the
+	 * other */
+	__atomic_store_n(&FIELD(it, rt_known.ithread_tid_off, int64_t), (int64_t)rt_thread_id(),
+	                 __ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&mt->hold, __ATOMIC_SEQ_CST))
+		park_while_held(mt, SIG_SUSPEND);
 	Object *start = mt->start, *arg = mt->arg;
 	mt->start = mt->arg = NULL;
 	rt_known.thread_start(start, arg);
@@ -194,8 +204,13 @@ bool rt_Thread_Thread_internal(Object *self, Object *start)
 	rt_thread_attr_init(&attr);
 	int err = pthread_create(&tid, &attr, thread_main, mt);
 	pthread_attr_destroy(&attr);
-	if (err == 0)
+	if (err == 0) {
+		/* known once Start returns (Suspend signals it), as the thread
+		 * itself also writes it */
+		__atomic_store_n(&FIELD(mt->internal, rt_known.ithread_tid_off, int64_t),
+		                 (int64_t)tid, __ATOMIC_RELEASE);
 		return true;
+	}
 	rt_wait_lock();
 	unlink_live(mt);
 	mt->state |= TS_UNSTARTED;
@@ -240,8 +255,8 @@ void rt_Thread_InterruptInternal(Object *self)
 	rt_wait_lock();
 	mt->interrupted = true;
 	uint32_t *word = mt->block_word;
-	if (word)
-		__atomic_store_n(word, 1, __ATOMIC_RELEASE);
+	if (word && !rt_futex_set(word))
+		word = NULL;            /* not asleep: it will see the 1 */
 	rt_wait_unlock();
 	if (word)
 		rt_futex_wake(word);    /* the sleeper may have gone: harmless */
@@ -417,14 +432,8 @@ int32_t rt_WaitHandle_Wait_internal(intptr_t handles, int32_t n, bool all, int32
  * waiting) blocks others that need it until resumed: the hazard for which
  * .NET made Suspend obsolete. Resume wakes the thread before it takes
  * rt_wait_lock, so that it never waits for a lock the parked thread holds. */
-#define SIG_SUSPEND (SIGRTMIN + 5)
-
-static void on_suspend(int sig)
+static void park_while_held(RtMThread *mt, int sig)
 {
-	RtThread *th = rt_thread_cur;
-	RtMThread *mt = th ? th->mthread : NULL;
-	if (!mt)
-		return;
 	int saved = errno;
 	sigset_t mask;
 	pthread_sigmask(SIG_SETMASK, NULL, &mask);
@@ -433,6 +442,15 @@ static void on_suspend(int sig)
 	while (__atomic_load_n(&mt->hold, __ATOMIC_ACQUIRE))
 		sigsuspend(&mask);
 	errno = saved;
+}
+
+/* a thread that has not attached yet parks in thread_main instead */
+static void on_suspend(int sig)
+{
+	RtThread *th = rt_thread_cur;
+	RtMThread *mt = th ? th->mthread : NULL;
+	if (mt)
+		park_while_held(mt, sig);
 }
 
 static pthread_once_t suspend_once = PTHREAD_ONCE_INIT;
@@ -446,7 +464,8 @@ static void suspend_init(void)
 
 static pthread_t tid_of(RtMThread *mt)
 {
-	return (pthread_t)FIELD(mt->internal, rt_known.ithread_tid_off, int64_t);
+	return (pthread_t)__atomic_load_n(&FIELD(mt->internal, rt_known.ithread_tid_off, int64_t),
+	                                  __ATOMIC_SEQ_CST);
 }
 
 static void not_started_or_dead(void)
@@ -477,11 +496,11 @@ void rt_Thread_SuspendInternal(Object *self)
 		return;
 	}
 	uint32_t parks = __atomic_load_n(&mt->parks, __ATOMIC_ACQUIRE);
-	__atomic_store_n(&mt->hold, true, __ATOMIC_RELEASE);
+	__atomic_store_n(&mt->hold, true, __ATOMIC_SEQ_CST);
 	pthread_t tid = tid_of(mt);
 	rt_wait_unlock();
 	pthread_once(&suspend_once, suspend_init);
-	if (pthread_kill(tid, SIG_SUSPEND) != 0)
+	if (tid && pthread_kill(tid, SIG_SUSPEND) != 0)
 		return;
 	/* until the handler ran (or the thread has gone: 10 s at most) */
 	for (int i = 0; i < 100000 && __atomic_load_n(&mt->parks, __ATOMIC_ACQUIRE) == parks &&

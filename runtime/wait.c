@@ -139,18 +139,35 @@ bool rt_wait_sleep(const struct timespec *deadline)
 
 /* ---- futex words ---- */
 
-/* Sleeps while *word is 0, until woken or the CLOCK_MONOTONIC deadline
- * (NULL: none); false once the deadline passed. May return early. */
+/* A sleeper's word: 0 not woken, 1 woken, 2 asleep (set by the sleeper
+ * itself, only while inside rt_futex_wait). A waker sets 1 and makes the
+ * system call only if the word was 2 (rt_futex_set): a sleeper that has
+ * not gone to sleep yet sees 1 and does not, so neither side makes one
+ * (pipeline: half of the sleeps found their word set already, and most
+ * wakes found nobody asleep). Sleeps while *word is 0, until woken or the
+ * CLOCK_MONOTONIC deadline (NULL: none); false once the deadline passed.
+ * May return early; returns with the word 0 or 1, never 2. */
 bool rt_futex_wait(uint32_t *word, const struct timespec *deadline)
 {
-	long rc = syscall(SYS_futex, word, FUTEX_WAIT_BITSET | FUTEX_PRIVATE_FLAG, 0,
+	uint32_t c = 0;
+	if (!__atomic_compare_exchange_n(word, &c, 2, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+		return true;            /* woken already */
+	long rc = syscall(SYS_futex, word, FUTEX_WAIT_BITSET | FUTEX_PRIVATE_FLAG, 2,
 			  deadline, NULL, FUTEX_BITSET_MATCH_ANY);
-	return !(rc < 0 && errno == ETIMEDOUT);
+	bool in_time = !(rc < 0 && errno == ETIMEDOUT);
+	c = 2;                          /* not woken: back to 0 */
+	__atomic_compare_exchange_n(word, &c, 0, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+	return in_time;
 }
 
 void rt_futex_wake(uint32_t *word)
 {
 	syscall(SYS_futex, word, FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 1, NULL, NULL, 0);
+}
+
+bool rt_futex_set(uint32_t *word)
+{
+	return __atomic_exchange_n(word, 1, __ATOMIC_SEQ_CST) == 2;
 }
 
 /* ---- a futex lock ----
@@ -195,7 +212,8 @@ typedef struct Wakes {
 
 static void wake_later(Wakes *k, uint32_t *word)
 {
-	__atomic_store_n(word, 1, __ATOMIC_RELEASE);
+	if (!rt_futex_set(word))
+		return;                 /* not asleep: it will see the 1 */
 	if (k->n == (int32_t)(sizeof k->word / sizeof k->word[0]))
 		rt_futex_wake(word);        /* full: wake under the lock */
 	else

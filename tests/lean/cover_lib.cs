@@ -1,17 +1,18 @@
+// mcs: -r:System.Core
 // A library for `ilcc coverage` (cover_lib.cover: the verdict of each
-// public method). Thread.Suspend reaches internal calls the runtime lacks;
+// public method). MemoryMappedFile reaches internal calls the runtime lacks;
 // each verdict must be the method's own, though the group shares one run:
 // CallRun calls Base.Run virtually, and Bad (constructed by another root)
 // overrides it with a refused body, yet CallRun alone constructs no Bad.
 using System;
-using System.Threading;
+using System.IO.MemoryMappedFiles;
 
 public class Base {
 	public virtual void Run() {}
 }
 
 public class Bad : Base {
-	public override void Run() { Thread.CurrentThread.Suspend(); }
+	public override void Run() { MemoryMappedFile.CreateNew("x", 10); }
 }
 
 public static class User {

@@ -1,5 +1,6 @@
 /* Monitors and hash codes: recursion, exit by a non-owner, TryEnter with
- * timeouts, contention between threads, Wait/Pulse/PulseAll, hash codes
+ * timeouts, contention between threads, Wait/Pulse/PulseAll, a hand-off
+ * that loses no wake-up, hash codes
  * stable and distinct, and the record of an atomic object surviving
  * collections. */
 #include <pthread.h>
@@ -212,6 +213,52 @@ static void test_wait_pulse(void)
 	CHECK(pending_is(RT_EXC_SYNCLOCK));
 }
 
+/* A one-slot hand-off between two threads, Wait and Pulse on each turn:
+ * every wake-up is needed, so a lost one hangs the test (the runner's
+ * timeout fails it). A sleeper is woken by a system call only when its
+ * word says it is asleep (wait.c rt_futex_set). */
+#define HANDOFFS 100000
+
+static Object *slot_lock;
+static int slot_full, slot_value;
+
+static void *take_all(void *arg)
+{
+	long sum = 0;
+	for (int i = 0; i < HANDOFFS; i++) {
+		rt_mon_enter(slot_lock);
+		while (!slot_full)
+			rt_mon_wait(slot_lock, -1);
+		sum += slot_value;
+		slot_full = 0;
+		rt_mon_pulse(slot_lock, false);
+		rt_mon_exit(slot_lock);
+	}
+	*(long *)arg = sum;
+	return NULL;
+}
+
+static void test_handoff(void)
+{
+	slot_lock = rt_gc_alloc(&t_object);
+	long sum = 0, want = 0;
+	pthread_t th;
+	pthread_create(&th, NULL, take_all, &sum);
+	for (int i = 0; i < HANDOFFS; i++) {
+		rt_mon_enter(slot_lock);
+		while (slot_full)
+			rt_mon_wait(slot_lock, i % 7 ? -1 : 1000);   /* timed ones too */
+		slot_value = i % 1000;
+		want += i % 1000;
+		slot_full = 1;
+		rt_mon_pulse(slot_lock, false);
+		rt_mon_exit(slot_lock);
+	}
+	pthread_join(th, NULL);
+	CHECK(sum == want);
+	CHECK(!rt_pending);
+}
+
 /* ---- hash codes ---- */
 
 static int cmp_int(const void *a, const void *b)
@@ -282,6 +329,7 @@ int main(int argc, char **argv)
 	test_ownership();
 	test_contention();
 	test_wait_pulse();
+	test_handoff();
 	test_hash();
 	test_atomic_record_survives();
 	CHECK(!rt_pending);
