@@ -9,7 +9,9 @@
  * call into CultureInfo or RegionInfo); the culture CreateSpecificCulture
  * makes of a named neutral one; every culture when the program reaches
  * CultureInfo.GetCultures (its list, in Mono's order, is all of them);
- * and the parents of all these. A name built otherwise at run time is not
+ * the ones the class library names itself where the program reaches
+ * that code (lib_named: the calendars' cultures); and the parents of all
+ * these. A name built otherwise at run time is not
  * found (CultureNotFoundException). The data is the installed mono's own,
  * written at build time by tools/cultures.cs into cultures.txt beside
  * ilcc: one culture a line, RT_CULTURE_FIELDS texts separated by tabs
@@ -400,12 +402,35 @@ static void region_offsets(Buf *b, uint32_t used)
 		countof(fields));
 }
 
+/* The class library's own constant culture names: a calendar's
+ * constructor checks its culture exists (TaiwanCalendar makes zh-TW and
+ * throws TypeInitializationException without it), the era of a calendar
+ * built on GregorianCalendarHelper is read from its culture's calendar
+ * data (CalendarData.CalendarIdToCultureName), and DateTime parsing with
+ * those calendars reads the culture's formats. */
+static const struct { const char *type, *method; int nparams; const char *culture; } lib_named[] = {
+	{ "JapaneseCalendar", ".ctor", 0, "ja-JP" },
+	{ "KoreanCalendar", ".ctor", 0, "ko-KR" },
+	{ "TaiwanCalendar", ".ctor", 0, "zh-TW" },
+	{ "ThaiBuddhistCalendar", ".ctor", 0, "th-TH" },  /* its era: CalendarData by culture */
+	{ "DateTimeFormatInfo", "GetJapaneseCalendarDTFI", 0, "ja-JP" },
+	{ "DateTimeFormatInfo", "GetTaiwanCalendarDTFI", 0, "zh-TW" },
+};
+
+static void mark_library_named(Named *nm)
+{
+	for (size_t i = 0; i < countof(lib_named); i++)
+		if (reached_call(lib_named[i].type, lib_named[i].method, lib_named[i].nparams))
+			mark_one(lib_named[i].culture, nm);
+}
+
 /* Which cultures the program gets (the contract at the top). */
 static void mark_cultures(Program *p, Culture *v, uint32_t n)
 {
 	bool *piece = calloc(2 * (size_t)n, sizeof *piece);
 	Named nm = { v, n, piece };
 	emit_user_strings(p->img, mark_one, &nm);
+	mark_library_named(&nm);
 	mark_pieces(&nm);
 	free(piece);
 	mark_numbers(p->img, v, n);

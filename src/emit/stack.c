@@ -11,8 +11,9 @@
  * unwind tables (build.c), and the runtime unwinds with libgcc's
  * _Unwind_Backtrace, mapping each frame's function start to its method.
  * No other program has any of it: Hello World is the same file. A
- * program whose own code reads Exception.TargetSite gets the table and
- * new StackTrace(e) (its first frame's method) but no unwind tables.
+ * program whose own code reads Exception.TargetSite or Source gets the
+ * table and new StackTrace(e) (its first frame's method) but no unwind
+ * tables.
  *
  * A method that calls StackTrace's or StackFrame's constructors,
  * StackTrace.init_frames, StackFrame.get_frame_info or
@@ -37,11 +38,13 @@ static bool is_named(const Method *m, const char *name)
 
 /* Exception.TargetSite is the method of the first frame of
  * `new StackTrace(this)`, whose frames get_trace makes from the table of
- * methods: a program whose own code reads it gets the table (not the
- * class library's own readers: exception serialization). */
+ * methods, and Exception.Source that method's assembly's name: a program
+ * whose own code reads either gets the table (not the class library's own
+ * readers: exception serialization). */
 static bool target_site(Program *p, Method *caller, Method *m)
 {
-	if (m->owner != ty_exception || !is_named(m, "get_TargetSite") ||
+	if (m->owner != ty_exception ||
+	    (!is_named(m, "get_TargetSite") && !is_named(m, "get_Source")) ||
 	    emit_in_class_library(caller->img))
 		return false;
 	Type *sf = ty_corlib_type("System.Diagnostics", "StackFrame");

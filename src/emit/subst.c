@@ -21,7 +21,7 @@ static SubstFn equality_comparer, comparer, exc_class_name, exc_message, exc_sta
 	exc_init, exc_ssm_event, byref_ctor, byref_value, create_instance, create_default,
 	contains_refs, delegate_equals, delegate_hash, collation_resource, globalization_resource,
 	current_domain, domain_setup, x509_pal, the_domain, property_get_value, default_encoding,
-	unsafe_mov, dynamic_invoke, web_prefixes, no_config_section, legacy_config,
+	unsafe_mov, dynamic_invoke, web_prefixes, no_config_section, legacy_config, web_default_encoder,
 	delegate_method, custom_attrs, attr_defined, attrs_data, attrs_resolve, timer_add, timer_remove, add_event_handler,
 	crypto_create, crypto_by_name, resource_keys, path_as_given, stream_write;
 
@@ -116,6 +116,9 @@ static const struct {
 	{ "System.Xml.Serialization.XmlSerializer::.ctor(System.Type,System.String)", e_xml_ctor,
 	  "XmlSerializer(Type): no reader and writer made at run time (Reflection.Emit or"
 	  " CodeDom); the type kept for the reflection-driven ones of lib/IlccXml.cs (xmlser.c)" },
+	{ "System.Xml.Serialization.XmlSerializerFactory::CreateSerializer(System.Type,System.String)",
+	  e_xml_factory, "XmlSerializerFactory.CreateSerializer(Type): the XmlSerializer(Type)"
+	  " above, no temporary assembly made and cached (xmlser.c)" },
 	{ "System.Xml.Serialization.XmlSerializer::Serialize(System.Xml.XmlWriter,System.Object,System.Xml.Serialization.XmlSerializerNamespaces,System.String,System.String)",
 	  e_xml_serialize, "XmlSerializer.Serialize: lib/IlccXml.cs writes by reflection (xmlser.c)" },
 	{ "System.Xml.Serialization.XmlSerializer::Deserialize(System.Xml.XmlReader,System.String,System.Xml.Serialization.XmlDeserializationEvents)",
@@ -151,6 +154,14 @@ static const struct {
 	  no_config_section, "no configuration: every section absent, so the library's"
 	  " defaults apply (Mono's reads machine.config and the .exe.config by the entry"
 	  " assembly, XML and Type.GetType, none of which a program built ahead of time has)" },
+	{ "System.Web.Configuration.WebConfigurationManager::GetSection(System.String,System.String,System.Web.HttpContext)",
+	  no_config_section, "no System.Web configuration: every section absent, so the"
+	  " library's defaults apply (Mono's reads the machine's web.config with a host made by"
+	  " Activator.CreateInstance of a Type passed through an interface, and the sections'"
+	  " types by name)" },
+	{ "System.Web.Util.HttpEncoder::GetCustomEncoderFromConfig()", web_default_encoder,
+	  "HttpUtility's encoder: HttpEncoder.Default, as Mono's machine web.config leaves it"
+	  " (and Mono's mobile profile has it), without HttpRuntime's configuration" },
 	{ "System.Configuration.ConfigurationSettings::GetConfig(System.String)", legacy_config,
 	  "System.dll's configuration as Mono's machine.config sets it, without the"
 	  " configuration system: an empty connectionManagement (2 connections per"
@@ -739,6 +750,16 @@ static void no_config_section(Fn *f)
 }
 
 static Type *type_in(Fn *f, Image *img, const char *ns, const char *name);
+
+/* return HttpEncoder.Default */
+static void web_default_encoder(Fn *f)
+{
+	Method *d = ty_find_method(f->m->owner, "get_Default", 0);
+	if (!d)
+		e_fn_error(f, "substitution: HttpEncoder has no Default");
+	reach_method(f->p, d, f->m, "build-time substitution");
+	e_out(f, "return %s();", d->cname);
+}
 
 /* return key == "system.net/connectionManagement"
  *	? new ConnectionManagementData(null) : null; */

@@ -9,6 +9,7 @@
  * serializer's primitiveType field (its mapping and temporary assembly are
  * never made), and the two methods every Serialize and Deserialize
  * overload ends in pass that type on with the XmlWriter or XmlReader.
+ * XmlSerializerFactory.CreateSerializer(Type, string) is that constructor.
  * What reflection needs of the type is kept by the constructor's dataflow
  * rule (il2c_reflect.c "serializer").
  *
@@ -17,12 +18,19 @@
  */
 #include "il2c.h"
 
+#include <string.h>
+
 static Method *support(Fn *f, const char *name, int nparams)
 {
 	Method *m = emit_support_method(f->p, "IlccXml.dll", "XmlSerializer", "Ilcc.Xml",
 					"Serializer", name, nparams);
 	reach_method(f->p, m, f->m, "build-time substitution: XmlSerializer by reflection");
 	return m;
+}
+
+static bool param_is_type(Method *m, uint32_t i)
+{
+	return i < m->nparams && !strcmp(m->params[i]->name, "System.Type");
 }
 
 static const char *type_of(Fn *f, const char *obj)
@@ -36,6 +44,24 @@ void e_xml_ctor(Fn *f)
 	e_out(f, "%s(a1, a2);", support(f, "Check", 2)->cname);
 	e_out(f, "if (!rt_pending)");
 	e_out(f, "\t%s = a1;", type_of(f, "a0"));
+}
+
+/* XmlSerializerFactory.CreateSerializer(Type type, string defaultNamespace):
+ * return new XmlSerializer(type, defaultNamespace), the constructor above
+ * (Mono's makes and caches a temporary assembly; DataTable's columns of
+ * other types come here) */
+void e_xml_factory(Fn *f)
+{
+	Type *xs = f->m->ret;
+	Method *ctor = ty_find_method(xs, ".ctor", 2);
+	if (!ctor || !param_is_type(ctor, 0))
+		e_fn_error(f, "substitution: XmlSerializer has no (Type, string) constructor");
+	reach_type(f->p, xs, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
+	reach_method(f->p, ctor, f->m, "build-time substitution: XmlSerializer by reflection");
+	e_out(f, "Object *o = %s;", e_new_expr(f, xs));
+	e_out(f, "if (!o) return NULL;");
+	e_out(f, "%s((%s)o, a1, a2);", ctor->cname, emit_this_ctype(xs));
+	e_out(f, "return rt_pending ? NULL : o;");
 }
 
 /* Serialize(XmlWriter, object, XmlSerializerNamespaces, string, string) */

@@ -3,6 +3,7 @@
 // code reads it gets the table of methods, without unwind tables. Mono's
 // JIT inlines a small thrower (IL under 20 bytes, no handlers, a direct
 // call) and then names its caller: such methods are not tested here.
+// Exception.Source, the assembly of that frame's method, the same way.
 using System;
 class TsThrower {
 	public int Depth;
@@ -32,6 +33,14 @@ class ExcTargetSite {
 	{
 		var m = e.TargetSite;
 		Console.WriteLine(e.GetType().Name + ": " + (m == null ? "null" : m.Name + " in " + (m.DeclaringType == null ? "?" : m.DeclaringType.Name) + " " + m.MemberType));
+		ShowSource(e);
+	}
+	// Exception.Source: the assembly of the method that threw (the
+	// program's own is "own": a bundle is another assembly)
+	static void ShowSource(Exception e)
+	{
+		string s = e.Source, own = typeof(ExcTargetSite).Assembly.GetName().Name;
+		Console.WriteLine("  source " + (s == null ? "null" : s == own ? "own" : s));
 	}
 	static void Main()
 	{
@@ -50,5 +59,8 @@ class ExcTargetSite {
 		try {
 			try { new TsThrower().Deep(1); } catch (Exception) { throw; }
 		} catch (Exception e) { Show(e); }
+		var set = new Exception("set");
+		set.Source = "mine";
+		ShowSource(set);
 	}
 }
