@@ -140,17 +140,7 @@ int32_t rt_RuntimeConstructorInfo_get_metadata_token(Object *ci)
 	return (int32_t)token_of(RT_TOK_METHOD, rt_reflect_method_of(ci));
 }
 
-int32_t rt_RuntimeFieldInfo_get_metadata_token(Object *fi)
-{
-	return (int32_t)token_of(RT_TOK_FIELD, *(const void **)((char *)fi +
-								 rt_known.fi_handle_off));
-}
-
-int32_t rt_RuntimePropertyInfo_get_metadata_token(Object *pi)
-{
-	return (int32_t)token_of(RT_TOK_PROPERTY, *(const void **)((char *)pi +
-								    rt_known.pi_prop_off));
-}
+/* FieldInfo's and PropertyInfo's MetadataToken: reflect.c (their token) */
 
 /* Type.MetadataToken: its definition's TypeDef (Mono's rule for generic
  * instances too); 0x02000000 for arrays, pointers and byrefs */
