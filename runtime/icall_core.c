@@ -980,9 +980,17 @@ Object *rt_type_create_default(Object *rtype, bool public_only, bool *in_ctor)
 	*in_ctor = false;
 	if (t->flags & RT_T_NULLABLE)
 		return NULL;
-	if ((t->flags & RT_T_VALUETYPE) && constructed)
-		return rt_gc_alloc(t);
 	bool callable = !public_only || !(t->flags & RT_T_CTOR_NONPUBLIC);
+	if ((t->flags & RT_T_VALUETYPE) && constructed) {
+		/* a struct's own parameterless constructor runs, as Mono's */
+		Object *o = rt_gc_alloc(t);
+		if (o && t->default_ctor && callable) {
+			*in_ctor = true;
+			t->default_ctor((Object *)((char *)o + sizeof(Object)));
+			return rt_pending ? NULL : o;
+		}
+		return o;
+	}
 	if (t->default_ctor && callable) {
 		Object *o = rt_gc_alloc(t);
 		if (!o)

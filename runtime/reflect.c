@@ -205,6 +205,29 @@ static bool overrides(const RtMethod *d, const RtMethod *m)
 	       same_signature(d, m);
 }
 
+/* MethodInfo.GetBaseDefinition (definition) and the method a virtual one
+ * overrides in its base (not): up the bases, among the methods kept, the
+ * one m overrides, as Mono's mono_method_get_base_method; m itself when
+ * it is not virtual, starts its slot, or overrides nothing kept
+ * (Attribute.GetCustomAttributes of a parameter asks, ParamArray). */
+Object *rt_RuntimeMethodInfo_get_base_method(Object *mi, bool definition)
+{
+	const RtMethod *m = method_of(mi), *cur = m;
+	while (cur && (cur->attrs & MA_VIRTUAL) && !(cur->attrs & MA_NEWSLOT)) {
+		const RtMethod *up = NULL;
+		for (const RtType *k = cur->owner->base; k && !up; k = k->base)
+			for (uint32_t i = 0; i < rt_nmethods && !up; i++)
+				if (rt_methods[i].owner == k && overrides(cur, &rt_methods[i]))
+					up = &rt_methods[i];
+		if (!up)
+			break;
+		cur = up;
+		if (!definition)
+			break;
+	}
+	return cur == m ? mi : method_object(cur);
+}
+
 /* Is m overridden by a method already found? Mono reports only the most
  * derived. */
 static bool overridden(const RtMethod *m, const PtrArray *found)
@@ -847,6 +870,11 @@ Object *rt_RuntimePropertyInfo_internal_from_handle_type(intptr_t prop, intptr_t
 	return property_object((const RtProperty *)prop, (const RtType *)type);
 }
 
+int32_t rt_RuntimePropertyInfo_get_metadata_token(Object *prop)
+{
+	return (int32_t)property_of(prop)->token;
+}
+
 typedef struct PropertyInfoData {       /* System.Reflection.MonoPropertyInfo */
 	Object *parent, *declaring_type, *name, *get_method, *set_method;
 	int32_t attrs;
@@ -1022,6 +1050,28 @@ Object *rt_RuntimeFieldInfo_GetValueInternal(Object *self, Object *obj)
 	const RtField *fd = field_of(self);
 	void *p = field_address(fd, obj);
 	return p ? rt_reflect_box(fd->type, p) : NULL;
+}
+
+int32_t rt_RuntimeFieldInfo_get_metadata_token(Object *fi)
+{
+	return (int32_t)field_of(fi)->token;
+}
+
+/* A constant's value as its metadata holds it: an enum's as its
+ * underlying number (Mono's); a field that is not a constant throws
+ * InvalidOperationException. */
+Object *rt_RuntimeFieldInfo_GetRawConstantValue(Object *self)
+{
+	const RtField *fd = field_of(self);
+	if (!(fd->attrs & FA_LITERAL)) {
+		rt_exc_throw_kind(RT_EXC_INVALIDOP);
+		return NULL;
+	}
+	void *p = field_address(fd, NULL);
+	if (!p)
+		return NULL;
+	const RtType *t = (fd->type->flags & RT_T_ENUM) ? fd->type->elem : fd->type;
+	return rt_reflect_box(t, p);
 }
 
 /* Mono's SetValue has refused constants and converted the value. */

@@ -146,7 +146,8 @@ struct RtType {
 	 * ("List`1[[System.Int32, mscorlib, Version=...]]", no namespace) */
 	const char *full_name;
 	/* a constructed class's parameterless constructor, if the program
-	 * keeps it (Activator.CreateInstance(Type)) */
+	 * keeps it (Activator.CreateInstance(Type)); a struct's (C# 10) is
+	 * called with the address of the unboxed value */
 	void (*default_ctor)(Object *);
 };
 
@@ -573,6 +574,7 @@ typedef struct RtProperty {
 	const RtType *owner;
 	uint32_t attrs;             /* PropertyAttributes */
 	const RtMethod *get, *set;
+	uint32_t token;             /* MetadataToken: 0x17000000 | its row */
 } RtProperty;
 extern const RtProperty rt_properties[];
 extern const uint32_t rt_nproperties;
@@ -600,6 +602,7 @@ typedef struct RtField {
 	uint32_t offset;
 	void *addr;
 	void *(*thread_addr)(void);
+	uint32_t token;             /* MetadataToken: 0x04000000 | its row */
 } RtField;
 extern const RtField rt_fields[];
 extern const uint32_t rt_nfields;

@@ -212,6 +212,10 @@ static void keep_method(Dir *c, const XmlNode *n, Method *m)
 		reach_reflect_method(c->p, m, c->why);  /* described, not compiled */
 		return;
 	}
+	if (m->owner == ty_string && !strcmp(m->name, ".ctor")) {
+		reach_reflect_method(c->p, m, c->why);  /* its String::Ctor is compiled */
+		return;
+	}
 	reach_method(c->p, m, c->why, reason(c, n));
 	reach_reflect_method(c->p, m, c->why);
 }

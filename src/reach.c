@@ -220,6 +220,7 @@ void reach_table_keys(KeyFn *fn, void *ctx)
 		fn(ctx, KEY_METHOD, made_rules[i].icall, "reach.c made_rules");
 	emit_subst_keys(fn, ctx);
 	emit_feature_keys(fn, ctx);
+	emit_reflect_keys(fn, ctx);
 }
 
 /* A type got a descriptor: what the rules on make of it. */
@@ -655,6 +656,26 @@ bool reach_reflect_open(Method *m)
 	return ty_is_open(m->owner) || (!m->ninst && ty_method_generic_arity(m));
 }
 
+/* An enum of the program's own that reflection reaches as a member's type
+ * (PropertyInfo.PropertyType, FieldInfo.FieldType, a parameter, a return,
+ * also inside Nullable<> or an array): its named values too, so that
+ * p.PropertyType.GetFields() lists them (an option parser's help, an
+ * object dumper), as Native AOT keeps an enum's fields with its metadata.
+ * Only the program's own enums: constants cost a name each. */
+static void reflect_enum_values(Program *p, Type *t, Method *why)
+{
+	while (t->kind == TY_SZARRAY || t->kind == TY_ARRAY)
+		t = t->elem;
+	if (t->img && t->ninst == 1 && ty_info(t)->is_nullable)
+		t = t->inst[0];
+	if (!t->img || t->ninst || !ty_info(t)->is_enum || t->img == ty_corlib ||
+	    emit_in_class_library(t->img))
+		return;
+	TypeInfo *ti = ty_info(t);
+	for (uint32_t i = 0; i < ti->nliterals; i++)
+		reach_reflect_field(p, ti->literals[i], why);
+}
+
 /* A parameter or return type, boxed or unboxed by the invoke thunk. */
 static void reach_reflect_type(Program *p, Type *t, Method *why)
 {
@@ -664,6 +685,7 @@ static void reach_reflect_type(Program *p, Type *t, Method *why)
 		return;
 	reach_type(p, t, ty_is_valuetype(t) ? TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT :
 		   TN_DESCRIPTOR, why);
+	reflect_enum_values(p, t, why);
 }
 
 /* Type.GetGenericArguments of t (ContainsGenericParameters asks), and
@@ -852,6 +874,8 @@ void reach_reflect_field(Program *p, Field *f, Method *why)
 	reflect_args(p, f->owner, why);         /* FieldInfo.GetValue asks */
 	reach_type(p, ty_sz(ty_corlib_type("System", "Type")), TN_DESCRIPTOR | TN_CONSTRUCTED, why);
 	reach_reflect_type(p, f->type, why);
+	if (f->is_literal && f->type->img && ty_info(f->type)->is_enum)   /* GetRawConstantValue's box */
+		reach_reflect_type(p, ty_info(f->type)->underlying, why);
 	if (f->is_literal && f->type == ty_string) {
 		uint32_t c = md_lookup1(f->img, T_Constant, Constant_Parent, TOKEN(T_Field, f->row));
 		if (c)
@@ -945,8 +969,6 @@ void reach_delegate_method(Program *p, Method *why)
 static void constructed(Program *p, Type *t, Method *why)
 {
 	VEC_PUSH(p->constructed, t);
-	if (p->on_constructed)
-		p->on_constructed(p, t, why);
 	if (p->dynamic_invoke)
 		reflect_invoke(p, t, why);
 	TypeInfo *ti = ty_info(t->img ? t : ty_array);        /* arrays: Array's */
@@ -1025,7 +1047,8 @@ void reach_type(Program *p, Type *t, uint32_t needs, Method *why)
 	if (p->edge && (needs & TN_CONSTRUCTED))
 		p->edge(p, why, EDGE_CONSTRUCTED, t);
 	TypeState *ts = reach_tstate(t);
-	if (ts->needs == 0) {
+	bool first = ts->needs == 0;
+	if (first) {
 		ts->why = why;
 		VEC_PUSH(p->types, t);
 	}
@@ -1034,6 +1057,8 @@ void reach_type(Program *p, Type *t, uint32_t needs, Method *why)
 		return;
 	ts->needs |= added;
 	needs_of_parts(p, t, added, why);
+	if (p->on_type && (first || (added & TN_CONSTRUCTED)))
+		p->on_type(p, t, added, first, why);
 }
 
 /* ---- literals ---- */
@@ -1152,6 +1177,9 @@ void reach_run(Program *p)
 	do
 		drain(p);
 	while (attrs_scan(p));
+	/* closed: what the C's emission still reaches (descriptors of
+	 * generic arguments, interfaces) asks no more reflection */
+	p->on_type = NULL;
 }
 
 void reach_check_missing(Program *p)

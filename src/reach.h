@@ -208,10 +208,13 @@ typedef struct Program {
 	VEC(Type *) marshal_types;      /* structs Marshal is given (marshal.c) */
 	VEC(TypeArgFlow) type_args;     /* il2c_reflect.c: Types passed to the program's methods */
 	VEC(struct GenSite) gen_sites;  /* il2c_reflect.c: MakeGenericType/Method over a Type parameter */
-	/* il2c_reflect.c: reflection on x.GetType(), asked of each type
-	 * constructed that x may be; told of each (reach.c constructed) */
+	/* il2c_reflect.c: reflection on x.GetType() (asked of each type
+	 * constructed that x may be) and on Types not known at build time
+	 * (asked of each of the program's own types reached); on_type is
+	 * told of each type reached the first time and of each constructed,
+	 * until reach_run ends */
 	VEC(struct TypeRule) type_rules;
-	void (*on_constructed)(struct Program *p, Type *t, Method *why);
+	void (*on_type)(struct Program *p, Type *t, uint32_t added, bool first, Method *why);
 	bool dynamic_invoke;            /* reach_dynamic_invoke */
 	VEC(Method *) dlg_targets;      /* methods delegates are made over */
 	bool dlg_method;                /* reach_delegate_method */

@@ -592,7 +592,8 @@ static void properties(Program *p, Buf *b)
 			   md_string(img, md_get(img, T_Property, rp->row, Property_Name)),
 			   rp->owner->cname, md_get(img, T_Property, rp->row, Property_Flags));
 		buf_printf(b, g >= 0 ? "&rt_methods[%d], " : "NULL, ", g);
-		buf_printf(b, s >= 0 ? "&rt_methods[%d] },\n" : "NULL },\n", s);
+		buf_printf(b, s >= 0 ? "&rt_methods[%d], " : "NULL, ", s);
+		buf_printf(b, "0x%x },\n", TOKEN(T_Property, rp->row));
 	}
 	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nproperties = %u;\n", p->reflected_props.n);
 }
@@ -682,7 +683,7 @@ static void fields(Program *p, Buf *b)
 		buf_printf(b, "\t{ \"%s\", &%s_type, %s, %u, ", fd->name, fd->owner->cname,
 			   type_ref(fd->type), fd->flags);
 		field_place(b, fd, k);
-		buf_puts(b, " },\n");
+		buf_printf(b, ", 0x%x },\n", TOKEN(T_Field, fd->row));
 	}
 	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nfields = %u;\n", p->reflected_fields.n);
 }

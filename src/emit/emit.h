@@ -57,9 +57,11 @@ bool emit_feature_off(Program *p, const char *key, int32_t *value);
 bool emit_in_class_library(Image *img);
 /* Does a class of the program's own derive from System.IO.Stream? */
 bool emit_program_streams(Program *p);
-/* The keys of features.c's and subst.c's tables (reach_table_keys). */
+/* The keys of features.c's, subst.c's and il2c_reflect.c's tables
+ * (reach_table_keys). */
 void emit_feature_keys(KeyFn *fn, void *ctx);
 void emit_subst_keys(KeyFn *fn, void *ctx);
+void emit_reflect_keys(KeyFn *fn, void *ctx);
 /* Is this a call of String.Format that the resource-keys switch turns
  * into the unformatted message (features.c)? */
 bool emit_call_keyed(Program *p, Method *caller, Method *callee);

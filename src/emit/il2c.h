@@ -197,6 +197,8 @@ bool e_dam_field(const Field *fd);              /* [DynamicallyAccessedMembers] 
 bool e_dam_returns(Method *m);                  /* ... return value? */
 void e_dam_store(Fn *f, const Field *fd, const Slot *v);        /* v stored into fd */
 void e_dam_return(Fn *f, const Slot *v);        /* v returned by f->m */
+/* ldftn of m: a delegate may pass any Type to its Type parameters. */
+void e_reflect_ftn(Fn *f, Method *m);
 /* newobj of ctor, its arguments on the stack: the same for a constructor
  * (new XmlSerializer(typeof(T))), with no result to know. */
 void e_reflect_newobj(Fn *f, Method *ctor);

@@ -808,6 +808,7 @@ static void calli(Fn *f, const Instr *in)
 static void ldftn(Fn *f, Method *m)
 {
 	reach_method(f->p, m, f->m, "address taken (ldftn)");
+	e_reflect_ftn(f, m);
 	const char *d = e_push(f, SK_IP, NULL);
 	e_top(f, 0)->ftn = m;
 	e_out(f, "%s = (intptr_t)&%s;", d, m->cname);
@@ -822,6 +823,7 @@ static void ldvirtftn(Fn *f, Method *m)
 	const char *d = e_push(f, SK_IP, NULL);
 	if (!needs_dispatch(m)) {
 		reach_method(f->p, m, f->m, "address taken (ldvirtftn)");
+		e_reflect_ftn(f, m);
 		e_out(f, "%s = (intptr_t)&%s;", d, m->cname);
 		e_top(f, 0)->ftn = m;
 		return;

@@ -69,11 +69,17 @@ static bool param_is(Method *m, uint32_t i, const char *type)
 	return i < m->nparams && !strcmp(m->params[i]->name, type);
 }
 
+/* An assembly of the program's own (not the class library's)? */
+static bool own_image(const Image *img)
+{
+	return img && img != ty_corlib && !emit_in_class_library((Image *)img);
+}
+
 /* System.Reflection.BindingFlags */
 enum {
-	BF_DECLARED_ONLY = 0x2, BF_INSTANCE = 0x4, BF_STATIC = 0x8, BF_PUBLIC = 0x10,
-	BF_NONPUBLIC = 0x20, BF_DEFAULT = BF_INSTANCE | BF_STATIC | BF_PUBLIC,
-	BF_ANY = BF_DEFAULT | BF_NONPUBLIC,
+	BF_IGNORE_CASE = 0x1, BF_DECLARED_ONLY = 0x2, BF_INSTANCE = 0x4, BF_STATIC = 0x8, BF_PUBLIC = 0x10,
+	BF_NONPUBLIC = 0x20, BF_FLATTEN = 0x40, BF_DEFAULT = BF_INSTANCE | BF_STATIC | BF_PUBLIC,
+	BF_ANY = BF_DEFAULT | BF_NONPUBLIC | BF_IGNORE_CASE | BF_FLATTEN,
 };
 
 typedef enum AskKind {
@@ -108,9 +114,44 @@ static bool binds(Method *m, int32_t flags)
 
 static bool own_code(Method *m);
 
+/* Class library methods whose typeof constants name types the library
+ * creates by reflection later, after reading them back from a table
+ * (TypeDescriptor.GetConverter: ReflectTypeDescriptionProvider's
+ * intrinsic converters, each made through its (Type) constructor, else
+ * its parameterless one): each such type deriving from `base` keeps its
+ * public constructors. */
+static void reflect_ctors(Program *p, Method *why, Type *t, int32_t flags);
+
+static const struct { const char *owner, *method, *base; } created_later[] = {
+	{ "System.ComponentModel.ReflectTypeDescriptionProvider", "get_IntrinsicTypeConverters",
+	  "System.ComponentModel.TypeConverter" },
+};
+
+static bool derives_from(Type *t, const char *base)
+{
+	for (; t && t->img; t = ty_info(t)->base)
+		if (!strcmp(t->name, base))
+			return true;
+	return false;
+}
+
 static void from_handle(Fn *f, Method *m, Slot *r)
 {
-	r->known = arg(f, m, 0)->known;
+	Type *t = r->known = arg(f, m, 0)->known;
+	for (size_t i = 0; t && i < countof(created_later); i++)
+		if (!strcmp(f->m->name, created_later[i].method) &&
+		    !strcmp(f->m->owner->name, created_later[i].owner) &&
+		    derives_from(t, created_later[i].base))
+			reflect_ctors(f->p, f->m, t, BF_PUBLIC | BF_INSTANCE);
+}
+
+void emit_reflect_keys(KeyFn *fn, void *ctx)
+{
+	for (size_t i = 0; i < countof(created_later); i++) {
+		fn(ctx, KEY_METHOD_NAME, arena_printf(ty_arena(), "%s::%s", created_later[i].owner,
+						      created_later[i].method), "il2c_reflect.c created_later");
+		fn(ctx, KEY_TYPE, created_later[i].base, "il2c_reflect.c created_later");
+	}
 }
 
 /* ---- MakeGenericType/MakeGenericMethod over the Types the build sees ----
@@ -346,7 +387,7 @@ static void create_instance(Fn *f, Method *m, Slot *r)
 	for (uint32_t i = 1; i < m->nparams; i++)
 		with_args |= m->params[i]->kind == TY_SZARRAY;
 	Ask a = { with_args ? ASK_CTORS : ASK_NEW, NULL, BF_ANY };
-	if (!ask(f, t, &a, "CreateInstance", NULL))
+	if (!ask(f, t, &a, "Activator.CreateInstance", NULL))
 		warn(f, W_REFLECT, "Activator.CreateInstance on a type not known at build time"
 		     " works only for types whose parameterless constructor the program"
 		     " keeps anyway (name the type with typeof at the call)");
@@ -400,6 +441,11 @@ static Method *reflect_methods(Program *p, Method *why, Type *t, const char *nam
 		for (uint32_t i = 0; i < ti->nmethods; i++) {
 			Method *m = ti->methods[i];
 			if (m->name[0] == '.' || (name && strcmp(m->name, name)) || !binds(m, flags))
+				continue;
+			/* a base's private methods are never found, its statics
+			 * only with FlattenHierarchy */
+			if (c != t && ((m->flags & MF_ACCESS) == 1 /* private */ ||
+				       ((m->flags & MF_STATIC) && !(flags & BF_FLATTEN))))
 				continue;
 			reach_reflect_method(p, m, why);
 			one = m;
@@ -519,7 +565,8 @@ static bool reflectable(const Type *t)
  * instances of its types may be there too, and the call warns. */
 
 
-/* x.GetType() of static type `of`, asked `ask` at `why`. */
+/* x.GetType() of static type `of` (NULL: a Type not known at all),
+ * asked `ask` at `why`. */
 typedef struct TypeRule {
 	Type *of;
 	Ask ask;
@@ -565,34 +612,49 @@ static Method *ask_type(Program *p, Method *why, Type *t, const Ask *a)
 	return NULL;
 }
 
-/* Is t, constructed, one of the program's own types that a value of
- * static type `of` may be? */
-static bool own_instance_of(Program *p, Type *t, Type *of)
+/* Is t, constructed, one of the program's own types (of its own
+ * assemblies, not the class library's) that a value of static type `of`
+ * may be (of NULL: t, reached, one that a Type may be)? */
+static bool own_instance_of(Type *t, Type *of)
 {
-	if (!t->img || t->img != p->img || is_array(t) || ty_is_open(t) ||
+	if (!own_image(t->img) || !reflectable(t) || ty_is_open(t) || ty_is_generic_def(t) ||
 	    ty_info(t)->is_delegate)
-		return false;
-	if (of == ty_object || t == of)
+		return false;   /* generic definitions: only their instances are made */
+	if (!of || of == ty_object || t == of)
 		return true;
 	return of->img && ty_info(of)->is_interface ? ty_implements(t, of) : ty_is_subclass(t, of);
 }
 
-/* reach.c: t is constructed; the rules of x.GetType() calls apply to it. */
-static void on_constructed(Program *p, Type *t, Method *why)
+/* The same, of a type a rule found (not named by the program): no
+ * instance is made of a type that has none or no parameterless
+ * constructor (so that Activator.CreateInstance on an unknown Type does
+ * not construct every type of the program). */
+static void ask_found(Program *p, Method *why, Type *t, const Ask *a)
+{
+	TypeInfo *ti = ty_info(t);
+	if (a->kind == ASK_NEW && !ty_is_valuetype(t) && (ti->is_abstract || ti->is_interface ||
+	    !ty_default_ctor(t)))
+		return;
+	ask_type(p, why, t, a);
+}
+
+/* reach.c: t is constructed (added), or reached the first time: the
+ * rules of x.GetType() calls apply to it, or those of unknown Types. */
+static void on_type(Program *p, Type *t, uint32_t added, bool first, Method *why)
 {
 	(void)why;
 	for (uint32_t i = 0; i < p->type_rules.n; i++) {
 		TypeRule r = p->type_rules.v[i];
-		if (own_instance_of(p, t, r.of))
-			ask_type(p, r.why, t, &r.ask);
+		if ((r.of ? (added & TN_CONSTRUCTED) != 0 : first) && own_instance_of(t, r.of))
+			ask_found(p, r.why, t, &r.ask);
 	}
 }
 
 /* a of each of the program's own constructed types that is an `of` (now
- * and later); a warning where `of` is the class library's. */
-static void ask_subtypes(Fn *f, Type *of, const Ask *a, const char *call)
+ * and later), or (of NULL) of each of its own types reached; a
+ * warning where `of` is the class library's or unknown. */
+static void keep_by_rule(Program *p, Method *why, Type *of, const Ask *a)
 {
-	Program *p = f->p;
 	bool seen = false;
 	for (uint32_t i = 0; i < p->type_rules.n && !seen; i++) {
 		const TypeRule *r = &p->type_rules.v[i];
@@ -601,24 +663,67 @@ static void ask_subtypes(Fn *f, Type *of, const Ask *a, const char *call)
 						   !strcmp(r->ask.name, a->name)));
 	}
 	if (!seen) {
-		VEC_PUSH(p->type_rules, ((TypeRule){ of, *a, f->m }));
-		p->on_constructed = on_constructed;
-		for (uint32_t i = 0; i < p->constructed.n; i++)
-			if (own_instance_of(p, p->constructed.v[i], of))
-				ask_type(p, f->m, p->constructed.v[i], a);
+		VEC_PUSH(p->type_rules, ((TypeRule){ of, *a, why }));
+		p->on_type = on_type;
+		for (uint32_t i = 0; of && i < p->constructed.n; i++)
+			if (own_instance_of(p->constructed.v[i], of))
+				ask_found(p, why, p->constructed.v[i], a);
+		for (uint32_t i = 0; !of && i < p->types.n; i++)
+			if (own_instance_of(p->types.v[i], NULL))
+				ask_found(p, why, p->types.v[i], a);
 	}
-	if (of->img != p->img)
-		warn(f, W_REFLECT, arena_printf(&f->a, "Type.%s on the Type of a %s: ilcc keeps what"
+}
+
+/* What a Type parameter reflected on for these [DynamicallyAccessedMembers]
+ * kinds needs of a Type passed to it that is not known at build time:
+ * the same of each of the program's own types (the caller warns). */
+static void keep_kinds_unknown(Program *p, Method *why, int64_t kinds)
+{
+	static const struct { int64_t kinds; AskKind kind; } by_kinds[] = {
+		{ 0x1, ASK_NEW }, { 0x6, ASK_CTORS }, { 0x18, ASK_METHODS }, { 0x60, ASK_FIELDS },
+		{ 0x600, ASK_PROPERTIES }, { 0x1800, ASK_EVENTS },
+	};
+	for (size_t i = 0; i < countof(by_kinds); i++)
+		if (kinds & by_kinds[i].kinds)
+			keep_by_rule(p, why, NULL, &(Ask){ by_kinds[i].kind, NULL, BF_ANY });
+}
+
+#define UNKNOWN_TYPE_WHAT " ilcc keeps what it finds on each of the program's own types; the" \
+	" class library's types only as far as they are kept anyway (name the type with typeof" \
+	" at the call)"
+
+/* ask `a` (made by `call`) of the types x.GetType() may give (of: x's
+ * static type), or of any Type (of NULL); warns where the class library's
+ * types may be among them. */
+static void ask_subtypes(Fn *f, Type *of, const Ask *a, const char *call)
+{
+	Program *p = f->p;
+	keep_by_rule(p, f->m, of, a);
+	if (!strchr(call, '.'))
+		call = arena_printf(&f->a, "Type.%s", call);
+	if (!of)
+		warn(f, W_REFLECT, arena_printf(&f->a, "%s on a Type not known at build time:"
+			UNKNOWN_TYPE_WHAT, call));
+	else if (!own_image(of->img))
+		warn(f, W_REFLECT, arena_printf(&f->a, "%s on the Type of a %s: ilcc keeps what"
 			" it finds on the program's own types that the value may be, those created"
 			" anywhere in the program; the class library's types only as far as they are"
 			" kept anyway (name the type with typeof at the call)", call, of->name));
 }
 
-/* Asks a of the Type in slot s: of each Type it may be. False: the build
- * does not know what it may be. *one: the method found, when s is one
- * known Type and one method is found. */
-static bool ask(Fn *f, const Slot *s, const Ask *a, const char *call, Method **one)
+/* Asks a of the Type in slot s: of each Type it may be (known, its
+ * candidates, the types x.GetType() may give), or, in the program's own
+ * code, of each of its own types when nothing is known of it. A name not
+ * known at build time (NULL) asks for every member of the kind, as
+ * Native AOT's dataflow does on a known type. False: the build does not
+ * know what it may be. *one: the method found, when s is one known Type,
+ * the name known and one method found. */
+static bool ask(Fn *f, const Slot *s, const Ask *asked, const char *call, Method **one)
 {
+	/* a name not known, or found whatever its case: every member of the kind */
+	Ask all = *asked, *a = &all;
+	if (all.flags & BF_IGNORE_CASE)
+		all.name = NULL;
 	uint32_t n = s->known ? 1 : s->ncands;
 	Type *const *ts = s->known ? (Type *const *)&s->known : s->cands;
 	for (uint32_t i = 0; i < n; i++) {
@@ -630,11 +735,17 @@ static bool ask(Fn *f, const Slot *s, const Ask *a, const char *call, Method **o
 			m = ask_type(f->p, f->m, ts[i], a);
 		}
 		if (one)
-			*one = n == 1 ? m : NULL;
+			*one = n == 1 && a->name ? m : NULL;
 	}
 	if (s->sub_of && !s->known)
 		ask_subtypes(f, s->sub_of, a, call);
-	return n || s->sub_of;
+	if (n || s->sub_of)
+		return true;
+	/* not known at all: each of the program's own types it may be */
+	if (!own_code(f->m) || f->dam_arg)
+		return false;
+	ask_subtypes(f, NULL, a, call);
+	return true;
 }
 
 /* typeof(X).GetConstructor(...), GetConstructors(...) */
@@ -675,12 +786,13 @@ static bool by_computed_name(Type *t)
 	return false;
 }
 
-/* typeof(X).GetField(name) with a name not known at build time, in the
- * program's own code: every member of that kind (and binding flags) of X
- * is kept, as ILLink's dataflow does (reflection-const-field). */
-static bool any_name(Fn *f, Type *t, const char *name)
+/* GetField(name) with a name not known at build time, in the program's
+ * own code: every member of that kind (and binding flags) of each Type
+ * the call may be given is kept, as ILLink's dataflow does on a known
+ * type (reflection-const-field); the class library's such calls warn. */
+static bool any_name(Fn *f, const char *name)
 {
-	return !name && reflectable(t) && !ty_is_open(t) && own_code(f->m);
+	return !name && own_code(f->m);
 }
 
 /* typeof(X).GetMethod("name", ...) */
@@ -689,7 +801,7 @@ static void get_method(Fn *f, Method *m, Slot *r)
 	Slot *s = receiver(f, m);
 	Type *t = s->known;
 	const char *name = param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
-	if (!name && (by_computed_name(t) || any_name(f, t, name))) {
+	if (!name && by_computed_name(t)) {
 		reflect_methods(f->p, f->m, t, NULL, binding_flags(f, m));
 		return;
 	}
@@ -699,7 +811,8 @@ static void get_method(Fn *f, Method *m, Slot *r)
 		return;
 	}
 	Ask a = { ASK_METHODS, name, binding_flags(f, m) };
-	if (!name || (t && !reflectable(t)) || !ask(f, s, &a, m->name, &r->kmethod))
+	if ((t && !reflectable(t)) || (!name && !any_name(f, name)) ||
+	    !ask(f, s, &a, m->name, name ? &r->kmethod : NULL))
 		warn(f, W_REFLECT, "Type.GetMethod with a type or name not known at build time finds"
 		     " only methods the program keeps for reflection anyway (write"
 		     " typeof(X).GetMethod(\"Name\") at the call)");
@@ -743,7 +856,7 @@ static void get_property(Fn *f, Method *m, Slot *r)
 	Type *t = s->known;
 	bool all = !strcmp(m->name, "GetProperties");
 	const char *name = all ? NULL : param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
-	all |= any_name(f, t, name);
+	all |= any_name(f, name);
 	Ask a = { ASK_PROPERTIES, name, binding_flags(f, m) };
 	if ((t && !reflectable(t)) || (!all && !name) || !ask(f, s, &a, m->name, NULL))
 		warn(f, W_REFLECT, "Type.GetProperty with a type or name not known at build time finds"
@@ -759,7 +872,7 @@ static void get_event(Fn *f, Method *m, Slot *r)
 	Type *t = s->known;
 	bool all = !strcmp(m->name, "GetEvents");
 	const char *name = all ? NULL : param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
-	all |= any_name(f, t, name);
+	all |= any_name(f, name);
 	Ask a = { ASK_EVENTS, name, binding_flags(f, m) };
 	if ((t && (!reflectable(t) || ty_is_open(t))) || (!all && !name) ||
 	    !ask(f, s, &a, m->name, NULL))
@@ -776,7 +889,7 @@ static void get_field(Fn *f, Method *m, Slot *r)
 	Type *t = s->known;
 	bool all = !strcmp(m->name, "GetFields");
 	const char *name = all ? NULL : param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
-	all |= any_name(f, t, name);
+	all |= any_name(f, name);
 	Ask a = { ASK_FIELDS, name, binding_flags(f, m) };
 	if ((t && (!reflectable(t) || ty_is_open(t))) || (!all && !name) ||
 	    !ask(f, s, &a, m->name, NULL))
@@ -795,7 +908,7 @@ static void get_members(Fn *f, Method *m, Slot *r)
 	Type *t = s->known;
 	bool named = !strcmp(m->name, "GetMember");
 	const char *name = named && param_is(m, 0, "System.String") ? arg(f, m, 0)->str : NULL;
-	named &= !any_name(f, t, name);
+	named &= !any_name(f, name);
 	int32_t flags = binding_flags(f, m);
 	if (flags == BF_DEFAULT)
 		flags = BF_PUBLIC | BF_INSTANCE | BF_STATIC;
@@ -1501,7 +1614,7 @@ void e_dam_return(Fn *f, const Slot *v)
 
 static bool own_code(Method *m)
 {
-	return m->img && m->img != ty_corlib && !emit_in_class_library(m->img);
+	return own_image(m->img);
 }
 
 /* 1 + the Type parameter (after `this`) of f->m that s was loaded from,
@@ -1513,6 +1626,16 @@ static uint32_t type_param_of(Fn *f, const Slot *s)
 		return 0;
 	uint32_t i = s->from_arg - 1 - self;
 	return i < 32 && param_is(f->m, i, "System.Type") ? i + 1 : 0;
+}
+
+/* A Type not known at build time passed (a) to a Type parameter that is
+ * reflected on for `kinds`: those of each of the program's own types. */
+static void unknown_type_arg(Program *p, const TypeArgFlow *a, int64_t kinds)
+{
+	keep_kinds_unknown(p, a->caller, kinds);
+	warn_aot(p, a->caller, a->off, W_REFLECT, arena_printf(ty_arena(), "a Type not known at"
+		 " build time is passed to %s, which reflects on it:" UNKNOWN_TYPE_WHAT,
+		 ty_method_name(a->callee)));
 }
 
 /* m's Type parameter i is reflected on for `kinds`: so are the types
@@ -1532,6 +1655,8 @@ static void mark_reflects(Program *p, Method *m, uint32_t i, int64_t kinds)
 			directives_keep_members(p, a.known, ms->reflects_kinds, a.caller);
 		else if (a.from)
 			mark_reflects(p, a.caller, a.from - 1, ms->reflects_kinds);
+		else
+			unknown_type_arg(p, &a, ms->reflects_kinds);
 	}
 }
 
@@ -1562,6 +1687,8 @@ static void type_arg(Fn *f, TypeArgFlow a)
 		directives_keep_members(f->p, a.known, ms->reflects_kinds, f->m);
 	else if (a.from)
 		mark_reflects(f->p, f->m, a.from - 1, ms->reflects_kinds);
+	else
+		unknown_type_arg(f->p, &a, ms->reflects_kinds);
 }
 
 /* A call of m (the program's own) passing Types: each recorded (one per
@@ -1589,6 +1716,20 @@ static void type_args(Fn *f, Method *m)
 		}
 		if (!s->ncands || s->known)
 			type_arg(f, a);
+	}
+}
+
+void e_reflect_ftn(Fn *f, Method *m)
+{
+	if (!own_code(m) || f->p->in_core)
+		return;
+	for (uint32_t i = 0; i < m->nparams && i < 32; i++) {
+		if (!param_is(m, i, "System.Type"))
+			continue;
+		TypeArgFlow a;
+		memset(&a, 0, sizeof a);        /* padding too: type_arg_seen compares bytes */
+		a.callee = m, a.caller = f->m, a.param = i, a.off = f->off;
+		type_arg(f, a);
 	}
 }
 

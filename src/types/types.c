@@ -845,10 +845,11 @@ Method *ty_string_ctor(Method *ctor)
 }
 
 /* The instance constructor without parameters of a class that can have
- * instances (not abstract, not an interface), or NULL. */
+ * instances (not abstract, not an interface), or of a struct that
+ * declares one (C# 10), or NULL. */
 Method *ty_default_ctor(Type *t)
 {
-	if (t->kind != TY_CLASS || !t->img)
+	if ((t->kind != TY_CLASS && t->kind != TY_STRUCT) || !t->img)
 		return NULL;
 	TypeInfo *ti = ty_info(t);
 	if (ti->is_interface || ti->is_abstract)
