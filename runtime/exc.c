@@ -220,18 +220,32 @@ void rt_exc_throw_msg(RtExcKind k, const char *msg)
 	}
 }
 
-void rt_exc_throw_arg_null(const char *param)
+/* An exception of kind k with `param` as its ParamName (k is
+ * ArgumentException or a subclass) and `msg` as its message if given. */
+static void throw_with_param(RtExcKind k, const char *param, const char *msg)
 {
-	Object *e = rt_known.new_exception[RT_EXC_ARGNULL] ?
-		rt_known.new_exception[RT_EXC_ARGNULL]() : NULL;
+	Object *e = rt_known.new_exception[k] ? rt_known.new_exception[k]() : NULL;
 	if (!e) {
-		rt_exc_throw_kind(RT_EXC_ARGNULL);
+		rt_exc_throw_kind(k);
 		return;
 	}
 	RtString *p = rt_known.arg_param_off ? rt_str_from_utf8(param) : NULL;
 	if (p)
 		RT_WRITE_REF((Object **)((char *)e + rt_known.arg_param_off), (Object *)p);
+	RtString *m = msg ? rt_str_from_utf8(msg) : NULL;
+	if (m)
+		RT_WRITE_REF((Object **)((char *)e + rt_known.exc_message_off), (Object *)m);
 	rt_exc_throw(e);
+}
+
+void rt_exc_throw_arg_null(const char *param)
+{
+	throw_with_param(RT_EXC_ARGNULL, param, NULL);
+}
+
+void rt_exc_throw_arg(const char *param, const char *msg)
+{
+	throw_with_param(RT_EXC_ARG, param, msg);
 }
 
 /* ---- trace text ---- */

@@ -278,9 +278,31 @@ void rt_RuntimeImports_Memmove_wbarrier(intptr_t d, intptr_t s, uint32_t n, intp
 void rt_RuntimeImports_ZeroMemory(intptr_t p, uint32_t n) { memset((void *)p, 0, n); }
 
 /* ---- System.Runtime.CompilerServices.RuntimeHelpers ---- */
+/* `data` is the handle ldtoken made of a field: an RtFieldData for a
+ * field with data in the file, else an RtField. Mono's checks, in its
+ * order: the elements are primitives or enums, the field has data, the
+ * data fills the array. */
 void rt_RuntimeHelpers_InitializeArray(Object *a, intptr_t data)
 {
-	memcpy(arr(a)->data, (const void *)data, arr(a)->length * a->type->elem_size);
+	const RtType *e = a->type->elem;        /* NULL: an array of pointers */
+	if (e && (!(e->flags & RT_T_VALUETYPE) || !(e->flags & (RT_T_PRIMITIVE | RT_T_ENUM)))) {
+		rt_exc_throw_arg("array", "Cannot initialize array of non-primitive type");
+		return;
+	}
+	const RtFieldData *fd = (const RtFieldData *)data;
+	if (fd->tag != RT_FIELD_DATA_TAG) {
+		char msg[300];
+		snprintf(msg, sizeof msg, "Field '%s' doesn't have an RVA",
+			 ((const RtField *)data)->name);
+		rt_exc_throw_arg("field_handle", msg);
+		return;
+	}
+	size_t n = (size_t)arr(a)->length * a->type->elem_size;
+	if (n > fd->size) {
+		rt_exc_throw_arg("field_handle", "Field not large enough to fill array");
+		return;
+	}
+	memcpy(arr(a)->data, fd->data, n);
 }
 
 int32_t rt_RuntimeHelpers_get_OffsetToStringData(void)

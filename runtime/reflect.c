@@ -703,16 +703,33 @@ Object *rt_expr_create_lambda(Object *type, Object *body, Object *name, uint8_t 
 	return l;
 }
 
-Object *rt_delegate_method_info(Object *dlg)
+/* The method a delegate calls, from its own field or its code pointer. */
+static const RtMethod *delegate_method(Object *dlg)
 {
-	if (!rt_known.method_info_type)
-		return NULL;    /* no method kept for reflection: the offsets are unset */
 	const RtMethod *m = *(const RtMethod **)((char *)dlg + rt_known.dlg_method_off);
 	void *fn = *(void **)((char *)dlg + rt_known.dlg_ptr_off);
 	for (uint32_t i = 0; !m && fn && i < rt_nmethods; i++)
 		if (rt_methods[i].fn == fn || rt_methods[i].open_fn == fn || rt_methods[i].entry == fn)
 			m = &rt_methods[i];
+	return m;
+}
+
+Object *rt_delegate_method_info(Object *dlg)
+{
+	if (!rt_known.method_info_type)
+		return NULL;    /* no method kept for reflection: the offsets are unset */
+	const RtMethod *m = delegate_method(dlg);
 	return m ? method_object(m) : NULL;
+}
+
+/* (ldvirtftn and CreateDelegate over a MethodInfo may reach one method
+ * through different code pointers: delegate12) */
+bool rt_delegate_same_method(Object *a, Object *b)
+{
+	if (!rt_known.method_info_type)
+		return false;
+	const RtMethod *m = delegate_method(a);
+	return m && m == delegate_method(b);
 }
 
 /* What a delegate over a method of an open generic type calls, whatever
@@ -765,7 +782,9 @@ Object *rt_Delegate_CreateDelegate_internal(Object *type, Object *target, Object
 		return NULL;
 	char *base = (char *)d;
 	*(const void **)(base + rt_known.dlg_method_off) = m;
-	*(void **)(base + rt_known.dlg_ptr_off) = closed ? m->fn : m->open_fn;
+	/* closed over the most derived method: its own code, as ldvirtftn
+	 * stores it (one pointer for one method: Equals, GetHashCode) */
+	*(void **)(base + rt_known.dlg_ptr_off) = !closed ? m->open_fn : m->entry ? m->entry : m->fn;
 	*(Object **)(base + rt_known.dlg_target_off) = closed ? target : NULL;
 	return d;
 }

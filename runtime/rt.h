@@ -543,6 +543,9 @@ Object *rt_delegate_invoke_info(Object *dlg);
 /* Delegate.Method: the MethodInfo of what dlg calls, NULL if reflection
  * did not keep it. */
 Object *rt_delegate_method_info(Object *dlg);
+/* Delegate.Equals when the two method pointers differ: do both name the
+ * same method (Mono compares Delegate.Method)? */
+bool rt_delegate_same_method(Object *a, Object *b);
 void *rt_reflect_pointer(Object *o);
 /* Expression.Compile (src/emit/expr.c): a delegate of type t calling the
  * interpreter's Closure target; NULL when the program made no
@@ -605,6 +608,17 @@ typedef struct RtField {
 	uint32_t token;             /* MetadataToken: 0x04000000 | its row */
 } RtField;
 extern const RtField rt_fields[];
+
+/* The handle `ldtoken` makes of a field with initial data in the file
+ * (an RVA field): what RuntimeHelpers.InitializeArray reads. Its first
+ * word is RT_FIELD_DATA_TAG where an RtField's (the handle of a field
+ * found by reflection) is a name pointer. */
+enum { RT_FIELD_DATA_TAG = 1 };
+typedef struct RtFieldData {
+	uintptr_t tag;
+	uint32_t size;              /* the field's type's size */
+	const uint8_t *data;
+} RtFieldData;
 extern const uint32_t rt_nfields;
 
 /* Custom attributes of kept members, decoded at build time (src/attrs.c):
@@ -835,6 +849,8 @@ void rt_exc_throw_kind(RtExcKind k);            /* construct and throw */
 void rt_exc_throw_msg(RtExcKind k, const char *msg);
 /* ArgumentNullException with `param` (UTF-8) as its ParamName. */
 void rt_exc_throw_arg_null(const char *param);
+/* ArgumentException with `msg` and `param` (UTF-8) as its ParamName. */
+void rt_exc_throw_arg(const char *param, const char *msg);
 Object *rt_exc_catch(void);                     /* takes rt_pending, clears it */
 /* The same for a handler that only reads the exception's fields: the
  * frames of an unshared exception are not saved, since nothing can read

@@ -24,6 +24,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -51,10 +52,10 @@ typedef struct RtMThread {
 	uint32_t *block_word;
 	struct RtMThread *next;     /* live list, under rt_wait_lock */
 	/* Thread.Suspend by another thread: hold keeps the signal handler
-	 * parked; parks counts its entries (the suspender's acknowledgement) */
+	 * parked; parked says it is (the suspender's acknowledgement) */
 	bool self_suspended;        /* under rt_wait_lock */
 	_Atomic bool hold;
-	_Atomic uint32_t parks;
+	_Atomic bool parked;
 } RtMThread;
 
 static RtMThread *live;             /* started and not yet stopped */
@@ -152,24 +153,17 @@ static void unlink_live(RtMThread *mt)
 	mt->next = NULL;
 }
 
-static void park_while_held(RtMThread *mt, int sig);
-#define SIG_SUSPEND (SIGRTMIN + 5)
+static void park_if_held(RtMThread *mt);
 
 static void *thread_main(void *p)
 {
 	RtMThread *mt = p;
 	RtThread *th = rt_thread_attach(false);
 	Object *it = mt->internal;
+	FIELD(it, rt_known.ithread_tid_off, int64_t) = (int64_t)rt_thread_id();
 	th->mthread = mt;
 	th->thread_obj = mt->thread;
-	/* suspended before it ran (no id to signal, or the signal found no
-	 * record to park on): the id is stored and hold read in the order
-	 * Suspend stores hold and reads the id, so one of the two sees the
-	 * other */
-	__atomic_store_n(&FIELD(it, rt_known.ithread_tid_off, int64_t), (int64_t)rt_thread_id(),
-	                 __ATOMIC_SEQ_CST);
-	if (__atomic_load_n(&mt->hold, __ATOMIC_SEQ_CST))
-		park_while_held(mt, SIG_SUSPEND);
+	park_if_held(mt);
 	Object *start = mt->start, *arg = mt->arg;
 	mt->start = mt->arg = NULL;
 	rt_known.thread_start(start, arg);
@@ -205,10 +199,11 @@ bool rt_Thread_Thread_internal(Object *self, Object *start)
 	int err = pthread_create(&tid, &attr, thread_main, mt);
 	pthread_attr_destroy(&attr);
 	if (err == 0) {
-		/* known once Start returns (Suspend signals it), as the thread
-		 * itself also writes it */
-		__atomic_store_n(&FIELD(mt->internal, rt_known.ithread_tid_off, int64_t),
-		                 (int64_t)tid, __ATOMIC_RELEASE);
+		/* now, not when the thread gets to it: a Suspend right after
+		 * Start signals it by this id */
+		rt_wait_lock();
+		FIELD(mt->internal, rt_known.ithread_tid_off, int64_t) = (int64_t)tid;
+		rt_wait_unlock();
 		return true;
 	}
 	rt_wait_lock();
@@ -426,46 +421,70 @@ int32_t rt_WaitHandle_Wait_internal(intptr_t handles, int32_t n, bool all, int32
  * Resume clears TS_SUSPENDED. Of another thread, it sends SIG_SUSPEND,
  * whose handler parks in sigsuspend (the collector's stop-the-world
  * signals still get through, and it scans the parked stack) until Resume
- * clears `hold` and signals again; Suspend returns once the handler has
- * run. Mono suspends only at safe points; here the thread stops wherever
- * it is, so one suspended while it holds a runtime lock (allocating,
- * waiting) blocks others that need it until resumed: the hazard for which
- * .NET made Suspend obsolete. Resume wakes the thread before it takes
- * rt_wait_lock, so that it never waits for a lock the parked thread holds. */
-static void park_while_held(RtMThread *mt, int sig)
+ * clears `hold` and sends SIG_WAKE; Suspend returns once the handler is
+ * `parked` (still, if a Resume came just before: it parks on). SIG_WAKE does nothing but end the sigsuspend; both are blocked in
+ * the handler but for SIG_WAKE inside sigsuspend, so a wake-up sent before
+ * the handler sleeps is not lost, and a Suspend's signal that comes while
+ * the thread is parked waits for the handler to return instead of nesting
+ * another (quick Suspend/Resume pairs nested handlers until the stack
+ * overflowed: thread-suspend-suspended). Mono suspends only at safe
+ * points; here the thread stops wherever it is, so one suspended while it
+ * holds a runtime lock (allocating, waiting) blocks others that need it
+ * until resumed: the hazard for which .NET made Suspend obsolete. Resume
+ * wakes the thread before it takes rt_wait_lock, so that it never waits
+ * for a lock the parked thread holds. */
+#define SIG_SUSPEND (SIGRTMIN + 5)
+#define SIG_WAKE (SIGRTMIN + 6)
+
+static void on_suspend(int sig)
 {
+	(void)sig;
+	RtThread *th = rt_thread_cur;
+	RtMThread *mt = th ? th->mthread : NULL;
+	if (!mt)
+		return;
 	int saved = errno;
 	sigset_t mask;
 	pthread_sigmask(SIG_SETMASK, NULL, &mask);
-	sigdelset(&mask, sig);
-	__atomic_fetch_add(&mt->parks, 1, __ATOMIC_ACQ_REL);
-	while (__atomic_load_n(&mt->hold, __ATOMIC_ACQUIRE))
-		sigsuspend(&mask);
+	sigdelset(&mask, SIG_WAKE);
+	/* a Suspend between the loop's end and `parked` cleared: park again */
+	do {
+		atomic_store(&mt->parked, true);
+		while (atomic_load(&mt->hold))
+			sigsuspend(&mask);
+		atomic_store(&mt->parked, false);
+	} while (atomic_load(&mt->hold));
 	errno = saved;
 }
 
-/* a thread that has not attached yet parks in thread_main instead */
-static void on_suspend(int sig)
-{
-	RtThread *th = rt_thread_cur;
-	RtMThread *mt = th ? th->mthread : NULL;
-	if (mt)
-		park_while_held(mt, sig);
-}
+static void on_wake(int sig) { (void)sig; }
 
 static pthread_once_t suspend_once = PTHREAD_ONCE_INIT;
 
 static void suspend_init(void)
 {
+	struct sigaction wake = { .sa_handler = on_wake, .sa_flags = SA_RESTART };
+	sigemptyset(&wake.sa_mask);
+	sigaction(SIG_WAKE, &wake, NULL);
 	struct sigaction sa = { .sa_handler = on_suspend, .sa_flags = SA_RESTART };
 	sigemptyset(&sa.sa_mask);
+	sigaddset(&sa.sa_mask, SIG_WAKE);
 	sigaction(SIG_SUSPEND, &sa, NULL);
+}
+
+/* A Suspend that came before the thread could take its signal (on_suspend
+ * returned: no record yet). */
+static void park_if_held(RtMThread *mt)
+{
+	if (!atomic_load(&mt->hold))
+		return;
+	pthread_once(&suspend_once, suspend_init);
+	pthread_kill(pthread_self(), SIG_SUSPEND);
 }
 
 static pthread_t tid_of(RtMThread *mt)
 {
-	return (pthread_t)__atomic_load_n(&FIELD(mt->internal, rt_known.ithread_tid_off, int64_t),
-	                                  __ATOMIC_SEQ_CST);
+	return (pthread_t)FIELD(mt->internal, rt_known.ithread_tid_off, int64_t);
 }
 
 static void not_started_or_dead(void)
@@ -495,16 +514,15 @@ void rt_Thread_SuspendInternal(Object *self)
 		rt_wait_unlock();
 		return;
 	}
-	uint32_t parks = __atomic_load_n(&mt->parks, __ATOMIC_ACQUIRE);
-	__atomic_store_n(&mt->hold, true, __ATOMIC_SEQ_CST);
+	atomic_store(&mt->hold, true);
 	pthread_t tid = tid_of(mt);
 	rt_wait_unlock();
 	pthread_once(&suspend_once, suspend_init);
+	/* no id yet: the thread parks at its start (park_if_held) */
 	if (tid && pthread_kill(tid, SIG_SUSPEND) != 0)
 		return;
 	/* until the handler ran (or the thread has gone: 10 s at most) */
-	for (int i = 0; i < 100000 && __atomic_load_n(&mt->parks, __ATOMIC_ACQUIRE) == parks &&
-	     __atomic_load_n(&mt->hold, __ATOMIC_ACQUIRE); i++) {
+	for (int i = 0; i < 100000 && !atomic_load(&mt->parked) && atomic_load(&mt->hold); i++) {
 		struct timespec ms = { 0, i < 100 ? 0 : 100000 };
 		if (i < 100)
 			sched_yield();
@@ -517,7 +535,7 @@ void rt_Thread_ResumeInternal(Object *self)
 {
 	RtMThread *mt = record_of(internal_of(self));
 	if (mt && __atomic_exchange_n(&mt->hold, false, __ATOMIC_ACQ_REL))
-		pthread_kill(tid_of(mt), SIG_SUSPEND);      /* out of sigsuspend */
+		pthread_kill(tid_of(mt), SIG_WAKE);         /* out of sigsuspend */
 	rt_wait_lock();
 	bool ok = mt && (mt->state & TS_SUSPENDED) && !(mt->state & (TS_UNSTARTED | TS_STOPPED));
 	if (ok) {

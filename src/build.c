@@ -1034,6 +1034,17 @@ static Method *entry_point(Image *img)
 	return ty_method_from_token(img, ep, NULL);
 }
 
+/* The assembly's <Module> (TypeDef 1), if it has a static constructor:
+ * a module initializer (C# 9 [ModuleInitializer] compiles to one), which
+ * Mono runs before anything of the module, so before Main. */
+static Type *module_init(Image *img)
+{
+	if (!md_rows(img, T_TypeDef))
+		return NULL;
+	Type *t = ty_def(img, 1, NULL, 0);
+	return ty_info(t)->cctor ? t : NULL;
+}
+
 static void why(Program *p, const char *name)
 {
 	Buf b = {0};
@@ -1131,6 +1142,9 @@ int build_program(Loader *ld, const BuildOptions *o)
 	if (o->kind == BUILD_EXE) {
 		p.entry = entry_point(img);
 		reach_method(&p, p.entry, NULL, "entry point");
+		p.module_init = module_init(img);
+		if (p.module_init)
+			reach_type(&p, p.module_init, TN_DESCRIPTOR | TN_STATICS, NULL);
 	} else {
 		exports_find(img, &ex);
 		exports_reach(&p, &ex);

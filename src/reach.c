@@ -298,6 +298,7 @@ static const struct { const char *fn; RtExcKind kind; } icall_raises[] = {
 	{ "rt_RuntimeType_get_DeclaringType", RT_EXC_NOTSUPP },
 	{ "rt_Assembly_GetTypes", RT_EXC_NOTSUPP },
 	{ "rt_Assembly_InternalGetType", RT_EXC_TYPELOAD },
+	{ "rt_RuntimeHelpers_InitializeArray", RT_EXC_ARG },
 	{ "rt_Marshal_SizeOf", RT_EXC_ARG }, { "rt_Marshal_SizeOf", RT_EXC_ARGNULL },
 	{ "rt_Marshal_OffsetOf", RT_EXC_ARG }, { "rt_Marshal_OffsetOf", RT_EXC_ARGNULL },
 	{ "rt_Marshal_StructureToPtr", RT_EXC_ARG }, { "rt_Marshal_StructureToPtr", RT_EXC_ARGNULL },

@@ -158,6 +158,9 @@ typedef struct Program {
 	Loader *ld;
 	Image *img;                     /* the program's assembly */
 	Method *entry;
+	/* the program's assembly's <Module> when it has a static constructor
+	 * (a module initializer): Mono runs it before Main */
+	Type *module_init;
 	bool allow_missing_icalls;
 	bool no_trace_names;            /* SW_NO_TRACE_NAMES: no method names in traces */
 	/* StackFrame.get_frame_info is reached: the program walks its own

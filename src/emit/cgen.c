@@ -1058,6 +1058,22 @@ static void literals(Gen *g)
 	}
 }
 
+/* The size of an RVA field's type as Mono's mono_type_size gives it (a
+ * struct without .size: the data there is). */
+static uint32_t rva_type_size(Type *t, uint32_t avail)
+{
+	static const uint8_t prim[] = {
+		[TY_BOOL] = 1, [TY_CHAR] = 2, [TY_I1] = 1, [TY_U1] = 1, [TY_I2] = 2,
+		[TY_U2] = 2, [TY_I4] = 4, [TY_U4] = 4, [TY_I8] = 8, [TY_U8] = 8,
+		[TY_R4] = 4, [TY_R8] = 8, [TY_I] = 8, [TY_U] = 8,
+	};
+	if (t->kind == TY_STRUCT && ty_info(t)->class_size)
+		return ty_info(t)->class_size;
+	if (t->kind < countof(prim) && prim[t->kind])
+		return prim[t->kind];
+	return avail;
+}
+
 static void field_data(Gen *g)
 {
 	Program *p = g->p;
@@ -1081,6 +1097,10 @@ static void field_data(Gen *g)
 		buf_printf(&g->d, "uint8_t rva_%s[%u] __attribute__((aligned(8))) = {", f->cname, size + 1);
 		emit_u8_list(&g->d, data, size, 24, "\n\t", ",\n\t");
 		buf_puts(&g->d, size ? " };\n" : "0 };\n");
+		/* ldtoken's handle: InitializeArray checks the array fits */
+		buf_printf(&g->h, "extern const RtFieldData rvah_%s;\n", f->cname);
+		buf_printf(&g->d, "const RtFieldData rvah_%s = { RT_FIELD_DATA_TAG, %u, rva_%s };\n",
+			   f->cname, rva_type_size(f->type, avail), f->cname);
 	}
 }
 
@@ -1513,6 +1533,9 @@ static void known(Gen *g)
 		if (!strcmp(sti->statics[i]->name, "Empty"))
 			buf_printf(b, "\t%s_s.%s = (Object *)&%s;\n", ty_string->cname,
 				   sti->statics[i]->cname, reach_literal_name(g->p, g->p->empty_literal));
+	Type *mi = g->p->module_init;
+	if (mi && reached(ty_info(mi)->cctor) && needs(mi, TN_STATICS))
+		buf_printf(b, "\tif (!rt_init_check(&%s_init)) return 0;\n", mi->cname);
 	if (!e)                         /* a library: its exports are the entries */
 		buf_puts(b, "\treturn 0;\n");
 	else if (ty_info(e->owner)->cctor && reached(ty_info(e->owner)->cctor) && needs(e->owner, TN_STATICS))

@@ -626,7 +626,7 @@ static void ldtoken(Fn *f, const Instr *in)
 			return;
 		}
 		VEC_PUSH(f->p->rva_fields, fd);
-		handle(f, "RuntimeFieldHandle", arena_printf(&f->a, "rva_%s", fd->cname));
+		handle(f, "RuntimeFieldHandle", arena_printf(&f->a, "&rvah_%s", fd->cname));
 		return;
 	}
 	if (table == T_MethodDef || table == T_MemberRef || table == T_MethodSpec) {

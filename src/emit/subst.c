@@ -646,9 +646,9 @@ static const char *dlg_field(Fn *f, const char *obj, const char *name)
 static void delegate_equals(Fn *f)
 {
 	e_out(f, "Object *o = rt_type_isinst(a1, &%s_type);", ty_delegate->cname);
-	e_out(f, "return o && %s == %s && %s == %s;", dlg_field(f, "o", "m_target"),
-	      dlg_field(f, "a0", "m_target"), dlg_field(f, "o", "method_ptr"),
-	      dlg_field(f, "a0", "method_ptr"));
+	e_out(f, "return o && %s == %s && (%s == %s || rt_delegate_same_method(o, (Object *)a0));",
+	      dlg_field(f, "o", "m_target"), dlg_field(f, "a0", "m_target"),
+	      dlg_field(f, "o", "method_ptr"), dlg_field(f, "a0", "method_ptr"));
 }
 
 static void delegate_hash(Fn *f)

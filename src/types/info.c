@@ -817,6 +817,8 @@ const char *ty_load_failure(Type *t)
 	if (r)
 		ti->load_failure = arena_printf(ty_arena(), "Reference typed field '%s' has explicit"
 						" offset that is not pointer-size aligned.", r->name);
+	else if (ti->is_enum && !ti->nfields && !in_class_library(t->img))
+		ti->load_failure = "Could not find base type";   /* no value__ */
 	else if (synchronized_value_type(t, ti))
 		ti->load_failure = arena_printf(ty_arena(), "Could not load type '%s' from"
 						" assembly ''.", t->name);

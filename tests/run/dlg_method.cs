@@ -4,7 +4,9 @@
 // (ldvirtftn): the override it calls, as Mono answers (an interface's
 // method: its implementation; one not overridden: its own). And a delegate closed
 // over an instance method with a null target: ArgumentException when it
-// is made (a virtual one: NullReferenceException from ldvirtftn).
+// is made (a virtual one: NullReferenceException from ldvirtftn). A
+// delegate over a virtual method made by ldvirtftn and one made by
+// CreateDelegate from its Method are Equal, with one hash (delegate12).
 using System;
 using System.Reflection;
 
@@ -60,6 +62,12 @@ static class P {
 		IG g = new GI();
 		Show(new S(g.G));
 		Show(new S(c.ToString));
+		S v1 = new S(c.Virt);
+		S v2 = (S)Delegate.CreateDelegate(typeof(S), c, v1.Method);
+		Console.WriteLine("equal " + v1.Equals(v2) + " " + v2.Equals(v1) + " " + (v1 == v2) + " " +
+				  (v1.GetHashCode() == v2.GetHashCode()) + " " + v2());
+		S v3 = (S)Delegate.CreateDelegate(typeof(S), c, typeof(C).GetMethod("Virt"));
+		Console.WriteLine("by the base's method " + v3.Equals(v1) + " " + v3());
 		S s = new S(F);
 		return s.Method.Name == "F" ? 0 : 1;
 	}

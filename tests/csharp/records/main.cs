@@ -1,12 +1,14 @@
 // Records (class and struct), init-only properties, `with`, required
 // members, target-typed new, nameof, top-level statements, file-scoped
-// namespace and global usings (in the same file: they apply everywhere).
+// namespace and global usings (in the same file: they apply everywhere);
+// module initializers (modinit.cs) run before the top-level statements.
 global using System;
 global using System.Collections.Generic;
 global using static Out;
 
 using Shapes;
 
+L("module initializers ran", Init.Count);
 var p = new Point(1, 2);
 var q = p with { Y = 5 };
 L(p.ToString());
