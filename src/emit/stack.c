@@ -53,6 +53,8 @@ static bool target_site(Program *p, Method *caller, Method *m)
 	reach_type(p, sf, TN_LAYOUT | TN_CONSTRUCTED, caller);
 	reach_type(p, ty_sz(sf), TN_CONSTRUCTED, caller);
 	reach_reflection(p, caller);    /* the frames' MethodInfo objects */
+	if (is_named(m, "get_Source"))  /* DeclaringType.Assembly.GetName().Name */
+		reach_assemblies(p, caller);
 	return true;
 }
 
