@@ -663,7 +663,12 @@ static void keep_by_rule(Program *p, Method *why, Type *of, const Ask *a)
 						   !strcmp(r->ask.name, a->name)));
 	}
 	if (!seen) {
-		VEC_PUSH(p->type_rules, ((TypeRule){ of, *a, why }));
+		/* the name may be a literal of the calling method's arena, freed
+		 * once that method is translated: the rule outlives it */
+		Ask kept = *a;
+		if (kept.name)
+			kept.name = arena_strdup(ty_arena(), kept.name);
+		VEC_PUSH(p->type_rules, ((TypeRule){ of, kept, why }));
 		p->on_type = on_type;
 		for (uint32_t i = 0; of && i < p->constructed.n; i++)
 			if (own_instance_of(p->constructed.v[i], of))
