@@ -77,9 +77,9 @@ static Named named_of(Fn *f, Token tok)
 	return (Named){ .t = m->owner, .m = m };
 }
 
-/* Does the token resolve (into *n)? A failure other than a missing
- * member is raised again, as the instruction would have raised it. */
-static bool resolves(Fn *f, Token tok, Named *n)
+/* Does the token resolve (into *n), diagnostics silenced? On false,
+ * ty_missing says whether a member was missing. */
+static bool try_named(Fn *f, Token tok, Named *n)
 {
 	jmp_buf jb, *outer = diag_jmp;
 	bool quiet = diag_quiet;
@@ -92,6 +92,14 @@ static bool resolves(Fn *f, Token tok, Named *n)
 	}
 	diag_jmp = outer;
 	diag_quiet = quiet;
+	return !failed;
+}
+
+/* Does the token resolve (into *n)? A failure other than a missing
+ * member is raised again, as the instruction would have raised it. */
+static bool resolves(Fn *f, Token tok, Named *n)
+{
+	bool failed = !try_named(f, tok, n);
 	if (failed && ty_missing.kind == TY_MISSING_NONE) {
 		char msg[sizeof diag_last];
 		memcpy(msg, diag_last, sizeof msg);
@@ -539,17 +547,8 @@ bool e_missing_token(Image *img, Token tok, Buf *msg, int *kind)
 	if (!f)
 		fatal("out of memory");
 	f->img = img;
-	jmp_buf jb, *outer = diag_jmp;
-	bool quiet = diag_quiet;
-	ty_missing.kind = TY_MISSING_NONE;
-	diag_quiet = true;
-	volatile bool failed = true;
-	if (diag_try(&jb) == 0) {
-		named_of(f, tok);
-		failed = false;
-	}
-	diag_jmp = outer;
-	diag_quiet = quiet;
+	Named n;
+	bool failed = !try_named(f, tok, &n);
 	TyMissing miss = ty_missing;
 	bool missing = failed && miss.kind != TY_MISSING_NONE && miss.img == img;
 	if (missing && miss.kind == TY_MISSING_TYPE) {
