@@ -52,16 +52,20 @@ static void entry_proto(Buf *b, Method *m, const char *name, const char *self)
 	buf_puts(b, ")\n");
 }
 
-/* m's code called on `self`, virtually if it dispatches. */
-/* Does a call of m on an object go through its type (M_FN)? */
+/* Does a call of m on an object go through its type (M_FN), or for an
+ * instance of a generic virtual method, its dispatcher (GVM_, cgen.c;
+ * reach_reflect_method made it)? */
 static bool virtual_call(Method *m)
 {
-	return m->has_this && reach_dispatched(m) && !m->ninst;
+	return m->has_this && reach_dispatched(m);
 }
 
+/* m's code called on `self`, virtually if it dispatches. */
 static void callee(Buf *b, Method *m, const char *self)
 {
-	if (virtual_call(m))
+	if (virtual_call(m) && m->ninst)
+		buf_printf(b, "GVM_%s(%s", m->cname, self);
+	else if (virtual_call(m))
 		buf_printf(b, "%s_FN(%s)(%s", reach_slot_root(m)->cname, self, self);
 	else if (m->has_this)
 		buf_printf(b, "%s(%s", m->cname, self);

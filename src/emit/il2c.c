@@ -316,6 +316,8 @@ static void meet(Arena *a, Slot *have, const Slot *other)
 		have->sub_of = NULL;
 	if (have->elems_any != other->elems_any)
 		have->elems_any = NULL, have->nelems_any = 0;
+	if (have->efacts != other->efacts)
+		have->efacts = NULL;
 	if (have->kmethod != other->kmethod)
 		have->kmethod = NULL;
 	if (have->str != other->str && (!have->str || !other->str ||

@@ -44,7 +44,8 @@ typedef struct Slot {
 	Method *kmethod;                /* the MethodInfo of kmethod */
 	const char *str;                /* a string literal (ASCII) */
 	Type **elems;                   /* a Type[] of nelems: what each holds */
-	ElemFacts *efacts;              /* with elems: more of each element */
+	ElemFacts *efacts;              /* with elems, or elems_any of a local
+					   written once: more of each element */
 	uint32_t nelems;
 	bool has_cval;                  /* an int32 constant: cval */
 	int32_t cval;

@@ -44,6 +44,8 @@ static bool vars(Fn *f, const Instr *in)
 					 f->local_known[i].elems_any;
 		e_top(f, 0)->nelems_any = f->local_known[i].elems ? f->local_known[i].nelems :
 					  f->local_known[i].nelems_any;
+		/* its elements by position too (il2c_reflect.c by_position) */
+		e_top(f, 0)->efacts = f->local_known[i].elems ? f->local_known[i].efacts : NULL;
 		e_top(f, 0)->sub_of = f->local_known[i].sub_of;
 		e_top(f, 0)->len = f->loc_len[i];
 		e_top(f, 0)->from_loc = (uint16_t)(i + 1);

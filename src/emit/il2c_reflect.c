@@ -277,6 +277,24 @@ static void site_on(Program *p, const GenSite *s, Method *m, uint32_t param)
 
 static uint32_t type_param_of(Fn *f, const Slot *s);
 
+/* The elements of a Type[] by position: a new array's (elems), or, from
+ * a local written once (elems_any with efacts, il2c_ops.c), what was
+ * stored in it as far as the translation saw. NULL: not known. A wrong
+ * guess costs only a MakeGeneric* that throws NotSupportedException at
+ * run time, as with no guess. */
+static Type **by_position(const Slot *s, uint32_t *n)
+{
+	*n = s->elems ? s->nelems : s->efacts ? s->nelems_any : 0;
+	return s->elems ? s->elems : s->efacts ? s->elems_any : NULL;
+}
+
+static uint32_t positions(const Slot *s)
+{
+	uint32_t n;
+	by_position(s, &n);
+	return n;
+}
+
 /* G<...> or M<...> over the Type[] args: each element known, one of its
  * candidates, or (one of them at most) a Type parameter of the program's
  * own method. False: an element is none of these, or too many instances
@@ -284,17 +302,19 @@ static uint32_t type_param_of(Fn *f, const Slot *s);
  * the candidates when several. */
 static bool make_over(Fn *f, Type *g, Method *gm, Slot *args, Slot *r)
 {
-	uint32_t n = args->nelems, total = 1, pos = n, param = 0;
+	uint32_t n, total = 1, param = 0;
+	Type **el = by_position(args, &n);
+	uint32_t pos = n;
 	Type *const *opt[16];
 	uint32_t nopt[16];
-	if (n > 16 || !args->elems)
+	if (n > 16 || !el)
 		return false;
 	for (uint32_t i = 0; i < n; i++) {
 		const ElemFacts *e = args->efacts ? &args->efacts[i] : NULL;
-		opt[i] = &args->elems[i], nopt[i] = 1;
-		if (!args->elems[i] && e && e->ncands) {
+		opt[i] = &el[i], nopt[i] = 1;
+		if (!el[i] && e && e->ncands) {
 			opt[i] = e->cands, nopt[i] = e->ncands;
-		} else if (!args->elems[i]) {
+		} else if (!el[i]) {
 			Slot s = { .from_arg = e ? e->from_arg : 0 };
 			param = type_param_of(f, &s);
 			if (!param || pos < n)
@@ -308,9 +328,9 @@ static bool make_over(Fn *f, Type *g, Method *gm, Slot *args, Slot *r)
 	if (pos < n) {
 		if (total > 1)
 			return false;
-		GenSite s = { g, gm, args->elems, n, pos, NULL, f->m, 0 };
+		GenSite s = { g, gm, el, n, pos, NULL, f->m, 0 };
 		s.args = arena_alloc(ty_arena(), n * sizeof *s.args);
-		memcpy(s.args, args->elems, n * sizeof *s.args);
+		memcpy(s.args, el, n * sizeof *s.args);
 		site_on(f->p, &s, f->m, param - 1);
 		r->dam = true;  /* what it may be is made there, with its constructor */
 		return true;
@@ -345,7 +365,7 @@ static void make_generic(Fn *f, Method *m, Slot *r)
 	Type *g = receiver(f, m)->known;
 	Slot *args = arg(f, m, 0);
 	bool def = g && g->img && ty_is_generic_def(g);
-	if (def && args->nelems == ty_generic_arity(g) && make_over(f, g, NULL, args, r))
+	if (def && positions(args) == ty_generic_arity(g) && make_over(f, g, NULL, args, r))
 		return;
 	warn(f, W_GENERIC, "MakeGenericType with a type or arguments not known at build time"
 	     " finds only instances the program makes anyway, and throws"
@@ -979,7 +999,7 @@ static void make_generic_method(Fn *f, Method *m, Slot *r)
 	Method *g = receiver(f, m)->kmethod;
 	Slot *args = arg(f, m, 0);
 	bool def = g && !g->ninst && !ty_is_open(g->owner);
-	if (def && args->nelems == ty_method_generic_arity(g) && make_over(f, NULL, g, args, r))
+	if (def && positions(args) == ty_method_generic_arity(g) && make_over(f, NULL, g, args, r))
 		return;
 	if (def) {
 		/* the instances the program makes anyway: the method is known */
