@@ -563,12 +563,20 @@ static bool raise_event(Object *e)
 	return ran;
 }
 
+/* Is e exactly a System.AppDomainUnloadedException (not a subclass)? */
+static bool domain_unloaded(const Object *e)
+{
+	const RtType *t = e ? e->type : NULL;
+	return t && t->name && t->ns && !strcmp(t->name, "AppDomainUnloadedException") &&
+	       !strcmp(t->ns, "System");
+}
+
 /* Mono prints the report twice, the second time as a fatal error line
- * (only that line once an UnhandledException handler ran), then exits
- * with `status`: 1, or 255 for an exception that escaped a finalizer or
- * a pool thread. The first thread to report ends the process; any other
- * that fails meanwhile waits for that. */
-void rt_exc_unhandled_status(int status)
+ * (only that line once an UnhandledException handler ran, or when no
+ * event is raised: `event` false), then exits with `status`. The first
+ * thread to report ends the process; any other that fails meanwhile
+ * waits for that. */
+static __attribute__((noreturn)) void report(bool event, int status)
 {
 	static int reporting;
 	Object *e = rt_pending;
@@ -578,7 +586,7 @@ void rt_exc_unhandled_status(int status)
 		for (;;)
 			pause();
 	rt_gc_lift_cap();       /* the report may need memory */
-	bool handled = raise_event(e);
+	bool handled = !event || raise_event(e);
 	Buf b = {0};
 	describe(&b, e, 0);
 	fflush(stdout);
@@ -587,6 +595,34 @@ void rt_exc_unhandled_status(int status)
 	fprintf(stderr, "[ERROR] FATAL UNHANDLED EXCEPTION: %s\n", b.p);
 	free(b.p);
 	rt_exit(status);
+}
+
+/* status: 1, or 255 for an exception that escaped a finalizer or a pool
+ * thread. */
+void rt_exc_unhandled_status(int status)
+{
+	report(true, status);
+}
+
+/* An exception that escaped a pool work item: as Mono, an
+ * AppDomainUnloadedException is dropped (true: the worker goes on). */
+bool rt_exc_pool_ignores(void)
+{
+	if (!domain_unloaded(rt_pending))
+		return false;
+	rt_exc_catch();
+	return true;
+}
+
+/* An exception that escaped a thread the program started: as Mono, an
+ * AppDomainUnloadedException raises no UnhandledException event and
+ * prints only the fatal error line, and the process exits with
+ * Environment.ExitCode (0 unless set) instead of 1. */
+void rt_exc_unhandled_thread(void)
+{
+	if (domain_unloaded(rt_pending))
+		report(false, rt_exit_code);
+	report(true, 1);
 }
 
 void rt_exc_unhandled(void)

@@ -194,6 +194,8 @@ void rt_gc_free_root(void *p);
 char *rt_exc_type_name(const RtType *t);
 /* rt_exc_unhandled, exiting with `status` (255: from a finalizer). */
 void rt_exc_unhandled_status(int status) __attribute__((noreturn));
+bool rt_exc_pool_ignores(void);
+void rt_exc_unhandled_thread(void) __attribute__((noreturn));
 /* "ilcc runtime: <msg>" on stderr, then abort(): for broken invariants of
  * the runtime itself, never for managed errors. */
 void rt_fatal(const char *fmt, ...)

@@ -93,7 +93,7 @@ static void *worker(void *unused)
 	while (wait_for_request()) {
 		pthread_mutex_unlock(&pool_lock);
 		bool more = rt_known.thread_pool_dispatch();
-		if (rt_pending)
+		if (rt_pending && !rt_exc_pool_ignores())
 			rt_exc_unhandled_status(255);
 		pthread_mutex_lock(&pool_lock);
 		turns_done++;

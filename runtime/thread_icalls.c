@@ -168,7 +168,7 @@ static void *thread_main(void *p)
 	mt->start = mt->arg = NULL;
 	rt_known.thread_start(start, arg);
 	if (rt_pending)
-		rt_exc_unhandled();
+		rt_exc_unhandled_thread();
 	rt_wait_lock();
 	/* Mono drops Background when a thread stops: it reads "Stopped". */
 	mt->state = (mt->state & ~(TS_WAIT_SLEEP_JOIN | TS_BACKGROUND)) | TS_STOPPED;
