@@ -290,6 +290,8 @@ void rt_RuntimeHelpers_InitializeArray(Object *a, intptr_t data)
 		return;
 	}
 	const RtFieldData *fd = (const RtFieldData *)data;
+	if (fd->tag != RT_FIELD_DATA_TAG && ((const RtField *)data)->rva)
+		fd = ((const RtField *)data)->rva;      /* a FieldInfo's FieldHandle */
 	if (fd->tag != RT_FIELD_DATA_TAG) {
 		char msg[300];
 		snprintf(msg, sizeof msg, "Field '%s' doesn't have an RVA",

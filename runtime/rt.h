@@ -609,6 +609,8 @@ typedef struct RtField {
 	void *addr;
 	void *(*thread_addr)(void);
 	uint32_t token;             /* MetadataToken: 0x04000000 | its row */
+	const struct RtFieldData *rva;  /* a field with data in the file: its
+					   data as ldtoken hands it (FieldHandle) */
 } RtField;
 extern const RtField rt_fields[];
 

@@ -898,6 +898,10 @@ void reach_reflect_field(Program *p, Field *f, Method *why)
 	if (ty_is_open(f->owner))
 		return;
 	VEC_PUSH(p->reflected_fields, f);
+	if (f->flags & FIELD_HAS_RVA) {         /* its data: GetValue, FieldHandle */
+		VEC_PUSH(p->rva_fields, f);
+		reach_type(p, f->type, TN_LAYOUT, why);
+	}
 	reach_type(p, ty_corlib_type("System.Reflection", "RuntimeFieldInfo"),
 		   TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, why);
 	reach_type(p, f->owner, TN_DESCRIPTOR | TN_LAYOUT |

@@ -744,6 +744,8 @@ static void field_place(Buf *b, Field *fd, uint32_t k)
 		buf_printf(b, "0, (void *)&rf%u_v, NULL", k);
 	else if (fd->is_thread_static)
 		buf_printf(b, "0, NULL, rf%u_tls", k);
+	else if (fd->flags & FIELD_HAS_RVA)     /* its data, as ldsfld reads it */
+		buf_printf(b, "0, rva_%s, NULL", fd->cname);
 	else if (fd->is_static)
 		buf_printf(b, "0, &%s_s.%s, NULL", fd->owner->cname, fd->cname);
 	else if (ty_info(fd->owner)->is_enum)     /* value__: an enum is its value */
@@ -780,7 +782,10 @@ static void fields(Program *p, Buf *b)
 		buf_printf(b, "\t{ \"%s\", &%s_type, %s, %u, ", fd->name, fd->owner->cname,
 			   type_ref(fd->type), fd->flags);
 		field_place(b, fd, k);
-		buf_printf(b, ", 0x%x },\n", TOKEN(T_Field, fd->row));
+		buf_printf(b, ", 0x%x", TOKEN(T_Field, fd->row));
+		if (fd->flags & FIELD_HAS_RVA)
+			buf_printf(b, ", &rvah_%s", fd->cname);
+		buf_puts(b, " },\n");
 	}
 	buf_printf(b, "\t{ 0 }\n};\nconst uint32_t rt_nfields = %u;\n", p->reflected_fields.n);
 }

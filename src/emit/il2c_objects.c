@@ -62,7 +62,6 @@ static const char *field_lv(Fn *f, Field *fd, uint32_t i)
  * mcs only through ldtoken. */
 static const char *static_lv(Fn *f, Field *fd)
 {
-	enum { FIELD_HAS_RVA = 0x0100 };
 	if (fd->flags & FIELD_HAS_RVA) {
 		VEC_PUSH(f->p->rva_fields, fd);
 		reach_type(f->p, fd->type, TN_LAYOUT, f->m);
@@ -578,7 +577,6 @@ static void handle(Fn *f, const char *type_name, const char *value)
  * trees name their members so): its handle is its rt_fields[] or
  * rt_methods[] entry, as FieldInfo.GetFieldFromHandle and
  * MethodBase.GetMethodFromHandle read them (runtime/reflect.c). */
-enum { FIELD_HAS_RVA = 0x0100 };
 
 static const char *reflected_field(Fn *f, Field *fd)
 {

@@ -58,6 +58,7 @@ struct Field {
 	bool is_static, is_literal, is_thread_static;
 	int32_t offset;                 /* explicit layout, else -1 */
 };
+enum { FIELD_HAS_RVA = 0x0100 };        /* Field.flags: initial data in the file */
 
 struct Method {
 	Type *owner;

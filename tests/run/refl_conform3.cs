@@ -6,8 +6,14 @@
 //   built in the loop from another array at a variable index
 //   (generic-virtual-invoke.2); MakeGenericType over such a local too;
 //   CreateDelegate of such an instance dispatches as well.
+// - FieldInfo.FieldHandle of a field with data in the file (mcs's
+//   <PrivateImplementationDetails> found by Assembly.GetTypes) given to
+//   RuntimeHelpers.InitializeArray, and its GetValue: the data
+//   (init_array_with_lazy_type).
 using System;
+using System.Linq;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 public abstract class GBase {
 	public abstract object Virt<T>();
@@ -57,10 +63,28 @@ public class Test {
 		}
 	}
 
+	static int[] data = { 3, 49, 40, 58, 32, 7, 11, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
+
+	static void RvaField()
+	{
+		var type = Assembly.GetExecutingAssembly().GetTypes().Where(x => x.Name.Contains("<PrivateImplementationDetails>")).Single();
+		var fi = type.GetFields(BindingFlags.NonPublic | BindingFlags.Static).Where(x => x.FieldType.Name == "$ArrayType=68").First();
+		Console.WriteLine("{0} {1}", fi.FieldType.IsValueType, fi.Attributes);
+		var arr = new int[17];
+		RuntimeHelpers.InitializeArray(arr, fi.FieldHandle);
+		Console.WriteLine(string.Join(",", arr));
+		var part = new int[5];
+		RuntimeHelpers.InitializeArray(part, fi.FieldHandle);
+		Console.WriteLine(string.Join(",", part));
+		Console.WriteLine(fi.GetValue(null).GetType().Name);
+		Console.WriteLine(data.Length);
+	}
+
 	public static int Main()
 	{
 		Gvm();
 		MakeType();
+		RvaField();
 		return 0;
 	}
 }
