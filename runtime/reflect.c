@@ -1366,6 +1366,29 @@ Object *rt_Assembly_GetEntryAssembly(void)
 	return rt_Assembly_GetExecutingAssembly();
 }
 
+/* AppDomain.Load / Assembly.Load of a name ("mscorlib", "Name,
+ * Version=..."): an assembly built into the executable, by its simple
+ * name (case aside, as .NET compares them); null for others, which the
+ * managed caller turns into FileNotFoundException: nothing is loaded at
+ * run time. */
+Object *rt_AppDomain_LoadAssembly(Object *domain, Object *name, Object *evidence, bool refonly,
+				  char *mark)
+{
+	(void)domain, (void)evidence, (void)refonly, (void)mark;
+	if (!name)
+		return NULL;
+	const char *s = rt_str_to_utf8((const RtString *)name);
+	while (*s == ' ')
+		s++;
+	size_t n = strcspn(s, ",");
+	while (n && s[n - 1] == ' ')
+		n--;
+	for (uint32_t i = 0; i < rt_nassemblies; i++)
+		if (strlen(rt_assemblies[i].name) == n && !strncasecmp(rt_assemblies[i].name, s, n))
+			return assembly_object(&rt_assemblies[i]);
+	return NULL;
+}
+
 /* Type.Assembly: that of the type's definition (an array's or pointer's:
  * its element's); null when the program's code asks for no assembly. */
 Object *rt_RuntimeTypeHandle_GetAssembly(Object *type)

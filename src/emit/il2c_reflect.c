@@ -45,6 +45,7 @@
 #include "../warn.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* The argument `i` (0: the first after `this`) of a call of m. */
 static Slot *arg(Fn *f, Method *m, uint32_t i)
@@ -1272,6 +1273,49 @@ static void assembly_type(Fn *f, Method *m, Slot *r)
 	type_by_name(f, m, r, "Assembly.GetType", true);
 }
 
+/* assembly.CreateInstance("Ns.Name"[, ...]): as Assembly.GetType, then
+ * the type's parameterless constructor (with an object[] of arguments:
+ * its constructors) as Activator.CreateInstance keeps them. */
+static void assembly_create(Fn *f, Method *m, Slot *r)
+{
+	Slot t = {0};
+	assembly_type(f, m, &t);
+	(void)r;
+	bool with_args = false;
+	for (uint32_t i = 1; i < m->nparams; i++)
+		with_args |= m->params[i]->kind == TY_SZARRAY;
+	Ask a = { with_args ? ASK_CTORS : ASK_NEW, NULL, BF_ANY };
+	if (t.known)
+		ask(f, &t, &a, "Assembly.CreateInstance", NULL);
+}
+
+/* The simple name of an assembly the program is built with that the
+ * string argument 0 of m names ("mscorlib", "Name, Version=..."), or
+ * NULL: Assembly.Load of it finds it at run time (rt_assemblies[]). */
+static const char *linked_name(Fn *f, Method *m)
+{
+	const char *s = !strcmp(m->name, "Load") && m->nparams && param_is(m, 0, "System.String") ?
+			arg(f, m, 0)->str : NULL;
+	size_t n = s ? strcspn(s, ",") : 0;
+	Loader *ld = f->p->ld;
+	for (uint32_t i = 0; n && i < ld->nimages; i++) {
+		Image *img = ld->images[i];
+		const char *an = md_rows(img, T_Assembly) ?
+				 md_string(img, md_get(img, T_Assembly, 1, Assembly_Name)) : NULL;
+		if (an && strlen(an) == n && !strncasecmp(an, s, n))
+			return an;
+	}
+	return NULL;
+}
+
+/* Assembly.Load / AppDomain.Load: rt_assemblies[] is written, and
+ * what it lists can be found by name (warned unless the name is a
+ * constant naming one: e_aot_check). */
+static void load_assembly(Fn *f, Method *m, Slot *r)
+{
+	assemblies(f, m, r);
+}
+
 static void get_type_by_name(Fn *f, Method *m, Slot *r)
 {
 	if (!m->has_this && m->nparams && param_is(m, 0, "System.String"))
@@ -1355,6 +1399,9 @@ static const struct {
 	{ "System.Reflection.Assembly", "GetTypes", assembly_types },
 	{ "System.Reflection.Assembly", "GetExportedTypes", assembly_types },
 	{ "System.Reflection.Assembly", "GetType", assembly_type },
+	{ "System.Reflection.Assembly", "CreateInstance", assembly_create },
+	{ "System.Reflection.Assembly", "Load", load_assembly },
+	{ "System.AppDomain", "Load", load_assembly },
 	{ "System.Reflection.Assembly", "get_EntryPoint", entry_point },
 	{ "System.Linq.Expressions.Expression", "Lambda", expr_lambda, 0, true },
 	{ "System.Linq.Expressions.Expression", "New", expr_new, 0, true },
@@ -1467,7 +1514,8 @@ void e_aot_check(Fn *f, Method *m)
 	}
 	if (ms->unsafe_call > 0 && unsafe_calls[ms->unsafe_call - 1].refuse)
 		warn_refuse(f->m, f->off, unsafe_calls[ms->unsafe_call - 1].what);
-	if (ms->unsafe_call > 0)
+	if (ms->unsafe_call > 0 && !(unsafe_calls[ms->unsafe_call - 1].c == W_LOAD &&
+				     linked_name(f, m)))
 		warn(f, unsafe_calls[ms->unsafe_call - 1].c, unsafe_calls[ms->unsafe_call - 1].what);
 	requires(f, m, "System.Diagnostics.CodeAnalysis.RequiresUnreferencedCodeAttribute", W_RUC);
 	requires(f, m, "System.Diagnostics.CodeAnalysis.RequiresDynamicCodeAttribute", W_RDC);

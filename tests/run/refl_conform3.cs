@@ -10,6 +10,11 @@
 //   <PrivateImplementationDetails> found by Assembly.GetTypes) given to
 //   RuntimeHelpers.InitializeArray, and its GetValue: the data
 //   (init_array_with_lazy_type).
+// - Assembly.Load and AppDomain.Load of an assembly the program is built
+//   with (by simple name, case aside, a display name too), and of one it
+//   is not (FileNotFoundException); Assembly.CreateInstance of a type
+//   named by a literal; Activator.CreateInstance of String with
+//   constructor arguments (create-instance).
 using System;
 using System.Linq;
 using System.Reflection;
@@ -80,8 +85,27 @@ public class Test {
 		Console.WriteLine(data.Length);
 	}
 
+	static void Load()
+	{
+		Assembly a = AppDomain.CurrentDomain.Load("mscorlib");
+		Console.WriteLine(a == typeof(object).Assembly);
+		Console.WriteLine(Assembly.Load("MSCORLIB, Version=4.0.0.0, Culture=neutral") == a);
+		object o = a.CreateInstance("System.Exception");
+		Console.WriteLine(o.GetType());
+		Console.WriteLine(a.CreateInstance("System.NoSuchType") == null);
+		Console.WriteLine(Activator.CreateInstance(typeof(string), new object[] { 'X', 10 }));
+		Assembly own = typeof(Test).Assembly;
+		Console.WriteLine(Assembly.Load(own.GetName().Name) == own);
+		try {
+			Assembly.Load("NoSuchAssembly");
+		} catch (Exception e) {
+			Console.WriteLine("{0}: {1}", e.GetType(), e.Message);
+		}
+	}
+
 	public static int Main()
 	{
+		Load();
 		Gvm();
 		MakeType();
 		RvaField();
