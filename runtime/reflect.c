@@ -608,7 +608,8 @@ Object *rt_RuntimeMethodInfo_MakeGenericMethod_impl(Object *self, Object *types)
  * reflection describes the overrides (Delegate.Method says which). */
 static const RtMethod *most_derived(const RtMethod *m, const RtType *t)
 {
-	if (!(m->attrs & MA_VIRTUAL))
+	/* an instance of a generic virtual method: its fn dispatches (GVM_) */
+	if (!(m->attrs & MA_VIRTUAL) || (m->flags & RT_M_GENERIC))
 		return m;
 	for (; t && t != m->owner; t = t->base)
 		for (uint32_t i = 0; i < rt_nmethods; i++) {

@@ -334,7 +334,8 @@ static void method_entry(Program *p, Buf *b, Method *m, uint32_t k)
 	buf_printf(b, pi ? "%u, rm%u_g, rm%u_pi" : "%u, rm%u_g, NULL", ngen, k, k);
 	/* reach_delegate_target keeps the overrides a delegate may call */
 	MethodState *ms = reach_state(m);
-	if (!open && virtual_call(m) && ms->dlg_target && ms->reason && !(m->flags & MF_ABSTRACT))
+	if (!open && virtual_call(m) && !m->ninst && ms->dlg_target && ms->reason &&
+	    !(m->flags & MF_ABSTRACT))
 		buf_printf(b, ", (void *)%s", m->cname);
 	else
 		buf_puts(b, ", NULL");

@@ -49,7 +49,7 @@ public class Test {
 				MethodInfo inflated = method.MakeGenericMethod(args);
 				object r = inflated.Invoke(b, null);
 				if (j == 0)
-					Console.WriteLine("{0} {1}", r.GetType(), r.GetType() == array_types[i]);
+					Console.WriteLine("{0} {1}", r.GetType().Name, r.GetType() == array_types[i]);
 			}
 		MethodInfo name = typeof(GBase).GetMethod("Name").MakeGenericMethod(new Type[] { typeof(int) });
 		Console.WriteLine(name.Invoke(b, null));
