@@ -568,6 +568,11 @@ extern const uint32_t rt_nmethods;
 /* MethodBase.GetCurrentMethod() in the method the compiler listed as
  * rt_methods[k]: its MethodInfo (ConstructorInfo). */
 Object *rt_reflect_method_at(uint32_t k);
+/* Assembly.GetExecutingAssembly() in a method of t: t's Assembly (the
+ * program's if t's assembly is not listed); rt_assembly_find: NULL then. */
+Object *rt_assembly_of_type(const RtType *t);
+Object *rt_assembly_find(const RtType *t);
+Object *rt_assembly_named(const char *name);    /* or the program's */
 /* The MethodInfo (ConstructorInfo) of a method the runtime describes
  * itself (a stack frame's, runtime/stack.c), kept in *slot (GC memory);
  * and the RtMethod of any MethodInfo or ConstructorInfo. */
@@ -928,7 +933,8 @@ void rt_exc_trace_site(const RtFrameSite *site);
  * type in an exception's frames (RtFrameName) where that differs (else
  * NULL); owner: its type's descriptor, if it has one; reflect: its
  * rt_methods[] index, or -1; attrs: MethodAttributes; frame: flags, a
- * method of StackFrame's (RT_STACK_FRAME_OWN), one whose frames Mono's
+ * method of StackFrame's or Assembly.GetCallingAssembly's own body
+ * (RT_STACK_FRAME_OWN: not counted as a caller), one whose frames Mono's
  * StackTrace leaves out, [StackTraceHidden] (RT_STACK_HIDDEN). */
 enum { RT_STACK_FRAME_OWN = 1, RT_STACK_HIDDEN = 2 };
 typedef struct RtStackMethod {
@@ -941,6 +947,7 @@ typedef struct RtStackMethod {
 } RtStackMethod;
 extern const RtStackMethod rt_stack_methods[];
 extern const char *const rt_stack_mvids[];
+extern const char *const rt_stack_assemblies[];     /* by mvid: the assembly's name */
 extern const uint32_t rt_nstack_methods;
 /* StackTrace.frames, StackFrame.methodBase and ilOffset: offsets; the
  * StackFrame and StackFrame[] types where new StackTrace(e) makes them */
