@@ -47,6 +47,7 @@ typedef struct MethodState {
 	bool inlined;                   /* cgen: code is an inline definition in prog.h */
 	bool frame_sensitive;           /* calls StackTrace's, StackFrame's (emit/stack.c) */
 	int8_t asks_caller;             /* calls GetCallingAssembly: 1, not: -1, unknown: 0 */
+	bool tail_entry;                /* its entry runs tail calls' trampoline (il2c_body.c) */
 	bool virtual_called;            /* a slot or interface method called virtually */
 	Method *vcall_why;              /* the first method that called it virtually */
 	VEC(Method *) impls;            /* called virtually: what the call may run */

@@ -718,6 +718,7 @@ static void assemble(Fn *f, MethodState *ms)
 		synchronized_wrapper(f, b);
 	if (tramp)
 		tramp_wrapper(f, b);
+	reach_state(f->m)->tail_entry = tramp;
 }
 
 static void method_name(Fn *f)
