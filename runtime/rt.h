@@ -933,8 +933,7 @@ void rt_exc_trace_site(const RtFrameSite *site);
  * type in an exception's frames (RtFrameName) where that differs (else
  * NULL); owner: its type's descriptor, if it has one; reflect: its
  * rt_methods[] index, or -1; attrs: MethodAttributes; frame: flags, a
- * method of StackFrame's or Assembly.GetCallingAssembly's own body
- * (RT_STACK_FRAME_OWN: not counted as a caller), one whose frames Mono's
+ * method of StackFrame's (RT_STACK_FRAME_OWN), one whose frames Mono's
  * StackTrace leaves out, [StackTraceHidden] (RT_STACK_HIDDEN). */
 enum { RT_STACK_FRAME_OWN = 1, RT_STACK_HIDDEN = 2 };
 typedef struct RtStackMethod {
@@ -948,6 +947,8 @@ typedef struct RtStackMethod {
 extern const RtStackMethod rt_stack_methods[];
 extern const char *const rt_stack_mvids[];
 extern const char *const rt_stack_assemblies[];     /* by mvid: the assembly's name */
+/* Assembly.GetCallingAssembly() in the program's own code (stack.c) */
+Object *rt_stack_calling_assembly(void);
 extern const uint32_t rt_nstack_methods;
 /* StackTrace.frames, StackFrame.methodBase and ilOffset: offsets; the
  * StackFrame and StackFrame[] types where new StackTrace(e) makes them */

@@ -8,7 +8,7 @@
  * Provides: StackFrame.get_frame_info, which Mono's StackFrame
  * constructors call and, through them, StackTrace's (init_frames asks for
  * one frame after another until there is none), StackTrace.ToString and
- * Assembly.GetCallingAssembly.
+ * Assembly.GetCallingAssembly (rt_stack_calling_assembly).
  *
  * A walk is libgcc's _Unwind_Backtrace from here outwards; each frame's
  * function start (the FDE's) is looked up in rt_stack_methods[], sorted
@@ -219,12 +219,13 @@ bool rt_StackFrame_get_frame_info(int32_t skip, bool need_file, char *method, ch
 	return mi != NULL;
 }
 
-/* Assembly.GetCallingAssembly(): the assembly of the method that called
+/* Assembly.GetCallingAssembly() in the program's own code (the compiler
+ * calls this instead): the assembly of the method that called
  * the method asking, i.e. the second method frame from here (the first
  * is the asker's: the compiler keeps it a frame of its own); the
  * program's when there is none or its assembly is not listed (none of
  * its types has a descriptor). */
-Object *rt_Assembly_GetCallingAssembly(void)
+Object *rt_stack_calling_assembly(void)
 {
 	Walk w;
 	walk(&w);

@@ -172,6 +172,9 @@ typedef struct Program {
 	 * table of methods (new StackTrace(e) names its frames' methods),
 	 * without unwind tables */
 	bool target_site;
+	/* the program's own code calls Assembly.GetCallingAssembly: it
+	 * walks its stack (emit/stack.c); the class library's calls do not */
+	bool calling_assembly;
 	unsigned switches;              /* SW_ bits: what the program gives up (features.c) */
 	VEC(Method *) methods;          /* reached, in order */
 	uint32_t next_work;             /* methods[next_work..] still to emit */

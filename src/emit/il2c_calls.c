@@ -418,6 +418,17 @@ static bool executing_assembly(Fn *f, Method *m)
 	return true;
 }
 
+/* Assembly.GetCallingAssembly() in the program's own code: a stack walk
+ * (emit/stack.c emit_calling_assembly says when). */
+static bool calling_assembly(Fn *f, Method *m)
+{
+	if (!emit_calling_assembly(f->p, f->m, m))
+		return false;
+	const char *v = e_push(f, SK_O, m->ret);
+	e_out(f, "%s = rt_stack_calling_assembly();", v);
+	return true;
+}
+
 /* Internal calls that rt.h also defines inline, as rti_NAME for rt_NAME:
  * Interlocked on integers and pointers. A direct call of one is written
  * as a call of the inline function (no pending test: they never throw);
@@ -463,7 +474,7 @@ static const char *direct_name(Method *m)
 
 static void call_method(Fn *f, Method *m, bool virt)
 {
-	if (current_method(f, m) || executing_assembly(f, m))
+	if (current_method(f, m) || executing_assembly(f, m) || calling_assembly(f, m))
 		return;
 	const char *self = NULL;
 	Recv recv = RECV_ANY;

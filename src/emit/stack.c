@@ -60,13 +60,22 @@ static bool target_site(Program *p, Method *caller, Method *m)
 	return true;
 }
 
-/* Assembly.GetCallingAssembly(): a walk (runtime/stack.c) from a method
- * with a frame of its own; the frames' types get descriptors (the
- * program's own, emit_stack_bodies), so their assemblies are listed. */
-static bool is_calling_assembly(const Method *m)
+/* Assembly.GetCallingAssembly() in the program's own code: a walk
+ * (runtime/stack.c rt_stack_calling_assembly) from a method with a frame
+ * of its own; the frames' types get descriptors (the program's own,
+ * emit_stack_bodies), so their assemblies are listed. The class
+ * library's calls (SecurityManager's, reached by CAS asserts in
+ * System.Xml) do not make a program walk: they are left as they were
+ * (no internal call: NotSupportedException if they ever run). */
+bool emit_calling_assembly(Program *p, Method *caller, Method *m)
 {
-	return in_corlib(m->owner, "System.Reflection.Assembly") && !m->nparams &&
-	       is_named(m, "GetCallingAssembly");
+	if (!in_corlib(m->owner, "System.Reflection.Assembly") || m->nparams || m->has_this ||
+	    !is_named(m, "GetCallingAssembly") || emit_in_class_library(caller->img))
+		return false;
+	p->calling_assembly = true;
+	reach_state(caller)->frame_sensitive = true;
+	reach_assemblies(p, caller);
+	return true;
 }
 
 /* Does m's IL call Assembly.GetCallingAssembly()? (a MemberRef of that
@@ -93,21 +102,13 @@ static bool asks_caller(Method *m)
 	return ms->asks_caller > 0;
 }
 
-static bool calling_assembly(Program *p, Method *caller, Method *m)
-{
-	/* the asker's caller keeps its frame too: it is the answer */
-	if (asks_caller(m))
-		reach_state(caller)->frame_sensitive = true;
-	if (!is_calling_assembly(m))
-		return false;
-	reach_state(caller)->frame_sensitive = true;
-	reach_assemblies(p, caller);
-	return true;
-}
-
 void emit_stack_call(Program *p, Method *caller, Method *m)
 {
-	if (target_site(p, caller, m) || calling_assembly(p, caller, m))
+	/* the caller of a method that asks for its caller's assembly keeps
+	 * its frame: it is the answer */
+	if (asks_caller(m))
+		reach_state(caller)->frame_sensitive = true;
+	if (target_site(p, caller, m))
 		return;
 	bool st = in_corlib(m->owner, "System.Diagnostics.StackTrace");
 	bool sf = in_corlib(m->owner, "System.Diagnostics.StackFrame");
@@ -136,9 +137,8 @@ bool emit_stack_walks(Program *p)
 {
 	Type *sf = ty_corlib_type("System.Diagnostics", "StackFrame");
 	Type *st = ty_corlib_type("System.Diagnostics", "StackTrace");
-	Type *as = ty_corlib_type("System.Reflection", "Assembly");
 	return sf && st && (reached(ty_find_method(sf, "get_frame_info", 8)) ||
-			    (as && reached(ty_find_method(as, "GetCallingAssembly", 0))));
+			    p->calling_assembly);
 }
 
 /* m's body becomes a call of the runtime's fn with its arguments. */
@@ -381,8 +381,7 @@ static void entry(Program *p, Buf *d, Method *m, Mvids *mv)
 				k = (int32_t)i;
 	TypeState *ts = m->owner->user;
 	bool desc = ts && (ts->needs & TN_DESCRIPTOR);
-	int frame = (in_corlib(src->owner, "System.Diagnostics.StackFrame") ||
-		     is_calling_assembly(src)) |
+	int frame = in_corlib(src->owner, "System.Diagnostics.StackFrame") |
 		    emit_stack_hidden(m) << 1;
 	Image *img = module_of(m);
 	buf_printf(d, "\t{ (const void *)&%s, %s, %s, %s, %s%s%s, %d, 0x%x, %u, %d },\n",
