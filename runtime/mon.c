@@ -80,6 +80,13 @@ typedef struct RtSync {
 	uint32_t lock;              /* rt_lock_take */
 } RtSync;
 
+/* One cache line per record: Boehm puts an object of 64 bytes at a
+ * multiple of 64 in its block, so the words that the threads taking
+ * turns on a monitor write (owner, count, entering) share their line
+ * with no other record. A 72-byte record would be rounded to 80 and two
+ * monitors could move each other's lines (pipeline's two semaphores). */
+_Static_assert(sizeof(RtSync) <= 64, "an RtSync fills at most one cache line");
+
 static int32_t next_hash(void)
 {
 	static uint32_t seq;
@@ -134,7 +141,7 @@ static void keep_alive(RtSync *s, Object *o, bool forever)
 
 static RtSync *new_sync(void)
 {
-	RtSync *s = rt_gc_alloc_raw(sizeof *s, true);
+	RtSync *s = rt_gc_alloc_raw(64, true);     /* a line of its own */
 	if (!s)
 		return NULL;
 	s->hash = next_hash();

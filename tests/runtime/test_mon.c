@@ -1,8 +1,8 @@
 /* Monitors and hash codes: recursion, exit by a non-owner, TryEnter with
  * timeouts, contention between threads, Wait/Pulse/PulseAll, a hand-off
  * that loses no wake-up, hash codes
- * stable and distinct, and the record of an atomic object surviving
- * collections. */
+ * stable and distinct, the record of an atomic object surviving
+ * collections, and records in cache lines of their own. */
 #include <pthread.h>
 #include <time.h>
 #include <unistd.h>
@@ -322,6 +322,32 @@ static void test_atomic_record_survives(void)
 	rt_gc_keep_alive(o);
 }
 
+/* Monitors of objects made one after another (a SemaphoreSlim's lock,
+ * the next one's) keep their records in lines of their own: no record
+ * starts off a 64-byte boundary, and none shares the line of another. */
+static void test_record_lines(void)
+{
+	enum { N = 64 };
+	Object *o[N];
+	uintptr_t line[N];
+	for (int i = 0; i < N; i++) {
+		o[i] = rt_gc_alloc(&t_object);
+		rt_mon_enter(o[i]);
+		line[i] = o[i]->sync;
+		rt_mon_exit(o[i]);
+	}
+	int off = 0, shared = 0;
+	for (int i = 0; i < N; i++) {
+		off += (line[i] & 63) != 0;
+		for (int j = 0; j < i; j++)
+			shared += line[i] / 64 == line[j] / 64;
+	}
+	CHECK(off == 0 && shared == 0);
+	CHECK(!rt_pending);
+	for (int i = 0; i < N; i++)
+		rt_gc_keep_alive(o[i]);
+}
+
 int main(int argc, char **argv)
 {
 	rt_proc_start(argc, argv);
@@ -332,6 +358,7 @@ int main(int argc, char **argv)
 	test_handoff();
 	test_hash();
 	test_atomic_record_survives();
+	test_record_lines();
 	CHECK(!rt_pending);
 	return t_done();
 }
