@@ -1373,11 +1373,35 @@ Object *rt_RuntimeTypeHandle_GetAssembly(Object *type)
 	const RtType *t = type ? rt_type_of_runtime_type(type) : NULL;
 	while (t && (t->flags & (RT_T_ARRAY | RT_T_BYREF | RT_T_POINTER)) && t->elem)
 		t = t->elem;
+	return rt_assembly_find(t);
+}
+
+/* The Assembly object of the assembly that lists t, or NULL. */
+Object *rt_assembly_find(const RtType *t)
+{
 	for (uint32_t i = 0; t && i < rt_nassemblies; i++)
 		for (uint32_t k = 0; k < rt_assemblies[i].ntypes; k++)
 			if (rt_assemblies[i].types[k] == t)
 				return assembly_object(&rt_assemblies[i]);
 	return NULL;
+}
+
+/* The Assembly object of the assembly named `name` (its simple name),
+ * the program's if it is not listed. */
+Object *rt_assembly_named(const char *name)
+{
+	for (uint32_t i = 0; name && i < rt_nassemblies; i++)
+		if (!strcmp(rt_assemblies[i].name, name))
+			return assembly_object(&rt_assemblies[i]);
+	return rt_Assembly_GetExecutingAssembly();
+}
+
+/* Assembly.GetExecutingAssembly() in a method of t (il2c_calls.c): t's
+ * assembly, the program's if t's is not listed. */
+Object *rt_assembly_of_type(const RtType *t)
+{
+	Object *a = rt_assembly_find(t);
+	return a ? a : rt_Assembly_GetExecutingAssembly();
 }
 
 /* The module of assembly `as` (each of ours has one; it has no

@@ -568,6 +568,11 @@ extern const uint32_t rt_nmethods;
 /* MethodBase.GetCurrentMethod() in the method the compiler listed as
  * rt_methods[k]: its MethodInfo (ConstructorInfo). */
 Object *rt_reflect_method_at(uint32_t k);
+/* Assembly.GetExecutingAssembly() in a method of t: t's Assembly (the
+ * program's if t's assembly is not listed); rt_assembly_find: NULL then. */
+Object *rt_assembly_of_type(const RtType *t);
+Object *rt_assembly_find(const RtType *t);
+Object *rt_assembly_named(const char *name);    /* or the program's */
 /* The MethodInfo (ConstructorInfo) of a method the runtime describes
  * itself (a stack frame's, runtime/stack.c), kept in *slot (GC memory);
  * and the RtMethod of any MethodInfo or ConstructorInfo. */
@@ -941,6 +946,9 @@ typedef struct RtStackMethod {
 } RtStackMethod;
 extern const RtStackMethod rt_stack_methods[];
 extern const char *const rt_stack_mvids[];
+extern const char *const rt_stack_assemblies[];     /* by mvid: the assembly's name */
+/* Assembly.GetCallingAssembly() in the program's own code (stack.c) */
+Object *rt_stack_calling_assembly(void);
 extern const uint32_t rt_nstack_methods;
 /* StackTrace.frames, StackFrame.methodBase and ilOffset: offsets; the
  * StackFrame and StackFrame[] types where new StackTrace(e) makes them */

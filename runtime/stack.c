@@ -7,7 +7,8 @@
  * program links it. It is itself compiled with unwind tables (Makefile).
  * Provides: StackFrame.get_frame_info, which Mono's StackFrame
  * constructors call and, through them, StackTrace's (init_frames asks for
- * one frame after another until there is none), and StackTrace.ToString.
+ * one frame after another until there is none), StackTrace.ToString and
+ * Assembly.GetCallingAssembly (rt_stack_calling_assembly).
  *
  * A walk is libgcc's _Unwind_Backtrace from here outwards; each frame's
  * function start (the FDE's) is looked up in rt_stack_methods[], sorted
@@ -216,6 +217,24 @@ bool rt_StackFrame_get_frame_info(int32_t skip, bool need_file, char *method, ch
 	*(int32_t *)line = 0;
 	*(int32_t *)column = 0;
 	return mi != NULL;
+}
+
+/* Assembly.GetCallingAssembly() in the program's own code (the compiler
+ * calls this instead): the assembly of the method that called
+ * the method asking, i.e. the second method frame from here (the first
+ * is the asker's: the compiler keeps it a frame of its own); the
+ * program's when there is none or its assembly is not listed (none of
+ * its types has a descriptor). */
+Object *rt_stack_calling_assembly(void)
+{
+	Walk w;
+	walk(&w);
+	uint32_t first = 0;
+	while (first < w.n && (w.v[first]->frame & RT_STACK_FRAME_OWN))
+		first++;
+	const RtStackMethod *e = first + 1 < w.n ? w.v[first + 1] : NULL;
+	free(w.v);
+	return rt_assembly_named(e ? rt_stack_assemblies[e->mvid] : NULL);
 }
 
 /* The entry an exception's frame names (its type as il2c_body.c writes

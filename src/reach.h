@@ -46,6 +46,8 @@ typedef struct MethodState {
 	Buf code;                       /* the C function */
 	bool inlined;                   /* cgen: code is an inline definition in prog.h */
 	bool frame_sensitive;           /* calls StackTrace's, StackFrame's (emit/stack.c) */
+	int8_t asks_caller;             /* calls GetCallingAssembly: 1, not: -1, unknown: 0 */
+	bool tail_entry;                /* its entry runs tail calls' trampoline (il2c_body.c) */
 	bool virtual_called;            /* a slot or interface method called virtually */
 	Method *vcall_why;              /* the first method that called it virtually */
 	VEC(Method *) impls;            /* called virtually: what the call may run */
@@ -170,6 +172,9 @@ typedef struct Program {
 	 * table of methods (new StackTrace(e) names its frames' methods),
 	 * without unwind tables */
 	bool target_site;
+	/* the program's own code calls Assembly.GetCallingAssembly: it
+	 * walks its stack (emit/stack.c); the class library's calls do not */
+	bool calling_assembly;
 	unsigned switches;              /* SW_ bits: what the program gives up (features.c) */
 	VEC(Method *) methods;          /* reached, in order */
 	uint32_t next_work;             /* methods[next_work..] still to emit */

@@ -1,41 +1,47 @@
-/* size: see pipeline.cs; a bounded ring buffer under one mutex with a
- * condition variable for each side (what BlockingCollection amounts to). */
+/* size: see pipeline.cs. BlockingCollection's algorithm as a C
+ * programmer writes it: a bounded queue under a mutex with two POSIX
+ * counting semaphores, free slots and occupied slots. Each item costs a
+ * sem_wait and a sem_post on each side besides the queue's lock.
+ * pipeline_ring.c (not in the table: bench/run pairs NAME.cs with NAME.c)
+ * is the cheaper ring buffer under one mutex and two condition variables
+ * that stood here until 2026-12-07: another algorithm (docs/design.md,
+ * "Throughput, seventh part"). Completion: the producer posts `occupied`
+ * once more after its last item; the consumer that finds the queue empty
+ * after its wait knows the end has come (one producer, one consumer). */
 #include <pthread.h>
+#include <semaphore.h>
 #include <stdbool.h>
 #include "lib/bench.h"
 
 #define CAP 100
 
 static int buf[CAP], head, count;
-static bool completed;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t not_empty = PTHREAD_COND_INITIALIZER;
-static pthread_cond_t not_full = PTHREAD_COND_INITIALIZER;
+static sem_t free_slots, occupied;
 static int64_t sum;
 
 static void add(int v)
 {
+	sem_wait(&free_slots);
 	pthread_mutex_lock(&lock);
-	while (count == CAP)
-		pthread_cond_wait(&not_full, &lock);
 	buf[(head + count++) % CAP] = v;
-	pthread_cond_signal(&not_empty);
 	pthread_mutex_unlock(&lock);
+	sem_post(&occupied);
 }
 
 static bool take(int *v)
 {
+	sem_wait(&occupied);
 	pthread_mutex_lock(&lock);
-	while (count == 0 && !completed)
-		pthread_cond_wait(&not_empty, &lock);
 	bool got = count > 0;
 	if (got) {
 		*v = buf[head];
 		head = (head + 1) % CAP;
 		count--;
-		pthread_cond_signal(&not_full);
 	}
 	pthread_mutex_unlock(&lock);
+	if (got)
+		sem_post(&free_slots);
 	return got;
 }
 
@@ -51,13 +57,12 @@ int main(int argc, char **argv)
 {
 	int n = bench_size(argc, argv, 1000);
 	pthread_t t;
+	sem_init(&free_slots, 0, CAP);
+	sem_init(&occupied, 0, 0);
 	pthread_create(&t, NULL, consume, NULL);
 	for (int i = 1; i <= n; i++)
 		add(i % 1000);
-	pthread_mutex_lock(&lock);
-	completed = true;
-	pthread_cond_broadcast(&not_empty);
-	pthread_mutex_unlock(&lock);
+	sem_post(&occupied);
 	pthread_join(t, NULL);
 	bench_print_i(sum);
 	return 0;

@@ -1174,11 +1174,19 @@ static void gvm_dispatcher(Gen *g, Method *m)
 			failed |= gvm_conflict(b, t, m);
 		if (!impl || !reached(impl))
 			continue;
-		buf_printf(b, "\tif (t == &%s_type) return %s(%s", t->cname, impl->cname,
+		/* a trampoline's thunk that calls this dispatcher expects the
+		 * method it runs (rt.h, rt_tail_): else each `tail.` call
+		 * through it would start a loop of its own, a frame deeper */
+		bool pass = reach_state(impl)->tail_entry;
+		buf_printf(b, "\tif (t == &%s_type) %s", t->cname, pass ? "{\n\t\t" : "");
+		if (pass)
+			buf_printf(b, "if (rt_tail_expect == (void *)&GVM_%s)\n\t\t\trt_tail_expect ="
+				   " (void *)&%s;\n\t\t", m->cname, impl->cname);
+		buf_printf(b, "return %s(%s", impl->cname,
 			   ty_is_valuetype(impl->owner) ? "rt_unbox_ptr(o)" : "o");
 		for (uint32_t i = 0; i < m->nparams; i++)
 			buf_printf(b, ", p%u", i);
-		buf_puts(b, ");\n");
+		buf_puts(b, pass ? ");\n\t}\n" : ");\n");
 	}
 	buf_printf(b, "\trt_exc_throw_kind(RT_EXC_MISSINGMETHOD);\n");
 	buf_puts(b, failed ? "failed:\n" : "");

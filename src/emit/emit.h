@@ -160,6 +160,7 @@ void emit_attrs(Program *p, Buf *b);     /* rt_attrs[]: cgen_attrs.c */
  * exception. A call from `caller` to m: notes callers of StackTrace's and
  * StackFrame's methods (they keep a frame of their own). */
 void emit_stack_call(Program *p, Method *caller, Method *m);
+bool emit_calling_assembly(Program *p, Method *caller, Method *m);
 /* Whether the program walks its stack (reaches StackFrame.get_frame_info). */
 bool emit_stack_walks(Program *p);
 /* Its StackTrace.ToString and get_trace bodies, if so. */

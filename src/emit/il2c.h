@@ -154,6 +154,7 @@ typedef struct Fn {
 	 * the whole method with TypeLoadException, this message ("": the
 	 * exception's own, for a delegate made by ldftn; newobj) */
 	const char *load_fail;
+	bool load_fail_image;           /* and it is BadImageFormatException */
 } Fn;
 
 /* A place in the IL (a method of an image, an offset) that the build

@@ -718,6 +718,7 @@ static void assemble(Fn *f, MethodState *ms)
 		synchronized_wrapper(f, b);
 	if (tramp)
 		tramp_wrapper(f, b);
+	reach_state(f->m)->tail_entry = tramp;
 }
 
 static void method_name(Fn *f)
@@ -921,18 +922,17 @@ static const char *signature_load_failure(Fn *f)
 	return why;
 }
 
-/* The body: throw TypeLoadException(why), or the parameterless one for
- * why "" (Fn.load_fail). */
-static void load_failure_body(Fn *f, const char *why)
+/* The body: throw TypeLoadException(why) (or `kind`), or the
+ * parameterless one for why "" (Fn.load_fail). */
+static void load_failure_body(Fn *f, const char *why, int kind)
 {
 	Buf lit = {0};
 	emit_c_string(&lit, why);
-	emit_need_exception(f->p, RT_EXC_TYPELOAD);
+	emit_need_exception(f->p, kind);
 	if (*why)
-		e_out(f, "rt_exc_throw_msg(%s, %s); goto UNWIND;",
-		      emit_exception_id(RT_EXC_TYPELOAD), lit.s);
+		e_out(f, "rt_exc_throw_msg(%s, %s); goto UNWIND;", emit_exception_id(kind), lit.s);
 	else
-		e_out(f, "rt_exc_throw_kind(%s); goto UNWIND;", emit_exception_id(RT_EXC_TYPELOAD));
+		e_out(f, "rt_exc_throw_kind(%s); goto UNWIND;", emit_exception_id(kind));
 	buf_free(&lit);
 	f->throws = true;
 	f->no_frame = true;
@@ -958,7 +958,7 @@ void emit_method(Program *p, Method *m)
 	} else if ((why = signature_load_failure(&f))) {
 		e_warn(&f, "a type in its signature or locals cannot be loaded; it throws "
 		       "System.TypeLoadException when it runs, as in Mono");
-		load_failure_body(&f, why);
+		load_failure_body(&f, why, RT_EXC_TYPELOAD);
 		assemble(&f, ms);
 	} else if (!translate_checked(&f, &ff, &filters)) {
 		invalid_method(&f, p, m);
@@ -966,9 +966,10 @@ void emit_method(Program *p, Method *m)
 	} else if (f.load_fail) {
 		/* the instruction warned; Mono does not compile the method */
 		why = arena_strdup(ty_arena(), f.load_fail);
+		int kind = f.load_fail_image ? RT_EXC_BADIMAGE : RT_EXC_TYPELOAD;
 		fn_free(&f);
 		fn_init(&f, p, m);
-		load_failure_body(&f, why);
+		load_failure_body(&f, why, kind);
 		assemble(&f, ms);
 	} else {
 		/* the monitor holds `this`; filters, outlined, may see it */

@@ -399,6 +399,36 @@ static bool current_method(Fn *f, Method *m)
 	return true;
 }
 
+/* Assembly.GetExecutingAssembly() in the program's own code: the
+ * calling method's assembly, known here (Mono's internal call walks the
+ * stack; a library of the program gets its own, not the program's). The
+ * class library's calls keep the internal call (the program's assembly:
+ * resources.c looks resources up by name only). */
+static bool executing_assembly(Fn *f, Method *m)
+{
+	Type *owner = f->m->owner;
+	if (m->has_this || m->nparams || strcmp(m->name, "GetExecutingAssembly") ||
+	    m->owner->img != ty_object->img || strcmp(m->owner->name, "System.Reflection.Assembly") ||
+	    emit_in_class_library(f->m->img) || !owner->img || owner->row <= 1)
+		return false;
+	reach_assemblies(f->p, f->m);
+	reach_type(f->p, owner, TN_DESCRIPTOR, f->m);
+	const char *v = e_push(f, SK_O, m->ret);
+	e_out(f, "%s = rt_assembly_of_type(&%s_type);", v, owner->cname);
+	return true;
+}
+
+/* Assembly.GetCallingAssembly() in the program's own code: a stack walk
+ * (emit/stack.c emit_calling_assembly says when). */
+static bool calling_assembly(Fn *f, Method *m)
+{
+	if (!emit_calling_assembly(f->p, f->m, m))
+		return false;
+	const char *v = e_push(f, SK_O, m->ret);
+	e_out(f, "%s = rt_stack_calling_assembly();", v);
+	return true;
+}
+
 /* Internal calls that rt.h also defines inline, as rti_NAME for rt_NAME:
  * Interlocked on integers and pointers. A direct call of one is written
  * as a call of the inline function (no pending test: they never throw);
@@ -444,7 +474,7 @@ static const char *direct_name(Method *m)
 
 static void call_method(Fn *f, Method *m, bool virt)
 {
-	if (current_method(f, m))
+	if (current_method(f, m) || executing_assembly(f, m) || calling_assembly(f, m))
 		return;
 	const char *self = NULL;
 	Recv recv = RECV_ANY;

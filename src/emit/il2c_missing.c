@@ -433,6 +433,64 @@ static bool void_argument(Fn *f, const Named *n)
 	return true;
 }
 
+/* ---- ref structs ([IsByRefLike]: Span<T>, C# 7.2's `ref struct`) ----
+ * Mono's JIT refuses a method that boxes one (BadImageFormatException)
+ * or instantiates a generic method over one (BadImageFormatException),
+ * and its loader a generic type over one (TypeLoadException): the whole
+ * method fails when it is called (f->load_fail), as for unloadable
+ * types. C# compilers never emit these; IL can. */
+static bool is_byreflike(Type *t)
+{
+	return t && t->kind == TY_STRUCT && t->img && t->row &&
+	       ty_has_attribute(t->img, TOKEN(T_TypeDef, t->row),
+				"System.Runtime.CompilerServices.IsByRefLikeAttribute");
+}
+
+/* The index of the first ref struct among n types, or -1. */
+static int byreflike_arg(Type **v, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (is_byreflike(v[i]))
+			return (int)i;
+	return -1;
+}
+
+static bool byreflike_fail(Fn *f, int kind, const char *what, const char *msg)
+{
+	if (!f->load_fail) {
+		f->load_fail = msg;
+		f->load_fail_image = kind == RT_EXC_BADIMAGE;
+	}
+	e_throw_instead(f, kind, what, msg);
+	return true;
+}
+
+static bool byreflike(Fn *f, const Instr *in, const Named *n)
+{
+	Type *t = n->t;
+	int k;
+	if (in->op == OP_BOX && is_byreflike(n->t))
+		return byreflike_fail(f, RT_EXC_BADIMAGE, arena_printf(&f->a, "box of the ref"
+				      " struct %s", n->t->name), arena_printf(&f->a, "Cannot box"
+				      " IsByRefLike type '%s.%s'",
+				      md_string(n->t->img, md_get(n->t->img, T_TypeDef, n->t->row,
+								  TypeDef_Namespace)),
+				      md_string(n->t->img, md_get(n->t->img, T_TypeDef, n->t->row,
+								  TypeDef_Name))));
+	if (n->m && (k = byreflike_arg(n->m->inst, n->m->ninst)) >= 0)
+		return byreflike_fail(f, RT_EXC_BADIMAGE, arena_printf(&f->a, "%s instantiated"
+				      " over the ref struct %s", n->m->name, n->m->inst[k]->name),
+				      arena_printf(&f->a, "MVAR %d cannot be expanded with type 0x11", k));
+	if (t && (k = byreflike_arg(t->inst, t->ninst)) >= 0)
+		return byreflike_fail(f, RT_EXC_TYPELOAD, arena_printf(&f->a, "%s instantiated"
+				      " over the ref struct %s", t->name, t->inst[k]->name),
+				      arena_printf(&f->a, "Could not instantiate %s due to generic type"
+				      " cannot be instantiated with type '%s' assembly:<unknown assembly>"
+				      " type:<unknown type> member:(null)", definition_name(t),
+				      reflection_name(t->inst[k])));
+	return false;
+}
+
 /* A type Mono will not load (ty_load_failure): TypeLoadException, which
  * fails the whole method under Mono (f->load_fail; il2c_body.c), with the
  * type's reason, but for a delegate made by ldftn and newobj in a
@@ -508,7 +566,8 @@ bool e_missing(Fn *f, const Instr *in)
 		return false;
 	Named n;
 	if (resolves(f, in->token, &n))
-		return void_argument(f, &n) || unloadable(f, in, &n) || abstract_new(f, in, &n) ||
+		return void_argument(f, &n) || byreflike(f, in, &n) || unloadable(f, in, &n) ||
+		       abstract_new(f, in, &n) ||
 		       inaccessible(f, in) || bad_abstract_call(f, in, &n);
 	TyMissing miss = ty_missing;
 	Buf msg = {0}, what = {0};

@@ -3,8 +3,8 @@
  * Requires: the reached program (reach.c), before cgen writes data.c.
  * Provides: for a program that reaches StackFrame.get_frame_info or
  * StackTrace.ToString (`new StackTrace()`, `new StackFrame(1)`,
- * Environment.StackTrace), the table rt_stack_methods[] of every compiled
- * method: its C function and its frame as Mono's StackTrace writes it
+ * Environment.StackTrace) or Assembly.GetCallingAssembly, the table
+ * rt_stack_methods[] of every compiled method: its C function and its frame as Mono's StackTrace writes it
  * ("NS.G`1[T]", "M[U]", "T t, System.Int32[] a", the module's MVID), sorted
  * by the runtime at its first walk (runtime/stack.c); and rt_stack_known,
  * the field offsets the runtime reads. Such a program is compiled with
@@ -16,9 +16,11 @@
  * tables.
  *
  * A method that calls StackTrace's or StackFrame's constructors,
- * StackTrace.init_frames, StackFrame.get_frame_info or
- * Environment.StackTrace keeps a frame of its own (RT_NOINLINE), so the
- * frames counted by Mono's skip arguments are there; other methods may be
+ * StackTrace.init_frames, StackFrame.get_frame_info,
+ * Environment.StackTrace or Assembly.GetCallingAssembly keeps a frame of
+ * its own (RT_NOINLINE), so the frames counted by Mono's skip arguments
+ * are there, and so does a caller of a method of the program's that calls
+ * GetCallingAssembly (its frame is the answer); other methods may be
  * inlined by gcc, and then have no frame, as under Mono's JIT.
  */
 #include <string.h>
@@ -58,8 +60,54 @@ static bool target_site(Program *p, Method *caller, Method *m)
 	return true;
 }
 
+/* Assembly.GetCallingAssembly() in the program's own code: a walk
+ * (runtime/stack.c rt_stack_calling_assembly) from a method with a frame
+ * of its own; the frames' types get descriptors (the program's own,
+ * emit_stack_bodies), so their assemblies are listed. The class
+ * library's calls (SecurityManager's, reached by CAS asserts in
+ * System.Xml) do not make a program walk: they are left as they were
+ * (no internal call: NotSupportedException if they ever run). */
+bool emit_calling_assembly(Program *p, Method *caller, Method *m)
+{
+	if (!in_corlib(m->owner, "System.Reflection.Assembly") || m->nparams || m->has_this ||
+	    !is_named(m, "GetCallingAssembly") || emit_in_class_library(caller->img))
+		return false;
+	p->calling_assembly = true;
+	reach_state(caller)->frame_sensitive = true;
+	reach_assemblies(p, caller);
+	return true;
+}
+
+/* Does m's IL call Assembly.GetCallingAssembly()? (a MemberRef of that
+ * name: only the class library defines it) */
+static bool asks_caller(Method *m)
+{
+	Method *src = m->spec_of ? m->spec_of : m;
+	MethodState *ms = reach_state(m);
+	MethodBody body;
+	if (ms->asks_caller)
+		return ms->asks_caller > 0;
+	ms->asks_caller = -1;
+	if (!src->img || emit_in_class_library(src->img) || !src->row ||
+	    !md_body(src->img, ty_arena(), src->row, &body))
+		return false;
+	for (uint32_t off = 0; off < body.code_size;) {
+		Instr in;
+		off = il_decode(src->img, &body, off, &in);
+		if ((in.op == OP_CALL || in.op == OP_CALLVIRT) && TOK_TABLE(in.token) == T_MemberRef &&
+		    !strcmp(md_string(src->img, md_get(src->img, T_MemberRef, TOK_ROW(in.token),
+						     MemberRef_Name)), "GetCallingAssembly"))
+			ms->asks_caller = 1;
+	}
+	return ms->asks_caller > 0;
+}
+
 void emit_stack_call(Program *p, Method *caller, Method *m)
 {
+	/* the caller of a method that asks for its caller's assembly keeps
+	 * its frame: it is the answer */
+	if (asks_caller(m))
+		reach_state(caller)->frame_sensitive = true;
 	if (target_site(p, caller, m))
 		return;
 	bool st = in_corlib(m->owner, "System.Diagnostics.StackTrace");
@@ -89,7 +137,8 @@ bool emit_stack_walks(Program *p)
 {
 	Type *sf = ty_corlib_type("System.Diagnostics", "StackFrame");
 	Type *st = ty_corlib_type("System.Diagnostics", "StackTrace");
-	return sf && st && reached(ty_find_method(sf, "get_frame_info", 8));
+	return sf && st && (reached(ty_find_method(sf, "get_frame_info", 8)) ||
+			    p->calling_assembly);
 }
 
 /* m's body becomes a call of the runtime's fn with its arguments. */
@@ -123,10 +172,14 @@ void emit_stack_bodies(Program *p)
 	runtime_body(ty_find_method(st, "ToString", 0), "rt_StackTrace_ToString");
 	runtime_body(ty_find_method(st, "get_trace", 3), "rt_StackTrace_get_trace");
 	/* a frame's MethodBase.DeclaringType: the program's own types get
-	 * descriptors (the class library's keep theirs only if reached) */
-	for (uint32_t i = 0; i < p->methods.n; i++)
-		if (p->methods.v[i]->owner->img == p->img)
+	 * descriptors (the class library's keep theirs only if reached);
+	 * those of its other assemblies too once it asks for assemblies
+	 * (GetCallingAssembly's answer is one of those listed) */
+	for (uint32_t i = 0; i < p->methods.n; i++) {
+		Image *img = p->methods.v[i]->owner->img;
+		if (img && (img == p->img || (p->assemblies && !emit_in_class_library(img))))
 			reach_type(p, p->methods.v[i]->owner, TN_DESCRIPTOR, NULL);
+	}
 }
 
 /* ---- Mono's names ---- */
@@ -374,6 +427,10 @@ void emit_stack_table(Program *p, Buf *d)
 		   "const char *const rt_stack_mvids[] = {", n);
 	for (uint32_t i = 0; i < mv.n; i++)
 		buf_printf(d, " \"%s\",", mvid(mv.img[i]));
+	buf_puts(d, " NULL };\nconst char *const rt_stack_assemblies[] = {");
+	for (uint32_t i = 0; i < mv.n; i++)
+		buf_printf(d, " \"%s\",", md_rows(mv.img[i], T_Assembly) ?
+			   md_string(mv.img[i], md_get(mv.img[i], T_Assembly, 1, Assembly_Name)) : "");
 	buf_puts(d, " NULL };\n");
 	Type *st = ty_corlib_type("System.Diagnostics", "StackTrace");
 	Type *sf = ty_corlib_type("System.Diagnostics", "StackFrame");

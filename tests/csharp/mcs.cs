@@ -1,7 +1,8 @@
 // ilcc: --mcs
 // Mono's mcs as the front end (no .NET SDK needed): C# 7 tuples,
 // `is` patterns, expression bodies, out variables (mcs has no local
-// functions); a library of its own (mcs.lib.cs) through -r.
+// functions); a library of its own (mcs.lib.cs) through -r, whose
+// Assembly.GetExecutingAssembly() is its own.
 using System;
 using static Out;
 
@@ -21,6 +22,7 @@ static class McsTest
 		if (int.TryParse("123", out var n))
 			L("out var", n);
 		L(Greeter.Greet("library"));
+		L(Greeter.Home() + " " + System.Reflection.Assembly.GetExecutingAssembly().GetName().Name);
 		return q;
 	}
 }

@@ -6,11 +6,11 @@
 # the top, the rest is wrapped in `namespace B_TEST { }` (so that equal class
 # names do not clash), and its Main is made public. A generated main.cs
 # calls the Main of the member its first argument names; each member then
-# runs as its own process (`BUNDLE TEST`) and is checked as if alone. Only
-# tests that behave the same inside a bundle belong there: no `// ilcc:`
-# flags, no `// mcs:` flags but references (`-r:`, given to the whole
-# bundle), no namespace-qualified type names or the program's own name in
-# the output. BUNDLE_CHECK=1 tests/run/run runs the bundles under
+# runs as its own process (`BUNDLE TEST`) and is checked as if alone; the
+# bundle is compiled with every member's `// mcs:` arguments (references).
+# Only tests that behave the same inside a bundle belong there: no
+# `// ilcc:` flags, no namespace-qualified type names or the program's own
+# name in the output. BUNDLE_CHECK=1 tests/run/run runs the bundles under
 # `LANG=C mono` instead of ilcc: the way to check a new member.
 
 # bundle_members BUNDLE: the member names of BUNDLE.
@@ -84,10 +84,10 @@ bundle() {
 	members=$(bundle_members "$b")
 	rm -rf "$bd"
 	bundle_sources "$b" "$bd"
-	local exe=$bd/$b.exe bin=$bd/$b log=$bd/build.log why="" refs
-	refs=$(for t in $members; do sed -n 's|^// mcs: *||p' "tests/run/$t.cs"; done |
-		tr ' ' '\n' | grep '^-r:' | sort -u)
-	if ! mcs -nologo -warn:0 -unsafe -main:BundleMain $refs -out:"$exe" "$bd"/*.cs tests/run/lib/*.cs > "$log" 2>&1 ||
+	local exe=$bd/$b.exe bin=$bd/$b log=$bd/build.log why=""
+	local refs
+	refs=$(for t in $members; do sed -n 's|^// mcs: *||p' "tests/run/$t.cs"; done | tr ' ' '\n' | sort -u)
+	if ! mcs -nologo -warn:0 -unsafe $refs -main:BundleMain -out:"$exe" "$bd"/*.cs tests/run/lib/*.cs > "$log" 2>&1 ||
 		[ ! -s "$exe" ]; then
 		why="cannot compile the bundle $b"
 	elif [ -n "${EMIT_ONLY:-}" ]; then

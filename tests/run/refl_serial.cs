@@ -175,11 +175,19 @@ public static class Program {
 		var map = typeof(Square).GetInterfaceMap(typeof(IShape));
 		var pairs = new List<string>();
 		for (int i = 0; i < map.InterfaceMethods.Length; i++)
-			pairs.Add(map.InterfaceMethods[i].Name + " -> " + map.TargetMethods[i].Name);
+			pairs.Add(map.InterfaceMethods[i].Name + " -> " + Unqualified(map.TargetMethods[i].Name));
 		pairs.Sort(StringComparer.Ordinal);
 		foreach (var s in pairs)
 			Console.WriteLine(s);
 		Console.WriteLine(map.TargetType.Name + " " + map.InterfaceType.Name);
+	}
+
+	// An explicit implementation's name without the interface's namespace
+	// ("Ns.IShape.Name" -> "IShape.Name"), the same alone and in a bundle.
+	static string Unqualified(string name)
+	{
+		string[] parts = name.Split('.');
+		return parts.Length <= 2 ? name : parts[parts.Length - 2] + "." + parts[parts.Length - 1];
 	}
 
 	public static void Main() {

@@ -1,7 +1,8 @@
 // StackTrace, StackFrame and Environment.StackTrace made without an
 // exception: the frames of the stack walked at run time (runtime/stack.c),
-// in Mono's text. The program's MVID changes with each compilation, so
-// the text shows it as <mvid>; the class library's stays.
+// in Mono's text; Assembly.GetCallingAssembly. The program's MVID changes
+// with each compilation, so the text shows it as <mvid>; the class
+// library's stays.
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -71,6 +72,24 @@ class P {
 
 	static int dummy;
 
+	// Assembly.GetCallingAssembly: the assembly of Who's caller
+	static string Who() { return Assembly.GetCallingAssembly().GetName().Name; }
+	static string ViaWho() { return Who(); }
+
+	static void Assemblies()
+	{
+		Console.WriteLine("calling: " + Who() + " " + ViaWho() + " " +
+				  Assembly.GetCallingAssembly().GetName().Name);
+		var names = new List<string>();
+		new List<int> { 1 }.ForEach(x => names.Add(Who()));
+		new List<int> { 1 }.ForEach(x => names.Add(Assembly.GetCallingAssembly().GetName().Name));
+		Func<string> f = Who;
+		names.Add(f());
+		Console.WriteLine("calling: " + string.Join(" ", names));
+		Console.WriteLine("executing: " + Assembly.GetExecutingAssembly().GetName().Name + " " +
+				  (Assembly.GetExecutingAssembly() == typeof(P).Assembly));
+	}
+
 	static void Main()
 	{
 		Mid();
@@ -98,6 +117,7 @@ class P {
 		Console.WriteLine(sf.GetMethod() == MethodBase.GetCurrentMethod());
 		Console.WriteLine(MethodBase.GetCurrentMethod().Name);
 		Console.WriteLine(new StackFrame(1000).GetMethod() == null);
+		Assemblies();
 	}
 }
 }
