@@ -13,7 +13,8 @@
 // follows XmlSerializer's documented rules: public fields, then public
 // read/write properties (read-only ones of collection type too), a base
 // class's members first; [XmlIgnore], [XmlAttribute], [XmlElement],
-// [XmlText], [XmlArray], [XmlArrayItem] and [XmlRoot] rename or move them.
+// [XmlText], [XmlArray], [XmlArrayItem] and [XmlRoot] rename or move them;
+// [XmlEnum] renames an enum's value.
 // Values are written as XmlConvert writes them, through the same XmlWriter
 // calls Mono's generated writers make, so the text is Mono's to the byte.
 // Not handled (an InvalidOperationException says so): a default namespace,
@@ -371,7 +372,7 @@ public static class Serializer {
 	static string Text(Type t, object v)
 	{
 		if (t.IsEnum)
-			return v.ToString().Replace(", ", " ");
+			return EnumText(t, v);
 		if (t == typeof(byte[]))
 			return Convert.ToBase64String((byte[])v);
 		if (t == typeof(Guid))
@@ -511,10 +512,40 @@ public static class Serializer {
 		return a;
 	}
 
+	// An enum's value as its names, each renamed by [XmlEnum], flags
+	// separated by spaces.
+	static string EnumText(Type t, object v)
+	{
+		string[] names = v.ToString().Split(new[] { ", " }, StringSplitOptions.None);
+		for (int i = 0; i < names.Length; i++)
+			names[i] = XmlEnumName(t.GetField(names[i]), names[i]);
+		return string.Join(" ", names);
+	}
+
+	static string XmlEnumName(FieldInfo f, string name)
+	{
+		var at = f == null ? null : Attr<XmlEnumAttribute>(f);
+		return at != null && at.Name != null ? at.Name : name;
+	}
+
+	// The enum value of text written by EnumText.
+	static object EnumParse(Type t, string s)
+	{
+		string[] names = s.Trim().Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+		FieldInfo[] fields = t.GetFields(BindingFlags.Public | BindingFlags.Static);
+		for (int i = 0; i < names.Length; i++)
+			foreach (FieldInfo f in fields)
+				if (XmlEnumName(f, f.Name) == names[i]) {
+					names[i] = f.Name;
+					break;
+				}
+		return Enum.Parse(t, string.Join(",", names));
+	}
+
 	static object Parse(Type t, string s)
 	{
 		if (t.IsEnum)
-			return Enum.Parse(t, s.Trim().Replace(' ', ','));
+			return EnumParse(t, s);
 		if (t == typeof(byte[]))
 			return Convert.FromBase64String(s);
 		if (t == typeof(Guid))

@@ -18,7 +18,7 @@
 
 typedef bool NeededFn(Program *p);
 
-static NeededFn terminal_needed;
+static NeededFn terminal_needed, validation_needed;
 
 static const struct {
 	const char *key;                /* as reach.c's method_key() writes it */
@@ -47,6 +47,10 @@ static const struct {
 	{ "System.Globalization.CultureInfo::get_current_locale_name()", NULL, 0,
 	  "the culture is the invariant one whatever LANG says (README): the runtime's"
 	  " locale name is always null, so CreateSpecificCulture is never called" },
+	{ "System.Xml.XmlReaderSettings::get_ValidationType()", validation_needed, 0,
+	  "XML readers validate only when a ValidationType is set (validation_needed):"
+	  " where nothing sets one, XmlReader.Create wraps no XsdValidatingReader or"
+	  " XmlValidatingReaderImpl, so schema and DTD validation are left out" },
 	{ "Mono.Net.Security.MonoTlsProviderFactory::IsBtlsSupported()", NULL, 0,
 	  "TLS: Mono's BoringSSL provider needs its native library, which ilcc does not"
 	  " link, so no provider is registered (README: HTTPS)" },
@@ -152,16 +156,16 @@ bool emit_in_class_library(Image *img)
 	return n && !strncmp(img->path, ty_corlib->path, n) && img->path[n] == '/';
 }
 
-/* Does the program, or an assembly of its own that it references, pass
- * `test`? (The class library does not, but for the driver itself.) */
-static bool own_assemblies_any(Program *p, bool (*test)(Image *img))
+/* Does the program, or an assembly it references (of its own; with
+ * `library`, of the class library's too), pass `test`? */
+static bool assemblies_any(Program *p, bool library, bool (*test)(Image *img))
 {
 	VEC(Image *) seen = {0}, todo = {0};
 	VEC_PUSH(todo, p->img);
 	bool found = false;
 	while (todo.n && !found) {
 		Image *img = todo.v[--todo.n];
-		bool again = img != p->img && emit_in_class_library(img);
+		bool again = !library && img != p->img && emit_in_class_library(img);
 		for (uint32_t i = 0; i < seen.n; i++)
 			again |= seen.v[i] == img;
 		if (again)
@@ -179,9 +183,51 @@ static bool own_assemblies_any(Program *p, bool (*test)(Image *img))
 	return found;
 }
 
+/* The same of the program's own assemblies. (The class library does not
+ * pass, but for the driver itself.) */
+static bool own_assemblies_any(Program *p, bool (*test)(Image *img))
+{
+	return assemblies_any(p, false, test);
+}
+
 static bool terminal_needed(Program *p)
 {
 	return own_assemblies_any(p, names_terminal);
+}
+
+static bool names_member(Image *img, const char *name)
+{
+	for (uint32_t r = 1; r <= md_rows(img, T_MemberRef); r++)
+		if (!strcmp(md_string(img, md_get(img, T_MemberRef, r, MemberRef_Name)), name))
+			return true;
+	return false;
+}
+
+static bool names_type(Image *img, const char *ns, const char *name)
+{
+	for (uint32_t r = 1; r <= md_rows(img, T_TypeRef); r++)
+		if (!strcmp(md_string(img, md_get(img, T_TypeRef, r, TypeRef_Name)), name) &&
+		    !strcmp(md_string(img, md_get(img, T_TypeRef, r, TypeRef_Namespace)), ns))
+			return true;
+	return false;
+}
+
+/* An XmlReaderSettings' ValidationType is None unless its setter runs:
+ * called from another assembly (the program's, System.Web.Services'), or
+ * in System.Xml itself from XPathNavigator.CheckValidity (public, so
+ * named by its caller) and from XmlValidatingReader's settings (a type
+ * its user names). XsdValidatingReader's own Settings and XmlSchema*'s
+ * Validate make their validating readers directly. */
+static bool names_validation(Image *img)
+{
+	return strcmp(img->name, "System.Xml") &&
+	       (names_member(img, "set_ValidationType") || names_member(img, "CheckValidity") ||
+		names_type(img, "System.Xml", "XmlValidatingReader"));
+}
+
+static bool validation_needed(Program *p)
+{
+	return assemblies_any(p, true, names_validation);
 }
 
 /* Does TypeDef `row` of img derive from System.IO.Stream? Followed through

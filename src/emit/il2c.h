@@ -276,6 +276,7 @@ Method *emit_support_method(Program *p, const char *dll, const char *needs, cons
 			    const char *type, const char *name, int nparams);
 void e_xml_ctor(Fn *f);                         /* xmlser.c */
 void e_xml_factory(Fn *f);
+void e_xml_factory_full(Fn *f);
 void e_xml_serialize(Fn *f);
 void e_xml_deserialize(Fn *f);
 void e_i18n_invoke(Fn *f);                      /* i18n.c */

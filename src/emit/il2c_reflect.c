@@ -128,6 +128,25 @@ static const struct { const char *owner, *method, *base; } created_later[] = {
 	  "System.ComponentModel.TypeConverter" },
 };
 
+/* Class library methods that copy `this` through
+ * Activator.CreateInstance(this.GetType()) (System.Data's Clone): their
+ * x.GetType() is taken as x's static type, so that its constructors are
+ * kept (a subclass of the program's own is not followed there). */
+static const struct { const char *owner, *method; } clones_self[] = {
+	{ "System.Data.DataColumn", "Clone" },
+	{ "System.Data.DataTable", "CreateInstance" },
+	{ "System.Data.DataSet", "Clone" },
+};
+
+static bool clones_self_call(Method *m)
+{
+	for (size_t i = 0; i < countof(clones_self); i++)
+		if (!strcmp(m->name, clones_self[i].method) &&
+		    !strcmp(m->owner->name, clones_self[i].owner))
+			return true;
+	return false;
+}
+
 static bool derives_from(Type *t, const char *base)
 {
 	for (; t && t->img; t = ty_info(t)->base)
@@ -153,6 +172,9 @@ void emit_reflect_keys(KeyFn *fn, void *ctx)
 						      created_later[i].method), "il2c_reflect.c created_later");
 		fn(ctx, KEY_TYPE, created_later[i].base, "il2c_reflect.c created_later");
 	}
+	for (size_t i = 0; i < countof(clones_self); i++)
+		fn(ctx, KEY_METHOD_NAME, arena_printf(ty_arena(), "%s::%s", clones_self[i].owner,
+						      clones_self[i].method), "il2c_reflect.c clones_self");
 }
 
 /* ---- MakeGenericType/MakeGenericMethod over the Types the build sees ----
@@ -444,7 +466,8 @@ static void get_type(Fn *f, Method *m, Slot *r)
 	TypeInfo *ti = ty_info(t);
 	if (ti->is_nullable || ty_is_open(t))
 		return;
-	if (s->exact || ty_is_valuetype(t) || ((ti->flags & TF_SEALED) && !ti->is_interface))
+	if (s->exact || ty_is_valuetype(t) || ((ti->flags & TF_SEALED) && !ti->is_interface) ||
+	    (t == f->m->owner && clones_self_call(f->m)))
 		r->known = t;
 	else if (own_code(f->m))
 		r->sub_of = t;  /* one of the constructed types that are a t */

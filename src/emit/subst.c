@@ -119,6 +119,10 @@ static const struct {
 	{ "System.Xml.Serialization.XmlSerializerFactory::CreateSerializer(System.Type,System.String)",
 	  e_xml_factory, "XmlSerializerFactory.CreateSerializer(Type): the XmlSerializer(Type)"
 	  " above, no temporary assembly made and cached (xmlser.c)" },
+	{ "System.Xml.Serialization.XmlSerializerFactory::CreateSerializer(System.Type,System.Xml.Serialization.XmlAttributeOverrides,System.Type[],System.Xml.Serialization.XmlRootAttribute,System.String,System.String,System.Security.Policy.Evidence)",
+	  e_xml_factory_full, "XmlSerializerFactory.CreateSerializer with overrides, extra types or a"
+	  " root: the XmlSerializer(Type) above without them, NotSupportedException with them"
+	  " (no temporary assembly made: Reflection.Emit; xmlser.c)" },
 	{ "System.Xml.Serialization.XmlSerializer::Serialize(System.Xml.XmlWriter,System.Object,System.Xml.Serialization.XmlSerializerNamespaces,System.String,System.String)",
 	  e_xml_serialize, "XmlSerializer.Serialize: lib/IlccXml.cs writes by reflection (xmlser.c)" },
 	{ "System.Xml.Serialization.XmlSerializer::Deserialize(System.Xml.XmlReader,System.String,System.Xml.Serialization.XmlDeserializationEvents)",

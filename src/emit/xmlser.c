@@ -17,6 +17,7 @@
  * the support method reached.
  */
 #include "il2c.h"
+#include "../../runtime/rt.h"
 
 #include <string.h>
 
@@ -46,22 +47,56 @@ void e_xml_ctor(Fn *f)
 	e_out(f, "\t%s = a1;", type_of(f, "a0"));
 }
 
-/* XmlSerializerFactory.CreateSerializer(Type type, string defaultNamespace):
- * return new XmlSerializer(type, defaultNamespace), the constructor above
- * (Mono's makes and caches a temporary assembly; DataTable's columns of
- * other types come here) */
-void e_xml_factory(Fn *f)
+/* XmlSerializer's (Type, string) constructor, the one substituted above
+ * (its other two-parameter constructors make a temporary assembly) */
+static Method *string_ctor(Type *xs)
+{
+	TypeInfo *ti = ty_info(xs);
+	for (uint32_t i = 0; i < ti->nmethods; i++) {
+		Method *m = ti->methods[i];
+		if (!strcmp(m->name, ".ctor") && m->nparams == 2 && param_is_type(m, 0) &&
+		    m->params[1] == ty_string)
+			return m;
+	}
+	return NULL;
+}
+
+/* return new XmlSerializer(type, ns), the constructor above */
+static void return_serializer(Fn *f, const char *type, const char *ns)
 {
 	Type *xs = f->m->ret;
-	Method *ctor = ty_find_method(xs, ".ctor", 2);
-	if (!ctor || !param_is_type(ctor, 0))
+	Method *ctor = string_ctor(xs);
+	if (!ctor)
 		e_fn_error(f, "substitution: XmlSerializer has no (Type, string) constructor");
 	reach_type(f->p, xs, TN_DESCRIPTOR | TN_CONSTRUCTED | TN_LAYOUT, f->m);
 	reach_method(f->p, ctor, f->m, "build-time substitution: XmlSerializer by reflection");
 	e_out(f, "Object *o = %s;", e_new_expr(f, xs));
 	e_out(f, "if (!o) return NULL;");
-	e_out(f, "%s((%s)o, a1, a2);", ctor->cname, emit_this_ctype(xs));
+	e_out(f, "%s((%s)o, %s, %s);", ctor->cname, emit_this_ctype(xs), type, ns);
 	e_out(f, "return rt_pending ? NULL : o;");
+}
+
+/* XmlSerializerFactory.CreateSerializer(Type type, string defaultNamespace):
+ * the XmlSerializer(Type, string) constructor (Mono's makes and caches a
+ * temporary assembly) */
+void e_xml_factory(Fn *f)
+{
+	return_serializer(f, "a1", "a2");
+}
+
+/* CreateSerializer(type, overrides, extraTypes, root, defaultNamespace,
+ * location, evidence), which the other overloads and DataTable's columns
+ * of other types reach: the same without overrides, extra types or a root;
+ * NotSupportedException with them (lib/IlccXml.cs has none of those). */
+void e_xml_factory_full(Fn *f)
+{
+	emit_need_exception(f->p, RT_EXC_NOTSUPP);
+	e_out(f, "if (a2 || (a3 && ((RtArray *)a3)->length) || a4) {");
+	e_out(f, "rt_exc_throw_msg(RT_EXC_NOTSUPP, \"ilcc: XmlSerializer with attribute overrides,"
+	      " extra types or a root attribute is not supported\");");
+	e_out(f, "return NULL;");
+	e_out(f, "}");
+	return_serializer(f, "a1", "a5");
 }
 
 /* Serialize(XmlWriter, object, XmlSerializerNamespaces, string, string) */

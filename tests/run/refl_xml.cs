@@ -37,6 +37,10 @@ public class Person {
 	public string Empty;
 }
 
+public enum Status { New, [XmlEnum("shipped")] Shipped }
+[Flags] public enum Perms { None = 0, [XmlEnum("r")] Read = 1, Write = 2 }
+public class Shipment { public Status State; public Perms Rights; }
+
 public class Derived : Address {
 	public string Extra;
 }
@@ -108,6 +112,11 @@ public static class Program {
 		catch (InvalidOperationException e) { Console.WriteLine(e.Message + " / " + e.InnerException.GetType().Name); }
 		try { Read<Person>("<other/>"); }
 		catch (InvalidOperationException e) { Console.WriteLine(e.Message + " / " + (e.InnerException == null ? "" : e.InnerException.Message)); }
+		// [XmlEnum] renames a value, flags too
+		xml = Xml(new Shipment { State = Status.Shipped, Rights = Perms.Read | Perms.Write });
+		Console.WriteLine(xml);
+		var sh = Read<Shipment>(xml);
+		Console.WriteLine(sh.State + " " + sh.Rights);
 		return 0;
 	}
 }
