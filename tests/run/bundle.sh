@@ -107,7 +107,7 @@ bundle() {
 		fi
 		local run=("./$b")
 		[ -n "${BUNDLE_CHECK:-}" ] && run=(env LANG=C mono "$b.exe")
-		(cd "$bd" && timeout 20 "${run[@]}" "$t" > "$t.got" 2> "$t.err"; echo $? > "$t.gotexit")
+		(cd "$bd" && timeout "${RUN_TIMEOUT:-20}" "${run[@]}" "$t" > "$t.got" 2> "$t.err"; echo $? > "$t.gotexit")
 		mv "$bd/$t.got" "$bd/$t.err" "$bd/$t.gotexit" "$dir/"
 		check "$t" "$dir/$t.err" > "$dir/$t.result"
 	done
