@@ -130,13 +130,18 @@ static bool terminal_member(const char *name)
 	return false;
 }
 
+static bool is_typeref(Image *img, Token t, const char *ns, const char *name)
+{
+	if (TOK_TABLE(t) != T_TypeRef)
+		return false;
+	uint32_t r = TOK_ROW(t);
+	return !strcmp(md_string(img, md_get(img, T_TypeRef, r, TypeRef_Name)), name) &&
+	       !strcmp(md_string(img, md_get(img, T_TypeRef, r, TypeRef_Namespace)), ns);
+}
+
 static bool is_console_ref(Image *img, Token parent)
 {
-	if (TOK_TABLE(parent) != T_TypeRef)
-		return false;
-	uint32_t r = TOK_ROW(parent);
-	return !strcmp(md_string(img, md_get(img, T_TypeRef, r, TypeRef_Name)), "Console") &&
-	       !strcmp(md_string(img, md_get(img, T_TypeRef, r, TypeRef_Namespace)), "System");
+	return is_typeref(img, parent, "System", "Console");
 }
 
 static bool names_terminal(Image *img)
@@ -206,8 +211,7 @@ static bool names_member(Image *img, const char *name)
 static bool names_type(Image *img, const char *ns, const char *name)
 {
 	for (uint32_t r = 1; r <= md_rows(img, T_TypeRef); r++)
-		if (!strcmp(md_string(img, md_get(img, T_TypeRef, r, TypeRef_Name)), name) &&
-		    !strcmp(md_string(img, md_get(img, T_TypeRef, r, TypeRef_Namespace)), ns))
+		if (is_typeref(img, (Token)T_TypeRef << 24 | r, ns, name))
 			return true;
 	return false;
 }
@@ -272,15 +276,6 @@ bool emit_program_streams(Program *p)
 {
 	streams_loader = p->ld;
 	return own_assemblies_any(p, derives_stream);
-}
-
-static bool is_typeref(Image *img, Token t, const char *ns, const char *name)
-{
-	if (TOK_TABLE(t) != T_TypeRef)
-		return false;
-	uint32_t r = TOK_ROW(t);
-	return !strcmp(md_string(img, md_get(img, T_TypeRef, r, TypeRef_Name)), name) &&
-	       !strcmp(md_string(img, md_get(img, T_TypeRef, r, TypeRef_Namespace)), ns);
 }
 
 static bool derives_filestream(Image *img)
