@@ -589,19 +589,7 @@ void rt_Environment_FailFast(Object *msg, Object *exc, Object *source)
 int32_t rt_Environment_get_Platform(void) { return 4; }       /* PlatformID.Unix */
 bool rt_Environment_GetIs64BitOperatingSystem(void) { return sizeof(void *) == 8; }
 int32_t rt_Environment_GetPageSize(void) { return (int32_t)sysconf(_SC_PAGESIZE); }
-/* Read once: sysconf opens /sys/devices/system/cpu/online each time, and
- * SpinWait and the thread pool ask on every contended lock (an HTTP server
- * asked 7 times a request). */
-int32_t rt_Environment_get_ProcessorCount(void)
-{
-	static _Atomic int32_t count;
-	int32_t n = count;
-	if (n == 0) {
-		n = (int32_t)sysconf(_SC_NPROCESSORS_ONLN);
-		count = n;
-	}
-	return n;
-}
+int32_t rt_Environment_get_ProcessorCount(void) { return rt_cpu_count(); }
 
 int32_t rt_Environment_get_TickCount(void)
 {

@@ -135,7 +135,18 @@ void rt_wait_deadline(int32_t ms, struct timespec *ts);   /* now + ms */
  * rt_futex_wake (now or after giving up a lock) wakes it. */
 bool rt_futex_wait(uint32_t *word, const struct timespec *deadline);
 void rt_futex_wake(uint32_t *word);
+/* One pause of a spin loop (the CPU's spin hint). */
+static inline void rt_spin_pause(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	__builtin_ia32_pause();
+#elif defined(__aarch64__)
+	__asm__ __volatile__("yield");
+#endif
+}
 bool rt_futex_set(uint32_t *word);
+/* The CPUs online (Environment.ProcessorCount), read once. */
+int32_t rt_cpu_count(void);
 /* A lock in one word, 0 when free (wait.c): the monitors' (mon.c), where
  * musl's mutex made a system call on most contended unlocks. */
 void rt_lock_take(uint32_t *lock);

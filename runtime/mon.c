@@ -303,15 +303,6 @@ static Acquired acquire_locked(RtSync *s, uintptr_t me, int32_t count,
  * the other core is likely to give it back within them. */
 enum { SPINS = 64 };
 
-static inline void spin_pause(void)
-{
-#if defined(__x86_64__) || defined(__i386__)
-	__builtin_ia32_pause();
-#elif defined(__aarch64__)
-	__asm__ __volatile__("yield");
-#endif
-}
-
 /* timeout_ms < 0: wait as long as it takes. */
 static __attribute__((noinline)) bool enter(Object *o, int32_t timeout_ms)
 {
@@ -330,7 +321,7 @@ static __attribute__((noinline)) bool enter(Object *o, int32_t timeout_ms)
 		}
 		if (!timeout_ms)
 			return false;
-		spin_pause();
+		rt_spin_pause();
 	}
 	rt_lock_take(&s->lock);
 	Acquired got;

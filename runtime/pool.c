@@ -40,24 +40,23 @@ static int32_t wakeups;             /* parked workers told to go */
 static uint64_t turns_done;         /* progress, for the starvation rule */
 static bool monitor_started;
 
-int32_t rt_Environment_get_ProcessorCount(void);   /* icall_core.c, read once */
 
 static int32_t max_workers(void)
 {
-	int32_t n = rt_Environment_get_ProcessorCount();
+	int32_t n = rt_cpu_count();
 	return (n < 1 ? 1 : n > 1000 ? 1000 : n) * 100;
 }
 
 static int32_t pool_max(void)
 {
-	int32_t n = rt_Environment_get_ProcessorCount();
+	int32_t n = rt_cpu_count();
 	return n < 2 ? 2 : n > max_workers() ? max_workers() : n;
 }
 
 /* Mono's limit_io_max: 100 per processor, clamped to [min(n, 200), max(n, 200)] */
 static int32_t max_io(void)
 {
-	int32_t n = rt_Environment_get_ProcessorCount(), m = max_workers();
+	int32_t n = rt_cpu_count(), m = max_workers();
 	int32_t lo = n < 200 ? n : 200, hi = n > 200 ? n : 200;
 	return m < lo ? lo : m > hi ? hi : m;
 }
@@ -190,8 +189,8 @@ void rt_ThreadPool_ReportThreadStatus(bool working) {}
 
 void rt_ThreadPool_GetMinThreadsNative(char *worker, char *io)
 {
-	*(int32_t *)worker = rt_Environment_get_ProcessorCount();
-	*(int32_t *)io = rt_Environment_get_ProcessorCount();
+	*(int32_t *)worker = rt_cpu_count();
+	*(int32_t *)io = rt_cpu_count();
 }
 
 void rt_ThreadPool_GetMaxThreadsNative(char *worker, char *io)

@@ -137,6 +137,20 @@ bool rt_wait_sleep(const struct timespec *deadline)
 	return pthread_cond_timedwait(&wait_cond, &wait_lock, deadline) != ETIMEDOUT;
 }
 
+/* Read once: sysconf opens /sys/devices/system/cpu/online each time, and
+ * SpinWait and the thread pool ask on every contended lock (an HTTP server
+ * asked 7 times a request). */
+int32_t rt_cpu_count(void)
+{
+	static _Atomic int32_t count;
+	int32_t n = count;
+	if (n == 0) {
+		n = (int32_t)sysconf(_SC_NPROCESSORS_ONLN);
+		count = n;
+	}
+	return n;
+}
+
 /* ---- futex words ---- */
 
 /* A sleeper's word: 0 not woken, 1 woken, 2 asleep (set by the sleeper
@@ -184,9 +198,7 @@ void rt_lock_take(uint32_t *lock)
 	if (__atomic_compare_exchange_n(lock, &c, 1, false, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
 		return;
 	for (int i = 0; i < LOCK_SPINS && c != 2; i++) {
-#if defined(__x86_64__) || defined(__i386__)
-		__builtin_ia32_pause();
-#endif
+		rt_spin_pause();
 		c = 0;
 		if (__atomic_compare_exchange_n(lock, &c, 1, false, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
 			return;

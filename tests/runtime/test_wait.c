@@ -4,7 +4,8 @@
  * Set of an auto-reset event releases exactly one waiter and is never
  * lost, a manual-reset one releases all, a blocked wait for all is
  * released only by its last handle; a token ring and waits timing out
- * while Sets race with them lose no wake-up and take none twice. */
+ * while Sets race with them lose no wake-up and take none twice; nor do
+ * two threads passing turns through futex words, asleep or not yet. */
 #include <pthread.h>
 #include <sched.h>
 #include <time.h>
@@ -305,6 +306,60 @@ static void test_timeout_race(void)
 	CHECK(rt_wait_many(&racy, 1, false, 0) == RT_WAIT_TIMEOUT);
 }
 
+/* Two threads passing a turn back and forth through futex words, as a
+ * Monitor.Wait and its Pulse do (mon.c): the partner answers at once
+ * (the word is often set before its owner sleeps: no system call on
+ * either side) or after a pause of 0.2 ms every 64th turn (its owner
+ * sleeps and must be woken). A lost wake-up shows as a sleep that times
+ * out (2 s), not as a hang. */
+enum { TURNS = 20000 };
+static uint32_t turn_word[2];
+static int32_t turn_lost;
+
+/* Waits for this side's word, then clears it; false if it timed out. */
+static bool take_turn(uint32_t *w)
+{
+	struct timespec d;
+	rt_wait_deadline(2000, &d);
+	while (!__atomic_load_n(w, __ATOMIC_ACQUIRE))
+		if (!rt_futex_wait(w, &d))
+			return false;
+	__atomic_store_n(w, 0, __ATOMIC_RELEASE);
+	return true;
+}
+
+static void give_turn(uint32_t *w)
+{
+	if (rt_futex_set(w))
+		rt_futex_wake(w);
+}
+
+static void *turn_taker(void *p)
+{
+	int me = (int)(intptr_t)p;
+	for (int i = 0; i < TURNS; i++) {
+		if (!take_turn(&turn_word[me])) {
+			__atomic_add_fetch(&turn_lost, 1, __ATOMIC_RELAXED);
+			return NULL;
+		}
+		if (me && i % 64 == 63)
+			usleep(200);
+		give_turn(&turn_word[!me]);
+	}
+	return NULL;
+}
+
+static void test_futex_turns(void)
+{
+	pthread_t th[2];
+	for (int i = 0; i < 2; i++)
+		pthread_create(&th[i], NULL, turn_taker, (void *)(intptr_t)i);
+	give_turn(&turn_word[0]);
+	for (int i = 0; i < 2; i++)
+		pthread_join(th[i], NULL);
+	CHECK(turn_lost == 0);
+}
+
 int main(int argc, char **argv)
 {
 	rt_proc_start(argc, argv);
@@ -318,5 +373,6 @@ int main(int argc, char **argv)
 	test_mutex_handoff();
 	test_ring();
 	test_timeout_race();
+	test_futex_turns();
 	return t_done();
 }
