@@ -9,6 +9,7 @@
 #include "il2c.h"
 #include "../../runtime/rt.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -80,10 +81,27 @@ static bool vars(Fn *f, const Instr *in)
 }
 
 /* ---- constants ---- */
-static void put_double(Buf *b, double v)
+/* A NaN keeps its bits (sign and payload): C's NAN is 0x7ff8..., while
+ * compilers write double.NaN as 0.0/0.0 computed on x86, 0xfff8..., and
+ * BinaryWriter, BitConverter and GetHashCode see the difference. */
+static void put_nan(Buf *b, double v, bool r4)
+{
+	if (r4) {
+		float f = (float)v;
+		uint32_t u;
+		memcpy(&u, &f, sizeof u);
+		buf_printf(b, "((union { uint32_t u; float f; }){ .u = 0x%08" PRIx32 "u }).f", u);
+	} else {
+		uint64_t u;
+		memcpy(&u, &v, sizeof u);
+		buf_printf(b, "((union { uint64_t u; double d; }){ .u = 0x%016" PRIx64 "ULL }).d", u);
+	}
+}
+
+static void put_double(Buf *b, double v, bool r4)
 {
 	if (isnan(v))
-		buf_puts(b, "(double)NAN");
+		put_nan(b, v, r4);
 	else if (isinf(v))
 		buf_puts(b, v > 0 ? "(double)INFINITY" : "-(double)INFINITY");
 	else
@@ -113,7 +131,7 @@ static bool constants(Fn *f, const Instr *in)
 		e_top(f, 0)->cval = (int32_t)in->i;
 		return true;
 	case OP_LDC_R4: case OP_LDC_R8:
-		put_double(&b, in->r);
+		put_double(&b, in->r, in->op == OP_LDC_R4);
 		if (in->op == OP_LDC_R4)
 			e_out(f, "%s = (float)%s;", e_push(f, SK_F4, ty_prim[TY_R4]), b.s);
 		else
