@@ -402,6 +402,34 @@ static void region_offsets(Buf *b, uint32_t used)
 		countof(fields));
 }
 
+/* Does the program name, as a string constant, a culture whose default
+ * calendar is not Gregorian (th, ar, ps and their specific cultures)?
+ * CultureInfo.CreateCalendar then keeps the calendar classes it names
+ * (il2c_reflect.c follows_names); other programs do without them
+ * (Hello World: 14.6 KB). Not seen: such a culture by number, or by
+ * CultureInfo.GetCultures. */
+typedef struct Calendars { Culture *v; uint32_t n; bool found; } Calendars;
+
+static void other_calendar(const char *s, void *ctx)
+{
+	Calendars *k = ctx;
+	for (uint32_t i = 0; i < k->n && !k->found; i++)
+		k->found = !strcasecmp(k->v[i].name, s) && field_int(&k->v[i], 3) >> 8 != 1;
+}
+
+bool emit_names_other_calendar(Program *p)
+{
+	MappedFile mf;
+	Calendars k = { 0 };
+	k.v = read_cultures(&mf, &k.n);
+	if (!k.v)
+		return false;
+	emit_user_strings(p->img, other_calendar, &k);
+	free(k.v);
+	unmap_file(&mf);
+	return k.found;
+}
+
 /* The class library's own constant culture names: a calendar's
  * constructor checks its culture exists (TaiwanCalendar makes zh-TW and
  * throws TypeInitializationException without it), the era of a calendar

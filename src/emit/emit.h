@@ -154,6 +154,7 @@ void emit_reflection_known(Program *p, Buf *b);
 void emit_cultures(Program *p, Buf *b);
 void emit_culture_known(Program *p, Buf *b);
 void emit_user_strings(Image *img, void (*fn)(const char *s, void *ctx), void *ctx);
+bool emit_names_other_calendar(Program *p);
 void emit_attrs(Program *p, Buf *b);     /* rt_attrs[]: cgen_attrs.c */
 
 /* Stack walks (stack.c): StackTrace and StackFrame made without an

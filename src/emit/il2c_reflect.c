@@ -1248,9 +1248,25 @@ static void names_stored(Fn *f, int32_t loc, Blob *v, uint32_t *n, unsigned dept
 	}
 }
 
+/* A class-library method whose Type.GetType(local) is followed as the
+ * program's own: CultureInfo.CreateCalendar names the calendar classes
+ * (ThaiBuddhist, UmAlQura, Hijri...) by literals stored into a local, and
+ * falls back to GregorianCalendar when GetType finds none; th-TH's,
+ * ar-SA's and ps-AF's default calendar then failed DateTimeFormatInfo's
+ * check ("Not a valid calendar for the given culture"). Only where the
+ * program names such a culture (culture.c). */
+static bool follows_names(Fn *f)
+{
+	if (own_code(f->m))
+		return true;
+	return !strcmp(reach_icall_key(f->m),
+		       "System.Globalization.CultureInfo::CreateCalendar(System.Int32)") &&
+	       emit_names_other_calendar(f->p);
+}
+
 static bool type_candidates(Fn *f, Slot *name, Slot *r)
 {
-	if (!name->from_loc || !own_code(f->m))
+	if (!name->from_loc || !follows_names(f))
 		return false;
 	Blob v[MAX_NAMES];
 	uint32_t n = 0;
