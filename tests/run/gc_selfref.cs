@@ -1,5 +1,6 @@
 // Objects that refer to objects of their own class survive collections
-// (a class whose only reference field has its own type is not pointer-free).
+// (a class whose only reference field has its own type is not pointer-free);
+// GC.CollectionCount counts collections (it said 0 for ever once).
 using System;
 
 class Node {
@@ -23,7 +24,11 @@ static class GcSelfRef {
 			list = new Node(list, i);
 		for (int i = 0; i < 20000; i++)
 			new Node(null, -1);
+		int before = GC.CollectionCount(GC.MaxGeneration);
 		GC.Collect();
+		/* a full collection counts in the oldest generation (Mono's sgen
+		 * counts it there only; ilcc's Boehm has one generation) */
+		Out.L(GC.CollectionCount(GC.MaxGeneration) > before ? "collected" : "not counted");
 		long sum = 0;
 		for (Node n = list; n != null; n = n.next)
 			sum += n.v;
