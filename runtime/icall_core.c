@@ -561,7 +561,7 @@ void rt_GC_WaitForPendingFinalizers(void) { rt_gc_wait_for_finalizers(); }
 void rt_GC_register_ephemeron_array(Object *a) {}
 
 static Object *tombstone;
-int64_t rt_GC_GetAllocatedBytesForCurrentThread(void) { return rt_gc_total_memory(); }
+int64_t rt_GC_GetAllocatedBytesForCurrentThread(void) { return rt_gc_allocated_bytes(); }
 
 Object *rt_GC_get_ephemeron_tombstone(void)
 {
