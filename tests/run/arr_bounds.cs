@@ -14,7 +14,8 @@
 // `continue`, and nested loops over a jagged array with one short row.
 // The loop's rules (audit of issue 15): a bound that is a local lowered in
 // the body, a counter or a bound changed through a `ref` (their address
-// taken), an element's address (ldelema) taken in the loop; and the
+// taken), an element's address (ldelema) taken in the loop, an array
+// variable changed through its address (Array.Resize); and the
 // remainder by the constant -1 (MinValue % -1) is still tested.
 using System;
 
@@ -251,6 +252,21 @@ class ArrBounds {
 		return s;
 	}
 
+	// the array's variable changes through its address (Array.Resize)
+	static long Resized()
+	{
+		int[] a = Make(10);
+		long s = 0;
+		ran = 0;
+		for (int i = 0; i < 10; i++) {
+			if (i == 3)
+				Array.Resize(ref a, 4);
+			s += a[i];
+			ran++;
+		}
+		return s;
+	}
+
 	static void Double(ref int x)
 	{
 		x *= 2;
@@ -343,6 +359,7 @@ class ArrBounds {
 		TryRan("local bound shrinks", () => LocalBoundShrinks(Make(10)));
 		TryRan("counter by ref", () => CounterByRef(a, 9));
 		TryRan("bound by ref", () => BoundByRef(a, 15));
+		TryRan("resized", Resized);
 		TryRan("ref elements", () => RefElements(Make(10), 10));
 		TryRan("ref elements past", () => RefElements(Make(10), 11));
 		TryRan("jagged", () => Jagged(6, -1));
