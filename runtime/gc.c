@@ -637,6 +637,20 @@ void rt_gc_collect(void)
 	GC_gcollect();
 }
 
+/* Every collection is full (Boehm, not generational), so each
+ * generation's count is this one, as in Mono built with Boehm. */
+int32_t rt_gc_collection_count(void)
+{
+	return (int32_t)GC_get_gc_no();
+}
+
+/* Bytes allocated since the start, by all threads: never falls, unlike
+ * the heap in use (a collection frees). */
+int64_t rt_gc_allocated_bytes(void)
+{
+	return (int64_t)GC_get_total_bytes();
+}
+
 int64_t rt_gc_total_memory(void)
 {
 	return (int64_t)(GC_get_heap_size() - GC_get_free_bytes());

@@ -552,7 +552,7 @@ int64_t rt_GC_GetTotalMemory(bool force)
 	return rt_gc_total_memory();
 }
 int32_t rt_GC_GetMaxGeneration(void) { return 0; }
-int32_t rt_GC_GetCollectionCount(int32_t gen) { return 0; }
+int32_t rt_GC_GetCollectionCount(int32_t gen) { return rt_gc_collection_count(); }
 int32_t rt_GC_GetGeneration(Object *o) { return 0; }
 void rt_GC_RecordPressure(int64_t n) {}
 void rt_GC__SuppressFinalize(Object *o) { if (o) rt_gc_suppress_finalizer(o); }
@@ -561,7 +561,7 @@ void rt_GC_WaitForPendingFinalizers(void) { rt_gc_wait_for_finalizers(); }
 void rt_GC_register_ephemeron_array(Object *a) {}
 
 static Object *tombstone;
-int64_t rt_GC_GetAllocatedBytesForCurrentThread(void) { return rt_gc_total_memory(); }
+int64_t rt_GC_GetAllocatedBytesForCurrentThread(void) { return rt_gc_allocated_bytes(); }
 
 Object *rt_GC_get_ephemeron_tombstone(void)
 {

@@ -147,6 +147,11 @@ static inline void rt_spin_pause(void)
 bool rt_futex_set(uint32_t *word);
 /* The CPUs online (Environment.ProcessorCount), read once. */
 int32_t rt_cpu_count(void);
+/* GC.CollectionCount: collections so far (gc.c). */
+int32_t rt_gc_collection_count(void);
+/* GC.GetAllocatedBytesForCurrentThread: bytes allocated so far, by every
+ * thread (Boehm counts no thread's own), never falling. */
+int64_t rt_gc_allocated_bytes(void);
 /* A lock in one word, 0 when free (wait.c): the monitors' (mon.c), where
  * musl's mutex made a system call on most contended unlocks. */
 void rt_lock_take(uint32_t *lock);

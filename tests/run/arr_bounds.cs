@@ -12,6 +12,11 @@
 // after the iterations before it ran; a negative start, a constant bound,
 // another array's length, a bound or counter changed in the body,
 // `continue`, and nested loops over a jagged array with one short row.
+// The loop's rules (audit of issue 15): a bound that is a local lowered in
+// the body, a counter or a bound changed through a `ref` (their address
+// taken), an element's address (ldelema) taken in the loop, an array
+// variable changed through its address (Array.Resize); and the
+// remainder by the constant -1 (MinValue % -1) is still tested.
 using System;
 
 class ArrBounds {
@@ -194,6 +199,93 @@ class ArrBounds {
 		return s;
 	}
 
+	// the bound is a local, lowered once the test let k reach the length
+	static long LocalBoundShrinks(int[] a)
+	{
+		long s = 0;
+		int n = a.Length + 5;
+		ran = 0;
+		for (int k = 0; k < n; k++) {
+			if (k == a.Length)
+				n = 5;
+			s += a[k];
+			ran++;
+		}
+		return s;
+	}
+
+	static void Skip(ref int k)
+	{
+		if (k == 8)
+			k = 10;
+	}
+
+	// the counter moves past the length through its address
+	static long CounterByRef(int[] a, int n)
+	{
+		long s = 0;
+		ran = 0;
+		for (int k = 0; k < n; k++) {
+			Skip(ref k);
+			s += a[k];
+			ran++;
+		}
+		return s;
+	}
+
+	static void Lower(ref int n, int k, int len)
+	{
+		if (k == len)
+			n = 5;
+	}
+
+	// the bound drops below the length through its address
+	static long BoundByRef(int[] a, int n)
+	{
+		long s = 0;
+		ran = 0;
+		for (int k = 0; k < n; k++) {
+			Lower(ref n, k, a.Length);
+			s += a[k];
+			ran++;
+		}
+		return s;
+	}
+
+	// the array's variable changes through its address (Array.Resize)
+	static long Resized()
+	{
+		int[] a = Make(10);
+		long s = 0;
+		ran = 0;
+		for (int i = 0; i < 10; i++) {
+			if (i == 3)
+				Array.Resize(ref a, 4);
+			s += a[i];
+			ran++;
+		}
+		return s;
+	}
+
+	static void Double(ref int x)
+	{
+		x *= 2;
+	}
+
+	// ldelema in a counted loop: the element's address is checked too
+	static long RefElements(int[] a, int n)
+	{
+		ran = 0;
+		for (int k = 0; k < n; k++) {
+			Double(ref a[k]);
+			ran++;
+		}
+		long s = 0;
+		for (int k = 0; k < a.Length; k++)
+			s += a[k];
+		return s;
+	}
+
 	static long Jagged(int n, int shortRow)
 	{
 		var m = new int[n][];
@@ -244,6 +336,10 @@ class ArrBounds {
 		Try("long min by -1", () => { long x = long.MinValue; return x / -1L; });
 		Try("long by 2", () => { long x = long.MinValue; return x / 2L; });
 		Try("unsigned by 2", () => { uint x = 0xFFFFFFFF; return x / 2u; });
+		Try("unsigned by max", () => { uint x = 0xFFFFFFFF, y = 0xFFFFFFFE; return x / 0xFFFFFFFFu * 10 + y / 0xFFFFFFFFu; });
+		Try("rem -1", () => { int x = 7; return x % -1; });
+		Try("min rem -1", () => { int x = int.MinValue; return x % -1; });
+		Try("long min rem -1", () => { long x = long.MinValue; return x % -1L; });
 		Try("choice 3", () => Div(10, true));
 		Try("choice 0", () => Div(10, false));
 		TryRan("loop to length", () => UpTo(a, 0, 10));
@@ -260,6 +356,12 @@ class ArrBounds {
 		TryRan("copy to shorter", () => Copy(Make(6), new int[4]));
 		TryRan("loop continue", () => SkipOdd(Make(10), 10));
 		TryRan("loop continue past", () => SkipOdd(Make(10), 13));
+		TryRan("local bound shrinks", () => LocalBoundShrinks(Make(10)));
+		TryRan("counter by ref", () => CounterByRef(a, 9));
+		TryRan("bound by ref", () => BoundByRef(a, 15));
+		TryRan("resized", Resized);
+		TryRan("ref elements", () => RefElements(Make(10), 10));
+		TryRan("ref elements past", () => RefElements(Make(10), 11));
 		TryRan("jagged", () => Jagged(6, -1));
 		TryRan("jagged short row", () => Jagged(6, 4));
 	}

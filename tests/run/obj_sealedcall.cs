@@ -1,8 +1,10 @@
 // Virtual and interface calls on a receiver whose class is known at build
 // time go straight to that class's method: a sealed class reached by its
 // own type (through a base's virtual, an interface, object's methods),
-// an object just made, a local written once. The results must be those
-// of dispatch, and a null receiver still raises NullReferenceException.
+// an object just made, a local written once (not one whose address is
+// taken: a callee may store another class there). The results must be
+// those of dispatch, and a null receiver still raises
+// NullReferenceException.
 using System;
 
 interface IShape { int Area(); string Name { get; } }
@@ -50,6 +52,8 @@ static class ObjSealedCall {
 
 	static Square Maybe(bool b) { return b ? new Square(2) : null; }
 
+	static void Replace(ref Shape s) { s = new Tall(2); }
+
 	static int Main()
 	{
 		Square q = new Square(3);
@@ -63,6 +67,9 @@ static class ObjSealedCall {
 			Shape t = i == 1 ? (Shape)new Tall(i) : new Square(i);
 			Console.WriteLine(t.Area() + " " + t.Name);
 		}
+		Shape u = new Rect(2, 3);       /* one store, then changed by its address */
+		Replace(ref u);
+		Console.WriteLine(u.Area() + " " + u.Name);
 		var c = new Counter { N = 4 };
 		var d = new Counter { N = 5 };
 		object o = c;

@@ -7,7 +7,9 @@
 // only when the monitor is released (runtime/mon.c's ready queue): PulseAll
 // must still wake every waiter, and one Pulse per item between two
 // consumers and a producer, with a fourth thread taking the lock
-// meanwhile, must lose no wake-up (a lost one hangs the test).
+// meanwhile, must lose no wake-up (a lost one hangs the test). Two
+// threads playing ping-pong Pulse and then Wait in the same hold: the
+// release inside Wait must wake the thread the Pulse readied.
 using System;
 using System.Threading;
 
@@ -127,9 +129,35 @@ static class ThrMonFast {
 		Console.WriteLine("taken " + taken);
 	}
 
+	static readonly object ball = new object();
+	static int hits;
+	static bool bTurn;
+
+	static void Player(bool b, int n)
+	{
+		lock (ball)
+			for (int i = 0; i < n; i++) {
+				while (bTurn != b)
+					Monitor.Wait(ball);
+				hits++;
+				bTurn = !b;
+				Monitor.Pulse(ball);
+			}
+	}
+
+	static void PingPong()
+	{
+		var other = new Thread(() => Player(true, 5000));
+		other.Start();
+		Player(false, 5000);
+		other.Join();
+		Console.WriteLine("ping-pong hits " + hits);
+	}
+
 	static int Main()
 	{
 		PulsedWakeups();
+		PingPong();
 		var ts = new Thread[3];
 		for (int i = 0; i < ts.Length; i++)
 			(ts[i] = new Thread(Add)).Start();
